@@ -1,0 +1,85 @@
+#include "CliContext.h"
+
+#include "storage/Migrator.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+
+namespace fieldops::cli {
+
+CliContext::CliContext() : m_out(stdout), m_err(stderr) {}
+
+bool CliContext::parse(QCommandLineParser &parser, const QStringList &args, const QString &command,
+                       const QString &description, int &exitCode)
+{
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("cli", "Show this help."));
+    parser.addOption(help);
+    QStringList full = args;
+    full.prepend(QStringLiteral("fieldops-cli ") + command);
+    if (!parser.parse(full)) {
+        exitCode = invalid(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        text.replace(QStringLiteral("fieldops-cli ") + command + QStringLiteral(" [options]"),
+                     QStringLiteral("fieldops-cli [--db URL] ") + command + QStringLiteral(" [options]"));
+        m_out << text;
+        m_out.flush();
+        exitCode = ExitOk;
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<Database> CliContext::openDatabase(int &exitCode, bool allowEmpty)
+{
+    auto url = DatabaseUrl::parse(dbUrlText);
+    if (!url) {
+        exitCode = invalid(url.error().message);
+        return nullptr;
+    }
+    auto db = Database::open(*url);
+    if (!db) {
+        exitCode = fail(db.error());
+        return nullptr;
+    }
+    if (!allowEmpty) {
+        Migrator m(**db);
+        auto v = m.currentVersion();
+        if (!v) {
+            exitCode = fail(v.error());
+            return nullptr;
+        }
+        if (*v == 0) {
+            exitCode = invalid(QCoreApplication::translate("cli", "%1 holds no FieldOps schema; run `fieldops-cli --db URL init` first")
+                                   .arg(url->toDisplayString()));
+            return nullptr;
+        }
+        if (*v < Migrator::latestVersion()) {
+            auto r = m.migrate();
+            if (!r) {
+                exitCode = fail(r.error());
+                return nullptr;
+            }
+        }
+    }
+    exitCode = ExitOk;
+    return std::move(db).value();
+}
+
+int CliContext::fail(const Error &e)
+{
+    m_err << "error: " << e.message << Qt::endl;
+    return e.kind == Error::Kind::Invalid || e.kind == Error::Kind::DoubleBooking ? ExitInvalid : ExitFailure;
+}
+
+int CliContext::invalid(const QString &message)
+{
+    m_err << "error: " << message << Qt::endl;
+    return ExitInvalid;
+}
+
+} // namespace fieldops::cli

@@ -1,0 +1,21 @@
+#pragma once
+// One function per fieldops-cli command, each in its own file; main.cpp dispatches.
+#include <QStringList>
+
+namespace fieldops::cli {
+class CliContext;
+
+struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(CliContext &, const QStringList &args);
+};
+
+int runInit(CliContext &ctx, const QStringList &args);
+int runSeedDemo(CliContext &ctx, const QStringList &args);
+int runImport(CliContext &ctx, const QStringList &args);
+int runExport(CliContext &ctx, const QStringList &args);
+
+const Command *commands(int &count);
+
+} // namespace fieldops::cli

@@ -1,0 +1,81 @@
+// fieldops-cli: init, seed-demo, import, export, conflicts, kpi … against the same
+// models the console uses. `fieldops-cli [--db URL] COMMAND [options]`.
+#include "CliContext.h"
+#include "Commands.h"
+
+#include <QCoreApplication>
+
+using namespace fieldops::cli;
+
+namespace fieldops::cli {
+const Command *commands(int &count)
+{
+    static const Command list[] = {
+        {"init", QT_TRANSLATE_NOOP("cli", "create or migrate the schema"), runInit},
+        {"seed-demo", QT_TRANSLATE_NOOP("cli", "fill the database with a deterministic demo operation"), runSeedDemo},
+        {"import", QT_TRANSLATE_NOOP("cli", "import a directory of CSV files (all or nothing)"), runImport},
+        {"export", QT_TRANSLATE_NOOP("cli", "export every entity as CSV files into a directory"), runExport},
+    };
+    count = int(sizeof(list) / sizeof(list[0]));
+    return list;
+}
+} // namespace fieldops::cli
+
+static void printUsage(CliContext &ctx)
+{
+    ctx.out() << "Usage: fieldops-cli [--db URL] COMMAND [options]\n\n"
+              << QCoreApplication::translate("cli", "Database URL: sqlite:///abs/path.db or postgresql://user[:password]@host:port/db[?sslmode=…]\n"
+                                                    "(default: FIELDOPS_DB, else the console's own SQLite file).\n\nCommands:\n");
+    int n = 0;
+    const Command *cmds = commands(n);
+    for (int i = 0; i < n; ++i)
+        ctx.out() << "  " << QString::fromLatin1(cmds[i].name).leftJustified(12) << ' '
+                  << QCoreApplication::translate("cli", cmds[i].summary) << '\n';
+    ctx.out() << '\n' << QCoreApplication::translate("cli", "`fieldops-cli COMMAND --help` describes each command.") << Qt::endl;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("fieldops"));
+    QCoreApplication::setOrganizationName(QStringLiteral("FieldOps"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FIELDOPS_VERSION));
+    CliContext ctx;
+
+    QStringList args = app.arguments().mid(1);
+    ctx.dbUrlText = qEnvironmentVariable("FIELDOPS_DB");
+    // --db may stand anywhere on the line.
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--db")) {
+            if (i + 1 >= args.size())
+                return ctx.invalid(QCoreApplication::translate("cli", "--db needs a URL"));
+            ctx.dbUrlText = args[i + 1];
+            args.remove(i, 2);
+            --i;
+        } else if (args[i].startsWith(QLatin1String("--db="))) {
+            ctx.dbUrlText = args[i].mid(5);
+            args.remove(i);
+            --i;
+        }
+    }
+    if (ctx.dbUrlText.isEmpty())
+        ctx.dbUrlText = QStringLiteral("sqlite://") + fieldops::DatabaseUrl::defaultSqlitePath();
+
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
+        || args.first() == QLatin1String("help")) {
+        printUsage(ctx);
+        return args.isEmpty() ? ExitInvalid : ExitOk;
+    }
+    if (args.first() == QLatin1String("--version") || args.first() == QLatin1String("-v")) {
+        ctx.out() << "fieldops-cli " << FIELDOPS_VERSION << Qt::endl;
+        return ExitOk;
+    }
+    int n = 0;
+    const Command *cmds = commands(n);
+    const QString name = args.takeFirst();
+    for (int i = 0; i < n; ++i) {
+        if (name == QLatin1String(cmds[i].name))
+            return cmds[i].run(ctx, args);
+    }
+    return ctx.invalid(QCoreApplication::translate("cli", "unknown command \"%1\" (see fieldops-cli --help)").arg(name));
+}

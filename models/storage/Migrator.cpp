@@ -1,0 +1,108 @@
+#include "storage/Migrator.h"
+
+#include "storage/ChangeTracking.h"
+#include "storage/Database.h"
+#include "storage/SqlScript.h"
+
+#include <QFile>
+#include <functional>
+
+namespace fieldops {
+
+namespace {
+
+struct Migration {
+    int version;
+    const char *description;
+    const char *script; // file name under :/fieldops/migrations/<dialect>/
+    std::function<Status(Database &)> after;
+};
+
+const std::vector<Migration> &migrations()
+{
+    static const std::vector<Migration> list{
+        {1, "schema v1: every interchange entity, change log, audit log", "0001_schema.sql",
+         [](Database &db) { return installChangeTracking(db); }},
+    };
+    return list;
+}
+
+Result<QString> readScript(Dialect dialect, const char *name)
+{
+    const QString path = QStringLiteral(":/fieldops/migrations/%1/%2")
+                             .arg(dialect == Dialect::PostgreSQL ? QStringLiteral("postgres") : QStringLiteral("sqlite"),
+                                  QString::fromLatin1(name));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::other(QObject::tr("migration script %1 is missing from the build").arg(path));
+    return QString::fromUtf8(f.readAll());
+}
+
+} // namespace
+
+int Migrator::latestVersion() { return migrations().back().version; }
+
+Result<int> Migrator::currentVersion()
+{
+    const QString probe = m_db.isPostgres()
+        ? QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'")
+        : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+    auto exists = m_db.scalar(probe);
+    if (!exists)
+        return exists.error();
+    if (exists->toInt() == 0)
+        return 0;
+    auto v = m_db.scalar(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+    if (!v)
+        return v.error();
+    return v->toInt();
+}
+
+Result<int> Migrator::migrate()
+{
+    auto current = currentVersion();
+    if (!current)
+        return current.error();
+    if (*current > latestVersion())
+        return Error::invalid(QObject::tr("the database has schema version %1, newer than this console understands (%2); update FieldOps")
+                                  .arg(*current).arg(latestVersion()));
+    int version = *current;
+    for (const Migration &m : migrations()) {
+        if (m.version <= version)
+            continue;
+        auto script = readScript(m_db.dialect(), m.script);
+        if (!script)
+            return script.error();
+        Transaction tx(m_db);
+        if (!tx.status())
+            return tx.status().error();
+        if (version == 0) {
+            const QString ddl = m_db.isPostgres()
+                ? QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
+                : QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+            if (Status s = m_db.execDirect(ddl); !s)
+                return s.error();
+        }
+        for (const QString &stmt : splitSqlScript(*script)) {
+            if (Status s = m_db.execDirect(stmt); !s) {
+                Error e = s.error();
+                e.message = QObject::tr("migration %1 failed: %2").arg(m.version).arg(e.message);
+                return e;
+            }
+        }
+        if (m.after) {
+            if (Status s = m.after(m_db); !s)
+                return s.error();
+        }
+        auto rec = m_db.run(QStringLiteral("INSERT INTO schema_migrations(version, description) VALUES (?, ?)"),
+                            {m.version, QString::fromLatin1(m.description)});
+        if (!rec)
+            return rec.error();
+        if (Status s = tx.commit(); !s)
+            return s.error();
+        version = m.version;
+    }
+    return version;
+}
+
+} // namespace fieldops
