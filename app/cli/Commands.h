@@ -15,6 +15,7 @@ int runInit(CliContext &ctx, const QStringList &args);
 int runSeedDemo(CliContext &ctx, const QStringList &args);
 int runImport(CliContext &ctx, const QStringList &args);
 int runExport(CliContext &ctx, const QStringList &args);
+int runConflicts(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

@@ -15,6 +15,7 @@ const Command *commands(int &count)
         {"seed-demo", QT_TRANSLATE_NOOP("cli", "fill the database with a deterministic demo operation"), runSeedDemo},
         {"import", QT_TRANSLATE_NOOP("cli", "import a directory of CSV files (all or nothing)"), runImport},
         {"export", QT_TRANSLATE_NOOP("cli", "export every entity as CSV files into a directory"), runExport},
+        {"conflicts", QT_TRANSLATE_NOOP("cli", "check the schedule's rules (overlap, travel, shift, absence, skill, window, SLA)"), runConflicts},
     };
     count = int(sizeof(list) / sizeof(list[0]));
     return list;
