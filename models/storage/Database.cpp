@@ -125,6 +125,9 @@ Error Database::mapError(const QSqlError &e, const QString &context) const
 
 Result<QSqlQuery> Database::prepare(const QString &sql)
 {
+    if (!m_db.isOpen())
+        return Error{Error::Kind::ConnectionLost, QObject::tr("the connection to the database was lost; nothing was saved"),
+                     QStringLiteral("connection closed")};
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {

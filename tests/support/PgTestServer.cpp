@@ -100,7 +100,7 @@ bool PgTestServer::start()
         probe.close();
     }
     const QString opts = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
-                                        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+                                        "-c full_page_writes=off -c max_connections=200")
                              .arg(m_port).arg(m_dir.path());
     if (!run(binDir() + QStringLiteral("/pg_ctl"),
              {QStringLiteral("-D"), data, QStringLiteral("-o"), opts, QStringLiteral("-w"), QStringLiteral("-t"),
