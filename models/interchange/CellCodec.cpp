@@ -1,0 +1,238 @@
+#include "interchange/CellCodec.h"
+
+#include "domain/Vocabulary.h"
+#include "util/TimeFormat.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QLocale>
+#include <QMutex>
+#include <QTimeZone>
+#include <cmath>
+
+namespace fieldops::interchange {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("interchange", text); }
+
+QString number(double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); }
+
+QVariant nullOf(CellType type)
+{
+    switch (type) {
+    case CellType::Integer: return QVariant(QMetaType::fromType<qlonglong>());
+    case CellType::Real: return QVariant(QMetaType::fromType<double>());
+    default: return QVariant(QMetaType::fromType<QString>());
+    }
+}
+
+bool checkRange(const ColumnSpec &c, double v, const QString &shown, QString &error)
+{
+    if (c.min && c.max && (v < *c.min || v > *c.max)) {
+        error = tr("%1 is outside [%2, %3]").arg(shown, number(*c.min), number(*c.max));
+        return false;
+    }
+    if (c.min && !c.max) {
+        if (c.minExclusive && v <= *c.min) {
+            error = tr("%1 must be greater than %2").arg(shown, number(*c.min));
+            return false;
+        }
+        if (!c.minExclusive && v < *c.min) {
+            error = tr("%1 must be at least %2").arg(shown, number(*c.min));
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool CellCodec::isTimeZoneKnown(const QString &id)
+{
+    // QTimeZone's lookup walks the zone list; an import asks about the same few zones
+    // thousands of times.
+    static QMutex mutex;
+    static QHash<QString, bool> cache;
+    QMutexLocker lock(&mutex);
+    auto it = cache.constFind(id);
+    if (it != cache.constEnd())
+        return *it;
+    const bool known = id == QLatin1String("UTC") || QTimeZone::isTimeZoneIdAvailable(id.toUtf8());
+    cache.insert(id, known);
+    return known;
+}
+
+bool CellCodec::parse(const ColumnSpec &c, const QString &cell, QVariant &value, QString &error) const
+{
+    const bool empty = c.type == CellType::Text ? cell.isEmpty() : cell.trimmed().isEmpty();
+    if (!empty)
+        return parseText(c, cell, value, error);
+    if (c.required) {
+        error = tr("a value is required");
+        return false;
+    }
+    if (c.defaultTimeZone)
+        return parseText(c, m_defaultTimeZone, value, error);
+    if (!c.defaultText.isEmpty())
+        return parseText(c, c.defaultText, value, error);
+    if (c.type == CellType::Text)
+        value = QString(QLatin1String(""));
+    else if (c.type == CellType::SkillList)
+        value = QStringList();
+    else
+        value = nullOf(c.type);
+    return true;
+}
+
+bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &value, QString &error) const
+{
+    const QString t = c.type == CellType::Text ? cell : cell.trimmed();
+    switch (c.type) {
+    case CellType::Text:
+    case CellType::Id:
+        value = t;
+        return true;
+    case CellType::Integer: {
+        bool ok = false;
+        const qlonglong v = t.toLongLong(&ok);
+        if (!ok) {
+            error = tr("\"%1\" is not a whole number").arg(t);
+            return false;
+        }
+        if (!checkRange(c, double(v), t, error))
+            return false;
+        value = v;
+        return true;
+    }
+    case CellType::Real: {
+        bool ok = false;
+        const double v = t.toDouble(&ok);
+        if (!ok || !std::isfinite(v)) {
+            error = tr("\"%1\" is not a number").arg(t);
+            return false;
+        }
+        if (!checkRange(c, v, t, error))
+            return false;
+        value = v;
+        return true;
+    }
+    case CellType::Boolean:
+        if (t == QLatin1String("0") || t == QLatin1String("1")) {
+            value = t == QLatin1String("1");
+            return true;
+        }
+        error = tr("\"%1\" is not 0 or 1").arg(t);
+        return false;
+    case CellType::Timestamp: {
+        const QDateTime d = timefmt::parseIsoWithOffset(t);
+        if (!d.isValid()) {
+            error = tr("\"%1\" is not an ISO 8601 timestamp with an offset or Z (like 2026-03-02T08:00:00-03:00)").arg(t);
+            return false;
+        }
+        value = d;
+        return true;
+    }
+    case CellType::Date: {
+        const QDate d = timefmt::parseDate(t);
+        if (!d.isValid()) {
+            error = tr("\"%1\" is not a date YYYY-MM-DD").arg(t);
+            return false;
+        }
+        value = d;
+        return true;
+    }
+    case CellType::Clock: {
+        const auto clock = timefmt::parseClock(t);
+        if (!clock) {
+            error = tr("\"%1\" is not a clock time HH:MM").arg(t);
+            return false;
+        }
+        value = timefmt::toClock(*clock);
+        return true;
+    }
+    case CellType::TimeZone:
+        if (!isTimeZoneKnown(t)) {
+            error = tr("\"%1\" is not an IANA time zone (like America/Sao_Paulo)").arg(t);
+            return false;
+        }
+        value = t;
+        return true;
+    case CellType::Enum:
+        if (!c.allowed.contains(t)) {
+            error = tr("\"%1\" is not one of %2").arg(t, c.allowed.join(QStringLiteral(", ")));
+            return false;
+        }
+        value = t;
+        return true;
+    case CellType::SkillList: {
+        QStringList codes;
+        for (const QString &part : t.split(QLatin1Char(';'))) {
+            const QString code = part.trimmed();
+            if (!code.isEmpty() && !codes.contains(code))
+                codes << code;
+        }
+        value = codes;
+        return true;
+    }
+    case CellType::WorkDays: {
+        const QStringList &week = vocabulary::weekDays();
+        QVector<bool> on(week.size(), false);
+        for (const QString &part : t.split(QLatin1Char(';'))) {
+            const QString day = part.trimmed();
+            if (day.isEmpty())
+                continue;
+            const qsizetype i = week.indexOf(day);
+            if (i < 0) {
+                error = tr("\"%1\" is not a day of the week (Mon, Tue, Wed, Thu, Fri, Sat, Sun)").arg(day);
+                return false;
+            }
+            on[i] = true;
+        }
+        QStringList days; // stored in week order so equal sets compare equal
+        for (qsizetype i = 0; i < week.size(); ++i) {
+            if (on[i])
+                days << week.at(i);
+        }
+        value = days.join(QLatin1Char(';'));
+        return true;
+    }
+    case CellType::StockLocation: {
+        const bool warehouse = t.startsWith(QLatin1String("warehouse:")) && t.size() > 10;
+        const bool van = t.startsWith(QLatin1String("van:")) && t.size() > 4;
+        if (!warehouse && !van) {
+            error = tr("\"%1\" is not warehouse:<id> or van:<technician_id>").arg(t);
+            return false;
+        }
+        value = t;
+        return true;
+    }
+    }
+    return false;
+}
+
+QString CellCodec::format(const ColumnSpec &c, const QVariant &v)
+{
+    if (v.isNull() || !v.isValid())
+        return {};
+    switch (c.type) {
+    case CellType::Integer: return QString::number(v.toLongLong());
+    case CellType::Real: return number(v.toDouble());
+    case CellType::Boolean: return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+    case CellType::Timestamp: return timefmt::toIsoUtc(timefmt::fromSql(v));
+    case CellType::Date: return timefmt::dateFromSql(v).toString(Qt::ISODate);
+    case CellType::SkillList: return v.toStringList().join(QLatin1Char(';'));
+    default: return v.toString();
+    }
+}
+
+QVariant CellCodec::toSql(const ColumnSpec &c, const QVariant &v)
+{
+    switch (c.type) {
+    case CellType::Timestamp: return timefmt::toSql(v.toDateTime());
+    case CellType::Date: return timefmt::toSql(v.toDate());
+    default: return v;
+    }
+}
+
+} // namespace fieldops::interchange

@@ -1,0 +1,41 @@
+#pragma once
+// Writes validated files inside the caller's transaction: upsert by key (version + 1 on
+// update) or replace per owner, plus the skills join tables. Rows go in multi-row INSERT
+// statements with bound placeholders, a few hundred rows per round trip.
+#include "interchange/ImportReport.h"
+#include "interchange/ParsedFile.h"
+#include "util/Result.h"
+
+namespace fieldops {
+class Database;
+}
+
+namespace fieldops::interchange {
+
+class ImportWriter {
+public:
+    // `progress(done, total)` after each statement; returning false stops with Cancelled.
+    using Tick = std::function<bool(qint64 done, qint64 total)>;
+    ImportWriter(Database &db, Tick tick) : m_db(db), m_tick(std::move(tick)) {}
+
+    Status releaseAppointments(const QStringList &ids);
+    Status write(const ParsedFile &file);
+
+    static qint64 statementsFor(const ParsedFile &file);
+    void setTotal(qint64 total) { m_total = total; }
+
+private:
+    Status upsert(const ParsedFile &file);
+    Status deleteOwners(const QString &table, const QString &ownerColumn, const QStringList &owners);
+    Status insertRows(const QString &sqlHead, const QString &sqlTail, int columns,
+                      const QVector<QVector<QVariant>> &rows);
+    Status writeSkills(const ParsedFile &file);
+    Status tick();
+
+    Database &m_db;
+    Tick m_tick;
+    qint64 m_done = 0;
+    qint64 m_total = 0;
+};
+
+} // namespace fieldops::interchange
