@@ -16,6 +16,7 @@ int runSeedDemo(CliContext &ctx, const QStringList &args);
 int runImport(CliContext &ctx, const QStringList &args);
 int runExport(CliContext &ctx, const QStringList &args);
 int runConflicts(CliContext &ctx, const QStringList &args);
+int runUser(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

@@ -23,6 +23,7 @@ const std::vector<Migration> &migrations()
     static const std::vector<Migration> list{
         {1, "schema v1: every interchange entity, change log, audit log", "0001_schema.sql",
          [](Database &db) { return installChangeTracking(db); }},
+        {2, "roles, grants and row-level security by territory (PostgreSQL)", "0002_roles.sql", {}},
     };
     return list;
 }

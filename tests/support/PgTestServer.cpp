@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QUrl>
 #include <QUuid>
 #include <unistd.h>
 #include <pwd.h>
@@ -125,7 +126,9 @@ bool PgTestServer::stop(bool immediate)
 
 QString PgTestServer::urlFor(const QString &database, const QString &user) const
 {
-    return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(user).arg(m_port).arg(database);
+    // Concatenated, not .arg(): a percent-encoded name contains "%3B" and the like.
+    return QStringLiteral("postgresql://") + QString::fromLatin1(QUrl::toPercentEncoding(user))
+        + QStringLiteral("@127.0.0.1:") + QString::number(m_port) + QLatin1Char('/') + database;
 }
 
 bool PgTestServer::execAsSuperuser(const QString &database, const QString &sql)

@@ -1,0 +1,138 @@
+// Roles on a real PostgreSQL server: the server refuses what a role may not write,
+// whatever the console shows. Users are created through `fieldops-cli user add`.
+#include "PgTestServer.h"
+#include "TestDatabases.h"
+
+#include <QProcess>
+#include <QtTest>
+
+using namespace fieldops;
+
+class TestRoles : public QObject {
+    Q_OBJECT
+    QString m_url;
+    QString m_dbName;
+
+    static int cli(const QStringList &args, QString *err = nullptr)
+    {
+        QProcess p;
+        p.start(qEnvironmentVariable("FIELDOPS_CLI"), args);
+        p.waitForFinished(60000);
+        if (err)
+            *err = QString::fromUtf8(p.readAllStandardError());
+        return p.exitCode();
+    }
+
+    std::unique_ptr<Database> as(const QString &user)
+    {
+        return test::openUrl(test::PgTestServer::shared()->urlFor(m_dbName, user));
+    }
+
+    static Status write(Database &db, const QString &sql)
+    {
+        Transaction tx(db);
+        if (!tx.status())
+            return tx.status();
+        auto q = db.run(sql);
+        if (!q)
+            return q.error();
+        return tx.commit();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto db = test::freshDatabase(QStringLiteral("postgres"), true, &m_url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        m_dbName = m_url.section(QLatin1Char('/'), -1);
+        for (const char *sql : {
+                                "INSERT INTO territories(id, name) VALUES ('north', 'Zona Norte'), ('south', 'Zona Sul')",
+                                "INSERT INTO customers(id, name) VALUES ('c1', 'Acme')",
+                                "INSERT INTO sites(id, customer_id, lat, lon) VALUES ('s1', 'c1', -23.5, -46.6)",
+                                "INSERT INTO technicians(id, name, territory_id, home_lat, home_lon) VALUES ('tn', 'Nina', 'north', -23.5, -46.6), ('ts', 'Saulo', 'south', -23.6, -46.7)",
+                                "INSERT INTO contracts(id, customer_id, starts_on, ends_on) VALUES ('k1', 'c1', '2026-01-01', '2026-12-31')",
+                                "INSERT INTO work_orders(id, site_id, duration_min, created_at) VALUES ('w1', 's1', 60, '2026-03-01T08:00:00Z'), ('w2', 's1', 60, '2026-03-01T08:00:00Z')"})
+            QVERIFY2(write(*db, QString::fromLatin1(sql)).ok(), sql);
+        QString err;
+        QCOMPARE(cli({QStringLiteral("--db"), m_url, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("ana"), QStringLiteral("--role"), QStringLiteral("dispatcher")}, &err), 0);
+        QCOMPARE(cli({QStringLiteral("--db"), m_url, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("paulo"), QStringLiteral("--role"), QStringLiteral("planner")}, &err), 0);
+        QCOMPARE(cli({QStringLiteral("--db"), m_url, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("maria"), QStringLiteral("--role"), QStringLiteral("manager")}, &err), 0);
+        QCOMPARE(cli({QStringLiteral("--db"), m_url, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("root; DROP TABLE x"), QStringLiteral("--role"), QStringLiteral("admin")}, &err), 0);
+        QVERIFY2(cli({QStringLiteral("--db"), m_url, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bad"), QStringLiteral("--role"), QStringLiteral("king")}, &err) == 2, qPrintable(err));
+    }
+
+    void dispatcherWritesScheduleNotContracts()
+    {
+        auto ana = as(QStringLiteral("ana"));
+        QVERIFY2(ana, qPrintable(test::lastError()));
+        QVERIFY(write(*ana, QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at) VALUES ('a1', 'w1', 'tn', '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z')")).ok());
+        Status s = write(*ana, QStringLiteral("UPDATE contracts SET name = 'mine' WHERE id = 'k1'"));
+        QVERIFY(!s.ok());
+        QCOMPARE(int(s.error().kind), int(Error::Kind::PermissionDenied));
+        // The change log names the server role, whatever label the client gave itself.
+        auto who = ana->scalar(QStringLiteral("SELECT db_role FROM change_log WHERE entity = 'appointments' AND entity_id = 'a1'"));
+        QCOMPARE(who.value().toString(), QStringLiteral("ana"));
+        // And the logs themselves are not writable.
+        QVERIFY(!write(*ana, QStringLiteral("DELETE FROM audit_log")).ok());
+    }
+
+    void plannerEditsContractsNotAppointments()
+    {
+        auto paulo = as(QStringLiteral("paulo"));
+        QVERIFY2(paulo, qPrintable(test::lastError()));
+        QVERIFY(write(*paulo, QStringLiteral("UPDATE contracts SET name = 'Gold', version = version + 1 WHERE id = 'k1'")).ok());
+        Status s = write(*paulo, QStringLiteral("UPDATE appointments SET start_at = '2026-03-02T11:00:00Z', end_at = '2026-03-02T12:00:00Z' WHERE id = 'a1'"));
+        QVERIFY(!s.ok());
+        QCOMPARE(int(s.error().kind), int(Error::Kind::PermissionDenied));
+    }
+
+    void managerWritesNothing()
+    {
+        auto maria = as(QStringLiteral("maria"));
+        QVERIFY2(maria, qPrintable(test::lastError()));
+        QCOMPARE(maria->scalar(QStringLiteral("SELECT count(*) FROM appointments")).value().toInt(), 1);
+        for (const char *sql : {"UPDATE appointments SET status = 'cancelled' WHERE id = 'a1'",
+                                "INSERT INTO customers(id, name) VALUES ('c9', 'X')",
+                                "UPDATE work_orders SET priority = 1 WHERE id = 'w1'",
+                                "DELETE FROM technicians WHERE id = 'ts'"}) {
+            Status s = write(*maria, QString::fromLatin1(sql));
+            QVERIFY2(!s.ok(), sql);
+            QCOMPARE(int(s.error().kind), int(Error::Kind::PermissionDenied));
+        }
+    }
+
+    void territoryLimitedDispatcher()
+    {
+        QString err;
+        QCOMPARE(cli({QStringLiteral("--db"), m_url, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("zoe"),
+                      QStringLiteral("--role"), QStringLiteral("dispatcher"), QStringLiteral("--territory"), QStringLiteral("south")}, &err), 0);
+        auto zoe = as(QStringLiteral("zoe"));
+        QVERIFY2(zoe, qPrintable(test::lastError()));
+        Status north = write(*zoe, QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at) VALUES ('z1', 'w2', 'tn', '2026-03-03T09:00:00Z', '2026-03-03T10:00:00Z')"));
+        QVERIFY(!north.ok());
+        QCOMPARE(int(north.error().kind), int(Error::Kind::PermissionDenied));
+        QVERIFY(write(*zoe, QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at) VALUES ('z2', 'w2', 'ts', '2026-03-03T09:00:00Z', '2026-03-03T10:00:00Z')")).ok());
+        // Moving someone else's territory's visit silently matches no row.
+        auto moved = zoe->run(QStringLiteral("UPDATE appointments SET status = 'tentative' WHERE id = 'a1'"));
+        QVERIFY(moved.ok());
+        QCOMPARE(moved->numRowsAffected(), 0);
+    }
+
+    void adminAddsUsersWithAwkwardNames()
+    {
+        const QString adminUrl = test::PgTestServer::shared()->urlFor(m_dbName, QStringLiteral("root; DROP TABLE x"));
+        QString err;
+        QVERIFY2(cli({QStringLiteral("--db"), adminUrl, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("João \"O'Brien\""),
+                      QStringLiteral("--role"), QStringLiteral("planner")}, &err) == 0, qPrintable(err));
+        auto joao = as(QStringLiteral("João \"O'Brien\""));
+        QVERIFY2(joao, qPrintable(test::lastError()));
+        QVERIFY(write(*joao, QStringLiteral("UPDATE contracts SET name = 'Platinum', version = version + 1 WHERE id = 'k1'")).ok());
+        // A dispatcher cannot add users.
+        const QString anaUrl = test::PgTestServer::shared()->urlFor(m_dbName, QStringLiteral("ana"));
+        QVERIFY(cli({QStringLiteral("--db"), anaUrl, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("eve"),
+                     QStringLiteral("--role"), QStringLiteral("admin")}, &err) != 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoles)
+#include "tst_roles.moc"
