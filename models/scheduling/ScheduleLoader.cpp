@@ -1,0 +1,280 @@
+#include "scheduling/ScheduleLoader.h"
+
+#include "storage/Database.h"
+#include "util/TimeFormat.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+#include <QSqlQuery>
+#include <algorithm>
+
+namespace fieldops::scheduling {
+
+namespace {
+
+// Ids go to the server in bounded batches: both drivers cap the number of bound values.
+constexpr qsizetype kBatch = 500;
+
+QString placeholders(qsizetype n)
+{
+    QString s;
+    s.reserve(n * 2);
+    for (qsizetype i = 0; i < n; ++i)
+        s += i ? QStringLiteral(",?") : QStringLiteral("?");
+    return s;
+}
+
+QStringList splitList(const QString &text)
+{
+    QStringList out;
+    for (const QString &part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        if (!part.trimmed().isEmpty())
+            out << part.trimmed();
+    }
+    return out;
+}
+
+const QString kAppointmentColumns = QStringLiteral(
+    "a.id, a.work_order_id, a.technician_id, a.start_at, a.end_at, a.status, a.arrived_at, a.completed_at, "
+    "a.resolved, a.locked, a.version");
+
+Appointment readAppointment(const QSqlQuery &q)
+{
+    Appointment a;
+    a.id = q.value(0).toString();
+    a.workOrderId = q.value(1).toString();
+    a.technicianId = q.value(2).toString();
+    a.start = timefmt::fromSql(q.value(3));
+    a.end = timefmt::fromSql(q.value(4));
+    a.status = q.value(5).toString();
+    a.arrivedAt = timefmt::fromSql(q.value(6));
+    a.completedAt = timefmt::fromSql(q.value(7));
+    a.resolved = q.value(8).toBool();
+    a.locked = q.value(9).toBool();
+    a.version = q.value(10).toInt();
+    return a;
+}
+
+class Reader {
+public:
+    explicit Reader(Database &db) : m_db(db) {}
+
+    Status appointments(const QString &where, const QVariantList &binds, ScheduleSnapshot &snap, QSet<QString> &seen)
+    {
+        auto q = m_db.run(QStringLiteral("SELECT %1 FROM appointments a WHERE %2").arg(kAppointmentColumns, where), binds);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            Appointment a = readAppointment(*q);
+            if (!seen.contains(a.id)) {
+                seen.insert(a.id);
+                snap.appointments.push_back(std::move(a));
+            }
+        }
+        return {};
+    }
+
+    Status technicians(ScheduleSnapshot &snap)
+    {
+        auto q = m_db.run(QStringLiteral(
+            "SELECT id, name, employment, territory_id, home_lat, home_lon, time_zone, shift_start, shift_end, "
+            "work_days, hourly_cost, version FROM technicians ORDER BY id"));
+        if (!q)
+            return q.error();
+        QHash<QString, size_t> byId;
+        while (q->next()) {
+            Technician t;
+            t.id = q->value(0).toString();
+            t.name = q->value(1).toString();
+            t.employment = q->value(2).toString();
+            t.territoryId = q->value(3).toString();
+            t.homeLat = q->value(4).toDouble();
+            t.homeLon = q->value(5).toDouble();
+            t.timeZone = q->value(6).toString();
+            if (auto c = timefmt::parseClock(q->value(7).toString()))
+                t.shiftStart = *c;
+            if (auto c = timefmt::parseClock(q->value(8).toString()))
+                t.shiftEnd = *c;
+            t.workDays = splitList(q->value(9).toString());
+            if (!q->value(10).isNull())
+                t.hourlyCost = q->value(10).toDouble();
+            t.version = q->value(11).toInt();
+            byId.insert(t.id, snap.technicians.size());
+            snap.technicians.push_back(std::move(t));
+        }
+        auto sk = m_db.run(QStringLiteral("SELECT technician_id, skill_code FROM technician_skills ORDER BY technician_id, skill_code"));
+        if (!sk)
+            return sk.error();
+        while (sk->next()) {
+            auto it = byId.constFind(sk->value(0).toString());
+            if (it != byId.constEnd())
+                snap.technicians[it.value()].skills << sk->value(1).toString();
+        }
+        return {};
+    }
+
+    Status absences(const QVariant &from, const QVariant &to, ScheduleSnapshot &snap)
+    {
+        auto q = m_db.run(QStringLiteral("SELECT id, technician_id, start_at, end_at, reason FROM absences "
+                                         "WHERE start_at < ? AND end_at > ? ORDER BY technician_id, start_at, id"),
+                          {to, from});
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            Absence a;
+            a.rowId = q->value(0).toLongLong();
+            a.technicianId = q->value(1).toString();
+            a.start = timefmt::fromSql(q->value(2));
+            a.end = timefmt::fromSql(q->value(3));
+            a.reason = q->value(4).toString();
+            snap.absences.push_back(std::move(a));
+        }
+        return {};
+    }
+
+    Status workOrders(const QStringList &ids, ScheduleSnapshot &snap)
+    {
+        QHash<QString, size_t> byId;
+        for (qsizetype at = 0; at < ids.size(); at += kBatch) {
+            const QStringList batch = ids.mid(at, kBatch);
+            const QVariantList binds(batch.begin(), batch.end());
+            auto q = m_db.run(QStringLiteral(
+                "SELECT id, site_id, asset_id, contract_id, type, priority, duration_min, window_start, window_end, "
+                "created_at, sla_due, status, summary, version FROM work_orders WHERE id IN (%1)").arg(placeholders(batch.size())),
+                binds);
+            if (!q)
+                return q.error();
+            while (q->next()) {
+                WorkOrder w;
+                w.id = q->value(0).toString();
+                w.siteId = q->value(1).toString();
+                w.assetId = q->value(2).toString();
+                w.contractId = q->value(3).toString();
+                w.type = q->value(4).toString();
+                w.priority = q->value(5).toInt();
+                w.durationMin = q->value(6).toInt();
+                w.windowStart = timefmt::fromSql(q->value(7));
+                w.windowEnd = timefmt::fromSql(q->value(8));
+                w.createdAt = timefmt::fromSql(q->value(9));
+                w.slaDue = timefmt::fromSql(q->value(10));
+                w.status = q->value(11).toString();
+                w.summary = q->value(12).toString();
+                w.version = q->value(13).toInt();
+                byId.insert(w.id, snap.workOrders.size());
+                snap.workOrders.push_back(std::move(w));
+            }
+            auto sk = m_db.run(QStringLiteral("SELECT work_order_id, skill_code FROM work_order_skills WHERE work_order_id IN (%1) "
+                                              "ORDER BY work_order_id, skill_code").arg(placeholders(batch.size())),
+                               binds);
+            if (!sk)
+                return sk.error();
+            while (sk->next()) {
+                auto it = byId.constFind(sk->value(0).toString());
+                if (it != byId.constEnd())
+                    snap.workOrders[it.value()].requiredSkills << sk->value(1).toString();
+            }
+        }
+        return {};
+    }
+
+    Status sites(const QStringList &ids, ScheduleSnapshot &snap)
+    {
+        for (qsizetype at = 0; at < ids.size(); at += kBatch) {
+            const QStringList batch = ids.mid(at, kBatch);
+            auto q = m_db.run(QStringLiteral("SELECT id, customer_id, name, address, lat, lon, time_zone, version "
+                                             "FROM sites WHERE id IN (%1)").arg(placeholders(batch.size())),
+                              QVariantList(batch.begin(), batch.end()));
+            if (!q)
+                return q.error();
+            while (q->next()) {
+                Site s;
+                s.id = q->value(0).toString();
+                s.customerId = q->value(1).toString();
+                s.name = q->value(2).toString();
+                s.address = q->value(3).toString();
+                s.lat = q->value(4).toDouble();
+                s.lon = q->value(5).toDouble();
+                s.timeZone = q->value(6).toString();
+                s.version = q->value(7).toInt();
+                snap.sites.push_back(std::move(s));
+            }
+        }
+        return {};
+    }
+
+private:
+    Database &m_db;
+};
+
+template <typename T>
+QStringList sortedUnique(const std::vector<T> &rows, QString (*key)(const T &))
+{
+    QStringList out;
+    out.reserve(qsizetype(rows.size()));
+    for (const T &r : rows)
+        out << key(r);
+    out.sort();
+    out.removeDuplicates();
+    return out;
+}
+
+} // namespace
+
+Result<ScheduleSnapshot> ScheduleLoader::load(const QDateTime &from, const QDateTime &to)
+{
+    if (!from.isValid() || !to.isValid() || to <= from)
+        return Error::invalid(QCoreApplication::translate("ScheduleLoader", "the horizon needs a start before its end"));
+    ScheduleSnapshot snap;
+    snap.from = from.toUTC();
+    snap.to = to.toUTC();
+    const QVariant vFrom = timefmt::toSql(snap.from), vTo = timefmt::toSql(snap.to);
+    static const QString live = QStringLiteral("status <> 'cancelled'");
+
+    // [lo, hi) spans the horizon and every appointment intersecting it: anything
+    // overlapping a selected appointment intersects that span.
+    auto span = m_db.run(QStringLiteral("SELECT min(start_at), max(end_at) FROM appointments "
+                                        "WHERE %1 AND start_at < ? AND end_at > ?").arg(live),
+                         {vTo, vFrom});
+    if (!span)
+        return span.error();
+    QDateTime lo = snap.from, hi = snap.to;
+    if (span->next()) {
+        const QDateTime minStart = timefmt::fromSql(span->value(0)), maxEnd = timefmt::fromSql(span->value(1));
+        if (minStart.isValid() && minStart < lo)
+            lo = minStart;
+        if (maxEnd.isValid() && maxEnd > hi)
+            hi = maxEnd;
+    }
+    const QVariant vLo = timefmt::toSql(lo), vHi = timefmt::toSql(hi);
+
+    Reader read(m_db);
+    QSet<QString> seen;
+    if (Status s = read.appointments(QStringLiteral("a.%1 AND a.start_at < ? AND a.end_at > ?").arg(live), {vHi, vLo}, snap, seen); !s)
+        return s.error();
+    // Each technician's last appointment starting before the span and first starting at or
+    // after its end: the neighbours that make "consecutive" right at the edges.
+    const QString neighbour = QStringLiteral(
+        "a.id IN (SELECT (SELECT b.id FROM appointments b WHERE b.technician_id = t.id AND b.%1 AND b.start_at %2 ? "
+        "ORDER BY b.start_at %3, b.end_at %3, b.id %3 LIMIT 1) FROM technicians t)");
+    if (Status s = read.appointments(neighbour.arg(live, QStringLiteral("<"), QStringLiteral("DESC")), {vLo}, snap, seen); !s)
+        return s.error();
+    if (Status s = read.appointments(neighbour.arg(live, QStringLiteral(">="), QStringLiteral("ASC")), {vHi}, snap, seen); !s)
+        return s.error();
+    std::sort(snap.appointments.begin(), snap.appointments.end(), [](const Appointment &a, const Appointment &b) {
+        return a.technicianId != b.technicianId ? a.technicianId < b.technicianId
+                                                : (a.start != b.start ? a.start < b.start : a.id < b.id);
+    });
+
+    if (Status s = read.technicians(snap); !s)
+        return s.error();
+    if (Status s = read.absences(vLo, vHi, snap); !s)
+        return s.error();
+    if (Status s = read.workOrders(sortedUnique<Appointment>(snap.appointments, [](const Appointment &a) { return a.workOrderId; }), snap); !s)
+        return s.error();
+    if (Status s = read.sites(sortedUnique<WorkOrder>(snap.workOrders, [](const WorkOrder &w) { return w.siteId; }), snap); !s)
+        return s.error();
+    return snap;
+}
+
+} // namespace fieldops::scheduling
