@@ -17,6 +17,7 @@ int runImport(CliContext &ctx, const QStringList &args);
 int runExport(CliContext &ctx, const QStringList &args);
 int runConflicts(CliContext &ctx, const QStringList &args);
 int runUser(CliContext &ctx, const QStringList &args);
+int runKpi(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

@@ -16,6 +16,7 @@ const Command *commands(int &count)
         {"import", QT_TRANSLATE_NOOP("cli", "import a directory of CSV files (all or nothing)"), runImport},
         {"export", QT_TRANSLATE_NOOP("cli", "export every entity as CSV files into a directory"), runExport},
         {"conflicts", QT_TRANSLATE_NOOP("cli", "check the schedule's rules (overlap, travel, shift, absence, skill, window, SLA)"), runConflicts},
+        {"kpi", QT_TRANSLATE_NOOP("cli", "key performance indicators for a period (--from D --to D [--by technician] [--json])"), runKpi},
         {"user", QT_TRANSLATE_NOOP("cli", "add a PostgreSQL login in a FieldOps role (user add NAME --role R)"), runUser},
     };
     count = int(sizeof(list) / sizeof(list[0]));

@@ -89,6 +89,33 @@ QDateTime fromSql(const QVariant &v)
     return t.toUTC();
 }
 
+std::optional<qint64> msFromSql(const QVariant &v)
+{
+    if (v.isNull() || !v.isValid())
+        return std::nullopt;
+    if (v.metaType().id() == QMetaType::QDateTime)
+        return v.toDateTime().toMSecsSinceEpoch();
+    const QString s = v.toString();
+    // Canonical "YYYY-MM-DDTHH:MM:SSZ": read the digits directly.
+    if (s.size() == 20 && s.at(10) == QLatin1Char('T') && s.at(19) == QLatin1Char('Z')) {
+        auto num = [&](int pos, int len) {
+            int n = 0;
+            for (int i = pos; i < pos + len; ++i)
+                n = n * 10 + (s.at(i).unicode() - '0');
+            return n;
+        };
+        const QDate d(num(0, 4), num(5, 2), num(8, 2));
+        if (d.isValid()) {
+            const qint64 days = d.toJulianDay() - 2440588;
+            return ((days * 24 + num(11, 2)) * 60 + num(14, 2)) * 60000 + qint64(num(17, 2)) * 1000;
+        }
+    }
+    const QDateTime t = fromSql(v);
+    if (!t.isValid())
+        return std::nullopt;
+    return t.toMSecsSinceEpoch();
+}
+
 QDate dateFromSql(const QVariant &v)
 {
     if (v.isNull() || !v.isValid())

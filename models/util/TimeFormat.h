@@ -25,6 +25,9 @@ QString toClock(const QTime &t);
 // QSQLITE gives text) and returns it in UTC; NULL gives a null QDateTime.
 QDateTime fromSql(const QVariant &v);
 QDate dateFromSql(const QVariant &v);
+// The same instant as ms since the epoch, without building a QDateTime for the canonical
+// text form (bulk reads of hundreds of thousands of rows); nullopt for NULL.
+std::optional<qint64> msFromSql(const QVariant &v);
 // Binds an instant: text in the canonical form for both dialects, NULL when null.
 QVariant toSql(const QDateTime &t);
 QVariant toSql(const QDate &d);

@@ -1,0 +1,75 @@
+#pragma once
+// What the KPI formulas read, as plain data with instants in ms since the epoch (UTC).
+// Loaded for one period by KpiLoader; built by hand in tests.
+#include <QString>
+#include <QStringList>
+#include <QTime>
+#include <optional>
+#include <vector>
+
+namespace fieldops::kpi {
+
+struct TechnicianIn {
+    QString id;
+    QString territoryId;
+    QString employment;
+    QString timeZone;
+    QTime shiftStart{8, 0};
+    QTime shiftEnd{17, 0};
+    QStringList workDays;
+};
+
+struct AbsenceIn {
+    QString technicianId;
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+};
+
+struct WorkOrderIn {
+    QString id;
+    QString type;
+    qint64 createdMs = 0;
+    std::optional<qint64> slaDueMs;
+};
+
+struct AppointmentIn {
+    QString id;
+    QString workOrderId;
+    QString technicianId;
+    QString status;
+    qint64 startMs = 0;
+    std::optional<qint64> arrivedMs;
+    std::optional<qint64> completedMs;
+    bool resolved = false;
+};
+
+struct RatingIn {
+    QString workOrderId;
+    int score = 0;
+    qint64 ratedMs = 0;
+};
+
+struct TimeEntryIn {
+    QString technicianId;
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    bool billable = false;
+};
+
+struct KpiInputs {
+    qint64 fromMs = 0; // [from, to)
+    qint64 toMs = 0;
+    int calendarDays = 0;
+    std::vector<TechnicianIn> technicians;
+    std::vector<AbsenceIn> absences;
+    // Every work order any formula may touch, with ALL their non-cancelled appointments,
+    // so "first resolved" and "earlier visit" are judged on the whole history.
+    std::vector<WorkOrderIn> workOrders;
+    std::vector<AppointmentIn> appointments; // non-cancelled appointments of those work orders
+    std::vector<AppointmentIn> arrivals;     // visits with arrived_at in the period
+    std::vector<AppointmentIn> completions;  // status completed with completed_at in the period
+    std::vector<RatingIn> ratings;           // rated_at in the period
+    std::vector<TimeEntryIn> timeEntries;    // starting in the period
+};
+
+} // namespace fieldops::kpi
