@@ -1,0 +1,149 @@
+#include "MainWindow.h"
+
+#include "controllers/ConnectionController.h"
+#include "controllers/DockController.h"
+#include "controllers/WorkOrdersTabController.h"
+#include "document/ScheduleDocument.h"
+#include "session/ConsoleSession.h"
+#include "settings/ConsoleSettings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QIcon>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace fieldops::gui {
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new ConsoleSession(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/fieldops/icons/fieldops.svg")));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("areaTabs"));
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+
+    // The areas. The schedule board, map and KPI tabs plug in here the same way.
+    auto workOrders = std::make_unique<WorkOrdersTabController>(m_session);
+    m_workOrdersTab = workOrders.get();
+    addTab(std::move(workOrders));
+
+    m_docks = new DockController(this, m_session);
+    m_connection = new ConnectionController(this, m_session);
+    buildMenus();
+
+    m_session->setAlertRules({settings::alertSlaHorizonHours().get(), settings::alertLateGraceMinutes().get(), 24});
+    m_session->setPeriodicRefreshInterval(settings::refreshIntervalMs().get());
+
+    resize(1400, 860);
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addTab(std::unique_ptr<TabController> tab)
+{
+    QWidget *w = tab->widget();
+    w->setObjectName(tab->id() + QStringLiteral("Tab"));
+    m_tabs->addTab(w, tab->title());
+    m_tabControllers.push_back(std::move(tab));
+}
+
+void MainWindow::connectTo(const DatabaseUrl &url) { m_connection->connectTo(url); }
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_connection->connectAction());
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QUndoStack *stack = m_session->document()->undoStack();
+    QAction *undo = stack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence(tr("Ctrl+Z")));
+    QAction *redo = stack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcut(QKeySequence(tr("Ctrl+Shift+Z")));
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QAction *a : m_docks->toggleActions())
+        view->addAction(a);
+    view->addSeparator();
+    QAction *refresh = view->addAction(QIcon(QStringLiteral(":/fieldops/icons/refresh.svg")), tr("&Refresh"), m_session,
+                                       &ConsoleSession::refresh);
+    refresh->setObjectName(QStringLiteral("actionRefresh"));
+    refresh->setShortcut(QKeySequence(tr("F5")));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About FieldOps Console"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+
+    QToolBar *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(m_connection->connectAction());
+    tools->addAction(refresh);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = settings::windowGeometry().get();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+            const QRect avail = screen->availableGeometry();
+            resize(avail.size().boundedTo(QSize(1400, 860)));
+        }
+    }
+    restoreState(settings::windowState().get());
+    for (const auto &tab : m_tabControllers)
+        tab->restoreSettings();
+    const QString last = settings::lastTab().get();
+    for (int i = 0; i < int(m_tabControllers.size()); ++i)
+        if (m_tabControllers[size_t(i)]->id() == last)
+            m_tabs->setCurrentIndex(i);
+}
+
+void MainWindow::saveLayout() const
+{
+    settings::windowGeometry().set(saveGeometry());
+    settings::windowState().set(saveState());
+    for (const auto &tab : m_tabControllers)
+        tab->saveSettings();
+    const int current = m_tabs->currentIndex();
+    if (current >= 0 && current < int(m_tabControllers.size()))
+        settings::lastTab().set(m_tabControllers[size_t(current)]->id());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About FieldOps Console"),
+                       tr("<h3>FieldOps Console %1</h3>"
+                          "<p>A dispatcher console for field-service operations: work orders, the unassigned "
+                          "queue, technicians' schedules, SLAs and KPIs, on a SQLite file or a shared "
+                          "PostgreSQL server.</p>"
+                          "<p>Built with Qt %2.</p>")
+                           .arg(QStringLiteral(FIELDOPS_VERSION), QString::fromLatin1(qVersion())));
+}
+
+} // namespace fieldops::gui

@@ -1,0 +1,56 @@
+#pragma once
+// The console's main window, assembled from parts: a tab per area (TabController), the
+// docks (DockController), the connection and status bar (ConnectionController), menus.
+// It owns the session; its own job is only assembly and saving/restoring the layout.
+#include <QMainWindow>
+#include <memory>
+#include <vector>
+
+class QTabWidget;
+
+namespace fieldops {
+class ConsoleSession;
+struct DatabaseUrl;
+}
+
+namespace fieldops::gui {
+class ConnectionController;
+class DockController;
+class TabController;
+class WorkOrdersTabController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void connectTo(const DatabaseUrl &url);
+
+    ConsoleSession *session() const { return m_session; }
+    QTabWidget *tabs() const { return m_tabs; }
+    DockController *docks() const { return m_docks; }
+    ConnectionController *connection() const { return m_connection; }
+    WorkOrdersTabController *workOrdersTab() const { return m_workOrdersTab; }
+
+    // Saved on close; public so tests and a crash-safe autosave can call it.
+    void saveLayout() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void addTab(std::unique_ptr<TabController> tab);
+    void buildMenus();
+    void restoreLayout();
+    void showAbout();
+
+    ConsoleSession *m_session;
+    QTabWidget *m_tabs;
+    std::vector<std::unique_ptr<TabController>> m_tabControllers;
+    WorkOrdersTabController *m_workOrdersTab = nullptr;
+    DockController *m_docks;
+    ConnectionController *m_connection;
+};
+
+} // namespace fieldops::gui

@@ -1,0 +1,47 @@
+#pragma once
+// The docks around the tabs: unassigned queue, inspector and alerts. Each dock has a
+// stable objectName so QMainWindow::saveState/restoreState brings the layout back.
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QDockWidget;
+class QMainWindow;
+
+namespace fieldops {
+class ConsoleSession;
+}
+namespace fieldops::widgets {
+class AlertsView;
+class UnassignedQueueView;
+class WorkOrderInspector;
+}
+
+namespace fieldops::gui {
+
+class DockController : public QObject {
+    Q_OBJECT
+public:
+    DockController(QMainWindow *window, ConsoleSession *session);
+    // Show/hide actions for the View menu, in dock order.
+    QList<QAction *> toggleActions() const;
+
+    QDockWidget *queueDock() const { return m_queueDock; }
+    QDockWidget *inspectorDock() const { return m_inspectorDock; }
+    QDockWidget *alertsDock() const { return m_alertsDock; }
+    widgets::UnassignedQueueView *queue() const { return m_queue; }
+    widgets::WorkOrderInspector *inspector() const { return m_inspector; }
+    widgets::AlertsView *alerts() const { return m_alerts; }
+
+private:
+    void updateAlertsTitle();
+    ConsoleSession *m_session;
+    QDockWidget *m_queueDock;
+    QDockWidget *m_inspectorDock;
+    QDockWidget *m_alertsDock;
+    widgets::UnassignedQueueView *m_queue;
+    widgets::WorkOrderInspector *m_inspector;
+    widgets::AlertsView *m_alerts;
+};
+
+} // namespace fieldops::gui

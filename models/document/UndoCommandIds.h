@@ -1,0 +1,14 @@
+#pragma once
+// Every QUndoCommand id of the console in one enum (STYLE.md §4), so mergeWith() never
+// confuses two kinds of command. -1 (Qt's "no merging") stays unused here.
+namespace fieldops {
+
+enum class UndoCommandId : int {
+    MoveAppointment = 1, // drag on the board: consecutive moves of one drag merge
+    ResizeAppointment,
+    AssignWorkOrder,
+    UnassignAppointment,
+    ChangeWorkOrderStatus,
+};
+
+} // namespace fieldops

@@ -1,0 +1,26 @@
+#pragma once
+// Every custom item role of the console's models, in one place and from one offset, so
+// two models never reuse a number for different meanings (STYLE.md §4). Views and
+// proxies ask for these by name; new models append to this list.
+#include <Qt>
+
+namespace fieldops::roles {
+
+enum ItemRole : int {
+    Base = Qt::UserRole + 0x100,
+    // The raw value a column sorts on (QDateTime, int priority, …), never display text.
+    SortValue = Base,
+    WorkOrderId,
+    Priority,        // int 1 urgent … 4 low
+    Status,          // raw status code ("open", …)
+    Type,            // raw type code ("corrective", …)
+    SlaDue,          // QDateTime UTC, invalid when none
+    SearchText,      // lower-case text the filter bar's search matches against
+    Unassigned,      // bool: open and without an active appointment
+    AlertKind,       // int of fieldops::Alert::Kind
+    AlertAt,         // QDateTime UTC the alert refers to
+    AppointmentId,
+    End
+};
+
+} // namespace fieldops::roles

@@ -1,0 +1,20 @@
+#pragma once
+// What the console needs to know right after connecting: does the schema exist (and is it
+// current), may this user write, and under which name the triggers will record edits.
+#include "util/Result.h"
+
+#include <QString>
+
+namespace fieldops {
+class Database;
+
+struct ConnectionInfo {
+    int schemaVersion = 0; // 0: no FieldOps schema yet
+    int latestVersion = 0;
+    bool readOnly = false; // a read-only file, a standby server or a role without UPDATE
+    QString actor;
+};
+
+Result<ConnectionInfo> probeConnection(Database &db);
+
+} // namespace fieldops

@@ -1,0 +1,197 @@
+#include "repositories/WorkOrderRepository.h"
+
+#include "storage/Database.h"
+#include "util/TimeFormat.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace fieldops {
+
+namespace {
+// Shared by listRows() and details() so both read a work order the same way.
+const QLatin1String kOrderColumns(
+    "w.id, w.site_id, w.asset_id, w.contract_id, w.type, w.priority, w.duration_min, w.window_start, "
+    "w.window_end, w.created_at, w.sla_due, w.status, w.summary, w.version");
+constexpr int kOrderColumnCount = 14;
+
+WorkOrder readOrder(const QSqlQuery &q)
+{
+    WorkOrder w;
+    w.id = q.value(0).toString();
+    w.siteId = q.value(1).toString();
+    w.assetId = q.value(2).toString();
+    w.contractId = q.value(3).toString();
+    w.type = q.value(4).toString();
+    w.priority = q.value(5).toInt();
+    w.durationMin = q.value(6).toInt();
+    w.windowStart = timefmt::fromSql(q.value(7));
+    w.windowEnd = timefmt::fromSql(q.value(8));
+    w.createdAt = timefmt::fromSql(q.value(9));
+    w.slaDue = timefmt::fromSql(q.value(10));
+    w.status = q.value(11).toString();
+    w.summary = q.value(12).toString();
+    w.version = q.value(13).toInt();
+    return w;
+}
+} // namespace
+
+Result<std::vector<WorkOrderListRow>> WorkOrderRepository::listRows()
+{
+    // Skills in a second pass: string aggregation differs between the dialects, a plain
+    // two-column read does not.
+    QHash<QString, QStringList> skills;
+    {
+        auto q = m_db.run(QStringLiteral("SELECT work_order_id, skill_code FROM work_order_skills ORDER BY work_order_id, skill_code"));
+        if (!q)
+            return q.error();
+        while (q->next())
+            skills[q->value(0).toString()] << q->value(1).toString();
+    }
+    const QString sql = QStringLiteral(
+        "SELECT %1, s.name, c.name, "
+        "  (SELECT t.name FROM appointments a JOIN technicians t ON t.id = a.technician_id "
+        "    WHERE a.work_order_id = w.id AND a.status <> 'cancelled' ORDER BY a.start_at DESC LIMIT 1), "
+        "  COALESCE(act.n, 0), act.next_start "
+        "FROM work_orders w "
+        "JOIN sites s ON s.id = w.site_id "
+        "JOIN customers c ON c.id = s.customer_id "
+        "LEFT JOIN (SELECT work_order_id, count(*) AS n, min(start_at) AS next_start FROM appointments "
+        "           WHERE status NOT IN ('cancelled', 'completed') GROUP BY work_order_id) act "
+        "  ON act.work_order_id = w.id "
+        "ORDER BY w.id").arg(kOrderColumns);
+    auto q = m_db.run(sql);
+    if (!q)
+        return q.error();
+    std::vector<WorkOrderListRow> rows;
+    while (q->next()) {
+        WorkOrderListRow r;
+        r.order = readOrder(*q);
+        r.order.requiredSkills = skills.value(r.order.id);
+        int c = kOrderColumnCount;
+        r.siteName = q->value(c++).toString();
+        r.customerName = q->value(c++).toString();
+        r.technicianName = q->value(c++).toString();
+        r.activeAppointments = q->value(c++).toInt();
+        r.nextStart = timefmt::fromSql(q->value(c++));
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+Result<QStringList> WorkOrderRepository::skillsOf(const QString &workOrderId)
+{
+    auto q = m_db.run(QStringLiteral("SELECT skill_code FROM work_order_skills WHERE work_order_id = ? ORDER BY skill_code"),
+                      {workOrderId});
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
+Result<WorkOrderDetails> WorkOrderRepository::details(const QString &workOrderId)
+{
+    WorkOrderDetails d;
+    {
+        const QString sql = QStringLiteral(
+            "SELECT %1, s.id, s.customer_id, s.name, s.address, s.lat, s.lon, s.time_zone, "
+            "  c.id, c.name, c.phone, c.email, k.name "
+            "FROM work_orders w JOIN sites s ON s.id = w.site_id JOIN customers c ON c.id = s.customer_id "
+            "LEFT JOIN contracts k ON k.id = w.contract_id WHERE w.id = ?").arg(kOrderColumns);
+        auto q = m_db.run(sql, {workOrderId});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error{Error::Kind::NotFound, QObject::tr("work order %1 does not exist").arg(workOrderId), {}};
+        d.order = readOrder(*q);
+        int c = kOrderColumnCount;
+        d.site.id = q->value(c++).toString();
+        d.site.customerId = q->value(c++).toString();
+        d.site.name = q->value(c++).toString();
+        d.site.address = q->value(c++).toString();
+        d.site.lat = q->value(c++).toDouble();
+        d.site.lon = q->value(c++).toDouble();
+        d.site.timeZone = q->value(c++).toString();
+        d.customer.id = q->value(c++).toString();
+        d.customer.name = q->value(c++).toString();
+        d.customer.phone = q->value(c++).toString();
+        d.customer.email = q->value(c++).toString();
+        d.contractName = q->value(c++).toString();
+    }
+    auto skills = skillsOf(workOrderId);
+    if (!skills)
+        return skills.error();
+    d.order.requiredSkills = *skills;
+
+    if (!d.order.assetId.isEmpty()) {
+        auto q = m_db.run(QStringLiteral("SELECT id, site_id, serial, model, installed_on, warranty_until, version FROM assets WHERE id = ?"),
+                          {d.order.assetId});
+        if (!q)
+            return q.error();
+        if (q->next()) {
+            Asset a;
+            a.id = q->value(0).toString();
+            a.siteId = q->value(1).toString();
+            a.serial = q->value(2).toString();
+            a.model = q->value(3).toString();
+            a.installedOn = timefmt::dateFromSql(q->value(4));
+            a.warrantyUntil = timefmt::dateFromSql(q->value(5));
+            a.version = q->value(6).toInt();
+            d.asset = a;
+        }
+    }
+
+    auto q = m_db.run(QStringLiteral(
+        "SELECT a.id, a.technician_id, a.start_at, a.end_at, a.status, a.arrived_at, a.completed_at, a.resolved, "
+        "  a.locked, a.version, t.name "
+        "FROM appointments a JOIN technicians t ON t.id = a.technician_id "
+        "WHERE a.work_order_id = ? ORDER BY a.start_at, a.id"), {workOrderId});
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        AppointmentSummary s;
+        Appointment &a = s.appointment;
+        a.id = q->value(0).toString();
+        a.workOrderId = workOrderId;
+        a.technicianId = q->value(1).toString();
+        a.start = timefmt::fromSql(q->value(2));
+        a.end = timefmt::fromSql(q->value(3));
+        a.status = q->value(4).toString();
+        a.arrivedAt = timefmt::fromSql(q->value(5));
+        a.completedAt = timefmt::fromSql(q->value(6));
+        a.resolved = q->value(7).toBool();
+        a.locked = q->value(8).toBool();
+        a.version = q->value(9).toInt();
+        s.technicianName = q->value(10).toString();
+        d.appointments.push_back(std::move(s));
+    }
+    return d;
+}
+
+Result<int> WorkOrderRepository::updateStatus(const QString &workOrderId, int expectedVersion, const QString &status)
+{
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status().error();
+    auto q = m_db.run(QStringLiteral("UPDATE work_orders SET status = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                      {status, workOrderId, expectedVersion});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() != 1) {
+        // Tell "gone" from "changed underneath" so the caller can word its message.
+        auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM work_orders WHERE id = ?"), {workOrderId});
+        if (!exists)
+            return exists.error();
+        if (exists->toInt() == 0)
+            return Error{Error::Kind::NotFound, QObject::tr("work order %1 does not exist").arg(workOrderId), {}};
+        return Error{Error::Kind::StaleVersion,
+                     QObject::tr("work order %1 was changed by someone else; it has been reloaded").arg(workOrderId), {}};
+    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return expectedVersion + 1;
+}
+
+} // namespace fieldops

@@ -1,0 +1,61 @@
+#pragma once
+// Read and write queries the console needs about work orders. Prepared statements with
+// bound values only; every call returns a Result so the window layer decides how to show
+// a failure. A repository borrows a Database and never outlives it.
+#include "domain/Entities.h"
+#include "util/Result.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace fieldops {
+class Database;
+
+// One line of the work-order table: the work order plus what the dispatcher reads
+// beside it (where, for whom, who goes), flattened so the item model needs no joins.
+struct WorkOrderListRow {
+    WorkOrder order;
+    QString siteName;
+    QString customerName;
+    QString technicianName;   // technician of the latest non-cancelled appointment
+    int activeAppointments = 0; // appointments neither cancelled nor completed
+    QDateTime nextStart;        // earliest start among the active appointments
+
+    // The unassigned queue's rule, kept here so the table, the queue and tests agree.
+    bool isUnassigned() const { return order.status == QLatin1String("open") && activeAppointments == 0; }
+};
+
+struct AppointmentSummary {
+    Appointment appointment;
+    QString technicianName;
+};
+
+// Everything the inspector shows about one work order.
+struct WorkOrderDetails {
+    WorkOrder order;
+    Site site;
+    Customer customer;
+    std::optional<Asset> asset;
+    QString contractName;
+    std::vector<AppointmentSummary> appointments; // by start
+};
+
+class WorkOrderRepository {
+public:
+    explicit WorkOrderRepository(Database &db) : m_db(db) {}
+
+    Result<std::vector<WorkOrderListRow>> listRows();
+    Result<WorkOrderDetails> details(const QString &workOrderId);
+    // Optimistic concurrency: succeeds only if the row still has expectedVersion; returns
+    // the new version, StaleVersion when someone else changed it first.
+    Result<int> updateStatus(const QString &workOrderId, int expectedVersion, const QString &status);
+
+private:
+    Result<QStringList> skillsOf(const QString &workOrderId);
+    Database &m_db;
+};
+
+} // namespace fieldops

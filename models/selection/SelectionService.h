@@ -1,0 +1,34 @@
+#pragma once
+// The one shared selection of the console (ARCHITECTURE.md "UI conventions"): the table,
+// the queue, the inspector (and later the board and the map) all read and write the
+// selected work order here, so selecting in one place selects everywhere. Setting the
+// same id again emits nothing, which is what stops views from echoing each other.
+#include <QObject>
+#include <QString>
+
+namespace fieldops {
+
+class SelectionService : public QObject {
+    Q_OBJECT
+public:
+    explicit SelectionService(QObject *parent = nullptr) : QObject(parent) {}
+    QString workOrderId() const { return m_workOrderId; }
+
+public slots:
+    void selectWorkOrder(const QString &id)
+    {
+        if (id == m_workOrderId)
+            return;
+        m_workOrderId = id;
+        emit workOrderChanged(id);
+    }
+    void clear() { selectWorkOrder(QString()); }
+
+signals:
+    void workOrderChanged(const QString &workOrderId);
+
+private:
+    QString m_workOrderId;
+};
+
+} // namespace fieldops

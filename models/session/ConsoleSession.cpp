@@ -1,0 +1,291 @@
+#include "session/ConsoleSession.h"
+
+#include "document/ScheduleDocument.h"
+#include "itemmodels/AlertListModel.h"
+#include "itemmodels/WorkOrderTableModel.h"
+#include "selection/SelectionService.h"
+#include "session/QueryWorker.h"
+#include "storage/Database.h"
+#include "storage/Migrator.h"
+#include "sync/ChangeFeed.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSession, "fieldops.session")
+
+namespace fieldops {
+
+namespace {
+constexpr int kHealthCheckMs = 15000;
+// Bursts of changes (a drag, an import) arrive as many log rows: read once after them.
+constexpr int kChangeDebounceMs = 300;
+} // namespace
+
+ConsoleSession::ConsoleSession(QObject *parent)
+    : QObject(parent),
+      m_workOrders(new WorkOrderTableModel(this)),
+      m_alerts(new AlertListModel(this)),
+      m_selection(new SelectionService(this)),
+      m_document(new ScheduleDocument(this))
+{
+    m_healthTimer.setInterval(kHealthCheckMs);
+    connect(&m_healthTimer, &QTimer::timeout, this, &ConsoleSession::checkHealth);
+    m_periodicRefresh.setInterval(60000);
+    connect(&m_periodicRefresh, &QTimer::timeout, this, &ConsoleSession::refresh);
+    m_changeDebounce.setSingleShot(true);
+    m_changeDebounce.setInterval(kChangeDebounceMs);
+    connect(&m_changeDebounce, &QTimer::timeout, this, &ConsoleSession::refresh);
+    connect(m_selection, &SelectionService::workOrderChanged, this, &ConsoleSession::loadDetails);
+    m_feedThread.setObjectName(QStringLiteral("fieldops-change-feed"));
+    m_feedThread.start();
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    stopFeed();
+    m_feedThread.quit();
+    m_feedThread.wait();
+    m_worker.reset();
+}
+
+QDateTime ConsoleSession::now() const
+{
+    return m_clockOverride.isValid() ? m_clockOverride : QDateTime::currentDateTimeUtc();
+}
+
+void ConsoleSession::setState(State s)
+{
+    if (s == m_state)
+        return;
+    m_state = s;
+    emit stateChanged(s);
+}
+
+void ConsoleSession::connectTo(const DatabaseUrl &url)
+{
+    disconnectFromDatabase();
+    m_url = url;
+    ++m_generation;
+    m_worker = std::make_unique<QueryWorker>(url);
+    setState(State::Connecting);
+    probe();
+}
+
+void ConsoleSession::disconnectFromDatabase()
+{
+    stopFeed();
+    m_healthTimer.stop();
+    m_periodicRefresh.stop();
+    m_changeDebounce.stop();
+    m_worker.reset();
+    ++m_generation;
+    m_refreshInFlight = m_refreshAgain = m_healthInFlight = false;
+    m_info = {};
+    m_document->resetHistory();
+    setState(State::Disconnected);
+}
+
+void ConsoleSession::probe()
+{
+    const quint64 gen = m_generation;
+    m_worker->submit<ConnectionInfo>(
+        this, [](Database &db) { return probeConnection(db); },
+        [this, gen](Result<ConnectionInfo> r) {
+            if (gen == m_generation)
+                onProbed(r);
+        });
+}
+
+void ConsoleSession::onProbed(const Result<ConnectionInfo> &info)
+{
+    if (!info) {
+        // The window decides what to say; the session only stops trying.
+        const Error e = info.error();
+        disconnectFromDatabase();
+        emit errorOccurred(e);
+        return;
+    }
+    m_info = *info;
+    if (m_info.schemaVersion == 0) {
+        setState(State::SchemaMissing);
+        emit schemaMissing();
+        return;
+    }
+    if (m_info.schemaVersion < m_info.latestVersion && !m_info.readOnly) {
+        // Older schema: migrations apply in place at start (ARCHITECTURE.md "Data").
+        initialiseSchema();
+        return;
+    }
+    if (m_info.schemaVersion > m_info.latestVersion) {
+        const Error e = Error::invalid(tr("the database has schema version %1, newer than this console understands (%2); update FieldOps")
+                                           .arg(m_info.schemaVersion)
+                                           .arg(m_info.latestVersion));
+        disconnectFromDatabase();
+        emit errorOccurred(e);
+        return;
+    }
+    setState(m_info.readOnly ? State::ReadOnly : State::Connected);
+    m_healthTimer.start();
+    m_periodicRefresh.start();
+    startFeed();
+    refresh();
+}
+
+void ConsoleSession::initialiseSchema()
+{
+    if (!m_worker)
+        return;
+    const quint64 gen = m_generation;
+    setState(State::Connecting);
+    m_worker->submit<int>(
+        this, [](Database &db) { return Migrator(db).migrate(); },
+        [this, gen](Result<int> r) {
+            if (gen != m_generation)
+                return;
+            if (!r) {
+                const Error e = r.error();
+                setState(State::SchemaMissing);
+                emit errorOccurred(e);
+                return;
+            }
+            probe();
+        });
+}
+
+void ConsoleSession::refresh()
+{
+    if (!m_worker || !(isUsable() || m_state == State::Lost))
+        return;
+    if (m_refreshInFlight) {
+        m_refreshAgain = true;
+        return;
+    }
+    m_refreshInFlight = true;
+    const quint64 gen = m_generation;
+    const QDateTime at = now();
+    const AlertRules rules = m_alertRules;
+    m_worker->submit<Snapshot>(
+        this,
+        [at, rules](Database &db) -> Result<Snapshot> {
+            Snapshot s;
+            s.now = at;
+            auto rows = WorkOrderRepository(db).listRows();
+            if (!rows)
+                return rows.error();
+            s.rows = std::move(rows).value();
+            auto alerts = AlertRepository(db).current(at, rules);
+            if (!alerts)
+                return alerts.error();
+            s.alerts = std::move(alerts).value();
+            return s;
+        },
+        [this, gen](Result<Snapshot> r) {
+            if (gen != m_generation)
+                return;
+            m_refreshInFlight = false;
+            if (!r) {
+                if (r.error().kind == Error::Kind::ConnectionLost)
+                    setState(State::Lost);
+                emit errorOccurred(r.error());
+                return;
+            }
+            if (m_state == State::Lost)
+                setState(m_info.readOnly ? State::ReadOnly : State::Connected);
+            m_workOrders->setRows(std::move(r->rows));
+            m_alerts->setAlerts(std::move(r->alerts), r->now);
+            m_lastRefresh = QDateTime::currentDateTimeUtc();
+            emit refreshed();
+            loadDetails();
+            if (m_refreshAgain) {
+                m_refreshAgain = false;
+                refresh();
+            }
+        });
+}
+
+void ConsoleSession::loadDetails()
+{
+    const QString id = m_selection->workOrderId();
+    if (id.isEmpty() || !m_worker) {
+        if (m_details) {
+            m_details.reset();
+            emit detailsChanged();
+        }
+        return;
+    }
+    const quint64 gen = m_generation;
+    m_worker->submit<WorkOrderDetails>(
+        this, [id](Database &db) { return WorkOrderRepository(db).details(id); },
+        [this, gen, id](Result<WorkOrderDetails> r) {
+            // A later selection wins over a slow answer for an earlier one.
+            if (gen != m_generation || id != m_selection->workOrderId())
+                return;
+            if (!r) {
+                if (r.error().kind != Error::Kind::NotFound)
+                    emit errorOccurred(r.error());
+                m_details.reset();
+            } else {
+                m_details = std::move(r).value();
+            }
+            emit detailsChanged();
+        });
+}
+
+void ConsoleSession::checkHealth()
+{
+    if (!m_worker || m_healthInFlight)
+        return;
+    m_healthInFlight = true;
+    const quint64 gen = m_generation;
+    m_worker->submit<bool>(
+        this,
+        [](Database &db) -> Result<bool> {
+            if (!db.ping())
+                return Error{Error::Kind::ConnectionLost, tr("the connection to the database was lost"), {}};
+            return true;
+        },
+        [this, gen](Result<bool> r) {
+            if (gen != m_generation)
+                return;
+            m_healthInFlight = false;
+            if (!r) {
+                if (m_state != State::Lost)
+                    qCInfo(lcSession) << "connection lost:" << r.error().message;
+                setState(State::Lost);
+                return;
+            }
+            if (m_state == State::Lost) {
+                // Back: show fresh data at once rather than at the next periodic refresh.
+                setState(m_info.readOnly ? State::ReadOnly : State::Connected);
+                refresh();
+            }
+        });
+}
+
+void ConsoleSession::startFeed()
+{
+    stopFeed();
+    m_feed = new ChangeFeed(m_url);
+    m_feed->moveToThread(&m_feedThread);
+    connect(m_feed, &ChangeFeed::changesArrived, this, &ConsoleSession::onChanges);
+    QMetaObject::invokeMethod(m_feed, [feed = m_feed] { feed->start(); }, Qt::QueuedConnection);
+}
+
+void ConsoleSession::stopFeed()
+{
+    if (!m_feed)
+        return;
+    ChangeFeed *feed = m_feed;
+    m_feed = nullptr;
+    disconnect(feed, nullptr, this, nullptr);
+    // The feed's connection belongs to its thread: close it there.
+    QMetaObject::invokeMethod(feed, [feed] { delete feed; }, Qt::BlockingQueuedConnection);
+}
+
+void ConsoleSession::onChanges(const ChangeList &changes)
+{
+    if (!changes.isEmpty())
+        m_changeDebounce.start();
+}
+
+} // namespace fieldops

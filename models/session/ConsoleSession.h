@@ -1,0 +1,120 @@
+#pragma once
+// The console's live view of one database: it connects (off the GUI thread), checks the
+// schema, loads the work orders and alerts into the item models, loads the selected work
+// order's details, follows the change feed, and watches the connection. It returns
+// errors as values through errorOccurred(); only the window layer shows them.
+//
+// Tabs and docks plug into it: they take the models and the selection from here and
+// call refresh(); none of them opens a connection of its own.
+#include "repositories/AlertRepository.h"
+#include "repositories/ConnectionProbe.h"
+#include "repositories/WorkOrderRepository.h"
+#include "storage/DatabaseUrl.h"
+#include "sync/Change.h"
+#include "util/Result.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+namespace fieldops {
+class AlertListModel;
+class ChangeFeed;
+class QueryWorker;
+class ScheduleDocument;
+class SelectionService;
+class WorkOrderTableModel;
+
+class ConsoleSession : public QObject {
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected, // never connected, or the connection was closed
+        Connecting,
+        SchemaMissing, // connected to a database without the FieldOps schema
+        Connected,
+        ReadOnly, // connected, but this user may not write
+        Lost      // the connection dropped: last data stays visible, edits are refused
+    };
+    Q_ENUM(State)
+
+    explicit ConsoleSession(QObject *parent = nullptr);
+    ~ConsoleSession() override;
+
+    void connectTo(const DatabaseUrl &url);
+    void disconnectFromDatabase();
+    // Applies every migration (after the user agreed), then loads the data.
+    void initialiseSchema();
+    // Re-reads work orders and alerts; calls during a refresh are folded into one more.
+    void refresh();
+
+    State state() const { return m_state; }
+    bool isUsable() const { return m_state == State::Connected || m_state == State::ReadOnly; }
+    const DatabaseUrl &url() const { return m_url; }
+    const ConnectionInfo &connectionInfo() const { return m_info; }
+    QDateTime lastRefresh() const { return m_lastRefresh; }
+    bool isRefreshing() const { return m_refreshInFlight; }
+
+    WorkOrderTableModel *workOrders() const { return m_workOrders; }
+    AlertListModel *alerts() const { return m_alerts; }
+    SelectionService *selection() const { return m_selection; }
+    ScheduleDocument *document() const { return m_document; }
+    // Details of the selected work order, once loaded.
+    const std::optional<WorkOrderDetails> &selectedDetails() const { return m_details; }
+
+    void setAlertRules(const AlertRules &rules) { m_alertRules = rules; }
+    // For tests: a fixed "now" for alerts (invalid = the real clock).
+    void setClockOverride(const QDateTime &now) { m_clockOverride = now; }
+    void setHealthCheckInterval(int ms) { m_healthTimer.setInterval(ms); }
+    void setPeriodicRefreshInterval(int ms) { m_periodicRefresh.setInterval(ms); }
+
+signals:
+    void stateChanged(fieldops::ConsoleSession::State state);
+    void schemaMissing();
+    void refreshed();
+    void detailsChanged();
+    void errorOccurred(const fieldops::Error &error);
+
+private:
+    struct Snapshot {
+        std::vector<WorkOrderListRow> rows;
+        std::vector<Alert> alerts;
+        QDateTime now;
+    };
+    void setState(State s);
+    void probe();
+    void onProbed(const Result<ConnectionInfo> &info);
+    void loadDetails();
+    void checkHealth();
+    void startFeed();
+    void stopFeed();
+    void onChanges(const ChangeList &changes);
+    QDateTime now() const;
+
+    DatabaseUrl m_url;
+    ConnectionInfo m_info;
+    State m_state = State::Disconnected;
+    std::unique_ptr<QueryWorker> m_worker; // destroyed before the models below (QObject children)
+    WorkOrderTableModel *m_workOrders;
+    AlertListModel *m_alerts;
+    SelectionService *m_selection;
+    ScheduleDocument *m_document;
+    std::optional<WorkOrderDetails> m_details;
+    AlertRules m_alertRules;
+    QDateTime m_clockOverride;
+    QDateTime m_lastRefresh;
+    bool m_refreshInFlight = false;
+    bool m_refreshAgain = false;
+    bool m_healthInFlight = false;
+    quint64 m_generation = 0; // bumps on every connect: results of an older connection are ignored
+    QTimer m_healthTimer;
+    QTimer m_periodicRefresh;
+    QTimer m_changeDebounce;
+    QThread m_feedThread;
+    ChangeFeed *m_feed = nullptr; // lives in m_feedThread
+};
+
+} // namespace fieldops

@@ -1,0 +1,63 @@
+#pragma once
+// Every persistent setting of the console, declared once with its default. Never holds a
+// password: those go to the system keychain (see app/gui/PasswordStore).
+#include "settings/SettingValue.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace fieldops::settings {
+
+// Window layout: restored on start (geometry, docks and toolbars, last tab, table columns).
+inline const SettingValue<QByteArray> &windowGeometry()
+{
+    static const SettingValue<QByteArray> v(QStringLiteral("MainWindow/geometry"), {});
+    return v;
+}
+inline const SettingValue<QByteArray> &windowState()
+{
+    static const SettingValue<QByteArray> v(QStringLiteral("MainWindow/state"), {});
+    return v;
+}
+inline const SettingValue<QString> &lastTab()
+{
+    static const SettingValue<QString> v(QStringLiteral("MainWindow/lastTab"), QStringLiteral("workorders"));
+    return v;
+}
+inline const SettingValue<QByteArray> &workOrderTableHeader()
+{
+    static const SettingValue<QByteArray> v(QStringLiteral("WorkOrders/headerState"), {});
+    return v;
+}
+
+// Connections: display URLs only (DatabaseUrl::toDisplayString), most recent first.
+inline const SettingValue<QStringList> &recentConnections()
+{
+    static const SettingValue<QStringList> v(QStringLiteral("Connection/recent"), {});
+    return v;
+}
+inline const SettingValue<int> &maxRecentConnections()
+{
+    static const SettingValue<int> v(QStringLiteral("Connection/maxRecent"), 8);
+    return v;
+}
+
+// Alerts dock rules.
+inline const SettingValue<int> &alertSlaHorizonHours()
+{
+    static const SettingValue<int> v(QStringLiteral("Alerts/slaHorizonHours"), 4);
+    return v;
+}
+inline const SettingValue<int> &alertLateGraceMinutes()
+{
+    static const SettingValue<int> v(QStringLiteral("Alerts/lateGraceMinutes"), 15);
+    return v;
+}
+// How often the data is re-read when no change feed reports changes (ms).
+inline const SettingValue<int> &refreshIntervalMs()
+{
+    static const SettingValue<int> v(QStringLiteral("Data/refreshIntervalMs"), 60000);
+    return v;
+}
+
+} // namespace fieldops::settings

@@ -1,0 +1,198 @@
+#include "inspector/WorkOrderInspector.h"
+
+#include "itemmodels/WorkOrderTableModel.h"
+
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace fieldops::widgets {
+
+namespace {
+QString when(const QDateTime &t)
+{
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+QString appointmentStatusText(const QString &status)
+{
+    if (status == QLatin1String("tentative")) return WorkOrderInspector::tr("tentative");
+    if (status == QLatin1String("scheduled")) return WorkOrderInspector::tr("scheduled");
+    if (status == QLatin1String("en_route")) return WorkOrderInspector::tr("en route");
+    if (status == QLatin1String("on_site")) return WorkOrderInspector::tr("on site");
+    if (status == QLatin1String("completed")) return WorkOrderInspector::tr("completed");
+    if (status == QLatin1String("cancelled")) return WorkOrderInspector::tr("cancelled");
+    return status;
+}
+
+QString dash(const QString &s) { return s.isEmpty() ? QStringLiteral("—") : s; }
+
+QString slaText(const WorkOrder &w)
+{
+    if (!w.slaDue.isValid())
+        return WorkOrderInspector::tr("no SLA");
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool finished = w.status == QLatin1String("done") || w.status == QLatin1String("cancelled");
+    const qint64 mins = now.secsTo(w.slaDue) / 60;
+    QString rel;
+    if (finished)
+        rel = QString();
+    else if (mins < 0)
+        rel = WorkOrderInspector::tr(" (breached %1 h %2 min ago)").arg(-mins / 60).arg(-mins % 60);
+    else
+        rel = WorkOrderInspector::tr(" (in %1 h %2 min)").arg(mins / 60).arg(mins % 60);
+    return when(w.slaDue) + rel;
+}
+} // namespace
+
+WorkOrderInspector::WorkOrderInspector(QWidget *parent) : QWidget(parent)
+{
+    m_stack = new QStackedWidget(this);
+    auto *placeholder = new QLabel(tr("Select a work order in the table, the queue or the alerts to see its details."), this);
+    placeholder->setObjectName(QStringLiteral("inspectorPlaceholder"));
+    placeholder->setWordWrap(true);
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setEnabled(false);
+    placeholder->setMargin(12);
+    m_stack->addWidget(placeholder);
+
+    auto *page = new QWidget;
+    m_title = new QLabel(page);
+    m_title->setObjectName(QStringLiteral("inspectorTitle"));
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_title->setFont(f);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary = new QLabel(page);
+    m_summary->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    addField(form, QStringLiteral("status"), tr("Status:"));
+    addField(form, QStringLiteral("customer"), tr("Customer:"));
+    addField(form, QStringLiteral("site"), tr("Site:"));
+    addField(form, QStringLiteral("asset"), tr("Asset:"));
+    addField(form, QStringLiteral("contract"), tr("Contract:"));
+    addField(form, QStringLiteral("skills"), tr("Skills:"));
+    addField(form, QStringLiteral("window"), tr("Window:"));
+    addField(form, QStringLiteral("sla"), tr("SLA due:"));
+    addField(form, QStringLiteral("duration"), tr("Duration:"));
+    addField(form, QStringLiteral("created"), tr("Created:"));
+
+    m_appointments = new QTreeWidget(page);
+    m_appointments->setObjectName(QStringLiteral("inspectorAppointments"));
+    m_appointments->setRootIsDecorated(false);
+    m_appointments->setHeaderLabels({tr("Technician"), tr("Start"), tr("End"), tr("Status")});
+    m_appointments->setUniformRowHeights(true);
+    m_appointments->header()->setStretchLastSection(true);
+    m_appointments->setMinimumHeight(90);
+
+    auto *apptTitle = new QLabel(tr("Appointments"), page);
+    apptTitle->setFont(f);
+
+    auto *v = new QVBoxLayout(page);
+    v->addWidget(m_title);
+    v->addWidget(m_summary);
+    v->addLayout(form);
+    v->addSpacing(6);
+    v->addWidget(apptTitle);
+    v->addWidget(m_appointments, 1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_stack->addWidget(scroll);
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+}
+
+QLabel *WorkOrderInspector::addField(QFormLayout *form, const QString &name, const QString &label)
+{
+    auto *value = new QLabel;
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setObjectName(QStringLiteral("inspector_") + name);
+    form->addRow(label, value);
+    m_fields.insert(name, value);
+    return value;
+}
+
+bool WorkOrderInspector::isShowingDetails() const { return m_stack->currentIndex() == 1; }
+
+QString WorkOrderInspector::fieldText(const QString &field) const
+{
+    if (field == QLatin1String("title"))
+        return m_title->text();
+    if (field == QLatin1String("summary"))
+        return m_summary->text();
+    const QLabel *l = m_fields.value(field);
+    return l ? l->text() : QString();
+}
+
+void WorkOrderInspector::setDetails(const std::optional<WorkOrderDetails> &details)
+{
+    if (!details) {
+        m_stack->setCurrentIndex(0);
+        return;
+    }
+    const WorkOrderDetails &d = *details;
+    const WorkOrder &w = d.order;
+    m_title->setText(tr("%1 · %2 · %3").arg(w.id, WorkOrderTableModel::typeText(w.type),
+                                            WorkOrderTableModel::priorityText(w.priority)));
+    m_summary->setText(w.summary);
+    m_summary->setVisible(!w.summary.isEmpty());
+    m_fields[QStringLiteral("status")]->setText(WorkOrderTableModel::statusText(w.status));
+    QStringList customer{d.customer.name};
+    if (!d.customer.phone.isEmpty())
+        customer << d.customer.phone;
+    if (!d.customer.email.isEmpty())
+        customer << d.customer.email;
+    m_fields[QStringLiteral("customer")]->setText(customer.join(QStringLiteral(" · ")));
+    QStringList site{d.site.name.isEmpty() ? d.site.id : d.site.name};
+    if (!d.site.address.isEmpty())
+        site << d.site.address;
+    site << d.site.timeZone;
+    m_fields[QStringLiteral("site")]->setText(site.join(QLatin1Char('\n')));
+    if (d.asset) {
+        QString asset = tr("%1 (serial %2)").arg(dash(d.asset->model), dash(d.asset->serial));
+        if (d.asset->warrantyUntil.isValid())
+            asset += QLatin1Char('\n') + tr("warranty until %1").arg(QLocale().toString(d.asset->warrantyUntil, QLocale::ShortFormat));
+        m_fields[QStringLiteral("asset")]->setText(asset);
+    } else {
+        m_fields[QStringLiteral("asset")]->setText(dash({}));
+    }
+    m_fields[QStringLiteral("contract")]->setText(dash(d.contractName));
+    m_fields[QStringLiteral("skills")]->setText(dash(w.requiredSkills.join(QStringLiteral(", "))));
+    m_fields[QStringLiteral("window")]->setText(w.windowStart.isValid() || w.windowEnd.isValid()
+                                                    ? tr("%1 – %2").arg(dash(when(w.windowStart)), dash(when(w.windowEnd)))
+                                                    : tr("any time"));
+    m_fields[QStringLiteral("sla")]->setText(slaText(w));
+    m_fields[QStringLiteral("duration")]->setText(tr("%1 min").arg(w.durationMin));
+    m_fields[QStringLiteral("created")]->setText(when(w.createdAt));
+
+    m_appointments->clear();
+    for (const AppointmentSummary &s : d.appointments) {
+        auto *item = new QTreeWidgetItem(m_appointments);
+        item->setText(0, s.technicianName);
+        item->setText(1, when(s.appointment.start));
+        item->setText(2, when(s.appointment.end));
+        item->setText(3, appointmentStatusText(s.appointment.status));
+        item->setData(0, Qt::UserRole, s.appointment.id);
+    }
+    for (int c = 0; c < 3; ++c)
+        m_appointments->resizeColumnToContents(c);
+    m_stack->setCurrentIndex(1);
+}
+
+} // namespace fieldops::widgets

@@ -1,0 +1,31 @@
+#pragma once
+// The unassigned queue dock's content: open work orders without an active appointment,
+// most urgent first, showing only what a dispatcher needs to pick the next job.
+#include <QWidget>
+
+class QLabel;
+class QTreeView;
+
+namespace fieldops {
+class SelectionService;
+class UnassignedQueueProxy;
+class WorkOrderTableModel;
+}
+
+namespace fieldops::widgets {
+
+class UnassignedQueueView : public QWidget {
+    Q_OBJECT
+public:
+    UnassignedQueueView(WorkOrderTableModel *model, SelectionService *selection, QWidget *parent = nullptr);
+    QTreeView *view() const { return m_view; }
+    UnassignedQueueProxy *proxy() const { return m_proxy; }
+
+private:
+    void updateCount();
+    UnassignedQueueProxy *m_proxy;
+    QTreeView *m_view;
+    QLabel *m_count;
+};
+
+} // namespace fieldops::widgets
