@@ -107,7 +107,9 @@ Error Database::mapError(const QSqlError &e, const QString &context) const
         err.message = prefix(QObject::tr("your role is not allowed to do this: %1").arg(text));
     } else if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01")
                || code == QLatin1String("57P02") || code == QLatin1String("57P03")
-               || e.type() == QSqlError::ConnectionError
+               // QSQLITE reports a failed step (a CHECK or FOREIGN KEY violation) as a
+               // ConnectionError too: those are refused data, not a lost connection.
+               || (e.type() == QSqlError::ConnectionError && !text.contains(QLatin1String("constraint failed")))
                || text.contains(QLatin1String("server closed the connection"))
                || text.contains(QLatin1String("no connection to the server"))
                || text.contains(QLatin1String("terminating connection"))) {
