@@ -7,6 +7,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QTime>
 #include <functional>
 
 namespace fieldops {
@@ -19,6 +20,9 @@ struct DemoOptions {
     int customers = 2000;
     quint32 seed = 1;
     QDate today; // null → the current local date
+    // The demo's "now" on `today`, São Paulo time: visits before it are done, one may be
+    // under way, later ones are planned. Fixed (not the wall clock) so seeds reproduce.
+    QTime nowLocal{10, 0};
 };
 
 struct DemoSummary {
@@ -27,6 +31,16 @@ struct DemoSummary {
     int sites = 0;
     int workOrders = 0;
     int appointments = 0;
+    int assets = 0;
+    int contracts = 0;
+    int plans = 0;
+    int openWorkOrders = 0; // status open: the dispatchers' unassigned queue
+    int ratings = 0;
+    int timeEntries = 0;
+    int absences = 0;
+    int positions = 0;
+    qint64 rows = 0; // every row written, all tables
+    QDate today;
 };
 
 class DemoSeeder {
@@ -35,7 +49,10 @@ public:
     // progress(percent, stage) is called now and then; returning false cancels (nothing
     // is written: the whole seed is one transaction).
     using Progress = std::function<bool(int percent, const QString &stage)>;
+    // Refuses (Error::Kind::Other, nothing written) a database that already holds
+    // technicians, customers or work orders; Error::Kind::Invalid for options out of range.
     Result<DemoSummary> seed(const DemoOptions &options, const Progress &progress = {});
+    static Status validate(const DemoOptions &options);
 
 private:
     Database &m_db;
