@@ -37,6 +37,9 @@ ConsoleSession::ConsoleSession(QObject *parent)
     connect(&m_changeDebounce, &QTimer::timeout, this, &ConsoleSession::refresh);
     connect(m_selection, &SelectionService::workOrderChanged, this, &ConsoleSession::loadDetails);
     m_feedThread.setObjectName(QStringLiteral("fieldops-change-feed"));
+    m_feedContext = new QObject;
+    m_feedContext->moveToThread(&m_feedThread);
+    connect(&m_feedThread, &QThread::finished, m_feedContext, &QObject::deleteLater);
     m_feedThread.start();
 }
 
@@ -265,8 +268,12 @@ void ConsoleSession::checkHealth()
 void ConsoleSession::startFeed()
 {
     stopFeed();
-    m_feed = new ChangeFeed(m_url);
-    m_feed->moveToThread(&m_feedThread);
+    // Built inside the feed thread so the feed's own timers belong to that thread too
+    // (moveToThread would leave its member timers behind).
+    ChangeFeed *feed = nullptr;
+    const DatabaseUrl url = m_url;
+    QMetaObject::invokeMethod(m_feedContext, [&feed, url] { feed = new ChangeFeed(url); }, Qt::BlockingQueuedConnection);
+    m_feed = feed;
     connect(m_feed, &ChangeFeed::changesArrived, this, &ConsoleSession::onChanges);
     QMetaObject::invokeMethod(m_feed, [feed = m_feed] { feed->start(); }, Qt::QueuedConnection);
 }

@@ -114,7 +114,8 @@ private:
     QTimer m_periodicRefresh;
     QTimer m_changeDebounce;
     QThread m_feedThread;
-    ChangeFeed *m_feed = nullptr; // lives in m_feedThread
+    QObject *m_feedContext = nullptr; // lives in m_feedThread: where the feed is built
+    ChangeFeed *m_feed = nullptr;     // lives in m_feedThread
 };
 
 } // namespace fieldops
