@@ -34,6 +34,9 @@ CompiledSchedule::CompiledSchedule(const ScheduleSnapshot &snap, const TravelTim
     m_spanTo = hi + kClockSlackMs;
 
     m_techs.reserve(snap.technicians.size());
+    m_techIndex.reserve(qsizetype(snap.technicians.size()));
+    m_siteIndex.reserve(qsizetype(snap.sites.size()));
+    m_woIndex.reserve(qsizetype(snap.workOrders.size()));
     for (const Technician &t : snap.technicians) {
         m_techIndex.insert(t.id, int(m_techs.size()));
         m_techs.push_back(TechnicianRec{t.id, skillSet(t.skills),
@@ -95,8 +98,9 @@ std::vector<int> CompiledSchedule::skillSet(const QStringList &codes)
     std::vector<int> out;
     out.reserve(size_t(codes.size()));
     for (const QString &c : codes) {
-        if (!c.trimmed().isEmpty())
-            out.push_back(skillNumber(c.trimmed()));
+        const QString code = c.trimmed();
+        if (!code.isEmpty())
+            out.push_back(skillNumber(code));
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -65,8 +65,16 @@ Violation makePair(ViolationKind kind, const CompiledSchedule &s, const Visit &a
     return out;
 }
 
-// Whole minutes, rounded toward zero, for gaps shown to people.
-qint64 minutes(qint64 ms) { return ms / 60'000; }
+// "45 min", "2 h 5 min", "3 d 4 h": long delays read better than thousands of minutes.
+QString duration(qint64 minutes)
+{
+    if (minutes < 60)
+        return ConflictText::tr("%1 min").arg(minutes);
+    const qint64 days = minutes / 1440, hours = minutes % 1440 / 60, mins = minutes % 60;
+    if (days > 0)
+        return hours ? ConflictText::tr("%1 d %2 h").arg(days).arg(hours) : ConflictText::tr("%1 d").arg(days);
+    return mins ? ConflictText::tr("%1 h %2 min").arg(hours).arg(mins) : ConflictText::tr("%1 h").arg(hours);
+}
 
 } // namespace
 
@@ -91,16 +99,22 @@ std::optional<Violation> travel(const CompiledSchedule &s, const Visit &first, c
     const GeoPlace &from = s.sites()[size_t(wa->site)].place;
     const GeoPlace &to = s.sites()[size_t(wb->site)].place;
     const qint64 gapMs = second.start - first.end;
-    // Cheap exits first: the travel time never exceeds what the gap already allows when the
-    // sites are equal, and computing it is the expensive part only for real providers.
-    if (gapMs >= 0 && !from.siteId.isEmpty() && from.siteId == to.siteId)
+    // Cheap exits first: the same site is 0 minutes away, and a gap at least as long as the
+    // provider's cheap upper bound needs no exact travel time.
+    if (gapMs >= 0 && (from.siteId == to.siteId && !from.siteId.isEmpty()))
+        return std::nullopt;
+    if (gapMs >= qint64(s.travel().upperBoundMinutes(from, to)) * 60'000)
         return std::nullopt;
     const int need = s.travel().minutes(from, to);
     if (gapMs >= qint64(need) * 60'000)
         return std::nullopt;
-    return makePair(ViolationKind::Travel, s, first, second,
-                    ConflictText::tr("%1 min from the end of %2 to the start of %3, but travel takes %4 min")
-                        .arg(minutes(gapMs)).arg(first.id, second.id).arg(need));
+    // Gaps are shown in whole minutes rounded toward zero: "19 min" never hides a shortfall.
+    const QString detail = gapMs >= 0
+        ? ConflictText::tr("%1 between the end of %2 and the start of %3, but travel takes %4")
+              .arg(duration(gapMs / 60'000), first.id, second.id, duration(need))
+        : ConflictText::tr("%1 starts %2 before %3 ends, and travel takes %4")
+              .arg(second.id, duration((-gapMs + 59'999) / 60'000), first.id, duration(need));
+    return makePair(ViolationKind::Travel, s, first, second, detail);
 }
 
 std::optional<Violation> shift(const CompiledSchedule &s, const Visit &v)
@@ -185,8 +199,8 @@ std::optional<Violation> sla(const CompiledSchedule &s, const Visit &v)
     const ZoneClock &clock = clockOf(s, v);
     const qint64 late = (v.end - w->slaDue + 59'999) / 60'000; // a late second is a late minute
     return make(ViolationKind::Sla, s, v,
-                ConflictText::tr("ends %1, %2 min after the SLA of %3 is due (%4, %5)")
-                    .arg(localStamp(clock, v.end)).arg(late).arg(w->id, localStamp(clock, w->slaDue), zoneName(clock)));
+                ConflictText::tr("ends %1, %2 after the SLA of %3 is due (%4, %5)")
+                    .arg(localStamp(clock, v.end), duration(late), w->id, localStamp(clock, w->slaDue), zoneName(clock)));
 }
 
 void singleVisitRules(const CompiledSchedule &s, const Visit &v, std::vector<Violation> &out)

@@ -18,6 +18,10 @@ public:
     virtual ~TravelTimeProvider() = default;
     // Whole minutes from `from` to `to` (never negative).
     virtual int minutes(const GeoPlace &from, const GeoPlace &to) const = 0;
+    // A cheap bound never below minutes(): a gap at least this long needs no exact answer,
+    // which keeps the full rule sweep from asking for every consecutive pair. The default
+    // is the exact answer itself.
+    virtual int upperBoundMinutes(const GeoPlace &from, const GeoPlace &to) const { return minutes(from, to); }
     // Row-major |from| × |to| minutes. The default asks pair by pair; a network provider
     // overrides it with one batch request.
     virtual std::vector<int> matrix(const std::vector<GeoPlace> &from, const std::vector<GeoPlace> &to) const;
@@ -32,6 +36,8 @@ public:
     static constexpr double kSpeedKmh = 40.0;
 
     int minutes(const GeoPlace &from, const GeoPlace &to) const override;
+    // Along a parallel then a meridian, with cos(lat) taken as 1: no trigonometry at all.
+    int upperBoundMinutes(const GeoPlace &from, const GeoPlace &to) const override;
     static double greatCircleKm(double lat1, double lon1, double lat2, double lon2);
 };
 
