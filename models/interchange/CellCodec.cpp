@@ -46,6 +46,82 @@ bool checkRange(const ColumnSpec &c, double v, const QString &shown, QString &er
     return true;
 }
 
+inline int digit(QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9') ? c.unicode() - '0' : -1; }
+
+// Reads `count` decimal digits at `at`; -1 when one is not a digit.
+int digits(const QString &t, int at, int count)
+{
+    int v = 0;
+    for (int i = 0; i < count; ++i) {
+        const int d = digit(t.at(at + i));
+        if (d < 0)
+            return -1;
+        v = v * 10 + d;
+    }
+    return v;
+}
+
+// Big files hold hundreds of thousands of timestamps, nearly all in the two canonical
+// shapes `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS±HH:MM`; those are read here
+// without a regular expression. Anything else goes to timefmt, which has the last word.
+QDateTime parseTimestamp(const QString &t)
+{
+    const qsizetype n = t.size();
+    if ((n == 20 || n == 25) && t.at(4) == QLatin1Char('-') && t.at(7) == QLatin1Char('-') && t.at(10) == QLatin1Char('T')
+        && t.at(13) == QLatin1Char(':') && t.at(16) == QLatin1Char(':')) {
+        const int y = digits(t, 0, 4), mo = digits(t, 5, 2), d = digits(t, 8, 2);
+        const int h = digits(t, 11, 2), mi = digits(t, 14, 2), sec = digits(t, 17, 2);
+        int offset = -1;
+        if (n == 20 && t.at(19) == QLatin1Char('Z'))
+            offset = 0;
+        else if (n == 25 && (t.at(19) == QLatin1Char('+') || t.at(19) == QLatin1Char('-')) && t.at(22) == QLatin1Char(':')) {
+            const int oh = digits(t, 20, 2), om = digits(t, 23, 2);
+            if (oh >= 0 && oh <= 18 && om >= 0 && om <= 59)
+                offset = (oh * 3600 + om * 60) * (t.at(19) == QLatin1Char('-') ? -1 : 1);
+            else
+                return {};
+        }
+        if (y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && sec >= 0 && offset != -1) {
+            const QDate date(y, mo, d);
+            const QTime time(h, mi, sec);
+            if (!date.isValid() || !time.isValid())
+                return {};
+            return QDateTime(date, time, Qt::UTC).addSecs(-offset);
+        }
+    }
+    return timefmt::parseIsoWithOffset(t);
+}
+
+// timefmt::toIsoUtc without QDateTime::toString's locale machinery (same text).
+QString formatTimestamp(const QDateTime &v)
+{
+    if (!v.isValid())
+        return {};
+    const QDateTime t = v.timeSpec() == Qt::UTC ? v : v.toUTC();
+    const QDate d = t.date();
+    const QTime tm = t.time();
+    if (d.year() < 0 || d.year() > 9999)
+        return timefmt::toIsoUtc(t);
+    char buf[21];
+    auto put = [&](int at, int value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            buf[at + i] = char('0' + value % 10);
+    };
+    put(0, d.year(), 4);
+    buf[4] = '-';
+    put(5, d.month(), 2);
+    buf[7] = '-';
+    put(8, d.day(), 2);
+    buf[10] = 'T';
+    put(11, tm.hour(), 2);
+    buf[13] = ':';
+    put(14, tm.minute(), 2);
+    buf[16] = ':';
+    put(17, tm.second(), 2);
+    buf[19] = 'Z';
+    return QString::fromLatin1(buf, 20);
+}
+
 } // namespace
 
 bool CellCodec::isTimeZoneKnown(const QString &id)
@@ -125,7 +201,7 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
         error = tr("\"%1\" is not 0 or 1").arg(t);
         return false;
     case CellType::Timestamp: {
-        const QDateTime d = timefmt::parseIsoWithOffset(t);
+        const QDateTime d = parseTimestamp(t);
         if (!d.isValid()) {
             error = tr("\"%1\" is not an ISO 8601 timestamp with an offset or Z (like 2026-03-02T08:00:00-03:00)").arg(t);
             return false;
@@ -219,7 +295,7 @@ QString CellCodec::format(const ColumnSpec &c, const QVariant &v)
     case CellType::Integer: return QString::number(v.toLongLong());
     case CellType::Real: return number(v.toDouble());
     case CellType::Boolean: return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
-    case CellType::Timestamp: return timefmt::toIsoUtc(timefmt::fromSql(v));
+    case CellType::Timestamp: return formatTimestamp(timefmt::fromSql(v));
     case CellType::Date: return timefmt::dateFromSql(v).toString(Qt::ISODate);
     case CellType::SkillList: return v.toStringList().join(QLatin1Char(';'));
     default: return v.toString();
@@ -229,7 +305,11 @@ QString CellCodec::format(const ColumnSpec &c, const QVariant &v)
 QVariant CellCodec::toSql(const ColumnSpec &c, const QVariant &v)
 {
     switch (c.type) {
-    case CellType::Timestamp: return timefmt::toSql(v.toDateTime());
+    case CellType::Timestamp: {
+        // The canonical text timefmt::toSql binds, written without QDateTime::toString.
+        const QString text = formatTimestamp(v.toDateTime());
+        return text.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+    }
     case CellType::Date: return timefmt::toSql(v.toDate());
     default: return v;
     }

@@ -10,11 +10,19 @@ namespace fieldops::interchange {
 
 namespace {
 
-// SQLite allows 32,766 bound values per statement, PostgreSQL 65,535: stay well below.
+// Rows per multi-row INSERT. PostgreSQL pays a round trip per statement, so it gets big
+// ones (its limit is 65,535 values). SQLite runs in-process, and Qt hands it named
+// placeholders that SQLite resolves by a linear search, so preparing costs the square of
+// the values per statement: a thousand values is the sweet spot there.
 constexpr int kMaxRowsPerStatement = 400;
 constexpr int kMaxValuesPerStatement = 8000;
+constexpr int kMaxValuesPerSqliteStatement = 1000;
 
-int rowsPerStatement(int columns) { return std::max(1, std::min(kMaxRowsPerStatement, kMaxValuesPerStatement / std::max(1, columns))); }
+int rowsPerStatement(int columns, bool postgres)
+{
+    const int values = postgres ? kMaxValuesPerStatement : kMaxValuesPerSqliteStatement;
+    return std::max(1, std::min(kMaxRowsPerStatement, values / std::max(1, columns)));
+}
 
 QString placeholders(int rows, int columns)
 {
@@ -47,9 +55,9 @@ QStringList distinctOwners(const ParsedFile &file, int column)
 
 } // namespace
 
-qint64 ImportWriter::statementsFor(const ParsedFile &file)
+qint64 ImportWriter::statementsFor(const ParsedFile &file, bool postgres)
 {
-    const int per = rowsPerStatement(int(file.spec->dbColumns().size()));
+    const int per = rowsPerStatement(int(file.spec->dbColumns().size()), postgres);
     return (file.rows.size() + per - 1) / per;
 }
 
@@ -63,18 +71,11 @@ Status ImportWriter::tick()
 
 Status ImportWriter::releaseAppointments(const QStringList &ids)
 {
-    for (qsizetype i = 0; i < ids.size(); i += kMaxRowsPerStatement) {
-        const QStringList chunk = ids.mid(i, kMaxRowsPerStatement);
-        QString marks = QStringLiteral("?,").repeated(chunk.size());
-        marks.chop(1);
-        QVariantList binds;
-        for (const QString &id : chunk)
-            binds << id;
-        auto q = m_db.run(QStringLiteral("UPDATE appointments SET status = 'cancelled' WHERE id IN (%1)").arg(marks), binds);
-        if (!q)
-            return q.error();
-    }
-    return {};
+    QVector<QVector<QVariant>> keys;
+    keys.reserve(ids.size());
+    for (const QString &id : ids)
+        keys << QVector<QVariant>{id};
+    return runBatched(QStringLiteral("UPDATE appointments SET status = 'cancelled' WHERE id IN "), {}, 1, keys, false);
 }
 
 Status ImportWriter::write(const ParsedFile &file)
@@ -130,7 +131,21 @@ Status ImportWriter::upsert(const ParsedFile &file)
 
 Status ImportWriter::insertRows(const QString &head, const QString &tail, int columns, const QVector<QVector<QVariant>> &rows)
 {
-    const int per = rowsPerStatement(columns);
+    return runBatched(head, tail, columns, rows, true);
+}
+
+Status ImportWriter::runBatched(const QString &head, const QString &tail, int columns, const QVector<QVector<QVariant>> &rows,
+                                bool tuples)
+{
+    // Tuples go in as `(?,?),(?,?),…`; an IN list of single values as `(?,?,…)`.
+    const auto marks = [columns, tuples](int n) {
+        if (tuples)
+            return placeholders(n, columns);
+        QString m = QStringLiteral("?,").repeated(n);
+        m.chop(1);
+        return QLatin1Char('(') + m + QLatin1Char(')');
+    };
+    const int per = rowsPerStatement(columns, m_db.isPostgres());
     // The full-size statement is prepared once and reused; only the last, shorter batch
     // needs its own.
     std::optional<QSqlQuery> full;
@@ -140,14 +155,14 @@ Status ImportWriter::insertRows(const QString &head, const QString &tail, int co
         std::optional<QSqlQuery> last;
         if (n == per) {
             if (!full) {
-                auto p = m_db.prepare(head + placeholders(n, columns) + tail);
+                auto p = m_db.prepare(head + marks(n) + tail);
                 if (!p)
                     return p.error();
                 full.emplace(std::move(p).value());
             }
             q = &*full;
         } else {
-            auto p = m_db.prepare(head + placeholders(n, columns) + tail);
+            auto p = m_db.prepare(head + marks(n) + tail);
             if (!p)
                 return p.error();
             last.emplace(std::move(p).value());
@@ -160,6 +175,8 @@ Status ImportWriter::insertRows(const QString &head, const QString &tail, int co
         }
         if (Status s = m_db.exec(*q); !s)
             return s;
+        if (!tuples)
+            continue; // deletes and releases are not counted as progress
         if (Status s = tick(); !s)
             return s;
     }
@@ -168,18 +185,11 @@ Status ImportWriter::insertRows(const QString &head, const QString &tail, int co
 
 Status ImportWriter::deleteOwners(const QString &table, const QString &ownerColumn, const QStringList &owners)
 {
-    for (qsizetype i = 0; i < owners.size(); i += kMaxRowsPerStatement) {
-        const QStringList chunk = owners.mid(i, kMaxRowsPerStatement);
-        QString marks = QStringLiteral("?,").repeated(chunk.size());
-        marks.chop(1);
-        QVariantList binds;
-        for (const QString &o : chunk)
-            binds << o;
-        auto q = m_db.run(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)").arg(table, ownerColumn, marks), binds);
-        if (!q)
-            return q.error();
-    }
-    return {};
+    QVector<QVector<QVariant>> keys;
+    keys.reserve(owners.size());
+    for (const QString &o : owners)
+        keys << QVector<QVariant>{o};
+    return runBatched(QStringLiteral("DELETE FROM %1 WHERE %2 IN ").arg(table, ownerColumn), {}, 1, keys, false);
 }
 
 Status ImportWriter::writeSkills(const ParsedFile &file)

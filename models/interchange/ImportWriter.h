@@ -21,7 +21,7 @@ public:
     Status releaseAppointments(const QStringList &ids);
     Status write(const ParsedFile &file);
 
-    static qint64 statementsFor(const ParsedFile &file);
+    static qint64 statementsFor(const ParsedFile &file, bool postgres);
     void setTotal(qint64 total) { m_total = total; }
 
 private:
@@ -29,6 +29,10 @@ private:
     Status deleteOwners(const QString &table, const QString &ownerColumn, const QStringList &owners);
     Status insertRows(const QString &sqlHead, const QString &sqlTail, int columns,
                       const QVector<QVector<QVariant>> &rows);
+    // Runs head + placeholders + tail over the rows in batches, reusing the full-size
+    // statement: `tuples` gives `(?,?),(?,?)…` for VALUES, otherwise an IN list `(?,?,…)`
+    // of one-column rows.
+    Status runBatched(const QString &head, const QString &tail, int columns, const QVector<QVector<QVariant>> &rows, bool tuples);
     Status writeSkills(const ParsedFile &file);
     Status tick();
 

@@ -33,6 +33,34 @@ int fileOrder(const QString &fileName)
     return int(files.size());
 }
 
+// A bulk import touches many index pages of big tables; SQLite's default page cache (2 MB)
+// would evict and re-read them constantly. Grown for the import, restored afterwards.
+class SqliteCacheForBulkWrite {
+public:
+    explicit SqliteCacheForBulkWrite(Database &db) : m_db(db)
+    {
+        if (m_db.isPostgres())
+            return;
+        auto v = m_db.scalar(QStringLiteral("PRAGMA cache_size"));
+        if (!v || !v->isValid())
+            return;
+        m_previous = v->toLongLong();
+        m_changed = m_db.execDirect(QStringLiteral("PRAGMA cache_size = -131072")).ok(); // 128 MiB
+    }
+    ~SqliteCacheForBulkWrite()
+    {
+        if (m_changed)
+            (void)m_db.execDirect(QStringLiteral("PRAGMA cache_size = %1").arg(m_previous));
+    }
+    SqliteCacheForBulkWrite(const SqliteCacheForBulkWrite &) = delete;
+    SqliteCacheForBulkWrite &operator=(const SqliteCacheForBulkWrite &) = delete;
+
+private:
+    Database &m_db;
+    qint64 m_previous = 0;
+    bool m_changed = false;
+};
+
 } // namespace
 
 ImportReport Importer::importDirectory(const QString &dirPath, const ImportProgress &progress)
@@ -104,9 +132,10 @@ ImportReport Importer::importDirectory(const QString &dirPath, const ImportProgr
     });
     qint64 statements = 0;
     for (const ParsedFile &f : files)
-        statements += ImportWriter::statementsFor(f);
+        statements += ImportWriter::statementsFor(f, m_db.isPostgres());
     writer.setTotal(statements);
 
+    SqliteCacheForBulkWrite cache(m_db);
     Transaction tx(m_db);
     if (!tx.status())
         return fail(tx.status().error());
