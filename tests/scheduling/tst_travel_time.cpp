@@ -2,7 +2,9 @@
 // rounded up to whole minutes, 0 for the same site; and the batch matrix interface.
 #include "scheduling/TravelTime.h"
 
+#include <QRandomGenerator>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 
 using namespace fieldops::scheduling;
@@ -74,6 +76,27 @@ private slots:
         // Even if the coordinates disagree, one site is no travel at all.
         QCOMPARE(t.minutes(place("s1", -23.5, -46.6), place("s1", -22.0, -46.6)), 0);
         QVERIFY(t.minutes(place("", -23.5, -46.6), place("", -22.0, -46.6)) > 0); // unnamed places are not "the same site"
+    }
+
+    // The sweep skips the exact answer when the gap reaches the cheap bound, so the bound
+    // must never be below the exact minutes, anywhere on the globe.
+    void upperBoundIsNeverBelowTheExactMinutes()
+    {
+        const HaversineTravelTime t;
+        QRandomGenerator rng(42);
+        for (int i = 0; i < 20000; ++i) {
+            const double spread = i % 2 ? 0.2 : 180.0; // nearby sites and anywhere at all
+            const GeoPlace a = place("a", rng.generateDouble() * 170 - 85, rng.generateDouble() * 360 - 180);
+            GeoPlace b = place("b", std::clamp(a.lat + (rng.generateDouble() - 0.5) * spread, -90.0, 90.0),
+                               a.lon + (rng.generateDouble() - 0.5) * 2 * spread);
+            if (b.lon > 180)
+                b.lon -= 360;
+            if (b.lon < -180)
+                b.lon += 360;
+            const int exact = t.minutes(a, b), bound = t.upperBoundMinutes(a, b);
+            QVERIFY2(bound >= exact, qPrintable(QStringLiteral("%1 < %2").arg(bound).arg(exact)));
+        }
+        QCOMPARE(t.upperBoundMinutes(place("s1", 0, 0), place("s1", 1, 1)), 0);
     }
 
     void matrixIsRowMajor()
