@@ -15,6 +15,8 @@ namespace {
 
 // Ids go to the server in bounded batches: both drivers cap the number of bound values.
 constexpr qsizetype kBatch = 500;
+// How far beyond the span a neighbour can still matter (see load()).
+constexpr int kNeighbourReachDays = 2;
 
 QString placeholders(qsizetype n)
 {
@@ -253,13 +255,23 @@ Result<ScheduleSnapshot> ScheduleLoader::load(const QDateTime &from, const QDate
     if (Status s = read.appointments(QStringLiteral("a.%1 AND a.start_at < ? AND a.end_at > ?").arg(live), {vHi, vLo}, snap, seen); !s)
         return s.error();
     // Each technician's last appointment starting before the span and first starting at or
-    // after its end: the neighbours that make "consecutive" right at the edges.
+    // after its end: the neighbours that make "consecutive" right at the edges. A neighbour
+    // two days away can never start on the same local date as a visit in the span (offsets
+    // differ by hours, not days), so the search stops there: the travel verdict is the same
+    // with or without it, and each lookup stays a short index range instead of a
+    // technician's whole history.
     const QString neighbour = QStringLiteral(
-        "a.id IN (SELECT (SELECT b.id FROM appointments b WHERE b.technician_id = t.id AND b.%1 AND b.start_at %2 ? "
-        "ORDER BY b.start_at %3, b.end_at %3, b.id %3 LIMIT 1) FROM technicians t)");
-    if (Status s = read.appointments(neighbour.arg(live, QStringLiteral("<"), QStringLiteral("DESC")), {vLo}, snap, seen); !s)
+        "a.id IN (SELECT (SELECT b.id FROM appointments b WHERE b.technician_id = t.id AND b.%1 "
+        "AND b.start_at %2 ? AND b.start_at %3 ? ORDER BY b.start_at %4, b.end_at %4, b.id %4 LIMIT 1) FROM technicians t)");
+    const QVariant vLookBack = timefmt::toSql(lo.addDays(-kNeighbourReachDays));
+    const QVariant vLookAhead = timefmt::toSql(hi.addDays(kNeighbourReachDays));
+    if (Status s = read.appointments(neighbour.arg(live, QStringLiteral("<"), QStringLiteral(">="), QStringLiteral("DESC")),
+                                     {vLo, vLookBack}, snap, seen);
+        !s)
         return s.error();
-    if (Status s = read.appointments(neighbour.arg(live, QStringLiteral(">="), QStringLiteral("ASC")), {vHi}, snap, seen); !s)
+    if (Status s = read.appointments(neighbour.arg(live, QStringLiteral(">="), QStringLiteral("<"), QStringLiteral("ASC")),
+                                     {vHi, vLookAhead}, snap, seen);
+        !s)
         return s.error();
     std::sort(snap.appointments.begin(), snap.appointments.end(), [](const Appointment &a, const Appointment &b) {
         return a.technicianId != b.technicianId ? a.technicianId < b.technicianId
