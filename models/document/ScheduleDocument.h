@@ -2,7 +2,10 @@
 // The one owner of schedule edits and their history (STYLE.md §1): every edit (a drag on
 // the board, a status change in the table) is a QUndoCommand pushed here, so Ctrl+Z
 // undoes whichever came last. Lives in models (QUndoStack is Qt Gui, not Widgets).
+#include "util/Result.h"
+
 #include <QObject>
+#include <QStringList>
 #include <QUndoStack>
 
 namespace fieldops {
@@ -18,6 +21,20 @@ public:
     // After a reconnect or a switch of database the history no longer applies.
     void resetHistory() { m_undoStack.clear(); }
     bool isClean() const { return m_undoStack.isClean(); }
+
+    // Called by the commands (models/commands): views that show the rows reload them from
+    // the database after either, so what they show is what the server holds.
+    void reportWritten(const QStringList &appointmentIds) { emit appointmentsWritten(appointmentIds); }
+    void reportRefusal(const fieldops::Error &error, const QStringList &appointmentIds)
+    {
+        emit editRefused(error, appointmentIds);
+    }
+
+signals:
+    void appointmentsWritten(const QStringList &appointmentIds);
+    // The database refused an edit (double booking, stale version, connection lost): the
+    // command was dropped from the history and nothing of it was written.
+    void editRefused(const fieldops::Error &error, const QStringList &appointmentIds);
 
 private:
     QUndoStack m_undoStack;

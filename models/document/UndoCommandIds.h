@@ -9,6 +9,9 @@ enum class UndoCommandId : int {
     AssignWorkOrder,
     UnassignAppointment,
     ChangeWorkOrderStatus,
+    ChangeAppointmentStatus,
+    LockAppointment,
+    NudgeAppointments, // arrow keys on the board: consecutive nudges of one selection merge
 };
 
 } // namespace fieldops

@@ -1,0 +1,223 @@
+#include "board/BoardLoader.h"
+
+#include "scheduling/ScheduleLoader.h"
+#include "storage/Database.h"
+#include "util/TimeFormat.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace fieldops::board {
+
+namespace {
+
+constexpr qsizetype kBatch = 500; // bound values per statement stay under both drivers' caps
+
+QString placeholders(qsizetype n)
+{
+    QString s;
+    for (qsizetype i = 0; i < n; ++i)
+        s += i ? QStringLiteral(",?") : QStringLiteral("?");
+    return s;
+}
+
+const QString kItemSelect = QStringLiteral(
+    "SELECT a.id, a.work_order_id, a.technician_id, a.start_at, a.end_at, a.status, a.arrived_at, a.completed_at, "
+    "a.resolved, a.locked, a.version, "
+    "w.site_id, w.asset_id, w.contract_id, w.type, w.priority, w.duration_min, w.window_start, w.window_end, "
+    "w.created_at, w.sla_due, w.status, w.summary, w.version, "
+    "s.customer_id, s.name, s.address, s.lat, s.lon, s.time_zone, s.version, c.name "
+    "FROM appointments a JOIN work_orders w ON w.id = a.work_order_id JOIN sites s ON s.id = w.site_id "
+    "JOIN customers c ON c.id = s.customer_id WHERE ");
+
+LoadedItem readItem(const QSqlQuery &q)
+{
+    LoadedItem r;
+    Appointment &a = r.item.appointment;
+    a.id = q.value(0).toString();
+    a.workOrderId = q.value(1).toString();
+    a.technicianId = q.value(2).toString();
+    a.start = timefmt::fromSql(q.value(3));
+    a.end = timefmt::fromSql(q.value(4));
+    a.status = q.value(5).toString();
+    a.arrivedAt = timefmt::fromSql(q.value(6));
+    a.completedAt = timefmt::fromSql(q.value(7));
+    a.resolved = q.value(8).toBool();
+    a.locked = q.value(9).toBool();
+    a.version = q.value(10).toInt();
+    WorkOrder &w = r.workOrder;
+    w.id = a.workOrderId;
+    w.siteId = q.value(11).toString();
+    w.assetId = q.value(12).toString();
+    w.contractId = q.value(13).toString();
+    w.type = q.value(14).toString();
+    w.priority = q.value(15).toInt();
+    w.durationMin = q.value(16).toInt();
+    w.windowStart = timefmt::fromSql(q.value(17));
+    w.windowEnd = timefmt::fromSql(q.value(18));
+    w.createdAt = timefmt::fromSql(q.value(19));
+    w.slaDue = timefmt::fromSql(q.value(20));
+    w.status = q.value(21).toString();
+    w.summary = q.value(22).toString();
+    w.version = q.value(23).toInt();
+    Site &s = r.site;
+    s.id = w.siteId;
+    s.customerId = q.value(24).toString();
+    s.name = q.value(25).toString();
+    s.address = q.value(26).toString();
+    s.lat = q.value(27).toDouble();
+    s.lon = q.value(28).toDouble();
+    s.timeZone = q.value(29).toString();
+    s.version = q.value(30).toInt();
+    BoardItem &i = r.item;
+    i.startMs = a.start.toMSecsSinceEpoch();
+    i.endMs = a.end.toMSecsSinceEpoch();
+    i.summary = w.summary;
+    i.workOrderType = w.type;
+    i.siteId = s.id;
+    i.siteName = s.name;
+    i.siteAddress = s.address;
+    i.customerName = q.value(31).toString();
+    i.siteLat = s.lat;
+    i.siteLon = s.lon;
+    i.priority = w.priority;
+    i.hasSla = w.slaDue.isValid();
+    i.slaDueMs = i.hasSla ? w.slaDue.toMSecsSinceEpoch() : 0;
+    return r;
+}
+
+} // namespace
+
+Result<scheduling::ScheduleSnapshot> BoardLoader::snapshot(const QDateTime &from, const QDateTime &to)
+{
+    return scheduling::ScheduleLoader(m_db).load(from, to);
+}
+
+Result<QHash<QString, QString>> BoardLoader::territoryNames()
+{
+    auto q = m_db.run(QStringLiteral("SELECT id, name FROM territories"));
+    if (!q)
+        return q.error();
+    QHash<QString, QString> names;
+    while (q->next())
+        names.insert(q->value(0).toString(), q->value(1).toString());
+    return names;
+}
+
+Result<std::vector<LoadedItem>> BoardLoader::readItems(const QString &where, const QVariantList &binds)
+{
+    auto q = m_db.run(kItemSelect + where, binds);
+    if (!q)
+        return q.error();
+    std::vector<LoadedItem> out;
+    while (q->next())
+        out.push_back(readItem(*q));
+    return out;
+}
+
+Result<std::vector<LoadedItem>> BoardLoader::itemsInHorizon(const QDateTime &from, const QDateTime &to)
+{
+    return readItems(QStringLiteral("a.start_at < ? AND a.end_at > ?"), {timefmt::toSql(to), timefmt::toSql(from)});
+}
+
+Result<std::vector<LoadedItem>> BoardLoader::itemsByIds(const QStringList &ids)
+{
+    std::vector<LoadedItem> out;
+    for (qsizetype at = 0; at < ids.size(); at += kBatch) {
+        const QStringList batch = ids.mid(at, kBatch);
+        auto part = readItems(QStringLiteral("a.id IN (%1)").arg(placeholders(batch.size())),
+                              QVariantList(batch.begin(), batch.end()));
+        if (!part)
+            return part.error();
+        for (LoadedItem &i : *part)
+            out.push_back(std::move(i));
+    }
+    if (Status s = readSkills(out); !s)
+        return s.error();
+    return out;
+}
+
+Status BoardLoader::readSkills(std::vector<LoadedItem> &items)
+{
+    QHash<QString, QStringList> skills;
+    QStringList ids;
+    for (const LoadedItem &i : items)
+        ids << i.workOrder.id;
+    ids.removeDuplicates();
+    for (qsizetype at = 0; at < ids.size(); at += kBatch) {
+        const QStringList batch = ids.mid(at, kBatch);
+        auto q = m_db.run(QStringLiteral("SELECT work_order_id, skill_code FROM work_order_skills WHERE work_order_id IN (%1) "
+                                         "ORDER BY work_order_id, skill_code")
+                              .arg(placeholders(batch.size())),
+                          QVariantList(batch.begin(), batch.end()));
+        if (!q)
+            return q.error();
+        while (q->next())
+            skills[q->value(0).toString()] << q->value(1).toString();
+    }
+    for (LoadedItem &i : items)
+        i.workOrder.requiredSkills = skills.value(i.workOrder.id);
+    return {};
+}
+
+Result<QStringList> BoardLoader::appointmentIdsOfWorkOrders(const QStringList &workOrderIds, const QDateTime &from,
+                                                            const QDateTime &to)
+{
+    QStringList out;
+    for (qsizetype at = 0; at < workOrderIds.size(); at += kBatch) {
+        const QStringList batch = workOrderIds.mid(at, kBatch);
+        QVariantList binds(batch.begin(), batch.end());
+        binds << timefmt::toSql(to) << timefmt::toSql(from);
+        auto q = m_db.run(QStringLiteral("SELECT id FROM appointments WHERE work_order_id IN (%1) AND start_at < ? AND end_at > ?")
+                              .arg(placeholders(batch.size())),
+                          binds);
+        if (!q)
+            return q.error();
+        while (q->next())
+            out << q->value(0).toString();
+    }
+    return out;
+}
+
+Result<LoadedWorkOrder> BoardLoader::workOrder(const QString &id)
+{
+    auto q = m_db.run(QStringLiteral(
+                          "SELECT w.id, w.site_id, w.type, w.priority, w.duration_min, w.window_start, w.window_end, "
+                          "w.sla_due, w.status, w.summary, w.version, s.customer_id, s.name, s.address, s.lat, s.lon, "
+                          "s.time_zone, c.name FROM work_orders w JOIN sites s ON s.id = w.site_id "
+                          "JOIN customers c ON c.id = s.customer_id WHERE w.id = ?"),
+                      {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error{Error::Kind::NotFound, QCoreApplication::translate("BoardLoader", "work order %1 no longer exists").arg(id), {}};
+    LoadedWorkOrder r;
+    WorkOrder &w = r.workOrder;
+    w.id = q->value(0).toString();
+    w.siteId = q->value(1).toString();
+    w.type = q->value(2).toString();
+    w.priority = q->value(3).toInt();
+    w.durationMin = q->value(4).toInt();
+    w.windowStart = timefmt::fromSql(q->value(5));
+    w.windowEnd = timefmt::fromSql(q->value(6));
+    w.slaDue = timefmt::fromSql(q->value(7));
+    w.status = q->value(8).toString();
+    w.summary = q->value(9).toString();
+    w.version = q->value(10).toInt();
+    r.site.id = w.siteId;
+    r.site.customerId = q->value(11).toString();
+    r.site.name = q->value(12).toString();
+    r.site.address = q->value(13).toString();
+    r.site.lat = q->value(14).toDouble();
+    r.site.lon = q->value(15).toDouble();
+    r.site.timeZone = q->value(16).toString();
+    r.customerName = q->value(17).toString();
+    auto sk = m_db.run(QStringLiteral("SELECT skill_code FROM work_order_skills WHERE work_order_id = ? ORDER BY skill_code"), {id});
+    if (!sk)
+        return sk.error();
+    while (sk->next())
+        w.requiredSkills << sk->value(0).toString();
+    return r;
+}
+
+} // namespace fieldops::board

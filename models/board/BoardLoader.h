@@ -1,0 +1,56 @@
+#pragma once
+// Reads what the board needs for a horizon and nothing more: the conflict engine's
+// snapshot (ScheduleLoader), the appointments intersecting the horizon with their
+// labels joined (customer, site, priority, SLA), and territory names. The same reads by
+// id serve the live updates, so a change from the feed reloads just its rows.
+#include "board/BoardData.h"
+#include "scheduling/ScheduleSnapshot.h"
+#include "util/Result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QStringList>
+#include <vector>
+
+namespace fieldops {
+class Database;
+}
+
+namespace fieldops::board {
+
+// One appointment with the work order and site it visits (for the conflict index).
+struct LoadedItem {
+    BoardItem item; // technician index not yet resolved
+    WorkOrder workOrder;
+    Site site;
+};
+
+struct LoadedWorkOrder {
+    WorkOrder workOrder; // with required skills
+    Site site;
+    QString customerName;
+};
+
+class BoardLoader {
+public:
+    explicit BoardLoader(Database &db) : m_db(db) {}
+
+    Result<scheduling::ScheduleSnapshot> snapshot(const QDateTime &from, const QDateTime &to);
+    Result<QHash<QString, QString>> territoryNames();
+    // Every appointment (any status) whose [start, end) intersects [from, to).
+    Result<std::vector<LoadedItem>> itemsInHorizon(const QDateTime &from, const QDateTime &to);
+    // The given appointments as they are now (absent ids: deleted), work-order skills included.
+    Result<std::vector<LoadedItem>> itemsByIds(const QStringList &ids);
+    // Appointments of these work orders intersecting the horizon (a work-order change
+    // relabels its bars).
+    Result<QStringList> appointmentIdsOfWorkOrders(const QStringList &workOrderIds, const QDateTime &from,
+                                                   const QDateTime &to);
+    Result<LoadedWorkOrder> workOrder(const QString &id);
+
+private:
+    Result<std::vector<LoadedItem>> readItems(const QString &where, const QVariantList &binds);
+    Status readSkills(std::vector<LoadedItem> &items);
+    Database &m_db;
+};
+
+} // namespace fieldops::board

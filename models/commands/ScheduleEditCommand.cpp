@@ -1,0 +1,32 @@
+#include "commands/ScheduleEditCommand.h"
+
+#include "document/ScheduleDocument.h"
+#include "storage/Database.h"
+
+namespace fieldops {
+
+ScheduleEditCommand::ScheduleEditCommand(const EditTarget &target, const QString &text) : m_target(target)
+{
+    setText(text);
+}
+
+void ScheduleEditCommand::run(bool forward)
+{
+    Status status = [&]() -> Status {
+        Transaction tx(*m_target.db);
+        if (!tx.status())
+            return tx.status();
+        if (Status s = apply(forward); !s)
+            return s;
+        return tx.commit();
+    }();
+    if (status) {
+        m_target.document->reportWritten(appointmentIds());
+        return;
+    }
+    m_lastError = status.error();
+    setObsolete(true);
+    m_target.document->reportRefusal(status.error(), appointmentIds());
+}
+
+} // namespace fieldops

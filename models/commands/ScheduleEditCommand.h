@@ -1,0 +1,54 @@
+#pragma once
+// The base of every schedule edit on the undo stack. redo() and undo() each write through
+// the repository in one transaction; when the database refuses (double booking, a stale
+// version, a lost connection) nothing is written, the command marks itself obsolete (so
+// QUndoStack drops it instead of keeping an entry that no longer matches the database)
+// and the document reports the reason, which makes the views reload the rows concerned.
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QUndoCommand>
+
+namespace fieldops {
+class Database;
+class ScheduleDocument;
+
+// Where an edit goes: the connection it writes with and the document that reports it.
+struct EditTarget {
+    Database *db = nullptr;
+    ScheduleDocument *document = nullptr;
+};
+
+// An appointment as the edit last saw it: writes expect exactly this version.
+struct AppointmentRef {
+    QString id;
+    int version = 1;
+};
+
+// Translated undo texts share one context (STYLE.md §13).
+inline QString undoText(const char *text) { return QCoreApplication::translate("UndoCommands", text); }
+
+class ScheduleEditCommand : public QUndoCommand {
+public:
+    void redo() final { run(true); }
+    void undo() final { run(false); }
+
+    // Set when the last redo()/undo() was refused; the command is then obsolete.
+    const Error &lastError() const { return m_lastError; }
+
+protected:
+    ScheduleEditCommand(const EditTarget &target, const QString &text);
+    Database &db() const { return *m_target.db; }
+    // One direction of the edit, inside an open transaction. Versions held by the command
+    // may be advanced even when a later statement fails: a refused command is discarded.
+    virtual Status apply(bool forward) = 0;
+    virtual QStringList appointmentIds() const = 0;
+
+private:
+    void run(bool forward);
+    EditTarget m_target;
+    Error m_lastError;
+};
+
+} // namespace fieldops

@@ -1,0 +1,147 @@
+#include "repositories/AppointmentWriter.h"
+
+#include "storage/Database.h"
+#include "util/TimeFormat.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace fieldops {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("AppointmentWriter", text); }
+
+Appointment readAppointment(const QSqlQuery &q)
+{
+    Appointment a;
+    a.id = q.value(0).toString();
+    a.workOrderId = q.value(1).toString();
+    a.technicianId = q.value(2).toString();
+    a.start = timefmt::fromSql(q.value(3));
+    a.end = timefmt::fromSql(q.value(4));
+    a.status = q.value(5).toString();
+    a.arrivedAt = timefmt::fromSql(q.value(6));
+    a.completedAt = timefmt::fromSql(q.value(7));
+    a.resolved = q.value(8).toBool();
+    a.locked = q.value(9).toBool();
+    a.version = q.value(10).toInt();
+    return a;
+}
+
+} // namespace
+
+Status AppointmentWriter::insert(const Appointment &a)
+{
+    auto q = m_db.run(QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status, "
+                                     "locked, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"),
+                      {a.id, a.workOrderId, a.technicianId, timefmt::toSql(a.start), timefmt::toSql(a.end), a.status,
+                       a.locked ? 1 : 0});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Status AppointmentWriter::remove(const QString &id, int expectedVersion)
+{
+    auto q = m_db.run(QStringLiteral("DELETE FROM appointments WHERE id = ? AND version = ?"), {id, expectedVersion});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 1)
+        return {};
+    return Error{Error::Kind::StaleVersion,
+                 tr("appointment %1 was changed by someone else; it was reloaded and nothing was undone").arg(id), {}};
+}
+
+Result<int> AppointmentWriter::setInterval(const QString &id, int expectedVersion, const QString &technicianId,
+                                           const QDateTime &start, const QDateTime &end)
+{
+    return updateVersioned(id, expectedVersion, QStringLiteral("technician_id = ?, start_at = ?, end_at = ?"),
+                           {technicianId, timefmt::toSql(start), timefmt::toSql(end)});
+}
+
+Result<int> AppointmentWriter::setStatus(const QString &id, int expectedVersion, const QString &status)
+{
+    return updateVersioned(id, expectedVersion, QStringLiteral("status = ?"), {status});
+}
+
+Result<int> AppointmentWriter::setLocked(const QString &id, int expectedVersion, bool locked)
+{
+    return updateVersioned(id, expectedVersion, QStringLiteral("locked = ?"), {locked ? 1 : 0});
+}
+
+Result<int> AppointmentWriter::updateVersioned(const QString &id, int expectedVersion, const QString &setClause,
+                                               const QVariantList &binds)
+{
+    // setClause is one of the fixed column lists above, never user data.
+    QVariantList all = binds;
+    all << id << expectedVersion;
+    auto q = m_db.run(QStringLiteral("UPDATE appointments SET %1, version = version + 1 WHERE id = ? AND version = ?")
+                          .arg(setClause),
+                      all);
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 1)
+        return expectedVersion + 1;
+    auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM appointments WHERE id = ?"), {id});
+    if (exists.ok() && exists->toInt() == 0)
+        return Error{Error::Kind::NotFound, tr("appointment %1 no longer exists").arg(id), {}};
+    return Error{Error::Kind::StaleVersion,
+                 tr("appointment %1 was changed by someone else in the meantime; it was reloaded").arg(id), {}};
+}
+
+Result<Appointment> AppointmentWriter::fetch(const QString &id)
+{
+    auto q = m_db.run(QStringLiteral("SELECT id, work_order_id, technician_id, start_at, end_at, status, arrived_at, "
+                                     "completed_at, resolved, locked, version FROM appointments WHERE id = ?"),
+                      {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error{Error::Kind::NotFound, tr("appointment %1 no longer exists").arg(id), {}};
+    return readAppointment(*q);
+}
+
+Result<WorkOrder> AppointmentWriter::fetchWorkOrder(const QString &id)
+{
+    auto q = m_db.run(QStringLiteral("SELECT id, site_id, priority, duration_min, status, summary, version, window_start, "
+                                     "window_end, sla_due FROM work_orders WHERE id = ?"),
+                      {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error{Error::Kind::NotFound, tr("work order %1 no longer exists").arg(id), {}};
+    WorkOrder w;
+    w.id = q->value(0).toString();
+    w.siteId = q->value(1).toString();
+    w.priority = q->value(2).toInt();
+    w.durationMin = q->value(3).toInt();
+    w.status = q->value(4).toString();
+    w.summary = q->value(5).toString();
+    w.version = q->value(6).toInt();
+    w.windowStart = timefmt::fromSql(q->value(7));
+    w.windowEnd = timefmt::fromSql(q->value(8));
+    w.slaDue = timefmt::fromSql(q->value(9));
+    return w;
+}
+
+Result<bool> AppointmentWriter::transitionWorkOrder(const QString &workOrderId, const QString &from, const QString &to)
+{
+    auto q = m_db.run(QStringLiteral("UPDATE work_orders SET status = ?, version = version + 1 WHERE id = ? AND status = ?"),
+                      {to, workOrderId, from});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() == 1;
+}
+
+Result<int> AppointmentWriter::activeAppointmentCount(const QString &workOrderId, const QString &except)
+{
+    auto n = m_db.scalar(QStringLiteral("SELECT count(*) FROM appointments WHERE work_order_id = ? AND id <> ? "
+                                        "AND status NOT IN ('cancelled', 'completed')"),
+                         {workOrderId, except});
+    if (!n)
+        return n.error();
+    return n->toInt();
+}
+
+} // namespace fieldops

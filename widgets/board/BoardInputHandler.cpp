@@ -1,0 +1,439 @@
+#include "BoardInputHandler.h"
+
+#include "ScheduleBoard.h"
+#include "board/BoardMime.h"
+#include "board/BoardModel.h"
+#include "commands/BoardEditor.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <algorithm>
+
+namespace fieldops::widgets {
+
+using board::BoardHit;
+using board::BoardItem;
+
+namespace {
+QString tr(const char *s) { return QCoreApplication::translate("ScheduleBoard", s); }
+QDateTime utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()); }
+} // namespace
+
+qint64 BoardInputHandler::snapped(qint64 ms) const
+{
+    return board::snapMs(ms, m_board->snapMinutes(), m_board->displayZone().offsetFromUtc(utc(ms)));
+}
+
+int BoardInputHandler::technicianAt(const QPoint &pos) const
+{
+    const int r = m_board->rows().rowAt(int(m_board->toContent(pos).y()));
+    if (r < 0 || m_board->rows().row(r).kind != board::BoardRow::Kind::Technician)
+        return -1;
+    return m_board->rows().row(r).technician;
+}
+
+void BoardInputHandler::press(QMouseEvent *e)
+{
+    board::BoardModel *model = m_board->model();
+    if (!model || e->button() != Qt::LeftButton)
+        return;
+    m_pressPos = m_currentPos = e->position().toPoint();
+    m_pressModifiers = e->modifiers();
+    const board::BoardGeometry geo(*model, m_board->rows(), m_board->scale());
+    const BoardHit hit = geo.hitTest(m_board->toContent(e->position()), m_board->filter().showCancelled);
+    m_pressItem = hit.item;
+    if (hit.item < 0) {
+        m_state = State::RubberBand;
+        if (!(e->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier)))
+            m_board->setSelectedItems({});
+        return;
+    }
+    QSet<int> sel = m_board->selectedItems();
+    if (e->modifiers() & Qt::ControlModifier) {
+        if (sel.contains(hit.item))
+            sel.remove(hit.item);
+        else
+            sel.insert(hit.item);
+    } else if (e->modifiers() & Qt::ShiftModifier) {
+        sel.insert(hit.item);
+    } else if (!sel.contains(hit.item)) {
+        sel = {hit.item};
+    }
+    m_board->setSelectedItems(sel);
+    if (hit.part == BoardHit::Part::LeftEdge)
+        m_state = State::ResizeLeft;
+    else if (hit.part == BoardHit::Part::RightEdge)
+        m_state = State::ResizeRight;
+    else
+        m_state = State::Pressed;
+    beginItemDrag(m_pressPos);
+}
+
+void BoardInputHandler::beginItemDrag(const QPoint &)
+{
+    const board::BoardModel &model = *m_board->model();
+    m_origins.clear();
+    auto add = [&](int i) {
+        const BoardItem &b = model.items()[size_t(i)];
+        m_origins.push_back({i, b.technician, b.startMs, b.endMs});
+    };
+    if (m_state == State::Pressed) {
+        add(m_pressItem); // the grabbed bar first: it decides the target row
+        for (const int i : m_board->selectedItems()) {
+            if (i != m_pressItem && !model.items()[size_t(i)].isRemoved() && !model.items()[size_t(i)].isCancelled())
+                add(i);
+        }
+    } else {
+        add(m_pressItem); // resizing acts on the grabbed bar alone
+    }
+}
+
+void BoardInputHandler::move(QMouseEvent *e)
+{
+    m_currentPos = e->position().toPoint();
+    switch (m_state) {
+    case State::Pressed:
+        if ((m_currentPos - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+            return;
+        m_state = State::Moving;
+        [[fallthrough]];
+    case State::Moving:
+    case State::ResizeLeft:
+    case State::ResizeRight:
+        updateItemDrag(m_currentPos);
+        break;
+    case State::RubberBand:
+        m_board->viewport()->update();
+        break;
+    default:
+        break;
+    }
+}
+
+void BoardInputHandler::updateItemDrag(const QPoint &pos)
+{
+    const board::BoardModel &model = *m_board->model();
+    const board::TimeScale &scale = m_board->scale();
+    const qint64 step = qint64(std::max(m_board->snapMinutes(), 1)) * board::kMinuteMs;
+    std::vector<scheduling::ProposedMove> moves;
+    BoardGhost ghost;
+    if (m_state == State::Moving) {
+        const Origin &anchor = m_origins.front();
+        const qint64 delta = scale.msAt(m_board->toContent(pos).x()) - scale.msAt(m_board->toContent(m_pressPos).x());
+        const qint64 shift = snapped(anchor.startMs + delta) - anchor.startMs;
+        const int targetTech = technicianAt(pos) >= 0 ? technicianAt(pos) : anchor.technician;
+        for (const Origin &o : m_origins) {
+            // Bars on the grabbed bar's row follow it to the target row; others keep theirs.
+            const int tech = o.technician == anchor.technician ? targetTech : o.technician;
+            const BoardItem &b = model.items()[size_t(o.item)];
+            moves.push_back({b.appointment.id, model.technicians()[size_t(tech)].technician.id, utc(o.startMs + shift),
+                             utc(o.endMs + shift), b.appointment.workOrderId});
+            ghost.bars.push_back({tech, o.startMs + shift, o.endMs + shift});
+        }
+    } else {
+        const Origin &o = m_origins.front();
+        const BoardItem &b = model.items()[size_t(o.item)];
+        const qint64 at = snapped(scale.msAt(m_board->toContent(pos).x()));
+        qint64 s = o.startMs, en = o.endMs;
+        if (m_state == State::ResizeLeft)
+            s = std::min(at, en - step);
+        else
+            en = std::max(at, s + step);
+        moves.push_back({b.appointment.id, model.technicians()[size_t(o.technician)].technician.id, utc(s), utc(en),
+                         b.appointment.workOrderId});
+        ghost.bars.push_back({o.technician, s, en});
+    }
+    m_moves = std::move(moves);
+    judge(m_moves);
+    ghost.verdict = m_verdict.hard.empty() ? (m_verdict.soft.empty() ? BoardGhost::Verdict::Clean : BoardGhost::Verdict::Soft)
+                                           : BoardGhost::Verdict::Hard;
+    ghost.message = m_verdict.hard.empty() ? QString() : collisionMessage(m_verdict, m_moves);
+    if (ghost.message.isEmpty() && !m_verdict.soft.empty()) {
+        QStringList kinds;
+        for (const scheduling::Violation &v : m_verdict.soft) {
+            const QString k = scheduling::kindName(v.kind);
+            if (!kinds.contains(k))
+                kinds << k;
+        }
+        ghost.message = tr("Warning: %1").arg(kinds.join(QStringLiteral(", ")));
+    }
+    setGhost(std::move(ghost));
+}
+
+void BoardInputHandler::judge(const std::vector<scheduling::ProposedMove> &moves)
+{
+    m_verdict = m_board->model()->verdict(moves);
+}
+
+QString BoardInputHandler::collisionMessage(const scheduling::Verdict &v,
+                                            const std::vector<scheduling::ProposedMove> &moves) const
+{
+    const board::BoardModel &model = *m_board->model();
+    for (const scheduling::Violation &h : v.hard) {
+        for (const QString &id : h.appointmentIds) {
+            const bool moved = std::any_of(moves.begin(), moves.end(), [&](const auto &m) { return m.appointmentId == id; });
+            if (moved || id.isEmpty())
+                continue;
+            const BoardItem *other = model.item(id);
+            const int t = model.technicianIndex(h.technicianId);
+            const QString who = t >= 0 ? model.technicians()[size_t(t)].technician.name : h.technicianId;
+            if (!other)
+                return tr("Refused: %1 is already booked (%2)").arg(who, id);
+            const QLocale loc;
+            const QTimeZone &z = m_board->displayZone();
+            return tr("Refused: %1 is already booked %2–%3 with %4 · %5 (%6)")
+                .arg(who, loc.toString(QDateTime::fromMSecsSinceEpoch(other->startMs, z).time(), QLocale::ShortFormat),
+                     loc.toString(QDateTime::fromMSecsSinceEpoch(other->endMs, z).time(), QLocale::ShortFormat),
+                     other->customerName, other->siteName, other->appointment.workOrderId);
+        }
+    }
+    return v.hard.empty() ? QString() : tr("Refused: double booking (%1)").arg(v.hard.front().detail);
+}
+
+void BoardInputHandler::setGhost(std::optional<BoardGhost> ghost)
+{
+    std::optional<BoardGhost> before = std::move(m_ghost);
+    m_ghost = std::move(ghost);
+    m_board->updateGhostArea(before ? &*before : nullptr, m_ghost ? &*m_ghost : nullptr);
+}
+
+void BoardInputHandler::release(QMouseEvent *e)
+{
+    if (e->button() != Qt::LeftButton)
+        return;
+    const State s = m_state;
+    m_state = State::Idle;
+    if (s == State::RubberBand) {
+        const QRect band = QRect(m_pressPos, e->position().toPoint()).normalized();
+        m_board->viewport()->update();
+        if (band.width() < 3 && band.height() < 3)
+            return;
+        const board::BoardModel &model = *m_board->model();
+        const board::BoardGeometry geo(model, m_board->rows(), m_board->scale());
+        const QRectF content = QRectF(band).translated(m_board->scrollOffset());
+        QSet<int> sel = m_board->selectedItems();
+        const int r0 = std::max(0, m_board->rows().rowAt(int(content.top())));
+        std::vector<int> hits;
+        for (int r = r0; r < m_board->rows().count() && m_board->rows().top(r) <= content.bottom(); ++r) {
+            const board::BoardRow &row = m_board->rows().row(r);
+            if (row.kind != board::BoardRow::Kind::Technician)
+                continue;
+            model.itemsBetween(row.technician, m_board->scale().msAt(content.left()), m_board->scale().msAt(content.right()), hits);
+            for (const int i : hits) {
+                const BoardItem &b = model.items()[size_t(i)];
+                if ((!b.isCancelled() || m_board->filter().showCancelled) && geo.barRect(b, r).intersects(content))
+                    sel.insert(i);
+            }
+        }
+        m_board->setSelectedItems(sel);
+        return;
+    }
+    if (s == State::Pressed) {
+        // A click without drag on a multi-selection narrows it to the bar clicked.
+        if (!(m_pressModifiers & (Qt::ControlModifier | Qt::ShiftModifier)) && m_pressItem >= 0)
+            m_board->setSelectedItems({m_pressItem});
+        return;
+    }
+    if (s == State::Moving || s == State::ResizeLeft || s == State::ResizeRight) {
+        m_state = s;
+        finishItemDrag();
+        m_state = State::Idle;
+    }
+}
+
+void BoardInputHandler::finishItemDrag()
+{
+    const std::vector<scheduling::ProposedMove> moves = m_moves;
+    const scheduling::Verdict verdict = m_verdict;
+    const State kind = m_state;
+    setGhost(std::nullopt);
+    if (moves.empty())
+        return;
+    if (!verdict.hard.empty()) {
+        m_board->showMessage(collisionMessage(verdict, moves));
+        return;
+    }
+    const board::BoardModel &model = *m_board->model();
+    std::vector<IntervalEdit> edits;
+    for (size_t i = 0; i < moves.size(); ++i) {
+        const Origin &o = m_origins[i];
+        const BoardItem &b = model.items()[size_t(o.item)];
+        IntervalEdit e;
+        e.ref = {b.appointment.id, b.appointment.version};
+        e.fromTechnician = b.appointment.technicianId;
+        e.fromStart = b.appointment.start;
+        e.fromEnd = b.appointment.end;
+        e.toTechnician = moves[i].technicianId;
+        e.toStart = moves[i].start;
+        e.toEnd = moves[i].end;
+        // A drag that ends where it began leaves no entry.
+        if (e.toTechnician != e.fromTechnician || e.toStart != e.fromStart || e.toEnd != e.fromEnd)
+            edits.push_back(e);
+    }
+    if (edits.empty())
+        return;
+    const auto cmdKind = kind == State::Moving ? SetIntervalCommand::Kind::Move : SetIntervalCommand::Kind::Resize;
+    if (Status st = m_board->editor()->setIntervals(std::move(edits), cmdKind); !st)
+        m_board->showMessage(st.error().message);
+    else if (!verdict.soft.empty())
+        m_board->showMessage(tr("Saved with warnings: %1").arg(verdict.soft.front().detail));
+    else
+        m_board->showMessage(QString());
+}
+
+bool BoardInputHandler::key(QKeyEvent *e)
+{
+    if (e->key() == Qt::Key_Escape && m_state != State::Idle) {
+        cancel();
+        return true;
+    }
+    if (e->key() != Qt::Key_Left && e->key() != Qt::Key_Right)
+        return false;
+    board::BoardModel *model = m_board->model();
+    if (!model || m_board->selectedItems().isEmpty() || !m_board->editor())
+        return false;
+    const qint64 step = qint64(m_board->snapMinutes()) * board::kMinuteMs * (e->key() == Qt::Key_Left ? -1 : 1);
+    std::vector<scheduling::ProposedMove> moves;
+    std::vector<IntervalEdit> edits;
+    QList<int> sorted(m_board->selectedItems().begin(), m_board->selectedItems().end());
+    std::sort(sorted.begin(), sorted.end());
+    for (const int i : sorted) {
+        const BoardItem &b = model->items()[size_t(i)];
+        if (b.isRemoved() || b.isCancelled())
+            continue;
+        IntervalEdit ed;
+        ed.ref = {b.appointment.id, b.appointment.version};
+        ed.fromTechnician = ed.toTechnician = b.appointment.technicianId;
+        ed.fromStart = b.appointment.start;
+        ed.fromEnd = b.appointment.end;
+        ed.toStart = utc(b.startMs + step);
+        ed.toEnd = utc(b.endMs + step);
+        moves.push_back({ed.ref.id, ed.toTechnician, ed.toStart, ed.toEnd, b.appointment.workOrderId});
+        edits.push_back(ed);
+    }
+    if (edits.empty())
+        return false;
+    const scheduling::Verdict v = model->verdict(moves);
+    if (!v.hard.empty()) {
+        m_board->showMessage(collisionMessage(v, moves));
+        return true;
+    }
+    const QStringList ids = m_board->selectedAppointments();
+    if (Status st = m_board->editor()->setIntervals(std::move(edits), SetIntervalCommand::Kind::Nudge); !st)
+        m_board->showMessage(st.error().message);
+    m_board->selectAppointments(ids);
+    return true;
+}
+
+void BoardInputHandler::dragEnter(QDragEnterEvent *e)
+{
+    board::BoardModel *model = m_board->model();
+    if (!model || !m_board->editor() || !e->mimeData()->hasFormat(board::workOrderMimeType())) {
+        e->ignore();
+        return;
+    }
+    const QString id = QString::fromUtf8(e->mimeData()->data(board::workOrderMimeType()));
+    auto wo = model->prepareWorkOrder(*m_board->editor()->database(), id);
+    if (!wo) {
+        m_board->showMessage(wo.error().message);
+        e->ignore();
+        return;
+    }
+    m_queueWorkOrder = *wo;
+    m_state = State::QueueDrop;
+    e->acceptProposedAction();
+    updateQueueGhost(e->position().toPoint());
+}
+
+void BoardInputHandler::dragMove(QDragMoveEvent *e)
+{
+    if (m_state != State::QueueDrop) {
+        e->ignore();
+        return;
+    }
+    updateQueueGhost(e->position().toPoint());
+    if (technicianAt(e->position().toPoint()) >= 0)
+        e->acceptProposedAction();
+    else
+        e->ignore();
+}
+
+void BoardInputHandler::updateQueueGhost(const QPoint &pos)
+{
+    const int tech = technicianAt(pos);
+    if (tech < 0 || !m_queueWorkOrder) {
+        setGhost(std::nullopt);
+        m_moves.clear();
+        return;
+    }
+    const board::BoardModel &model = *m_board->model();
+    const qint64 start = snapped(m_board->scale().msAt(m_board->toContent(pos).x()));
+    const qint64 end = start + qint64(m_queueWorkOrder->workOrder.durationMin) * board::kMinuteMs;
+    m_moves = {{QString(), model.technicians()[size_t(tech)].technician.id, utc(start), utc(end),
+                m_queueWorkOrder->workOrder.id}};
+    judge(m_moves);
+    BoardGhost g;
+    g.bars.push_back({tech, start, end});
+    g.verdict = m_verdict.hard.empty() ? (m_verdict.soft.empty() ? BoardGhost::Verdict::Clean : BoardGhost::Verdict::Soft)
+                                       : BoardGhost::Verdict::Hard;
+    if (!m_verdict.hard.empty())
+        g.message = collisionMessage(m_verdict, m_moves);
+    else if (!m_verdict.soft.empty()) {
+        QStringList kinds;
+        for (const scheduling::Violation &v : m_verdict.soft)
+            if (!kinds.contains(scheduling::kindName(v.kind)))
+                kinds << scheduling::kindName(v.kind);
+        g.message = tr("Warning: %1").arg(kinds.join(QStringLiteral(", ")));
+    }
+    setGhost(std::move(g));
+}
+
+void BoardInputHandler::dragLeave() { cancel(); }
+
+void BoardInputHandler::drop(QDropEvent *e)
+{
+    if (m_state != State::QueueDrop || !m_queueWorkOrder) {
+        e->ignore();
+        return;
+    }
+    updateQueueGhost(e->position().toPoint());
+    const std::vector<scheduling::ProposedMove> moves = m_moves;
+    const scheduling::Verdict verdict = m_verdict;
+    m_state = State::Idle;
+    m_queueWorkOrder.reset();
+    setGhost(std::nullopt);
+    if (moves.empty()) {
+        e->ignore();
+        return;
+    }
+    if (!verdict.hard.empty()) {
+        m_board->showMessage(collisionMessage(verdict, moves));
+        e->ignore();
+        return;
+    }
+    const scheduling::ProposedMove &m = moves.front();
+    if (Status st = m_board->editor()->assign(m.workOrderId, m.technicianId, m.start, m.end); !st) {
+        m_board->showMessage(st.error().message);
+        e->ignore();
+        return;
+    }
+    m_board->showMessage(verdict.soft.empty() ? QString() : tr("Saved with warnings: %1").arg(verdict.soft.front().detail));
+    e->acceptProposedAction();
+}
+
+void BoardInputHandler::cancel()
+{
+    m_state = State::Idle;
+    m_queueWorkOrder.reset();
+    m_moves.clear();
+    setGhost(std::nullopt);
+    m_board->viewport()->update();
+}
+
+} // namespace fieldops::widgets

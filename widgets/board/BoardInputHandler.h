@@ -1,0 +1,73 @@
+#pragma once
+// The board's pointer and keyboard logic, apart from painting (STYLE.md §6, §9): a small
+// state machine (press → move / resize-left / resize-right / rubber band; drop from the
+// queue) that keeps a ghost of the target slots with the engine's live verdict and, on
+// release, hands one edit to BoardEditor. A hard verdict (double booking) refuses the
+// drop before anything is written and says with whom it would collide.
+#include "BoardGhost.h"
+#include "board/BoardLoader.h"
+#include "scheduling/ConflictIndex.h"
+
+#include <QPoint>
+#include <QRect>
+#include <optional>
+#include <vector>
+
+class QDragEnterEvent;
+class QDragMoveEvent;
+class QDropEvent;
+class QKeyEvent;
+class QMouseEvent;
+
+namespace fieldops::widgets {
+class ScheduleBoard;
+
+class BoardInputHandler {
+public:
+    enum class State { Idle, Pressed, Moving, ResizeLeft, ResizeRight, RubberBand, QueueDrop };
+
+    explicit BoardInputHandler(ScheduleBoard *board) : m_board(board) {}
+
+    void press(QMouseEvent *e);
+    void move(QMouseEvent *e);
+    void release(QMouseEvent *e);
+    bool key(QKeyEvent *e);
+    void dragEnter(QDragEnterEvent *e);
+    void dragMove(QDragMoveEvent *e);
+    void dragLeave();
+    void drop(QDropEvent *e);
+    void cancel();
+
+    State state() const { return m_state; }
+    const BoardGhost *ghost() const { return m_ghost ? &*m_ghost : nullptr; }
+    QRect rubberBand() const { return m_state == State::RubberBand ? QRect(m_pressPos, m_currentPos) : QRect(); }
+
+private:
+    struct Origin {
+        int item = -1;
+        int technician = -1;
+        qint64 startMs = 0, endMs = 0;
+    };
+    void beginItemDrag(const QPoint &pos);
+    void updateItemDrag(const QPoint &pos);
+    void finishItemDrag();
+    void updateQueueGhost(const QPoint &pos);
+    void judge(const std::vector<scheduling::ProposedMove> &moves);
+    void setGhost(std::optional<BoardGhost> ghost);
+    QString collisionMessage(const scheduling::Verdict &v, const std::vector<scheduling::ProposedMove> &moves) const;
+    int technicianAt(const QPoint &pos) const;
+    qint64 snapped(qint64 ms) const;
+
+    ScheduleBoard *m_board;
+    State m_state = State::Idle;
+    QPoint m_pressPos, m_currentPos;
+    int m_pressItem = -1;
+    Qt::KeyboardModifiers m_pressModifiers;
+    std::vector<Origin> m_origins; // the dragged items where they were
+    std::optional<BoardGhost> m_ghost;
+    std::vector<scheduling::ProposedMove> m_moves; // what the ghost shows
+    scheduling::Verdict m_verdict;
+    std::optional<board::LoadedWorkOrder> m_queueWorkOrder;
+};
+
+} // namespace fieldops::widgets

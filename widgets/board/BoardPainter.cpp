@@ -1,0 +1,391 @@
+#include "BoardPainter.h"
+
+#include "scheduling/ShiftCalendar.h"
+#include "scheduling/Violation.h"
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+
+namespace fieldops::widgets {
+
+using board::BoardItem;
+using board::BoardRow;
+using board::kDayMs;
+using board::kHourMs;
+
+namespace {
+
+const QColor kOffShift(0xee, 0xf0, 0xf3);
+const QColor kShift(0xff, 0xff, 0xff);
+const QColor kDayOff(0xdc, 0xdf, 0xe4);
+const QColor kGroupBand(0xe3, 0xe8, 0xef);
+const QColor kGridHour(0xe6, 0xe8, 0xeb);
+const QColor kGridDay(0x9a, 0xa3, 0xad);
+const QColor kNowLine(0xd3, 0x2f, 0x2f);
+const QColor kHard(0xd3, 0x2f, 0x2f);
+const QColor kSoft(0xf5, 0x9e, 0x0b);
+const QColor kClean(0x2e, 0x9d, 0x4f);
+
+QString tr(const char *s) { return QCoreApplication::translate("ScheduleBoard", s); }
+
+qint64 localDayStart(qint64 ms, const QTimeZone &zone)
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms, zone);
+    return QDateTime(local.date(), QTime(0, 0), zone).toMSecsSinceEpoch();
+}
+
+QColor priorityColor(int priority)
+{
+    switch (priority) {
+    case 1:
+        return QColor(0xc6, 0x28, 0x28);
+    case 2:
+        return QColor(0xef, 0x6c, 0x00);
+    case 3:
+        return QColor(0x15, 0x65, 0xc0);
+    default:
+        return QColor(0x90, 0xa4, 0xae);
+    }
+}
+
+} // namespace
+
+QColor BoardPainter::statusColor(const QString &status)
+{
+    if (status == QLatin1String("tentative"))
+        return QColor(0xcf, 0xd8, 0xdc);
+    if (status == QLatin1String("en_route"))
+        return QColor(0xff, 0xcc, 0x80);
+    if (status == QLatin1String("on_site"))
+        return QColor(0xa5, 0xd6, 0xa7);
+    if (status == QLatin1String("completed"))
+        return QColor(0xbd, 0xbd, 0xbd);
+    if (status == QLatin1String("cancelled"))
+        return QColor(0xf8, 0xbb, 0xbb);
+    return QColor(0x90, 0xca, 0xf9); // scheduled
+}
+
+QString BoardPainter::statusText(const QString &status)
+{
+    if (status == QLatin1String("tentative"))
+        return tr("Tentative");
+    if (status == QLatin1String("en_route"))
+        return tr("En route");
+    if (status == QLatin1String("on_site"))
+        return tr("On site");
+    if (status == QLatin1String("completed"))
+        return tr("Completed");
+    if (status == QLatin1String("cancelled"))
+        return tr("Cancelled");
+    return tr("Scheduled");
+}
+
+void BoardPainter::paintTimeline(QPainter &p, const QRect &exposed, const BoardPaintContext &c) const
+{
+    p.fillRect(exposed, Qt::white);
+    if (!c.model || !c.model->isLoaded())
+        return;
+    const board::TimeScale &s = *c.scale;
+    // Time visible in the exposed rect (a pixel of slack on both sides).
+    const qint64 fromMs = s.msAt(exposed.left() + c.scroll.x() - 1);
+    const qint64 toMs = s.msAt(exposed.right() + c.scroll.x() + 2);
+    const int firstRow = std::max(0, c.rows->rowAt(exposed.top() + c.scroll.y()));
+    const int lastY = exposed.bottom() + c.scroll.y();
+
+    for (int r = firstRow; r < c.rows->count() && c.rows->top(r) <= lastY; ++r) {
+        const QRect rowRect(exposed.left(), c.rows->top(r) - c.scroll.y(), exposed.width(), c.rows->height(r));
+        paintRowBackground(p, r, rowRect, fromMs, toMs, c);
+    }
+    paintGrid(p, exposed, fromMs, toMs, c);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (int r = firstRow; r < c.rows->count() && c.rows->top(r) <= lastY; ++r)
+        paintBars(p, r, fromMs, toMs, c);
+    p.setRenderHint(QPainter::Antialiasing, false);
+
+    if (c.nowMs >= fromMs && c.nowMs <= toMs) {
+        const int x = int(s.xOf(c.nowMs)) - c.scroll.x();
+        p.setPen(QPen(kNowLine, 2));
+        p.drawLine(x, exposed.top(), x, exposed.bottom());
+    }
+    if (c.ghost)
+        paintGhost(p, c);
+    if (!c.rubberBand.isNull()) {
+        p.setPen(QPen(QColor(0x19, 0x76, 0xd2), 1, Qt::DashLine));
+        p.setBrush(QColor(0x19, 0x76, 0xd2, 40));
+        p.drawRect(c.rubberBand.normalized());
+    }
+}
+
+void BoardPainter::paintRowBackground(QPainter &p, int r, const QRect &rowRect, qint64 fromMs, qint64 toMs,
+                                      const BoardPaintContext &c) const
+{
+    const BoardRow &row = c.rows->row(r);
+    if (row.kind == BoardRow::Kind::Group) {
+        p.fillRect(rowRect, kGroupBand);
+        return;
+    }
+    p.fillRect(rowRect, kOffShift);
+    const board::TimeScale &s = *c.scale;
+    auto xOf = [&](qint64 ms) { return int(s.xOf(ms)) - c.scroll.x(); };
+    const scheduling::ShiftCalendar *cal = c.model->shifts(row.technician);
+    if (cal) {
+        // Days off: every local day (technician's zone) in view without a shift.
+        const scheduling::ZoneClock &clock = cal->clock();
+        for (qint64 day = clock.localDayNumber(fromMs); day <= clock.localDayNumber(toMs); ++day) {
+            if (cal->shiftOn(day))
+                continue;
+            const qint64 d0 = clock.toUtcMs(day * kDayMs), d1 = clock.toUtcMs((day + 1) * kDayMs);
+            p.fillRect(QRect(QPoint(xOf(d0), rowRect.top()), QPoint(xOf(d1), rowRect.bottom())), kDayOff);
+        }
+        for (const scheduling::ShiftInterval &sh : cal->shiftsBetween(fromMs, toMs))
+            p.fillRect(QRect(QPoint(xOf(sh.startMs), rowRect.top() + 1), QPoint(xOf(sh.endMs) - 1, rowRect.bottom() - 1)), kShift);
+    }
+    const board::BoardTechnician &t = c.model->technicians()[size_t(row.technician)];
+    for (const board::BoardAbsence &a : t.absences) {
+        if (a.endMs <= fromMs || a.startMs >= toMs)
+            continue;
+        const QRect ar(QPoint(xOf(a.startMs), rowRect.top() + 1), QPoint(xOf(a.endMs), rowRect.bottom() - 1));
+        p.fillRect(ar, QColor(0xf3, 0xe5, 0xf5));
+        p.fillRect(ar, QBrush(QColor(0x8e, 0x24, 0xaa, 110), Qt::BDiagPattern));
+    }
+    p.setPen(kGridHour);
+    p.drawLine(rowRect.left(), rowRect.bottom(), rowRect.right(), rowRect.bottom());
+}
+
+void BoardPainter::paintGrid(QPainter &p, const QRect &exposed, qint64 fromMs, qint64 toMs,
+                             const BoardPaintContext &c) const
+{
+    const board::TimeScale &s = *c.scale;
+    const double pxPerHour = s.pxPerHour();
+    const int hourStep = pxPerHour >= 30 ? 1 : pxPerHour >= 10 ? 3 : pxPerHour >= 4 ? 6 : 24;
+    p.setPen(kGridHour);
+    for (qint64 day = localDayStart(fromMs, c.zone); day < toMs; day = localDayStart(day + kDayMs + kHourMs * 3, c.zone)) {
+        if (hourStep < 24) {
+            for (int h = hourStep; h < 24; h += hourStep) {
+                const qint64 t = day + h * kHourMs;
+                if (t < fromMs || t > toMs)
+                    continue;
+                const int x = int(s.xOf(t)) - c.scroll.x();
+                p.drawLine(x, exposed.top(), x, exposed.bottom());
+            }
+        }
+        const int x = int(s.xOf(day)) - c.scroll.x();
+        p.setPen(kGridDay);
+        p.drawLine(x, exposed.top(), x, exposed.bottom());
+        p.setPen(kGridHour);
+    }
+}
+
+void BoardPainter::paintBars(QPainter &p, int r, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const
+{
+    const BoardRow &row = c.rows->row(r);
+    if (row.kind != BoardRow::Kind::Technician)
+        return;
+    const board::BoardGeometry geo(*c.model, *c.rows, *c.scale);
+    const board::TimeScale &s = *c.scale;
+    thread_local std::vector<int> items;
+    // Travel lead-ins reach back before a bar: look a little further left.
+    c.model->itemsBetween(row.technician, fromMs - 4 * kHourMs, toMs, items);
+    const QFontMetrics fm(p.font());
+    for (const int i : items) {
+        const BoardItem &b = c.model->items()[size_t(i)];
+        if (b.isCancelled() && !c.showCancelled)
+            continue;
+        QRectF bar = geo.barRect(b, r).translated(-c.scroll.x(), -c.scroll.y());
+        const bool selected = c.selected && c.selected->contains(i);
+        if (b.travelLeadMin > 0 && !b.isCancelled()) {
+            const double w = b.travelLeadMin * s.pxPerHour() / 60.0;
+            const QRectF lead(bar.left() - w, bar.center().y() - 3, w, 6);
+            p.fillRect(lead, QColor(0x78, 0x90, 0x9c, 120));
+        }
+        if (bar.right() < p.clipBoundingRect().left() - 40 && !p.clipBoundingRect().isNull())
+            continue;
+        const QColor fill = statusColor(b.appointment.status);
+        p.setPen(selected ? QPen(QColor(0x0d, 0x47, 0xa1), 2)
+                          : QPen(fill.darker(150), 1, b.appointment.status == QLatin1String("tentative") ? Qt::DashLine : Qt::SolidLine));
+        p.setBrush(fill);
+        p.drawRoundedRect(bar, 3, 3);
+        // Priority marker: a stripe at the bar's left edge.
+        if (bar.width() > 6)
+            p.fillRect(QRectF(bar.left() + 1, bar.top() + 1, 3, bar.height() - 2), priorityColor(b.priority));
+        // Label that fits: customer and site, elided; nothing when too narrow.
+        if (bar.width() > 24) {
+            p.setPen(QColor(0x1f, 0x29, 0x33));
+            const QString label = b.customerName + QStringLiteral(" · ") + b.siteName;
+            const QRectF textRect = bar.adjusted(6, 1, -4, -1);
+            p.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                       fm.elidedText(label, Qt::ElideRight, int(textRect.width())));
+        }
+        if (b.isCancelled()) {
+            p.setPen(QPen(QColor(0xb7, 0x1c, 0x1c), 1));
+            p.drawLine(bar.left(), bar.center().y(), bar.right(), bar.center().y());
+        }
+        if (b.appointment.locked) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(0x37, 0x47, 0x4f));
+            p.drawRect(QRectF(bar.right() - 8, bar.bottom() - 6, 6, 5));
+        }
+        // SLA deadline tick on the row, where it falls in view.
+        if (b.hasSla && b.slaDueMs >= fromMs && b.slaDueMs <= toMs) {
+            const double x = s.xOf(b.slaDueMs) - c.scroll.x();
+            p.setPen(QPen(kHard, 2));
+            p.drawLine(QPointF(x, bar.top() - 3), QPointF(x, bar.top() + 4));
+        }
+        if (b.violationMask != 0) {
+            const bool hard = b.violationMask & (1u << unsigned(scheduling::ViolationKind::Overlap));
+            const QRectF badge(bar.right() - 7, bar.top() - 4, 11, 11);
+            p.setPen(Qt::white);
+            p.setBrush(hard ? kHard : kSoft);
+            p.drawEllipse(badge);
+            QFont f = p.font();
+            f.setBold(true);
+            f.setPixelSize(9);
+            p.save();
+            p.setFont(f);
+            p.drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
+            p.restore();
+        }
+    }
+}
+
+void BoardPainter::paintGhost(QPainter &p, const BoardPaintContext &c) const
+{
+    const BoardGhost &g = *c.ghost;
+    const QColor colour = g.verdict == BoardGhost::Verdict::Hard ? kHard
+                          : g.verdict == BoardGhost::Verdict::Soft ? kSoft
+                                                                   : kClean;
+    p.setRenderHint(QPainter::Antialiasing, true);
+    QRectF last;
+    for (const GhostBar &gb : g.bars) {
+        const int r = c.rows->rowOfTechnician(gb.technician);
+        if (r < 0)
+            continue;
+        const double x1 = c.scale->xOf(gb.startMs) - c.scroll.x(), x2 = c.scale->xOf(gb.endMs) - c.scroll.x();
+        const QRectF rect(x1, c.rows->top(r) - c.scroll.y() + 3, std::max(x2 - x1, 3.0), c.rows->height(r) - 6);
+        p.setPen(QPen(colour, 2, Qt::DashLine));
+        QColor fill = colour;
+        fill.setAlpha(60);
+        p.setBrush(fill);
+        p.drawRoundedRect(rect, 3, 3);
+        last = rect;
+    }
+    if (!g.message.isEmpty() && !last.isNull()) {
+        const QFontMetrics fm(p.font());
+        const QRect text = fm.boundingRect(g.message).adjusted(-6, -3, 6, 3);
+        QRectF box(last.left(), last.bottom() + 4, text.width(), text.height());
+        p.setPen(colour.darker(120));
+        p.setBrush(QColor(255, 255, 255, 235));
+        p.drawRoundedRect(box, 3, 3);
+        p.setPen(colour.darker(150));
+        p.drawText(box, Qt::AlignCenter, g.message);
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void BoardPainter::paintRowHeader(QPainter &p, const QRect &exposed, const BoardPaintContext &c, int width) const
+{
+    p.fillRect(exposed, QColor(0xfa, 0xfb, 0xfc));
+    if (!c.model || !c.model->isLoaded())
+        return;
+    const int firstRow = std::max(0, c.rows->rowAt(exposed.top() + c.scroll.y()));
+    const int lastY = exposed.bottom() + c.scroll.y();
+    // Utilization is judged over the time visible in the timeline beside the header.
+    const qint64 visFrom = std::max(c.model->fromMs(), c.scale->msAt(c.scroll.x()));
+    const qint64 visTo = std::min(c.model->toMs(), c.scale->msAt(c.scroll.x() + std::max(1, c.timelineWidth)));
+    QFont nameFont = p.font();
+    nameFont.setBold(true);
+    QFont smallFont = p.font();
+    smallFont.setPointSizeF(std::max(6.0, p.font().pointSizeF() * 0.82));
+    for (int r = firstRow; r < c.rows->count() && c.rows->top(r) <= lastY; ++r) {
+        const BoardRow &row = c.rows->row(r);
+        const QRect rect(0, c.rows->top(r) - c.scroll.y(), width, c.rows->height(r));
+        if (row.kind == BoardRow::Kind::Group) {
+            p.fillRect(rect, kGroupBand);
+            p.setPen(QColor(0x37, 0x47, 0x4f));
+            p.setFont(nameFont);
+            const QString arrow = row.collapsed ? QStringLiteral("▸ ") : QStringLiteral("▾ ");
+            p.drawText(rect.adjusted(6, 0, -6, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                       arrow + tr("%1 (%2)").arg(row.title).arg(row.members));
+            continue;
+        }
+        const board::BoardTechnician &t = c.model->technicians()[size_t(row.technician)];
+        p.setPen(QColor(0xe0, 0xe3, 0xe7));
+        p.drawLine(rect.bottomLeft(), rect.bottomRight());
+        p.setFont(nameFont);
+        p.setPen(QColor(0x21, 0x21, 0x21));
+        const int barW = 44;
+        const QRect nameRect(rect.left() + 8, rect.top() + 2, width - barW - 20, rect.height() / 2);
+        p.drawText(nameRect, Qt::AlignLeft | Qt::AlignBottom,
+                   QFontMetrics(nameFont).elidedText(t.technician.name, Qt::ElideRight, nameRect.width()));
+        p.setFont(smallFont);
+        p.setPen(QColor(0x60, 0x6b, 0x76));
+        const QRect skillRect(rect.left() + 8, rect.top() + rect.height() / 2 + 1, width - barW - 20, rect.height() / 2 - 3);
+        p.drawText(skillRect, Qt::AlignLeft | Qt::AlignTop,
+                   QFontMetrics(smallFont).elidedText(t.technician.skills.join(QStringLiteral(", ")), Qt::ElideRight,
+                                                      skillRect.width()));
+        const double u = c.model->utilization(row.technician, visFrom, visTo);
+        const QRect track(width - barW - 8, rect.center().y() - 4, barW, 8);
+        p.fillRect(track, QColor(0xe0, 0xe0, 0xe0));
+        const QColor ucol = u > 1.0 ? kHard : u > 0.85 ? kSoft : kClean;
+        p.fillRect(QRect(track.left(), track.top(), int(track.width() * std::min(u, 1.0)), track.height()), ucol);
+        p.setPen(QColor(0x9e, 0x9e, 0x9e));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(track.adjusted(0, 0, -1, -1));
+        p.setPen(QColor(0x60, 0x6b, 0x76));
+        p.drawText(QRect(track.left(), track.bottom() + 1, track.width(), 12), Qt::AlignCenter,
+                   QStringLiteral("%1%").arg(qRound(u * 100)));
+    }
+    p.setPen(QColor(0xc0, 0xc6, 0xcc));
+    p.drawLine(width - 1, exposed.top(), width - 1, exposed.bottom());
+}
+
+void BoardPainter::paintRuler(QPainter &p, const QRect &exposed, const BoardPaintContext &c, int height) const
+{
+    p.fillRect(exposed, QColor(0xf5, 0xf6, 0xf8));
+    p.setPen(QColor(0xc0, 0xc6, 0xcc));
+    p.drawLine(exposed.left(), height - 1, exposed.right(), height - 1);
+    if (!c.model || !c.model->isLoaded())
+        return;
+    const board::TimeScale &s = *c.scale;
+    const qint64 fromMs = s.msAt(exposed.left() + c.scroll.x() - 200);
+    const qint64 toMs = s.msAt(exposed.right() + c.scroll.x() + 2);
+    const double pxPerHour = s.pxPerHour();
+    const int hourStep = pxPerHour >= 40 ? 1 : pxPerHour >= 14 ? 3 : pxPerHour >= 6 ? 6 : 24;
+    const QLocale locale;
+    QFont bold = p.font();
+    bold.setBold(true);
+    const QFont normal = p.font();
+    for (qint64 day = localDayStart(fromMs, c.zone); day < toMs; day = localDayStart(day + kDayMs + kHourMs * 3, c.zone)) {
+        const int x = int(s.xOf(day)) - c.scroll.x();
+        p.setPen(kGridDay);
+        p.drawLine(x, 0, x, height);
+        p.setFont(bold);
+        p.setPen(QColor(0x26, 0x32, 0x38));
+        const QDate date = QDateTime::fromMSecsSinceEpoch(day, c.zone).date();
+        const double dayPx = 24 * pxPerHour;
+        const QString text = dayPx > 160 ? locale.toString(date, QStringLiteral("ddd d MMM"))
+                                         : locale.toString(date, QStringLiteral("ddd d"));
+        p.drawText(QRect(x + 4, 2, int(dayPx) - 6, height / 2), Qt::AlignLeft | Qt::AlignVCenter, text);
+        p.setFont(normal);
+        if (hourStep < 24) {
+            p.setPen(QColor(0x60, 0x6b, 0x76));
+            for (int h = hourStep; h < 24; h += hourStep) {
+                const int hx = int(s.xOf(day + h * kHourMs)) - c.scroll.x();
+                p.drawLine(hx, height - 5, hx, height - 1);
+                p.drawText(QRect(hx - 20, height / 2, 40, height / 2 - 4), Qt::AlignCenter,
+                           QStringLiteral("%1").arg(h, 2, 10, QLatin1Char('0')));
+            }
+        }
+    }
+    if (c.nowMs >= fromMs && c.nowMs <= toMs) {
+        const int x = int(s.xOf(c.nowMs)) - c.scroll.x();
+        p.setPen(QPen(kNowLine, 2));
+        p.drawLine(x, height / 2, x, height);
+    }
+}
+
+} // namespace fieldops::widgets

@@ -1,0 +1,51 @@
+#pragma once
+// The board's paint engine, apart from the widget (STYLE.md §9): it paints the timeline,
+// the row header and the time ruler for an exposed rectangle only, asking the model for
+// the rows and bars under it, so a paint costs what is on screen, not the data set. It
+// needs a QPainter and nothing else, which is how the benchmark renders offscreen.
+#include "BoardGhost.h"
+#include "board/BoardGeometry.h"
+
+#include <QColor>
+#include <QPoint>
+#include <QRect>
+#include <QSet>
+#include <QTimeZone>
+
+class QPainter;
+
+namespace fieldops::widgets {
+
+struct BoardPaintContext {
+    const board::BoardModel *model = nullptr;
+    const board::RowLayout *rows = nullptr;
+    const board::TimeScale *scale = nullptr;
+    QTimeZone zone = QTimeZone::systemTimeZone();
+    qint64 nowMs = 0;
+    bool showCancelled = false;
+    const QSet<int> *selected = nullptr; // item indices
+    const BoardGhost *ghost = nullptr;
+    QPoint scroll;  // content coordinates of the viewport's top-left corner
+    QRect rubberBand; // viewport coordinates; null when none
+    int timelineWidth = 0; // the timeline viewport's width (the header's utilization range)
+};
+
+class BoardPainter {
+public:
+    // Everything in viewport coordinates; `exposed` is the part to repaint.
+    void paintTimeline(QPainter &p, const QRect &exposed, const BoardPaintContext &c) const;
+    void paintRowHeader(QPainter &p, const QRect &exposed, const BoardPaintContext &c, int width) const;
+    void paintRuler(QPainter &p, const QRect &exposed, const BoardPaintContext &c, int height) const;
+
+    static QColor statusColor(const QString &status);
+    static QString statusText(const QString &status);
+
+private:
+    void paintRowBackground(QPainter &p, int row, const QRect &rowRect, qint64 fromMs, qint64 toMs,
+                            const BoardPaintContext &c) const;
+    void paintGrid(QPainter &p, const QRect &exposed, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
+    void paintBars(QPainter &p, int row, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
+    void paintGhost(QPainter &p, const BoardPaintContext &c) const;
+};
+
+} // namespace fieldops::widgets

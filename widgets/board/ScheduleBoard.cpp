@@ -1,0 +1,482 @@
+#include "ScheduleBoard.h"
+
+#include "BoardInputHandler.h"
+#include "BoardMarginWidget.h"
+#include "board/BoardGeometry.h"
+#include "board/BoardModel.h"
+#include "commands/BoardEditor.h"
+#include "domain/Vocabulary.h"
+#include "scheduling/Violation.h"
+
+#include <QContextMenuEvent>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QMenu>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+namespace fieldops::widgets {
+
+using board::BoardItem;
+
+ScheduleBoard::ScheduleBoard(QWidget *parent)
+    : QAbstractScrollArea(parent), m_input(std::make_unique<BoardInputHandler>(this)),
+      m_header(new BoardMarginWidget(this, BoardMarginWidget::Side::RowHeader)),
+      m_ruler(new BoardMarginWidget(this, BoardMarginWidget::Side::Ruler))
+{
+    setObjectName(QStringLiteral("scheduleBoard"));
+    viewport()->setObjectName(QStringLiteral("scheduleBoardViewport"));
+    setViewportMargins(kHeaderWidth, kRulerHeight, 0, 0);
+    setAcceptDrops(true);
+    viewport()->setAcceptDrops(true);
+    viewport()->setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    // Opaque paint: the painter fills every exposed pixel, so Qt need not clear first.
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    horizontalScrollBar()->setSingleStep(20);
+    verticalScrollBar()->setSingleStep(board::RowLayout::kRowHeight);
+    // The now-line moves a pixel every few minutes: a repaint a minute is plenty.
+    m_nowTimer.setInterval(60'000);
+    connect(&m_nowTimer, &QTimer::timeout, this, [this] {
+        viewport()->update();
+        m_ruler->update();
+    });
+    m_nowTimer.start();
+}
+
+ScheduleBoard::~ScheduleBoard() = default;
+
+void ScheduleBoard::setEditor(BoardEditor *editor)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_editor = editor;
+    m_model = editor ? editor->model() : nullptr;
+    if (m_model) {
+        connect(m_model, &board::BoardModel::reloaded, this, &ScheduleBoard::onReloaded);
+        connect(m_model, &board::BoardModel::techniciansChanged, this, &ScheduleBoard::updateTechnicians);
+        connect(editor, &BoardEditor::problem, this, &ScheduleBoard::showMessage);
+        if (m_model->isLoaded())
+            onReloaded();
+    }
+}
+
+void ScheduleBoard::onReloaded()
+{
+    m_selected.clear();
+    m_input->cancel();
+    m_scale.setOriginMs(m_model->fromMs());
+    relayoutRows();
+    setSpan(m_span);
+}
+
+void ScheduleBoard::relayoutRows()
+{
+    if (!m_model)
+        return;
+    m_rows.rebuild(m_model->technicians(), m_filter, m_collapsed);
+    updateScrollBars();
+    viewport()->update();
+    m_header->update();
+}
+
+void ScheduleBoard::updateScrollBars()
+{
+    const int contentWidth = m_model && m_model->isLoaded() ? int(m_scale.xOf(m_model->toMs())) : 0;
+    horizontalScrollBar()->setPageStep(viewport()->width());
+    horizontalScrollBar()->setRange(0, std::max(0, contentWidth - viewport()->width()));
+    verticalScrollBar()->setPageStep(viewport()->height());
+    verticalScrollBar()->setRange(0, std::max(0, m_rows.totalHeight() - viewport()->height()));
+}
+
+void ScheduleBoard::setSpan(board::VisibleSpan span)
+{
+    m_span = span;
+    const qint64 anchor = m_scale.msAt(horizontalScrollBar()->value());
+    m_scale.fit(board::spanDays(span), viewport()->width());
+    updateScrollBars();
+    if (m_model && m_model->isLoaded()) {
+        const qint64 now = nowMs();
+        const bool nowInside = now >= m_model->fromMs() && now < m_model->toMs();
+        if (anchor <= m_model->fromMs() && nowInside)
+            scrollToTime(now);
+        else
+            horizontalScrollBar()->setValue(int(m_scale.xOf(anchor)));
+    }
+    viewport()->update();
+    m_ruler->update();
+    m_header->update();
+}
+
+void ScheduleBoard::zoomBy(double factor, int anchorViewportX)
+{
+    const qint64 anchorMs = m_scale.msAt(horizontalScrollBar()->value() + anchorViewportX);
+    m_scale.setPxPerHour(m_scale.pxPerHour() * factor);
+    updateScrollBars();
+    horizontalScrollBar()->setValue(int(m_scale.xOf(anchorMs)) - anchorViewportX);
+    viewport()->update();
+    m_ruler->update();
+    m_header->update();
+}
+
+void ScheduleBoard::setFilter(const board::BoardFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    relayoutRows();
+}
+
+void ScheduleBoard::setDisplayZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    viewport()->update();
+    m_ruler->update();
+}
+
+void ScheduleBoard::toggleGroup(const QString &territoryId)
+{
+    if (m_collapsed.contains(territoryId))
+        m_collapsed.remove(territoryId);
+    else
+        m_collapsed.insert(territoryId);
+    relayoutRows();
+}
+
+void ScheduleBoard::headerClicked(const QPoint &pos)
+{
+    const int r = m_rows.rowAt(pos.y() + verticalScrollBar()->value());
+    if (r >= 0 && m_rows.row(r).kind == board::BoardRow::Kind::Group)
+        toggleGroup(m_rows.row(r).territoryId);
+}
+
+void ScheduleBoard::setNowOverride(const QDateTime &now)
+{
+    m_nowOverride = now;
+    viewport()->update();
+}
+
+qint64 ScheduleBoard::nowMs() const
+{
+    return m_nowOverride.isValid() ? m_nowOverride.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void ScheduleBoard::scrollToTime(qint64 ms, double fraction)
+{
+    horizontalScrollBar()->setValue(int(m_scale.xOf(ms) - fraction * viewport()->width()));
+}
+
+void ScheduleBoard::scrollToAppointment(const QString &appointmentId)
+{
+    if (!m_model)
+        return;
+    const int i = m_model->itemIndex(appointmentId);
+    if (i < 0 || m_model->items()[size_t(i)].isRemoved())
+        return;
+    const BoardItem &b = m_model->items()[size_t(i)];
+    int r = m_rows.rowOfTechnician(b.technician);
+    if (r < 0) {
+        // Hidden by a collapsed group: open it; hidden by a filter: clear the filters.
+        m_collapsed.remove(m_model->technicians()[size_t(b.technician)].technician.territoryId);
+        if (!board::RowLayout::matches(m_model->technicians()[size_t(b.technician)], m_filter))
+            m_filter = {};
+        relayoutRows();
+        r = m_rows.rowOfTechnician(b.technician);
+    }
+    if (r < 0)
+        return;
+    scrollToTime(b.startMs);
+    verticalScrollBar()->setValue(m_rows.top(r) - viewport()->height() / 3);
+    setSelectedItems({i});
+}
+
+QPoint ScheduleBoard::scrollOffset() const { return {horizontalScrollBar()->value(), verticalScrollBar()->value()}; }
+
+QStringList ScheduleBoard::selectedAppointments() const
+{
+    QStringList ids;
+    if (!m_model)
+        return ids;
+    for (const int i : m_selected)
+        ids << m_model->items()[size_t(i)].appointment.id;
+    ids.sort();
+    return ids;
+}
+
+void ScheduleBoard::selectAppointments(const QStringList &ids)
+{
+    QSet<int> sel;
+    for (const QString &id : ids) {
+        const int i = m_model ? m_model->itemIndex(id) : -1;
+        if (i >= 0 && !m_model->items()[size_t(i)].isRemoved())
+            sel.insert(i);
+    }
+    setSelectedItems(sel);
+}
+
+void ScheduleBoard::setSelectedItems(const QSet<int> &items)
+{
+    if (items == m_selected)
+        return;
+    m_selected = items;
+    viewport()->update();
+    const QStringList ids = selectedAppointments();
+    emit selectionChanged(ids);
+    if (ids.size() == 1)
+        emit workOrderActivated(m_model->item(ids.front())->appointment.workOrderId);
+}
+
+QRect ScheduleBoard::barViewportRect(const QString &appointmentId) const
+{
+    const BoardItem *b = m_model ? m_model->item(appointmentId) : nullptr;
+    if (!b || b->isRemoved())
+        return {};
+    const int r = m_rows.rowOfTechnician(b->technician);
+    if (r < 0)
+        return {};
+    const board::BoardGeometry geo(*m_model, m_rows, m_scale);
+    return geo.barRect(*b, r).translated(-QPointF(scrollOffset())).toAlignedRect();
+}
+
+int ScheduleBoard::viewportX(qint64 ms) const { return int(m_scale.xOf(ms)) - horizontalScrollBar()->value(); }
+
+int ScheduleBoard::viewportRowCenter(const QString &technicianId) const
+{
+    const int t = m_model ? m_model->technicianIndex(technicianId) : -1;
+    const int r = m_rows.rowOfTechnician(t);
+    if (r < 0)
+        return -1;
+    return m_rows.top(r) + m_rows.height(r) / 2 - verticalScrollBar()->value();
+}
+
+BoardPaintContext ScheduleBoard::paintContext() const
+{
+    BoardPaintContext c;
+    c.model = m_model;
+    c.rows = &m_rows;
+    c.scale = &m_scale;
+    c.zone = m_zone;
+    c.nowMs = nowMs();
+    c.showCancelled = m_filter.showCancelled;
+    c.selected = &m_selected;
+    c.ghost = m_input->ghost();
+    c.scroll = scrollOffset();
+    c.rubberBand = m_input->rubberBand();
+    c.timelineWidth = viewport()->width();
+    return c;
+}
+
+const BoardGhost *ScheduleBoard::ghost() const { return m_input->ghost(); }
+
+void ScheduleBoard::showMessage(const QString &text)
+{
+    m_lastMessage = text;
+    emit message(text);
+}
+
+void ScheduleBoard::updateTechnicians(const QList<int> &technicians)
+{
+    for (const int t : technicians) {
+        const int r = m_rows.rowOfTechnician(t);
+        if (r < 0)
+            continue;
+        const int y = m_rows.top(r) - verticalScrollBar()->value();
+        // A little above the row too: violation badges and SLA ticks stick out.
+        viewport()->update(QRect(0, y - 6, viewport()->width(), m_rows.height(r) + 12));
+        m_header->update(QRect(0, y, m_header->width(), m_rows.height(r)));
+    }
+    // Selection indices stay valid (items are never renumbered), but removed ones leave.
+    QSet<int> keep;
+    for (const int i : m_selected)
+        if (!m_model->items()[size_t(i)].isRemoved())
+            keep.insert(i);
+    if (keep != m_selected)
+        setSelectedItems(keep);
+}
+
+void ScheduleBoard::updateGhostArea(const BoardGhost *before, const BoardGhost *after)
+{
+    // Repaint only the rows the ghost left and entered.
+    QList<int> techs;
+    for (const BoardGhost *g : {before, after}) {
+        if (!g)
+            continue;
+        for (const GhostBar &b : g->bars)
+            techs << b.technician;
+    }
+    for (const int t : techs) {
+        const int r = m_rows.rowOfTechnician(t);
+        if (r < 0)
+            continue;
+        const int y = m_rows.top(r) - verticalScrollBar()->value();
+        // The verdict's message box hangs below the ghost's row.
+        viewport()->update(QRect(0, y - 6, viewport()->width(), m_rows.height(r) + 40));
+    }
+}
+
+void ScheduleBoard::paintEvent(QPaintEvent *event)
+{
+    QPainter p(viewport());
+    m_painter.paintTimeline(p, event->rect(), paintContext());
+}
+
+void ScheduleBoard::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    const QRect vp = viewport()->geometry();
+    m_header->setGeometry(vp.left() - kHeaderWidth, vp.top(), kHeaderWidth, vp.height());
+    m_ruler->setGeometry(vp.left(), vp.top() - kRulerHeight, vp.width(), kRulerHeight);
+    if (m_model && m_model->isLoaded())
+        setSpan(m_span);
+    updateScrollBars();
+}
+
+void ScheduleBoard::scrollContentsBy(int dx, int dy)
+{
+    viewport()->scroll(dx, dy);
+    if (dy)
+        m_header->scroll(0, dy);
+    if (dx)
+        m_ruler->scroll(dx, 0);
+}
+
+void ScheduleBoard::mousePressEvent(QMouseEvent *event)
+{
+    setFocus(Qt::MouseFocusReason);
+    m_input->press(event);
+}
+
+void ScheduleBoard::mouseMoveEvent(QMouseEvent *event) { m_input->move(event); }
+
+void ScheduleBoard::mouseReleaseEvent(QMouseEvent *event) { m_input->release(event); }
+
+void ScheduleBoard::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (!m_model)
+        return;
+    const board::BoardGeometry geo(*m_model, m_rows, m_scale);
+    const board::BoardHit hit = geo.hitTest(toContent(event->position()), m_filter.showCancelled);
+    if (hit.item >= 0)
+        emit openWorkOrderRequested(m_model->items()[size_t(hit.item)].appointment.workOrderId);
+}
+
+void ScheduleBoard::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        // Smooth zoom around the pointer: 15% per wheel notch.
+        const double notches = event->angleDelta().y() / 120.0;
+        zoomBy(std::pow(1.15, notches), int(event->position().x()));
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void ScheduleBoard::keyPressEvent(QKeyEvent *event)
+{
+    if (m_input->key(event))
+        return;
+    if (event->key() == Qt::Key_Delete && m_editor && !m_selected.isEmpty()) {
+        if (Status s = m_editor->unassign(selectedAppointments()); !s)
+            showMessage(s.error().message);
+        return;
+    }
+    QAbstractScrollArea::keyPressEvent(event);
+}
+
+void ScheduleBoard::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_model || !m_editor)
+        return;
+    const board::BoardGeometry geo(*m_model, m_rows, m_scale);
+    const board::BoardHit hit = geo.hitTest(toContent(event->pos()), m_filter.showCancelled);
+    if (hit.item < 0)
+        return;
+    if (!m_selected.contains(hit.item))
+        setSelectedItems({hit.item});
+    const BoardItem &b = m_model->items()[size_t(hit.item)];
+    const QString appointmentId = b.appointment.id, workOrderId = b.appointment.workOrderId;
+    const QStringList ids = selectedAppointments();
+    QMenu menu(this);
+    menu.addAction(tr("Open work order"), this, [this, workOrderId] { emit openWorkOrderRequested(workOrderId); });
+    menu.addAction(tr("Open on map"), this, [this, workOrderId] { emit openOnMapRequested(workOrderId); });
+    menu.addSeparator();
+    QAction *unassign = menu.addAction(tr("Unassign"), this, [this, ids] {
+        if (Status s = m_editor->unassign(ids); !s)
+            showMessage(s.error().message);
+    });
+    unassign->setEnabled(!b.isCancelled());
+    QMenu *status = menu.addMenu(tr("Change status"));
+    for (const QString &st : vocabulary::appointmentStatuses()) {
+        if (st == QLatin1String("cancelled"))
+            continue;
+        QAction *a = status->addAction(BoardPainter::statusText(st), this, [this, appointmentId, st] {
+            if (Status s = m_editor->changeStatus(appointmentId, st); !s)
+                showMessage(s.error().message);
+        });
+        a->setCheckable(true);
+        a->setChecked(st == b.appointment.status);
+    }
+    const bool lock = !b.appointment.locked;
+    menu.addAction(lock ? tr("Lock") : tr("Unlock"), this, [this, ids, lock] {
+        if (Status s = m_editor->setLocked(ids, lock); !s)
+            showMessage(s.error().message);
+    });
+    menu.exec(event->globalPos());
+}
+
+void ScheduleBoard::dragEnterEvent(QDragEnterEvent *event) { m_input->dragEnter(event); }
+void ScheduleBoard::dragMoveEvent(QDragMoveEvent *event) { m_input->dragMove(event); }
+void ScheduleBoard::dragLeaveEvent(QDragLeaveEvent *) { m_input->dragLeave(); }
+void ScheduleBoard::dropEvent(QDropEvent *event) { m_input->drop(event); }
+
+bool ScheduleBoard::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_model) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const board::BoardGeometry geo(*m_model, m_rows, m_scale);
+        const board::BoardHit hit = geo.hitTest(toContent(help->pos()), m_filter.showCancelled);
+        if (hit.item >= 0)
+            QToolTip::showText(help->globalPos(), tooltipFor(hit.item), viewport());
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+QString ScheduleBoard::tooltipFor(int item) const
+{
+    const BoardItem &b = m_model->items()[size_t(item)];
+    const QLocale loc;
+    auto when = [&](qint64 ms) {
+        return loc.toString(QDateTime::fromMSecsSinceEpoch(ms, m_zone), QLocale::ShortFormat);
+    };
+    QString html = QStringLiteral("<b>%1</b> · %2<br>").arg(b.appointment.workOrderId.toHtmlEscaped(), b.summary.toHtmlEscaped());
+    html += tr("%1 — %2").arg(b.customerName.toHtmlEscaped(), b.siteName.toHtmlEscaped()) + QStringLiteral("<br>");
+    if (!b.siteAddress.isEmpty())
+        html += b.siteAddress.toHtmlEscaped() + QStringLiteral("<br>");
+    html += tr("%1 → %2").arg(when(b.startMs), loc.toString(QDateTime::fromMSecsSinceEpoch(b.endMs, m_zone).time(), QLocale::ShortFormat))
+            + QStringLiteral("<br>");
+    html += tr("Status: %1 · Priority %2").arg(BoardPainter::statusText(b.appointment.status)).arg(b.priority);
+    if (b.appointment.locked)
+        html += tr(" · locked");
+    html += QStringLiteral("<br>");
+    if (b.hasSla)
+        html += tr("SLA due %1").arg(when(b.slaDueMs)) + QStringLiteral("<br>");
+    if (b.travelLeadMin > 0)
+        html += tr("Travel before: %n min", nullptr, b.travelLeadMin) + QStringLiteral("<br>");
+    for (const scheduling::Violation &v : m_model->violations()) {
+        if (v.appointmentIds.contains(b.appointment.id))
+            html += QStringLiteral("<span style='color:%1'>⚠ %2</span><br>")
+                        .arg(v.isHard() ? QStringLiteral("#c62828") : QStringLiteral("#b26a00"), v.detail.toHtmlEscaped());
+    }
+    return html;
+}
+
+} // namespace fieldops::widgets

@@ -1,0 +1,139 @@
+#pragma once
+// The dispatcher's Gantt surface: technicians down (grouped by territory), time across.
+// A thin QAbstractScrollArea over the paint engine (BoardPainter) and the drag logic
+// (BoardInputHandler); edits go through BoardEditor onto the document's undo stack.
+// The row header and the time ruler sit in the viewport margins and scroll with it.
+#include "BoardGhost.h"
+#include "BoardPainter.h"
+#include "board/BoardFilter.h"
+#include "board/RowLayout.h"
+#include "board/TimeScale.h"
+
+#include <QAbstractScrollArea>
+#include <QSet>
+#include <QTimeZone>
+#include <QTimer>
+#include <memory>
+
+namespace fieldops {
+class BoardEditor;
+}
+
+namespace fieldops::board {
+class BoardModel;
+}
+
+namespace fieldops::widgets {
+class BoardInputHandler;
+class BoardMarginWidget;
+
+class ScheduleBoard : public QAbstractScrollArea {
+    Q_OBJECT
+public:
+    static constexpr int kHeaderWidth = 230;
+    static constexpr int kRulerHeight = 40;
+
+    explicit ScheduleBoard(QWidget *parent = nullptr);
+    ~ScheduleBoard() override;
+
+    // The model and the editor outlive the board (the tab owns them).
+    void setEditor(BoardEditor *editor);
+    BoardEditor *editor() const { return m_editor; }
+    board::BoardModel *model() const { return m_model; }
+
+    // View state.
+    void setSpan(board::VisibleSpan span);
+    board::VisibleSpan span() const { return m_span; }
+    void zoomBy(double factor, int anchorViewportX);
+    void setSnapMinutes(int minutes) { m_snapMinutes = minutes; }
+    int snapMinutes() const { return m_snapMinutes; }
+    void setFilter(const board::BoardFilter &filter);
+    const board::BoardFilter &filter() const { return m_filter; }
+    void setDisplayZone(const QTimeZone &zone);
+    const QTimeZone &displayZone() const { return m_zone; }
+    void toggleGroup(const QString &territoryId);
+    // A fixed "now" for tests and screenshots (invalid: the clock).
+    void setNowOverride(const QDateTime &now);
+    qint64 nowMs() const;
+
+    void scrollToTime(qint64 ms, double fraction = 0.25);
+    void scrollToAppointment(const QString &appointmentId);
+
+    // Selection (item indices of the model), shared outward as appointment ids.
+    QStringList selectedAppointments() const;
+    void selectAppointments(const QStringList &ids);
+    const QSet<int> &selectedItems() const { return m_selected; }
+    void setSelectedItems(const QSet<int> &items);
+
+    // Geometry for the input handler, tests and the benchmark.
+    const board::RowLayout &rows() const { return m_rows; }
+    const board::TimeScale &scale() const { return m_scale; }
+    QPoint scrollOffset() const;
+    QPointF toContent(const QPointF &viewportPos) const { return viewportPos + QPointF(scrollOffset()); }
+    // Viewport rect of a bar (null when hidden); for tests that aim the mouse.
+    QRect barViewportRect(const QString &appointmentId) const;
+    // Viewport x of an instant and y of the middle of a technician's row (-1 when hidden).
+    int viewportX(qint64 ms) const;
+    int viewportRowCenter(const QString &technicianId) const;
+
+    BoardPaintContext paintContext() const;
+    const BoardGhost *ghost() const;
+    // The last message shown (refusal, verdict); also emitted with message().
+    QString lastMessage() const { return m_lastMessage; }
+    void showMessage(const QString &text);
+    // Repaint just these technicians' rows (cost follows the change).
+    void updateTechnicians(const QList<int> &technicians);
+    void updateGhostArea(const BoardGhost *before, const BoardGhost *after);
+
+signals:
+    void message(const QString &text);
+    void selectionChanged(const QStringList &appointmentIds);
+    void workOrderActivated(const QString &workOrderId); // single selection, for the shared selection
+    void openWorkOrderRequested(const QString &workOrderId);
+    void openOnMapRequested(const QString &workOrderId);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    friend class BoardMarginWidget;
+    void onReloaded();
+    void relayoutRows();
+    void updateScrollBars();
+    QString tooltipFor(int item) const;
+    void headerClicked(const QPoint &pos);
+
+    BoardEditor *m_editor = nullptr;
+    board::BoardModel *m_model = nullptr;
+    board::RowLayout m_rows;
+    board::TimeScale m_scale;
+    board::BoardFilter m_filter;
+    board::VisibleSpan m_span = board::VisibleSpan::Day;
+    QSet<QString> m_collapsed;
+    QSet<int> m_selected;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    QDateTime m_nowOverride;
+    int m_snapMinutes = 15;
+    QString m_lastMessage;
+    BoardPainter m_painter;
+    std::unique_ptr<BoardInputHandler> m_input;
+    BoardMarginWidget *m_header;
+    BoardMarginWidget *m_ruler;
+    QTimer m_nowTimer;
+};
+
+} // namespace fieldops::widgets
