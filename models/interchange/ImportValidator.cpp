@@ -70,17 +70,18 @@ void ImportValidator::checkUniqueKeys(const ParsedFile &file)
     for (const ParsedRow &row : file.rows) {
         if (!usable(row))
             continue;
-        QStringList parts;
-        for (int c : cols)
-            parts << row.values.at(c).toString();
-        const QString key = parts.join(QChar(0x1F));
-        auto it = firstLine.constFind(key);
-        if (it != firstLine.constEnd()) {
-            m_issues.add({spec.fileName, row.line, spec.uniqueColumns.last(),
-                          tr("\"%1\" appears again (first on line %2)").arg(parts.join(QLatin1Char(' '))).arg(*it)});
+        QString key = row.values.at(cols.first()).toString();
+        for (qsizetype i = 1; i < cols.size(); ++i)
+            key += QChar(0x1F) + row.values.at(cols.at(i)).toString();
+        const auto it = firstLine.constFind(key);
+        if (it == firstLine.constEnd()) {
+            firstLine.insert(key, row.line);
             continue;
         }
-        firstLine.insert(key, row.line);
+        QString shownKey = key;
+        shownKey.replace(QChar(0x1F), QLatin1Char(' '));
+        m_issues.add({spec.fileName, row.line, spec.uniqueColumns.last(),
+                      tr("\"%1\" appears again (first on line %2)").arg(shownKey).arg(*it)});
     }
 }
 

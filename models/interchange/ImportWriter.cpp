@@ -4,24 +4,61 @@
 #include "storage/Database.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QSet>
 
 namespace fieldops::interchange {
 
 namespace {
 
-// Rows per multi-row INSERT. PostgreSQL pays a round trip per statement, so it gets big
-// ones (its limit is 65,535 values). SQLite runs in-process, and Qt hands it named
-// placeholders that SQLite resolves by a linear search, so preparing costs the square of
-// the values per statement: a thousand values is the sweet spot there.
+// SQLite: multi-row INSERT … VALUES (?,…),(?,…). It runs in-process, and Qt hands it
+// named placeholders that SQLite resolves by a linear search, so preparing costs the
+// square of the values per statement: about a thousand values per statement is the sweet
+// spot.
 constexpr int kMaxRowsPerStatement = 400;
-constexpr int kMaxValuesPerStatement = 8000;
 constexpr int kMaxValuesPerSqliteStatement = 1000;
+// PostgreSQL: each statement is a round trip and QPSQL sends every bound value as a
+// literal to parse, so a batch travels as ONE bound JSON array that the server unpacks
+// with json_populate_recordset into the table's own column types.
+constexpr int kPostgresRowsPerStatement = 2000;
 
 int rowsPerStatement(int columns, bool postgres)
 {
-    const int values = postgres ? kMaxValuesPerStatement : kMaxValuesPerSqliteStatement;
-    return std::max(1, std::min(kMaxRowsPerStatement, values / std::max(1, columns)));
+    if (postgres)
+        return kPostgresRowsPerStatement;
+    return std::max(1, std::min(kMaxRowsPerStatement, kMaxValuesPerSqliteStatement / std::max(1, columns)));
+}
+
+void appendJsonString(QString &out, const QString &text)
+{
+    out += QLatin1Char('"');
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == '"' || u == '\\') {
+            out += QLatin1Char('\\');
+            out += c;
+        } else if (u < 0x20) {
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
+    }
+    out += QLatin1Char('"');
+}
+
+void appendJsonValue(QString &out, const QVariant &v)
+{
+    if (v.isNull() || !v.isValid()) {
+        out += QLatin1String("null");
+        return;
+    }
+    switch (v.metaType().id()) {
+    case QMetaType::Bool: out += v.toBool() ? QLatin1String("true") : QLatin1String("false"); return;
+    case QMetaType::Int:
+    case QMetaType::LongLong: out += QString::number(v.toLongLong()); return;
+    case QMetaType::Double: out += QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest); return;
+    default: appendJsonString(out, v.toString()); return;
+    }
 }
 
 QString placeholders(int rows, int columns)
@@ -71,11 +108,7 @@ Status ImportWriter::tick()
 
 Status ImportWriter::releaseAppointments(const QStringList &ids)
 {
-    QVector<QVector<QVariant>> keys;
-    keys.reserve(ids.size());
-    for (const QString &id : ids)
-        keys << QVector<QVariant>{id};
-    return runBatched(QStringLiteral("UPDATE appointments SET status = 'cancelled' WHERE id IN "), {}, 1, keys, false);
+    return forIdList(QStringLiteral("UPDATE appointments SET status = 'cancelled' WHERE id IN "), ids);
 }
 
 Status ImportWriter::write(const ParsedFile &file)
@@ -106,7 +139,6 @@ Status ImportWriter::upsert(const ParsedFile &file)
             names << spec.columns.at(c).dbColumn;
         }
     }
-    const QString head = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(spec.table, names.join(QLatin1Char(',')));
     QString tail;
     if (!spec.keyColumn.isEmpty()) {
         QStringList sets;
@@ -126,12 +158,66 @@ Status ImportWriter::upsert(const ParsedFile &file)
             values << CellCodec::toSql(spec.columns.at(c), row.values.at(c));
         rows << values;
     }
-    return insertRows(head, tail, int(cols.size()), rows);
+    return insertRows(spec.table, names, tail, rows);
 }
 
-Status ImportWriter::insertRows(const QString &head, const QString &tail, int columns, const QVector<QVector<QVariant>> &rows)
+Status ImportWriter::insertRows(const QString &table, const QStringList &columns, const QString &tail,
+                                const QVector<QVector<QVariant>> &rows)
 {
-    return runBatched(head, tail, columns, rows, true);
+    const QString list = columns.join(QLatin1Char(','));
+    if (m_db.isPostgres())
+        return runJsonBatched(QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM json_populate_recordset(CAST(NULL AS %1), CAST(? AS json))")
+                                  .arg(table, list) + tail,
+                              columns, rows);
+    return runBatched(QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, list), tail, int(columns.size()), rows, true);
+}
+
+Status ImportWriter::runJsonBatched(const QString &sql, const QStringList &keys, const QVector<QVector<QVariant>> &rows)
+{
+    auto prepared = m_db.prepare(sql);
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery &q = *prepared;
+    // Object keys (or bare values for an IN list) written once, with their quotes.
+    QStringList quotedKeys;
+    for (const QString &k : keys) {
+        QString quoted;
+        appendJsonString(quoted, k);
+        quotedKeys << quoted + QLatin1Char(':');
+    }
+    const bool objects = !keys.isEmpty();
+    QString json;
+    for (qsizetype start = 0; start < rows.size(); start += kPostgresRowsPerStatement) {
+        const qsizetype end = std::min<qsizetype>(rows.size(), start + kPostgresRowsPerStatement);
+        json.clear();
+        json += QLatin1Char('[');
+        for (qsizetype r = start; r < end; ++r) {
+            if (r > start)
+                json += QLatin1Char(',');
+            const QVector<QVariant> &row = rows.at(r);
+            if (!objects) {
+                appendJsonValue(json, row.first());
+                continue;
+            }
+            json += QLatin1Char('{');
+            for (qsizetype c = 0; c < row.size(); ++c) {
+                if (c)
+                    json += QLatin1Char(',');
+                json += quotedKeys.at(c);
+                appendJsonValue(json, row.at(c));
+            }
+            json += QLatin1Char('}');
+        }
+        json += QLatin1Char(']');
+        q.bindValue(0, json);
+        if (Status s = m_db.exec(q); !s)
+            return s;
+        if (!objects)
+            continue; // deletes and releases are not counted as progress
+        if (Status s = tick(); !s)
+            return s;
+    }
+    return {};
 }
 
 Status ImportWriter::runBatched(const QString &head, const QString &tail, int columns, const QVector<QVector<QVariant>> &rows,
@@ -185,11 +271,18 @@ Status ImportWriter::runBatched(const QString &head, const QString &tail, int co
 
 Status ImportWriter::deleteOwners(const QString &table, const QString &ownerColumn, const QStringList &owners)
 {
+    return forIdList(QStringLiteral("DELETE FROM %1 WHERE %2 IN ").arg(table, ownerColumn), owners);
+}
+
+Status ImportWriter::forIdList(const QString &head, const QStringList &ids)
+{
     QVector<QVector<QVariant>> keys;
-    keys.reserve(owners.size());
-    for (const QString &o : owners)
-        keys << QVector<QVariant>{o};
-    return runBatched(QStringLiteral("DELETE FROM %1 WHERE %2 IN ").arg(table, ownerColumn), {}, 1, keys, false);
+    keys.reserve(ids.size());
+    for (const QString &id : ids)
+        keys << QVector<QVariant>{id};
+    if (m_db.isPostgres())
+        return runJsonBatched(head + QStringLiteral("(SELECT json_array_elements_text(CAST(? AS json)))"), {}, keys);
+    return runBatched(head, {}, 1, keys, false);
 }
 
 Status ImportWriter::writeSkills(const ParsedFile &file)
@@ -203,8 +296,7 @@ Status ImportWriter::writeSkills(const ParsedFile &file)
         for (const QString &code : row.values.at(skills).toStringList())
             rows << QVector<QVariant>{row.values.at(key), code};
     }
-    const QString head = QStringLiteral("INSERT INTO %1 (%2, skill_code) VALUES ").arg(spec.joinTable, spec.joinOwnerColumn);
-    return insertRows(head, QString(), 2, rows);
+    return insertRows(spec.joinTable, {spec.joinOwnerColumn, QStringLiteral("skill_code")}, QString(), rows);
 }
 
 } // namespace fieldops::interchange

@@ -1,7 +1,7 @@
 #pragma once
 // Writes validated files inside the caller's transaction: upsert by key (version + 1 on
-// update) or replace per owner, plus the skills join tables. Rows go in multi-row INSERT
-// statements with bound placeholders, a few hundred rows per round trip.
+// update) or replace per owner, plus the skills join tables. Rows go in batches with
+// bound values only: multi-row INSERTs on SQLite, one JSON array per batch on PostgreSQL.
 #include "interchange/ImportReport.h"
 #include "interchange/ParsedFile.h"
 #include "util/Result.h"
@@ -27,8 +27,13 @@ public:
 private:
     Status upsert(const ParsedFile &file);
     Status deleteOwners(const QString &table, const QString &ownerColumn, const QStringList &owners);
-    Status insertRows(const QString &sqlHead, const QString &sqlTail, int columns,
+    Status insertRows(const QString &table, const QStringList &columns, const QString &sqlTail,
                       const QVector<QVector<QVariant>> &rows);
+    // `head` + an IN list of the ids, in batches.
+    Status forIdList(const QString &head, const QStringList &ids);
+    // PostgreSQL: one bound JSON array per batch — objects with `keys`, or bare values
+    // when `keys` is empty.
+    Status runJsonBatched(const QString &sql, const QStringList &keys, const QVector<QVector<QVariant>> &rows);
     // Runs head + placeholders + tail over the rows in batches, reusing the full-size
     // statement: `tuples` gives `(?,?),(?,?)…` for VALUES, otherwise an IN list `(?,?,…)`
     // of one-column rows.
