@@ -109,7 +109,7 @@ void MainWindow::restoreLayout()
             resize(avail.size().boundedTo(QSize(1400, 860)));
         }
     }
-    restoreState(settings::windowState().get());
+    m_needsDefaultDockSizes = !restoreState(settings::windowState().get());
     for (const auto &tab : m_tabControllers)
         tab->restoreSettings();
     const QString last = settings::lastTab().get();
@@ -127,6 +127,15 @@ void MainWindow::saveLayout() const
     const int current = m_tabs->currentIndex();
     if (current >= 0 && current < int(m_tabControllers.size()))
         settings::lastTab().set(m_tabControllers[size_t(current)]->id());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_needsDefaultDockSizes) {
+        m_needsDefaultDockSizes = false;
+        m_docks->applyDefaultSizes();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

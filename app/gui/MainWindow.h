@@ -38,6 +38,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void addTab(std::unique_ptr<TabController> tab);
@@ -51,6 +52,7 @@ private:
     WorkOrdersTabController *m_workOrdersTab = nullptr;
     DockController *m_docks;
     ConnectionController *m_connection;
+    bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show
 };
 
 } // namespace fieldops::gui

@@ -1,5 +1,6 @@
 #include "itemmodels/AlertListModel.h"
 
+#include "itemmodels/DisplayFormat.h"
 #include "itemmodels/ItemRoles.h"
 
 #include <QLocale>
@@ -14,7 +15,7 @@ QString durationText(qint64 secs)
     secs = qAbs(secs);
     const qint64 h = secs / 3600, m = (secs % 3600) / 60;
     if (h >= 48)
-        return AlertListModel::tr("%n day(s)", nullptr, int(h / 24));
+        return AlertListModel::tr("%1 days").arg(h / 24);
     if (h > 0)
         return AlertListModel::tr("%1 h %2 min").arg(h).arg(m);
     return AlertListModel::tr("%1 min").arg(m);
@@ -66,7 +67,8 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: return describe(*a, m_now);
     case Qt::ToolTipRole:
-        return tr("%1 at %2").arg(a->workOrderId, QLocale().toString(a->at.toLocalTime(), QLocale::ShortFormat));
+        // The list elides long lines; the tooltip has all of it.
+        return tr("%1\n%2").arg(describe(*a, m_now), display::instant(a->at));
     case roles::WorkOrderId: return a->workOrderId;
     case roles::AppointmentId: return a->appointmentId;
     case roles::AlertKind: return int(a->kind);

@@ -1,6 +1,7 @@
 #include "itemmodels/WorkOrderTableModel.h"
 
 #include "domain/Vocabulary.h"
+#include "itemmodels/DisplayFormat.h"
 #include "itemmodels/ItemRoles.h"
 
 #include <QBrush>
@@ -11,12 +12,7 @@
 namespace fieldops {
 
 namespace {
-QString shortTime(const QDateTime &t)
-{
-    if (!t.isValid())
-        return {};
-    return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
-}
+QString shortTime(const QDateTime &t) { return display::instant(t); }
 
 // Invalid instants sort after every real one in ascending order: "no SLA" is the least
 // urgent, not the most.

@@ -68,6 +68,11 @@ AlertsView::AlertsView(AlertListModel *model, SelectionService *selection, QWidg
     updateSummary();
 }
 
+QSize AlertsView::sizeHint() const
+{
+    return {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 58, 260};
+}
+
 void AlertsView::updateSummary()
 {
     m_summary->setText(tr("%1 breached · %2 due soon · %3 late")

@@ -18,6 +18,7 @@ class AlertsView : public QWidget {
 public:
     AlertsView(AlertListModel *model, SelectionService *selection, QWidget *parent = nullptr);
     QListView *view() const { return m_view; }
+    QSize sizeHint() const override;
 
 private:
     void updateSummary();

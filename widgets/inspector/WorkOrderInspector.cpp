@@ -1,5 +1,6 @@
 #include "inspector/WorkOrderInspector.h"
 
+#include "itemmodels/DisplayFormat.h"
 #include "itemmodels/WorkOrderTableModel.h"
 
 #include <QFormLayout>
@@ -16,7 +17,7 @@ namespace fieldops::widgets {
 namespace {
 QString when(const QDateTime &t)
 {
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
+    return display::instant(t);
 }
 
 QString appointmentStatusText(const QString &status)
@@ -126,6 +127,11 @@ QLabel *WorkOrderInspector::addField(QFormLayout *form, const QString &name, con
     form->addRow(label, value);
     m_fields.insert(name, value);
     return value;
+}
+
+QSize WorkOrderInspector::sizeHint() const
+{
+    return {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 58, 520};
 }
 
 bool WorkOrderInspector::isShowingDetails() const { return m_stack->currentIndex() == 1; }

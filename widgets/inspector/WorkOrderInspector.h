@@ -25,6 +25,7 @@ public:
     QString fieldText(const QString &field) const;
     QTreeWidget *appointmentList() const { return m_appointments; }
     bool isShowingDetails() const;
+    QSize sizeHint() const override;
 
 private:
     QLabel *addField(QFormLayout *form, const QString &name, const QString &label);

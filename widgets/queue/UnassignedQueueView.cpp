@@ -39,7 +39,7 @@ UnassignedQueueView::UnassignedQueueView(WorkOrderTableModel *model, SelectionSe
     const QFontMetrics fm = fontMetrics();
     h->resizeSection(WorkOrderTableModel::PriorityColumn, fm.horizontalAdvance(tr("3 Normal")) + 20);
     h->resizeSection(WorkOrderTableModel::IdColumn, fm.horizontalAdvance(QStringLiteral("WO-000000")) + 20);
-    h->resizeSection(WorkOrderTableModel::SlaDueColumn, fm.horizontalAdvance(QStringLiteral("00/00/00 00:00 AM")) + 20);
+    h->resizeSection(WorkOrderTableModel::SlaDueColumn, fm.horizontalAdvance(QStringLiteral("30 Sep 00:00")) + 20);
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("queueCount"));
@@ -58,9 +58,15 @@ UnassignedQueueView::UnassignedQueueView(WorkOrderTableModel *model, SelectionSe
     new SelectionBinder(m_view, selection);
 }
 
+QSize UnassignedQueueView::sizeHint() const
+{
+    // Wide enough for priority, id, SLA and the start of the site name.
+    return {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46, 480};
+}
+
 void UnassignedQueueView::updateCount()
 {
-    m_count->setText(tr("%n job(s) waiting for a technician", nullptr, m_proxy->rowCount()));
+    m_count->setText(tr("Waiting for a technician: %1").arg(m_proxy->rowCount()));
 }
 
 } // namespace fieldops::widgets

@@ -19,6 +19,7 @@ class UnassignedQueueView : public QWidget {
 public:
     UnassignedQueueView(WorkOrderTableModel *model, SelectionService *selection, QWidget *parent = nullptr);
     QTreeView *view() const { return m_view; }
+    QSize sizeHint() const override;
     UnassignedQueueProxy *proxy() const { return m_proxy; }
 
 private:

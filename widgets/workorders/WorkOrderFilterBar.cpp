@@ -32,7 +32,8 @@ WorkOrderFilterBar::WorkOrderFilterBar(WorkOrderFilterProxy *proxy, QWidget *par
 {
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("workOrderSearch"));
-    m_search->setPlaceholderText(tr("Search work order, summary, customer, site, technician…"));
+    m_search->setPlaceholderText(tr("Search…"));
+    m_search->setToolTip(tr("Words to find in the work order id, summary, customer, site or technician"));
     m_search->setClearButtonEnabled(true);
 
     m_status = new QComboBox(this);
@@ -112,7 +113,7 @@ void WorkOrderFilterBar::updateCount()
 {
     const int shown = m_proxy->rowCount();
     const int total = m_proxy->sourceModel() ? m_proxy->sourceModel()->rowCount() : 0;
-    m_count->setText(shown == total ? tr("%n work order(s)", nullptr, total)
+    m_count->setText(shown == total ? tr("%1 work orders").arg(total)
                                     : tr("%1 of %2 work orders").arg(shown).arg(total));
 }
 

@@ -22,7 +22,8 @@ WorkOrdersPage::WorkOrdersPage(WorkOrderTableModel *model, SelectionService *sel
     m_table->setObjectName(QStringLiteral("workOrderTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(WorkOrderTableModel::SlaDueColumn, Qt::AscendingOrder);
+    // Newest first: what just came in is what a dispatcher looks at first.
+    m_table->sortByColumn(WorkOrderTableModel::CreatedColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
@@ -48,7 +49,7 @@ WorkOrdersPage::WorkOrdersPage(WorkOrderTableModel *model, SelectionService *sel
     h->resizeSection(WorkOrderTableModel::TechnicianColumn, width("Technician Name"));
     for (int c : {int(WorkOrderTableModel::WindowStartColumn), int(WorkOrderTableModel::SlaDueColumn),
                   int(WorkOrderTableModel::CreatedColumn)})
-        h->resizeSection(c, width("00/00/0000 00:00 AM"));
+        h->resizeSection(c, width("30 Sep 2026 00:00"));
     h->resizeSection(WorkOrderTableModel::DurationColumn, width("000 min"));
 
     auto *v = new QVBoxLayout(this);

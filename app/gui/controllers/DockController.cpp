@@ -24,7 +24,8 @@ QDockWidget *makeDock(QMainWindow *window, const QString &objectName, const QStr
 }
 } // namespace
 
-DockController::DockController(QMainWindow *window, ConsoleSession *session) : QObject(window), m_session(session)
+DockController::DockController(QMainWindow *window, ConsoleSession *session)
+    : QObject(window), m_window(window), m_session(session)
 {
     m_queue = new widgets::UnassignedQueueView(session->workOrders(), session->selection());
     m_inspector = new widgets::WorkOrderInspector;
@@ -39,8 +40,6 @@ DockController::DockController(QMainWindow *window, ConsoleSession *session) : Q
     window->addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
     window->addDockWidget(Qt::RightDockWidgetArea, m_alertsDock);
     window->splitDockWidget(m_inspectorDock, m_alertsDock, Qt::Vertical);
-    window->resizeDocks({m_queueDock, m_inspectorDock}, {340, 360}, Qt::Horizontal);
-    window->resizeDocks({m_inspectorDock, m_alertsDock}, {420, 220}, Qt::Vertical);
 
     connect(session, &ConsoleSession::detailsChanged, this,
             [this] { m_inspector->setDetails(m_session->selectedDetails()); });
@@ -52,6 +51,14 @@ DockController::DockController(QMainWindow *window, ConsoleSession *session) : Q
     i->setShortcut(QKeySequence(tr("Ctrl+2")));
     QAction *a = m_alertsDock->toggleViewAction();
     a->setShortcut(QKeySequence(tr("Ctrl+3")));
+}
+
+void DockController::applyDefaultSizes()
+{
+    m_window->resizeDocks({m_queueDock, m_inspectorDock},
+                          {m_queue->sizeHint().width(), m_inspector->sizeHint().width()}, Qt::Horizontal);
+    const int h = m_window->height();
+    m_window->resizeDocks({m_inspectorDock, m_alertsDock}, {h * 3 / 5, h * 2 / 5}, Qt::Vertical);
 }
 
 QList<QAction *> DockController::toggleActions() const

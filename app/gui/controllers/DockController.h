@@ -25,6 +25,9 @@ public:
     DockController(QMainWindow *window, ConsoleSession *session);
     // Show/hide actions for the View menu, in dock order.
     QList<QAction *> toggleActions() const;
+    // The first-run layout: docks as wide as their content asks. Only meaningful once the
+    // window has its real size, so the window calls it when first shown without a saved state.
+    void applyDefaultSizes();
 
     QDockWidget *queueDock() const { return m_queueDock; }
     QDockWidget *inspectorDock() const { return m_inspectorDock; }
@@ -35,6 +38,7 @@ public:
 
 private:
     void updateAlertsTitle();
+    QMainWindow *m_window;
     ConsoleSession *m_session;
     QDockWidget *m_queueDock;
     QDockWidget *m_inspectorDock;

@@ -1,0 +1,375 @@
+// The console's main window driven like a user would (offscreen): it opens on a real
+// SQLite file, the table shows the rows, typing in the filter narrows them, clicking a row
+// fills the inspector, the queue lists the unassigned jobs, alerts select their work
+// order, F5 refreshes, the layout survives a restart, the connection dialog builds URLs
+// from its fields and tests them, no password reaches the settings file, and a render on
+// the demo database is written to /tmp/fieldops-main.png.
+#include "../itemmodels/WorkOrderFixture.h"
+#include "ConnectionDialog.h"
+#include "MainWindow.h"
+#include "PasswordStore.h"
+#include "TestDatabases.h"
+#include "alerts/AlertsView.h"
+#include "common/StatusBadge.h"
+#include "connection/ConnectionForm.h"
+#include "controllers/ConnectionController.h"
+#include "controllers/DockController.h"
+#include "controllers/WorkOrdersTabController.h"
+#include "demo/DemoSeeder.h"
+#include "inspector/WorkOrderInspector.h"
+#include "itemmodels/ItemRoles.h"
+#include "itemmodels/UnassignedQueueProxy.h"
+#include "itemmodels/WorkOrderFilterProxy.h"
+#include "itemmodels/WorkOrderTableModel.h"
+#include "queue/UnassignedQueueView.h"
+#include "selection/SelectionService.h"
+#include "session/ConsoleSession.h"
+#include "settings/ConsoleSettings.h"
+#include "settings/RecentConnections.h"
+#include "workorders/WorkOrderFilterBar.h"
+#include "workorders/WorkOrdersPage.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace fieldops;
+
+namespace {
+QStringList idsInOrder(const QAbstractItemModel *m)
+{
+    QStringList ids;
+    for (int r = 0; r < m->rowCount(); ++r)
+        ids << m->index(r, 0).data(roles::WorkOrderId).toString();
+    return ids;
+}
+
+QModelIndex rowOf(const QAbstractItemModel *m, const QString &id)
+{
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->index(r, 0).data(roles::WorkOrderId).toString() == id)
+            return m->index(r, 0);
+    return {};
+}
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+    QString m_url;
+    std::unique_ptr<Database> m_db;
+
+    // A window connected to the fixture database, its first load done.
+    std::unique_ptr<gui::MainWindow> openWindow(const QString &url)
+    {
+        auto w = std::make_unique<gui::MainWindow>();
+        w->connection()->setInteractive(false);
+        w->session()->setClockOverride(test::fixtureNow());
+        w->show();
+        if (!QTest::qWaitForWindowExposed(w.get()))
+            return nullptr;
+        QSignalSpy refreshed(w->session(), &ConsoleSession::refreshed);
+        w->connectTo(*DatabaseUrl::parse(url));
+        if (!refreshed.wait(15000))
+            return nullptr;
+        return w;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // Settings go to a scratch location, never the developer's own.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FieldOpsTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+        QSettings().clear();
+        m_db = test::freshDatabase(QStringLiteral("sqlite"), true, &m_url);
+        QVERIFY2(m_db, qPrintable(test::lastError()));
+        const QString failed = test::insertWorkOrderFixture(*m_db);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+
+    void tableShowsTheRows()
+    {
+        auto w = openWindow(m_url);
+        QVERIFY(w);
+        QTableView *table = w->workOrdersTab()->page()->table();
+        QCOMPARE(table->model()->rowCount(), 6);
+        // Default order: newest first.
+        QCOMPARE(idsInOrder(table->model()),
+                 (QStringList{QStringLiteral("w4"), QStringLiteral("w3"), QStringLiteral("w1"), QStringLiteral("w2"), QStringLiteral("w5"), QStringLiteral("w6")}));
+        const QModelIndex w1 = rowOf(table->model(), QStringLiteral("w1"));
+        QCOMPARE(w1.siblingAtColumn(WorkOrderTableModel::CustomerColumn).data().toString(), QStringLiteral("Acme Foods"));
+        QVERIFY(table->visualRect(w1).isValid());
+        // Status bar: state, database and who we are.
+        QCOMPARE(w->connection()->badge()->state(), widgets::StatusBadge::State::Ok);
+        QCOMPARE(w->connection()->badge()->text(), QStringLiteral("Connected"));
+        QVERIFY(w->connection()->databaseLabel()->text().contains(DatabaseUrl::parse(m_url)->path));
+        QVERIFY(w->connection()->userLabel()->text().startsWith(QStringLiteral("User: ")));
+        QCOMPARE(w->tabs()->count(), 1);
+        QCOMPARE(w->tabs()->tabText(0), QStringLiteral("Work orders"));
+    }
+
+    void filterBarNarrowsTheTable()
+    {
+        auto w = openWindow(m_url);
+        QVERIFY(w);
+        widgets::WorkOrdersPage *page = w->workOrdersTab()->page();
+        QAbstractItemModel *shown = page->table()->model();
+        QTest::keyClicks(page->filterBar()->searchEdit(), QStringLiteral("acme"));
+        QTRY_COMPARE(shown->rowCount(), 3);
+        QTest::keyClicks(page->filterBar()->searchEdit(), QStringLiteral(" chiller"));
+        QTRY_COMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, 0).data(roles::WorkOrderId).toString(), QStringLiteral("w1"));
+        QLabel *count = page->filterBar()->findChild<QLabel *>(QStringLiteral("workOrderCount"));
+        QVERIFY(count);
+        QCOMPARE(count->text(), QStringLiteral("1 of 6 work orders"));
+        page->filterBar()->searchEdit()->clear();
+        QTRY_COMPARE(shown->rowCount(), 6);
+        // Status "Open", then type "Corrective": the combos filter as they change.
+        QComboBox *status = page->filterBar()->statusCombo();
+        status->setCurrentIndex(status->findData(QStringLiteral("open")));
+        QCOMPARE(shown->rowCount(), 4);
+        QComboBox *type = page->filterBar()->typeCombo();
+        type->setCurrentIndex(type->findData(QStringLiteral("corrective")));
+        QCOMPARE(shown->rowCount(), 2);
+        QComboBox *priority = page->filterBar()->priorityCombo();
+        priority->setCurrentIndex(priority->findData(QStringLiteral("2")));
+        QCOMPARE(idsInOrder(shown), QStringList{QStringLiteral("w6")});
+        page->filterBar()->clear();
+        QCOMPARE(shown->rowCount(), 6);
+    }
+
+    void clickingARowFillsTheInspector()
+    {
+        auto w = openWindow(m_url);
+        QVERIFY(w);
+        QTableView *table = w->workOrdersTab()->page()->table();
+        widgets::WorkOrderInspector *inspector = w->docks()->inspector();
+        QVERIFY(!inspector->isShowingDetails());
+        const QModelIndex w4 = rowOf(table->model(), QStringLiteral("w4")).siblingAtColumn(WorkOrderTableModel::SummaryColumn);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(w4).center());
+        QCOMPARE(w->session()->selection()->workOrderId(), QStringLiteral("w4"));
+        QTRY_VERIFY(inspector->isShowingDetails());
+        QVERIFY(inspector->fieldText(QStringLiteral("title")).startsWith(QStringLiteral("w4 · Inspection · 2 High")));
+        QVERIFY(inspector->fieldText(QStringLiteral("site")).contains(QStringLiteral("Beta HQ")));
+        QVERIFY(inspector->fieldText(QStringLiteral("customer")).contains(QStringLiteral("Beta Labs")));
+        QCOMPARE(inspector->fieldText(QStringLiteral("skills")), QStringLiteral("elec"));
+        QCOMPARE(inspector->appointmentList()->topLevelItemCount(), 1);
+        QCOMPARE(inspector->appointmentList()->topLevelItem(0)->text(0), QStringLiteral("Bruno Lima"));
+
+        // Selecting in the queue moves the table and the inspector too (one selection).
+        QTreeView *queue = w->docks()->queue()->view();
+        const QModelIndex qw1 = rowOf(queue->model(), QStringLiteral("w1"));
+        QTest::mouseClick(queue->viewport(), Qt::LeftButton, {}, queue->visualRect(qw1.siblingAtColumn(WorkOrderTableModel::IdColumn)).center());
+        QCOMPARE(w->session()->selection()->workOrderId(), QStringLiteral("w1"));
+        QCOMPARE(table->currentIndex().siblingAtColumn(0).data(roles::WorkOrderId).toString(), QStringLiteral("w1"));
+        QTRY_VERIFY(inspector->fieldText(QStringLiteral("title")).startsWith(QStringLiteral("w1 ")));
+        QCOMPARE(inspector->fieldText(QStringLiteral("contract")), QStringLiteral("Acme Gold"));
+        QVERIFY(inspector->fieldText(QStringLiteral("asset")).contains(QStringLiteral("Carrier 30RB")));
+        QCOMPARE(inspector->appointmentList()->topLevelItemCount(), 0);
+    }
+
+    void queueAndAlertsDocks()
+    {
+        auto w = openWindow(m_url);
+        QVERIFY(w);
+        QTreeView *queue = w->docks()->queue()->view();
+        QCOMPARE(idsInOrder(queue->model()),
+                 (QStringList{QStringLiteral("w1"), QStringLiteral("w3"), QStringLiteral("w6"), QStringLiteral("w2")}));
+        QLabel *queueCount = w->docks()->queue()->findChild<QLabel *>(QStringLiteral("queueCount"));
+        QCOMPARE(queueCount->text(), QStringLiteral("Waiting for a technician: 4"));
+        // Only the useful columns are visible in the dock.
+        int visible = 0;
+        for (int c = 0; c < queue->model()->columnCount(); ++c)
+            visible += queue->isColumnHidden(c) ? 0 : 1;
+        QCOMPARE(visible, 4);
+
+        QListView *alerts = w->docks()->alerts()->view();
+        QCOMPARE(alerts->model()->rowCount(), 3);
+        QCOMPARE(w->docks()->alertsDock()->windowTitle(), QStringLiteral("Alerts (3)"));
+        QVERIFY(!alerts->model()->index(0, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
+        const QModelIndex late = alerts->model()->index(2, 0);
+        QCOMPARE(late.data(roles::WorkOrderId).toString(), QStringLiteral("w4"));
+        QTest::mouseClick(alerts->viewport(), Qt::LeftButton, {}, alerts->visualRect(late).center());
+        QCOMPARE(w->session()->selection()->workOrderId(), QStringLiteral("w4"));
+        QTRY_VERIFY(w->docks()->inspector()->fieldText(QStringLiteral("title")).startsWith(QStringLiteral("w4 ")));
+    }
+
+    void menusShortcutsAndRefresh()
+    {
+        auto w = openWindow(m_url);
+        QVERIFY(w);
+        auto action = [&](const char *name) { return w->findChild<QAction *>(QString::fromLatin1(name)); };
+        QCOMPARE(action("actionConnect")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+        QCOMPARE(action("actionQuit")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Q")));
+        QCOMPARE(action("actionUndo")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Z")));
+        QCOMPARE(action("actionRedo")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+Z")));
+        QCOMPARE(action("actionRefresh")->shortcut(), QKeySequence(QStringLiteral("F5")));
+        // Undo is bound to the document's stack: empty stack, nothing to undo.
+        QVERIFY(!action("actionUndo")->isEnabled());
+
+        // Another writer changes a row; F5 shows it.
+        QVERIFY(m_db->execDirect(QStringLiteral("UPDATE work_orders SET summary = 'Chiller down, urgent' WHERE id = 'w1'")).ok());
+        QSignalSpy refreshed(w->session(), &ConsoleSession::refreshed);
+        QTest::keyClick(w.get(), Qt::Key_F5);
+        QVERIFY(refreshed.wait(10000));
+        const QModelIndex w1 = rowOf(w->workOrdersTab()->page()->table()->model(), QStringLiteral("w1"));
+        QTRY_COMPARE(w1.siblingAtColumn(WorkOrderTableModel::SummaryColumn).data().toString(), QStringLiteral("Chiller down, urgent"));
+        QVERIFY(m_db->execDirect(QStringLiteral("UPDATE work_orders SET summary = 'Chiller down in cold room' WHERE id = 'w1'")).ok());
+        // Hiding a dock through the View menu's action.
+        QAction *toggleAlerts = w->docks()->alertsDock()->toggleViewAction();
+        toggleAlerts->trigger();
+        QVERIFY(w->docks()->alertsDock()->isHidden());
+    }
+
+    void layoutSurvivesARestart()
+    {
+        {
+            auto w = openWindow(m_url);
+            QVERIFY(w);
+            w->resize(1111, 777);
+            w->addDockWidget(Qt::RightDockWidgetArea, w->docks()->queueDock());
+            w->docks()->alertsDock()->hide();
+            w->workOrdersTab()->page()->table()->horizontalHeader()->resizeSection(WorkOrderTableModel::SummaryColumn, 333);
+            QTest::qWait(50);
+            w->close(); // saves like a user quitting
+        }
+        QVERIFY(!settings::windowGeometry().get().isEmpty());
+        auto w = openWindow(m_url);
+        QVERIFY(w);
+        QCOMPARE(w->size(), QSize(1111, 777));
+        QCOMPARE(w->dockWidgetArea(w->docks()->queueDock()), Qt::RightDockWidgetArea);
+        QVERIFY(w->docks()->alertsDock()->isHidden());
+        QVERIFY(!w->docks()->inspectorDock()->isHidden());
+        QCOMPARE(w->workOrdersTab()->page()->table()->horizontalHeader()->sectionSize(WorkOrderTableModel::SummaryColumn), 333);
+        QCOMPARE(settings::lastTab().get(), QStringLiteral("workorders"));
+        // Back to the default layout for the screenshot below.
+        settings::windowGeometry().reset();
+        settings::windowState().reset();
+        settings::workOrderTableHeader().reset();
+    }
+
+    void connectionDialogBuildsUrls()
+    {
+        gui::PasswordStore store;
+        gui::ConnectionDialog dialog(&store);
+        widgets::ConnectionForm *form = dialog.form();
+        form->backendCombo()->setCurrentIndex(1);
+        QTest::keyClicks(form->hostEdit(), QStringLiteral("db.example.com"));
+        form->portSpin()->setValue(6543);
+        QTest::keyClicks(form->databaseEdit(), QStringLiteral("ops"));
+        QTest::keyClicks(form->userEdit(), QStringLiteral("ana"));
+        QTest::keyClicks(form->passwordEdit(), QStringLiteral("s3cret"));
+        form->sslModeCombo()->setCurrentIndex(form->sslModeCombo()->findData(QStringLiteral("verify-full")));
+        QTest::keyClicks(form->rootCertEdit(), QStringLiteral("/etc/ssl/root.crt"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const DatabaseUrl u = dialog.url();
+        QCOMPARE(u.dialect, Dialect::PostgreSQL);
+        QCOMPARE(u.toString(true), QStringLiteral("postgresql://ana:s3cret@db.example.com:6543/ops?sslmode=verify-full&sslrootcert=/etc/ssl/root.crt"));
+        QVERIFY(!u.toDisplayString().contains(QLatin1String("s3cret")));
+        // The form reads back what it was given.
+        widgets::ConnectionForm other;
+        other.setUrl(u);
+        QCOMPARE(other.url()->toString(true), u.toString(true));
+
+        // Missing host: refused with a reason, not a half URL.
+        form->hostEdit()->clear();
+        QVERIFY(!form->url().ok());
+        QCOMPARE(int(form->url().error().kind), int(Error::Kind::Invalid));
+
+        // SQLite: a file path; Test connection reports what it finds, off the GUI thread.
+        form->backendCombo()->setCurrentIndex(0);
+        form->sqlitePathEdit()->setText(DatabaseUrl::parse(m_url)->path);
+        QCOMPARE(form->url()->toString(false), m_url);
+        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.testResultLabel()->text().contains(QLatin1String("schema version")), 10000);
+        QVERIFY(dialog.testResultLabel()->text().contains(QLatin1String("writable")));
+    }
+
+    void recentConnectionsKeepNoPassword()
+    {
+        // A PostgreSQL connection with a password (the test server trusts loopback, so
+        // the password is accepted and ignored).
+        QString pgUrl;
+        auto pg = test::freshDatabase(QStringLiteral("postgres"), true, &pgUrl);
+        QVERIFY2(pg, qPrintable(test::lastError()));
+        DatabaseUrl withPassword = *DatabaseUrl::parse(pgUrl);
+        withPassword.password = QStringLiteral("Sup3rSecretPw");
+        auto w = openWindow(withPassword.toString(true));
+        QVERIFY(w);
+        QCOMPARE(w->session()->state(), ConsoleSession::State::Connected);
+        QVERIFY(!w->connection()->databaseLabel()->text().contains(QLatin1String("Sup3rSecretPw")));
+        w->close();
+        const QStringList recent = settings::recentConnectionList();
+        QVERIFY(recent.contains(withPassword.toDisplayString()));
+        QVERIFY(recent.contains(m_url));
+        QSettings s;
+        s.sync();
+        QFile file(s.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("Sup3rSecretPw"));
+        // The dialog offers them, most recent first.
+        gui::PasswordStore store;
+        gui::ConnectionDialog dialog(&store);
+        QCOMPARE(dialog.recentCombo()->itemData(1).toString(), withPassword.toDisplayString());
+    }
+
+    void screenshotOnTheDemoDatabase()
+    {
+        QString url;
+        auto demo = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        QVERIFY2(demo, qPrintable(test::lastError()));
+        DemoOptions options;
+        options.technicians = 25;
+        options.customers = 300;
+        options.days = 21;
+        auto seeded = DemoSeeder(*demo).seed(options);
+        QVERIFY2(seeded.ok(), qPrintable(seeded.ok() ? QString() : seeded.error().message));
+
+        // The default layout, not what the tests before left behind.
+        settings::windowGeometry().reset();
+        settings::windowState().reset();
+        settings::workOrderTableHeader().reset();
+        auto w = std::make_unique<gui::MainWindow>();
+        w->connection()->setInteractive(false);
+        w->resize(1500, 900);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        QSignalSpy refreshed(w->session(), &ConsoleSession::refreshed);
+        w->connectTo(*DatabaseUrl::parse(url));
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(w->workOrdersTab()->page()->table()->model()->rowCount() > 0);
+        QVERIFY(w->docks()->queue()->view()->model()->rowCount() > 0);
+        // Show a selection so the inspector is part of the picture.
+        QTreeView *queue = w->docks()->queue()->view();
+        const QString first = queue->model()->index(0, 0).data(roles::WorkOrderId).toString();
+        w->session()->selection()->selectWorkOrder(first);
+        QTRY_VERIFY(w->docks()->inspector()->isShowingDetails());
+        QTest::qWait(100);
+        const QImage shot = w->grab().toImage();
+        QVERIFY(!shot.isNull());
+        QVERIFY(shot.save(QStringLiteral("/tmp/fieldops-main.png")));
+        qInfo() << "screenshot: /tmp/fieldops-main.png" << shot.size() << "rows"
+                << w->workOrdersTab()->page()->table()->model()->rowCount();
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

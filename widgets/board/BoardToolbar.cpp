@@ -1,0 +1,149 @@
+#include "BoardToolbar.h"
+
+#include "board/BoardModel.h"
+#include "domain/Vocabulary.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSet>
+#include <QToolButton>
+
+namespace fieldops::widgets {
+
+namespace {
+void refill(QComboBox *box, const QString &anyText, const QList<QPair<QString, QString>> &items)
+{
+    const QString current = box->currentData().toString();
+    const QSignalBlocker block(box);
+    box->clear();
+    box->addItem(anyText, QString());
+    for (const auto &[value, text] : items)
+        box->addItem(text, value);
+    box->setCurrentIndex(std::max(0, box->findData(current)));
+}
+} // namespace
+
+BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
+{
+    auto *h = new QHBoxLayout(this);
+    h->setContentsMargins(4, 2, 4, 2);
+    h->setSpacing(4);
+    m_spans = new QButtonGroup(this);
+    const QList<QPair<board::VisibleSpan, QString>> spans{{board::VisibleSpan::Day, tr("Day")},
+                                                          {board::VisibleSpan::ThreeDays, tr("3 days")},
+                                                          {board::VisibleSpan::Week, tr("Week")},
+                                                          {board::VisibleSpan::TwoWeeks, tr("2 weeks")}};
+    for (const auto &[span, text] : spans) {
+        auto *b = new QToolButton(this);
+        b->setText(text);
+        b->setCheckable(true);
+        b->setObjectName(QStringLiteral("span%1").arg(int(span)));
+        m_spans->addButton(b, int(span));
+        h->addWidget(b);
+    }
+    m_spans->button(int(board::VisibleSpan::Day))->setChecked(true);
+    connect(m_spans, &QButtonGroup::idClicked, this, [this](int id) { emit spanChanged(board::VisibleSpan(id)); });
+
+    m_today = new QToolButton(this);
+    m_today->setText(tr("Today"));
+    m_today->setShortcut(QKeySequence(tr("Ctrl+T")));
+    m_today->setToolTip(tr("Scroll to now (Ctrl+T)"));
+    connect(m_today, &QToolButton::clicked, this, &BoardToolbar::todayRequested);
+    h->addWidget(m_today);
+    m_date = new QDateEdit(QDate::currentDate(), this);
+    m_date->setObjectName(QStringLiteral("boardDate"));
+    m_date->setCalendarPopup(true);
+    connect(m_date, &QDateEdit::dateChanged, this, &BoardToolbar::dateChosen);
+    h->addWidget(m_date);
+
+    h->addWidget(new QLabel(tr("Snap"), this));
+    m_snap = new QComboBox(this);
+    m_snap->setObjectName(QStringLiteral("boardSnap"));
+    for (const int m : {5, 15, 30})
+        m_snap->addItem(tr("%1 min").arg(m), m);
+    m_snap->setCurrentIndex(1);
+    connect(m_snap, &QComboBox::currentIndexChanged, this, [this] { emit snapChanged(snapMinutes()); });
+    h->addWidget(m_snap);
+
+    m_territory = new QComboBox(this);
+    m_territory->setObjectName(QStringLiteral("boardTerritory"));
+    m_skill = new QComboBox(this);
+    m_skill->setObjectName(QStringLiteral("boardSkill"));
+    m_employment = new QComboBox(this);
+    m_employment->setObjectName(QStringLiteral("boardEmployment"));
+    refill(m_territory, tr("All territories"), {});
+    refill(m_skill, tr("Any skill"), {});
+    refill(m_employment, tr("Any employment"),
+           {{QStringLiteral("employee"), tr("Employee")},
+            {QStringLiteral("part_time"), tr("Part time")},
+            {QStringLiteral("contractor"), tr("Contractor")}});
+    for (QComboBox *box : {m_territory, m_skill, m_employment}) {
+        connect(box, &QComboBox::currentIndexChanged, this, &BoardToolbar::filterChanged);
+        h->addWidget(box);
+    }
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("boardSearch"));
+    m_search->setPlaceholderText(tr("Technician name…"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, this, &BoardToolbar::filterChanged);
+    h->addWidget(m_search, 1);
+    m_cancelled = new QCheckBox(tr("Cancelled"), this);
+    m_cancelled->setToolTip(tr("Show cancelled appointments"));
+    connect(m_cancelled, &QCheckBox::toggled, this, &BoardToolbar::filterChanged);
+    h->addWidget(m_cancelled);
+}
+
+void BoardToolbar::setChoices(const board::BoardModel &model)
+{
+    QMap<QString, QString> territories;
+    QSet<QString> skills;
+    for (const board::BoardTechnician &t : model.technicians()) {
+        if (!t.technician.territoryId.isEmpty())
+            territories.insert(t.technician.territoryId, t.territoryName.isEmpty() ? t.technician.territoryId : t.territoryName);
+        for (const QString &s : t.technician.skills)
+            skills.insert(s);
+    }
+    QList<QPair<QString, QString>> tItems;
+    for (auto it = territories.cbegin(); it != territories.cend(); ++it)
+        tItems.append({it.key(), it.value()});
+    std::sort(tItems.begin(), tItems.end(), [](const auto &a, const auto &b) { return a.second.localeAwareCompare(b.second) < 0; });
+    refill(m_territory, tr("All territories"), tItems);
+    QStringList sorted(skills.begin(), skills.end());
+    sorted.sort();
+    QList<QPair<QString, QString>> sItems;
+    for (const QString &s : sorted)
+        sItems.append({s, s});
+    refill(m_skill, tr("Any skill"), sItems);
+}
+
+void BoardToolbar::setDate(const QDate &date)
+{
+    const QSignalBlocker block(m_date);
+    m_date->setDate(date);
+}
+
+void BoardToolbar::setSpan(board::VisibleSpan span)
+{
+    if (QAbstractButton *b = m_spans->button(int(span)))
+        b->setChecked(true);
+}
+
+board::BoardFilter BoardToolbar::filter() const
+{
+    board::BoardFilter f;
+    f.territoryId = m_territory->currentData().toString();
+    f.skill = m_skill->currentData().toString();
+    f.employment = m_employment->currentData().toString();
+    f.search = m_search->text().trimmed();
+    f.showCancelled = m_cancelled->isChecked();
+    return f;
+}
+
+int BoardToolbar::snapMinutes() const { return m_snap->currentData().toInt(); }
+
+} // namespace fieldops::widgets

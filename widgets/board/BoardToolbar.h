@@ -1,0 +1,54 @@
+#pragma once
+// The board's toolbar: visible span (day, 3 days, week, 2 weeks), today, a date picker,
+// the snap step, and the filters (territory, skill, employment, name, cancelled shown).
+// It only emits what the dispatcher chose; SchedulePage applies it to the board.
+#include "board/BoardFilter.h"
+#include "board/TimeScale.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+class QToolButton;
+
+namespace fieldops::board {
+class BoardModel;
+}
+
+namespace fieldops::widgets {
+
+class BoardToolbar : public QWidget {
+    Q_OBJECT
+public:
+    explicit BoardToolbar(QWidget *parent = nullptr);
+
+    // Fills the filter choices from the loaded technicians (keeps the current choice).
+    void setChoices(const board::BoardModel &model);
+    void setDate(const QDate &date);
+    void setSpan(board::VisibleSpan span);
+    board::BoardFilter filter() const;
+    int snapMinutes() const;
+
+signals:
+    void spanChanged(fieldops::board::VisibleSpan span);
+    void todayRequested();
+    void dateChosen(const QDate &date);
+    void snapChanged(int minutes);
+    void filterChanged();
+
+private:
+    QButtonGroup *m_spans;
+    QToolButton *m_today;
+    QDateEdit *m_date;
+    QComboBox *m_snap;
+    QComboBox *m_territory;
+    QComboBox *m_skill;
+    QComboBox *m_employment;
+    QLineEdit *m_search;
+    QCheckBox *m_cancelled;
+};
+
+} // namespace fieldops::widgets

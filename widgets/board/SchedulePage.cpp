@@ -1,0 +1,71 @@
+#include "SchedulePage.h"
+
+#include "BoardToolbar.h"
+#include "ScheduleBoard.h"
+#include "board/BoardModel.h"
+#include "commands/BoardEditor.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace fieldops::widgets {
+
+SchedulePage::SchedulePage(BoardEditor *editor, QWidget *parent)
+    : QWidget(parent), m_editor(editor), m_toolbar(new BoardToolbar(this)), m_board(new ScheduleBoard(this)),
+      m_message(new QLabel(this))
+{
+    m_message->setObjectName(QStringLiteral("boardMessage"));
+    m_message->setContentsMargins(6, 2, 6, 2);
+    m_message->setWordWrap(true);
+    auto *v = new QVBoxLayout(this);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(0);
+    v->addWidget(m_toolbar);
+    v->addWidget(m_board, 1);
+    v->addWidget(m_message);
+    m_board->setEditor(editor);
+
+    connect(m_toolbar, &BoardToolbar::spanChanged, m_board, &ScheduleBoard::setSpan);
+    connect(m_toolbar, &BoardToolbar::snapChanged, m_board, &ScheduleBoard::setSnapMinutes);
+    connect(m_toolbar, &BoardToolbar::filterChanged, this, [this] { m_board->setFilter(m_toolbar->filter()); });
+    connect(m_toolbar, &BoardToolbar::todayRequested, this, [this] {
+        const qint64 now = m_board->nowMs();
+        board::BoardModel *m = m_editor->model();
+        if (m->isLoaded() && now >= m->fromMs() && now < m->toMs())
+            m_board->scrollToTime(now);
+        else
+            showDate(QDateTime::fromMSecsSinceEpoch(now, m_board->displayZone()).date());
+    });
+    connect(m_toolbar, &BoardToolbar::dateChosen, this, [this](const QDate &d) {
+        board::BoardModel *m = m_editor->model();
+        const qint64 at = QDateTime(d, QTime(0, 0), m_board->displayZone()).toMSecsSinceEpoch();
+        if (m->isLoaded() && at >= m->fromMs() && at + board::kDayMs <= m->toMs())
+            m_board->scrollToTime(at, 0.0);
+        else
+            showDate(d);
+    });
+    connect(m_board, &ScheduleBoard::message, this, &SchedulePage::showMessage);
+    connect(editor->model(), &board::BoardModel::reloaded, this, [this] { m_toolbar->setChoices(*m_editor->model()); });
+}
+
+void SchedulePage::showDate(const QDate &date)
+{
+    const QDate day = date.isValid() ? date : QDateTime::fromMSecsSinceEpoch(m_board->nowMs(), m_board->displayZone()).date();
+    const QDateTime from(day.addDays(-1), QTime(0, 0), m_board->displayZone());
+    if (Status s = m_editor->model()->load(*m_editor->database(), from, from.addDays(kHorizonDays)); !s) {
+        showMessage(s.error().message);
+        return;
+    }
+    m_toolbar->setDate(day);
+    m_board->scrollToTime(QDateTime(day, QTime(7, 0), m_board->displayZone()).toMSecsSinceEpoch(), 0.02);
+}
+
+void SchedulePage::showMessage(const QString &text)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(text.startsWith(tr("Refused")) || text.contains(tr("changed by someone else"))
+                                 ? QStringLiteral("color: #b71c1c; font-weight: bold;")
+                                 : QString());
+}
+
+} // namespace fieldops::widgets
