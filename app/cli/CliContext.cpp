@@ -24,8 +24,12 @@ bool CliContext::parse(QCommandLineParser &parser, const QStringList &args, cons
     }
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        text.replace(QStringLiteral("fieldops-cli ") + command + QStringLiteral(" [options]"),
-                     QStringLiteral("fieldops-cli [--db URL] ") + command + QStringLiteral(" [options]"));
+        // QCommandLineParser names the program by its path; say what the user types.
+        const qsizetype eol = text.indexOf(QLatin1Char('\n'));
+        const QString usage = text.left(eol);
+        const qsizetype opts = usage.indexOf(QLatin1String(" [options]"));
+        text = QCoreApplication::translate("cli", "Usage: fieldops-cli [--db URL] %1").arg(command)
+            + (opts >= 0 ? usage.mid(opts) : QString()) + text.mid(eol);
         m_out << text;
         m_out.flush();
         exitCode = ExitOk;
