@@ -155,12 +155,18 @@ ImportReport Importer::importDirectory(const QString &dirPath, const ImportProgr
             return fail(e);
         }
     }
-    if (Status s = tx.commit(); !s) {
-        Error e = s.error();
-        if (e.kind == Error::Kind::DoubleBooking)
-            e.message = QStringLiteral("appointments.csv: ") + e.message;
-        return fail(e);
+    // The deferred double-booking check runs now, as a statement, rather than inside COMMIT:
+    // a refusal then rolls back like any other failed write.
+    if (m_db.isPostgres()) {
+        if (Status s = m_db.execDirect(QStringLiteral("SET CONSTRAINTS appointments_no_double_booking IMMEDIATE")); !s) {
+            Error e = s.error();
+            if (e.kind == Error::Kind::DoubleBooking)
+                e.message = QStringLiteral("appointments.csv: ") + e.message;
+            return fail(e);
+        }
     }
+    if (Status s = tx.commit(); !s)
+        return fail(s.error());
     (void)report_progress(100, tr("done"));
     return report;
 }
