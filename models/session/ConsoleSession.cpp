@@ -293,6 +293,7 @@ void ConsoleSession::onChanges(const ChangeList &changes)
 {
     if (!changes.isEmpty())
         m_changeDebounce.start();
+    emit changesArrived(changes);
 }
 
 } // namespace fieldops

@@ -77,6 +77,8 @@ signals:
     void refreshed();
     void detailsChanged();
     void errorOccurred(const fieldops::Error &error);
+    // Every batch of the live change feed, for views that update incrementally (the map).
+    void changesArrived(const fieldops::ChangeList &changes);
 
 private:
     struct Snapshot {
