@@ -148,7 +148,7 @@ void generateCustomerBase(DemoRandom &rng, const DemoCalendar &cal, int count, c
         if (cust.contract < 0 || tasksBySkill[a.skill].empty())
             continue;
         const ContractRow &k = data.contracts[cust.contract];
-        if (k.endsOn < cal.today || !rng.chance(0.75))
+        if (k.endsOn < cal.today || !rng.chance(0.4))
             continue;
         const int taskIndex = rng.pick(tasksBySkill[a.skill]);
         const PreventiveTask &task = preventiveTasks()[taskIndex];

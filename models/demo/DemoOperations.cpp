@@ -148,29 +148,24 @@ private:
     }
 
     // Work nobody took in time goes wider: a preferred technician's repeat visits to the
-    // territory, the territory's stale work to everyone.
+    // territory, the territory's stale work to everyone; what nobody could take in two
+    // weeks stays in the open backlog without being offered again.
     void ageQueues(int offset)
     {
+        const auto moveStale = [](std::vector<Pending> &from, int before, const auto &sink) {
+            auto keep = std::stable_partition(from.begin(), from.end(), [&](const Pending &p) { return p.due > before; });
+            for (auto it = keep; it != from.end(); ++it)
+                sink(*it);
+            from.erase(keep, from.end());
+        };
         for (auto &q : m_techQueue) {
-            for (auto it = q.begin(); it != q.end();) {
-                if (it->due <= offset - 2) {
-                    m_territoryQueue[territoryOf(m_data.workOrders[it->workOrder])].push_back({it->workOrder, it->due, -1});
-                    it = q.erase(it);
-                } else {
-                    ++it;
-                }
-            }
+            moveStale(q, offset - 2, [&](const Pending &p) {
+                m_territoryQueue[territoryOf(m_data.workOrders[p.workOrder])].push_back({p.workOrder, p.due, -1});
+            });
         }
-        for (auto &q : m_territoryQueue) {
-            for (auto it = q.begin(); it != q.end();) {
-                if (it->due <= offset - 4) {
-                    m_overflow.push_back(*it);
-                    it = q.erase(it);
-                } else {
-                    ++it;
-                }
-            }
-        }
+        for (auto &q : m_territoryQueue)
+            moveStale(q, offset - 4, [&](const Pending &p) { m_overflow.push_back(p); });
+        moveStale(m_overflow, offset - 14, [](const Pending &) {});
     }
 
     bool fromQueue(int tech, int offset, std::vector<Pending> &queue, Candidate &c)
@@ -301,22 +296,23 @@ private:
         w.summary = c.summary;
         const Instant latestCreation = std::min(start, m_cal.now) - 10 * kMinute;
         Instant lead = leadTime(c);
-        w.createdAt = std::min(start - lead, latestCreation);
+        const Instant seconds = m_rng.below(60); // requests arrive at any second
+        w.createdAt = std::min(start - lead, latestCreation) - seconds;
         const int contract = contractFor(c.site, m_clock.localDate(w.createdAt));
         w.contract = contract;
         if (contract >= 0 && (c.type == kCorrective || c.type == kInspection)) {
             const ContractRow &k = m_data.contracts[contract];
-            // Most requests are dispatched within the response time; some are not.
-            const bool meet = m_rng.chance(0.86);
-            for (int i = 0; i < 5; ++i) {
-                w.slaDue = slaDue(m_clock, w.createdAt, k.responseHours, k.allHours);
-                if (meet == (w.slaDue >= end))
-                    break;
+            // Most requests are planned well within the response time (with room for a
+            // late arrival or a long job); some are not.
+            const bool meet = m_rng.chance(0.88);
+            const Instant target = end + 45 * kMinute;
+            w.slaDue = slaDue(m_clock, w.createdAt, k.responseHours, k.allHours);
+            for (int i = 0; i < 10 && meet != (w.slaDue >= target); ++i) {
                 lead = meet ? lead / 2 : lead * 2;
-                w.createdAt = std::min(start - std::max<Instant>(lead, 10 * kMinute), latestCreation);
+                w.createdAt = std::min(start - std::max<Instant>(lead, 10 * kMinute), latestCreation) - seconds;
+                w.slaDue = slaDue(m_clock, w.createdAt, k.responseHours, k.allHours);
             }
         }
-        w.createdAt += m_rng.below(60);
         if (m_rng.chance(0.35)) {
             const QDate date = m_clock.localDate(start);
             w.windowStart = std::max(floorTo(start, kHour) - m_rng.between(0, 2) * kHour, m_clock.at(date, 7 * 60));

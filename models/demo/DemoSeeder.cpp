@@ -79,6 +79,27 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options, const Progress 
     if (!demo::generateDemo(options, data, [&](int p) { return report(p * 30 / 100, QT_TRANSLATE_NOOP("DemoSeeder", "Generating the demo operation")); }))
         return cancelled();
 
+    // A seed rewrites the same index pages over and over; with SQLite's default 2 MB page
+    // cache they spill to the WAL again and again. A bigger cache for this one
+    // connection, for the seed only.
+    struct CacheSize {
+        Database &db;
+        QVariant before;
+        explicit CacheSize(Database &d) : db(d)
+        {
+            if (db.isPostgres())
+                return;
+            auto v = db.scalar(QStringLiteral("PRAGMA cache_size"));
+            if (v && db.execDirect(QStringLiteral("PRAGMA cache_size = -262144")).ok())
+                before = *v;
+        }
+        ~CacheSize()
+        {
+            if (before.isValid())
+                (void)db.execDirect(QStringLiteral("PRAGMA cache_size = %1").arg(before.toLongLong()));
+        }
+    } cacheSize(m_db);
+
     Transaction tx(m_db);
     if (!tx.status())
         return tx.status().error();

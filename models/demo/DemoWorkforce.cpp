@@ -137,13 +137,13 @@ void generateWorkforce(DemoRandom &rng, const DemoCalendar &cal, const LocalCloc
             addAbsence(data, i, cal, clock, start, start + rng.between(9, 19), "vacation");
         }
         for (int block = 0; block < (span + 59) / 60; ++block) {
-            if (rng.chance(0.3)) {
+            if (rng.chance(0.15)) {
                 const int start = -cal.historyDays + block * 60 + rng.below(60);
                 addAbsence(data, i, cal, clock, start, start + rng.between(0, 2), "sick");
             }
         }
         for (int block = 0; block < (span + 89) / 90; ++block) {
-            if (!contractor && rng.chance(0.3)) {
+            if (!contractor && rng.chance(0.15)) {
                 const int start = -cal.historyDays + block * 90 + rng.below(90);
                 addAbsence(data, i, cal, clock, start, start, "training");
             }

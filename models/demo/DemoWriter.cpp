@@ -1,6 +1,7 @@
 #include "demo/DemoWriter.h"
 
 #include "demo/BatchInserter.h"
+#include "demo/BulkChangeLog.h"
 #include "demo/DemoCatalog.h"
 #include "demo/DemoGeography.h"
 #include "storage/Database.h"
@@ -15,6 +16,8 @@ QVariant nullText() { return QVariant(QMetaType::fromType<QString>()); }
 QVariant nullInt() { return QVariant(QMetaType::fromType<int>()); }
 QVariant nullReal() { return QVariant(QMetaType::fromType<double>()); }
 QVariant instant(Instant t) { return t == kNoInstant ? nullText() : QVariant(isoUtc(t)); }
+// Qt binds a null QString as SQL NULL; NOT NULL DEFAULT '' text columns want ''.
+QVariant text(const QString &s) { return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s); }
 QVariant day(const QDate &d) { return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : nullText(); }
 QString clockText(int minuteOfDay)
 {
@@ -73,10 +76,22 @@ qint64 rowCount(const DemoDataSet &data)
                              + data.stock.size() + data.positions.size());
 }
 
-Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<bool(int)> &tick)
+Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<bool(int)> &tick, const WriteOptions &options)
 {
     Progress progress(rowCount(data), tick);
     const QString zone = QString::fromLatin1(kTimeZone);
+    // Skills, territories, parts and stock may hold rows already (shared catalogues):
+    // they keep their triggers.
+    BulkChangeLog bulk(db);
+    if (options.bulkChangeLog) {
+        FIELDOPS_TRY(bulk.suspend({QStringLiteral("technicians"), QStringLiteral("technician_skills"),
+                                   QStringLiteral("absences"), QStringLiteral("customers"), QStringLiteral("sites"),
+                                   QStringLiteral("assets"), QStringLiteral("contracts"),
+                                   QStringLiteral("maintenance_plans"), QStringLiteral("maintenance_plan_skills"),
+                                   QStringLiteral("work_orders"), QStringLiteral("work_order_skills"),
+                                   QStringLiteral("appointments"), QStringLiteral("ratings"),
+                                   QStringLiteral("time_entries"), QStringLiteral("positions")}));
+    }
 
     {
         BatchInserter ins(db, QStringLiteral("skills"), {QStringLiteral("code"), QStringLiteral("name")},
@@ -120,7 +135,7 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
                           {QStringLiteral("technician_id"), QStringLiteral("start_at"), QStringLiteral("end_at"),
                            QStringLiteral("reason")});
         for (const AbsenceRow &a : data.absences) {
-            FIELDOPS_TRY(ins.add({data.technicians[a.technician].id, instant(a.start), instant(a.end), a.reason}));
+            FIELDOPS_TRY(ins.add({data.technicians[a.technician].id, instant(a.start), instant(a.end), text(a.reason)}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());
@@ -129,7 +144,7 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
         BatchInserter ins(db, QStringLiteral("customers"),
                           {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("email")});
         for (const CustomerRow &c : data.customers) {
-            FIELDOPS_TRY(ins.add({c.id, c.name, c.phone, c.email}));
+            FIELDOPS_TRY(ins.add({c.id, c.name, text(c.phone), text(c.email)}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());
@@ -201,7 +216,7 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
             FIELDOPS_TRY(ins.add({w.id, data.sites[w.site].id, w.asset >= 0 ? QVariant(data.assets[w.asset].id) : nullText(),
                                   w.contract >= 0 ? QVariant(data.contracts[w.contract].id) : nullText(), w.type,
                                   w.priority, w.durationMin, instant(w.windowStart), instant(w.windowEnd),
-                                  instant(w.createdAt), instant(w.slaDue), w.status, w.summary}));
+                                  instant(w.createdAt), instant(w.slaDue), w.status, text(w.summary)}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());
@@ -233,7 +248,7 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
                           {QStringLiteral("work_order_id"), QStringLiteral("score"), QStringLiteral("comment"),
                            QStringLiteral("rated_at")});
         for (const RatingRow &r : data.ratings) {
-            FIELDOPS_TRY(ins.add({data.workOrders[r.workOrder].id, r.score, r.comment, instant(r.ratedAt)}));
+            FIELDOPS_TRY(ins.add({data.workOrders[r.workOrder].id, r.score, text(r.comment), instant(r.ratedAt)}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());
@@ -245,7 +260,7 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
                            QStringLiteral("comment")});
         for (const TimeEntryRow &e : data.timeEntries) {
             FIELDOPS_TRY(ins.add({data.technicians[e.technician].id, data.workOrders[e.workOrder].id, instant(e.start),
-                                  instant(e.end), e.billable, e.activity, e.comment}));
+                                  instant(e.end), e.billable, e.activity, text(e.comment)}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());
@@ -279,7 +294,7 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
         }
         FIELDOPS_TRY(ins.flush());
     }
-    return {};
+    return bulk.logAndRestore();
 }
 
 #undef FIELDOPS_TRY
