@@ -47,9 +47,6 @@ struct Acc {
     }
 };
 
-bool inPeriod(const KpiInputs &in, qint64 t) { return t >= in.fromMs && t < in.toMs; }
-bool inPeriod(const KpiInputs &in, const std::optional<qint64> &t) { return t && inPeriod(in, *t); }
-
 // A work order's history, ordered by appointment start (then id) so "first" and
 // "earlier" have one meaning everywhere.
 struct History {
@@ -64,12 +61,29 @@ bool before(const AppointmentIn *a, const AppointmentIn *b)
     return a->startMs != b->startMs ? a->startMs < b->startMs : a->id < b->id;
 }
 
-} // namespace
-
-qint64 availableShiftMs(const TechnicianIn &t, const std::vector<AbsenceIn> &absences, qint64 fromMs, qint64 toMs)
+// Index of the range holding t, or -1 (ranges sorted, not overlapping).
+int rangeIndex(const std::vector<KpiRange> &ranges, qint64 t)
 {
+    auto it = std::upper_bound(ranges.begin(), ranges.end(), t, [](qint64 v, const KpiRange &r) { return v < r.fromMs; });
+    if (it == ranges.begin())
+        return -1;
+    --it;
+    return t < it->toMs ? int(it - ranges.begin()) : -1;
+}
+
+int rangeIndex(const std::vector<KpiRange> &ranges, const std::optional<qint64> &t) { return t ? rangeIndex(ranges, *t) : -1; }
+
+// Working time of one technician in each range, from one walk over the shifts of the
+// whole span (a trend of 90 daily buckets builds one calendar, not 90).
+std::vector<qint64> shiftMsByRange(const TechnicianIn &t, const std::vector<AbsenceIn> &absences,
+                                   const std::vector<KpiRange> &ranges)
+{
+    std::vector<qint64> out(ranges.size(), 0);
+    if (ranges.empty())
+        return out;
+    const qint64 fromMs = ranges.front().fromMs, toMs = ranges.back().toMs;
     if (toMs <= fromMs)
-        return 0;
+        return out;
     scheduling::ShiftPattern pattern;
     pattern.start = t.shiftStart;
     pattern.end = t.shiftEnd;
@@ -98,29 +112,69 @@ qint64 availableShiftMs(const TechnicianIn &t, const std::vector<AbsenceIn> &abs
             unionOf.push_back(iv);
     }
 
-    qint64 total = 0;
     for (const scheduling::ShiftInterval &s : calendar.shiftsBetween(fromMs, toMs)) {
-        const qint64 a = std::max(s.startMs, fromMs), b = std::min(s.endMs, toMs);
-        if (b <= a)
-            continue;
-        qint64 absent = 0;
-        for (const auto &u : unionOf)
-            absent += std::max<qint64>(0, std::min(b, u.second) - std::max(a, u.first));
-        total += (b - a) - absent;
+        // A shift may straddle bucket edges (midnight shifts, a week's end): split it.
+        auto first = std::upper_bound(ranges.begin(), ranges.end(), s.startMs,
+                                      [](qint64 v, const KpiRange &r) { return v < r.fromMs; });
+        if (first != ranges.begin())
+            --first;
+        for (auto r = first; r != ranges.end() && r->fromMs < s.endMs; ++r) {
+            const qint64 a = std::max(s.startMs, r->fromMs), b = std::min(s.endMs, r->toMs);
+            if (b <= a)
+                continue;
+            qint64 absent = 0;
+            for (const auto &u : unionOf)
+                absent += std::max<qint64>(0, std::min(b, u.second) - std::max(a, u.first));
+            out[size_t(r - ranges.begin())] += (b - a) - absent;
+        }
     }
-    return total;
+    return out;
 }
 
-KpiReport computeKpis(const KpiInputs &in)
+} // namespace
+
+qint64 availableShiftMs(const TechnicianIn &t, const std::vector<AbsenceIn> &absences, qint64 fromMs, qint64 toMs)
 {
-    Acc overall;
-    QHash<QString, Acc> byTech;
+    if (toMs <= fromMs)
+        return 0;
+    return shiftMsByRange(t, absences, {KpiRange{fromMs, toMs, 0}}).front();
+}
+
+KpiReport computeKpis(const KpiInputs &in) { return computeKpis(in, in.fromMs, in.toMs, in.calendarDays); }
+
+KpiReport computeKpis(const KpiInputs &in, qint64 fromMs, qint64 toMs, int days, const KpiFilter &filter)
+{
+    return computeKpiSeries(in, {KpiRange{fromMs, toMs, days}}, filter).front();
+}
+
+std::vector<KpiReport> computeKpiSeries(const KpiInputs &in, const std::vector<KpiRange> &ranges, const KpiFilter &filter)
+{
+    const size_t nRanges = ranges.size();
+    // The technicians reported on: all of them, or the filter's set; sorted by id.
+    std::vector<const TechnicianIn *> techs;
     for (const TechnicianIn &t : in.technicians)
-        byTech.insert(t.id, Acc{});
-    auto techAcc = [&](const QString &id) -> Acc * {
-        auto it = byTech.find(id);
-        return it == byTech.end() ? nullptr : &it.value();
+        if (!filter.technicians || filter.technicians->contains(t.id))
+            techs.push_back(&t);
+    std::sort(techs.begin(), techs.end(), [](const TechnicianIn *a, const TechnicianIn *b) { return a->id < b->id; });
+    QHash<QString, int> techIndex;
+    for (int i = 0; i < int(techs.size()); ++i)
+        techIndex.insert(techs[size_t(i)]->id, i);
+    const size_t nTechs = techs.size();
+
+    std::vector<Acc> overall(nRanges);
+    std::vector<Acc> byTech(nRanges * nTechs);
+    std::vector<std::vector<AttributedRating>> ratings(nRanges);
+    // Counts an item attributed to `techId` (null: nobody) into range r. With a technician
+    // filter only the set's items count, exactly as their `--by technician` rows do.
+    auto apply = [&](int r, const QString *techId, auto &&add) {
+        const int ti = techId ? techIndex.value(*techId, -1) : -1;
+        if (filter.technicians && ti < 0)
+            return;
+        add(overall[size_t(r)]);
+        if (ti >= 0)
+            add(byTech[size_t(r) * nTechs + size_t(ti)]);
     };
+    auto typeOk = [&](const QString &type) { return filter.workOrderType.isEmpty() || type == filter.workOrderType; };
 
     // Histories of the work orders in scope.
     QHash<QString, History> histories;
@@ -146,13 +200,13 @@ KpiReport computeKpis(const KpiInputs &in)
     }
 
     for (const History &h : std::as_const(histories)) {
-        if (!h.workOrder)
+        if (!h.workOrder || !typeOk(h.workOrder->type))
             continue;
         // GCC 12 warns falsely about a copied std::optional here, so: a flag and a value.
         const bool hasClosedAt = h.closing && h.closing->completedMs.has_value();
         const qint64 closedAt = hasClosedAt ? *h.closing->completedMs : 0;
-        // Closed in the period: count, first-time fix, time to resolve.
-        if (hasClosedAt && inPeriod(in, closedAt)) {
+        // Closed in a range: count, first-time fix, time to resolve.
+        if (const int r = hasClosedAt ? rangeIndex(ranges, closedAt) : -1; r >= 0) {
             bool earlierVisit = false;
             for (const AppointmentIn *a : h.appointments) {
                 if (a == h.closing)
@@ -161,91 +215,103 @@ KpiReport computeKpis(const KpiInputs &in)
                     earlierVisit = true;
             }
             const double hours = double(closedAt - h.workOrder->createdMs) / double(kHourMs);
-            for (Acc *acc : {&overall, techAcc(h.closing->technicianId)}) {
-                if (!acc)
-                    continue;
-                acc->closed++;
-                acc->firstTimeFixes += earlierVisit ? 0 : 1;
-                acc->resolveHoursSum += hours;
-            }
+            apply(r, &h.closing->technicianId, [&](Acc &acc) {
+                acc.closed++;
+                acc.firstTimeFixes += earlierVisit ? 0 : 1;
+                acc.resolveHoursSum += hours;
+            });
         }
-        // SLA due in the period.
-        if (inPeriod(in, h.workOrder->slaDueMs)) {
+        // SLA due in a range.
+        if (const int r = rangeIndex(ranges, h.workOrder->slaDueMs); r >= 0) {
             const bool met = hasClosedAt && closedAt <= *h.workOrder->slaDueMs;
             const AppointmentIn *owner = h.closing ? h.closing : h.latest;
-            for (Acc *acc : {&overall, owner ? techAcc(owner->technicianId) : nullptr}) {
-                if (!acc)
-                    continue;
-                acc->slaDen++;
-                acc->slaMet += met ? 1 : 0;
-            }
+            apply(r, owner ? &owner->technicianId : nullptr, [&](Acc &acc) {
+                acc.slaDen++;
+                acc.slaMet += met ? 1 : 0;
+            });
         }
     }
 
     for (const AppointmentIn &a : in.arrivals) {
-        if (a.status == QLatin1String("cancelled") || !inPeriod(in, a.arrivedMs))
+        if (a.status == QLatin1String("cancelled") || !typeOk(a.workOrderType))
+            continue;
+        const int r = rangeIndex(ranges, a.arrivedMs);
+        if (r < 0)
             continue;
         const bool onTime = *a.arrivedMs <= a.startMs + kOnTimeGraceMs;
-        for (Acc *acc : {&overall, techAcc(a.technicianId)}) {
-            if (!acc)
-                continue;
-            acc->onTimeDen++;
-            acc->onTimeNum += onTime ? 1 : 0;
-        }
+        apply(r, &a.technicianId, [&](Acc &acc) {
+            acc.onTimeDen++;
+            acc.onTimeNum += onTime ? 1 : 0;
+        });
     }
 
     for (const AppointmentIn &a : in.completions) {
-        if (a.status != QLatin1String("completed") || !inPeriod(in, a.completedMs))
+        if (a.status != QLatin1String("completed") || !typeOk(a.workOrderType))
+            continue;
+        const int r = rangeIndex(ranges, a.completedMs);
+        if (r < 0)
             continue;
         const qint64 worked = a.arrivedMs ? std::max<qint64>(0, *a.completedMs - *a.arrivedMs) : 0;
-        for (Acc *acc : {&overall, techAcc(a.technicianId)}) {
-            if (!acc)
-                continue;
-            acc->workedMs += worked;
-            acc->jobs++;
-        }
+        apply(r, &a.technicianId, [&](Acc &acc) {
+            acc.workedMs += worked;
+            acc.jobs++;
+        });
     }
 
-    for (const TechnicianIn &t : in.technicians) {
-        const qint64 avail = availableShiftMs(t, in.absences, in.fromMs, in.toMs);
-        overall.availableMs += avail;
-        byTech[t.id].availableMs += avail;
+    // Shift time does not depend on the work-order type: a type filter gives the share of
+    // the crew's time spent on that type.
+    for (size_t ti = 0; ti < nTechs; ++ti) {
+        const std::vector<qint64> avail = shiftMsByRange(*techs[ti], in.absences, ranges);
+        for (size_t r = 0; r < nRanges; ++r) {
+            overall[r].availableMs += avail[r];
+            byTech[r * nTechs + ti].availableMs += avail[r];
+        }
     }
 
     for (const TimeEntryIn &e : in.timeEntries) {
-        if (!inPeriod(in, e.startMs) || e.endMs <= e.startMs)
+        if (e.endMs <= e.startMs || !typeOk(e.workOrderType))
+            continue;
+        const int r = rangeIndex(ranges, e.startMs);
+        if (r < 0)
             continue;
         const qint64 ms = e.endMs - e.startMs;
-        for (Acc *acc : {&overall, techAcc(e.technicianId)}) {
-            if (!acc)
-                continue;
-            acc->loggedMs += ms;
-            acc->billableMs += e.billable ? ms : 0;
-        }
+        apply(r, &e.technicianId, [&](Acc &acc) {
+            acc.loggedMs += ms;
+            acc.billableMs += e.billable ? ms : 0;
+        });
     }
 
-    for (const RatingIn &r : in.ratings) {
-        if (!inPeriod(in, r.ratedMs))
+    for (const RatingIn &rating : in.ratings) {
+        const int r = rangeIndex(ranges, rating.ratedMs);
+        if (r < 0)
             continue;
-        const auto it = histories.constFind(r.workOrderId);
-        const AppointmentIn *closing = it != histories.constEnd() ? it->closing : nullptr;
-        for (Acc *acc : {&overall, closing ? techAcc(closing->technicianId) : nullptr}) {
-            if (!acc)
-                continue;
-            acc->ratingSum += r.score;
-            acc->ratingCount++;
-        }
+        const auto it = histories.constFind(rating.workOrderId);
+        const History *h = it != histories.constEnd() ? &it.value() : nullptr;
+        if (!filter.workOrderType.isEmpty() && !(h && h->workOrder && typeOk(h->workOrder->type)))
+            continue;
+        const AppointmentIn *closing = h ? h->closing : nullptr;
+        bool counted = false;
+        apply(r, closing ? &closing->technicianId : nullptr, [&](Acc &acc) {
+            acc.ratingSum += rating.score;
+            acc.ratingCount++;
+            counted = true;
+        });
+        if (counted)
+            ratings[size_t(r)].push_back({rating.workOrderId, closing ? closing->technicianId : QString(), rating.score,
+                                          rating.ratedMs, rating.comment});
     }
 
-    KpiReport report;
-    report.overall = overall.values(double(in.technicians.size()) * in.calendarDays);
-    std::vector<QString> ids;
-    for (const TechnicianIn &t : in.technicians)
-        ids.push_back(t.id);
-    std::sort(ids.begin(), ids.end());
-    for (const QString &id : ids)
-        report.byTechnician.push_back({id, byTech.value(id).values(double(in.calendarDays))});
-    return report;
+    std::vector<KpiReport> reports(nRanges);
+    for (size_t r = 0; r < nRanges; ++r) {
+        KpiReport &report = reports[r];
+        report.overall = overall[r].values(double(nTechs) * ranges[r].days);
+        for (size_t ti = 0; ti < nTechs; ++ti)
+            report.byTechnician.push_back({techs[ti]->id, byTech[r * nTechs + ti].values(double(ranges[r].days))});
+        std::sort(ratings[r].begin(), ratings[r].end(),
+                  [](const AttributedRating &a, const AttributedRating &b) { return a.ratedMs < b.ratedMs; });
+        report.ratings = std::move(ratings[r]);
+    }
+    return reports;
 }
 
 } // namespace fieldops::kpi

@@ -41,12 +41,14 @@ struct AppointmentIn {
     std::optional<qint64> arrivedMs;
     std::optional<qint64> completedMs;
     bool resolved = false;
+    QString workOrderType; // for the work-order type filter
 };
 
 struct RatingIn {
     QString workOrderId;
     int score = 0;
     qint64 ratedMs = 0;
+    QString comment;
 };
 
 struct TimeEntryIn {
@@ -54,6 +56,16 @@ struct TimeEntryIn {
     qint64 startMs = 0;
     qint64 endMs = 0;
     bool billable = false;
+    QString workOrderId;
+    QString workOrderType; // for the work-order type filter
+};
+
+// A stretch of time the formulas are evaluated over: [fromMs, toMs) and its calendar days
+// (the denominator of jobs per technician-day).
+struct KpiRange {
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    int days = 0;
 };
 
 struct KpiInputs {

@@ -34,11 +34,14 @@ AppointmentIn appointmentFrom(const QSqlQuery &q)
     a.arrivedMs = timefmt::msFromSql(q.value(5));
     a.completedMs = timefmt::msFromSql(q.value(6));
     a.resolved = q.value(7).toBool();
+    a.workOrderType = q.value(8).toString();
     return a;
 }
 
 const QString kAppointmentColumns = QStringLiteral(
-    "a.id, a.work_order_id, a.technician_id, a.status, a.start_at, a.arrived_at, a.completed_at, a.resolved");
+    "a.id, a.work_order_id, a.technician_id, a.status, a.start_at, a.arrived_at, a.completed_at, a.resolved, w.type");
+// The work order's type travels with each appointment (the type filter); a join on the key.
+const QString kAppointmentFrom = QStringLiteral("appointments a LEFT JOIN work_orders w ON w.id = a.work_order_id");
 
 } // namespace
 
@@ -88,8 +91,8 @@ Result<KpiInputs> loadKpiInputs(Database &db, const KpiPeriod &period)
                                      timefmt::msFromSql(q->value(3))});
     }
     {
-        auto q = db.run(QStringLiteral("SELECT %1 FROM appointments a WHERE a.status <> 'cancelled' AND a.work_order_id IN (%2)")
-                            .arg(kAppointmentColumns, kScopeSql),
+        auto q = db.run(QStringLiteral("SELECT %1 FROM %2 WHERE a.status <> 'cancelled' AND a.work_order_id IN (%3)")
+                            .arg(kAppointmentColumns, kAppointmentFrom, kScopeSql),
                         scopeBinds);
         if (!q)
             return q.error();
@@ -97,8 +100,8 @@ Result<KpiInputs> loadKpiInputs(Database &db, const KpiPeriod &period)
             in.appointments.push_back(appointmentFrom(*q));
     }
     {
-        auto q = db.run(QStringLiteral("SELECT %1 FROM appointments a WHERE a.status <> 'cancelled' "
-                                       "AND a.arrived_at >= ? AND a.arrived_at < ?").arg(kAppointmentColumns),
+        auto q = db.run(QStringLiteral("SELECT %1 FROM %2 WHERE a.status <> 'cancelled' "
+                                       "AND a.arrived_at >= ? AND a.arrived_at < ?").arg(kAppointmentColumns, kAppointmentFrom),
                         {from, to});
         if (!q)
             return q.error();
@@ -106,8 +109,8 @@ Result<KpiInputs> loadKpiInputs(Database &db, const KpiPeriod &period)
             in.arrivals.push_back(appointmentFrom(*q));
     }
     {
-        auto q = db.run(QStringLiteral("SELECT %1 FROM appointments a WHERE a.status = 'completed' "
-                                       "AND a.completed_at >= ? AND a.completed_at < ?").arg(kAppointmentColumns),
+        auto q = db.run(QStringLiteral("SELECT %1 FROM %2 WHERE a.status = 'completed' "
+                                       "AND a.completed_at >= ? AND a.completed_at < ?").arg(kAppointmentColumns, kAppointmentFrom),
                         {from, to});
         if (!q)
             return q.error();
@@ -115,21 +118,23 @@ Result<KpiInputs> loadKpiInputs(Database &db, const KpiPeriod &period)
             in.completions.push_back(appointmentFrom(*q));
     }
     {
-        auto q = db.run(QStringLiteral("SELECT work_order_id, score, rated_at FROM ratings WHERE rated_at >= ? AND rated_at < ?"),
+        auto q = db.run(QStringLiteral("SELECT work_order_id, score, rated_at, comment FROM ratings WHERE rated_at >= ? AND rated_at < ?"),
                         {from, to});
         if (!q)
             return q.error();
         while (q->next())
-            in.ratings.push_back({q->value(0).toString(), q->value(1).toInt(), ms(q->value(2))});
+            in.ratings.push_back({q->value(0).toString(), q->value(1).toInt(), ms(q->value(2)), q->value(3).toString()});
     }
     {
-        auto q = db.run(QStringLiteral("SELECT technician_id, start_at, end_at, billable FROM time_entries "
-                                       "WHERE start_at >= ? AND start_at < ?"),
+        auto q = db.run(QStringLiteral("SELECT e.technician_id, e.start_at, e.end_at, e.billable, e.work_order_id, w.type "
+                                       "FROM time_entries e LEFT JOIN work_orders w ON w.id = e.work_order_id "
+                                       "WHERE e.start_at >= ? AND e.start_at < ?"),
                         {from, to});
         if (!q)
             return q.error();
         while (q->next())
-            in.timeEntries.push_back({q->value(0).toString(), ms(q->value(1)), ms(q->value(2)), q->value(3).toBool()});
+            in.timeEntries.push_back({q->value(0).toString(), ms(q->value(1)), ms(q->value(2)), q->value(3).toBool(),
+                                      q->value(4).toString(), q->value(5).toString()});
     }
     return in;
 }

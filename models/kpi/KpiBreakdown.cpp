@@ -1,0 +1,113 @@
+#include "kpi/KpiBreakdown.h"
+
+#include "domain/Vocabulary.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <functional>
+
+namespace fieldops::kpi {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("Kpi", text); }
+
+// One row per group of technicians, each the filter narrowed to the group.
+template <typename KeyOf>
+std::vector<KpiBreakdownRow> byTechnicianGroups(const KpiInputs &in, const KpiRange &range, const KpiFilter &filter,
+                                                const QStringList &keys, KeyOf keyOf,
+                                                const std::function<QString(const QString &)> &label)
+{
+    std::vector<KpiBreakdownRow> rows;
+    for (const QString &key : keys) {
+        QSet<QString> ids;
+        for (const TechnicianIn &t : in.technicians)
+            if (keyOf(t) == key)
+                ids.insert(t.id);
+        const KpiFilter f = filter.intersected(ids);
+        if (f.technicians->isEmpty())
+            continue;
+        rows.push_back({key, label(key), {}, computeKpis(in, range.fromMs, range.toMs, range.days, f).overall});
+    }
+    return rows;
+}
+} // namespace
+
+QString breakdownTitle(BreakdownBy by)
+{
+    switch (by) {
+    case BreakdownBy::Technician:
+        return tr("Technician");
+    case BreakdownBy::Territory:
+        return tr("Territory");
+    case BreakdownBy::Employment:
+        return tr("Employment");
+    case BreakdownBy::WorkOrderType:
+        return tr("Work-order type");
+    }
+    return {};
+}
+
+QString employmentText(const QString &employment)
+{
+    if (employment == QLatin1String("employee"))
+        return tr("Employee");
+    if (employment == QLatin1String("part_time"))
+        return tr("Part-time");
+    if (employment == QLatin1String("contractor"))
+        return tr("Contractor");
+    return employment;
+}
+
+QString workOrderTypeText(const QString &type)
+{
+    if (type == QLatin1String("install"))
+        return tr("Install");
+    if (type == QLatin1String("corrective"))
+        return tr("Corrective");
+    if (type == QLatin1String("preventive"))
+        return tr("Preventive");
+    if (type == QLatin1String("inspection"))
+        return tr("Inspection");
+    return type;
+}
+
+std::vector<KpiBreakdownRow> computeBreakdown(BreakdownBy by, const KpiInputs &in, const KpiReport &current,
+                                              const KpiRange &range, const KpiFilter &filter, const KpiDirectory &directory)
+{
+    switch (by) {
+    case BreakdownBy::Technician: {
+        std::vector<KpiBreakdownRow> rows;
+        for (const TechnicianKpis &t : current.byTechnician) {
+            const DirectoryTechnician *d = directory.technician(t.technicianId);
+            rows.push_back({t.technicianId, d ? d->name : t.technicianId,
+                            d && !d->territoryId.isEmpty() ? directory.territoryName(d->territoryId) : QString(), t.kpis});
+        }
+        return rows;
+    }
+    case BreakdownBy::Territory: {
+        QStringList keys;
+        for (const DirectoryTerritory &t : directory.territories)
+            keys << t.id;
+        keys << QString(); // technicians without a territory
+        return byTechnicianGroups(in, range, filter, keys, [](const TechnicianIn &t) { return t.territoryId; },
+                                  [&](const QString &id) { return id.isEmpty() ? tr("(no territory)") : directory.territoryName(id); });
+    }
+    case BreakdownBy::Employment:
+        return byTechnicianGroups(in, range, filter, vocabulary::employmentTypes(),
+                                  [](const TechnicianIn &t) { return t.employment; }, employmentText);
+    case BreakdownBy::WorkOrderType: {
+        std::vector<KpiBreakdownRow> rows;
+        for (const QString &type : vocabulary::workOrderTypes()) {
+            if (!filter.workOrderType.isEmpty() && filter.workOrderType != type)
+                continue;
+            KpiFilter f = filter;
+            f.workOrderType = type;
+            rows.push_back({type, workOrderTypeText(type), {}, computeKpis(in, range.fromMs, range.toMs, range.days, f).overall});
+        }
+        return rows;
+    }
+    }
+    return {};
+}
+
+} // namespace fieldops::kpi
