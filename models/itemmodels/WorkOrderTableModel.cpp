@@ -34,16 +34,31 @@ bool sameIds(const std::vector<WorkOrderListRow> &a, const std::vector<WorkOrder
 
 WorkOrderTableModel::WorkOrderTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+namespace {
+std::vector<QString> searchTexts(const std::vector<WorkOrderListRow> &rows)
+{
+    std::vector<QString> out;
+    out.reserve(rows.size());
+    for (const WorkOrderListRow &r : rows)
+        out.push_back(QStringList{r.order.id, r.order.summary, r.customerName, r.siteName, r.technicianName}
+                          .join(QLatin1Char('\n'))
+                          .toLower());
+    return out;
+}
+} // namespace
+
 void WorkOrderTableModel::setRows(std::vector<WorkOrderListRow> rows)
 {
     if (!m_rows.empty() && sameIds(m_rows, rows)) {
         m_rows = std::move(rows);
+        m_searchText = searchTexts(m_rows);
         // One batched signal for the whole refresh (STYLE.md §10).
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         return;
     }
     beginResetModel();
     m_rows = std::move(rows);
+    m_searchText = searchTexts(m_rows);
     m_rowById.clear();
     m_rowById.reserve(int(m_rows.size()));
     for (int i = 0; i < int(m_rows.size()); ++i)
@@ -159,8 +174,7 @@ QVariant WorkOrderTableModel::data(const QModelIndex &index, int role) const
     case roles::Type: return w.type;
     case roles::SlaDue: return w.slaDue;
     case roles::Unassigned: return r->isUnassigned();
-    case roles::SearchText:
-        return QStringList{w.id, w.summary, r->customerName, r->siteName, r->technicianName}.join(QLatin1Char('\n')).toLower();
+    case roles::SearchText: return m_searchText[size_t(index.row())];
     default: return {};
     }
 }

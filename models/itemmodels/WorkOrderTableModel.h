@@ -38,6 +38,8 @@ public:
     void setRows(std::vector<WorkOrderListRow> rows);
     const WorkOrderListRow *rowAt(int row) const;
     int rowOf(const QString &workOrderId) const; // -1 when absent
+    // Lower-case text the search matches (what roles::SearchText returns), without a QVariant.
+    const QString &searchTextAt(int row) const { return m_searchText[size_t(row)]; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -54,6 +56,7 @@ private:
     QVariant displayValue(const WorkOrderListRow &r, int column) const;
     QVariant sortValue(const WorkOrderListRow &r, int column) const;
     std::vector<WorkOrderListRow> m_rows;
+    std::vector<QString> m_searchText; // per row, lower-case: built once per load, read per keystroke
     QHash<QString, int> m_rowById;
 };
 

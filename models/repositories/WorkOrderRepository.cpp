@@ -38,8 +38,9 @@ WorkOrder readOrder(const QSqlQuery &q)
 
 Result<std::vector<WorkOrderListRow>> WorkOrderRepository::listRows()
 {
-    // Skills in a second pass: string aggregation differs between the dialects, a plain
-    // two-column read does not.
+    // Three plain reads folded in C++ rather than one query with correlated subqueries:
+    // string aggregation differs between the dialects, and per-row subqueries cost more
+    // than one pass over the appointments (measured by bench_work_order_table).
     QHash<QString, QStringList> skills;
     {
         auto q = m_db.run(QStringLiteral("SELECT work_order_id, skill_code FROM work_order_skills ORDER BY work_order_id, skill_code"));
@@ -48,19 +49,36 @@ Result<std::vector<WorkOrderListRow>> WorkOrderRepository::listRows()
         while (q->next())
             skills[q->value(0).toString()] << q->value(1).toString();
     }
-    const QString sql = QStringLiteral(
-        "SELECT %1, s.name, c.name, "
-        "  (SELECT t.name FROM appointments a JOIN technicians t ON t.id = a.technician_id "
-        "    WHERE a.work_order_id = w.id AND a.status <> 'cancelled' ORDER BY a.start_at DESC LIMIT 1), "
-        "  COALESCE(act.n, 0), act.next_start "
-        "FROM work_orders w "
-        "JOIN sites s ON s.id = w.site_id "
-        "JOIN customers c ON c.id = s.customer_id "
-        "LEFT JOIN (SELECT work_order_id, count(*) AS n, min(start_at) AS next_start FROM appointments "
-        "           WHERE status NOT IN ('cancelled', 'completed') GROUP BY work_order_id) act "
-        "  ON act.work_order_id = w.id "
-        "ORDER BY w.id").arg(kOrderColumns);
-    auto q = m_db.run(sql);
+    struct Visits {
+        QString technicianName;   // of the latest non-cancelled appointment
+        QDateTime latestStart;
+        int active = 0;
+        QDateTime nextStart;      // earliest active start
+    };
+    QHash<QString, Visits> visits;
+    {
+        auto q = m_db.run(QStringLiteral(
+            "SELECT a.work_order_id, a.start_at, a.status, t.name FROM appointments a "
+            "JOIN technicians t ON t.id = a.technician_id WHERE a.status <> 'cancelled'"));
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            Visits &v = visits[q->value(0).toString()];
+            const QDateTime start = timefmt::fromSql(q->value(1));
+            if (!v.latestStart.isValid() || start > v.latestStart) {
+                v.latestStart = start;
+                v.technicianName = q->value(3).toString();
+            }
+            if (q->value(2).toString() != QLatin1String("completed")) {
+                ++v.active;
+                if (!v.nextStart.isValid() || start < v.nextStart)
+                    v.nextStart = start;
+            }
+        }
+    }
+    auto q = m_db.run(QStringLiteral("SELECT %1, s.name, c.name FROM work_orders w "
+                                     "JOIN sites s ON s.id = w.site_id JOIN customers c ON c.id = s.customer_id "
+                                     "ORDER BY w.id").arg(kOrderColumns));
     if (!q)
         return q.error();
     std::vector<WorkOrderListRow> rows;
@@ -68,12 +86,14 @@ Result<std::vector<WorkOrderListRow>> WorkOrderRepository::listRows()
         WorkOrderListRow r;
         r.order = readOrder(*q);
         r.order.requiredSkills = skills.value(r.order.id);
-        int c = kOrderColumnCount;
-        r.siteName = q->value(c++).toString();
-        r.customerName = q->value(c++).toString();
-        r.technicianName = q->value(c++).toString();
-        r.activeAppointments = q->value(c++).toInt();
-        r.nextStart = timefmt::fromSql(q->value(c++));
+        r.siteName = q->value(kOrderColumnCount).toString();
+        r.customerName = q->value(kOrderColumnCount + 1).toString();
+        const auto v = visits.constFind(r.order.id);
+        if (v != visits.constEnd()) {
+            r.technicianName = v->technicianName;
+            r.activeAppointments = v->active;
+            r.nextStart = v->nextStart;
+        }
         rows.push_back(std::move(r));
     }
     return rows;
