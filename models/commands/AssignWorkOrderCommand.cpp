@@ -26,6 +26,8 @@ Status AssignWorkOrderCommand::apply(bool forward)
     if (forward) {
         if (Status s = w.insert(m_appointment); !s)
             return s;
+        AppointmentRef ref{m_appointment.id, 1};
+        wrote(ref, 1);
         m_appointment.version = 1;
         auto changed = w.transitionWorkOrder(m_appointment.workOrderId, QStringLiteral("open"), QStringLiteral("scheduled"));
         if (!changed)
@@ -33,7 +35,7 @@ Status AssignWorkOrderCommand::apply(bool forward)
         m_scheduledWorkOrder = *changed;
         return {};
     }
-    if (Status s = w.remove(m_appointment.id, m_appointment.version); !s)
+    if (Status s = w.remove(m_appointment.id, expectedVersion({m_appointment.id, m_appointment.version})); !s)
         return s;
     if (m_scheduledWorkOrder) {
         auto changed = w.transitionWorkOrder(m_appointment.workOrderId, QStringLiteral("scheduled"), QStringLiteral("open"));

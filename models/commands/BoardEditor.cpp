@@ -50,7 +50,7 @@ Status BoardEditor::assign(const QString &workOrderId, const QString &technician
     a.start = start.toUTC();
     a.end = end.toUTC();
     a.status = QStringLiteral("scheduled");
-    Status s = push(new AssignWorkOrderCommand({m_db, m_document}, a));
+    Status s = push(new AssignWorkOrderCommand(target(), a));
     if (s)
         emit assigned(a.id);
     return s;
@@ -60,7 +60,9 @@ Status BoardEditor::setIntervals(std::vector<IntervalEdit> edits, SetIntervalCom
 {
     if (edits.empty())
         return {};
-    return push(new SetIntervalCommand({m_db, m_document}, std::move(edits), kind));
+    for (const IntervalEdit &e : edits)
+        saw(e.ref.id, e.ref.version);
+    return push(new SetIntervalCommand(target(), std::move(edits), kind));
 }
 
 Status BoardEditor::unassign(const QStringList &appointmentIds)
@@ -71,10 +73,11 @@ Status BoardEditor::unassign(const QStringList &appointmentIds)
         if (!b || b->isCancelled())
             continue;
         entries.push_back({{id, b->appointment.version}, b->appointment.workOrderId, b->appointment.status, false});
+        saw(id, b->appointment.version);
     }
     if (entries.empty())
         return {};
-    return push(new UnassignAppointmentsCommand({m_db, m_document}, std::move(entries)));
+    return push(new UnassignAppointmentsCommand(target(), std::move(entries)));
 }
 
 Status BoardEditor::changeStatus(const QString &appointmentId, const QString &status)
@@ -82,7 +85,8 @@ Status BoardEditor::changeStatus(const QString &appointmentId, const QString &st
     const board::BoardItem *b = m_model->item(appointmentId);
     if (!b || b->appointment.status == status)
         return {};
-    return push(new ChangeAppointmentStatusCommand({m_db, m_document}, {appointmentId, b->appointment.version},
+    saw(appointmentId, b->appointment.version);
+    return push(new ChangeAppointmentStatusCommand(target(), {appointmentId, b->appointment.version},
                                                    b->appointment.status, status));
 }
 
@@ -92,11 +96,14 @@ Status BoardEditor::setLocked(const QStringList &appointmentIds, bool locked)
     for (const QString &id : appointmentIds) {
         const board::BoardItem *b = m_model->item(id);
         if (b && b->appointment.locked != locked)
+        {
             refs.push_back({id, b->appointment.version});
+            saw(id, b->appointment.version);
+        }
     }
     if (refs.empty())
         return {};
-    return push(new LockAppointmentsCommand({m_db, m_document}, std::move(refs), locked));
+    return push(new LockAppointmentsCommand(target(), std::move(refs), locked));
 }
 
 void BoardEditor::applyChanges(const ChangeList &changes)

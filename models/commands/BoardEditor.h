@@ -5,6 +5,7 @@
 // and edits pushed by other views) it re-reads just the rows concerned, and it applies
 // the live change feed the same way. Widgets call this; they never issue SQL.
 #include "commands/SetIntervalCommand.h"
+#include "commands/VersionLedger.h"
 #include "sync/Change.h"
 #include "util/Result.h"
 
@@ -55,6 +56,9 @@ signals:
 
 private:
     Status push(class ScheduleEditCommand *command);
+    EditTarget target() { return {m_db, m_document, &m_versions}; }
+    // What the dispatcher saw when starting an edit is what the write must expect.
+    void saw(const QString &appointmentId, int version) { m_versions.record(appointmentId, version); }
     void refresh(const QStringList &appointmentIds);
 
     Database *m_db;
@@ -62,6 +66,7 @@ private:
     board::BoardModel *m_model;
     bool m_pushing = false;
     std::optional<Error> m_refusal;
+    VersionLedger m_versions;
 };
 
 } // namespace fieldops

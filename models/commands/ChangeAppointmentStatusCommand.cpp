@@ -15,10 +15,10 @@ int ChangeAppointmentStatusCommand::id() const { return int(UndoCommandId::Chang
 
 Status ChangeAppointmentStatusCommand::apply(bool forward)
 {
-    auto v = AppointmentWriter(db()).setStatus(m_ref.id, m_ref.version, forward ? m_to : m_from);
+    auto v = AppointmentWriter(db()).setStatus(m_ref.id, expectedVersion(m_ref), forward ? m_to : m_from);
     if (!v)
         return v.error();
-    m_ref.version = *v;
+    wrote(m_ref, *v);
     return {};
 }
 

@@ -25,10 +25,10 @@ Status LockAppointmentsCommand::apply(bool forward)
 {
     AppointmentWriter w(db());
     for (AppointmentRef &r : m_refs) {
-        auto v = w.setLocked(r.id, r.version, forward ? m_lock : !m_lock);
+        auto v = w.setLocked(r.id, expectedVersion(r), forward ? m_lock : !m_lock);
         if (!v)
             return v.error();
-        r.version = *v;
+        wrote(r, *v);
     }
     return {};
 }

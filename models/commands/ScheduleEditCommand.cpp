@@ -1,6 +1,7 @@
 #include "commands/ScheduleEditCommand.h"
 
 #include "document/ScheduleDocument.h"
+#include "commands/VersionLedger.h"
 #include "storage/Database.h"
 
 namespace fieldops {
@@ -8,6 +9,18 @@ namespace fieldops {
 ScheduleEditCommand::ScheduleEditCommand(const EditTarget &target, const QString &text) : m_target(target)
 {
     setText(text);
+}
+
+int ScheduleEditCommand::expectedVersion(const AppointmentRef &ref) const
+{
+    return m_target.versions ? m_target.versions->expected(ref.id, ref.version) : ref.version;
+}
+
+void ScheduleEditCommand::wrote(AppointmentRef &ref, int version)
+{
+    ref.version = version;
+    if (m_target.versions)
+        m_target.versions->record(ref.id, version);
 }
 
 void ScheduleEditCommand::run(bool forward)

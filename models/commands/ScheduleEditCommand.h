@@ -18,6 +18,7 @@ class ScheduleDocument;
 struct EditTarget {
     Database *db = nullptr;
     ScheduleDocument *document = nullptr;
+    class VersionLedger *versions = nullptr; // optional: shared by the commands of one stack
 };
 
 // An appointment as the edit last saw it: writes expect exactly this version.
@@ -40,6 +41,9 @@ public:
 protected:
     ScheduleEditCommand(const EditTarget &target, const QString &text);
     Database &db() const { return *m_target.db; }
+    // The version a write must expect, and the bookkeeping after it succeeded.
+    int expectedVersion(const AppointmentRef &ref) const;
+    void wrote(AppointmentRef &ref, int version);
     // One direction of the edit, inside an open transaction. Versions held by the command
     // may be advanced even when a later statement fails: a refused command is discarded.
     virtual Status apply(bool forward) = 0;

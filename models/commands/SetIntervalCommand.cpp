@@ -2,6 +2,7 @@
 
 #include "document/UndoCommandIds.h"
 #include "repositories/AppointmentWriter.h"
+#include "storage/Database.h"
 
 #include <algorithm>
 #include <numeric>
@@ -78,25 +79,43 @@ QStringList SetIntervalCommand::appointmentIds() const
 
 Status SetIntervalCommand::apply(bool forward)
 {
-    // The database judges each row as it is written. Visits of one selection moving later
-    // are written last-first (earlier-first when moving earlier), so a visit never lands
-    // on the old place of a companion that has not moved yet.
-    std::vector<size_t> order(m_edits.size());
-    std::iota(order.begin(), order.end(), size_t(0));
-    auto target = [&](const IntervalEdit &e) { return forward ? e.toStart : e.fromStart; };
-    auto source = [&](const IntervalEdit &e) { return forward ? e.fromStart : e.toStart; };
-    const bool later = !m_edits.empty() && target(m_edits.front()) > source(m_edits.front());
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return later ? source(m_edits[a]) > source(m_edits[b]) : source(m_edits[a]) < source(m_edits[b]);
-    });
+    // The database judges each row as it is written, so within one selection a visit may
+    // need the old place of a companion that has not moved yet. Each write runs under a
+    // savepoint; a write refused as a double booking is retried after the others, until
+    // everything is written or no write makes progress (a real collision: refused).
+    std::vector<size_t> pending(m_edits.size());
+    std::iota(pending.begin(), pending.end(), size_t(0));
     AppointmentWriter w(db());
-    for (const size_t i : order) {
-        IntervalEdit &e = m_edits[i];
-        auto v = forward ? w.setInterval(e.ref.id, e.ref.version, e.toTechnician, e.toStart, e.toEnd)
-                         : w.setInterval(e.ref.id, e.ref.version, e.fromTechnician, e.fromStart, e.fromEnd);
-        if (!v)
-            return v.error();
-        e.ref.version = *v;
+    while (!pending.empty()) {
+        std::vector<size_t> refused;
+        Error lastRefusal;
+        for (const size_t i : pending) {
+            IntervalEdit &e = m_edits[i];
+            const bool guarded = pending.size() > 1;
+            if (guarded) {
+                if (Status s = db().execDirect(QStringLiteral("SAVEPOINT fieldops_move")); !s)
+                    return s;
+            }
+            auto v = forward ? w.setInterval(e.ref.id, expectedVersion(e.ref), e.toTechnician, e.toStart, e.toEnd)
+                             : w.setInterval(e.ref.id, expectedVersion(e.ref), e.fromTechnician, e.fromStart, e.fromEnd);
+            if (!v) {
+                if (!guarded || v.error().kind != Error::Kind::DoubleBooking)
+                    return v.error();
+                if (Status s = db().execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT fieldops_move")); !s)
+                    return s;
+                refused.push_back(i);
+                lastRefusal = v.error();
+                continue;
+            }
+            if (guarded) {
+                if (Status s = db().execDirect(QStringLiteral("RELEASE SAVEPOINT fieldops_move")); !s)
+                    return s;
+            }
+            wrote(e.ref, *v);
+        }
+        if (refused.size() == pending.size())
+            return lastRefusal;
+        pending = std::move(refused);
     }
     return {};
 }

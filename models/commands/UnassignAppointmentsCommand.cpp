@@ -26,10 +26,10 @@ Status UnassignAppointmentsCommand::apply(bool forward)
 {
     AppointmentWriter w(db());
     for (UnassignEntry &e : m_entries) {
-        auto v = w.setStatus(e.ref.id, e.ref.version, forward ? QStringLiteral("cancelled") : e.formerStatus);
+        auto v = w.setStatus(e.ref.id, expectedVersion(e.ref), forward ? QStringLiteral("cancelled") : e.formerStatus);
         if (!v)
             return v.error();
-        e.ref.version = *v;
+        wrote(e.ref, *v);
         if (forward) {
             auto others = w.activeAppointmentCount(e.workOrderId);
             if (!others)

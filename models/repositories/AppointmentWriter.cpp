@@ -36,7 +36,7 @@ Status AppointmentWriter::insert(const Appointment &a)
     auto q = m_db.run(QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status, "
                                      "locked, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"),
                       {a.id, a.workOrderId, a.technicianId, timefmt::toSql(a.start), timefmt::toSql(a.end), a.status,
-                       a.locked ? 1 : 0});
+                       a.locked});
     if (!q)
         return q.error();
     return {};
@@ -67,7 +67,7 @@ Result<int> AppointmentWriter::setStatus(const QString &id, int expectedVersion,
 
 Result<int> AppointmentWriter::setLocked(const QString &id, int expectedVersion, bool locked)
 {
-    return updateVersioned(id, expectedVersion, QStringLiteral("locked = ?"), {locked ? 1 : 0});
+    return updateVersioned(id, expectedVersion, QStringLiteral("locked = ?"), {locked});
 }
 
 Result<int> AppointmentWriter::updateVersioned(const QString &id, int expectedVersion, const QString &setClause,

@@ -1,0 +1,295 @@
+// The schedule board driven like a dispatcher drives it: QTest mouse and key events on
+// the real widget over a real SQLite file, checking the undo stack AND the database after
+// each step: drop from the queue assigns, a drag between rows reassigns, an edge drag
+// resizes, Ctrl+Z restores each; a drop on a busy slot is refused with the reason and
+// writes nothing; a row changed underneath (stale version) is reported and reloaded.
+#include "../board/BoardFixture.h"
+#include "TestDatabases.h"
+#include "board/BoardMime.h"
+#include "board/BoardModel.h"
+#include "board/ConflictListModel.h"
+#include "board/SchedulePage.h"
+#include "board/ScheduleBoard.h"
+#include "board/QueueDragSource.h"
+#include "commands/BoardEditor.h"
+#include "conflicts/ConflictsPanel.h"
+#include "document/ScheduleDocument.h"
+#include "itemmodels/ItemRoles.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace fieldops;
+using widgets::ScheduleBoard;
+using widgets::SchedulePage;
+
+namespace {
+struct BoardUnderTest {
+    std::unique_ptr<Database> db;
+    QString url;
+    ScheduleDocument document;
+    board::BoardModel model;
+    std::unique_ptr<BoardEditor> editor;
+    std::unique_ptr<SchedulePage> page;
+    QAction *undo = nullptr;
+
+    bool open()
+    {
+        db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        if (!db || !test::seedBoard(*db).ok())
+            return false;
+        editor = std::make_unique<BoardEditor>(db.get(), &document, &model);
+        page = std::make_unique<SchedulePage>(editor.get());
+        board()->setDisplayZone(QTimeZone::utc());
+        board()->setNowOverride(test::utcAt("2026-03-02T08:30:00Z"));
+        undo = document.undoStack()->createUndoAction(page.get());
+        undo->setShortcut(QKeySequence::Undo);
+        undo->setShortcutContext(Qt::WindowShortcut);
+        page->addAction(undo);
+        page->resize(1300, 500);
+        page->show();
+        page->activateWindow();
+        if (!QTest::qWaitForWindowExposed(page.get()))
+            return false;
+        page->showDate(QDate(2026, 3, 2));
+        board()->scrollToTime(test::utcAt("2026-03-02T07:00:00Z").toMSecsSinceEpoch(), 0.0);
+        return model.isLoaded();
+    }
+    ScheduleBoard *board() const { return page->board(); }
+    QWidget *viewport() const { return board()->viewport(); }
+    int x(const char *iso) const { return board()->viewportX(test::utcAt(iso).toMSecsSinceEpoch()); }
+    int rowY(const char *tech) const { return board()->viewportRowCenter(QString::fromLatin1(tech)); }
+    double pxPerHour() const { return board()->scale().pxPerHour(); }
+    QUndoStack *stack() { return document.undoStack(); }
+
+    // Press, move in steps (as a hand does, so the drag starts and the ghost follows), release.
+    void drag(QPoint from, QPoint to)
+    {
+        QTest::mousePress(viewport(), Qt::LeftButton, Qt::NoModifier, from);
+        for (int i = 1; i <= 6; ++i) {
+            const QPoint p = from + (to - from) * i / 6;
+            QMouseEvent move(QEvent::MouseMove, p, viewport()->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(viewport(), &move);
+        }
+        QTest::mouseRelease(viewport(), Qt::LeftButton, Qt::NoModifier, to);
+    }
+    void ctrlZ()
+    {
+        QTest::keyClick(board(), Qt::Key_Z, Qt::ControlModifier);
+    }
+};
+} // namespace
+
+class TestScheduleBoard : public QObject {
+    Q_OBJECT
+
+private slots:
+    void showsTheSeededBars()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        const QRect a1 = t.board()->barViewportRect(QStringLiteral("a1"));
+        QVERIFY(!a1.isNull());
+        QVERIFY(t.viewport()->rect().contains(a1.center()));
+        QVERIFY(qAbs(a1.center().y() - t.rowY("t1")) <= 1);
+        QVERIFY(qAbs(a1.left() - t.x("2026-03-02T09:00:00Z")) <= 1);
+        QVERIFY(qAbs(a1.width() - t.pxPerHour()) <= 2);
+    }
+
+    void dropFromQueueAssignsAndCtrlZRemoves()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        QSignalSpy assigned(t.editor.get(), &BoardEditor::assigned);
+        // The queue's drag payload, as QueueDragSource builds it from the queue's row.
+        QStandardItemModel queue;
+        auto *row = new QStandardItem(QStringLiteral("w3"));
+        row->setData(QStringLiteral("w3"), roles::WorkOrderId);
+        queue.appendRow(row);
+        std::unique_ptr<QMimeData> mime(widgets::QueueDragSource::mimeFor(queue.index(0, 0)));
+        QVERIFY(mime);
+        QCOMPARE(QString::fromUtf8(mime->data(board::workOrderMimeType())), QStringLiteral("w3"));
+
+        const QPoint target(t.x("2026-03-02T11:05:00Z"), t.rowY("t3"));
+        QDragEnterEvent enter(target, Qt::CopyAction | Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(target, Qt::CopyAction | Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &move);
+        QVERIFY(t.board()->ghost());
+        QCOMPARE(t.board()->ghost()->verdict, widgets::BoardGhost::Verdict::Clean);
+        QDropEvent drop(target, Qt::CopyAction | Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &drop);
+
+        QCOMPARE(assigned.count(), 1);
+        const QString id = assigned.at(0).at(0).toString();
+        QCOMPARE(t.stack()->count(), 1);
+        const auto s = test::stored(*t.db, id);
+        QVERIFY(s.exists);
+        QCOMPARE(s.technician, QStringLiteral("t3"));
+        QCOMPARE(s.start, QStringLiteral("2026-03-02T11:00:00Z")); // snapped to 15 min
+        QCOMPARE(s.end, QStringLiteral("2026-03-02T12:00:00Z"));   // the work order's 60 min
+        QCOMPARE(test::workOrderStatus(*t.db, QStringLiteral("w3")), QStringLiteral("scheduled"));
+        QVERIFY(!t.board()->barViewportRect(id).isNull());
+        QVERIFY(!t.board()->ghost());
+
+        t.ctrlZ();
+        QCOMPARE(t.stack()->index(), 0);
+        QVERIFY(!test::stored(*t.db, id).exists);
+        QCOMPARE(test::workOrderStatus(*t.db, QStringLiteral("w3")), QStringLiteral("open"));
+        QVERIFY(t.board()->barViewportRect(id).isNull());
+    }
+
+    void dragBetweenRowsReassignsAndCtrlZRestores()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        const QRect bar = t.board()->barViewportRect(QStringLiteral("a1"));
+        const QPoint from = bar.center();
+        const QPoint to(from.x() + int(2 * t.pxPerHour()), t.rowY("t2"));
+        t.drag(from, to);
+        QCOMPARE(t.stack()->count(), 1);
+        QCOMPARE(t.stack()->undoText(), QStringLiteral("Move appointment"));
+        auto s = test::stored(*t.db, QStringLiteral("a1"));
+        QCOMPARE(s.technician, QStringLiteral("t2"));
+        QCOMPARE(s.start, QStringLiteral("2026-03-02T11:00:00Z"));
+        QCOMPARE(s.end, QStringLiteral("2026-03-02T12:00:00Z"));
+        QVERIFY(qAbs(t.board()->barViewportRect(QStringLiteral("a1")).center().y() - t.rowY("t2")) <= 1);
+
+        t.ctrlZ();
+        s = test::stored(*t.db, QStringLiteral("a1"));
+        QCOMPARE(s.technician, QStringLiteral("t1"));
+        QCOMPARE(s.start, QStringLiteral("2026-03-02T09:00:00Z"));
+        QCOMPARE(t.stack()->index(), 0);
+        QCOMPARE(t.board()->barViewportRect(QStringLiteral("a1")), bar);
+    }
+
+    void edgeDragResizesAndCtrlZRestores()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        const QRect bar = t.board()->barViewportRect(QStringLiteral("a1"));
+        const QPoint from(bar.right() - 1, bar.center().y());
+        t.drag(from, from + QPoint(int(1.5 * t.pxPerHour()), 0));
+        QCOMPARE(t.stack()->count(), 1);
+        QCOMPARE(t.stack()->undoText(), QStringLiteral("Resize appointment"));
+        auto s = test::stored(*t.db, QStringLiteral("a1"));
+        QCOMPARE(s.start, QStringLiteral("2026-03-02T09:00:00Z"));
+        QCOMPARE(s.end, QStringLiteral("2026-03-02T11:30:00Z"));
+        // The left edge too: a later start.
+        const QRect grown = t.board()->barViewportRect(QStringLiteral("a1"));
+        const QPoint left(grown.left() + 1, grown.center().y());
+        t.drag(left, left + QPoint(int(0.5 * t.pxPerHour()), 0));
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a1")).start, QStringLiteral("2026-03-02T09:30:00Z"));
+        QCOMPARE(t.stack()->count(), 2);
+
+        t.ctrlZ();
+        t.ctrlZ();
+        s = test::stored(*t.db, QStringLiteral("a1"));
+        QCOMPARE(s.start, QStringLiteral("2026-03-02T09:00:00Z"));
+        QCOMPARE(s.end, QStringLiteral("2026-03-02T10:00:00Z"));
+        QCOMPARE(t.stack()->index(), 0);
+    }
+
+    void dropOnBusySlotIsRefusedAndWritesNothing()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        const QString before = test::dumpDatabase(*t.db);
+        const QRect bar = t.board()->barViewportRect(QStringLiteral("a1"));
+        // Onto Bruno at 13:30, over a2 (13:00–14:00).
+        const QPoint to(bar.center().x() + int(4.5 * t.pxPerHour()), t.rowY("t2"));
+        QTest::mousePress(t.viewport(), Qt::LeftButton, Qt::NoModifier, bar.center());
+        for (int i = 1; i <= 6; ++i) {
+            const QPoint p = bar.center() + (to - bar.center()) * i / 6;
+            QMouseEvent move(QEvent::MouseMove, p, t.viewport()->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(t.viewport(), &move);
+        }
+        // The live verdict while dragging: red, and it says with whom.
+        QVERIFY(t.board()->ghost());
+        QCOMPARE(t.board()->ghost()->verdict, widgets::BoardGhost::Verdict::Hard);
+        QVERIFY2(t.board()->ghost()->message.contains(QStringLiteral("Bruno")), qPrintable(t.board()->ghost()->message));
+        QTest::mouseRelease(t.viewport(), Qt::LeftButton, Qt::NoModifier, to);
+
+        const QString msg = t.page->messageLine()->text();
+        QVERIFY2(msg.startsWith(QStringLiteral("Refused")), qPrintable(msg));
+        QVERIFY2(msg.contains(QStringLiteral("Bruno")) && msg.contains(QStringLiteral("Globex")) && msg.contains(QStringLiteral("w2")),
+                 qPrintable(msg));
+        QCOMPARE(t.stack()->count(), 0);
+        QCOMPARE(test::dumpDatabase(*t.db), before);
+        QCOMPARE(t.board()->barViewportRect(QStringLiteral("a1")), bar);
+    }
+
+    void staleVersionIsReportedAndReloaded()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        auto other = test::openUrl(t.url);
+        QVERIFY(other);
+        QVERIFY(test::touchAppointment(*other, QStringLiteral("a1")).ok()); // locked, version 2, underneath
+        QCOMPARE(t.model.item(QStringLiteral("a1"))->appointment.version, 1);
+        const QRect bar = t.board()->barViewportRect(QStringLiteral("a1"));
+        t.drag(bar.center(), bar.center() + QPoint(int(2 * t.pxPerHour()), 0));
+        const QString msg = t.page->messageLine()->text();
+        QVERIFY2(msg.contains(QStringLiteral("changed by someone else")), qPrintable(msg));
+        QCOMPARE(t.stack()->count(), 0);
+        const auto s = test::stored(*t.db, QStringLiteral("a1"));
+        QCOMPARE(s.start, QStringLiteral("2026-03-02T09:00:00Z"));
+        QCOMPARE(s.version, 2);
+        // Reloaded: the board now holds the server's row, and a retry goes through.
+        QCOMPARE(t.model.item(QStringLiteral("a1"))->appointment.version, 2);
+        QVERIFY(t.model.item(QStringLiteral("a1"))->appointment.locked);
+        QCOMPARE(t.board()->barViewportRect(QStringLiteral("a1")), bar);
+        t.drag(bar.center(), bar.center() + QPoint(int(2 * t.pxPerHour()), 0));
+        QCOMPARE(t.stack()->count(), 1);
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a1")).start, QStringLiteral("2026-03-02T11:00:00Z"));
+    }
+
+    void rubberBandSelectsAndArrowsNudge()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        const QRect a1 = t.board()->barViewportRect(QStringLiteral("a1"));
+        const QRect a2 = t.board()->barViewportRect(QStringLiteral("a2"));
+        // A band from empty space before a1 to past a2 takes both.
+        t.drag(QPoint(a1.left() - 20, a1.top() - 2), QPoint(a2.right() + 10, a2.bottom() + 2));
+        QCOMPARE(t.board()->selectedAppointments(), (QStringList{QStringLiteral("a1"), QStringLiteral("a2")}));
+        QTest::keyClick(t.board(), Qt::Key_Right);
+        QTest::keyClick(t.board(), Qt::Key_Right);
+        QCOMPARE(t.stack()->count(), 1); // nudges merge
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a1")).start, QStringLiteral("2026-03-02T09:30:00Z"));
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a2")).start, QStringLiteral("2026-03-02T13:30:00Z"));
+        t.ctrlZ();
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a1")).start, QStringLiteral("2026-03-02T09:00:00Z"));
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a2")).start, QStringLiteral("2026-03-02T13:00:00Z"));
+    }
+
+    void conflictsPanelScrollsTheBoard()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        QVERIFY(t.db->execDirect(QStringLiteral("INSERT INTO work_order_skills(work_order_id, skill_code) VALUES ('w2', 'hvac')")).ok());
+        t.page->showDate(QDate(2026, 3, 2));
+        widgets::ConflictsPanel panel(&t.model);
+        QCOMPARE(panel.model()->rowCount(), 1);
+        connect(&panel, &widgets::ConflictsPanel::appointmentActivated, t.board(), &ScheduleBoard::scrollToAppointment);
+        t.board()->horizontalScrollBar()->setValue(t.board()->horizontalScrollBar()->maximum());
+        QVERIFY(t.board()->barViewportRect(QStringLiteral("a2")).right() < 0);
+        panel.resize(600, 200);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const QRect cell = panel.view()->visualRect(panel.model()->index(0, 0));
+        QTest::mouseClick(panel.view()->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
+        QVERIFY(t.viewport()->rect().contains(t.board()->barViewportRect(QStringLiteral("a2")).center()));
+        QCOMPARE(t.board()->selectedAppointments(), QStringList{QStringLiteral("a2")});
+    }
+};
+
+QTEST_MAIN(TestScheduleBoard)
+#include "tst_schedule_board.moc"

@@ -1,0 +1,31 @@
+#pragma once
+// Makes a list of work orders (the unassigned queue) a drag source for the board without
+// touching the list's own code: it watches the view's mouse, and past the drag distance
+// starts a QDrag carrying the work order id under the board's mime type.
+#include <QModelIndex>
+#include <QObject>
+#include <QPoint>
+
+class QAbstractItemView;
+class QMimeData;
+
+namespace fieldops::widgets {
+
+class QueueDragSource : public QObject {
+    Q_OBJECT
+public:
+    // Installs itself on `view` (and is owned by it).
+    explicit QueueDragSource(QAbstractItemView *view);
+    // The payload for a row: roles::WorkOrderId under board::workOrderMimeType().
+    static QMimeData *mimeFor(const QModelIndex &index);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QAbstractItemView *m_view;
+    QPoint m_pressPos;
+    QPersistentModelIndex m_pressed;
+};
+
+} // namespace fieldops::widgets
