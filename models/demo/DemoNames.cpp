@@ -64,16 +64,39 @@ QString neighbourhoodLabel(const Neighbourhood &n)
     return QString::fromUtf8(n.name);
 }
 
-// Lower-case ASCII letters and digits only: good enough for a demo domain.
-QString slug(const QString &text)
+// A plausible domain: the distinctive words of the name (not "Condomínio", "Edifício" …)
+// folded to lower-case ASCII, whole words only, kept short.
+QString domainFor(const QString &company)
 {
-    const QString folded = text.normalized(QString::NormalizationForm_D);
-    QString out;
-    for (QChar c : folded) {
-        if (c.isLetterOrNumber() && c.unicode() < 128)
-            out += c.toLower();
+    static const QStringList generic{
+        QStringLiteral("condominio"), QStringLiteral("edificio"), QStringLiteral("residencial"),
+        QStringLiteral("corporativo"), QStringLiteral("torre"), QStringLiteral("business"), QStringLiteral("center"),
+        QStringLiteral("hospital"), QStringLiteral("clinica"), QStringLiteral("supermercado"),
+        QStringLiteral("hipermercado"), QStringLiteral("colegio"), QStringLiteral("escola"), QStringLiteral("estadual"),
+        QStringLiteral("professor"), QStringLiteral("hotel"), QStringLiteral("restaurante"), QStringLiteral("padaria"),
+        QStringLiteral("drogaria"), QStringLiteral("academia"), QStringLiteral("fitness"), QStringLiteral("ltda"),
+        QStringLiteral("industria"), QStringLiteral("comercio"), QStringLiteral("data"), QStringLiteral("de"),
+        QStringLiteral("do"), QStringLiteral("da"), QStringLiteral("dos"), QStringLiteral("das"), QStringLiteral("e")};
+    const QString folded = company.normalized(QString::NormalizationForm_D).toLower();
+    QStringList words;
+    QString word;
+    for (QChar c : folded + QLatin1Char(' ')) {
+        if (c.unicode() < 128 && c.isLetterOrNumber()) {
+            word += c;
+        } else if (!c.isMark() && !word.isEmpty()) {
+            words << word;
+            word.clear();
+        }
     }
-    return out.left(24);
+    QString domain;
+    for (const QString &w : words) {
+        if (generic.contains(w))
+            continue;
+        if (!domain.isEmpty() && domain.size() + w.size() > 18)
+            break;
+        domain += w;
+    }
+    return domain.isEmpty() && !words.isEmpty() ? words.first() : domain;
 }
 
 } // namespace
@@ -153,7 +176,7 @@ QString mobilePhone(DemoRandom &rng)
 QString emailFor(DemoRandom &rng, const QString &company)
 {
     static const char *const boxes[] = {"contato", "manutencao", "facilities", "administracao", "sindico", "compras"};
-    QString domain = slug(company);
+    QString domain = domainFor(company);
     if (domain.isEmpty())
         domain = QStringLiteral("cliente");
     return QStringLiteral("%1@%2.com.br").arg(QString::fromLatin1(pickFrom(rng, boxes)), domain);

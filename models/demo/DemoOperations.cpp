@@ -71,6 +71,7 @@ public:
             m_techMask.push_back(mask);
         }
         m_techQueue.assign(data.technicians.size(), {});
+        m_planLastWorkOrder.assign(data.plans.size(), -1);
         m_territoryQueue.assign(territories, {});
         // Ids wide enough for the whole run, fixed up front so they sort in creation order.
         m_idEstimate = std::max(1000, int(data.technicians.size()) * cal.dayCount() * 6 + int(data.plans.size()) * 4);
@@ -144,6 +145,15 @@ private:
             w.windowEnd = m_clock.at(m_cal.dateAt(offset + 3), 18 * 60);
             const int wo = newWorkOrder(std::move(w));
             m_territoryQueue[territoryOf(m_data.workOrders[wo])].push_back({wo, offset - m_rng.between(0, 2), -1});
+            // A previous occurrence nobody got to is superseded by this one, as planners do.
+            const int planIndex = int(&p - m_data.plans.data());
+            const int previous = m_planLastWorkOrder[planIndex];
+            if (previous >= 0) {
+                WorkOrderState &st = m_state[previous];
+                if (st.visits == 0 && !st.upcoming && !st.active && !st.closed)
+                    st.cancelled = true;
+            }
+            m_planLastWorkOrder[planIndex] = wo;
         }
     }
 
@@ -172,6 +182,10 @@ private:
     {
         for (int i = 0; i < int(queue.size()); ++i) {
             const Pending &p = queue[i];
+            if (m_state[p.workOrder].cancelled) {
+                queue.erase(queue.begin() + i--);
+                continue;
+            }
             if (p.due > offset)
                 continue;
             const WorkOrderRow &w = m_data.workOrders[p.workOrder];
@@ -578,6 +592,7 @@ private:
     std::vector<std::vector<Pending>> m_techQueue;
     std::vector<std::vector<Pending>> m_territoryQueue;
     std::vector<Pending> m_overflow;
+    std::vector<int> m_planLastWorkOrder;
     int m_idEstimate = 0;
     // The technician whose day is being built: when the last real visit ended, and whether
     // a visit is under way at the demo's now (later ones today stay planned).
