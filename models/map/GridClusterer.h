@@ -16,6 +16,7 @@ struct Cluster {
     int count = 0;
     int firstId = -1;   // a member (the one pin when count == 1)
     int worstRank = 99; // the most urgent member's rank (lower = more urgent), for colour
+    int flagged = 0;    // members whose rank came negative (the map: unassigned jobs)
 };
 
 class GridClusterer {
@@ -24,7 +25,7 @@ public:
     double cellPx() const { return m_cellPx; }
 
     // Points of `index` inside `visibleWorld` at `zoom`; rankOf(id) gives each point's
-    // rank (its priority). Cost follows the visible points.
+    // rank (its priority), negated to flag it. Cost follows the visible points.
     template <typename RankOf>
     std::vector<Cluster> cluster(const SpatialIndex &index, const QRectF &visibleWorld, double zoom, RankOf rankOf) const;
 

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <cmath>
+#include <cstdlib>
 
 namespace fieldops::map {
 
@@ -18,7 +19,7 @@ std::vector<Cluster> GridClusterer::cluster(const SpatialIndex &index, const QRe
     const double cellsPerRow = std::ceil(1.0 / cellWorld) + 1;
     struct Acc {
         double sx = 0, sy = 0;
-        int count = 0, firstId = -1, worst = 99;
+        int count = 0, firstId = -1, worst = 99, flagged = 0;
     };
     QHash<qint64, int> slotOf;
     std::vector<Acc> acc;
@@ -38,13 +39,15 @@ std::vector<Cluster> GridClusterer::cluster(const SpatialIndex &index, const QRe
         a.sy += p.y();
         ++a.count;
         const int r = rankOf(id);
-        if (r < a.worst)
-            a.worst = r;
+        if (r < 0)
+            ++a.flagged;
+        if (std::abs(r) < a.worst)
+            a.worst = std::abs(r);
     });
     std::vector<Cluster> out;
     out.reserve(acc.size());
     for (const Acc &a : acc)
-        out.push_back({QPointF(a.sx / a.count, a.sy / a.count), a.count, a.firstId, a.worst});
+        out.push_back({QPointF(a.sx / a.count, a.sy / a.count), a.count, a.firstId, a.worst, a.flagged});
     return out;
 }
 

@@ -48,7 +48,8 @@ private slots:
         group(QPointF(0.30, 0.70), 1);
         index.rebuild(pts);
         GridClusterer clusterer(60);
-        auto rank = [](int i) { return i < 10 ? 2 : 3; };
+        // The first group is priority 2, the rest 3; ids 10..14 are flagged (unassigned).
+        auto rank = [](int i) { return (i < 10 ? 2 : 3) * (i >= 10 && i < 15 ? -1 : 1); };
         const auto zoomedOut = clusterer.cluster(index, QRectF(0, 0, 1, 1), 4, rank);
         QCOMPARE(zoomedOut.size(), size_t(3));
         std::vector<int> counts;
@@ -57,8 +58,13 @@ private slots:
         std::sort(counts.begin(), counts.end());
         QCOMPARE(counts, (std::vector<int>{1, 10, 20}));
         for (const Cluster &c : zoomedOut)
-            if (c.count == 10)
+            if (c.count == 10) {
                 QCOMPARE(c.worstRank, 2);
+                QCOMPARE(c.flagged, 0);
+            } else if (c.count == 20) {
+                QCOMPARE(c.worstRank, 3);
+                QCOMPARE(c.flagged, 5);
+            }
         // Zoomed far in the groups' members are metres apart: at z19 each is its own pin.
         const auto zoomedIn = clusterer.cluster(index, QRectF(0.2999, 0.2999, 0.0002, 0.0002), 19, rank);
         int total = 0;

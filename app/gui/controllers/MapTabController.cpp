@@ -1,0 +1,106 @@
+#include "controllers/MapTabController.h"
+
+#include "controllers/MapAssignController.h"
+#include "map/MapLiveSync.h"
+#include "map/MapModel.h"
+#include "map/MbTilesLoader.h"
+#include "map/TileSource.h"
+#include "map/TileStore.h"
+#include "map/XyzTileLoader.h"
+#include "map/MapView.h"
+#include "session/ConsoleSession.h"
+#include "settings/ConsoleSettings.h"
+
+#include <QCoreApplication>
+#include <QLabel>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace fieldops::gui {
+
+MapTabController::MapTabController(ConsoleSession *session)
+    : m_session(session), m_page(new QWidget), m_model(new map::MapModel(this)), m_tiles(new map::TileStore(this)),
+      m_sync(new map::MapLiveSync(m_model, this)), m_view(new widgets::MapView(m_model, m_tiles)), m_message(new QLabel),
+      m_assign(new MapAssignController(session, m_page))
+{
+    m_model->setOfflineAfterMinutes(map::settings::offlineAfterMinutes().get());
+    m_model->setLateGraceMinutes(settings::alertLateGraceMinutes().get());
+    m_view->setSelectionService(session->selection());
+
+    auto *bar = new QToolBar(m_page);
+    bar->setObjectName(QStringLiteral("mapToolBar"));
+    QAction *fit = bar->addAction(QCoreApplication::translate("MapView", "Fit all"), m_view, &widgets::MapView::fitAll);
+    fit->setObjectName(QStringLiteral("actionMapFitAll"));
+    fit->setShortcut(QKeySequence(QCoreApplication::translate("MapView", "Ctrl+Shift+F")));
+    fit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    bar->addSeparator();
+    bar->addWidget(m_message);
+    auto *layout = new QVBoxLayout(m_page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(bar);
+    layout->addWidget(m_view, 1);
+
+    applyTileSource();
+    connect(session, &ConsoleSession::stateChanged, this, &MapTabController::onSessionState);
+    connect(session, &ConsoleSession::changesArrived, m_sync, &map::MapLiveSync::applyChanges);
+    connect(m_view, &widgets::MapView::assignRequested, m_assign, &MapAssignController::assign);
+    connect(m_assign, &MapAssignController::problem, m_message, &QLabel::setText);
+    connect(m_assign, &MapAssignController::assigned, m_message, [this] { m_message->clear(); });
+    connect(m_sync, &map::MapLiveSync::failed, m_message, &QLabel::setText);
+    connect(m_model, &map::MapModel::lateAlertsChanged, m_message, [this] {
+        const auto late = m_model->lateAlerts();
+        m_message->setText(late.empty() ? QString()
+                                        : QCoreApplication::translate("MapView", "%n technician(s) predicted late", nullptr,
+                                                                      int(late.size())));
+    });
+}
+
+MapTabController::~MapTabController() = default;
+
+QString MapTabController::id() const { return QStringLiteral("map"); }
+
+QString MapTabController::title() const { return QCoreApplication::translate("MainWindow", "Map"); }
+
+QWidget *MapTabController::widget() { return m_page; }
+
+void MapTabController::applyTileSource()
+{
+    const map::TileSource source = map::TileSource::fromSettings();
+    std::unique_ptr<map::TileLoader> loader;
+    if (source.kind == map::TileSource::Kind::Xyz && !source.urlTemplate.isEmpty()) {
+        loader = std::make_unique<map::XyzTileLoader>(source.urlTemplate,
+                                                      map::TileDiskCache(map::TileDiskCache::defaultRoot(source.cacheKey())));
+    } else if (source.kind == map::TileSource::Kind::MbTiles) {
+        auto reader = map::MbTilesReader::open(source.mbtilesPath);
+        if (reader)
+            loader = std::make_unique<map::MbTilesLoader>(std::move(*reader));
+        else
+            m_message->setText(reader.error().message);
+    }
+    m_tiles->setLoader(std::move(loader));
+    m_view->setAttribution(m_tiles->hasSource() ? source.attributionText() : map::TileSource::none().attributionText());
+    connect(m_tiles, &map::TileStore::reachabilityChanged, m_view, [this, source](bool reachable) {
+        m_view->setAttribution(reachable ? source.attributionText()
+                                         : QCoreApplication::translate("MapView", "tiles unreachable") + QStringLiteral(" · ")
+                                               + source.attributionText());
+    });
+}
+
+void MapTabController::onSessionState()
+{
+    switch (m_session->state()) {
+    case ConsoleSession::State::Connected:
+    case ConsoleSession::State::ReadOnly:
+        if (!m_sync->isLoaded())
+            m_sync->start(m_session->url());
+        break;
+    case ConsoleSession::State::Disconnected:
+        m_sync->stop();
+        break;
+    default:
+        break; // Lost: keep showing the last positions; the sync's worker reconnects itself
+    }
+}
+
+} // namespace fieldops::gui

@@ -1,0 +1,54 @@
+#pragma once
+// The "Map" tab: the live map of technicians and jobs over the session. It owns the map
+// model, the tile store (source from the settings), the live sync fed by the session's
+// change feed, and the drag-to-assign controller; the widget only shows and takes input.
+#include "controllers/TabController.h"
+
+#include <QObject>
+
+class QLabel;
+
+namespace fieldops {
+class ConsoleSession;
+}
+namespace fieldops::map {
+class MapLiveSync;
+class MapModel;
+class TileStore;
+}
+namespace fieldops::widgets {
+class MapView;
+}
+
+namespace fieldops::gui {
+class MapAssignController;
+
+class MapTabController : public QObject, public TabController {
+    Q_OBJECT
+public:
+    explicit MapTabController(ConsoleSession *session);
+    ~MapTabController() override;
+    QString id() const override;
+    QString title() const override;
+    QWidget *widget() override;
+
+    map::MapModel *model() const { return m_model; }
+    map::MapLiveSync *sync() const { return m_sync; }
+    widgets::MapView *view() const { return m_view; }
+    MapAssignController *assigner() const { return m_assign; }
+
+private:
+    void applyTileSource();
+    void onSessionState();
+
+    ConsoleSession *m_session;
+    QWidget *m_page; // owned by the tab widget once added
+    map::MapModel *m_model;
+    map::TileStore *m_tiles;
+    map::MapLiveSync *m_sync;
+    widgets::MapView *m_view;
+    QLabel *m_message;
+    MapAssignController *m_assign;
+};
+
+} // namespace fieldops::gui

@@ -1,0 +1,271 @@
+// The map tab driven like a dispatcher would: QTest mouse and keys on the real widget over
+// a real database (both backends). A pin dragged onto a technician books the next
+// feasible slot through the undo stack; clicks and a rubber band select; the keyboard
+// zooms and pans. Also renders the demo operation offscreen to /tmp/fieldops-map.png.
+#include "../map/MapFixtures.h"
+#include "TestDatabases.h"
+#include "controllers/MapAssignController.h"
+#include "controllers/MapTabController.h"
+#include "demo/DemoSeeder.h"
+#include "document/ScheduleDocument.h"
+#include "map/MapLiveSync.h"
+#include "map/MapModel.h"
+#include "map/MapQueries.h"
+#include "map/MapView.h"
+#include "map/TileSource.h"
+#include "map/TileStore.h"
+#include "selection/SelectionService.h"
+#include "session/ConsoleSession.h"
+
+#include <QTimeZone>
+#include <QtTest>
+
+using namespace fieldops;
+using namespace fieldops::map;
+
+class TestMapView : public QObject {
+    Q_OBJECT
+
+    struct Console {
+        std::unique_ptr<ConsoleSession> session;
+        std::unique_ptr<gui::MapTabController> tab;
+        std::unique_ptr<QWidget> host;
+    };
+
+    // A session on a seeded database and the map tab shown at 900×700, loaded.
+    static void openConsole(const QString &url, const QDateTime &now, Console &c)
+    {
+        c.session = std::make_unique<ConsoleSession>();
+        c.session->setClockOverride(now);
+        QSignalSpy refreshed(c.session.get(), &ConsoleSession::refreshed);
+        c.tab = std::make_unique<gui::MapTabController>(c.session.get());
+        c.tab->sync()->setClockOverride(now);
+        c.tab->assigner()->setClockOverride(now);
+        QSignalSpy loaded(c.tab->sync(), &MapLiveSync::loaded);
+        c.session->connectTo(DatabaseUrl::parse(url).value());
+        QVERIFY(refreshed.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        c.host.reset(c.tab->widget());
+        c.host->resize(900, 700);
+        c.host->show();
+        QVERIFY(QTest::qWaitForWindowExposed(c.host.get()));
+        // Close enough that every pin stands alone (no cluster bubbles).
+        c.tab->view()->setView(QGeoCoordinate(-23.565, -46.675), 13);
+    }
+
+    static QPoint screenOf(widgets::MapView *v, double lat, double lon)
+    {
+        return v->screenPosOf(QGeoCoordinate(lat, lon)).toPoint();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FieldOpsTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_map_view"));
+        // Tests never reach the internet: no tile source, the graticule background.
+        TileSource::none().toSettings();
+    }
+
+    void dragPinOntoTechnicianAssigns_data() { test::addBackendRows(); }
+    void dragPinOntoTechnicianAssigns()
+    {
+        QFETCH(QString, backend);
+        QString url;
+        auto db = test::freshDatabase(backend, true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        const QDateTime now = test::mapTestNow();
+        QVERIFY(test::seedMapWorld(*db, now).ok());
+        Console c;
+        openConsole(url, now, c);
+        if (QTest::currentTestFailed())
+            return;
+        widgets::MapView *view = c.tab->view();
+        QVERIFY(c.tab->model()->job(QStringLiteral("w2"))->job.unassigned);
+
+        std::optional<SlotProposal> asked;
+        c.tab->assigner()->setConfirm([&asked](const SlotProposal &p, const QString &text) {
+            asked = p;
+            return !text.isEmpty();
+        });
+        QSignalSpy assigned(c.tab->assigner(), &gui::MapAssignController::assigned);
+        QSignalSpy problems(c.tab->assigner(), &gui::MapAssignController::problem);
+
+        const QPoint pin = screenOf(view, -23.5670, -46.6930); // w2 at Pinheiros (unassigned)
+        const QPoint tech = screenOf(view, -23.60, -46.70);     // Bruno (t2)
+        QCOMPARE(view->hitTest(pin).kind, widgets::MapHit::Kind::Job);
+        QCOMPARE(view->hitTest(tech).id, QStringLiteral("t2"));
+
+        QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, pin);
+        for (int i = 1; i <= 10; ++i)
+            QTest::mouseMove(view, pin + (tech - pin) * i / 10);
+        QCOMPARE(view->paintState().draggedJob, QStringLiteral("w2"));
+        QCOMPARE(view->paintState().dropTechnician, QStringLiteral("t2"));
+        QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, tech);
+        QCOMPARE(problems.count(), 0);
+        QCOMPARE(assigned.count(), 1);
+        QVERIFY(asked.has_value());
+        QCOMPARE(asked->technicianId, QStringLiteral("t2"));
+        QVERIFY(asked->verdict.clean());
+        QCOMPARE(asked->start, now); // t2 is free at once
+        QVERIFY(view->paintState().draggedJob.isEmpty());
+
+        // Written to the database, one step on the shared undo stack.
+        {
+            // Scoped: an open SQLite statement would pin this connection's read snapshot.
+            auto row = db->run(QStringLiteral("SELECT technician_id, start_at FROM appointments WHERE work_order_id = 'w2' AND status = 'scheduled'"));
+            QVERIFY(row.ok() && row->next());
+            QCOMPARE(row->value(0).toString(), QStringLiteral("t2"));
+            QCOMPARE(timefmt::fromSql(row->value(1)), now);
+        }
+        QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM work_orders WHERE id = 'w2'")).value().toString(),
+                 QStringLiteral("scheduled"));
+        QUndoStack *stack = c.session->document()->undoStack();
+        QCOMPARE(stack->count(), 1);
+
+        // The change feed brings it back to the map: the pin is no longer unassigned.
+        c.tab->sync()->applyChanges({Change{0, QStringLiteral("work_orders"), QStringLiteral("w2"), QStringLiteral("update"), {}, {}}});
+        QTRY_VERIFY_WITH_TIMEOUT(!c.tab->model()->job(QStringLiteral("w2"))->job.unassigned, 20000);
+
+        // An assigned pin does not drag: the press pans the map instead.
+        asked.reset();
+        const QPoint pin2 = screenOf(view, -23.5670, -46.6930);
+        QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, pin2);
+        QTest::mouseMove(view, pin2 + QPoint(30, 0));
+        QTest::mouseMove(view, pin2 + QPoint(60, 0));
+        QVERIFY(view->paintState().draggedJob.isEmpty());
+        QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, pin2 + QPoint(60, 0));
+        QVERIFY(!asked.has_value());
+        QCOMPARE((screenOf(view, -23.5670, -46.6930) - pin2).x(), 60);
+
+        // Undo removes the visit and reopens the work order.
+        QSignalSpy refused(c.session->document(), &ScheduleDocument::editRefused);
+        stack->undo();
+        QVERIFY2(refused.isEmpty(), refused.isEmpty() ? "" : qPrintable(refused.first().at(0).value<Error>().message + QLatin1Char(' ') + refused.first().at(0).value<Error>().detail));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM appointments WHERE work_order_id = 'w2'")).value().toInt(), 0);
+        QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM work_orders WHERE id = 'w2'")).value().toString(), QStringLiteral("open"));
+    }
+
+    void clickRubberBandAndKeys()
+    {
+        QString url;
+        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        const QDateTime now = test::mapTestNow();
+        QVERIFY(test::seedMapWorld(*db, now).ok());
+        Console c;
+        openConsole(url, now, c);
+        if (QTest::currentTestFailed())
+            return;
+        widgets::MapView *view = c.tab->view();
+        SelectionService *selection = c.session->selection();
+
+        // Click a pin: shared selection (board, queue, inspector follow).
+        QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, screenOf(view, -23.5614, -46.6559));
+        QCOMPARE(selection->workOrderId(), QStringLiteral("w1"));
+        QCOMPARE(view->selectedJobs(), QStringList{QStringLiteral("w1")});
+        // Selecting elsewhere shows on the map.
+        selection->selectWorkOrder(QStringLiteral("w2"));
+        QCOMPARE(view->selectedJobs(), QStringList{QStringLiteral("w2")});
+        // A click on a technician selects them (their trail and route are drawn).
+        QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, screenOf(view, -23.55, -46.64));
+        QCOMPARE(view->selectedTechnician(), QStringLiteral("t1"));
+        // Empty ground clears.
+        QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, QPoint(880, 20));
+        QVERIFY(view->selectedTechnician().isEmpty());
+        QVERIFY(view->selectedJobs().isEmpty());
+
+        // Shift+drag: a rubber band around both pins and nothing else.
+        const QPoint a = screenOf(view, -23.5614, -46.6559), b = screenOf(view, -23.5670, -46.6930);
+        const QPoint from(std::min(a.x(), b.x()) - 15, std::min(a.y(), b.y()) - 15);
+        const QPoint to(std::max(a.x(), b.x()) + 15, std::max(a.y(), b.y()) + 15);
+        QTest::mousePress(view, Qt::LeftButton, Qt::ShiftModifier, from);
+        QTest::mouseMove(view, (from + to) / 2);
+        QTest::mouseMove(view, to);
+        QVERIFY(!view->paintState().rubberBand.isEmpty());
+        QTest::mouseRelease(view, Qt::LeftButton, Qt::ShiftModifier, to);
+        QStringList sel = view->selectedJobs();
+        sel.sort();
+        QCOMPARE(sel, (QStringList{QStringLiteral("w1"), QStringLiteral("w2")}));
+        QVERIFY(view->paintState().rubberBand.isEmpty());
+
+        // Keys: + zooms a level, arrows pan, Home fits everything.
+        const double z = view->viewport().zoom();
+        QTest::keyClick(view, Qt::Key_Plus);
+        QCOMPARE(view->viewport().zoom(), z + 1);
+        QTest::keyClick(view, Qt::Key_Minus);
+        QCOMPARE(view->viewport().zoom(), z);
+        const QPointF before = view->screenPosOf(QGeoCoordinate(-23.5614, -46.6559));
+        QTest::keyClick(view, Qt::Key_Right);
+        QVERIFY(view->screenPosOf(QGeoCoordinate(-23.5614, -46.6559)).x() < before.x() - 50);
+        // Wheel zoom keeps the point under the cursor in place.
+        const QPoint cursor(300, 250);
+        const QGeoCoordinate under = view->viewport().screenToCoord(cursor);
+        QWheelEvent wheel(QPointF(cursor), view->mapToGlobal(QPointF(cursor)), QPoint(), QPoint(0, 240), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view, &wheel);
+        QCOMPARE(view->viewport().zoom(), z + 1);
+        QVERIFY((view->screenPosOf(under) - QPointF(cursor)).manhattanLength() < 0.01);
+        QTest::keyClick(view, Qt::Key_Home);
+        const QRectF screen(QPointF(0, 0), QSizeF(view->size()));
+        for (const auto &t : c.tab->model()->technicians())
+            QVERIFY(screen.contains(view->viewport().worldToScreen(t.world)));
+    }
+
+    void demoScreenshot()
+    {
+        // The demo operation (a smaller crew than the real demo), on the plain background.
+        QString url;
+        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        DemoOptions options;
+        options.technicians = 40;
+        options.customers = 400;
+        options.days = 3;
+        options.futureDays = 2;
+        auto summary = DemoSeeder(*db).seed(options);
+        QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error().message));
+        const QDateTime now = QDateTime(summary->today, options.nowLocal, QTimeZone("America/Sao_Paulo")).toUTC();
+        const QDateTime dayStart = QDateTime(summary->today, QTime(0, 0), QTimeZone("America/Sao_Paulo")).toUTC();
+        auto snap = MapQueries(*db).snapshot(now, dayStart, dayStart.addDays(1), dayStart.addDays(3));
+        QVERIFY(snap.ok());
+        MapModel model;
+        model.reset(*snap, now);
+        QVERIFY(model.technicians().size() == 40);
+        QVERIFY(model.technicianIndex().size() > 0);
+        QVERIFY(model.jobIndex().size() > 0);
+
+        TileStore tiles;
+        widgets::MapView view(&model, &tiles);
+        view.setAttribution(TileSource::none().attributionText());
+        view.resize(1400, 900);
+        view.fitAll();
+        // Select a busy technician so the picture shows a trail and a route.
+        QString busiest;
+        qsizetype stops = 0;
+        for (const auto &t : model.technicians())
+            if (t.route.size() > stops && t.hasFix) {
+                stops = t.route.size();
+                busiest = t.id;
+            }
+        view.selectTechnician(busiest);
+        const QImage overview = view.renderToImage();
+        QVERIFY(overview.save(QStringLiteral("/tmp/fieldops-map.png")));
+        // Zoomed on that technician: names, headings and the numbered route.
+        view.setView(QGeoCoordinate(model.technician(busiest)->lat, model.technician(busiest)->lon), 13.5);
+        const QImage close = view.renderToImage();
+        QVERIFY(close.save(QStringLiteral("/tmp/fieldops-map-zoomed.png")));
+        // Not a blank picture: markers in state colours are present.
+        int coloured = 0;
+        for (int y = 0; y < overview.height(); y += 3)
+            for (int x = 0; x < overview.width(); x += 3) {
+                const QColor px = overview.pixelColor(x, y);
+                coloured += px.saturation() > 120 ? 1 : 0;
+            }
+        QVERIFY2(coloured > 200, qPrintable(QString::number(coloured)));
+    }
+};
+
+QTEST_MAIN(TestMapView)
+#include "tst_map_view.moc"

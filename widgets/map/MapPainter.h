@@ -1,0 +1,79 @@
+#pragma once
+// The map's paint engine: background and graticule, tiles (a lower zoom scaled while the
+// right ones load), job pins clustered with counts, technicians with state colour,
+// heading and (zoomed in) names, the selected technician's trail and route, the scale
+// bar and the attribution. It paints on any QPainter, so the widget, offscreen tests,
+// screenshots and the benchmark share it. Cost follows what is on screen: the spatial
+// indexes answer "what is visible", never a loop over the whole data set.
+#include "MapPaintState.h"
+#include "map/GridClusterer.h"
+#include "map/MapViewport.h"
+#include "map/TileKey.h"
+
+#include <QColor>
+#include <QHash>
+#include <QPixmap>
+#include <optional>
+#include <vector>
+
+class QPainter;
+
+namespace fieldops::map {
+class MapModel;
+class TileStore;
+enum class TechnicianState;
+}
+
+namespace fieldops::widgets {
+
+struct MapHit {
+    enum class Kind { None, Technician, Job, Cluster };
+    Kind kind = Kind::None;
+    QString id;       // technician or work-order id
+    int count = 0;    // cluster size
+    QPointF world;    // where the hit thing is
+};
+
+class MapPainter {
+public:
+    MapPainter(const map::MapModel *model, map::TileStore *tiles);
+
+    void paint(QPainter &p, const map::MapViewport &vp, const MapPaintState &state);
+    // The tiles the viewport needs at its zoom level (to request them).
+    static QList<map::TileKey> visibleTiles(const map::MapViewport &vp, int maxZoom = 19);
+    // What is under a screen point: a technician first (they sit on top), then a pin or a
+    // cluster as the last paint grouped them.
+    MapHit hitTest(const map::MapViewport &vp, const QPointF &screen) const;
+    // Job ids inside a screen rectangle or polygon (rubber band, lasso).
+    QStringList jobsIn(const map::MapViewport &vp, const QRectF &screenRect) const;
+    QStringList jobsIn(const map::MapViewport &vp, const QPolygonF &screenPolygon) const;
+
+    static QColor stateColor(map::TechnicianState s);
+    static QColor priorityColor(int priority);
+    // Names appear from this zoom on.
+    static constexpr double kLabelZoom = 13.0;
+
+private:
+    const std::vector<map::Cluster> &clustersFor(const map::MapViewport &vp) const;
+    void paintBackground(QPainter &p, const map::MapViewport &vp) const;
+    void paintTiles(QPainter &p, const map::MapViewport &vp) const;
+    void paintJobs(QPainter &p, const map::MapViewport &vp, const MapPaintState &state) const;
+    void paintRoute(QPainter &p, const map::MapViewport &vp, const QString &technicianId, bool withTrail) const;
+    void paintTechnicians(QPainter &p, const map::MapViewport &vp, const MapPaintState &state) const;
+    void paintOverlay(QPainter &p, const map::MapViewport &vp, const MapPaintState &state) const;
+    const QPixmap &pinSprite(int rank, bool unassigned, bool selected) const;
+
+    const map::MapModel *m_model;
+    map::TileStore *m_tiles;
+    map::GridClusterer m_clusterer;
+    mutable std::vector<map::Cluster> m_clusters;
+    mutable QRectF m_clustersFor;   // the visible rect the cache was built for
+    mutable double m_clustersZoom = -1;
+    mutable QHash<int, QPixmap> m_sprites;
+
+public:
+    // The view calls it when the model changed, so cached clusters are rebuilt.
+    void invalidate() const { m_clustersZoom = -1; }
+};
+
+} // namespace fieldops::widgets
