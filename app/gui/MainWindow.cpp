@@ -2,6 +2,9 @@
 
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
+#include "controllers/KpiTabController.h"
+#include "controllers/MapTabController.h"
+#include "controllers/ScheduleTabController.h"
 #include "controllers/WorkOrdersTabController.h"
 #include "document/ScheduleDocument.h"
 #include "session/ConsoleSession.h"
@@ -35,8 +38,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     auto workOrders = std::make_unique<WorkOrdersTabController>(m_session);
     m_workOrdersTab = workOrders.get();
     addTab(std::move(workOrders));
+    addTab(std::make_unique<KpiTabController>(m_session));
+    addTab(std::make_unique<MapTabController>(m_session));
 
     m_docks = new DockController(this, m_session);
+    addTab(std::make_unique<ScheduleTabController>(this, m_session, m_docks));
     m_connection = new ConnectionController(this, m_session);
     buildMenus();
 
