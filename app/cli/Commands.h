@@ -18,6 +18,7 @@ int runExport(CliContext &ctx, const QStringList &args);
 int runConflicts(CliContext &ctx, const QStringList &args);
 int runUser(CliContext &ctx, const QStringList &args);
 int runKpi(CliContext &ctx, const QStringList &args);
+int runSimulate(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

@@ -17,6 +17,7 @@ const Command *commands(int &count)
         {"export", QT_TRANSLATE_NOOP("cli", "export every entity as CSV files into a directory"), runExport},
         {"conflicts", QT_TRANSLATE_NOOP("cli", "check the schedule's rules (overlap, travel, shift, absence, skill, window, SLA)"), runConflicts},
         {"kpi", QT_TRANSLATE_NOOP("cli", "key performance indicators for a period (--from D --to D [--by technician] [--json])"), runKpi},
+        {"simulate", QT_TRANSLATE_NOOP("cli", "play the technicians' phones live (--speed X --duration S --seed N)"), runSimulate},
         {"user", QT_TRANSLATE_NOOP("cli", "add a PostgreSQL login in a FieldOps role (user add NAME --role R)"), runUser},
     };
     count = int(sizeof(list) / sizeof(list[0]));

@@ -1,0 +1,422 @@
+// `fieldops-cli simulate [--speed X] [--duration S] [--seed N]`: plays the technicians'
+// phones against the database, the way their backend would write: each technician drives
+// (straight line at the travel model's effective speed, so arrival matches the rules'
+// estimate) to their next visit, reports a position every few simulated seconds, goes en
+// route, on site and completed with arrival and completion times, some visits stay
+// unresolved, and time entries and ratings are written. Demos look alive with it, and it
+// load-tests the live map.
+#include "CliContext.h"
+#include "Commands.h"
+
+#include "scheduling/TravelTime.h"
+#include "storage/Database.h"
+#include "util/TimeFormat.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QRandomGenerator>
+#include <QThread>
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+namespace fieldops::cli {
+
+namespace {
+
+constexpr int kTickMs = 200;            // real time between simulation steps
+constexpr int kMovingReportSecs = 10;   // simulated seconds between positions while driving
+constexpr int kIdleReportSecs = 120;    // … while parked
+constexpr double kResolvedShare = 0.85; // the rest stay unresolved (a second visit is needed)
+constexpr double kRatedShare = 0.6;
+
+struct SimVisit {
+    QString appointmentId;
+    QString workOrderId;
+    QDateTime start;
+    QDateTime end;
+    QString status;
+    double lat = 0;
+    double lon = 0;
+    int version = 1;
+    int workOrderVersion = 1;
+};
+
+struct SimTech {
+    QString id;
+    double lat = 0;
+    double lon = 0;
+    double heading = 0;
+    std::vector<SimVisit> visits; // today's remaining, by start
+    size_t next = 0;
+    enum class Phase { Waiting, Driving, Working, Done } phase = Phase::Waiting;
+    QDateTime departAt;   // Waiting: when to leave for visits[next]
+    QDateTime phaseStart; // Driving: when they left; Working: when they arrived
+    double fromLat = 0, fromLon = 0;
+    double driveSecs = 0;
+    qint64 workSecs = 0;
+    QDateTime lastReport;
+};
+
+struct Counters {
+    int positions = 0, enRoute = 0, arrived = 0, completed = 0, unresolved = 0, timeEntries = 0, ratings = 0;
+};
+
+double bearingDeg(double lat1, double lon1, double lat2, double lon2)
+{
+    const double p1 = lat1 * std::numbers::pi / 180, p2 = lat2 * std::numbers::pi / 180;
+    const double dl = (lon2 - lon1) * std::numbers::pi / 180;
+    const double y = std::sin(dl) * std::cos(p2);
+    const double x = std::cos(p1) * std::sin(p2) - std::sin(p1) * std::cos(p2) * std::cos(dl);
+    return std::fmod(std::atan2(y, x) * 180 / std::numbers::pi + 360, 360);
+}
+
+class Simulator {
+public:
+    Simulator(Database &db, quint32 seed) : m_db(db), m_rng(seed) {}
+
+    Status load(const QDateTime &now)
+    {
+        auto techs = m_db.run(QStringLiteral("SELECT id, home_lat, home_lon FROM technicians ORDER BY id"));
+        if (!techs)
+            return techs.error();
+        while (techs->next()) {
+            SimTech t;
+            t.id = techs->value(0).toString();
+            t.lat = techs->value(1).toDouble();
+            t.lon = techs->value(2).toDouble();
+            m_index.insert(t.id, int(m_techs.size()));
+            m_techs.push_back(t);
+        }
+        techs->finish();
+        // Where each phone last was (the latest row per technician).
+        auto last = m_db.run(QStringLiteral("SELECT technician_id, lat, lon, heading_deg FROM positions "
+                                            "WHERE id IN (SELECT MAX(id) FROM positions GROUP BY technician_id)"));
+        if (!last)
+            return last.error();
+        while (last->next()) {
+            const int i = m_index.value(last->value(0).toString(), -1);
+            if (i < 0)
+                continue;
+            m_techs[size_t(i)].lat = last->value(1).toDouble();
+            m_techs[size_t(i)].lon = last->value(2).toDouble();
+            m_techs[size_t(i)].heading = last->value(3).toDouble();
+        }
+        last->finish();
+        // The visits still ahead today (and any begun): what the phones will play.
+        auto visits = m_db.run(QStringLiteral(
+                                   "SELECT a.id, a.work_order_id, a.technician_id, a.start_at, a.end_at, a.status, s.lat, s.lon, "
+                                   "a.version, w.version FROM appointments a JOIN work_orders w ON w.id = a.work_order_id "
+                                   "JOIN sites s ON s.id = w.site_id WHERE a.status IN ('scheduled', 'tentative', 'en_route', 'on_site') "
+                                   "AND a.end_at > ? AND a.start_at < ? ORDER BY a.technician_id, a.start_at"),
+                               {timefmt::toSql(now.addSecs(-4 * 3600)), timefmt::toSql(now.addDays(1))});
+        if (!visits)
+            return visits.error();
+        while (visits->next()) {
+            const int i = m_index.value(visits->value(2).toString(), -1);
+            if (i < 0)
+                continue;
+            SimVisit v{visits->value(0).toString(), visits->value(1).toString(), timefmt::fromSql(visits->value(3)),
+                       timefmt::fromSql(visits->value(4)), visits->value(5).toString(), visits->value(6).toDouble(),
+                       visits->value(7).toDouble(), visits->value(8).toInt(), visits->value(9).toInt()};
+            m_techs[size_t(i)].visits.push_back(v);
+        }
+        visits->finish();
+        for (SimTech &t : m_techs)
+            planNext(t, now);
+        return {};
+    }
+
+    // One simulation step up to `now`, written in one transaction.
+    Status step(const QDateTime &now)
+    {
+        Transaction tx(m_db);
+        if (!tx.status())
+            return tx.status();
+        for (SimTech &t : m_techs)
+            if (Status s = advance(t, now); !s)
+                return s;
+        return tx.commit();
+    }
+
+    const Counters &counters() const { return m_counters; }
+    int technicianCount() const { return int(m_techs.size()); }
+
+private:
+    void planNext(SimTech &t, const QDateTime &now)
+    {
+        while (t.next < t.visits.size() && t.visits[t.next].status == QLatin1String("completed"))
+            ++t.next;
+        if (t.next >= t.visits.size()) {
+            t.phase = SimTech::Phase::Done;
+            return;
+        }
+        const SimVisit &v = t.visits[t.next];
+        if (v.status == QLatin1String("on_site")) {
+            t.phase = SimTech::Phase::Working;
+            t.phaseStart = now;
+            t.workSecs = workSeconds(v);
+            return;
+        }
+        const int travelMin = scheduling::defaultTravelTime().minutes({QString(), t.lat, t.lon}, {QString(), v.lat, v.lon});
+        // Phones leave roughly on time: up to 5 minutes early or 15 late (so some run late).
+        const int jitterMin = int(m_rng.bounded(21)) - 5;
+        t.departAt = v.start.addSecs(-60LL * travelMin + 60LL * jitterMin);
+        if (t.departAt < now || v.status == QLatin1String("en_route"))
+            t.departAt = now;
+        t.phase = SimTech::Phase::Waiting;
+    }
+
+    qint64 workSeconds(const SimVisit &v)
+    {
+        // The planned length, give or take a quarter.
+        const qint64 planned = std::max<qint64>(600, v.start.secsTo(v.end));
+        return qint64(planned * (0.75 + 0.5 * m_rng.generateDouble()));
+    }
+
+    // Events happen at their own instants (departure, arrival, completion), not at the
+    // step's, so a coarse step (a high --speed) still writes the right times; several
+    // events may fall inside one step.
+    Status advance(SimTech &t, const QDateTime &now)
+    {
+        for (int guard = 0; guard < 16; ++guard) {
+            switch (t.phase) {
+            case SimTech::Phase::Waiting:
+                if (now < t.departAt)
+                    return reportIfDue(t, now, kIdleReportSecs, 0);
+                if (Status s = depart(t, t.departAt); !s)
+                    return s;
+                continue;
+            case SimTech::Phase::Driving: {
+                const SimVisit &v = t.visits[t.next];
+                const QDateTime arriveAt = t.phaseStart.addSecs(qint64(t.driveSecs));
+                if (now >= arriveAt) {
+                    if (Status s = arrive(t, arriveAt); !s)
+                        return s;
+                    continue;
+                }
+                const double done = t.phaseStart.secsTo(now) / t.driveSecs;
+                t.lat = t.fromLat + (v.lat - t.fromLat) * done;
+                t.lon = t.fromLon + (v.lon - t.fromLon) * done;
+                const double kmh = scheduling::HaversineTravelTime::kSpeedKmh / scheduling::HaversineTravelTime::kRoadFactor;
+                return reportIfDue(t, now, kMovingReportSecs, kmh);
+            }
+            case SimTech::Phase::Working: {
+                const QDateTime doneAt = t.phaseStart.addSecs(t.workSecs);
+                if (now < doneAt)
+                    return reportIfDue(t, now, kIdleReportSecs, 0);
+                if (Status s = complete(t, doneAt); !s)
+                    return s;
+                continue;
+            }
+            case SimTech::Phase::Done:
+                return reportIfDue(t, now, kIdleReportSecs, 0);
+            }
+        }
+        return {};
+    }
+
+    Status reportIfDue(SimTech &t, const QDateTime &now, int everySecs, double speedKmh)
+    {
+        if (t.lastReport.isValid() && t.lastReport.secsTo(now) < everySecs)
+            return {};
+        t.lastReport = now;
+        ++m_counters.positions;
+        auto q = m_db.run(QStringLiteral("INSERT INTO positions(technician_id, at, lat, lon, speed_kmh, heading_deg) VALUES (?, ?, ?, ?, ?, ?)"),
+                          {t.id, timefmt::toSql(now), t.lat, t.lon, speedKmh, t.heading});
+        return q ? Status() : Status(q.error());
+    }
+
+    Status setAppointment(SimVisit &v, const QString &status, const char *timeColumn, const QDateTime &at, std::optional<bool> resolved = {})
+    {
+        QString sql = QStringLiteral("UPDATE appointments SET status = ?, version = version + 1");
+        QVariantList binds{status};
+        if (timeColumn) {
+            sql += QStringLiteral(", %1 = ?").arg(QLatin1String(timeColumn));
+            binds << timefmt::toSql(at);
+        }
+        if (resolved) {
+            sql += QStringLiteral(", resolved = ?");
+            binds << *resolved;
+        }
+        sql += QStringLiteral(" WHERE id = ?");
+        binds << v.appointmentId;
+        auto q = m_db.run(sql, binds);
+        if (!q)
+            return q.error();
+        v.status = status;
+        return {};
+    }
+
+    Status setWorkOrderStatus(const QString &workOrderId, const QString &status)
+    {
+        auto q = m_db.run(QStringLiteral("UPDATE work_orders SET status = ?, version = version + 1 WHERE id = ? AND status <> 'cancelled'"),
+                          {status, workOrderId});
+        return q ? Status() : Status(q.error());
+    }
+
+    Status depart(SimTech &t, const QDateTime &now)
+    {
+        SimVisit &v = t.visits[t.next];
+        t.fromLat = t.lat;
+        t.fromLon = t.lon;
+        t.heading = bearingDeg(t.lat, t.lon, v.lat, v.lon);
+        t.driveSecs = 60.0 * scheduling::defaultTravelTime().minutes({QString(), t.lat, t.lon}, {QString(), v.lat, v.lon});
+        t.phaseStart = now;
+        t.phase = SimTech::Phase::Driving;
+        t.lastReport = {};
+        ++m_counters.enRoute;
+        if (Status s = setAppointment(v, QStringLiteral("en_route"), nullptr, now); !s)
+            return s;
+        return reportIfDue(t, now, kMovingReportSecs, 0);
+    }
+
+    Status arrive(SimTech &t, const QDateTime &now)
+    {
+        SimVisit &v = t.visits[t.next];
+        t.lat = v.lat;
+        t.lon = v.lon;
+        t.phase = SimTech::Phase::Working;
+        t.workSecs = workSeconds(v);
+        const QDateTime left = t.phaseStart;
+        t.phaseStart = now;
+        ++m_counters.arrived;
+        if (Status s = setAppointment(v, QStringLiteral("on_site"), "arrived_at", now); !s)
+            return s;
+        if (Status s = setWorkOrderStatus(v.workOrderId, QStringLiteral("in_progress")); !s)
+            return s;
+        if (left < now) {
+            // The drive is logged time too (not billable).
+            if (Status s = timeEntry(t, v, left, now, false, QStringLiteral("travel")); !s)
+                return s;
+        }
+        t.lastReport = {};
+        return reportIfDue(t, now, kIdleReportSecs, 0);
+    }
+
+    Status complete(SimTech &t, const QDateTime &now)
+    {
+        SimVisit &v = t.visits[t.next];
+        const bool resolved = m_rng.generateDouble() < kResolvedShare;
+        ++m_counters.completed;
+        if (!resolved)
+            ++m_counters.unresolved;
+        if (Status s = setAppointment(v, QStringLiteral("completed"), "completed_at", now, resolved); !s)
+            return s;
+        // Unresolved work goes back to the queue for another visit.
+        if (Status s = setWorkOrderStatus(v.workOrderId, resolved ? QStringLiteral("done") : QStringLiteral("open")); !s)
+            return s;
+        if (Status s = timeEntry(t, v, t.phaseStart, now, true, QStringLiteral("work")); !s)
+            return s;
+        if (resolved && m_rng.generateDouble() < kRatedShare) {
+            const int score = 3 + int(m_rng.bounded(3));
+            auto q = m_db.run(QStringLiteral("INSERT INTO ratings(work_order_id, score, comment, rated_at) VALUES (?, ?, '', ?)"),
+                              {v.workOrderId, score, timefmt::toSql(now)});
+            if (!q)
+                return q.error();
+            ++m_counters.ratings;
+        }
+        ++t.next;
+        planNext(t, now);
+        return {};
+    }
+
+    Status timeEntry(const SimTech &t, const SimVisit &v, const QDateTime &from, const QDateTime &to, bool billable,
+                     const QString &activity)
+    {
+        if (to <= from)
+            return {};
+        auto q = m_db.run(QStringLiteral("INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity) "
+                                         "VALUES (?, ?, ?, ?, ?, ?)"),
+                          {t.id, v.workOrderId, timefmt::toSql(from), timefmt::toSql(to), billable, activity});
+        if (!q)
+            return q.error();
+        ++m_counters.timeEntries;
+        return {};
+    }
+
+    Database &m_db;
+    QRandomGenerator m_rng;
+    std::vector<SimTech> m_techs;
+    QHash<QString, int> m_index;
+    Counters m_counters;
+};
+
+} // namespace
+
+int runSimulate(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption speedOpt(QStringLiteral("speed"),
+                                      QCoreApplication::translate("cli", "Simulated seconds per real second (default 60)."),
+                                      QStringLiteral("X"), QStringLiteral("60"));
+    const QCommandLineOption durationOpt(QStringLiteral("duration"),
+                                         QCoreApplication::translate("cli", "How long to run, in real seconds (default 60)."),
+                                         QStringLiteral("S"), QStringLiteral("60"));
+    const QCommandLineOption seedOpt(QStringLiteral("seed"), QCoreApplication::translate("cli", "Random seed (default 1)."),
+                                     QStringLiteral("N"), QStringLiteral("1"));
+    parser.addOptions({speedOpt, durationOpt, seedOpt});
+    int code = ExitOk;
+    if (!ctx.parse(parser, args, QStringLiteral("simulate"),
+                   QCoreApplication::translate("cli", "Play the technicians' phones: positions, en route / on site / completed, "
+                                                      "time entries and ratings, written live to the database."),
+                   code))
+        return code;
+    bool ok = false;
+    const double speed = parser.value(speedOpt).toDouble(&ok);
+    if (!ok || speed <= 0 || speed > 100000)
+        return ctx.invalid(QCoreApplication::translate("cli", "--speed must be a number above 0 (at most 100000)"));
+    const double duration = parser.value(durationOpt).toDouble(&ok);
+    if (!ok || duration <= 0)
+        return ctx.invalid(QCoreApplication::translate("cli", "--duration must be a number of seconds above 0"));
+    const uint seed = parser.value(seedOpt).toUInt(&ok);
+    if (!ok)
+        return ctx.invalid(QCoreApplication::translate("cli", "--seed must be a whole number"));
+
+    auto db = ctx.openDatabase(code);
+    if (!db)
+        return code;
+    db->setActor(QStringLiteral("simulator"));
+    QDateTime simNow = QDateTime::currentDateTimeUtc();
+    simNow.setTime(QTime(simNow.time().hour(), simNow.time().minute(), simNow.time().second()));
+    Simulator sim(*db, seed);
+    if (Status s = sim.load(simNow); !s)
+        return ctx.fail(s.error());
+    ctx.out() << QCoreApplication::translate("cli", "simulating %1 technicians at %2× for %3 s …")
+                     .arg(sim.technicianCount())
+                     .arg(speed)
+                     .arg(duration)
+              << Qt::endl;
+
+    QElapsedTimer clock;
+    clock.start();
+    qint64 simulatedMs = 0;
+    while (clock.elapsed() < qint64(duration * 1000)) {
+        const qint64 target = qint64(clock.elapsed() * speed);
+        if (target - simulatedMs >= 1000) {
+            // Whole simulated seconds: the schema stores seconds.
+            const qint64 stepSecs = (target - simulatedMs) / 1000;
+            simulatedMs += stepSecs * 1000;
+            simNow = simNow.addSecs(stepSecs);
+            if (Status s = sim.step(simNow); !s)
+                return ctx.fail(s.error());
+        }
+        QThread::msleep(kTickMs);
+    }
+    const Counters &c = sim.counters();
+    ctx.out() << QCoreApplication::translate("cli", "simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed "
+                                                    "(%6 unresolved), %7 time entries, %8 ratings")
+                     .arg(timefmt::toIsoUtc(simNow))
+                     .arg(c.positions)
+                     .arg(c.enRoute)
+                     .arg(c.arrived)
+                     .arg(c.completed)
+                     .arg(c.unresolved)
+                     .arg(c.timeEntries)
+                     .arg(c.ratings)
+              << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace fieldops::cli
