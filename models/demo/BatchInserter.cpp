@@ -11,7 +11,7 @@ namespace {
 // hundred rows a statement gets no faster, only its text longer.
 constexpr int kMaxParameters = 4000;
 constexpr int kMaxRows = 250;
-constexpr int kJsonRows = 1000;
+constexpr int kJsonRows = 500;
 } // namespace
 
 BatchInserter::BatchInserter(Database &db, QString table, QStringList columns, QString suffix)

@@ -3,6 +3,7 @@
 #include "demo/DemoCatalog.h"
 #include "demo/DemoCustomerBase.h"
 #include "demo/DemoGeography.h"
+#include "demo/DemoRequests.h"
 #include "demo/DemoSla.h"
 #include "demo/DemoWorkforce.h"
 
@@ -112,13 +113,6 @@ private:
         return int(m_data.workOrders.size()) - 1;
     }
 
-    // The contract covering the site's customer on `date`, or -1.
-    int contractFor(int site, const QDate &date) const
-    {
-        const int c = m_data.customers[m_data.sites[site].customer].contract;
-        return c >= 0 && contractActive(m_data.contracts[c], date) ? c : -1;
-    }
-
     void openPreventive(int offset)
     {
         const QDate date = m_cal.dateAt(offset);
@@ -223,39 +217,16 @@ private:
             }
         }
         const AssetRow &asset = m_data.assets[best];
-        const FaultRange &range = faultRange(skill);
+        static const RequestMix mix{{9, 64, 7, 20}, {10, 28, 44, 18}};
+        const RequestShape shape = drawRequest(m_rng, skill, mix);
         c = Candidate{};
         c.site = asset.site;
-        c.asset = best;
+        c.asset = shape.newEquipment ? -1 : best;
         c.skill = skill;
-        switch (m_rng.weighted({9, 64, 7, 20})) {
-        case 0:
-            c.type = kInstall;
-            c.durationMin = 15 * m_rng.between(range.installMin / 15, range.installMax / 15);
-            c.priority = 2 + m_rng.weighted({10, 60, 30});
-            c.summary = QString::fromUtf8(m_rng.pick(installSummaries(skill)));
-            if (m_rng.chance(0.7))
-                c.asset = -1; // new equipment, not yet in the asset register
-            break;
-        case 1:
-            c.type = kCorrective;
-            c.durationMin = 15 * m_rng.between(range.correctiveMin / 15, range.correctiveMax / 15);
-            c.priority = 1 + m_rng.weighted({10, 28, 44, 18});
-            c.summary = QString::fromUtf8(m_rng.pick(faultSummaries(skill)));
-            break;
-        case 2:
-            c.type = kPreventive;
-            c.durationMin = 15 * m_rng.between(4, 8);
-            c.priority = 3 + m_rng.weighted({70, 30});
-            c.summary = QStringLiteral("On-demand preventive maintenance");
-            break;
-        default:
-            c.type = kInspection;
-            c.durationMin = 15 * m_rng.between(2, 6);
-            c.priority = 3 + m_rng.weighted({60, 40});
-            c.summary = QString::fromUtf8(m_rng.pick(inspectionSummaries(skill)));
-            break;
-        }
+        c.type = shape.type;
+        c.durationMin = shape.durationMin;
+        c.priority = shape.priority;
+        c.summary = shape.summary;
         if (t.skills.size() > 1 && m_rng.chance(0.08)) {
             const int other = m_rng.pick(t.skills);
             if (other != skill)
@@ -312,7 +283,7 @@ private:
         Instant lead = leadTime(c);
         const Instant seconds = m_rng.below(60); // requests arrive at any second
         w.createdAt = std::min(start - lead, latestCreation) - seconds;
-        const int contract = contractFor(c.site, m_clock.localDate(w.createdAt));
+        const int contract = contractFor(m_data, c.site, m_clock.localDate(w.createdAt));
         w.contract = contract;
         if (contract >= 0 && (c.type == kCorrective || c.type == kInspection)) {
             const ContractRow &k = m_data.contracts[contract];
@@ -505,63 +476,8 @@ private:
         if (m_data.assets.empty())
             return;
         const int count = std::max(6, int(m_data.technicians.size()));
-        for (int i = 0; i < count; ++i) {
-            const int assetIndex = m_rng.below(int(m_data.assets.size()));
-            const AssetRow &asset = m_data.assets[assetIndex];
-            WorkOrderRow w;
-            w.site = asset.site;
-            w.asset = assetIndex;
-            w.skill = asset.skill;
-            const FaultRange &range = faultRange(asset.skill);
-            switch (m_rng.weighted({12, 70, 18})) {
-            case 0:
-                w.type = kInstall;
-                w.durationMin = 15 * m_rng.between(range.installMin / 15, range.installMax / 15);
-                w.priority = 3;
-                w.summary = QString::fromUtf8(m_rng.pick(installSummaries(asset.skill)));
-                w.asset = -1;
-                break;
-            case 1:
-                w.type = kCorrective;
-                w.durationMin = 15 * m_rng.between(range.correctiveMin / 15, range.correctiveMax / 15);
-                w.priority = 1 + m_rng.weighted({12, 30, 40, 18});
-                w.summary = QString::fromUtf8(m_rng.pick(faultSummaries(asset.skill)));
-                break;
-            default:
-                w.type = kInspection;
-                w.durationMin = 15 * m_rng.between(2, 6);
-                w.priority = 3 + m_rng.weighted({60, 40});
-                w.summary = QString::fromUtf8(m_rng.pick(inspectionSummaries(asset.skill)));
-                break;
-            }
-            const Instant age = w.priority == 1 ? m_rng.between(10, 180) * kMinute : m_rng.between(10, 3 * 24 * 60) * kMinute;
-            w.createdAt = m_cal.now - age - m_rng.below(60);
-            const int contract = contractFor(w.site, m_clock.localDate(w.createdAt));
-            w.contract = contract;
-            if (contract >= 0 && w.type != kInstall) {
-                const ContractRow &k = m_data.contracts[contract];
-                w.slaDue = slaDue(m_clock, w.createdAt, k.responseHours, k.allHours);
-            }
-            const int target = m_rng.chance(0.45) ? 0 : m_rng.between(1, std::max(1, m_cal.futureDays));
-            if (m_rng.chance(0.55)) {
-                const QDate date = m_cal.dateAt(target);
-                switch (target == 0 ? 1 + m_rng.below(2) : m_rng.below(3)) {
-                case 0:
-                    w.windowStart = m_clock.at(date, 8 * 60);
-                    w.windowEnd = m_clock.at(date, 12 * 60);
-                    break;
-                case 1:
-                    w.windowStart = m_clock.at(date, 13 * 60);
-                    w.windowEnd = m_clock.at(date, 18 * 60);
-                    break;
-                default:
-                    w.windowStart = m_clock.at(date, 8 * 60);
-                    w.windowEnd = m_clock.at(date, 18 * 60);
-                    break;
-                }
-            }
-            newWorkOrder(std::move(w));
-        }
+        for (int i = 0; i < count; ++i)
+            newWorkOrder(freshRequest(m_rng, m_cal, m_clock, m_data));
     }
 
     void finishStatuses()
