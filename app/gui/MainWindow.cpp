@@ -3,6 +3,7 @@
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
 #include "controllers/KpiTabController.h"
+#include "controllers/KpiTabController.h"
 #include "controllers/MapTabController.h"
 #include "controllers/ScheduleTabController.h"
 #include "controllers/WorkOrdersTabController.h"
@@ -38,6 +39,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     auto workOrders = std::make_unique<WorkOrdersTabController>(m_session);
     m_workOrdersTab = workOrders.get();
     addTab(std::move(workOrders));
+    addTab(std::make_unique<KpiTabController>(m_session));
     addTab(std::make_unique<KpiTabController>(m_session));
     addTab(std::make_unique<MapTabController>(m_session));
 

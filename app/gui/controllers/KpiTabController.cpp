@@ -1,0 +1,55 @@
+#include "controllers/KpiTabController.h"
+
+#include "kpi/KpiDashboard.h"
+#include "kpi/KpiService.h"
+#include "session/ConsoleSession.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+
+namespace fieldops::gui {
+
+KpiTabController::KpiTabController(ConsoleSession *session) : m_session(session)
+{
+    auto *service = new kpi::KpiService;
+    m_dashboard = new widgets::KpiDashboard(service);
+    service->setParent(m_dashboard);
+    m_service = service;
+    QObject::connect(session, &ConsoleSession::stateChanged, m_dashboard, [this](ConsoleSession::State) {
+        if (!m_session->isUsable())
+            return;
+        if (m_service->hasDatabase() && m_service->databaseUrl().toString(true) == m_session->url().toString(true))
+            return; // a reconnect to the same database: the numbers on screen still hold
+        m_service->setDatabaseUrl(m_session->url());
+        m_dashboard->reload();
+    });
+    QObject::connect(m_dashboard, &widgets::KpiDashboard::exportRequested, m_dashboard,
+                     [this](const QString &format) { exportAs(format); });
+}
+
+QString KpiTabController::id() const { return QStringLiteral("kpis"); }
+
+QString KpiTabController::title() const { return QCoreApplication::translate("MainWindow", "KPIs"); }
+
+QWidget *KpiTabController::widget() { return m_dashboard; }
+
+void KpiTabController::exportAs(const QString &format)
+{
+    auto tr = [](const char *s) { return QCoreApplication::translate("MainWindow", s); };
+    const QString filter = format == QLatin1String("png") ? tr("PNG image (*.png)")
+                           : format == QLatin1String("pdf") ? tr("PDF document (*.pdf)")
+                                                            : tr("CSV table (*.csv)");
+    const QString suggested = QDir::home().filePath(QStringLiteral("fieldops-kpis.") + format);
+    const QString path = QFileDialog::getSaveFileName(m_dashboard, tr("Export KPIs"), suggested, filter);
+    if (path.isEmpty())
+        return;
+    const Status s = format == QLatin1String("png")   ? m_dashboard->exportPng(path)
+                     : format == QLatin1String("pdf") ? m_dashboard->exportPdf(path)
+                                                      : m_dashboard->exportCsv(path);
+    if (!s)
+        QMessageBox::warning(m_dashboard, tr("Export KPIs"), s.error().message);
+}
+
+} // namespace fieldops::gui

@@ -1,0 +1,179 @@
+#include "kpi/KpiDashboard.h"
+
+#include "kpi/KpiBreakdownView.h"
+#include "kpi/KpiCard.h"
+#include "kpi/KpiFilterBar.h"
+#include "kpi/KpiKeys.h"
+#include "kpi/KpiRatingsPanel.h"
+#include "kpi/KpiService.h"
+#include "kpi/KpiTrendChart.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGridLayout>
+#include <QLocale>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace fieldops::widgets {
+
+namespace {
+constexpr int kCardsPerRow = 5;
+}
+
+KpiDashboard::KpiDashboard(kpi::KpiService *service, QWidget *parent) : QWidget(parent), m_service(service)
+{
+    setObjectName(QStringLiteral("kpiDashboard"));
+    m_filterBar = new KpiFilterBar(this);
+
+    m_exportPng = new QAction(tr("Export as PNG…"), this);
+    m_exportPdf = new QAction(tr("Export as PDF…"), this);
+    m_exportCsv = new QAction(tr("Export table as CSV…"), this);
+    m_exportPng->setObjectName(QStringLiteral("actionKpiExportPng"));
+    m_exportPdf->setObjectName(QStringLiteral("actionKpiExportPdf"));
+    m_exportCsv->setObjectName(QStringLiteral("actionKpiExportCsv"));
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("kpiExport"));
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->addActions({m_exportPng, m_exportPdf, m_exportCsv});
+    connect(m_exportPng, &QAction::triggered, this, [this] { emit exportRequested(QStringLiteral("png")); });
+    connect(m_exportPdf, &QAction::triggered, this, [this] { emit exportRequested(QStringLiteral("pdf")); });
+    connect(m_exportCsv, &QAction::triggered, this, [this] { emit exportRequested(QStringLiteral("csv")); });
+
+    auto *cards = new QGridLayout;
+    cards->setSpacing(6);
+    int i = 0;
+    for (const QString &k : kpi::keys()) {
+        auto *card = new KpiCard(k, this);
+        m_cards.insert(k, card);
+        cards->addWidget(card, i / kCardsPerRow, i % kCardsPerRow);
+        ++i;
+    }
+
+    m_trend = new KpiTrendChart(this);
+    m_breakdown = new KpiBreakdownView(this);
+    m_ratings = new KpiRatingsPanel(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("kpiDetailTabs"));
+    m_tabs->addTab(m_breakdown, tr("Breakdown"));
+    m_tabs->addTab(m_ratings, tr("Ratings"));
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_trend);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filterBar, 1);
+    top->addWidget(exportButton);
+    auto *v = new QVBoxLayout(this);
+    v->setContentsMargins(6, 4, 6, 6);
+    v->addLayout(top);
+    v->addLayout(cards);
+    v->addWidget(split, 1);
+
+    connect(m_filterBar, &KpiFilterBar::changed, this, &KpiDashboard::reload);
+    connect(m_service, &kpi::KpiService::busyChanged, m_filterBar, &KpiFilterBar::setBusy);
+    connect(m_service, &kpi::KpiService::ready, this, &KpiDashboard::applyData);
+    connect(m_service, &kpi::KpiService::failed, this, &KpiDashboard::showError);
+}
+
+void KpiDashboard::reload()
+{
+    if (!m_service->hasDatabase())
+        return;
+    const kpi::KpiQuery q = m_filterBar->query();
+    if (!q.period.from.isValid() || !q.period.to.isValid() || q.period.to < q.period.from)
+        return;
+    m_service->request(q);
+}
+
+void KpiDashboard::applyData()
+{
+    if (!m_service->data())
+        return;
+    QElapsedTimer paint;
+    paint.start();
+    const kpi::KpiDashboardData &d = *m_service->data();
+    m_filterBar->setDirectory(d.directory);
+    for (KpiCard *card : std::as_const(m_cards)) {
+        std::vector<std::optional<double>> series;
+        for (const kpi::KpiValues &b : d.series)
+            series.push_back(b.value(card->key()));
+        card->setValues(d.current.overall.value(card->key()), d.previous.overall.value(card->key()), series);
+    }
+    m_trend->setSeries(d.buckets, d.series, d.previous.overall);
+    m_breakdown->setBreakdowns(d.breakdowns);
+    m_ratings->setReport(d.current, d.directory);
+    const QLocale locale;
+    m_filterBar->setStatusText(tr("%1 – %2 · compared with %3 – %4 · %5 ms")
+                                   .arg(locale.toString(d.query.period.from, QLocale::ShortFormat),
+                                        locale.toString(d.query.period.to, QLocale::ShortFormat),
+                                        locale.toString(d.previousPeriod.from, QLocale::ShortFormat),
+                                        locale.toString(d.previousPeriod.to, QLocale::ShortFormat))
+                                   .arg(d.loadMs + d.computeMs + paint.elapsed()));
+    emit updated();
+}
+
+void KpiDashboard::showError(const Error &error)
+{
+    m_filterBar->setStatusText(tr("KPIs could not be loaded: %1").arg(error.message));
+}
+
+QImage KpiDashboard::renderImage()
+{
+    // Charts replot lazily (queued); make them current before the grab.
+    for (QCustomPlot *plot : findChildren<QCustomPlot *>())
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+    return grab().toImage();
+}
+
+Status KpiDashboard::exportPng(const QString &path)
+{
+    const QImage image = renderImage();
+    if (image.isNull() || !image.save(path, "PNG"))
+        return Error::other(tr("could not write the image %1").arg(path));
+    return {};
+}
+
+Status KpiDashboard::exportPdf(const QString &path)
+{
+    const QImage image = renderImage();
+    QPdfWriter pdf(path);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setPageOrientation(QPageLayout::Landscape);
+    pdf.setResolution(150);
+    pdf.setTitle(tr("FieldOps KPIs"));
+    pdf.setCreator(QStringLiteral("FieldOps Console"));
+    QPainter p;
+    if (image.isNull() || !p.begin(&pdf))
+        return Error::other(tr("could not write the PDF %1").arg(path));
+    const QRect page = p.viewport();
+    const QSize scaled = image.size().scaled(page.size(), Qt::KeepAspectRatio);
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    p.drawImage(QRect(page.topLeft(), scaled), image);
+    if (!p.end())
+        return Error::other(tr("could not write the PDF %1").arg(path));
+    return {};
+}
+
+Status KpiDashboard::exportCsv(const QString &path) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error::other(tr("could not write %1").arg(path), f.errorString());
+    f.write(m_breakdown->toCsv());
+    if (!f.commit())
+        return Error::other(tr("could not write %1").arg(path), f.errorString());
+    return {};
+}
+
+} // namespace fieldops::widgets

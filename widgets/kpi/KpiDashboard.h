@@ -1,0 +1,70 @@
+#pragma once
+// The managers' KPI dashboard: the filter bar, a card per KPI (value, change against the
+// previous period, sparkline), the trend chart, the breakdown table and chart, and the
+// ratings. Every number comes from the KpiService, i.e. from the one KPI implementation
+// `fieldops-cli kpi` uses; the widget only shows it and exports it (PNG, PDF, CSV).
+#include "util/Result.h"
+
+#include <QMap>
+#include <QWidget>
+
+class QAction;
+class QTabWidget;
+
+namespace fieldops::kpi {
+class KpiService;
+}
+
+namespace fieldops::widgets {
+class KpiBreakdownView;
+class KpiCard;
+class KpiFilterBar;
+class KpiRatingsPanel;
+class KpiTrendChart;
+
+class KpiDashboard : public QWidget {
+    Q_OBJECT
+public:
+    explicit KpiDashboard(kpi::KpiService *service, QWidget *parent = nullptr);
+
+    // Asks the service for the filter bar's query (does nothing without a database).
+    void reload();
+
+    KpiFilterBar *filterBar() const { return m_filterBar; }
+    KpiCard *card(const QString &key) const { return m_cards.value(key); }
+    KpiTrendChart *trendChart() const { return m_trend; }
+    KpiBreakdownView *breakdown() const { return m_breakdown; }
+    KpiRatingsPanel *ratings() const { return m_ratings; }
+    QTabWidget *detailTabs() const { return m_tabs; }
+
+    // Actions the window puts in its menus; they emit exportRequested with a format.
+    QAction *exportPngAction() const { return m_exportPng; }
+    QAction *exportPdfAction() const { return m_exportPdf; }
+    QAction *exportCsvAction() const { return m_exportCsv; }
+
+    QImage renderImage();
+    Status exportPng(const QString &path);
+    Status exportPdf(const QString &path);
+    Status exportCsv(const QString &path) const;
+
+signals:
+    // The dashboard shows a new result (tests wait for this).
+    void updated();
+    void exportRequested(const QString &format); // "png", "pdf" or "csv"
+
+private:
+    void applyData();
+    void showError(const Error &error);
+    kpi::KpiService *m_service;
+    KpiFilterBar *m_filterBar;
+    QMap<QString, KpiCard *> m_cards;
+    KpiTrendChart *m_trend;
+    KpiBreakdownView *m_breakdown;
+    KpiRatingsPanel *m_ratings;
+    QTabWidget *m_tabs;
+    QAction *m_exportPng;
+    QAction *m_exportPdf;
+    QAction *m_exportCsv;
+};
+
+} // namespace fieldops::widgets
