@@ -3,7 +3,6 @@
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
 #include "controllers/KpiTabController.h"
-#include "controllers/KpiTabController.h"
 #include "controllers/MapTabController.h"
 #include "controllers/ScheduleTabController.h"
 #include "controllers/WorkOrdersTabController.h"
@@ -40,11 +39,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     m_workOrdersTab = workOrders.get();
     addTab(std::move(workOrders));
     addTab(std::make_unique<KpiTabController>(m_session));
-    addTab(std::make_unique<KpiTabController>(m_session));
     addTab(std::make_unique<MapTabController>(m_session));
 
     m_docks = new DockController(this, m_session);
-    addTab(std::make_unique<ScheduleTabController>(this, m_session, m_docks));
+    //TMP addTab(std::make_unique<ScheduleTabController>(this, m_session, m_docks));
     m_connection = new ConnectionController(this, m_session);
     buildMenus();
 
