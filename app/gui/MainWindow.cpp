@@ -42,7 +42,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     addTab(std::make_unique<MapTabController>(m_session));
 
     m_docks = new DockController(this, m_session);
-    //TMP addTab(std::make_unique<ScheduleTabController>(this, m_session, m_docks));
+    addTab(std::make_unique<ScheduleTabController>(this, m_session, m_docks));
     m_connection = new ConnectionController(this, m_session);
     buildMenus();
 
