@@ -369,7 +369,10 @@ void BoardPainter::paintRuler(QPainter &p, const QRect &exposed, const BoardPain
         const double dayPx = 24 * pxPerHour;
         const QString text = dayPx > 160 ? locale.toString(date, QStringLiteral("ddd d MMM"))
                                          : locale.toString(date, QStringLiteral("ddd d"));
-        p.drawText(QRect(x + 4, 2, int(dayPx) - 6, height / 2), Qt::AlignLeft | Qt::AlignVCenter, text);
+        // The label of a day whose start scrolled off stays pinned to the left edge.
+        const int nextX = int(s.xOf(localDayStart(day + kDayMs + kHourMs * 3, c.zone))) - c.scroll.x();
+        const int labelX = std::max(x + 4, std::min(4, nextX - 4 - QFontMetrics(bold).horizontalAdvance(text)));
+        p.drawText(QRect(labelX, 2, std::max(nextX - labelX - 4, 10), height / 2), Qt::AlignLeft | Qt::AlignVCenter, text);
         p.setFont(normal);
         if (hourStep < 24) {
             p.setPen(QColor(0x60, 0x6b, 0x76));

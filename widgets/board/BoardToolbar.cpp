@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSet>
+#include <QToolBar>
 #include <QToolButton>
 
 namespace fieldops::widgets {
@@ -30,9 +31,13 @@ void refill(QComboBox *box, const QString &anyText, const QList<QPair<QString, Q
 
 BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
 {
-    auto *h = new QHBoxLayout(this);
-    h->setContentsMargins(4, 2, 4, 2);
-    h->setSpacing(4);
+    // A QToolBar underneath: on a narrow window the filters fold into its extension menu
+    // instead of forcing the whole window wider.
+    auto *outer = new QHBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("boardToolBar"));
+    outer->addWidget(bar);
     m_spans = new QButtonGroup(this);
     const QList<QPair<board::VisibleSpan, QString>> spans{{board::VisibleSpan::Day, tr("Day")},
                                                           {board::VisibleSpan::ThreeDays, tr("3 days")},
@@ -44,7 +49,7 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
         b->setCheckable(true);
         b->setObjectName(QStringLiteral("span%1").arg(int(span)));
         m_spans->addButton(b, int(span));
-        h->addWidget(b);
+        bar->addWidget(b);
     }
     m_spans->button(int(board::VisibleSpan::Day))->setChecked(true);
     connect(m_spans, &QButtonGroup::idClicked, this, [this](int id) { emit spanChanged(board::VisibleSpan(id)); });
@@ -54,21 +59,21 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     m_today->setShortcut(QKeySequence(tr("Ctrl+T")));
     m_today->setToolTip(tr("Scroll to now (Ctrl+T)"));
     connect(m_today, &QToolButton::clicked, this, &BoardToolbar::todayRequested);
-    h->addWidget(m_today);
+    bar->addWidget(m_today);
     m_date = new QDateEdit(QDate::currentDate(), this);
     m_date->setObjectName(QStringLiteral("boardDate"));
     m_date->setCalendarPopup(true);
     connect(m_date, &QDateEdit::dateChanged, this, &BoardToolbar::dateChosen);
-    h->addWidget(m_date);
+    bar->addWidget(m_date);
 
-    h->addWidget(new QLabel(tr("Snap"), this));
+    bar->addWidget(new QLabel(tr("Snap"), this));
     m_snap = new QComboBox(this);
     m_snap->setObjectName(QStringLiteral("boardSnap"));
     for (const int m : {5, 15, 30})
         m_snap->addItem(tr("%1 min").arg(m), m);
     m_snap->setCurrentIndex(1);
     connect(m_snap, &QComboBox::currentIndexChanged, this, [this] { emit snapChanged(snapMinutes()); });
-    h->addWidget(m_snap);
+    bar->addWidget(m_snap);
 
     m_territory = new QComboBox(this);
     m_territory->setObjectName(QStringLiteral("boardTerritory"));
@@ -84,18 +89,19 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
             {QStringLiteral("contractor"), tr("Contractor")}});
     for (QComboBox *box : {m_territory, m_skill, m_employment}) {
         connect(box, &QComboBox::currentIndexChanged, this, &BoardToolbar::filterChanged);
-        h->addWidget(box);
+        bar->addWidget(box);
     }
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("boardSearch"));
     m_search->setPlaceholderText(tr("Technician name…"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(160);
     connect(m_search, &QLineEdit::textChanged, this, &BoardToolbar::filterChanged);
-    h->addWidget(m_search, 1);
+    bar->addWidget(m_search);
     m_cancelled = new QCheckBox(tr("Cancelled"), this);
     m_cancelled->setToolTip(tr("Show cancelled appointments"));
     connect(m_cancelled, &QCheckBox::toggled, this, &BoardToolbar::filterChanged);
-    h->addWidget(m_cancelled);
+    bar->addWidget(m_cancelled);
 }
 
 void BoardToolbar::setChoices(const board::BoardModel &model)

@@ -24,6 +24,8 @@ ConflictsPanel::ConflictsPanel(board::BoardModel *board, QWidget *parent)
     m_view->header()->resizeSection(board::ConflictListModel::KindColumn, 110);
     m_view->header()->resizeSection(board::ConflictListModel::TechnicianColumn, 140);
     m_view->header()->resizeSection(board::ConflictListModel::TimeColumn, 120);
+    // A dock may be squeezed: the list scrolls rather than holding the window's size up.
+    m_view->setMinimumSize(80, 40);
     m_count->setObjectName(QStringLiteral("conflictsCount"));
     m_count->setContentsMargins(4, 2, 4, 2);
     auto *v = new QVBoxLayout(this);

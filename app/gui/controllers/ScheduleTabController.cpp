@@ -1,0 +1,106 @@
+#include "controllers/ScheduleTabController.h"
+
+#include "board/BoardModel.h"
+#include "board/QueueDragSource.h"
+#include "board/ScheduleBoard.h"
+#include "board/SchedulePage.h"
+#include "commands/BoardEditor.h"
+#include "conflicts/ConflictsPanel.h"
+#include "controllers/DockController.h"
+#include "document/ScheduleDocument.h"
+#include "queue/UnassignedQueueView.h"
+#include "selection/SelectionService.h"
+#include "session/ConsoleSession.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMainWindow>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QUndoView>
+
+namespace fieldops::gui {
+
+ScheduleTabController::ScheduleTabController(QMainWindow *window, ConsoleSession *session, DockController *docks)
+    : m_session(session), m_docks(docks), m_stack(new QStackedWidget), m_placeholder(new QLabel),
+      m_model(new board::BoardModel(this)), m_conflicts(new widgets::ConflictsPanel(m_model))
+{
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setText(QCoreApplication::translate("ScheduleBoard", "Connect to a database to see the schedule."));
+    m_stack->addWidget(m_placeholder);
+
+    m_conflictsDock = new QDockWidget(QCoreApplication::translate("MainWindow", "Conflicts"), window);
+    m_conflictsDock->setObjectName(QStringLiteral("conflictsDock"));
+    m_conflictsDock->setWidget(m_conflicts);
+    m_historyDock = new QDockWidget(QCoreApplication::translate("MainWindow", "Undo history"), window);
+    m_historyDock->setObjectName(QStringLiteral("undoHistoryDock"));
+    m_historyDock->setWidget(new QUndoView(session->document()->undoStack()));
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_conflictsDock);
+    window->tabifyDockWidget(m_conflictsDock, m_historyDock);
+    m_conflictsDock->raise();
+
+    // The queue becomes a drag source for the board.
+    new widgets::QueueDragSource(docks->queue()->view());
+
+    connect(session, &ConsoleSession::stateChanged, this, &ScheduleTabController::onSessionState);
+    connect(session, &ConsoleSession::changesArrived, this, [this](const ChangeList &changes) {
+        if (m_editor)
+            m_editor->applyChanges(changes);
+    });
+}
+
+ScheduleTabController::~ScheduleTabController() { close(); }
+
+QString ScheduleTabController::id() const { return QStringLiteral("schedule"); }
+
+QString ScheduleTabController::title() const { return QCoreApplication::translate("MainWindow", "Schedule"); }
+
+QWidget *ScheduleTabController::widget() { return m_stack; }
+
+void ScheduleTabController::onSessionState()
+{
+    const bool usable = m_session->isUsable();
+    if (usable && !m_editor)
+        open();
+    else if (m_session->state() == ConsoleSession::State::Disconnected)
+        close();
+}
+
+void ScheduleTabController::open()
+{
+    auto db = Database::open(m_session->url());
+    if (!db) {
+        m_placeholder->setText(db.error().message);
+        return;
+    }
+    m_db = std::move(*db);
+    m_editor = std::make_unique<BoardEditor>(m_db.get(), m_session->document(), m_model);
+    m_page = new widgets::SchedulePage(m_editor.get());
+    m_stack->addWidget(m_page);
+    m_stack->setCurrentWidget(m_page);
+    widgets::ScheduleBoard *board = m_page->board();
+    connect(m_conflicts, &widgets::ConflictsPanel::appointmentActivated, board, &widgets::ScheduleBoard::scrollToAppointment);
+    connect(board, &widgets::ScheduleBoard::workOrderActivated, m_session->selection(), &SelectionService::selectWorkOrder);
+    connect(board, &widgets::ScheduleBoard::openWorkOrderRequested, this, [this](const QString &id) {
+        m_session->selection()->selectWorkOrder(id);
+        m_docks->inspectorDock()->show();
+        m_docks->inspectorDock()->raise();
+    });
+    m_page->showDate();
+}
+
+void ScheduleTabController::close()
+{
+    if (m_page) {
+        m_stack->removeWidget(m_page);
+        delete m_page;
+        m_page = nullptr;
+    }
+    m_editor.reset();
+    m_db.reset();
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+} // namespace fieldops::gui

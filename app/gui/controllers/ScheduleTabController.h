@@ -1,0 +1,62 @@
+#pragma once
+// The "Schedule" tab: the board over its own GUI-thread connection (edits must answer
+// within the drag), the Conflicts and Undo history docks, the queue as a drag source,
+// and the session's change feed applied to the board row by row.
+#include "controllers/TabController.h"
+
+#include <QObject>
+#include <memory>
+
+class QDockWidget;
+class QLabel;
+class QMainWindow;
+class QStackedWidget;
+
+namespace fieldops {
+class BoardEditor;
+class ConsoleSession;
+class Database;
+}
+namespace fieldops::board {
+class BoardModel;
+}
+namespace fieldops::widgets {
+class ConflictsPanel;
+class SchedulePage;
+}
+
+namespace fieldops::gui {
+class DockController;
+
+class ScheduleTabController : public QObject, public TabController {
+    Q_OBJECT
+public:
+    ScheduleTabController(QMainWindow *window, ConsoleSession *session, DockController *docks);
+    ~ScheduleTabController() override;
+    QString id() const override;
+    QString title() const override;
+    QWidget *widget() override;
+
+    widgets::SchedulePage *page() const { return m_page; }
+    board::BoardModel *model() const { return m_model; }
+    QDockWidget *conflictsDock() const { return m_conflictsDock; }
+
+private:
+    void onSessionState();
+    void open();
+    void close();
+
+    ConsoleSession *m_session;
+    DockController *m_docks;
+    QStackedWidget *m_stack; // owned by the tab widget once added
+    QLabel *m_placeholder;
+    board::BoardModel *m_model;
+    widgets::ConflictsPanel *m_conflicts;
+    QDockWidget *m_conflictsDock;
+    QDockWidget *m_historyDock;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<BoardEditor> m_editor;
+    widgets::SchedulePage *m_page = nullptr;
+};
+
+} // namespace fieldops::gui
