@@ -13,20 +13,20 @@ QString tr(const char *text) { return QCoreApplication::translate("Kpi", text); 
 
 // One row per group of technicians, each the filter narrowed to the group.
 template <typename KeyOf>
-std::vector<KpiBreakdownRow> byTechnicianGroups(const KpiInputs &in, const KpiRange &range, const KpiFilter &filter,
+std::vector<KpiBreakdownRow> byTechnicianGroups(const KpiEngine &engine, const KpiRange &range, const KpiFilter &filter,
                                                 const QStringList &keys, KeyOf keyOf,
                                                 const std::function<QString(const QString &)> &label)
 {
     std::vector<KpiBreakdownRow> rows;
     for (const QString &key : keys) {
         QSet<QString> ids;
-        for (const TechnicianIn &t : in.technicians)
+        for (const TechnicianIn &t : engine.inputs().technicians)
             if (keyOf(t) == key)
                 ids.insert(t.id);
         const KpiFilter f = filter.intersected(ids);
         if (f.technicians->isEmpty())
             continue;
-        rows.push_back({key, label(key), {}, computeKpis(in, range.fromMs, range.toMs, range.days, f).overall});
+        rows.push_back({key, label(key), {}, engine.compute(range, f).overall});
     }
     return rows;
 }
@@ -71,7 +71,7 @@ QString workOrderTypeText(const QString &type)
     return type;
 }
 
-std::vector<KpiBreakdownRow> computeBreakdown(BreakdownBy by, const KpiInputs &in, const KpiReport &current,
+std::vector<KpiBreakdownRow> computeBreakdown(BreakdownBy by, const KpiEngine &engine, const KpiReport &current,
                                               const KpiRange &range, const KpiFilter &filter, const KpiDirectory &directory)
 {
     switch (by) {
@@ -89,11 +89,11 @@ std::vector<KpiBreakdownRow> computeBreakdown(BreakdownBy by, const KpiInputs &i
         for (const DirectoryTerritory &t : directory.territories)
             keys << t.id;
         keys << QString(); // technicians without a territory
-        return byTechnicianGroups(in, range, filter, keys, [](const TechnicianIn &t) { return t.territoryId; },
+        return byTechnicianGroups(engine, range, filter, keys, [](const TechnicianIn &t) { return t.territoryId; },
                                   [&](const QString &id) { return id.isEmpty() ? tr("(no territory)") : directory.territoryName(id); });
     }
     case BreakdownBy::Employment:
-        return byTechnicianGroups(in, range, filter, vocabulary::employmentTypes(),
+        return byTechnicianGroups(engine, range, filter, vocabulary::employmentTypes(),
                                   [](const TechnicianIn &t) { return t.employment; }, employmentText);
     case BreakdownBy::WorkOrderType: {
         std::vector<KpiBreakdownRow> rows;
@@ -102,7 +102,7 @@ std::vector<KpiBreakdownRow> computeBreakdown(BreakdownBy by, const KpiInputs &i
                 continue;
             KpiFilter f = filter;
             f.workOrderType = type;
-            rows.push_back({type, workOrderTypeText(type), {}, computeKpis(in, range.fromMs, range.toMs, range.days, f).overall});
+            rows.push_back({type, workOrderTypeText(type), {}, engine.compute(range, f).overall});
         }
         return rows;
     }

@@ -19,7 +19,7 @@ struct KpiBreakdownRow {
     KpiValues kpis;
 };
 
-std::vector<KpiBreakdownRow> computeBreakdown(BreakdownBy by, const KpiInputs &in, const KpiReport &current,
+std::vector<KpiBreakdownRow> computeBreakdown(BreakdownBy by, const KpiEngine &engine, const KpiReport &current,
                                               const KpiRange &range, const KpiFilter &filter, const KpiDirectory &directory);
 
 QString breakdownTitle(BreakdownBy by);

@@ -147,8 +147,52 @@ KpiReport computeKpis(const KpiInputs &in, qint64 fromMs, qint64 toMs, int days,
     return computeKpiSeries(in, {KpiRange{fromMs, toMs, days}}, filter).front();
 }
 
+struct KpiEngine::Prepared {
+    QHash<QString, History> histories;
+    // Shift time per technician (index in inputs.technicians) of single ranges already
+    // asked for: each breakdown group asks for the same period again.
+    QHash<QPair<qint64, qint64>, std::vector<qint64>> availability;
+};
+
+KpiEngine::KpiEngine(const KpiInputs &in) : m_in(in), m_p(std::make_unique<Prepared>())
+{
+    QHash<QString, History> &histories = m_p->histories;
+    histories.reserve(qsizetype(in.workOrders.size()));
+    for (const WorkOrderIn &w : in.workOrders)
+        histories[w.id].workOrder = &w;
+    for (const AppointmentIn &a : in.appointments) {
+        if (a.status == QLatin1String("cancelled"))
+            continue;
+        auto it = histories.find(a.workOrderId);
+        if (it != histories.end())
+            it->appointments.push_back(&a);
+    }
+    for (History &h : histories) {
+        std::sort(h.appointments.begin(), h.appointments.end(), before);
+        for (const AppointmentIn *a : h.appointments) {
+            if (a->resolved) {
+                h.closing = a;
+                break;
+            }
+        }
+        if (!h.appointments.empty())
+            h.latest = h.appointments.back();
+    }
+}
+
+KpiEngine::~KpiEngine() = default;
+
+KpiReport KpiEngine::compute(const KpiRange &range, const KpiFilter &filter) const { return series({range}, filter).front(); }
+
 std::vector<KpiReport> computeKpiSeries(const KpiInputs &in, const std::vector<KpiRange> &ranges, const KpiFilter &filter)
 {
+    return KpiEngine(in).series(ranges, filter);
+}
+
+std::vector<KpiReport> KpiEngine::series(const std::vector<KpiRange> &ranges, const KpiFilter &filter) const
+{
+    const KpiInputs &in = m_in;
+    const QHash<QString, History> &histories = m_p->histories;
     const size_t nRanges = ranges.size();
     // The technicians reported on: all of them, or the filter's set; sorted by id.
     std::vector<const TechnicianIn *> techs;
@@ -175,29 +219,6 @@ std::vector<KpiReport> computeKpiSeries(const KpiInputs &in, const std::vector<K
             add(byTech[size_t(r) * nTechs + size_t(ti)]);
     };
     auto typeOk = [&](const QString &type) { return filter.workOrderType.isEmpty() || type == filter.workOrderType; };
-
-    // Histories of the work orders in scope.
-    QHash<QString, History> histories;
-    for (const WorkOrderIn &w : in.workOrders)
-        histories[w.id].workOrder = &w;
-    for (const AppointmentIn &a : in.appointments) {
-        if (a.status == QLatin1String("cancelled"))
-            continue;
-        auto it = histories.find(a.workOrderId);
-        if (it != histories.end())
-            it->appointments.push_back(&a);
-    }
-    for (History &h : histories) {
-        std::sort(h.appointments.begin(), h.appointments.end(), before);
-        for (const AppointmentIn *a : h.appointments) {
-            if (a->resolved) {
-                h.closing = a;
-                break;
-            }
-        }
-        if (!h.appointments.empty())
-            h.latest = h.appointments.back();
-    }
 
     for (const History &h : std::as_const(histories)) {
         if (!h.workOrder || !typeOk(h.workOrder->type))
@@ -260,8 +281,17 @@ std::vector<KpiReport> computeKpiSeries(const KpiInputs &in, const std::vector<K
 
     // Shift time does not depend on the work-order type: a type filter gives the share of
     // the crew's time spent on that type.
+    std::vector<qint64> *cached = nullptr;
+    if (nRanges == 1) {
+        cached = &m_p->availability[qMakePair(ranges[0].fromMs, ranges[0].toMs)];
+        if (cached->empty())
+            for (const TechnicianIn &t : in.technicians)
+                cached->push_back(shiftMsByRange(t, in.absences, ranges).front());
+    }
     for (size_t ti = 0; ti < nTechs; ++ti) {
-        const std::vector<qint64> avail = shiftMsByRange(*techs[ti], in.absences, ranges);
+        const std::vector<qint64> avail =
+            cached ? std::vector<qint64>{(*cached)[size_t(techs[ti] - in.technicians.data())]}
+                   : shiftMsByRange(*techs[ti], in.absences, ranges);
         for (size_t r = 0; r < nRanges; ++r) {
             overall[r].availableMs += avail[r];
             byTech[r * nTechs + ti].availableMs += avail[r];

@@ -79,7 +79,8 @@ Result<KpiDashboardData> KpiService::compute(Database &db, const KpiQuery &query
 
     d.filter = KpiFilter::of(inputs->technicians, query.territoryId, query.technicianId, query.employment, query.workOrderType);
     const KpiRange current = rangeOf(query.period);
-    std::vector<KpiReport> both = computeKpiSeries(*inputs, {rangeOf(d.previousPeriod), current}, d.filter);
+    const KpiEngine engine(*inputs);
+    std::vector<KpiReport> both = engine.series({rangeOf(d.previousPeriod), current}, d.filter);
     d.previous = std::move(both[0]);
     d.current = std::move(both[1]);
 
@@ -87,11 +88,11 @@ Result<KpiDashboardData> KpiService::compute(Database &db, const KpiQuery &query
     std::vector<KpiRange> ranges;
     for (const KpiBucket &b : d.buckets)
         ranges.push_back(b.range);
-    for (KpiReport &r : computeKpiSeries(*inputs, ranges, d.filter))
+    for (KpiReport &r : engine.series(ranges, d.filter))
         d.series.push_back(std::move(r.overall));
 
     for (BreakdownBy by : {BreakdownBy::Technician, BreakdownBy::Territory, BreakdownBy::Employment, BreakdownBy::WorkOrderType})
-        d.breakdowns.insert(by, computeBreakdown(by, *inputs, d.current, current, d.filter, d.directory));
+        d.breakdowns.insert(by, computeBreakdown(by, engine, d.current, current, d.filter, d.directory));
     d.computeMs = clock.elapsed();
     return d;
 }
