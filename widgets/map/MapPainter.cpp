@@ -192,15 +192,17 @@ const std::vector<map::Cluster> &MapPainter::clustersFor(const MapViewport &vp) 
     return m_clusters;
 }
 
-const QPixmap &MapPainter::pinSprite(int rank, bool unassigned, bool selected) const
+const QPixmap &MapPainter::pinSprite(int rank, bool unassigned, bool selected, qreal dpr) const
 {
-    const int key = rank * 4 + (unassigned ? 2 : 0) + (selected ? 1 : 0);
+    // At the device's own pixel ratio: a sprite that must be scaled while blitting takes
+    // the slow transformed path, many times slower than a plain copy.
+    const int key = (rank * 4 + (unassigned ? 2 : 0) + (selected ? 1 : 0)) * 16 + int(std::round(dpr * 4));
     auto it = m_sprites.find(key);
     if (it != m_sprites.end())
         return *it;
     const int side = int(kPinRadius * 2 + 6);
-    QPixmap pm(side * 2, side * 2); // drawn at 2× so it stays crisp on any screen
-    pm.setDevicePixelRatio(2);
+    QPixmap pm(int(std::ceil(side * dpr)), int(std::ceil(side * dpr)));
+    pm.setDevicePixelRatio(dpr);
     pm.fill(Qt::transparent);
     QPainter q(&pm);
     q.setRenderHint(QPainter::Antialiasing);
@@ -239,11 +241,11 @@ void MapPainter::paintJobs(QPainter &p, const MapViewport &vp, const MapPaintSta
         if (c.count == 1) {
             const map::JobPin &pin = jobs[size_t(c.firstId)];
             const bool selected = state.selectedJobs.contains(pin.job.workOrderId);
-            const QPixmap &sprite = pinSprite(std::clamp(pin.job.priority, 1, 4), pin.job.unassigned, selected);
+            const QPixmap &sprite = pinSprite(std::clamp(pin.job.priority, 1, 4), pin.job.unassigned, selected, p.device()->devicePixelRatio());
             const QSizeF sz = sprite.deviceIndependentSize();
             if (pin.job.workOrderId == state.draggedJob)
                 p.setOpacity(0.35);
-            p.drawPixmap(QPointF(s.x() - sz.width() / 2, s.y() - sz.height() / 2), sprite);
+            p.drawPixmap(QPointF(std::round(s.x() - sz.width() / 2), std::round(s.y() - sz.height() / 2)), sprite);
             p.setOpacity(1);
             continue;
         }
@@ -265,7 +267,7 @@ void MapPainter::paintJobs(QPainter &p, const MapViewport &vp, const MapPaintSta
             const QPointF from = vp.worldToScreen(pin->world);
             p.setPen(QPen(kUnassigned, 1.5, Qt::DashLine));
             p.drawLine(from, state.dragPos);
-            const QPixmap &sprite = pinSprite(std::clamp(pin->job.priority, 1, 4), true, true);
+            const QPixmap &sprite = pinSprite(std::clamp(pin->job.priority, 1, 4), true, true, p.device()->devicePixelRatio());
             const QSizeF sz = sprite.deviceIndependentSize();
             p.drawPixmap(QPointF(state.dragPos.x() - sz.width() / 2, state.dragPos.y() - sz.height() / 2), sprite);
         }

@@ -61,7 +61,7 @@ private:
     void paintRoute(QPainter &p, const map::MapViewport &vp, const QString &technicianId, bool withTrail) const;
     void paintTechnicians(QPainter &p, const map::MapViewport &vp, const MapPaintState &state) const;
     void paintOverlay(QPainter &p, const map::MapViewport &vp, const MapPaintState &state) const;
-    const QPixmap &pinSprite(int rank, bool unassigned, bool selected) const;
+    const QPixmap &pinSprite(int rank, bool unassigned, bool selected, qreal dpr) const;
 
     const map::MapModel *m_model;
     map::TileStore *m_tiles;

@@ -34,6 +34,8 @@ MapTabController::MapTabController(ConsoleSession *session)
     fit->setShortcut(QKeySequence(QCoreApplication::translate("MapView", "Ctrl+Shift+F")));
     fit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     bar->addSeparator();
+    // A long message must never widen the window: the label takes what room there is.
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(m_message);
     auto *layout = new QVBoxLayout(m_page);
     layout->setContentsMargins(0, 0, 0, 0);
