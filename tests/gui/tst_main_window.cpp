@@ -121,7 +121,7 @@ private slots:
         QCOMPARE(w->connection()->badge()->text(), QStringLiteral("Connected"));
         QVERIFY(w->connection()->databaseLabel()->text().contains(DatabaseUrl::parse(m_url)->path));
         QVERIFY(w->connection()->userLabel()->text().startsWith(QStringLiteral("User: ")));
-        QCOMPARE(w->tabs()->count(), 1);
+        QVERIFY(w->tabs()->count() >= 1); // the map and other areas follow the work orders
         QCOMPARE(w->tabs()->tabText(0), QStringLiteral("Work orders"));
     }
 
