@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 using namespace fieldops;
@@ -39,6 +40,14 @@ double benchScale()
 }
 
 double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+// CPU time of this thread: on a shared machine wall-clock also counts the neighbours' work.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
 
 double median(std::vector<double> v)
 {
@@ -85,6 +94,10 @@ bool fill(Database &db, int techs, int horizonAppts, int historyAppts)
     for (const char *op : {"insert", "update", "delete"})
         if (!exec(db, QStringLiteral("DROP TRIGGER IF EXISTS appointments_track_%1").arg(QLatin1String(op))))
             return false;
+    // The rows are disjoint by construction; the per-row overlap probe would make the fill
+    // quadratic in a technician's history.
+    if (!exec(db, QStringLiteral("DROP TRIGGER IF EXISTS appointments_no_double_booking_insert")))
+        return false;
     const QString seq = QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?) ");
     bool ok = exec(db, QStringLiteral("INSERT INTO skills(code, name) VALUES ('hvac','HVAC'),('electrical','Electrical'),('gas','Gas')"))
               && exec(db, seq + QStringLiteral("INSERT INTO territories(id, name) SELECT printf('z%02d', i), printf('Zone %02d', i) FROM n"), {20})
@@ -184,16 +197,18 @@ int main(int argc, char **argv)
         boardWidget.setSpan(span);
         boardWidget.scrollToTime(kToday.toMSecsSinceEpoch(), 0.0);
         boardWidget.verticalScrollBar()->setValue(boardWidget.verticalScrollBar()->maximum() / 2);
-        std::vector<double> times;
+        std::vector<double> times, cpu;
         for (int i = 0; i < 40; ++i) {
             QPainter p(&frame);
             const auto t = Clock::now();
+            const double c0 = threadCpuMs();
             painter.paintTimeline(p, frame.rect(), boardWidget.paintContext());
             p.end();
             times.push_back(msSince(t));
+            cpu.push_back(threadCpuMs() - c0);
         }
-        std::printf("  full repaint 1920×1080, %s span: median %.2f ms, p95 %.2f ms (target ≤ 8 ms)\n", name, median(times),
-                    p95(times));
+        std::printf("  full repaint 1920×1080, %s span: median %.2f ms (CPU %.2f ms), p95 %.2f ms (target ≤ 8 ms)\n", name,
+                    median(times), median(cpu), p95(times));
     }
 
     // Drag steps: the grabbed bar follows the pointer across rows and time; each step is a
@@ -205,7 +220,7 @@ int main(int argc, char **argv)
     const board::RowLayout &rows = boardWidget.rows();
     const board::TimeScale &ts = boardWidget.scale();
     const board::BoardGeometry geo(model, rows, ts);
-    std::vector<double> steps;
+    std::vector<double> steps, stepsCpu;
     std::vector<double> verdictUs;
     int hard = 0, soft = 0;
     int grabbedRow = -1, grabbed = -1;
@@ -226,6 +241,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < 300; ++i) {
             const QPointF pointer = bar.center() + QPointF((i % 60) * 7.0, (i % 25) * 11.0);
             const auto t = Clock::now();
+            const double c0 = threadCpuMs();
             const board::BoardHit hit = geo.hitTest(boardWidget.toContent(pointer), false);
             const int row = hit.row >= 0 && rows.row(hit.row).kind == board::BoardRow::Kind::Technician ? hit.row : lastRow;
             const qint64 shift = board::snapMs(ts.msAt(boardWidget.toContent(pointer).x()) - ts.msAt(boardWidget.toContent(bar.center()).x()), 15);
@@ -246,11 +262,12 @@ int main(int argc, char **argv)
             }
             p.end();
             steps.push_back(msSince(t));
+            stepsCpu.push_back(threadCpuMs() - c0);
             lastRow = row;
         }
     }
-    std::printf("  drag-move step (hit test + verdict + repaint of the changed rows): median %.3f ms, p95 %.3f ms "
+    std::printf("  drag-move step (hit test + verdict + repaint of the changed rows): median %.3f ms (CPU %.3f ms), p95 %.3f ms "
                 "(target ≤ 4 ms); verdict alone median %.1f µs; %d hard, %d soft of %zu steps\n",
-                median(steps), p95(steps), median(verdictUs), hard, soft, steps.size());
+                median(steps), median(stepsCpu), p95(steps), median(verdictUs), hard, soft, steps.size());
     return 0;
 }

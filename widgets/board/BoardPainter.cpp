@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStaticText>
 #include <algorithm>
 
 namespace fieldops::widgets {
@@ -101,10 +102,8 @@ void BoardPainter::paintTimeline(QPainter &p, const QRect &exposed, const BoardP
         paintRowBackground(p, r, rowRect, fromMs, toMs, c);
     }
     paintGrid(p, exposed, fromMs, toMs, c);
-    p.setRenderHint(QPainter::Antialiasing, true);
     for (int r = firstRow; r < c.rows->count() && c.rows->top(r) <= lastY; ++r)
         paintBars(p, r, fromMs, toMs, c);
-    p.setRenderHint(QPainter::Antialiasing, false);
 
     if (c.nowMs >= fromMs && c.nowMs <= toMs) {
         const int x = int(s.xOf(c.nowMs)) - c.scroll.x();
@@ -208,17 +207,16 @@ void BoardPainter::paintBars(QPainter &p, int r, qint64 fromMs, qint64 toMs, con
         p.setPen(selected ? QPen(QColor(0x0d, 0x47, 0xa1), 2)
                           : QPen(fill.darker(150), 1, b.appointment.status == QLatin1String("tentative") ? Qt::DashLine : Qt::SolidLine));
         p.setBrush(fill);
-        p.drawRoundedRect(bar, 3, 3);
+        p.drawRect(bar.adjusted(0, 0, -1, -1));
         // Priority marker: a stripe at the bar's left edge.
         if (bar.width() > 6)
             p.fillRect(QRectF(bar.left() + 1, bar.top() + 1, 3, bar.height() - 2), priorityColor(b.priority));
         // Label that fits: customer and site, elided; nothing when too narrow.
         if (bar.width() > 24) {
             p.setPen(QColor(0x1f, 0x29, 0x33));
-            const QString label = b.customerName + QStringLiteral(" · ") + b.siteName;
             const QRectF textRect = bar.adjusted(6, 1, -4, -1);
-            p.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
-                       fm.elidedText(label, Qt::ElideRight, int(textRect.width())));
+            p.drawStaticText(QPointF(textRect.left(), textRect.center().y() - fm.height() / 2.0),
+                             label(b, int(textRect.width()), fm));
         }
         if (b.isCancelled()) {
             p.setPen(QPen(QColor(0xb7, 0x1c, 0x1c), 1));
@@ -240,7 +238,9 @@ void BoardPainter::paintBars(QPainter &p, int r, qint64 fromMs, qint64 toMs, con
             const QRectF badge(bar.right() - 7, bar.top() - 4, 11, 11);
             p.setPen(Qt::white);
             p.setBrush(hard ? kHard : kSoft);
+            p.setRenderHint(QPainter::Antialiasing, true);
             p.drawEllipse(badge);
+            p.setRenderHint(QPainter::Antialiasing, false);
             QFont f = p.font();
             f.setBold(true);
             f.setPixelSize(9);
@@ -250,6 +250,24 @@ void BoardPainter::paintBars(QPainter &p, int r, qint64 fromMs, qint64 toMs, con
             p.restore();
         }
     }
+}
+
+const QStaticText &BoardPainter::label(const BoardItem &b, int width, const QFontMetrics &fm) const
+{
+    // Laying text out is most of a bar's cost; a bar's label at a given width is laid out
+    // once and reused by every later paint (scrolling, drags, repaints after edits).
+    QString key = b.customerName + QStringLiteral(" · ") + b.siteName;
+    const QString text = key;
+    key += QChar(0) + QString::number(width);
+    auto it = m_labels.constFind(key);
+    if (it != m_labels.constEnd())
+        return *it;
+    if (m_labels.size() > 50'000)
+        m_labels.clear();
+    QStaticText st(fm.elidedText(text, Qt::ElideRight, width));
+    st.setTextFormat(Qt::PlainText);
+    st.setPerformanceHint(QStaticText::AggressiveCaching);
+    return *m_labels.insert(key, st);
 }
 
 void BoardPainter::paintGhost(QPainter &p, const BoardPaintContext &c) const

@@ -7,11 +7,14 @@
 #include "board/BoardGeometry.h"
 
 #include <QColor>
+#include <QHash>
+#include <QStaticText>
 #include <QPoint>
 #include <QRect>
 #include <QSet>
 #include <QTimeZone>
 
+class QFontMetrics;
 class QPainter;
 
 namespace fieldops::widgets {
@@ -46,6 +49,9 @@ private:
     void paintGrid(QPainter &p, const QRect &exposed, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
     void paintBars(QPainter &p, int row, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
     void paintGhost(QPainter &p, const BoardPaintContext &c) const;
+    const QStaticText &label(const board::BoardItem &b, int width, const QFontMetrics &fm) const;
+
+    mutable QHash<QString, QStaticText> m_labels; // a cache, not state: paints stay const
 };
 
 } // namespace fieldops::widgets
