@@ -240,10 +240,15 @@ private slots:
 
     void layoutSurvivesARestart()
     {
+        // A size the window can really take (its tabs set a minimum) and that differs
+        // from the default one, so a restore that did nothing would be caught.
+        QSize wanted;
         {
             auto w = openWindow(m_url);
             QVERIFY(w);
-            w->resize(1111, 777);
+            wanted = w->minimumSizeHint().expandedTo(QSize(1111, 777)) + QSize(151, 97);
+            QVERIFY(wanted != w->size());
+            w->resize(wanted);
             w->addDockWidget(Qt::RightDockWidgetArea, w->docks()->queueDock());
             w->docks()->alertsDock()->hide();
             w->workOrdersTab()->page()->table()->horizontalHeader()->resizeSection(WorkOrderTableModel::SummaryColumn, 333);
@@ -253,7 +258,7 @@ private slots:
         QVERIFY(!settings::windowGeometry().get().isEmpty());
         auto w = openWindow(m_url);
         QVERIFY(w);
-        QCOMPARE(w->size(), QSize(1111, 777));
+        QCOMPARE(w->size(), wanted);
         QCOMPARE(w->dockWidgetArea(w->docks()->queueDock()), Qt::RightDockWidgetArea);
         QVERIFY(w->docks()->alertsDock()->isHidden());
         QVERIFY(!w->docks()->inspectorDock()->isHidden());
