@@ -1,6 +1,7 @@
 #include "board/BoardLoader.h"
 
 #include "scheduling/ScheduleLoader.h"
+#include "storage/AppointmentRows.h"
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
 
@@ -21,9 +22,7 @@ QString placeholders(qsizetype n)
     return s;
 }
 
-const QString kItemSelect = QStringLiteral(
-    "SELECT a.id, a.work_order_id, a.technician_id, a.start_at, a.end_at, a.status, a.arrived_at, a.completed_at, "
-    "a.resolved, a.locked, a.version, "
+const QString kItemSelect = QStringLiteral("SELECT ") + rows::appointmentColumns() + QStringLiteral(", "
     "w.site_id, w.asset_id, w.contract_id, w.type, w.priority, w.duration_min, w.window_start, w.window_end, "
     "w.created_at, w.sla_due, w.status, w.summary, w.version, "
     "s.customer_id, s.name, s.address, s.lat, s.lon, s.time_zone, s.version, c.name "
@@ -33,18 +32,8 @@ const QString kItemSelect = QStringLiteral(
 LoadedItem readItem(const QSqlQuery &q)
 {
     LoadedItem r;
-    Appointment &a = r.item.appointment;
-    a.id = q.value(0).toString();
-    a.workOrderId = q.value(1).toString();
-    a.technicianId = q.value(2).toString();
-    a.start = timefmt::fromSql(q.value(3));
-    a.end = timefmt::fromSql(q.value(4));
-    a.status = q.value(5).toString();
-    a.arrivedAt = timefmt::fromSql(q.value(6));
-    a.completedAt = timefmt::fromSql(q.value(7));
-    a.resolved = q.value(8).toBool();
-    a.locked = q.value(9).toBool();
-    a.version = q.value(10).toInt();
+    r.item.appointment = rows::readAppointment(q);
+    const Appointment &a = r.item.appointment;
     WorkOrder &w = r.workOrder;
     w.id = a.workOrderId;
     w.siteId = q.value(11).toString();

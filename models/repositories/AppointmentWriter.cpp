@@ -1,5 +1,6 @@
 #include "repositories/AppointmentWriter.h"
 
+#include "storage/AppointmentRows.h"
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
 
@@ -12,22 +13,6 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("AppointmentWriter", text); }
 
-Appointment readAppointment(const QSqlQuery &q)
-{
-    Appointment a;
-    a.id = q.value(0).toString();
-    a.workOrderId = q.value(1).toString();
-    a.technicianId = q.value(2).toString();
-    a.start = timefmt::fromSql(q.value(3));
-    a.end = timefmt::fromSql(q.value(4));
-    a.status = q.value(5).toString();
-    a.arrivedAt = timefmt::fromSql(q.value(6));
-    a.completedAt = timefmt::fromSql(q.value(7));
-    a.resolved = q.value(8).toBool();
-    a.locked = q.value(9).toBool();
-    a.version = q.value(10).toInt();
-    return a;
-}
 
 } // namespace
 
@@ -92,14 +77,12 @@ Result<int> AppointmentWriter::updateVersioned(const QString &id, int expectedVe
 
 Result<Appointment> AppointmentWriter::fetch(const QString &id)
 {
-    auto q = m_db.run(QStringLiteral("SELECT id, work_order_id, technician_id, start_at, end_at, status, arrived_at, "
-                                     "completed_at, resolved, locked, version FROM appointments WHERE id = ?"),
-                      {id});
+    auto q = m_db.run(QStringLiteral("SELECT %1 FROM appointments a WHERE a.id = ?").arg(rows::appointmentColumns()), {id});
     if (!q)
         return q.error();
     if (!q->next())
         return Error{Error::Kind::NotFound, tr("appointment %1 no longer exists").arg(id), {}};
-    return readAppointment(*q);
+    return rows::readAppointment(*q);
 }
 
 Result<WorkOrder> AppointmentWriter::fetchWorkOrder(const QString &id)

@@ -1,5 +1,6 @@
 #include "scheduling/ScheduleLoader.h"
 
+#include "storage/AppointmentRows.h"
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
 
@@ -37,26 +38,6 @@ QStringList splitList(const QString &text)
     return out;
 }
 
-const QString kAppointmentColumns = QStringLiteral(
-    "a.id, a.work_order_id, a.technician_id, a.start_at, a.end_at, a.status, a.arrived_at, a.completed_at, "
-    "a.resolved, a.locked, a.version");
-
-Appointment readAppointment(const QSqlQuery &q)
-{
-    Appointment a;
-    a.id = q.value(0).toString();
-    a.workOrderId = q.value(1).toString();
-    a.technicianId = q.value(2).toString();
-    a.start = timefmt::fromSql(q.value(3));
-    a.end = timefmt::fromSql(q.value(4));
-    a.status = q.value(5).toString();
-    a.arrivedAt = timefmt::fromSql(q.value(6));
-    a.completedAt = timefmt::fromSql(q.value(7));
-    a.resolved = q.value(8).toBool();
-    a.locked = q.value(9).toBool();
-    a.version = q.value(10).toInt();
-    return a;
-}
 
 class Reader {
 public:
@@ -64,11 +45,11 @@ public:
 
     Status appointments(const QString &where, const QVariantList &binds, ScheduleSnapshot &snap, QSet<QString> &seen)
     {
-        auto q = m_db.run(QStringLiteral("SELECT %1 FROM appointments a WHERE %2").arg(kAppointmentColumns, where), binds);
+        auto q = m_db.run(QStringLiteral("SELECT %1 FROM appointments a WHERE %2").arg(rows::appointmentColumns(), where), binds);
         if (!q)
             return q.error();
         while (q->next()) {
-            Appointment a = readAppointment(*q);
+            Appointment a = rows::readAppointment(*q);
             if (!seen.contains(a.id)) {
                 seen.insert(a.id);
                 snap.appointments.push_back(std::move(a));
