@@ -1,5 +1,6 @@
-// KPI formulas (INTERCHANGE §3) on hand-built data whose every value is known, on both
+// KPI formulas (INTERCHANGE §3) on hand-built data (KpiFixture.h) whose every value is known, on both
 // backends, in process and through `fieldops-cli kpi --json`.
+#include "KpiFixture.h"
 #include "TestDatabases.h"
 #include "kpi/KpiCalculator.h"
 #include "kpi/KpiLoader.h"
@@ -13,52 +14,6 @@
 using namespace fieldops;
 
 namespace {
-
-const char *const kFixture[] = {
-    "INSERT INTO customers(id, name) VALUES ('c1', 'Padaria Estrela')",
-    "INSERT INTO sites(id, customer_id, lat, lon) VALUES ('s1', 'c1', -23.55, -46.63)",
-    "INSERT INTO technicians(id, name, home_lat, home_lon, time_zone, shift_start, shift_end) VALUES "
-    "('t1', 'Ana', -23.5, -46.6, 'UTC', '08:00', '17:00'), ('t2', 'Bruno', -23.5, -46.6, 'America/Sao_Paulo', '08:00', '12:00')",
-    "INSERT INTO absences(technician_id, start_at, end_at) VALUES ('t1', '2026-03-03T08:00:00Z', '2026-03-03T10:00:00Z'), "
-    "('t1', '2026-03-03T09:00:00Z', '2026-03-03T11:00:00Z')",
-    "INSERT INTO work_orders(id, site_id, duration_min, created_at, sla_due) VALUES "
-    "('w1', 's1', 60, '2026-03-01T10:00:00Z', '2026-03-02T18:00:00Z'), "
-    "('w2', 's1', 60, '2026-03-02T08:00:00Z', '2026-03-03T12:00:00Z'), "
-    "('w3', 's1', 60, '2026-03-02T09:00:00Z', '2026-03-03T20:00:00Z'), "
-    "('w4', 's1', 60, '2026-02-20T09:00:00Z', '2026-03-10T20:00:00Z')",
-    "INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status, arrived_at, completed_at, resolved) VALUES "
-    "('a1', 'w1', 't1', '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z', 'completed', '2026-03-02T09:10:00Z', '2026-03-02T10:00:00Z', 1), "
-    "('a2', 'w2', 't2', '2026-03-02T11:00:00Z', '2026-03-02T12:00:00Z', 'completed', '2026-03-02T11:30:00Z', '2026-03-02T12:00:00Z', 0), "
-    "('a3', 'w2', 't1', '2026-03-03T14:00:00Z', '2026-03-03T15:00:00Z', 'completed', '2026-03-03T14:00:00Z', '2026-03-03T15:00:00Z', 1), "
-    "('a4', 'w3', 't2', '2026-03-03T12:00:00Z', '2026-03-03T13:00:00Z', 'scheduled', NULL, NULL, 0), "
-    "('a5', 'w3', 't1', '2026-03-03T16:00:00Z', '2026-03-03T17:00:00Z', 'cancelled', NULL, NULL, 0), "
-    "('a6', 'w4', 't2', '2026-02-25T11:00:00Z', '2026-02-25T12:00:00Z', 'completed', '2026-02-25T11:00:00Z', '2026-02-25T12:00:00Z', 1)",
-    "INSERT INTO ratings(work_order_id, score, rated_at) VALUES ('w1', 5, '2026-03-02T20:00:00Z'), "
-    "('w2', 4, '2026-03-04T00:30:00Z'), ('w4', 2, '2026-03-02T12:00:00Z')",
-    "INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable) VALUES "
-    "('t1', 'w1', '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z', 1), "
-    "('t1', 'w1', '2026-03-02T08:30:00Z', '2026-03-02T09:00:00Z', 0), "
-    "('t2', 'w2', '2026-03-02T11:30:00Z', '2026-03-02T12:00:00Z', 1), "
-    "('t2', 'w2', '2026-03-01T10:00:00Z', '2026-03-01T11:00:00Z', 1)",
-};
-
-bool load(Database &db)
-{
-    Transaction tx(db);
-    if (!tx.status())
-        return false;
-    for (const char *sql : kFixture) {
-        QString s = QString::fromLatin1(sql);
-        if (db.isPostgres()) // booleans: 1/0 literals are integers on PostgreSQL
-            s.replace(QStringLiteral(", 1)"), QStringLiteral(", true)")).replace(QStringLiteral(", 0)"), QStringLiteral(", false)"))
-             .replace(QStringLiteral(", 1), "), QStringLiteral(", true), ")).replace(QStringLiteral(", 0), "), QStringLiteral(", false), "));
-        if (!db.run(s).ok()) {
-            qWarning() << "fixture failed:" << s;
-            return false;
-        }
-    }
-    return tx.commit().ok();
-}
 
 kpi::KpiReport compute(Database &db, const char *zone = "UTC")
 {
@@ -88,7 +43,7 @@ private slots:
         QFETCH(QString, backend);
         auto db = test::freshDatabase(backend);
         QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(load(*db));
+        QVERIFY(test::loadKpiFixture(*db));
         const kpi::KpiValues v = compute(*db).overall;
         expect(v, QStringLiteral("work_orders_closed"), 2);
         expect(v, QStringLiteral("first_time_fix_rate"), 0.5);
@@ -108,7 +63,7 @@ private slots:
         QFETCH(QString, backend);
         auto db = test::freshDatabase(backend);
         QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(load(*db));
+        QVERIFY(test::loadKpiFixture(*db));
         const kpi::KpiReport r = compute(*db);
         QCOMPARE(r.byTechnician.size(), size_t(2));
         QCOMPARE(r.byTechnician[0].technicianId, QStringLiteral("t1"));
@@ -142,7 +97,7 @@ private slots:
         QFETCH(QString, backend);
         auto db = test::freshDatabase(backend);
         QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(load(*db));
+        QVERIFY(test::loadKpiFixture(*db));
         // In São Paulo the period is [03-02 03:00Z, 03-04 03:00Z): the rating given at
         // 00:30Z on the 4th (21:30 local on the 3rd) now falls inside it.
         const kpi::KpiValues v = compute(*db, "America/Sao_Paulo").overall;
@@ -168,7 +123,7 @@ private slots:
         QString url;
         auto db = test::freshDatabase(backend, true, &url);
         QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(load(*db));
+        QVERIFY(test::loadKpiFixture(*db));
         const kpi::KpiReport r = compute(*db);
         auto run = [&](const QStringList &extra, int *exit = nullptr) {
             QProcess p;
