@@ -24,6 +24,7 @@ const std::vector<Migration> &migrations()
         {1, "schema v1: every interchange entity, change log, audit log", "0001_schema.sql",
          [](Database &db) { return installChangeTracking(db); }},
         {2, "roles, grants and row-level security by territory (PostgreSQL)", "0002_roles.sql", {}},
+        {3, "indexes for horizon and KPI period reads", "0003_read_indexes.sql", {}},
     };
     return list;
 }
