@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 #include "storage/Migrator.h"
 #include "sync/ChangeFeed.h"
+#include "sync/RecentChanges.h"
 
 #include <QLoggingCategory>
 
@@ -26,7 +27,8 @@ ConsoleSession::ConsoleSession(QObject *parent)
       m_workOrders(new WorkOrderTableModel(this)),
       m_alerts(new AlertListModel(this)),
       m_selection(new SelectionService(this)),
-      m_document(new ScheduleDocument(this))
+      m_document(new ScheduleDocument(this)),
+      m_recent(new RecentChanges(this))
 {
     m_healthTimer.setInterval(kHealthCheckMs);
     connect(&m_healthTimer, &QTimer::timeout, this, &ConsoleSession::checkHealth);
@@ -109,6 +111,7 @@ void ConsoleSession::onProbed(const Result<ConnectionInfo> &info)
         return;
     }
     m_info = *info;
+    m_recent->setOwnActor(m_info.actor);
     if (m_info.schemaVersion == 0) {
         setState(State::SchemaMissing);
         emit schemaMissing();
@@ -293,6 +296,7 @@ void ConsoleSession::onChanges(const ChangeList &changes)
 {
     if (!changes.isEmpty())
         m_changeDebounce.start();
+    m_recent->record(changes);
     emit changesArrived(changes);
 }
 

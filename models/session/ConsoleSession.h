@@ -24,6 +24,7 @@ namespace fieldops {
 class AlertListModel;
 class ChangeFeed;
 class QueryWorker;
+class RecentChanges;
 class ScheduleDocument;
 class SelectionService;
 class WorkOrderTableModel;
@@ -62,6 +63,8 @@ public:
     AlertListModel *alerts() const { return m_alerts; }
     SelectionService *selection() const { return m_selection; }
     ScheduleDocument *document() const { return m_document; }
+    // Rows other users changed a moment ago (for highlighting on the board and the map).
+    RecentChanges *recentChanges() const { return m_recent; }
     // Details of the selected work order, once loaded.
     const std::optional<WorkOrderDetails> &selectedDetails() const { return m_details; }
 
@@ -104,6 +107,7 @@ private:
     AlertListModel *m_alerts;
     SelectionService *m_selection;
     ScheduleDocument *m_document;
+    RecentChanges *m_recent;
     std::optional<WorkOrderDetails> m_details;
     AlertRules m_alertRules;
     QDateTime m_clockOverride;
