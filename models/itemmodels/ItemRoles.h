@@ -20,6 +20,8 @@ enum ItemRole : int {
     AlertKind,       // int of fieldops::Alert::Kind
     AlertAt,         // QDateTime UTC the alert refers to
     AppointmentId,
+    AuditEntity,     // table an audit row is about ("work_orders", "appointments", …)
+    AuditEntityId,   // that row's id
     End
 };
 
