@@ -1,5 +1,6 @@
 #include "repositories/WorkOrderRepository.h"
 
+#include "audit/LostRaceExplainer.h"
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
 
@@ -204,10 +205,13 @@ Result<int> WorkOrderRepository::updateStatus(const QString &workOrderId, int ex
         auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM work_orders WHERE id = ?"), {workOrderId});
         if (!exists)
             return exists.error();
-        if (exists->toInt() == 0)
-            return Error{Error::Kind::NotFound, QObject::tr("work order %1 does not exist").arg(workOrderId), {}};
-        return Error{Error::Kind::StaleVersion,
-                     QObject::tr("work order %1 was changed by someone else; it has been reloaded").arg(workOrderId), {}};
+        const QString generic = exists->toInt() == 0
+            ? QObject::tr("work order %1 does not exist").arg(workOrderId)
+            : QObject::tr("work order %1 was changed by someone else; it has been reloaded").arg(workOrderId);
+        // Who changed it, from the audit log, when it says (the generic wording stays as detail).
+        const QString said = LostRaceExplainer(m_db).explain(QStringLiteral("work_orders"), workOrderId, expectedVersion);
+        const Error::Kind kind = exists->toInt() == 0 ? Error::Kind::NotFound : Error::Kind::StaleVersion;
+        return said.isEmpty() ? Error{kind, generic, {}} : Error{kind, said, generic};
     }
     if (Status s = tx.commit(); !s)
         return s.error();

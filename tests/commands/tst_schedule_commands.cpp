@@ -183,7 +183,7 @@ private slots:
         QVERIFY(!s.ok());
         QCOMPARE(s.error().kind, Error::Kind::StaleVersion);
         QCOMPARE(problem.count(), 1);
-        QVERIFY(problem.at(0).at(0).toString().contains(QStringLiteral("changed by someone else")));
+        QVERIFY(problem.at(0).at(0).toString().contains(QStringLiteral("locked this visit while you were editing")));
         QCOMPARE(h.stack()->count(), 0);
         const auto db = test::stored(*h.db, QStringLiteral("a1"));
         QCOMPARE(db.start, QStringLiteral("2026-03-02T09:00:00Z"));

@@ -237,7 +237,7 @@ private slots:
         const QRect bar = t.board()->barViewportRect(QStringLiteral("a1"));
         t.drag(bar.center(), bar.center() + QPoint(int(2 * t.pxPerHour()), 0));
         const QString msg = t.page->messageLine()->text();
-        QVERIFY2(msg.contains(QStringLiteral("changed by someone else")), qPrintable(msg));
+        QVERIFY2(msg.contains(QStringLiteral("locked this visit while you were editing")), qPrintable(msg));
         QCOMPARE(t.stack()->count(), 0);
         const auto s = test::stored(*t.db, QStringLiteral("a1"));
         QCOMPARE(s.start, QStringLiteral("2026-03-02T09:00:00Z"));

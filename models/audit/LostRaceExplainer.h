@@ -1,0 +1,35 @@
+#pragma once
+// Puts a lost race into words: when a versioned write is refused because the row changed
+// underneath, the audit log says who changed what since the version the user saw
+// ("Ana moved this visit to 14:00 while you were editing"). Times in the console's zone.
+#include "audit/AuditEntry.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+#include <QTimeZone>
+
+namespace fieldops {
+class Database;
+
+class LostRaceExplainer {
+    Q_DECLARE_TR_FUNCTIONS(LostRaceExplainer)
+public:
+    explicit LostRaceExplainer(Database &db, QTimeZone zone = QTimeZone::systemTimeZone())
+        : m_db(db), m_zone(std::move(zone)) {}
+
+    // The sentence for a write to row `id` of `entity` that expected `expectedVersion`
+    // (0: any version, e.g. the row is gone); empty when the log holds nothing about it.
+    QString explain(const QString &entity, const QString &id, int expectedVersion);
+
+    // The sentence for `since`: the row's audit entries after the version the user saw,
+    // newest first. Pure, for tests and callers that already read the log.
+    static QString describe(const QString &entity, const AuditEntries &since,
+                            const QHash<QString, QString> &technicianNames, const QTimeZone &zone);
+
+private:
+    Database &m_db;
+    QTimeZone m_zone;
+};
+
+} // namespace fieldops
