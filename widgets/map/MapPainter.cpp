@@ -12,11 +12,10 @@
 namespace fieldops::widgets {
 
 using map::MapViewport;
+using map::TechnicianMarker;
 using map::TechnicianState;
 
 namespace {
-constexpr double kPinRadius = 6.0;
-constexpr double kTechRadius = 7.0;
 constexpr double kHitRadiusPx = 11.0;
 const QColor kBackground(0xEE, 0xF0, 0xEB);
 const QColor kGraticule(0xD2, 0xD6, 0xCC);
@@ -104,6 +103,8 @@ void MapPainter::paint(QPainter &p, const MapViewport &vp, const MapPaintState &
     paintBackground(p, vp);
     if (m_tiles && m_tiles->hasSource())
         paintTiles(p, vp);
+    // Lines and the overlay are smoothed; pins and markers are pre-smoothed sprites, so
+    // their blits skip antialiasing.
     p.setRenderHint(QPainter::Antialiasing, true);
     if (!state.moving) {
         if (!state.hoveredTechnician.isEmpty() && state.hoveredTechnician != state.selectedTechnician)
@@ -111,8 +112,11 @@ void MapPainter::paint(QPainter &p, const MapViewport &vp, const MapPaintState &
         if (!state.selectedTechnician.isEmpty())
             paintRoute(p, vp, state.selectedTechnician, true);
     }
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setRenderHint(QPainter::SmoothPixmapTransform, false);
     paintJobs(p, vp, state);
     paintTechnicians(p, vp, state);
+    p.setRenderHint(QPainter::Antialiasing, true);
     paintOverlay(p, vp, state);
     p.restore();
 }
@@ -175,101 +179,67 @@ void MapPainter::paintTiles(QPainter &p, const MapViewport &vp) const
 
 const std::vector<map::Cluster> &MapPainter::clustersFor(const MapViewport &vp) const
 {
+    const int level = int(std::floor(vp.zoom()));
     // Pad the visible rect by one cell so bubbles at the edges are stable while panning.
-    const double pad = m_clusterer.cellPx() / vp.scale();
-    const QRectF visible = vp.visibleWorldRect().adjusted(-pad, -pad, pad, pad);
-    if (m_clustersZoom == vp.zoom() && m_clustersFor.contains(visible))
-        return m_clusters;
-    // Cache a larger area so a pan of up to a screen reuses it.
-    const QRectF area = visible.adjusted(-visible.width() / 2, -visible.height() / 2, visible.width() / 2, visible.height() / 2);
+    const double cell = m_clusterer.cellPx() / map::worldSizePx(level);
+    const QRectF visible = clampToWorld(vp.visibleWorldRect().adjusted(-cell, -cell, cell, cell));
+    ClusterCache &cache = m_clusterCache[level];
+    if (!cache.area.isNull() && cache.area.contains(visible))
+        return cache.clusters;
+    // Half a screen more on each side, so a pan of up to a screen reuses it; the edges on
+    // whole cells, so no cell is cut in two (its bubble would count only a part).
+    const QRectF grown = visible.adjusted(-visible.width() / 2, -visible.height() / 2, visible.width() / 2, visible.height() / 2);
+    const QRectF area(QPointF(std::floor(grown.left() / cell) * cell, std::floor(grown.top() / cell) * cell),
+                      QPointF(std::ceil(grown.right() / cell) * cell, std::ceil(grown.bottom() / cell) * cell));
     const auto &jobs = m_model->jobs();
-    m_clusters = m_clusterer.cluster(m_model->jobIndex(), area, vp.zoom(), [&jobs](int id) {
+    // A hair inside the right and bottom edges: a point exactly on them belongs to the
+    // next cell, which this area does not hold whole.
+    const double eps = cell * 1e-9;
+    cache.clusters = m_clusterer.cluster(m_model->jobIndex(), area.adjusted(0, 0, -eps, -eps), level, [&jobs](int id) {
         const map::MapJob &j = jobs[size_t(id)].job;
         return j.unassigned ? -j.priority : j.priority; // negative: flagged as unassigned
     });
-    m_clustersFor = area;
-    m_clustersZoom = vp.zoom();
-    return m_clusters;
-}
-
-const QPixmap &MapPainter::pinSprite(int rank, bool unassigned, bool selected, qreal dpr) const
-{
-    // At the device's own pixel ratio: a sprite that must be scaled while blitting takes
-    // the slow transformed path, many times slower than a plain copy.
-    const int key = (rank * 4 + (unassigned ? 2 : 0) + (selected ? 1 : 0)) * 16 + int(std::round(dpr * 4));
-    auto it = m_sprites.find(key);
-    if (it != m_sprites.end())
-        return *it;
-    const int side = int(kPinRadius * 2 + 6);
-    QPixmap pm(int(std::ceil(side * dpr)), int(std::ceil(side * dpr)));
-    pm.setDevicePixelRatio(dpr);
-    pm.fill(Qt::transparent);
-    QPainter q(&pm);
-    q.setRenderHint(QPainter::Antialiasing);
-    const QPointF c(side / 2.0, side / 2.0);
-    q.setPen(QPen(selected ? QColor(0x21, 0x21, 0x21) : QColor(Qt::white), selected ? 2.5 : 1.5));
-    if (unassigned) {
-        // A diamond: unassigned jobs stand out from every assigned circle.
-        q.setBrush(kUnassigned);
-        QPolygonF d{c + QPointF(0, -kPinRadius - 1.5), c + QPointF(kPinRadius + 1.5, 0), c + QPointF(0, kPinRadius + 1.5),
-                    c + QPointF(-kPinRadius - 1.5, 0)};
-        q.drawPolygon(d);
-        q.setPen(Qt::NoPen);
-        q.setBrush(priorityColor(rank));
-        q.drawEllipse(c, 2.5, 2.5);
-    } else {
-        q.setBrush(priorityColor(rank));
-        q.drawEllipse(c, kPinRadius, kPinRadius);
-    }
-    q.end();
-    return *m_sprites.insert(key, pm);
+    cache.area = area;
+    return cache.clusters;
 }
 
 void MapPainter::paintJobs(QPainter &p, const MapViewport &vp, const MapPaintState &state) const
 {
     const auto &clusters = clustersFor(vp);
     const auto &jobs = m_model->jobs();
+    const qreal dpr = p.device()->devicePixelRatio();
     const QRectF screen = QRectF(QPointF(0, 0), QSizeF(vp.size())).adjusted(-30, -30, 30, 30);
-    QFont f = p.font();
-    f.setPointSizeF(8);
-    f.setBold(true);
-    p.setFont(f);
+    // Whole pixels: a sprite at a fractional place takes the transformed (slow) blit.
+    auto blit = [&p](const QPointF &centre, const QPixmap &sprite) {
+        const QSizeF sz = sprite.deviceIndependentSize();
+        p.drawPixmap(QPointF(std::round(centre.x() - sz.width() / 2), std::round(centre.y() - sz.height() / 2)), sprite);
+    };
     for (const map::Cluster &c : clusters) {
         const QPointF s = vp.worldToScreen(c.world);
         if (!screen.contains(s))
             continue;
         if (c.count == 1) {
             const map::JobPin &pin = jobs[size_t(c.firstId)];
-            const bool selected = state.selectedJobs.contains(pin.job.workOrderId);
-            const QPixmap &sprite = pinSprite(std::clamp(pin.job.priority, 1, 4), pin.job.unassigned, selected, p.device()->devicePixelRatio());
-            const QSizeF sz = sprite.deviceIndependentSize();
-            if (pin.job.workOrderId == state.draggedJob)
+            const bool selected = !state.selectedJobs.isEmpty() && state.selectedJobs.contains(pin.job.workOrderId);
+            const bool dragged = !state.draggedJob.isEmpty() && pin.job.workOrderId == state.draggedJob;
+            if (dragged)
                 p.setOpacity(0.35);
-            p.drawPixmap(QPointF(std::round(s.x() - sz.width() / 2), std::round(s.y() - sz.height() / 2)), sprite);
-            p.setOpacity(1);
+            blit(s, m_sprites.pin(std::clamp(pin.job.priority, 1, 4), pin.job.unassigned, selected, dpr));
+            if (dragged)
+                p.setOpacity(1);
             continue;
         }
-        // A bubble sized by the count's magnitude, coloured by its most urgent member.
-        const double r = 10 + 4 * std::log10(double(c.count));
-        const QColor col = priorityColor(c.worstRank);
-        // Unassigned work inside: a purple ring, so the queue is visible from afar.
-        p.setPen(c.flagged > 0 ? QPen(kUnassigned, 3) : QPen(QColor(255, 255, 255, 230), 2));
-        QColor fill = col;
-        fill.setAlpha(215);
-        p.setBrush(fill);
-        p.drawEllipse(s, r, r);
-        p.setPen(c.worstRank == 3 ? QColor(0x21, 0x21, 0x21) : QColor(Qt::white)); // dark on the light yellow
-        p.drawText(QRectF(s.x() - r, s.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QString::number(c.count));
+        blit(s, m_sprites.cluster(c.count, c.worstRank, c.flagged > 0, dpr));
     }
     // The dragged pin follows the pointer, with a line back to where it came from.
     if (!state.draggedJob.isEmpty()) {
         if (const map::JobPin *pin = m_model->job(state.draggedJob)) {
             const QPointF from = vp.worldToScreen(pin->world);
+            p.setRenderHint(QPainter::Antialiasing, true);
             p.setPen(QPen(kUnassigned, 1.5, Qt::DashLine));
             p.drawLine(from, state.dragPos);
-            const QPixmap &sprite = pinSprite(std::clamp(pin->job.priority, 1, 4), true, true, p.device()->devicePixelRatio());
-            const QSizeF sz = sprite.deviceIndependentSize();
-            p.drawPixmap(QPointF(state.dragPos.x() - sz.width() / 2, state.dragPos.y() - sz.height() / 2), sprite);
+            p.setRenderHint(QPainter::Antialiasing, false);
+            blit(state.dragPos, m_sprites.pin(std::clamp(pin->job.priority, 1, 4), true, true, dpr));
         }
     }
 }
@@ -319,57 +289,45 @@ void MapPainter::paintTechnicians(QPainter &p, const MapViewport &vp, const MapP
     const auto &techs = m_model->technicians();
     const bool detailed = vp.zoom() >= 11;
     const bool labels = vp.zoom() >= kLabelZoom && !state.moving;
+    const qreal dpr = p.device()->devicePixelRatio();
     const double pad = 20 / vp.scale();
     const QRectF visible = vp.visibleWorldRect().adjusted(-pad, -pad, pad, pad);
-    QFont f = p.font();
-    f.setPointSizeF(8);
-    f.setBold(false);
-    p.setFont(f);
-    const QFontMetricsF fm(f);
-    const double r = detailed ? kTechRadius : 4.0;
+    const double r = detailed ? MapSprites::kTechRadius : MapSprites::kSmallTechRadius;
+    auto blit = [&p](const QPointF &at, const QPixmap &sprite) { p.drawPixmap(QPointF(std::round(at.x()), std::round(at.y())), sprite); };
+    const TechnicianMarker *selectedOne = nullptr;
     m_model->technicianIndex().forEachIn(visible, [&](int id, const QPointF &world) {
         const map::TechnicianMarker &t = techs[size_t(id)];
-        const QPointF s = vp.worldToScreen(world);
-        const QColor col = stateColor(t.state);
-        const bool selected = t.id == state.selectedTechnician;
-        const bool drop = t.id == state.dropTechnician;
-        if (detailed && t.headingDeg && t.state != TechnicianState::Offline) {
-            // A wedge pointing where they drive (0° = north, clockwise).
-            const double a = (*t.headingDeg - 90) * M_PI / 180.0;
-            const QPointF dir(std::cos(a), std::sin(a));
-            const QPointF side(-dir.y(), dir.x());
-            QPolygonF wedge{s + dir * (r + 7), s + side * (r - 1.5), s - side * (r - 1.5)};
-            p.setPen(Qt::NoPen);
-            p.setBrush(col.darker(130));
-            p.drawPolygon(wedge);
+        if (!state.selectedTechnician.isEmpty() && t.id == state.selectedTechnician) {
+            selectedOne = &t; // drawn last, above everyone around it
+            return;
         }
-        if (drop) {
+        const QPointF s = vp.worldToScreen(world);
+        const int heading = detailed && t.headingDeg && t.state != TechnicianState::Offline ? MapSprites::headingStep(*t.headingDeg) : -1;
+        const QPixmap &sprite = m_sprites.technician(t.state, detailed, false, heading, dpr);
+        const QSizeF sz = sprite.deviceIndependentSize();
+        blit(s - QPointF(sz.width() / 2, sz.height() / 2), sprite);
+        if (labels)
+            blit(s + QPointF(r + 1, -m_sprites.label(t.name, dpr).deviceIndependentSize().height() / 2), m_sprites.label(t.name, dpr));
+    });
+    if (!state.dropTechnician.isEmpty()) {
+        if (const map::TechnicianMarker *t = m_model->technician(state.dropTechnician); t && t->hasFix) {
+            p.setRenderHint(QPainter::Antialiasing, true);
             p.setPen(QPen(kUnassigned, 3));
             p.setBrush(Qt::NoBrush);
-            p.drawEllipse(s, r + 6, r + 6);
+            p.drawEllipse(vp.worldToScreen(t->world), r + 6, r + 6);
+            p.setRenderHint(QPainter::Antialiasing, false);
         }
-        p.setPen(QPen(selected ? QColor(0x21, 0x21, 0x21) : QColor(Qt::white), selected ? 3 : 1.5));
-        p.setBrush(col);
-        p.drawEllipse(s, r, r);
-        if (t.state == TechnicianState::Late && detailed) {
-            p.setPen(Qt::white);
-            QFont bold = f;
-            bold.setBold(true);
-            p.setFont(bold);
-            p.drawText(QRectF(s.x() - r, s.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QStringLiteral("!"));
-            p.setFont(f);
-        }
-        if (labels || selected) {
-            const QString text = t.name;
-            const QRectF box = fm.boundingRect(text).adjusted(-3, -1, 3, 1);
-            const QPointF at(s.x() + r + 4, s.y() + fm.ascent() / 2 - 1);
-            p.setPen(Qt::NoPen);
-            p.setBrush(QColor(255, 255, 255, 215));
-            p.drawRoundedRect(box.translated(at), 3, 3);
-            p.setPen(QColor(0x21, 0x21, 0x21));
-            p.drawText(at, text);
-        }
-    });
+    }
+    if (selectedOne) {
+        const map::TechnicianMarker &t = *selectedOne;
+        const QPointF s = vp.worldToScreen(t.world);
+        const int heading = detailed && t.headingDeg && t.state != TechnicianState::Offline ? MapSprites::headingStep(*t.headingDeg) : -1;
+        const QPixmap &sprite = m_sprites.technician(t.state, detailed, true, heading, dpr);
+        const QSizeF sz = sprite.deviceIndependentSize();
+        blit(s - QPointF(sz.width() / 2, sz.height() / 2), sprite);
+        const QPixmap &label = m_sprites.label(t.name, dpr);
+        blit(s + QPointF(r + 1, -label.deviceIndependentSize().height() / 2), label);
+    }
 }
 
 void MapPainter::paintOverlay(QPainter &p, const MapViewport &vp, const MapPaintState &state) const
@@ -437,7 +395,7 @@ MapHit MapPainter::hitTest(const MapViewport &vp, const QPointF &screen) const
     for (const map::Cluster &c : clusters) {
         const QPointF d = vp.worldToScreen(c.world) - screen;
         const double d2 = d.x() * d.x() + d.y() * d.y();
-        const double r = c.count == 1 ? kHitRadiusPx : 10 + 4 * std::log10(double(c.count));
+        const double r = c.count == 1 ? kHitRadiusPx : MapSprites::clusterRadius(c.count);
         if (d2 <= std::max(best, r * r) && d2 <= r * r) {
             best = d2;
             if (c.count == 1)

@@ -6,6 +6,7 @@
 // screenshots and the benchmark share it. Cost follows what is on screen: the spatial
 // indexes answer "what is visible", never a loop over the whole data set.
 #include "MapPaintState.h"
+#include "MapSprites.h"
 #include "map/GridClusterer.h"
 #include "map/MapViewport.h"
 #include "map/TileKey.h"
@@ -61,19 +62,24 @@ private:
     void paintRoute(QPainter &p, const map::MapViewport &vp, const QString &technicianId, bool withTrail) const;
     void paintTechnicians(QPainter &p, const map::MapViewport &vp, const MapPaintState &state) const;
     void paintOverlay(QPainter &p, const map::MapViewport &vp, const MapPaintState &state) const;
-    const QPixmap &pinSprite(int rank, bool unassigned, bool selected, qreal dpr) const;
+
+    // Clusters of one whole zoom level over an area larger than the screen, snapped to
+    // the level's grid so every cell in it is complete: pans and fractional zooms within
+    // reuse it, and going back to a level seen before costs nothing.
+    struct ClusterCache {
+        QRectF area;
+        std::vector<map::Cluster> clusters;
+    };
 
     const map::MapModel *m_model;
     map::TileStore *m_tiles;
     map::GridClusterer m_clusterer;
-    mutable std::vector<map::Cluster> m_clusters;
-    mutable QRectF m_clustersFor;   // the visible rect the cache was built for
-    mutable double m_clustersZoom = -1;
-    mutable QHash<int, QPixmap> m_sprites;
+    mutable QHash<int, ClusterCache> m_clusterCache;
+    mutable MapSprites m_sprites;
 
 public:
-    // The view calls it when the model changed, so cached clusters are rebuilt.
-    void invalidate() const { m_clustersZoom = -1; }
+    // The view calls it when the pins changed, so cached clusters are rebuilt.
+    void invalidate() const { m_clusterCache.clear(); }
 };
 
 } // namespace fieldops::widgets
