@@ -11,23 +11,22 @@ namespace fieldops::kpi {
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("Kpi", text); }
 
-// One row per group of technicians, each the filter narrowed to the group.
+// One row per group of technicians (groups with nobody inside the filter are left out),
+// all groups from one pass over the inputs.
 template <typename KeyOf>
 std::vector<KpiBreakdownRow> byTechnicianGroups(const KpiEngine &engine, const KpiRange &range, const KpiFilter &filter,
                                                 const QStringList &keys, KeyOf keyOf,
                                                 const std::function<QString(const QString &)> &label)
 {
+    std::vector<QSet<QString>> members(size_t(keys.size()));
+    for (const TechnicianIn &t : engine.inputs().technicians)
+        if (const qsizetype k = keys.indexOf(keyOf(t)); k >= 0)
+            members[size_t(k)].insert(t.id);
+    const std::vector<std::optional<KpiValues>> values = engine.groups(range, filter, members);
     std::vector<KpiBreakdownRow> rows;
-    for (const QString &key : keys) {
-        QSet<QString> ids;
-        for (const TechnicianIn &t : engine.inputs().technicians)
-            if (keyOf(t) == key)
-                ids.insert(t.id);
-        const KpiFilter f = filter.intersected(ids);
-        if (f.technicians->isEmpty())
-            continue;
-        rows.push_back({key, label(key), {}, engine.compute(range, f).overall});
-    }
+    for (qsizetype k = 0; k < keys.size(); ++k)
+        if (values[size_t(k)])
+            rows.push_back({keys[k], label(keys[k]), {}, *values[size_t(k)]});
     return rows;
 }
 } // namespace

@@ -36,12 +36,11 @@ struct AppointmentIn {
     QString id;
     QString workOrderId;
     QString technicianId;
-    QString status;
+    bool completed = false; // status `completed` (cancelled ones are never loaded)
     qint64 startMs = 0;
     std::optional<qint64> arrivedMs;
     std::optional<qint64> completedMs;
     bool resolved = false;
-    QString workOrderType; // for the work-order type filter
 };
 
 struct RatingIn {
@@ -74,12 +73,12 @@ struct KpiInputs {
     int calendarDays = 0;
     std::vector<TechnicianIn> technicians;
     std::vector<AbsenceIn> absences;
-    // Every work order any formula may touch, with ALL their non-cancelled appointments,
-    // so "first resolved" and "earlier visit" are judged on the whole history.
+    // Every work order any formula may touch (due, closed, visited, completed or rated in
+    // the period) with ALL their non-cancelled appointments, so "first resolved" and
+    // "earlier visit" are judged on the whole history, and the period's visits and
+    // completions are among them (one read instead of three).
     std::vector<WorkOrderIn> workOrders;
-    std::vector<AppointmentIn> appointments; // non-cancelled appointments of those work orders
-    std::vector<AppointmentIn> arrivals;     // visits with arrived_at in the period
-    std::vector<AppointmentIn> completions;  // status completed with completed_at in the period
+    std::vector<AppointmentIn> appointments;
     std::vector<RatingIn> ratings;           // rated_at in the period
     std::vector<TimeEntryIn> timeEntries;    // starting in the period
 };

@@ -88,7 +88,7 @@ Result<KpiDashboardData> KpiService::compute(Database &db, const KpiQuery &query
     std::vector<KpiRange> ranges;
     for (const KpiBucket &b : d.buckets)
         ranges.push_back(b.range);
-    for (KpiReport &r : engine.series(ranges, d.filter))
+    for (KpiReport &r : engine.series(ranges, d.filter, false))
         d.series.push_back(std::move(r.overall));
 
     for (BreakdownBy by : {BreakdownBy::Technician, BreakdownBy::Territory, BreakdownBy::Employment, BreakdownBy::WorkOrderType})
