@@ -39,6 +39,10 @@ Result<ConnectionInfo> probeConnection(Database &db)
     if (!ro)
         return ro.error();
     info.readOnly = *ro;
+    auto may = readPermissions(db);
+    if (!may)
+        return may.error();
+    info.permissions = *may;
     return info;
 }
 

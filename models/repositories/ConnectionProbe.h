@@ -1,6 +1,7 @@
 #pragma once
 // What the console needs to know right after connecting: does the schema exist (and is it
 // current), may this user write, and under which name the triggers will record edits.
+#include "repositories/Permissions.h"
 #include "util/Result.h"
 
 #include <QString>
@@ -13,6 +14,7 @@ struct ConnectionInfo {
     int latestVersion = 0;
     bool readOnly = false; // a read-only file, a standby server or a role without UPDATE
     QString actor;
+    Permissions permissions; // what this user may change, as the server grants it
 };
 
 Result<ConnectionInfo> probeConnection(Database &db);

@@ -1,5 +1,6 @@
 #include "session/ConsoleSession.h"
 
+#include "audit/AuditHistoryModel.h"
 #include "document/ScheduleDocument.h"
 #include "itemmodels/AlertListModel.h"
 #include "itemmodels/WorkOrderTableModel.h"
@@ -28,6 +29,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
       m_alerts(new AlertListModel(this)),
       m_selection(new SelectionService(this)),
       m_document(new ScheduleDocument(this)),
+      m_history(new AuditHistoryModel(this)),
       m_recent(new RecentChanges(this))
 {
     m_healthTimer.setInterval(kHealthCheckMs);
@@ -64,6 +66,16 @@ void ConsoleSession::setState(State s)
         return;
     m_state = s;
     emit stateChanged(s);
+    updatePermissions();
+}
+
+void ConsoleSession::updatePermissions()
+{
+    const Permissions now = isUsable() ? m_info.permissions : Permissions::none();
+    if (now == m_permissions)
+        return;
+    m_permissions = now;
+    emit permissionsChanged(now);
 }
 
 void ConsoleSession::connectTo(const DatabaseUrl &url)
@@ -87,6 +99,7 @@ void ConsoleSession::disconnectFromDatabase()
     m_refreshInFlight = m_refreshAgain = m_healthInFlight = false;
     m_info = {};
     m_document->resetHistory();
+    m_history->clear();
     setState(State::Disconnected);
 }
 
@@ -217,8 +230,10 @@ void ConsoleSession::loadDetails()
             m_details.reset();
             emit detailsChanged();
         }
+        m_history->clear();
         return;
     }
+    loadHistory(id);
     const quint64 gen = m_generation;
     m_worker->submit<WorkOrderDetails>(
         this, [id](Database &db) { return WorkOrderRepository(db).details(id); },
@@ -234,6 +249,23 @@ void ConsoleSession::loadDetails()
                 m_details = std::move(r).value();
             }
             emit detailsChanged();
+        });
+}
+
+void ConsoleSession::loadHistory(const QString &workOrderId)
+{
+    const quint64 gen = m_generation;
+    m_worker->submit<AuditHistory>(
+        this, [workOrderId](Database &db) { return AuditHistoryModel::load(db, workOrderId); },
+        [this, gen, workOrderId](Result<AuditHistory> r) {
+            if (gen != m_generation || workOrderId != m_selection->workOrderId())
+                return;
+            if (!r) {
+                emit errorOccurred(r.error());
+                m_history->clear();
+                return;
+            }
+            m_history->setHistory(std::move(r).value());
         });
 }
 

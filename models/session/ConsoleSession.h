@@ -22,6 +22,7 @@
 
 namespace fieldops {
 class AlertListModel;
+class AuditHistoryModel;
 class ChangeFeed;
 class QueryWorker;
 class RecentChanges;
@@ -56,6 +57,9 @@ public:
     bool isUsable() const { return m_state == State::Connected || m_state == State::ReadOnly; }
     const DatabaseUrl &url() const { return m_url; }
     const ConnectionInfo &connectionInfo() const { return m_info; }
+    // What the UI may offer now: the role's grants while connected, nothing while
+    // disconnected, connecting or lost. The server enforces regardless.
+    Permissions permissions() const { return m_permissions; }
     QDateTime lastRefresh() const { return m_lastRefresh; }
     bool isRefreshing() const { return m_refreshInFlight; }
 
@@ -65,6 +69,8 @@ public:
     ScheduleDocument *document() const { return m_document; }
     // Rows other users changed a moment ago (for highlighting on the board and the map).
     RecentChanges *recentChanges() const { return m_recent; }
+    // Who changed what about the selected work order and its visits, loaded with the details.
+    AuditHistoryModel *auditHistory() const { return m_history; }
     // Details of the selected work order, once loaded.
     const std::optional<WorkOrderDetails> &selectedDetails() const { return m_details; }
 
@@ -76,6 +82,7 @@ public:
 
 signals:
     void stateChanged(fieldops::ConsoleSession::State state);
+    void permissionsChanged(const fieldops::Permissions &permissions);
     void schemaMissing();
     void refreshed();
     void detailsChanged();
@@ -90,9 +97,11 @@ private:
         QDateTime now;
     };
     void setState(State s);
+    void updatePermissions();
     void probe();
     void onProbed(const Result<ConnectionInfo> &info);
     void loadDetails();
+    void loadHistory(const QString &workOrderId);
     void checkHealth();
     void startFeed();
     void stopFeed();
@@ -102,11 +111,13 @@ private:
     DatabaseUrl m_url;
     ConnectionInfo m_info;
     State m_state = State::Disconnected;
+    Permissions m_permissions;
     std::unique_ptr<QueryWorker> m_worker; // destroyed before the models below (QObject children)
     WorkOrderTableModel *m_workOrders;
     AlertListModel *m_alerts;
     SelectionService *m_selection;
     ScheduleDocument *m_document;
+    AuditHistoryModel *m_history;
     RecentChanges *m_recent;
     std::optional<WorkOrderDetails> m_details;
     AlertRules m_alertRules;

@@ -2,8 +2,13 @@
 // whatever the console shows. Users are created through `fieldops-cli user add`.
 #include "PgTestServer.h"
 #include "TestDatabases.h"
+#include "repositories/Permissions.h"
+#include "session/ConsoleSession.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QtTest>
 
 using namespace fieldops;
@@ -131,6 +136,69 @@ private slots:
         const QString anaUrl = test::PgTestServer::shared()->urlFor(m_dbName, QStringLiteral("ana"));
         QVERIFY(cli({QStringLiteral("--db"), anaUrl, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("eve"),
                      QStringLiteral("--role"), QStringLiteral("admin")}, &err) != 0);
+    }
+
+    // What the console offers each role matches what the server grants it.
+    void permissionsPerRole_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<bool>("schedule");
+        QTest::addColumn<bool>("contracts");
+        QTest::addColumn<bool>("targets");
+        QTest::addColumn<bool>("users");
+        QTest::newRow("dispatcher") << QStringLiteral("ana") << true << false << false << false;
+        QTest::newRow("planner") << QStringLiteral("paulo") << false << true << false << false;
+        QTest::newRow("manager") << QStringLiteral("maria") << false << false << true << false;
+        QTest::newRow("admin") << QStringLiteral("root; DROP TABLE x") << true << true << true << true;
+        QTest::newRow("superuser") << QStringLiteral("postgres") << true << true << true << true;
+    }
+    void permissionsPerRole()
+    {
+        QFETCH(QString, user);
+        auto db = as(user);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        auto p = readPermissions(*db);
+        QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().message));
+        QTEST(p->editSchedule, "schedule");
+        QTEST(p->editContracts, "contracts");
+        QTEST(p->editTargets, "targets");
+        QTEST(p->manageUsers, "users");
+    }
+
+    // The session publishes them once connected and withdraws them on disconnect.
+    void sessionPublishesPermissions()
+    {
+        ConsoleSession session;
+        QSignalSpy changed(&session, &ConsoleSession::permissionsChanged);
+        QSignalSpy refreshed(&session, &ConsoleSession::refreshed);
+        QCOMPARE(session.permissions(), Permissions::none());
+        session.connectTo(*DatabaseUrl::parse(test::PgTestServer::shared()->urlFor(m_dbName, QStringLiteral("paulo"))));
+        QVERIFY(refreshed.wait(15000));
+        QCOMPARE(changed.count(), 1);
+        const Permissions planner = changed.at(0).at(0).value<Permissions>();
+        QVERIFY(planner.editContracts && !planner.editSchedule && !planner.manageUsers);
+        QCOMPARE(session.permissions(), planner);
+        session.disconnectFromDatabase();
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(session.permissions(), Permissions::none());
+    }
+
+    // SQLite: everything, unless the file is read-only.
+    void sqlitePermissions()
+    {
+        QString url;
+        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QCOMPARE(readPermissions(*db).value(), Permissions::all());
+        const QString path = db->url().path;
+        db.reset();
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup);
+        auto ro = test::openUrl(url);
+        QVERIFY2(ro, qPrintable(test::lastError()));
+        // root may write any file: then the console rightly offers everything.
+        const bool writable = QFileInfo(path).isWritable();
+        QCOMPARE(readPermissions(*ro).value(), writable ? Permissions::all() : Permissions::none());
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     }
 };
 

@@ -1,0 +1,60 @@
+#include "repositories/Permissions.h"
+
+#include "storage/Database.h"
+
+#include <QFileInfo>
+#include <QSqlQuery>
+
+namespace fieldops {
+
+namespace {
+
+Result<Permissions> postgresPermissions(Database &db)
+{
+    auto standby = db.scalar(QStringLiteral("SELECT current_setting('transaction_read_only')"));
+    if (!standby)
+        return standby.error();
+    if (standby->toString() == QLatin1String("on"))
+        return Permissions::none();
+    auto schema = db.scalar(QStringLiteral("SELECT to_regclass('appointments') IS NOT NULL"));
+    if (!schema)
+        return schema.error();
+    if (!schema->toBool())
+        return Permissions::all(); // nothing to guard yet: init creates the schema and the roles
+    // KPI targets: their table's privilege once it exists, until then the roles that own
+    // the KPIs (managers and admins). Superusers are members of every role.
+    auto q = db.run(QStringLiteral(
+        "SELECT has_table_privilege(current_user, 'appointments', 'UPDATE'),"
+        "       has_table_privilege(current_user, 'contracts', 'UPDATE'),"
+        "       CASE WHEN to_regclass('kpi_targets') IS NOT NULL"
+        "            THEN has_table_privilege(current_user, 'kpi_targets', 'UPDATE')"
+        "            ELSE (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fieldops_manager')"
+        "                  AND pg_has_role(current_user, 'fieldops_manager', 'MEMBER'))"
+        "              OR (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fieldops_admin')"
+        "                  AND pg_has_role(current_user, 'fieldops_admin', 'MEMBER')) END,"
+        "       CASE WHEN to_regprocedure('fieldops_add_user(text,text,text,text[])') IS NOT NULL"
+        "            THEN has_function_privilege(current_user, 'fieldops_add_user(text,text,text,text[])', 'EXECUTE')"
+        "            ELSE false END"
+        "       AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND (rolcreaterole OR rolsuper))"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::other(QObject::tr("the server did not say what this user may do"));
+    Permissions p;
+    p.editSchedule = q->value(0).toBool();
+    p.editContracts = q->value(1).toBool();
+    p.editTargets = q->value(2).toBool();
+    p.manageUsers = q->value(3).toBool();
+    return p;
+}
+
+} // namespace
+
+Result<Permissions> readPermissions(Database &db)
+{
+    if (db.isPostgres())
+        return postgresPermissions(db);
+    return QFileInfo(db.url().path).isWritable() ? Permissions::all() : Permissions::none();
+}
+
+} // namespace fieldops
