@@ -4,6 +4,7 @@
 #include "itemmodels/ItemRoles.h"
 
 #include <QLocale>
+#include <QSet>
 #include <algorithm>
 
 namespace fieldops {
@@ -29,7 +30,75 @@ void AlertListModel::setAlerts(std::vector<Alert> alerts, const QDateTime &now)
     beginResetModel();
     m_alerts = std::move(alerts);
     m_now = now;
+    m_predicted = shownPredictions(m_predictedInput);
     endResetModel();
+    emit countsChanged();
+}
+
+void AlertListModel::setPredictedLate(const std::vector<map::LateAlert> &late)
+{
+    m_predictedInput = late;
+    applyPredictions(shownPredictions(late));
+}
+
+std::vector<map::LateAlert> AlertListModel::shownPredictions(const std::vector<map::LateAlert> &late) const
+{
+    // A visit whose start has passed with nobody on site is already a late arrival: one
+    // line for it, not two. And one line per technician, whatever the input holds.
+    QSet<QString> missed;
+    for (const Alert &a : m_alerts)
+        if (a.kind == Alert::Kind::LateArrival && !a.appointmentId.isEmpty())
+            missed.insert(a.appointmentId);
+    QSet<QString> seen;
+    std::vector<map::LateAlert> out;
+    for (const map::LateAlert &l : late) {
+        if (l.technicianId.isEmpty() || missed.contains(l.appointmentId) || seen.contains(l.technicianId))
+            continue;
+        seen.insert(l.technicianId);
+        out.push_back(l);
+    }
+    return out;
+}
+
+void AlertListModel::applyPredictions(const std::vector<map::LateAlert> &next)
+{
+    // Row by row, keeping the order rows first appeared in: a reset would lose the
+    // dispatcher's current row and scroll position on every position update.
+    const int base = int(m_alerts.size());
+    QHash<QString, const map::LateAlert *> byTech;
+    for (const map::LateAlert &l : next)
+        byTech.insert(l.technicianId, &l);
+    bool rowsChanged = false;
+    for (int i = int(m_predicted.size()) - 1; i >= 0; --i) {
+        if (byTech.contains(m_predicted[size_t(i)].technicianId))
+            continue;
+        beginRemoveRows({}, base + i, base + i);
+        m_predicted.erase(m_predicted.begin() + i);
+        endRemoveRows();
+        rowsChanged = true;
+    }
+    QSet<QString> present;
+    for (int i = 0; i < int(m_predicted.size()); ++i) {
+        map::LateAlert &cur = m_predicted[size_t(i)];
+        present.insert(cur.technicianId);
+        const map::LateAlert &upd = *byTech.value(cur.technicianId);
+        if (upd.minutesLate == cur.minutesLate && upd.eta == cur.eta && upd.appointmentId == cur.appointmentId
+            && upd.technicianName == cur.technicianName)
+            continue;
+        cur = upd;
+        emit dataChanged(index(base + i), index(base + i));
+    }
+    for (const map::LateAlert &l : next) {
+        if (present.contains(l.technicianId))
+            continue;
+        const int row = base + int(m_predicted.size());
+        beginInsertRows({}, row, row);
+        m_predicted.push_back(l);
+        endInsertRows();
+        rowsChanged = true;
+    }
+    if (rowsChanged)
+        emit countsChanged();
 }
 
 const Alert *AlertListModel::alertAt(int row) const
@@ -37,12 +106,31 @@ const Alert *AlertListModel::alertAt(int row) const
     return row >= 0 && row < int(m_alerts.size()) ? &m_alerts[size_t(row)] : nullptr;
 }
 
+const map::LateAlert *AlertListModel::predictedAt(int row) const
+{
+    const int i = row - int(m_alerts.size());
+    return i >= 0 && i < int(m_predicted.size()) ? &m_predicted[size_t(i)] : nullptr;
+}
+
 int AlertListModel::countOf(Alert::Kind kind) const
 {
+    if (kind == Alert::Kind::PredictedLate)
+        return int(m_predicted.size());
     return int(std::count_if(m_alerts.begin(), m_alerts.end(), [kind](const Alert &a) { return a.kind == kind; }));
 }
 
-int AlertListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_alerts.size()); }
+int AlertListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_alerts.size() + m_predicted.size());
+}
+
+QString AlertListModel::describe(const map::LateAlert &l)
+{
+    const QLocale locale;
+    return tr("%1 expected %n min late for %2 · starts %3, arrives about %4", nullptr, l.minutesLate)
+        .arg(l.technicianName, l.workOrderId, locale.toString(l.start.toLocalTime().time(), QStringLiteral("HH:mm")),
+             locale.toString(l.eta.toLocalTime().time(), QStringLiteral("HH:mm")));
+}
 
 QString AlertListModel::describe(const Alert &a, const QDateTime &now)
 {
@@ -55,12 +143,26 @@ QString AlertListModel::describe(const Alert &a, const QDateTime &now)
     case Alert::Kind::LateArrival:
         return tr("%1 late: %2 not on site, start was %3 ago · %4")
             .arg(a.workOrderId, a.technicianName, durationText(delta), a.siteName);
+    case Alert::Kind::PredictedLate:
+        break; // those rows are map::LateAlert, described on their own
     }
     return {};
 }
 
 QVariant AlertListModel::data(const QModelIndex &index, int role) const
 {
+    if (const map::LateAlert *l = index.isValid() ? predictedAt(index.row()) : nullptr) {
+        switch (role) {
+        case Qt::DisplayRole: return describe(*l);
+        case Qt::ToolTipRole: return describe(*l);
+        case roles::WorkOrderId: return l->workOrderId;
+        case roles::AppointmentId: return l->appointmentId;
+        case roles::TechnicianId: return l->technicianId;
+        case roles::AlertKind: return int(Alert::Kind::PredictedLate);
+        case roles::AlertAt: return l->start;
+        default: return {};
+        }
+    }
     const Alert *a = index.isValid() ? alertAt(index.row()) : nullptr;
     if (!a)
         return {};

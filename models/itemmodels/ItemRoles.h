@@ -22,6 +22,7 @@ enum ItemRole : int {
     AppointmentId,
     AuditEntity,     // table an audit row is about ("work_orders", "appointments", …)
     AuditEntityId,   // that row's id
+    TechnicianId,
     End
 };
 

@@ -4,6 +4,7 @@
 // day's route through their visits in order, and the job pins of the horizon. Each
 // change (a batch of positions, a few visits, a few jobs) touches only its own rows and
 // the spatial indexes; nothing is ever reloaded whole after the first snapshot.
+#include "map/LateAlert.h"
 #include "map/LatePredictor.h"
 #include "map/MapData.h"
 #include "map/SpatialIndex.h"
@@ -44,17 +45,6 @@ struct JobPin {
     MapJob job;
     QPointF world;
     bool live = true; // false once removed (ids stay stable for the spatial index)
-};
-
-// One line of the alerts dock: who will be late where, by how much.
-struct LateAlert {
-    QString technicianId;
-    QString technicianName;
-    QString appointmentId;
-    QString workOrderId;
-    QDateTime start;
-    QDateTime eta;
-    int minutesLate = 0;
 };
 
 class MapModel : public QObject {

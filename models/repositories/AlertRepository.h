@@ -12,7 +12,8 @@ namespace fieldops {
 class Database;
 
 struct Alert {
-    enum class Kind { SlaBreached, SlaDueSoon, LateArrival };
+    // PredictedLate: not from this repository; the live map's travel-time prediction.
+    enum class Kind { SlaBreached, SlaDueSoon, LateArrival, PredictedLate };
     Kind kind = Kind::SlaDueSoon;
     QString workOrderId;
     QString appointmentId; // LateArrival only

@@ -13,6 +13,8 @@ class SelectionService : public QObject {
 public:
     explicit SelectionService(QObject *parent = nullptr) : QObject(parent) {}
     QString workOrderId() const { return m_workOrderId; }
+    // A technician in focus (the map, the alerts dock), beside the work order.
+    QString technicianId() const { return m_technicianId; }
 
 public slots:
     void selectWorkOrder(const QString &id)
@@ -23,12 +25,21 @@ public slots:
         emit workOrderChanged(id);
     }
     void clear() { selectWorkOrder(QString()); }
+    void selectTechnician(const QString &id)
+    {
+        if (id == m_technicianId)
+            return;
+        m_technicianId = id;
+        emit technicianChanged(id);
+    }
 
 signals:
     void workOrderChanged(const QString &workOrderId);
+    void technicianChanged(const QString &technicianId);
 
 private:
     QString m_workOrderId;
+    QString m_technicianId;
 };
 
 } // namespace fieldops

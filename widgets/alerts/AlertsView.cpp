@@ -28,6 +28,7 @@ public:
         case Alert::Kind::SlaBreached: return breached;
         case Alert::Kind::SlaDueSoon: return soon;
         case Alert::Kind::LateArrival: return late;
+        case Alert::Kind::PredictedLate: return late;
         }
         return {};
     }
@@ -58,13 +59,16 @@ AlertsView::AlertsView(AlertListModel *model, SelectionService *selection, QWidg
 
     // Alerts are not a selection mirror (one work order can have several alerts): a click
     // selects the work order, but a selection elsewhere does not move the alert list.
-    connect(m_view, &QListView::clicked, selection, [selection](const QModelIndex &index) {
+    // A predicted-late row also names its technician: the map shows who it is.
+    auto select = [selection](const QModelIndex &index) {
+        const QString technician = index.data(roles::TechnicianId).toString();
+        if (!technician.isEmpty())
+            selection->selectTechnician(technician);
         selection->selectWorkOrder(index.data(roles::WorkOrderId).toString());
-    });
-    connect(m_view, &QListView::activated, selection, [selection](const QModelIndex &index) {
-        selection->selectWorkOrder(index.data(roles::WorkOrderId).toString());
-    });
-    connect(model, &QAbstractItemModel::modelReset, this, &AlertsView::updateSummary);
+    };
+    connect(m_view, &QListView::clicked, selection, select);
+    connect(m_view, &QListView::activated, selection, select);
+    connect(model, &AlertListModel::countsChanged, this, &AlertsView::updateSummary);
     updateSummary();
 }
 
@@ -75,10 +79,11 @@ QSize AlertsView::sizeHint() const
 
 void AlertsView::updateSummary()
 {
-    m_summary->setText(tr("%1 breached · %2 due soon · %3 late")
+    m_summary->setText(tr("%1 breached · %2 due soon · %3 late · %4 predicted late")
                            .arg(m_model->countOf(Alert::Kind::SlaBreached))
                            .arg(m_model->countOf(Alert::Kind::SlaDueSoon))
-                           .arg(m_model->countOf(Alert::Kind::LateArrival)));
+                           .arg(m_model->countOf(Alert::Kind::LateArrival))
+                           .arg(m_model->countOf(Alert::Kind::PredictedLate)));
 }
 
 } // namespace fieldops::widgets

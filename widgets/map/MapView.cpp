@@ -40,6 +40,7 @@ void MapView::setSelectionService(SelectionService *selection)
     m_selection = selection;
     if (selection) {
         connect(selection, &SelectionService::workOrderChanged, this, &MapView::onSharedSelection);
+        connect(selection, &SelectionService::technicianChanged, this, &MapView::onSharedTechnician);
         onSharedSelection(selection->workOrderId());
     }
 }
@@ -137,6 +138,8 @@ void MapView::selectTechnician(const QString &id)
     m_state.selectedTechnician = id;
     update();
     emit technicianSelected(id);
+    if (m_selection)
+        m_selection->selectTechnician(id);
 }
 
 void MapView::setHoveredTechnician(const QString &id)
@@ -231,6 +234,22 @@ void MapView::onSharedSelection(const QString &workOrderId)
     if (m_state.selectedJobs.contains(workOrderId) && !workOrderId.isEmpty())
         return; // our own choice coming back
     m_state.selectedJobs = next;
+    update();
+}
+
+void MapView::onSharedTechnician(const QString &technicianId)
+{
+    if (technicianId == m_state.selectedTechnician)
+        return; // our own choice coming back
+    m_state.selectedTechnician = technicianId;
+    emit technicianSelected(technicianId);
+    // Chosen elsewhere (an alert): bring them on screen if they are not.
+    const map::TechnicianMarker *t = technicianId.isEmpty() ? nullptr : m_model->technician(technicianId);
+    if (t && t->hasFix && !QRectF(QPointF(0, 0), QSizeF(size())).contains(m_viewport.worldToScreen(t->world))) {
+        m_viewport.setCenter(t->world);
+        viewChanged();
+        return;
+    }
     update();
 }
 

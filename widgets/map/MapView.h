@@ -78,6 +78,7 @@ protected:
 private:
     void viewChanged();
     void onSharedSelection(const QString &workOrderId);
+    void onSharedTechnician(const QString &technicianId);
     void requestTiles();
 
     map::MapModel *m_model;

@@ -43,7 +43,7 @@ DockController::DockController(QMainWindow *window, ConsoleSession *session)
 
     connect(session, &ConsoleSession::detailsChanged, this,
             [this] { m_inspector->setDetails(m_session->selectedDetails()); });
-    connect(session->alerts(), &QAbstractItemModel::modelReset, this, &DockController::updateAlertsTitle);
+    connect(session->alerts(), &AlertListModel::countsChanged, this, &DockController::updateAlertsTitle);
 
     QAction *q = m_queueDock->toggleViewAction();
     q->setShortcut(QKeySequence(tr("Ctrl+1")));

@@ -1,6 +1,7 @@
 #include "controllers/MapTabController.h"
 
 #include "controllers/MapAssignController.h"
+#include "itemmodels/AlertListModel.h"
 #include "map/MapLiveSync.h"
 #include "map/MapModel.h"
 #include "map/MbTilesLoader.h"
@@ -50,6 +51,9 @@ MapTabController::MapTabController(ConsoleSession *session)
     connect(m_assign, &MapAssignController::problem, m_message, &QLabel::setText);
     connect(m_assign, &MapAssignController::assigned, m_message, [this] { m_message->clear(); });
     connect(m_sync, &map::MapLiveSync::failed, m_message, &QLabel::setText);
+    // Predicted-late technicians join the alerts dock's list, row by row as they change.
+    connect(m_model, &map::MapModel::lateAlertsChanged, session->alerts(),
+            [this] { m_session->alerts()->setPredictedLate(m_model->lateAlerts()); });
     connect(m_model, &map::MapModel::lateAlertsChanged, m_message, [this] {
         const auto late = m_model->lateAlerts();
         m_message->setText(late.empty() ? QString()
