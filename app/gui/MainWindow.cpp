@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "SettingsDialog.h"
+#include "audit/AuditHistoryModel.h"
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
 #include "controllers/KpiTabController.h"
@@ -7,6 +9,7 @@
 #include "controllers/ScheduleTabController.h"
 #include "controllers/WorkOrdersTabController.h"
 #include "document/ScheduleDocument.h"
+#include "inspector/WorkOrderInspector.h"
 #include "session/ConsoleSession.h"
 #include "settings/ConsoleSettings.h"
 
@@ -42,6 +45,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     addTab(std::make_unique<MapTabController>(m_session));
 
     m_docks = new DockController(this, m_session);
+    m_docks->inspector()->setHistoryModel(m_session->auditHistory());
     addTab(std::make_unique<ScheduleTabController>(this, m_session, m_docks));
     m_connection = new ConnectionController(this, m_session);
     buildMenus();
@@ -85,6 +89,14 @@ void MainWindow::buildMenus()
     redo->setShortcut(QKeySequence(tr("Ctrl+Shift+Z")));
     edit->addAction(undo);
     edit->addAction(redo);
+    // A role that may not edit the schedule has nothing to undo: no Undo/Redo to offer.
+    // (The board and the KPI targets follow the same signal in their own controllers.)
+    const auto followPermissions = [undo, redo](const Permissions &p) {
+        undo->setVisible(p.editSchedule);
+        redo->setVisible(p.editSchedule);
+    };
+    connect(m_session, &ConsoleSession::permissionsChanged, this, followPermissions);
+    followPermissions(m_session->permissions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QAction *a : m_docks->toggleActions())
@@ -94,6 +106,15 @@ void MainWindow::buildMenus()
                                        &ConsoleSession::refresh);
     refresh->setObjectName(QStringLiteral("actionRefresh"));
     refresh->setShortcut(QKeySequence(tr("F5")));
+
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    QAction *preferences = toolsMenu->addAction(tr("&Settings…"), this, [this] {
+        SettingsDialog dialog(this);
+        dialog.exec();
+    });
+    preferences->setObjectName(QStringLiteral("actionSettings"));
+    preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About FieldOps Console"), this, &MainWindow::showAbout);

@@ -1,14 +1,21 @@
 #include "inspector/WorkOrderInspector.h"
 
+#include "audit/AuditHistoryFilter.h"
 #include "itemmodels/DisplayFormat.h"
 #include "itemmodels/WorkOrderTableModel.h"
 
+#include <algorithm>
+
+#include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -111,11 +118,74 @@ WorkOrderInspector::WorkOrderInspector(QWidget *parent) : QWidget(parent)
     scroll->setWidget(page);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    m_stack->addWidget(scroll);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("inspectorTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(scroll, tr("&Details"));
+    m_tabs->addTab(buildHistoryPage(), tr("&History"));
+    m_stack->addWidget(m_tabs);
+
+    // Double-clicking a visit opens its history.
+    connect(m_appointments, &QTreeWidget::itemDoubleClicked, this,
+            [this](QTreeWidgetItem *item) { showHistoryOf(item->data(0, Qt::UserRole).toString()); });
 
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
+}
+
+QWidget *WorkOrderInspector::buildHistoryPage()
+{
+    auto *page = new QWidget;
+    m_historyScope = new QComboBox(page);
+    m_historyScope->setObjectName(QStringLiteral("inspectorHistoryScope"));
+    m_historyScope->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_historyFilter = new AuditHistoryFilter(this);
+    m_historyView = new QTableView(page);
+    m_historyView->setObjectName(QStringLiteral("inspectorHistory"));
+    m_historyView->setModel(m_historyFilter);
+    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_historyView->setWordWrap(false);
+    m_historyView->verticalHeader()->hide();
+    m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_historyScope, &QComboBox::currentIndexChanged, this, &WorkOrderInspector::applyHistoryScope);
+
+    auto *scopeLabel = new QLabel(tr("&Show:"), page);
+    scopeLabel->setBuddy(m_historyScope);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(scopeLabel);
+    bar->addWidget(m_historyScope);
+    bar->addStretch(1);
+    auto *v = new QVBoxLayout(page);
+    v->addLayout(bar);
+    v->addWidget(m_historyView, 1);
+    return page;
+}
+
+void WorkOrderInspector::setHistoryModel(QAbstractItemModel *model)
+{
+    m_historyFilter->setSourceModel(model);
+}
+
+void WorkOrderInspector::showHistoryOf(const QString &appointmentId)
+{
+    const int i = appointmentId.isEmpty() ? 0 : m_historyScope->findData(appointmentId);
+    if (i >= 0)
+        m_historyScope->setCurrentIndex(i);
+    m_tabs->setCurrentIndex(1);
+}
+
+void WorkOrderInspector::applyHistoryScope()
+{
+    const QString scope = m_historyScope->currentData().toString();
+    if (scope.isEmpty())
+        m_historyFilter->showAll();
+    else if (scope == QLatin1String("#work-order"))
+        m_historyFilter->showWorkOrderOnly();
+    else
+        m_historyFilter->showAppointment(scope);
 }
 
 QLabel *WorkOrderInspector::addField(QFormLayout *form, const QString &name, const QString &label)
@@ -198,6 +268,20 @@ void WorkOrderInspector::setDetails(const std::optional<WorkOrderDetails> &detai
     }
     for (int c = 0; c < 3; ++c)
         m_appointments->resizeColumnToContents(c);
+
+    // The history's scopes follow the visits; the chosen one stays when it still exists.
+    const QString keep = m_historyScope->currentData().toString();
+    {
+        const QSignalBlocker block(m_historyScope);
+        m_historyScope->clear();
+        m_historyScope->addItem(tr("Work order and its visits"), QString());
+        m_historyScope->addItem(tr("Work order only"), QStringLiteral("#work-order"));
+        for (const AppointmentSummary &s : d.appointments)
+            m_historyScope->addItem(tr("Visit %1 · %2 · %3").arg(s.appointment.id, s.technicianName, when(s.appointment.start)),
+                                    s.appointment.id);
+        m_historyScope->setCurrentIndex(std::max(0, m_historyScope->findData(keep)));
+    }
+    applyHistoryScope();
     m_stack->setCurrentIndex(1);
 }
 

@@ -8,10 +8,18 @@
 #include <QWidget>
 #include <optional>
 
+class QAbstractItemModel;
+class QComboBox;
 class QFormLayout;
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
+class QTableView;
 class QTreeWidget;
+
+namespace fieldops {
+class AuditHistoryFilter;
+}
 
 namespace fieldops::widgets {
 
@@ -20,15 +28,28 @@ class WorkOrderInspector : public QWidget {
 public:
     explicit WorkOrderInspector(QWidget *parent = nullptr);
     void setDetails(const std::optional<WorkOrderDetails> &details);
+    // The History tab's rows (an AuditHistoryModel, loaded by the session); not owned.
+    void setHistoryModel(QAbstractItemModel *model);
+    // Shows the History tab narrowed to one visit (empty: the whole work order).
+    void showHistoryOf(const QString &appointmentId);
 
     // What the inspector shows now, by field name ("title", "site", "sla", …), for tests.
     QString fieldText(const QString &field) const;
     QTreeWidget *appointmentList() const { return m_appointments; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QTableView *historyView() const { return m_historyView; }
+    QComboBox *historyScope() const { return m_historyScope; }
     bool isShowingDetails() const;
     QSize sizeHint() const override;
 
 private:
     QLabel *addField(QFormLayout *form, const QString &name, const QString &label);
+    QWidget *buildHistoryPage();
+    void applyHistoryScope();
+    QTabWidget *m_tabs;
+    QTableView *m_historyView = nullptr;
+    QComboBox *m_historyScope = nullptr;
+    AuditHistoryFilter *m_historyFilter = nullptr;
     QStackedWidget *m_stack;
     QLabel *m_title;
     QLabel *m_summary;

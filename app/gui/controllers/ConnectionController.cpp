@@ -36,19 +36,26 @@ ConnectionController::ConnectionController(QMainWindow *window, ConsoleSession *
     m_database->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_user = new QLabel(window);
     m_user->setObjectName(QStringLiteral("userLabel"));
+    m_role = new QLabel(window);
+    m_role->setObjectName(QStringLiteral("roleLabel"));
+    m_role->setToolTip(tr("What your database role may change. The server enforces it; the console only hides what "
+                          "would be refused."));
     m_refresh = new QLabel(window);
     m_refresh->setObjectName(QStringLiteral("refreshLabel"));
     QStatusBar *bar = window->statusBar();
     bar->addPermanentWidget(m_refresh);
     bar->addPermanentWidget(m_database);
     bar->addPermanentWidget(m_user);
+    bar->addPermanentWidget(m_role);
     bar->addPermanentWidget(m_badge);
 
     connect(session, &ConsoleSession::stateChanged, this, &ConnectionController::onStateChanged);
     connect(session, &ConsoleSession::schemaMissing, this, &ConnectionController::onSchemaMissing);
     connect(session, &ConsoleSession::errorOccurred, this, &ConnectionController::onError);
     connect(session, &ConsoleSession::refreshed, this, &ConnectionController::onRefreshed);
+    connect(session, &ConsoleSession::permissionsChanged, this, &ConnectionController::onPermissionsChanged);
     onStateChanged();
+    onPermissionsChanged();
 }
 
 void ConnectionController::connectTo(const DatabaseUrl &url) { m_session->connectTo(url); }
@@ -131,6 +138,27 @@ void ConnectionController::onError(const Error &error)
     }
     box.exec();
     m_errorShowing = false;
+}
+
+QString ConnectionController::describe(const Permissions &p)
+{
+    QStringList may;
+    if (p.editSchedule)
+        may << tr("schedule");
+    if (p.editContracts)
+        may << tr("contracts");
+    if (p.editTargets)
+        may << tr("KPI targets");
+    QString text = may.isEmpty() ? tr("View only") : tr("May edit: %1").arg(may.join(QStringLiteral(", ")));
+    if (p.manageUsers)
+        text += tr(" · manages users");
+    return text;
+}
+
+void ConnectionController::onPermissionsChanged()
+{
+    // Nothing to say while not connected: the badge says that already.
+    m_role->setText(m_session->isUsable() ? describe(m_session->permissions()) : QString());
 }
 
 void ConnectionController::onRefreshed()

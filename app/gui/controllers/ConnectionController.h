@@ -14,6 +14,7 @@ class QMainWindow;
 namespace fieldops {
 class ConsoleSession;
 struct Error;
+struct Permissions;
 }
 namespace fieldops::widgets {
 class StatusBadge;
@@ -31,6 +32,9 @@ public:
     widgets::StatusBadge *badge() const { return m_badge; }
     QLabel *databaseLabel() const { return m_database; }
     QLabel *userLabel() const { return m_user; }
+    // What the connected role may change ("May edit: schedule"), or "View only".
+    QLabel *roleLabel() const { return m_role; }
+    static QString describe(const Permissions &permissions);
 
     void connectTo(const DatabaseUrl &url);
     void showConnectDialog();
@@ -44,6 +48,7 @@ private:
     void onSchemaMissing();
     void onError(const Error &error);
     void onRefreshed();
+    void onPermissionsChanged();
 
     QMainWindow *m_window;
     ConsoleSession *m_session;
@@ -52,6 +57,7 @@ private:
     widgets::StatusBadge *m_badge;
     QLabel *m_database;
     QLabel *m_user;
+    QLabel *m_role;
     QLabel *m_refresh;
     bool m_interactive = true;
     bool m_errorShowing = false;
