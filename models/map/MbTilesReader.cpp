@@ -35,6 +35,9 @@ Result<std::unique_ptr<MbTilesReader>> MbTilesReader::open(const QString &path)
         return Error::invalid(QCoreApplication::translate("MapView", "%1 is not an MBTiles file (no metadata table)").arg(path));
     while (q.next())
         reader->m_metadata.insert(q.value(0).toString(), q.value(1).toString());
+    // Metadata alone is not enough: the tiles must be where the reader will look.
+    if (!q.exec(QStringLiteral("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles LIMIT 1")))
+        return Error::invalid(QCoreApplication::translate("MapView", "%1 is not an MBTiles file (no tiles table)").arg(path));
     return reader;
 }
 

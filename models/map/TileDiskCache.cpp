@@ -1,6 +1,7 @@
 #include "map/TileDiskCache.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -9,9 +10,25 @@ namespace fieldops::map {
 
 TileDiskCache::TileDiskCache(QString root) : m_root(std::move(root)) {}
 
-QString TileDiskCache::defaultRoot(const QString &sourceKey)
+QString TileDiskCache::defaultBase() { return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/tiles"); }
+
+QString TileDiskCache::defaultRoot(const QString &sourceKey) { return defaultBase() + QLatin1Char('/') + sourceKey; }
+
+qint64 TileDiskCache::sizeOnDisk(const QString &folder)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/tiles/") + sourceKey;
+    qint64 total = 0;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
+}
+
+bool TileDiskCache::removeAll(const QString &folder)
+{
+    QDir dir(folder);
+    return !dir.exists() || dir.removeRecursively();
 }
 
 QString TileDiskCache::pathOf(const TileKey &key) const

@@ -14,6 +14,13 @@ class TileDiskCache {
 public:
     explicit TileDiskCache(QString root = {});
     static QString defaultRoot(const QString &sourceKey);
+    // The folder under which every source keeps its tiles (shown and cleared in the settings).
+    static QString defaultBase();
+    // Bytes of the files under a folder (0 when it does not exist). Walks the disk: call
+    // it off the GUI thread for a big cache.
+    static qint64 sizeOnDisk(const QString &folder);
+    // Deletes the folder and all in it; true when nothing is left.
+    static bool removeAll(const QString &folder);
 
     const QString &root() const { return m_root; }
     bool isEnabled() const { return !m_root.isEmpty(); }

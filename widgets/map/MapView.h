@@ -33,6 +33,12 @@ public:
     void setSelectionService(SelectionService *selection);
     void setAttribution(const QString &text);
     void setMaxTileZoom(int z) { m_maxTileZoom = z; }
+    // The tile source changed: ask for what is on screen again and repaint.
+    void refreshTiles()
+    {
+        requestTiles();
+        update();
+    }
 
     const map::MapViewport &viewport() const { return m_viewport; }
     void setView(const QGeoCoordinate &center, double zoom);

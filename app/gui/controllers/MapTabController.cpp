@@ -11,6 +11,7 @@
 #include "map/MapView.h"
 #include "session/ConsoleSession.h"
 #include "settings/ConsoleSettings.h"
+#include "settings/SettingsEvents.h"
 
 #include <QCoreApplication>
 #include <QLabel>
@@ -45,6 +46,12 @@ MapTabController::MapTabController(ConsoleSession *session)
     layout->addWidget(m_view, 1);
 
     applyTileSource();
+    connect(m_tiles, &map::TileStore::reachabilityChanged, this, &MapTabController::onReachability);
+    // A new choice in Settings applies at once.
+    connect(SettingsEvents::instance(), &SettingsEvents::changed, this, [this](const QString &group) {
+        if (group == SettingsEvents::mapGroup())
+            applyTileSource();
+    });
     connect(session, &ConsoleSession::stateChanged, this, &MapTabController::onSessionState);
     connect(session, &ConsoleSession::changesArrived, m_sync, &map::MapLiveSync::applyChanges);
     connect(m_view, &widgets::MapView::assignRequested, m_assign, &MapAssignController::assign);
@@ -72,25 +79,29 @@ QWidget *MapTabController::widget() { return m_page; }
 
 void MapTabController::applyTileSource()
 {
-    const map::TileSource source = map::TileSource::fromSettings();
+    m_source = map::TileSource::fromSettings();
     std::unique_ptr<map::TileLoader> loader;
-    if (source.kind == map::TileSource::Kind::Xyz && !source.urlTemplate.isEmpty()) {
-        loader = std::make_unique<map::XyzTileLoader>(source.urlTemplate,
-                                                      map::TileDiskCache(map::TileDiskCache::defaultRoot(source.cacheKey())));
-    } else if (source.kind == map::TileSource::Kind::MbTiles) {
-        auto reader = map::MbTilesReader::open(source.mbtilesPath);
+    if (m_source.kind == map::TileSource::Kind::Xyz && !m_source.urlTemplate.isEmpty()) {
+        loader = std::make_unique<map::XyzTileLoader>(m_source.urlTemplate,
+                                                      map::TileDiskCache(map::TileDiskCache::defaultRoot(m_source.cacheKey())));
+    } else if (m_source.kind == map::TileSource::Kind::MbTiles) {
+        auto reader = map::MbTilesReader::open(m_source.mbtilesPath);
         if (reader)
             loader = std::make_unique<map::MbTilesLoader>(std::move(*reader));
         else
             m_message->setText(reader.error().message);
     }
     m_tiles->setLoader(std::move(loader));
-    m_view->setAttribution(m_tiles->hasSource() ? source.attributionText() : map::TileSource::none().attributionText());
-    connect(m_tiles, &map::TileStore::reachabilityChanged, m_view, [this, source](bool reachable) {
-        m_view->setAttribution(reachable ? source.attributionText()
-                                         : QCoreApplication::translate("MapView", "tiles unreachable") + QStringLiteral(" · ")
-                                               + source.attributionText());
-    });
+    m_view->setAttribution(m_tiles->hasSource() ? m_source.attributionText() : map::TileSource::none().attributionText());
+    m_view->setMaxTileZoom(m_source.maxZoom);
+    m_view->refreshTiles();
+}
+
+void MapTabController::onReachability(bool reachable)
+{
+    m_view->setAttribution(reachable ? m_source.attributionText()
+                                     : QCoreApplication::translate("MapView", "tiles unreachable") + QStringLiteral(" · ")
+                                           + m_source.attributionText());
 }
 
 void MapTabController::onSessionState()

@@ -3,6 +3,7 @@
 // model, the tile store (source from the settings), the live sync fed by the session's
 // change feed, and the drag-to-assign controller; the widget only shows and takes input.
 #include "controllers/TabController.h"
+#include "map/TileSource.h"
 
 #include <QObject>
 
@@ -36,9 +37,12 @@ public:
     map::MapLiveSync *sync() const { return m_sync; }
     widgets::MapView *view() const { return m_view; }
     MapAssignController *assigner() const { return m_assign; }
+    map::TileStore *tiles() const { return m_tiles; }
 
 private:
+    // Reads the tile source from the settings and switches the map to it.
     void applyTileSource();
+    void onReachability(bool reachable);
     void onSessionState();
 
     ConsoleSession *m_session;
@@ -49,6 +53,7 @@ private:
     widgets::MapView *m_view;
     QLabel *m_message;
     MapAssignController *m_assign;
+    map::TileSource m_source;
 };
 
 } // namespace fieldops::gui

@@ -1,0 +1,44 @@
+#include "SettingsDialog.h"
+
+#include "settings/TileSourcePage.h"
+
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace fieldops::gui {
+
+SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    m_pages = new QTabWidget(this);
+    m_tiles = new widgets::TileSourcePage(m_pages);
+    m_pages->addTab(m_tiles, tr("Map"));
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply, this);
+    auto *v = new QVBoxLayout(this);
+    v->addWidget(m_pages, 1);
+    v->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &SettingsDialog::applyAll);
+    resize(sizeHint().expandedTo(QSize(620, 420)));
+}
+
+bool SettingsDialog::applyAll()
+{
+    if (!m_tiles->apply()) {
+        m_pages->setCurrentWidget(m_tiles);
+        return false;
+    }
+    return true;
+}
+
+void SettingsDialog::accept()
+{
+    if (applyAll())
+        QDialog::accept();
+}
+
+} // namespace fieldops::gui

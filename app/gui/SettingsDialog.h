@@ -1,0 +1,32 @@
+#pragma once
+// Edit → Settings…: the console's preference pages in one dialog (for now the map's tile
+// source). OK and Apply save every page; a page that refuses its input keeps the dialog
+// open with its message, and nothing of that page is written.
+#include <QDialog>
+
+class QDialogButtonBox;
+class QTabWidget;
+
+namespace fieldops::widgets {
+class TileSourcePage;
+}
+
+namespace fieldops::gui {
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(QWidget *parent = nullptr);
+    widgets::TileSourcePage *tilePage() const { return m_tiles; }
+    // Saves every page; false when one refused (that page is brought to the front).
+    bool applyAll();
+
+    void accept() override;
+
+private:
+    QTabWidget *m_pages;
+    widgets::TileSourcePage *m_tiles;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace fieldops::gui
