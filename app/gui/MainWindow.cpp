@@ -1,7 +1,6 @@
 #include "MainWindow.h"
 
 #include "SettingsDialog.h"
-#include "SettingsDialog.h"
 #include "audit/AuditHistoryModel.h"
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
@@ -107,15 +106,6 @@ void MainWindow::buildMenus()
                                        &ConsoleSession::refresh);
     refresh->setObjectName(QStringLiteral("actionRefresh"));
     refresh->setShortcut(QKeySequence(tr("F5")));
-
-    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
-    QAction *preferences = toolsMenu->addAction(tr("&Settings…"), this, [this] {
-        SettingsDialog dialog(this);
-        dialog.exec();
-    });
-    preferences->setObjectName(QStringLiteral("actionSettings"));
-    preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
-    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     QAction *preferences = toolsMenu->addAction(tr("&Settings…"), this, [this] {
