@@ -23,7 +23,7 @@ bool itemLess(const BoardItem &a, const BoardItem &b)
 BoardModel::BoardModel(QObject *parent) : QObject(parent) {}
 BoardModel::~BoardModel() = default;
 
-Status BoardModel::load(Database &db, const QDateTime &from, const QDateTime &to)
+Result<BoardHorizon> BoardModel::readHorizon(Database &db, const QDateTime &from, const QDateTime &to)
 {
     BoardLoader loader(db);
     auto snap = loader.snapshot(from, to);
@@ -35,30 +35,53 @@ Status BoardModel::load(Database &db, const QDateTime &from, const QDateTime &to
     auto rows = loader.itemsInHorizon(from, to);
     if (!rows)
         return rows.error();
+    BoardHorizon h;
+    h.from = from.toUTC();
+    h.to = to.toUTC();
+    h.territoryNames = std::move(*names);
+    h.items = std::move(*rows);
+    // Building the index is pure computation on the data just read: it belongs with the read,
+    // off the GUI thread when the read is.
+    h.index = std::make_shared<scheduling::ConflictIndex>(*snap);
+    h.technicians = std::move(snap->technicians);
+    h.absences = std::move(snap->absences);
+    return h;
+}
 
-    m_from = from.toUTC();
-    m_to = to.toUTC();
-    m_index = std::make_unique<scheduling::ConflictIndex>(*snap);
+Status BoardModel::load(Database &db, const QDateTime &from, const QDateTime &to)
+{
+    auto h = readHorizon(db, from, to);
+    if (!h)
+        return h.error();
+    adopt(std::move(*h));
+    return {};
+}
+
+void BoardModel::adopt(BoardHorizon &&h)
+{
+    m_from = h.from;
+    m_to = h.to;
+    m_index = std::move(h.index);
     m_techs.clear();
     m_techById.clear();
-    m_techs.reserve(snap->technicians.size());
-    for (const Technician &t : snap->technicians) {
+    m_techs.reserve(h.technicians.size());
+    for (const Technician &t : h.technicians) {
         BoardTechnician bt;
         bt.technician = t;
-        bt.territoryName = names->value(t.territoryId);
+        bt.territoryName = h.territoryNames.value(t.territoryId);
         bt.scheduleIndex = m_index->schedule().technicianIndex(t.id);
         m_techById.insert(t.id, int(m_techs.size()));
         m_techs.push_back(std::move(bt));
     }
-    for (const Absence &a : snap->absences) {
+    for (const Absence &a : h.absences) {
         const int t = technicianIndex(a.technicianId);
         if (t >= 0)
             m_techs[size_t(t)].absences.push_back({a.start.toMSecsSinceEpoch(), a.end.toMSecsSinceEpoch(), a.reason});
     }
     m_items.clear();
     m_itemById.clear();
-    m_items.reserve(rows->size());
-    for (LoadedItem &r : *rows) {
+    m_items.reserve(h.items.size());
+    for (LoadedItem &r : h.items) {
         const int t = technicianIndex(r.item.appointment.technicianId);
         if (t < 0)
             continue;
@@ -77,7 +100,6 @@ Status BoardModel::load(Database &db, const QDateTime &from, const QDateTime &to
     }
     recheck();
     emit reloaded();
-    return {};
 }
 
 const BoardItem *BoardModel::item(const QString &appointmentId) const

@@ -27,13 +27,28 @@ class ShiftCalendar;
 
 namespace fieldops::board {
 
+// A horizon as read from the database, ready to be adopted by the model. Plain data (the
+// conflict index included), so it can be read and built on a worker thread.
+struct BoardHorizon {
+    QDateTime from, to;
+    std::vector<Technician> technicians;
+    std::vector<Absence> absences;
+    QHash<QString, QString> territoryNames;
+    std::vector<LoadedItem> items;
+    std::shared_ptr<scheduling::ConflictIndex> index;
+};
+
 class BoardModel : public QObject {
     Q_OBJECT
 public:
     explicit BoardModel(QObject *parent = nullptr);
     ~BoardModel() override;
 
+    // Reads and adopts a horizon on the calling thread (tests, benchmarks, the CLI).
     Status load(Database &db, const QDateTime &from, const QDateTime &to);
+    // The two halves of load(): any thread may read; the model's thread adopts.
+    static Result<BoardHorizon> readHorizon(Database &db, const QDateTime &from, const QDateTime &to);
+    void adopt(BoardHorizon &&horizon);
     // Re-reads these appointments (any that no longer exist or left the horizon go away).
     Status refreshAppointments(Database &db, const QStringList &appointmentIds);
     // A work order changed: its bars in the horizon are re-read (labels, SLA, skills).
@@ -81,7 +96,7 @@ private:
     QHash<QString, int> m_techById;
     std::vector<BoardItem> m_items;
     QHash<QString, int> m_itemById;
-    std::unique_ptr<scheduling::ConflictIndex> m_index;
+    std::shared_ptr<scheduling::ConflictIndex> m_index;
     std::vector<scheduling::Violation> m_violations;
 };
 

@@ -6,6 +6,7 @@
 #include "commands/LockAppointmentsCommand.h"
 #include "commands/UnassignAppointmentsCommand.h"
 #include "document/ScheduleDocument.h"
+#include "session/QueryWorker.h"
 
 #include <QSet>
 
@@ -23,8 +24,61 @@ BoardEditor::BoardEditor(Database *db, ScheduleDocument *document, board::BoardM
     });
 }
 
+BoardEditor::~BoardEditor() = default;
+
+void BoardEditor::setHorizonReader(std::unique_ptr<QueryWorker> reader)
+{
+    ++m_loadGeneration; // a read of the former reader no longer counts
+    m_loadInFlight = false;
+    m_reader = std::move(reader);
+}
+
+void BoardEditor::loadHorizon(const QDateTime &from, const QDateTime &to)
+{
+    m_requestedFrom = from;
+    m_requestedTo = to;
+    if (!m_reader) {
+        if (Status s = m_model->load(*m_db, from, to); !s) {
+            emit problem(s.error().message);
+            return;
+        }
+        emit horizonLoaded();
+        return;
+    }
+    const quint64 generation = ++m_loadGeneration;
+    m_loadInFlight = true;
+    m_touchedDuringLoad.clear();
+    m_workOrdersTouchedDuringLoad.clear();
+    emit horizonLoading();
+    m_reader->submit<board::BoardHorizon>(
+        this, [from, to](Database &db) { return board::BoardModel::readHorizon(db, from, to); },
+        [this, generation](Result<board::BoardHorizon> horizon) {
+            if (generation != m_loadGeneration)
+                return; // a newer horizon was asked for meanwhile
+            m_loadInFlight = false;
+            if (!horizon) {
+                emit problem(horizon.error().message);
+                return;
+            }
+            m_model->adopt(std::move(*horizon));
+            // Rows written or changed by others while the read ran may be older in it.
+            const QStringList appointments(m_touchedDuringLoad.begin(), m_touchedDuringLoad.end());
+            const QStringList workOrders(m_workOrdersTouchedDuringLoad.begin(), m_workOrdersTouchedDuringLoad.end());
+            m_touchedDuringLoad.clear();
+            m_workOrdersTouchedDuringLoad.clear();
+            Status s = m_model->refreshAppointments(*m_db, appointments);
+            if (s)
+                s = m_model->refreshWorkOrders(*m_db, workOrders);
+            if (!s)
+                emit problem(s.error().message);
+            emit horizonLoaded();
+        });
+}
+
 void BoardEditor::refresh(const QStringList &appointmentIds)
 {
+    if (m_loadInFlight)
+        m_touchedDuringLoad.unite(QSet<QString>(appointmentIds.begin(), appointmentIds.end()));
     if (Status s = m_model->refreshAppointments(*m_db, appointmentIds); !s)
         emit problem(s.error().message);
 }
@@ -63,6 +117,27 @@ Status BoardEditor::setIntervals(std::vector<IntervalEdit> edits, SetIntervalCom
     for (const IntervalEdit &e : edits)
         saw(e.ref.id, e.ref.version);
     return push(new SetIntervalCommand(target(), std::move(edits), kind));
+}
+
+Status BoardEditor::swapSlots(const QString &firstId, const QString &secondId)
+{
+    const board::BoardItem *a = m_model->item(firstId);
+    const board::BoardItem *b = m_model->item(secondId);
+    if (!a || !b || a == b || a->isRemoved() || b->isRemoved() || a->isCancelled() || b->isCancelled())
+        return Error::invalid(tr("Choose two booked visits to swap."));
+    auto swapped = [](const Appointment &self, const Appointment &other) {
+        IntervalEdit e;
+        e.ref = {self.id, self.version};
+        e.fromTechnician = self.technicianId;
+        e.fromStart = self.start;
+        e.fromEnd = self.end;
+        e.toTechnician = other.technicianId;
+        e.toStart = other.start;
+        e.toEnd = other.start.addMSecs(self.start.msecsTo(self.end));
+        return e;
+    };
+    return setIntervals({swapped(a->appointment, b->appointment), swapped(b->appointment, a->appointment)},
+                        SetIntervalCommand::Kind::Swap);
 }
 
 Status BoardEditor::unassign(const QStringList &appointmentIds)
@@ -119,14 +194,18 @@ void BoardEditor::applyChanges(const ChangeList &changes)
                  || c.entity == QLatin1String("technician_skills") || c.entity == QLatin1String("territories"))
             reload = true;
     }
-    Status s;
-    if (reload)
-        s = m_model->load(*m_db, m_model->from(), m_model->to());
-    else {
-        s = m_model->refreshAppointments(*m_db, QStringList(appointments.begin(), appointments.end()));
-        if (s)
-            s = m_model->refreshWorkOrders(*m_db, QStringList(workOrders.begin(), workOrders.end()));
+    if (m_loadInFlight) {
+        m_touchedDuringLoad.unite(appointments);
+        m_workOrdersTouchedDuringLoad.unite(workOrders);
     }
+    if (reload) {
+        if (m_requestedFrom.isValid())
+            loadHorizon(m_requestedFrom, m_requestedTo);
+        return;
+    }
+    Status s = m_model->refreshAppointments(*m_db, QStringList(appointments.begin(), appointments.end()));
+    if (s)
+        s = m_model->refreshWorkOrders(*m_db, QStringList(workOrders.begin(), workOrders.end()));
     if (!s)
         emit problem(s.error().message);
 }

@@ -11,12 +11,15 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace fieldops {
 class Database;
+class QueryWorker;
 class ScheduleDocument;
 }
 
@@ -30,6 +33,14 @@ class BoardEditor : public QObject {
     Q_OBJECT
 public:
     BoardEditor(Database *db, ScheduleDocument *document, board::BoardModel *model, QObject *parent = nullptr);
+    ~BoardEditor() override;
+
+    // With a reader, horizons load on its thread and the GUI keeps painting meanwhile;
+    // without one (tests, benchmarks) they load at once on the caller's thread.
+    void setHorizonReader(std::unique_ptr<QueryWorker> reader);
+    // Reads [from, to) and swaps it into the model; horizonLoaded() or problem() follows.
+    void loadHorizon(const QDateTime &from, const QDateTime &to);
+    bool isLoadingHorizon() const { return m_loadInFlight; }
 
     Database *database() const { return m_db; }
     ScheduleDocument *document() const { return m_document; }
@@ -39,6 +50,8 @@ public:
     // then not in the history and the rows were reloaded).
     Status assign(const QString &workOrderId, const QString &technicianId, const QDateTime &start, const QDateTime &end);
     Status setIntervals(std::vector<IntervalEdit> edits, SetIntervalCommand::Kind kind);
+    // Two visits exchange technician and start time, each keeping its own duration.
+    Status swapSlots(const QString &firstId, const QString &secondId);
     Status unassign(const QStringList &appointmentIds);
     Status changeStatus(const QString &appointmentId, const QString &status);
     Status setLocked(const QStringList &appointmentIds, bool locked);
@@ -53,6 +66,8 @@ signals:
     void problem(const QString &message);
     // The appointment the last assign created (tests and "select the new bar").
     void assigned(const QString &appointmentId);
+    void horizonLoading();
+    void horizonLoaded();
 
 private:
     Status push(class ScheduleEditCommand *command);
@@ -62,6 +77,12 @@ private:
     void refresh(const QStringList &appointmentIds);
 
     Database *m_db;
+    std::unique_ptr<QueryWorker> m_reader;
+    bool m_loadInFlight = false;
+    QDateTime m_requestedFrom, m_requestedTo; // the horizon asked for last
+    quint64 m_loadGeneration = 0;
+    // Rows re-read while a horizon read was under way: the read may predate them.
+    QSet<QString> m_touchedDuringLoad, m_workOrdersTouchedDuringLoad;
     ScheduleDocument *m_document;
     board::BoardModel *m_model;
     bool m_pushing = false;

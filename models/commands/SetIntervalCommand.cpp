@@ -4,6 +4,7 @@
 #include "repositories/AppointmentWriter.h"
 #include "storage/Database.h"
 
+#include <QTimeZone>
 #include <algorithm>
 #include <numeric>
 
@@ -17,6 +18,8 @@ QString textFor(SetIntervalCommand::Kind kind, size_t n)
         return undoText("Resize appointment");
     case SetIntervalCommand::Kind::Nudge:
         return n == 1 ? undoText("Nudge appointment") : undoText("Nudge %1 appointments").arg(n);
+    case SetIntervalCommand::Kind::Swap:
+        return undoText("Swap appointments");
     case SetIntervalCommand::Kind::Move:
         break;
     }
@@ -37,6 +40,7 @@ int SetIntervalCommand::id() const
     case Kind::Nudge:
         return int(UndoCommandId::NudgeAppointments);
     case Kind::Move:
+    case Kind::Swap:
         break;
     }
     return int(UndoCommandId::MoveAppointment);
@@ -80,41 +84,68 @@ QStringList SetIntervalCommand::appointmentIds() const
 Status SetIntervalCommand::apply(bool forward)
 {
     // The database judges each row as it is written, so within one selection a visit may
-    // need the old place of a companion that has not moved yet. Each write runs under a
-    // savepoint; a write refused as a double booking is retried after the others, until
-    // everything is written or no write makes progress (a real collision: refused).
+    // need the old place of a companion that has not moved yet.
+    // PostgreSQL: the exclusion constraint is deferrable, so the whole set is judged once,
+    // at commit, on the final rows.
+    // SQLite judges each row at once (a trigger). Each write runs under a savepoint; a
+    // write refused as a double booking is retried after the others. When a round makes
+    // no progress the rows may be exchanging places (A takes B's slot, B takes A's): one
+    // of them steps aside to a parking slot no real visit uses, and the rounds go on.
+    // Only when parking frees nothing either is it a real collision: refused, and the
+    // transaction leaves every row as it was.
+    if (m_edits.size() > 1 && db().isPostgres()) {
+        if (Status s = db().execDirect(QStringLiteral("SET CONSTRAINTS appointments_no_double_booking DEFERRED")); !s)
+            return s;
+    }
     std::vector<size_t> pending(m_edits.size());
     std::iota(pending.begin(), pending.end(), size_t(0));
+    std::vector<bool> parked(m_edits.size(), false);
     AppointmentWriter w(db());
+    auto guardedWrite = [&](IntervalEdit &e, const QString &tech, const QDateTime &start, const QDateTime &end) -> Status {
+        if (Status s = db().execDirect(QStringLiteral("SAVEPOINT fieldops_move")); !s)
+            return s;
+        auto v = w.setInterval(e.ref.id, expectedVersion(e.ref), tech, start, end);
+        if (!v) {
+            if (Status s = db().execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT fieldops_move")); !s)
+                return s;
+            return v.error();
+        }
+        wrote(e.ref, *v);
+        return db().execDirect(QStringLiteral("RELEASE SAVEPOINT fieldops_move"));
+    };
     while (!pending.empty()) {
         std::vector<size_t> refused;
         Error lastRefusal;
         for (const size_t i : pending) {
             IntervalEdit &e = m_edits[i];
-            const bool guarded = pending.size() > 1;
-            if (guarded) {
-                if (Status s = db().execDirect(QStringLiteral("SAVEPOINT fieldops_move")); !s)
-                    return s;
-            }
-            auto v = forward ? w.setInterval(e.ref.id, expectedVersion(e.ref), e.toTechnician, e.toStart, e.toEnd)
-                             : w.setInterval(e.ref.id, expectedVersion(e.ref), e.fromTechnician, e.fromStart, e.fromEnd);
-            if (!v) {
-                if (!guarded || v.error().kind != Error::Kind::DoubleBooking)
+            const QString &tech = forward ? e.toTechnician : e.fromTechnician;
+            const QDateTime &start = forward ? e.toStart : e.fromStart;
+            const QDateTime &end = forward ? e.toEnd : e.fromEnd;
+            if (pending.size() == 1 && !parked[i]) {
+                auto v = w.setInterval(e.ref.id, expectedVersion(e.ref), tech, start, end);
+                if (!v)
                     return v.error();
-                if (Status s = db().execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT fieldops_move")); !s)
-                    return s;
-                refused.push_back(i);
-                lastRefusal = v.error();
+                wrote(e.ref, *v);
                 continue;
             }
-            if (guarded) {
-                if (Status s = db().execDirect(QStringLiteral("RELEASE SAVEPOINT fieldops_move")); !s)
+            if (Status s = guardedWrite(e, tech, start, end); !s) {
+                if (s.error().kind != Error::Kind::DoubleBooking)
                     return s;
+                refused.push_back(i);
+                lastRefusal = s.error();
             }
-            wrote(e.ref, *v);
         }
-        if (refused.size() == pending.size())
-            return lastRefusal;
+        if (refused.size() == pending.size()) {
+            // No progress: park one row that is still in someone's way, then go on.
+            const auto candidate = std::find_if(refused.begin(), refused.end(), [&](size_t i) { return !parked[i]; });
+            if (candidate == refused.end())
+                return lastRefusal;
+            IntervalEdit &e = m_edits[*candidate];
+            const QDateTime parking = QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone::utc()).addSecs(qint64(*candidate) * 60);
+            if (Status s = guardedWrite(e, forward ? e.fromTechnician : e.toTechnician, parking, parking.addSecs(60)); !s)
+                return s.error().kind == Error::Kind::DoubleBooking ? lastRefusal : s;
+            parked[*candidate] = true;
+        }
         pending = std::move(refused);
     }
     return {};

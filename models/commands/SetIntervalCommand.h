@@ -19,7 +19,7 @@ struct IntervalEdit {
 
 class SetIntervalCommand : public ScheduleEditCommand {
 public:
-    enum class Kind { Move, Resize, Nudge };
+    enum class Kind { Move, Resize, Nudge, Swap };
     SetIntervalCommand(const EditTarget &target, std::vector<IntervalEdit> edits, Kind kind);
     int id() const override;
     bool mergeWith(const QUndoCommand *other) override;

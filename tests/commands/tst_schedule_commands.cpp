@@ -146,6 +146,56 @@ private slots:
         QCOMPARE(test::stored(*h.db, QStringLiteral("a1")).start, QStringLiteral("2026-03-02T09:00:00Z"));
     }
 
+    void swapExchangesSlotsAndUndoRestores_data() { test::addBackendRows(); }
+    void swapExchangesSlotsAndUndoRestores()
+    {
+        // Each visit needs the other's slot: no order of single writes works, the command
+        // must still land both (and undo both) in one step.
+        QFETCH(QString, backend);
+        Harness h;
+        QVERIFY2(h.open(backend), qPrintable(test::lastError()));
+        QVERIFY(h.editor->swapSlots(QStringLiteral("a1"), QStringLiteral("a2")).ok());
+        QCOMPARE(h.stack()->count(), 1);
+        QCOMPARE(h.stack()->undoText(), QStringLiteral("Swap appointments"));
+        auto s1 = test::stored(*h.db, QStringLiteral("a1"));
+        auto s2 = test::stored(*h.db, QStringLiteral("a2"));
+        QCOMPARE(s1.technician, QStringLiteral("t2"));
+        QCOMPARE(s1.start, QStringLiteral("2026-03-02T13:00:00Z"));
+        QCOMPARE(s1.end, QStringLiteral("2026-03-02T14:00:00Z"));
+        QCOMPARE(s2.technician, QStringLiteral("t1"));
+        QCOMPARE(s2.start, QStringLiteral("2026-03-02T09:00:00Z"));
+        QCOMPARE(h.model.item(QStringLiteral("a1"))->technician, h.model.technicianIndex(QStringLiteral("t2")));
+        h.stack()->undo();
+        s1 = test::stored(*h.db, QStringLiteral("a1"));
+        s2 = test::stored(*h.db, QStringLiteral("a2"));
+        QCOMPARE(s1.technician, QStringLiteral("t1"));
+        QCOMPARE(s1.start, QStringLiteral("2026-03-02T09:00:00Z"));
+        QCOMPARE(s2.technician, QStringLiteral("t2"));
+        QCOMPARE(s2.start, QStringLiteral("2026-03-02T13:00:00Z"));
+        h.stack()->redo();
+        QCOMPARE(test::stored(*h.db, QStringLiteral("a2")).technician, QStringLiteral("t1"));
+        QCOMPARE(h.stack()->index(), 1);
+    }
+
+    void multiMoveIntoEachOtherIsRefusedWhole_data() { test::addBackendRows(); }
+    void multiMoveIntoEachOtherIsRefusedWhole()
+    {
+        // Two visits sent onto overlapping slots: a real collision, nothing written.
+        QFETCH(QString, backend);
+        Harness h;
+        QVERIFY2(h.open(backend), qPrintable(test::lastError()));
+        const QString before = test::dumpDatabase(*h.db);
+        const board::BoardItem a1 = *h.model.item(QStringLiteral("a1"));
+        const board::BoardItem a2 = *h.model.item(QStringLiteral("a2"));
+        Status s = h.editor->setIntervals({edit(a1, "t2", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z"),
+                                           edit(a2, "t2", "2026-03-02T09:30:00Z", "2026-03-02T10:30:00Z")},
+                                          SetIntervalCommand::Kind::Move);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().kind, Error::Kind::DoubleBooking);
+        QCOMPARE(h.stack()->count(), 0);
+        QCOMPARE(test::dumpDatabase(*h.db), before);
+    }
+
     void doubleBookingRefusedWritesNothing_data() { test::addBackendRows(); }
     void doubleBookingRefusedWritesNothing()
     {

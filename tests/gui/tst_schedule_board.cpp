@@ -11,10 +11,14 @@
 #include "board/SchedulePage.h"
 #include "board/ScheduleBoard.h"
 #include "board/QueueDragSource.h"
+#include "board/QueueDropTarget.h"
 #include "commands/BoardEditor.h"
 #include "conflicts/ConflictsPanel.h"
 #include "document/ScheduleDocument.h"
 #include "itemmodels/ItemRoles.h"
+#include "session/QueryWorker.h"
+#include "storage/DatabaseUrl.h"
+#include "sync/RecentChanges.h"
 
 #include <QAction>
 #include <QLabel>
@@ -146,6 +150,133 @@ private slots:
         QVERIFY(t.board()->barViewportRect(id).isNull());
     }
 
+    void dragBarOntoQueueUnassignsAndCtrlZRestores()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        // The queue as the schedule tab wires it: its drop unassigns through the editor.
+        QTreeView queue;
+        auto *target = new widgets::QueueDropTarget(&queue);
+        QObject::connect(target, &widgets::QueueDropTarget::appointmentsDropped, t.editor.get(),
+                         [&t](const QStringList &ids) { QVERIFY(t.editor->unassign(ids).ok()); });
+        std::unique_ptr<QMimeData> carried;
+        t.board()->setDragLauncher([&carried](QMimeData *mime) { carried.reset(mime); });
+
+        // Drag the bar left, out of the board (where the queue dock sits).
+        const QPoint from = t.board()->barViewportRect(QStringLiteral("a1")).center();
+        const QPoint out(-t.board()->viewport()->mapTo(t.board(), QPoint()).x() - 40, from.y());
+        t.drag(from, out);
+        QVERIFY(carried);
+        QCOMPARE(QString::fromUtf8(carried->data(board::appointmentMimeType())), QStringLiteral("a1"));
+        QVERIFY(!t.board()->ghost());
+        QCOMPARE(t.stack()->count(), 0); // leaving the board wrote nothing by itself
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a1")).status, QStringLiteral("scheduled"));
+
+        // A drop of something else is not the queue's business.
+        QMimeData other;
+        other.setText(QStringLiteral("a1"));
+        QDragEnterEvent foreign(QPoint(10, 10), Qt::MoveAction, &other, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(queue.viewport(), &foreign);
+        QVERIFY(!foreign.isAccepted());
+
+        QDragEnterEvent enter(QPoint(10, 10), Qt::MoveAction, carried.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(queue.viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPoint(10, 10), Qt::MoveAction, carried.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(queue.viewport(), &drop);
+        QVERIFY(drop.isAccepted());
+
+        QCOMPARE(t.stack()->count(), 1);
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a1")).status, QStringLiteral("cancelled"));
+        QCOMPARE(test::workOrderStatus(*t.db, QStringLiteral("w1")), QStringLiteral("open"));
+        QVERIFY(t.board()->barViewportRect(QStringLiteral("a1")).isNull());
+
+        t.ctrlZ();
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a1")).status, QStringLiteral("scheduled"));
+        QCOMPARE(test::workOrderStatus(*t.db, QStringLiteral("w1")), QStringLiteral("scheduled"));
+        QVERIFY(!t.board()->barViewportRect(QStringLiteral("a1")).isNull());
+    }
+
+    void horizonLoadsOffTheGuiThreadAndKeepsEditsMadeMeanwhile()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        auto url = DatabaseUrl::parse(t.url);
+        QVERIFY(url);
+        t.editor->setHorizonReader(std::make_unique<QueryWorker>(*url, QStringLiteral("tester")));
+        QSignalSpy loaded(t.editor.get(), &BoardEditor::horizonLoaded);
+        t.page->showDate(QDate(2026, 3, 3));
+        QVERIFY(t.editor->isLoadingHorizon());
+        QCOMPARE(t.page->messageLine()->text(), QStringLiteral("Loading the schedule…"));
+        QCOMPARE(t.model.from(), test::utcAt("2026-03-01T00:00:00Z")); // still the old horizon
+
+        // The dispatcher keeps working on what is shown while the read runs.
+        const board::BoardItem a1 = *t.model.item(QStringLiteral("a1"));
+        IntervalEdit e;
+        e.ref = {a1.appointment.id, a1.appointment.version};
+        e.fromTechnician = e.toTechnician = a1.appointment.technicianId;
+        e.fromStart = a1.appointment.start;
+        e.fromEnd = a1.appointment.end;
+        e.toStart = test::utcAt("2026-03-02T11:00:00Z");
+        e.toEnd = test::utcAt("2026-03-02T12:00:00Z");
+        QVERIFY(t.editor->setIntervals({e}, SetIntervalCommand::Kind::Move).ok());
+
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!t.editor->isLoadingHorizon());
+        QCOMPARE(t.model.from(), test::utcAt("2026-03-02T00:00:00Z"));
+        QCOMPARE(t.model.item(QStringLiteral("a1"))->appointment.start, test::utcAt("2026-03-02T11:00:00Z"));
+        QVERIFY(t.page->messageLine()->text().isEmpty());
+        QVERIFY(!t.board()->barViewportRect(QStringLiteral("a2")).isNull());
+    }
+
+    void readOnlyBoardSelectsButDoesNotEdit()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        t.page->setEditable(false);
+        QVERIFY(t.page->messageLine()->text().contains(QStringLiteral("Read only")));
+        const QString before = test::dumpDatabase(*t.db);
+        const QRect bar = t.board()->barViewportRect(QStringLiteral("a1"));
+        t.drag(bar.center(), bar.center() + QPoint(int(2 * t.pxPerHour()), 0));
+        QCOMPARE(t.board()->selectedAppointments(), QStringList{QStringLiteral("a1")});
+        QVERIFY(!t.board()->ghost());
+        QTest::keyClick(t.board(), Qt::Key_Right);
+        QTest::keyClick(t.board(), Qt::Key_Delete);
+        QCOMPARE(t.stack()->count(), 0);
+        QCOMPARE(test::dumpDatabase(*t.db), before);
+
+        t.page->setEditable(true);
+        t.drag(bar.center(), bar.center() + QPoint(int(2 * t.pxPerHour()), 0));
+        QCOMPARE(t.stack()->count(), 1);
+    }
+
+    void othersChangesAreOutlinedWithTheirName()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        RecentChanges recent;
+        recent.setOwnActor(QStringLiteral("tester"));
+        t.board()->setRecentChanges(&recent);
+        const QRect bar = t.board()->barViewportRect(QStringLiteral("a1"));
+        const QPoint edge(bar.left() - 2, bar.center().y());
+        auto isMark = [](QColor c) { return c.red() > 0x70 && c.blue() > 0x90 && c.green() < 0x60; };
+        QVERIFY(!isMark(t.viewport()->grab().toImage().pixelColor(edge)));
+
+        Change c;
+        c.entity = QStringLiteral("appointments");
+        c.entityId = QStringLiteral("a1");
+        c.op = QStringLiteral("update");
+        c.actor = QStringLiteral("Bruno");
+        recent.record({c});
+        QVERIFY(isMark(t.viewport()->grab().toImage().pixelColor(edge)));
+        // The other bar is not outlined.
+        const QRect other = t.board()->barViewportRect(QStringLiteral("a2"));
+        QVERIFY(!isMark(t.viewport()->grab().toImage().pixelColor(other.left() - 2, other.center().y())));
+
+        recent.clear();
+        QVERIFY(!isMark(t.viewport()->grab().toImage().pixelColor(edge)));
+    }
+
     void dragBetweenRowsReassignsAndCtrlZRestores()
     {
         BoardUnderTest t;
@@ -237,7 +368,8 @@ private slots:
         const QRect bar = t.board()->barViewportRect(QStringLiteral("a1"));
         t.drag(bar.center(), bar.center() + QPoint(int(2 * t.pxPerHour()), 0));
         const QString msg = t.page->messageLine()->text();
-        QVERIFY2(msg.contains(QStringLiteral("locked this visit while you were editing")), qPrintable(msg));
+        // The lost race names who won it and what they did.
+        QVERIFY2(msg.contains(QStringLiteral("tester locked this visit while you were editing")), qPrintable(msg));
         QCOMPARE(t.stack()->count(), 0);
         const auto s = test::stored(*t.db, QStringLiteral("a1"));
         QCOMPARE(s.start, QStringLiteral("2026-03-02T09:00:00Z"));

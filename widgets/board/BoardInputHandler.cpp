@@ -66,6 +66,10 @@ void BoardInputHandler::press(QMouseEvent *e)
         sel = {hit.item};
     }
     m_board->setSelectedItems(sel);
+    if (!m_board->isEditable()) {
+        m_state = State::Idle; // look, select, open: no drag
+        return;
+    }
     if (hit.part == BoardHit::Part::LeftEdge)
         m_state = State::ResizeLeft;
     else if (hit.part == BoardHit::Part::RightEdge)
@@ -104,6 +108,11 @@ void BoardInputHandler::move(QMouseEvent *e)
         m_state = State::Moving;
         [[fallthrough]];
     case State::Moving:
+        if (!m_board->rect().contains(m_board->viewport()->mapTo(m_board, m_currentPos))) {
+            leaveBoard();
+            return;
+        }
+        [[fallthrough]];
     case State::ResizeLeft:
     case State::ResizeRight:
         updateItemDrag(m_currentPos);
@@ -114,6 +123,20 @@ void BoardInputHandler::move(QMouseEvent *e)
     default:
         break;
     }
+}
+
+void BoardInputHandler::leaveBoard()
+{
+    // Out of the board the move becomes a drag the queue can take (unassign); dropped
+    // anywhere else, nothing happens.
+    QStringList ids;
+    for (const Origin &o : m_origins) {
+        const BoardItem &b = m_board->model()->items()[size_t(o.item)];
+        if (!b.isRemoved() && !b.isCancelled())
+            ids << b.appointment.id;
+    }
+    cancel();
+    m_board->dragOut(ids);
 }
 
 void BoardInputHandler::updateItemDrag(const QPoint &pos)
@@ -296,7 +319,7 @@ bool BoardInputHandler::key(QKeyEvent *e)
     if (e->key() != Qt::Key_Left && e->key() != Qt::Key_Right)
         return false;
     board::BoardModel *model = m_board->model();
-    if (!model || m_board->selectedItems().isEmpty() || !m_board->editor())
+    if (!model || m_board->selectedItems().isEmpty() || !m_board->editor() || !m_board->isEditable())
         return false;
     const qint64 step = qint64(m_board->snapMinutes()) * board::kMinuteMs * (e->key() == Qt::Key_Left ? -1 : 1);
     std::vector<scheduling::ProposedMove> moves;
@@ -334,7 +357,7 @@ bool BoardInputHandler::key(QKeyEvent *e)
 void BoardInputHandler::dragEnter(QDragEnterEvent *e)
 {
     board::BoardModel *model = m_board->model();
-    if (!model || !m_board->editor() || !e->mimeData()->hasFormat(board::workOrderMimeType())) {
+    if (!model || !m_board->editor() || !m_board->isEditable() || !e->mimeData()->hasFormat(board::workOrderMimeType())) {
         e->ignore();
         return;
     }

@@ -51,6 +51,7 @@ private:
     void beginItemDrag(const QPoint &pos);
     void updateItemDrag(const QPoint &pos);
     void finishItemDrag();
+    void leaveBoard();
     void updateQueueGhost(const QPoint &pos);
     void judge(const std::vector<scheduling::ProposedMove> &moves);
     void setGhost(std::optional<BoardGhost> ghost);

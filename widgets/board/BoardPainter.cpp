@@ -1,5 +1,7 @@
 #include "BoardPainter.h"
 
+#include "sync/RecentChanges.h"
+
 #include "scheduling/ShiftCalendar.h"
 #include "scheduling/Violation.h"
 
@@ -249,7 +251,35 @@ void BoardPainter::paintBars(QPainter &p, int r, qint64 fromMs, qint64 toMs, con
             p.drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
             p.restore();
         }
+        if (c.recent && !c.recent->isEmpty())
+            paintRecentChange(p, bar, b, c);
     }
+}
+
+void BoardPainter::paintRecentChange(QPainter &p, const QRectF &bar, const BoardItem &b, const BoardPaintContext &c) const
+{
+    auto entry = c.recent->find(QStringLiteral("appointments"), b.appointment.id);
+    if (!entry)
+        entry = c.recent->find(QStringLiteral("work_orders"), b.appointment.workOrderId);
+    if (!entry)
+        return;
+    // Fades out over its lifetime, so the eye catches it without a blinking board.
+    const int alpha = 90 + int(165 * c.recent->remainingFraction(*entry));
+    const QColor mark(0x8e, 0x24, 0xaa, alpha);
+    p.setPen(QPen(mark, 2));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(bar.adjusted(-2, -2, 1, 1));
+    QFont f = p.font();
+    f.setPixelSize(10);
+    const QFontMetrics fm(f);
+    const QString who = fm.elidedText(entry->actor, Qt::ElideRight, 140);
+    const QRectF tag(bar.left(), bar.top() - fm.height() - 2, fm.horizontalAdvance(who) + 8, fm.height() + 1);
+    p.save();
+    p.setFont(f);
+    p.fillRect(tag, mark);
+    p.setPen(Qt::white);
+    p.drawText(tag, Qt::AlignCenter, who);
+    p.restore();
 }
 
 const QStaticText &BoardPainter::label(const BoardItem &b, int width, const QFontMetrics &fm) const

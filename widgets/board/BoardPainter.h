@@ -17,6 +17,10 @@
 class QFontMetrics;
 class QPainter;
 
+namespace fieldops {
+class RecentChanges;
+}
+
 namespace fieldops::widgets {
 
 struct BoardPaintContext {
@@ -31,6 +35,7 @@ struct BoardPaintContext {
     QPoint scroll;  // content coordinates of the viewport's top-left corner
     QRect rubberBand; // viewport coordinates; null when none
     int timelineWidth = 0; // the timeline viewport's width (the header's utilization range)
+    const RecentChanges *recent = nullptr; // other users' edits of a moment ago, outlined
 };
 
 class BoardPainter {
@@ -49,6 +54,7 @@ private:
     void paintGrid(QPainter &p, const QRect &exposed, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
     void paintBars(QPainter &p, int row, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
     void paintGhost(QPainter &p, const BoardPaintContext &c) const;
+    void paintRecentChange(QPainter &p, const QRectF &bar, const board::BoardItem &b, const BoardPaintContext &c) const;
     const QStaticText &label(const board::BoardItem &b, int width, const QFontMetrics &fm) const;
 
     mutable QHash<QString, QStaticText> m_labels; // a cache, not state: paints stay const

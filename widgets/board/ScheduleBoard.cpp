@@ -3,15 +3,19 @@
 #include "BoardInputHandler.h"
 #include "BoardMarginWidget.h"
 #include "board/BoardGeometry.h"
+#include "board/BoardMime.h"
 #include "board/BoardModel.h"
 #include "commands/BoardEditor.h"
 #include "domain/Vocabulary.h"
 #include "scheduling/Violation.h"
+#include "sync/RecentChanges.h"
 
 #include <QContextMenuEvent>
+#include <QDrag>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMenu>
+#include <QMimeData>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -234,7 +238,7 @@ void ScheduleBoard::setSelectedItems(const QSet<int> &items)
 QRect ScheduleBoard::barViewportRect(const QString &appointmentId) const
 {
     const BoardItem *b = m_model ? m_model->item(appointmentId) : nullptr;
-    if (!b || b->isRemoved())
+    if (!b || b->isRemoved() || (b->isCancelled() && !m_filter.showCancelled))
         return {};
     const int r = m_rows.rowOfTechnician(b->technician);
     if (r < 0)
@@ -254,6 +258,24 @@ int ScheduleBoard::viewportRowCenter(const QString &technicianId) const
     return m_rows.top(r) + m_rows.height(r) / 2 - verticalScrollBar()->value();
 }
 
+void ScheduleBoard::setEditable(bool editable)
+{
+    if (m_editable == editable)
+        return;
+    m_editable = editable;
+    m_input->cancel();
+}
+
+void ScheduleBoard::setRecentChanges(const RecentChanges *recent)
+{
+    if (m_recent)
+        disconnect(m_recent, nullptr, this, nullptr);
+    m_recent = recent;
+    if (m_recent)
+        connect(m_recent, &RecentChanges::changed, viewport(), qOverload<>(&QWidget::update));
+    viewport()->update();
+}
+
 BoardPaintContext ScheduleBoard::paintContext() const
 {
     BoardPaintContext c;
@@ -268,6 +290,7 @@ BoardPaintContext ScheduleBoard::paintContext() const
     c.scroll = scrollOffset();
     c.rubberBand = m_input->rubberBand();
     c.timelineWidth = viewport()->width();
+    c.recent = m_recent;
     return c;
 }
 
@@ -353,6 +376,28 @@ void ScheduleBoard::mousePressEvent(QMouseEvent *event)
 
 void ScheduleBoard::mouseMoveEvent(QMouseEvent *event) { m_input->move(event); }
 
+QMimeData *ScheduleBoard::mimeForAppointments(const QStringList &appointmentIds)
+{
+    auto *mime = new QMimeData;
+    mime->setData(board::appointmentMimeType(), appointmentIds.join(QLatin1Char('\n')).toUtf8());
+    mime->setText(appointmentIds.join(QLatin1Char('\n')));
+    return mime;
+}
+
+void ScheduleBoard::dragOut(const QStringList &appointmentIds)
+{
+    if (appointmentIds.isEmpty())
+        return;
+    QMimeData *mime = mimeForAppointments(appointmentIds);
+    if (m_dragLauncher) {
+        m_dragLauncher(mime);
+        return;
+    }
+    auto *drag = new QDrag(this);
+    drag->setMimeData(mime);
+    drag->exec(Qt::MoveAction, Qt::MoveAction);
+}
+
 void ScheduleBoard::mouseReleaseEvent(QMouseEvent *event) { m_input->release(event); }
 
 void ScheduleBoard::mouseDoubleClickEvent(QMouseEvent *event)
@@ -381,7 +426,7 @@ void ScheduleBoard::keyPressEvent(QKeyEvent *event)
 {
     if (m_input->key(event))
         return;
-    if (event->key() == Qt::Key_Delete && m_editor && !m_selected.isEmpty()) {
+    if (event->key() == Qt::Key_Delete && m_editor && m_editable && !m_selected.isEmpty()) {
         if (Status s = m_editor->unassign(selectedAppointments()); !s)
             showMessage(s.error().message);
         return;
@@ -405,12 +450,24 @@ void ScheduleBoard::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu(this);
     menu.addAction(tr("Open work order"), this, [this, workOrderId] { emit openWorkOrderRequested(workOrderId); });
     menu.addAction(tr("Open on map"), this, [this, workOrderId] { emit openOnMapRequested(workOrderId); });
+    if (!m_editable) {
+        menu.exec(event->globalPos());
+        return;
+    }
     menu.addSeparator();
     QAction *unassign = menu.addAction(tr("Unassign"), this, [this, ids] {
         if (Status s = m_editor->unassign(ids); !s)
             showMessage(s.error().message);
     });
     unassign->setEnabled(!b.isCancelled());
+    if (ids.size() == 2) {
+        menu.addAction(tr("Swap the two visits"), this, [this, ids] {
+            if (Status s = m_editor->swapSlots(ids.at(0), ids.at(1)); !s)
+                showMessage(s.error().message);
+            else
+                showMessage(QString());
+        });
+    }
     QMenu *status = menu.addMenu(tr("Change status"));
     for (const QString &st : vocabulary::appointmentStatuses()) {
         if (st == QLatin1String("cancelled"))

@@ -13,10 +13,14 @@
 #include <QSet>
 #include <QTimeZone>
 #include <QTimer>
+#include <functional>
 #include <memory>
+
+class QMimeData;
 
 namespace fieldops {
 class BoardEditor;
+class RecentChanges;
 }
 
 namespace fieldops::board {
@@ -39,6 +43,11 @@ public:
     // The model and the editor outlive the board (the tab owns them).
     void setEditor(BoardEditor *editor);
     BoardEditor *editor() const { return m_editor; }
+    // A role that may not change the schedule still sees it, selects and opens visits, but
+    // cannot drag, drop, nudge, unassign or change a status (the server refuses anyway;
+    // this keeps the dispatcher from trying).
+    void setEditable(bool editable);
+    bool isEditable() const { return m_editable; }
     board::BoardModel *model() const { return m_model; }
 
     // View state.
@@ -49,6 +58,8 @@ public:
     int snapMinutes() const { return m_snapMinutes; }
     void setFilter(const board::BoardFilter &filter);
     const board::BoardFilter &filter() const { return m_filter; }
+    // Bars other users changed a moment ago are outlined with their name.
+    void setRecentChanges(const RecentChanges *recent);
     void setDisplayZone(const QTimeZone &zone);
     const QTimeZone &displayZone() const { return m_zone; }
     void toggleGroup(const QString &territoryId);
@@ -84,6 +95,14 @@ public:
     // Repaint just these technicians' rows (cost follows the change).
     void updateTechnicians(const QList<int> &technicians);
     void updateGhostArea(const BoardGhost *before, const BoardGhost *after);
+
+    // Bars dragged out of the board travel as a real drag (the queue takes them back).
+    // The launcher runs it; the default is a QDrag. Tests replace it because QDrag::exec
+    // waits for the platform's pointer, which an offscreen test does not have.
+    using DragLauncher = std::function<void(QMimeData *mime)>;
+    void setDragLauncher(DragLauncher launcher) { m_dragLauncher = std::move(launcher); }
+    static QMimeData *mimeForAppointments(const QStringList &appointmentIds);
+    void dragOut(const QStringList &appointmentIds);
 
 signals:
     void message(const QString &text);
@@ -134,6 +153,9 @@ private:
     BoardMarginWidget *m_header;
     BoardMarginWidget *m_ruler;
     QTimer m_nowTimer;
+    DragLauncher m_dragLauncher;
+    const RecentChanges *m_recent = nullptr;
+    bool m_editable = true;
 };
 
 } // namespace fieldops::widgets

@@ -46,24 +46,48 @@ SchedulePage::SchedulePage(BoardEditor *editor, QWidget *parent)
     });
     connect(m_board, &ScheduleBoard::message, this, &SchedulePage::showMessage);
     connect(editor->model(), &board::BoardModel::reloaded, this, [this] { m_toolbar->setChoices(*m_editor->model()); });
+    connect(editor, &BoardEditor::horizonLoading, this, [this] { showMessage(loadingText()); });
+    connect(editor, &BoardEditor::horizonLoaded, this, &SchedulePage::onHorizonLoaded);
+    connect(editor, &BoardEditor::problem, this, [this] {
+        if (!m_editor->isLoadingHorizon())
+            m_pendingDay = QDate(); // a failed load: stay where we are
+    });
 }
 
 void SchedulePage::showDate(const QDate &date)
 {
     const QDate day = date.isValid() ? date : QDateTime::fromMSecsSinceEpoch(m_board->nowMs(), m_board->displayZone()).date();
     const QDateTime from(day.addDays(-1), QTime(0, 0), m_board->displayZone());
-    if (Status s = m_editor->model()->load(*m_editor->database(), from, from.addDays(kHorizonDays)); !s) {
-        showMessage(s.error().message);
+    m_pendingDay = day;
+    m_editor->loadHorizon(from, from.addDays(kHorizonDays));
+}
+
+void SchedulePage::setEditable(bool editable)
+{
+    m_board->setEditable(editable);
+    m_toolbar->setToolTip(editable ? QString() : tr("Your role can view the schedule but not change it."));
+    showMessage(editable ? QString() : tr("Read only: your role can view the schedule but not change it."));
+}
+
+void SchedulePage::onHorizonLoaded()
+{
+    if (m_message->text() == loadingText())
+        showMessage(QString());
+    if (!m_pendingDay.isValid())
         return;
-    }
+    const QDate day = m_pendingDay;
+    m_pendingDay = QDate();
     m_toolbar->setDate(day);
     m_board->scrollToTime(QDateTime(day, QTime(7, 0), m_board->displayZone()).toMSecsSinceEpoch(), 0.02);
 }
+
+QString SchedulePage::loadingText() const { return tr("Loading the schedule…"); }
 
 void SchedulePage::showMessage(const QString &text)
 {
     m_message->setText(text);
     m_message->setStyleSheet(text.startsWith(tr("Refused")) || text.contains(tr("changed by someone else"))
+                                         || text.contains(tr("while you were editing"))
                                  ? QStringLiteral("color: #b71c1c; font-weight: bold;")
                                  : QString());
 }

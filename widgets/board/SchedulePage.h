@@ -1,7 +1,8 @@
 #pragma once
 // The schedule tab's content: the toolbar over the board, and a line for the verdicts and
 // refusals the dispatcher must read. It also chooses the horizon: 14 days from the day
-// before the chosen date, reloaded when the date picker leaves it.
+// before the chosen date, reloaded when the date picker leaves it. The load runs on the
+// editor's reader thread when it has one; the page scrolls once the horizon arrives.
 #include <QDate>
 #include <QWidget>
 
@@ -25,16 +26,22 @@ public:
     BoardToolbar *toolbar() const { return m_toolbar; }
     QLabel *messageLine() const { return m_message; }
 
+    // Read-only for roles that may not change the schedule (the board and a note say so).
+    void setEditable(bool editable);
+
     // Loads the horizon around `date` (today when null) and scrolls to it.
     void showDate(const QDate &date = {});
 
 private:
     void showMessage(const QString &text);
+    void onHorizonLoaded();
+    QString loadingText() const;
 
     BoardEditor *m_editor;
     BoardToolbar *m_toolbar;
     ScheduleBoard *m_board;
     QLabel *m_message;
+    QDate m_pendingDay; // scrolled to once its horizon has loaded
 };
 
 } // namespace fieldops::widgets

@@ -2,6 +2,7 @@
 
 #include "board/BoardModel.h"
 #include "board/QueueDragSource.h"
+#include "board/QueueDropTarget.h"
 #include "board/ScheduleBoard.h"
 #include "board/SchedulePage.h"
 #include "commands/BoardEditor.h"
@@ -11,6 +12,7 @@
 #include "queue/UnassignedQueueView.h"
 #include "selection/SelectionService.h"
 #include "session/ConsoleSession.h"
+#include "session/QueryWorker.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -43,6 +45,16 @@ ScheduleTabController::ScheduleTabController(QMainWindow *window, ConsoleSession
 
     // The queue becomes a drag source for the board.
     new widgets::QueueDragSource(docks->queue()->view());
+    // …and takes bars back: dropped on the queue, they are unassigned.
+    auto *dropTarget = new widgets::QueueDropTarget(docks->queue()->view());
+    connect(dropTarget, &widgets::QueueDropTarget::appointmentsDropped, this, [this](const QStringList &ids) {
+        if (!m_editor || !m_page || !m_page->board()->isEditable())
+            return;
+        if (Status s = m_editor->unassign(ids); !s)
+            m_page->board()->showMessage(s.error().message);
+        else
+            m_page->board()->showMessage(QString());
+    });
 
     connect(session, &ConsoleSession::stateChanged, this, &ScheduleTabController::onSessionState);
     connect(session, &ConsoleSession::changesArrived, this, [this](const ChangeList &changes) {
@@ -77,10 +89,14 @@ void ScheduleTabController::open()
     }
     m_db = std::move(*db);
     m_editor = std::make_unique<BoardEditor>(m_db.get(), m_session->document(), m_model);
+    // Horizons (thousands of rows) load on their own connection and thread; edits and the
+    // by-id re-reads after them stay on this connection, a few rows each.
+    m_editor->setHorizonReader(std::make_unique<QueryWorker>(m_session->url(), m_db->actor()));
     m_page = new widgets::SchedulePage(m_editor.get());
     m_stack->addWidget(m_page);
     m_stack->setCurrentWidget(m_page);
     widgets::ScheduleBoard *board = m_page->board();
+    board->setRecentChanges(m_session->recentChanges());
     connect(m_conflicts, &widgets::ConflictsPanel::appointmentActivated, board, &widgets::ScheduleBoard::scrollToAppointment);
     connect(board, &widgets::ScheduleBoard::workOrderActivated, m_session->selection(), &SelectionService::selectWorkOrder);
     connect(board, &widgets::ScheduleBoard::openWorkOrderRequested, this, [this](const QString &id) {
