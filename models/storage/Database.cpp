@@ -59,6 +59,9 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const Q
     } else {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
             return Error::other(QObject::tr("the Qt PostgreSQL driver (QPSQL) is not installed"));
+        // The driver splits its options at ';': such a path would become other options.
+        if (url.sslRootCert.contains(QLatin1Char(';')))
+            return Error::invalid(QObject::tr("the root certificate path may not contain ';': %1").arg(url.sslRootCert));
         db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db->m_db.setHostName(url.host);
         db->m_db.setPort(url.port);

@@ -76,17 +76,31 @@ QString DatabaseUrl::toString(bool withPassword) const
     url.setScheme(QStringLiteral("postgresql"));
     url.setHost(host);
     url.setPort(port);
-    url.setUserName(user);
+    // Decoded mode: a '%', '@' or ':' typed in the dialog is part of the name, not URL syntax.
+    url.setUserName(user, QUrl::DecodedMode);
     if (withPassword && !password.isEmpty())
-        url.setPassword(password);
-    url.setPath(QLatin1Char('/') + database);
+        url.setPassword(password, QUrl::DecodedMode);
+    url.setPath(QLatin1Char('/') + database, QUrl::DecodedMode);
+    // Query values are encoded here so '&', '=', '+', '#' and '%' in a path survive.
+    const auto encoded = [](const QString &v) {
+        QString e = v;
+        return e.replace(QLatin1Char('%'), QStringLiteral("%25"))
+            .replace(QLatin1Char('&'), QStringLiteral("%26"))
+            .replace(QLatin1Char('='), QStringLiteral("%3D"))
+            .replace(QLatin1Char('+'), QStringLiteral("%2B"))
+            .replace(QLatin1Char('#'), QStringLiteral("%23"));
+    };
     QUrlQuery q;
     if (!sslMode.isEmpty())
-        q.addQueryItem(QStringLiteral("sslmode"), sslMode);
+        q.addQueryItem(QStringLiteral("sslmode"), encoded(sslMode));
     if (!sslRootCert.isEmpty())
-        q.addQueryItem(QStringLiteral("sslrootcert"), sslRootCert);
+        q.addQueryItem(QStringLiteral("sslrootcert"), encoded(sslRootCert));
     url.setQuery(q);
-    return url.toString();
+    // Readable when that form parses back to the same URL, fully encoded otherwise.
+    const QString pretty = url.toString();
+    if (QUrl(pretty, QUrl::StrictMode).isValid() && QUrl(pretty, QUrl::StrictMode).userName() == user)
+        return pretty;
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QString DatabaseUrl::toDisplayString() const { return toString(false); }
@@ -96,8 +110,13 @@ QString DatabaseUrl::pgConnectOptions() const
     QStringList opts{QStringLiteral("connect_timeout=5"), QStringLiteral("application_name=fieldops")};
     if (!sslMode.isEmpty())
         opts << QStringLiteral("sslmode=") + sslMode;
-    if (!sslRootCert.isEmpty())
-        opts << QStringLiteral("sslrootcert=") + sslRootCert;
+    if (!sslRootCert.isEmpty()) {
+        // libpq quoting, so a space or quote in the path stays part of it (';' is refused
+        // at open: the Qt driver turns it into a separator).
+        QString quoted = sslRootCert;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+        opts << QStringLiteral("sslrootcert='%1'").arg(quoted);
+    }
     return opts.join(QLatin1Char(';'));
 }
 
