@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace fieldops::map {
@@ -36,6 +37,11 @@ struct MapJob {
 struct MapTechnician {
     QString id;
     QString name;
+    // What the board's filter asks about (territory, skill, employment).
+    // (Defaulted, so {id, name} still reads as a whole technician.)
+    QString employment = {};
+    QString territoryId = {};
+    QStringList skills = {};
 };
 
 struct MapSnapshot {

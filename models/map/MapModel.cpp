@@ -51,6 +51,10 @@ void MapModel::reset(const MapSnapshot &snapshot, const QDateTime &now)
         TechnicianMarker m;
         m.id = t.id;
         m.name = t.name;
+        m.employment = t.employment;
+        m.territoryId = t.territoryId;
+        m.skills = t.skills;
+        m.shown = matchesFilter(m);
         m_techs.push_back(std::move(m));
     }
     for (const Position &p : snapshot.positions) {
@@ -75,24 +79,18 @@ void MapModel::reset(const MapSnapshot &snapshot, const QDateTime &now)
         m_visits.insert(v.appointmentId, v);
         m_visitsOfTech[v.technicianId].append(v.appointmentId);
     }
-    std::vector<std::pair<QPointF, int>> techPoints;
-    for (size_t i = 0; i < m_techs.size(); ++i) {
-        rebuildRoute(m_techs[i]);
-        evaluate(m_techs[i]);
-        if (m_techs[i].hasFix)
-            techPoints.emplace_back(m_techs[i].world, int(i));
+    for (TechnicianMarker &t : m_techs) {
+        rebuildRoute(t);
+        evaluate(t);
     }
-    m_techTree.rebuild(techPoints);
+    rebuildTechnicianIndex();
 
-    std::vector<std::pair<QPointF, int>> jobPoints;
     m_jobs.reserve(snapshot.jobs.size());
     for (const MapJob &j : snapshot.jobs) {
-        const int i = int(m_jobs.size());
-        m_jobIndexOf.insert(j.workOrderId, i);
+        m_jobIndexOf.insert(j.workOrderId, int(m_jobs.size()));
         m_jobs.push_back({j, toWorld(j.lat, j.lon), true});
-        jobPoints.emplace_back(m_jobs.back().world, i);
     }
-    m_jobTree.rebuild(jobPoints);
+    rebuildJobIndex();
     m_lateSignature = lateSignature();
     emit jobsChanged();
     emit changed();
@@ -113,9 +111,9 @@ void MapModel::applyPositions(const std::vector<Position> &positions)
         if (m.hasFix && p.at < m.fixAt)
             continue; // an old row arriving late changes nothing on the map
         const QPointF world = toWorld(p.lat, p.lon);
-        if (m.hasFix)
+        if (m.shown && m.hasFix)
             m_techTree.move(m.world, world, i);
-        else
+        else if (m.shown)
             m_techTree.insert(world, i);
         m.hasFix = true;
         m.lat = p.lat;
@@ -156,6 +154,11 @@ void MapModel::upsertVisits(const std::vector<MapVisit> &visits)
     for (int i : std::as_const(touched))
         rebuildRoute(m_techs[size_t(i)]);
     evaluateAll(touched);
+    // A job changed hands: under a filter it may now show or hide.
+    if (filterActive()) {
+        rebuildJobIndex();
+        emit jobsChanged();
+    }
     emit changed();
 }
 
@@ -174,6 +177,10 @@ void MapModel::removeVisits(const QStringList &appointmentIds)
     for (int i : std::as_const(touched))
         rebuildRoute(m_techs[size_t(i)]);
     evaluateAll(touched);
+    if (filterActive()) {
+        rebuildJobIndex();
+        emit jobsChanged();
+    }
     emit changed();
 }
 
@@ -182,19 +189,21 @@ void MapModel::upsertJobs(const std::vector<MapJob> &jobs)
     for (const MapJob &j : jobs) {
         const QPointF world = toWorld(j.lat, j.lon);
         const int i = m_jobIndexOf.value(j.workOrderId, -1);
+        int n = i;
         if (i >= 0) {
             JobPin &pin = m_jobs[size_t(i)];
-            if (pin.live)
-                m_jobTree.move(pin.world, world, i);
-            else
-                m_jobTree.insert(world, i);
+            if (pin.inIndex)
+                m_jobTree.remove(pin.world, i);
             pin = {j, world, true};
         } else {
-            const int n = int(m_jobs.size());
+            n = int(m_jobs.size());
             m_jobIndexOf.insert(j.workOrderId, n);
             m_jobs.push_back({j, world, true});
-            m_jobTree.insert(world, n);
         }
+        JobPin &pin = m_jobs[size_t(n)];
+        pin.inIndex = jobShown(pin);
+        if (pin.inIndex)
+            m_jobTree.insert(world, n);
     }
     emit jobsChanged();
     emit changed();
@@ -206,8 +215,10 @@ void MapModel::removeJobs(const QStringList &workOrderIds)
         const int i = m_jobIndexOf.value(id, -1);
         if (i < 0 || !m_jobs[size_t(i)].live)
             continue;
-        m_jobTree.remove(m_jobs[size_t(i)].world, i);
+        if (m_jobs[size_t(i)].inIndex)
+            m_jobTree.remove(m_jobs[size_t(i)].world, i);
         m_jobs[size_t(i)].live = false;
+        m_jobs[size_t(i)].inIndex = false;
     }
     emit jobsChanged();
     emit changed();
@@ -215,20 +226,120 @@ void MapModel::removeJobs(const QStringList &workOrderIds)
 
 void MapModel::upsertTechnicians(const std::vector<MapTechnician> &technicians)
 {
+    bool visibilityChanged = false;
     for (const MapTechnician &t : technicians) {
-        const int i = m_techIndexOf.value(t.id, -1);
-        if (i >= 0) {
-            m_techs[size_t(i)].name = t.name;
-            continue;
+        int i = m_techIndexOf.value(t.id, -1);
+        if (i < 0) {
+            i = int(m_techs.size());
+            m_techIndexOf.insert(t.id, i);
+            TechnicianMarker m;
+            m.id = t.id;
+            m_techs.push_back(std::move(m));
+            rebuildRoute(m_techs.back());
         }
-        m_techIndexOf.insert(t.id, int(m_techs.size()));
-        TechnicianMarker m;
-        m.id = t.id;
+        TechnicianMarker &m = m_techs[size_t(i)];
         m.name = t.name;
-        m_techs.push_back(std::move(m));
-        rebuildRoute(m_techs.back());
+        m.employment = t.employment;
+        m.territoryId = t.territoryId;
+        m.skills = t.skills;
+        const bool shown = matchesFilter(m);
+        visibilityChanged = visibilityChanged || shown != m.shown;
+        m.shown = shown;
+    }
+    // Moved in or out of the filter (a new territory, a renamed technician): the indexes
+    // follow. Rare enough for a rebuild.
+    if (visibilityChanged) {
+        rebuildTechnicianIndex();
+        rebuildJobIndex();
+        emit jobsChanged();
     }
     emit changed();
+}
+
+void MapModel::setFilter(const board::BoardFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    for (TechnicianMarker &t : m_techs)
+        t.shown = matchesFilter(t);
+    rebuildTechnicianIndex();
+    rebuildJobIndex();
+    emit jobsChanged();
+    emit changed();
+}
+
+bool MapModel::filterActive() const
+{
+    return !m_filter.territoryId.isEmpty() || !m_filter.skill.isEmpty() || !m_filter.employment.isEmpty() || !m_filter.search.isEmpty();
+}
+
+bool MapModel::matchesFilter(const TechnicianMarker &t) const
+{
+    // The board's rule (RowLayout::matches), on the map's copy of the technician.
+    if (!m_filter.territoryId.isEmpty() && t.territoryId != m_filter.territoryId)
+        return false;
+    if (!m_filter.skill.isEmpty() && !t.skills.contains(m_filter.skill))
+        return false;
+    if (!m_filter.employment.isEmpty() && t.employment != m_filter.employment)
+        return false;
+    if (!m_filter.search.isEmpty() && !t.name.contains(m_filter.search, Qt::CaseInsensitive))
+        return false;
+    return true;
+}
+
+void MapModel::rebuildTechnicianIndex()
+{
+    std::vector<std::pair<QPointF, int>> points;
+    points.reserve(m_techs.size());
+    for (size_t i = 0; i < m_techs.size(); ++i)
+        if (m_techs[i].hasFix && m_techs[i].shown)
+            points.emplace_back(m_techs[i].world, int(i));
+    m_techTree.rebuild(points);
+}
+
+bool MapModel::jobShown(const JobPin &pin) const
+{
+    if (!pin.live)
+        return false;
+    if (!filterActive() || pin.job.unassigned)
+        return true;
+    // Shown unless every visit of it today is by a technician the filter leaves out.
+    bool visited = false;
+    for (const MapVisit &v : m_visits) {
+        if (v.workOrderId != pin.job.workOrderId)
+            continue;
+        visited = true;
+        const int t = m_techIndexOf.value(v.technicianId, -1);
+        if (t >= 0 && m_techs[size_t(t)].shown)
+            return true;
+    }
+    return !visited;
+}
+
+void MapModel::rebuildJobIndex()
+{
+    // Which work orders a shown technician visits today, and which anyone visits: one pass
+    // over the visits instead of one per job.
+    QSet<QString> visited, visitedByShown;
+    if (filterActive()) {
+        for (const MapVisit &v : std::as_const(m_visits)) {
+            visited.insert(v.workOrderId);
+            const int t = m_techIndexOf.value(v.technicianId, -1);
+            if (t >= 0 && m_techs[size_t(t)].shown)
+                visitedByShown.insert(v.workOrderId);
+        }
+    }
+    std::vector<std::pair<QPointF, int>> points;
+    points.reserve(m_jobs.size());
+    for (size_t i = 0; i < m_jobs.size(); ++i) {
+        JobPin &pin = m_jobs[i];
+        const QString &id = pin.job.workOrderId;
+        pin.inIndex = pin.live && (!filterActive() || pin.job.unassigned || !visited.contains(id) || visitedByShown.contains(id));
+        if (pin.inIndex)
+            points.emplace_back(pin.world, int(i));
+    }
+    m_jobTree.rebuild(points);
 }
 
 void MapModel::setNow(const QDateTime &now)
@@ -294,10 +405,10 @@ QRectF MapModel::worldBounds() const
         y1 = std::max(y1, p.y());
     };
     for (const TechnicianMarker &t : m_techs)
-        if (t.hasFix)
+        if (t.hasFix && t.shown)
             grow(t.world);
     for (const JobPin &j : m_jobs)
-        if (j.live)
+        if (j.inIndex)
             grow(j.world);
     if (x1 < x0)
         return {};

@@ -4,6 +4,7 @@
 // day's route through their visits in order, and the job pins of the horizon. Each
 // change (a batch of positions, a few visits, a few jobs) touches only its own rows and
 // the spatial indexes; nothing is ever reloaded whole after the first snapshot.
+#include "board/BoardFilter.h"
 #include "map/LateAlert.h"
 #include "map/LatePredictor.h"
 #include "map/MapData.h"
@@ -39,12 +40,18 @@ struct TechnicianMarker {
     // The next visit and the prediction for it (empty when none is left today).
     QString nextAppointmentId;
     std::optional<LatePrediction> prediction;
+    // For the shared filter: who they are, and whether the filter lets them show.
+    QString employment;
+    QString territoryId;
+    QStringList skills;
+    bool shown = true;
 };
 
 struct JobPin {
     MapJob job;
     QPointF world;
     bool live = true; // false once removed (ids stay stable for the spatial index)
+    bool inIndex = false; // in jobIndex(): live and let through by the filter
 };
 
 class MapModel : public QObject {
@@ -66,6 +73,11 @@ public:
     void upsertJobs(const std::vector<MapJob> &jobs);
     void removeJobs(const QStringList &workOrderIds);
     void upsertTechnicians(const std::vector<MapTechnician> &technicians);
+    // The board's technician filter (shared through ViewFilterService): technicians it
+    // leaves out, and the jobs only they visit today, drop out of the spatial indexes, so
+    // they are neither drawn nor hit. Unassigned jobs always show (the queue is everyone's).
+    void setFilter(const board::BoardFilter &filter);
+    const board::BoardFilter &filter() const { return m_filter; }
     // The clock moved on: offline and late are judged against it.
     void setNow(const QDateTime &now);
     QDateTime now() const { return m_now; }
@@ -82,8 +94,8 @@ public:
     std::vector<LateAlert> lateAlerts() const;
     qint64 lastPositionId() const { return m_lastPositionId; }
 
-    // Technicians with a position and live jobs, in world coordinates (ids are indexes
-    // into technicians() and jobs()).
+    // Technicians with a position and live jobs that the filter lets through, in world
+    // coordinates (ids are indexes into technicians() and jobs()).
     const SpatialIndex &technicianIndex() const { return m_techTree; }
     const SpatialIndex &jobIndex() const { return m_jobTree; }
     // Everything with a position, for "fit all" (empty when nothing has one).
@@ -103,6 +115,11 @@ private:
     void rebuildRoute(TechnicianMarker &t);
     bool evaluateAll(const QSet<int> &techs);
     QString lateSignature() const;
+    bool filterActive() const;
+    bool matchesFilter(const TechnicianMarker &t) const;
+    void rebuildTechnicianIndex();
+    void rebuildJobIndex();
+    bool jobShown(const JobPin &pin) const;
 
     std::vector<TechnicianMarker> m_techs;
     QHash<QString, int> m_techIndexOf;
@@ -118,6 +135,7 @@ private:
     int m_lateGraceMin = 0;
     int m_trailLength = 20;
     QString m_lateSignature;
+    board::BoardFilter m_filter;
 };
 
 } // namespace fieldops::map

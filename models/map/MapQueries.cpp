@@ -3,6 +3,7 @@
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
 
+#include <QHash>
 #include <algorithm>
 
 namespace fieldops::map {
@@ -197,15 +198,27 @@ Result<std::vector<MapJob>> MapQueries::jobs(const QString &extraWhere, const QV
 
 Result<std::vector<MapTechnician>> MapQueries::technicians(const QStringList &ids)
 {
-    QString sql = QStringLiteral("SELECT id, name FROM technicians");
-    if (!ids.isEmpty())
-        sql += QStringLiteral(" WHERE id IN (%1)").arg(placeholders(ids.size()));
-    auto q = m_db.run(sql + QStringLiteral(" ORDER BY name, id"), asVariants(ids));
+    const QString where = ids.isEmpty() ? QString() : QStringLiteral(" WHERE id IN (%1)").arg(placeholders(ids.size()));
+    auto q = m_db.run(QStringLiteral("SELECT id, name, employment, territory_id FROM technicians") + where + QStringLiteral(" ORDER BY name, id"),
+                      asVariants(ids));
     if (!q)
         return q.error();
     std::vector<MapTechnician> out;
-    while (q->next())
-        out.push_back({q->value(0).toString(), q->value(1).toString()});
+    QHash<QString, size_t> at;
+    while (q->next()) {
+        at.insert(q->value(0).toString(), out.size());
+        out.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(), {}});
+    }
+    const QString skillWhere = ids.isEmpty() ? QString() : QStringLiteral(" WHERE technician_id IN (%1)").arg(placeholders(ids.size()));
+    auto sk = m_db.run(QStringLiteral("SELECT technician_id, skill_code FROM technician_skills") + skillWhere + QStringLiteral(" ORDER BY skill_code"),
+                       asVariants(ids));
+    if (!sk)
+        return sk.error();
+    while (sk->next()) {
+        const auto it = at.constFind(sk->value(0).toString());
+        if (it != at.cend())
+            out[*it].skills.append(sk->value(1).toString());
+    }
     return out;
 }
 

@@ -9,6 +9,8 @@
 #include "map/TileStore.h"
 #include "map/XyzTileLoader.h"
 #include "map/MapView.h"
+#include "selection/SelectionService.h"
+#include "selection/ViewFilterService.h"
 #include "session/ConsoleSession.h"
 #include "settings/ConsoleSettings.h"
 #include "settings/SettingsEvents.h"
@@ -28,6 +30,10 @@ MapTabController::MapTabController(ConsoleSession *session)
     m_model->setOfflineAfterMinutes(map::settings::offlineAfterMinutes().get());
     m_model->setLateGraceMinutes(settings::alertLateGraceMinutes().get());
     m_view->setSelectionService(session->selection());
+    // The board's technician filter applies here too (set from the board's toolbar).
+    ViewFilterService *filter = ViewFilterService::sharedWith(session->selection());
+    m_model->setFilter(filter->filter());
+    connect(filter, &ViewFilterService::changed, m_model, &map::MapModel::setFilter);
 
     auto *bar = new QToolBar(m_page);
     bar->setObjectName(QStringLiteral("mapToolBar"));

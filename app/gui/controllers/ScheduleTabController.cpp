@@ -1,6 +1,7 @@
 #include "controllers/ScheduleTabController.h"
 
 #include "board/BoardModel.h"
+#include "board/BoardToolbar.h"
 #include "board/QueueDragSource.h"
 #include "board/QueueDropTarget.h"
 #include "board/ScheduleBoard.h"
@@ -11,6 +12,7 @@
 #include "document/ScheduleDocument.h"
 #include "queue/UnassignedQueueView.h"
 #include "selection/SelectionService.h"
+#include "selection/ViewFilterService.h"
 #include "session/ConsoleSession.h"
 #include "session/QueryWorker.h"
 #include "storage/Database.h"
@@ -104,6 +106,11 @@ void ScheduleTabController::open()
         m_docks->inspectorDock()->show();
         m_docks->inspectorDock()->raise();
     });
+    // The toolbar's technician filter is shared: the map shows the same technicians.
+    ViewFilterService *filter = ViewFilterService::sharedWith(m_session->selection());
+    connect(m_page->toolbar(), &widgets::BoardToolbar::filterChanged, filter,
+            [filter, toolbar = m_page->toolbar()] { filter->setFilter(toolbar->filter()); });
+    filter->setFilter(m_page->toolbar()->filter());
     m_page->showDate();
 }
 
