@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QtConcurrent>
@@ -18,6 +19,7 @@ void KpiService::setDatabaseUrl(const DatabaseUrl &url)
     m_hasUrl = true;
     ++m_generation; // results from the previous database are stale
     m_data.reset();
+    m_load.reset();
     setBusy(false);
 }
 
@@ -29,7 +31,19 @@ void KpiService::setBusy(bool busy)
     emit busyChanged(busy);
 }
 
-void KpiService::request(const KpiQuery &query)
+namespace {
+struct Computed {
+    KpiDashboardData data;
+    std::shared_ptr<const KpiLoad> load;
+};
+
+KpiPeriod loadPeriodOf(const KpiQuery &query)
+{
+    return {previousPeriod(query.period).from, query.period.to, query.period.zone};
+}
+} // namespace
+
+void KpiService::request(const KpiQuery &query, bool reload)
 {
     if (!m_hasUrl) {
         emit failed(Error::invalid(tr("not connected to a database")));
@@ -37,49 +51,91 @@ void KpiService::request(const KpiQuery &query)
     }
     const quint64 generation = ++m_generation;
     setBusy(true);
-    auto *watcher = new QFutureWatcher<Result<KpiDashboardData>>(this);
+    const KpiPeriod wanted = loadPeriodOf(query);
+    std::shared_ptr<const KpiLoad> cached = m_load;
+    if (reload || !cached || cached->period.from != wanted.from || cached->period.to != wanted.to
+        || cached->period.zone != wanted.zone || QDateTime::currentMSecsSinceEpoch() - cached->readAtMs > reuseMs())
+        cached.reset();
+    auto *watcher = new QFutureWatcher<Result<Computed>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_generation)
             return; // a newer request (or database) superseded this one
-        Result<KpiDashboardData> result = watcher->result();
+        Result<Computed> result = watcher->result();
         setBusy(false);
         if (!result) {
             emit failed(result.error());
             return;
         }
-        m_data = std::move(result).value();
+        m_load = result->load;
+        m_data = std::move(result->data);
         emit ready();
     });
     const DatabaseUrl url = m_url;
-    watcher->setFuture(QtConcurrent::run([url, query]() -> Result<KpiDashboardData> {
-        auto db = Database::open(url);
-        if (!db)
-            return db.error();
-        return compute(**db, query);
+    watcher->setFuture(QtConcurrent::run([url, query, cached]() -> Result<Computed> {
+        std::shared_ptr<const KpiLoad> load = cached;
+        qint64 loadMs = 0;
+        if (!load) {
+            QElapsedTimer clock;
+            clock.start();
+            auto db = Database::open(url);
+            if (!db)
+                return db.error();
+            auto loaded = KpiService::load(**db, query);
+            if (!loaded)
+                return loaded.error();
+            load = std::move(loaded).value();
+            loadMs = clock.elapsed();
+        }
+        Computed c{compute(*load, query), load};
+        c.data.loadMs = loadMs;
+        c.data.reusedRead = bool(cached);
+        return c;
     }));
+}
+
+Result<std::shared_ptr<const KpiLoad>> KpiService::load(Database &db, const KpiQuery &query)
+{
+    auto l = std::make_shared<KpiLoad>();
+    l->period = loadPeriodOf(query);
+    // One read covers both periods and every bucket; the formulas then pick their range.
+    auto inputs = loadKpiInputs(db, l->period);
+    if (!inputs)
+        return inputs.error();
+    auto directory = loadKpiDirectory(db);
+    if (!directory)
+        return directory.error();
+    l->inputs = std::move(inputs).value();
+    l->directory = std::move(directory).value();
+    l->readAtMs = QDateTime::currentMSecsSinceEpoch();
+    return std::shared_ptr<const KpiLoad>(std::move(l));
 }
 
 Result<KpiDashboardData> KpiService::compute(Database &db, const KpiQuery &query)
 {
     QElapsedTimer clock;
     clock.start();
+    auto l = load(db, query);
+    if (!l)
+        return l.error();
+    const qint64 loadMs = clock.elapsed();
+    KpiDashboardData d = compute(**l, query);
+    d.loadMs = loadMs;
+    return d;
+}
+
+KpiDashboardData KpiService::compute(const KpiLoad &load, const KpiQuery &query)
+{
+    QElapsedTimer clock;
+    clock.start();
     KpiDashboardData d;
     d.query = query;
     d.previousPeriod = previousPeriod(query.period);
-    // One read covers both periods and every bucket; the formulas then pick their range.
-    auto inputs = loadKpiInputs(db, KpiPeriod{d.previousPeriod.from, query.period.to, query.period.zone});
-    if (!inputs)
-        return inputs.error();
-    auto directory = loadKpiDirectory(db);
-    if (!directory)
-        return directory.error();
-    d.directory = std::move(directory).value();
-    d.loadMs = clock.restart();
-
-    d.filter = KpiFilter::of(inputs->technicians, query.territoryId, query.technicianId, query.employment, query.workOrderType);
+    d.directory = load.directory;
+    const KpiInputs &in = load.inputs;
+    d.filter = KpiFilter::of(in.technicians, query.territoryId, query.technicianId, query.employment, query.workOrderType);
     const KpiRange current = rangeOf(query.period);
-    const KpiEngine engine(*inputs);
+    const KpiEngine engine(in);
     std::vector<KpiReport> both = engine.series({rangeOf(d.previousPeriod), current}, d.filter);
     d.previous = std::move(both[0]);
     d.current = std::move(both[1]);

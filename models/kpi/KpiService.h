@@ -3,7 +3,9 @@
 // the previous period in one read (its own Database: connections are per thread), then
 // runs the one KPI implementation for the period, the previous period, every trend
 // bucket and the breakdowns. A newer request makes older results stale: they are dropped
-// when they arrive, so the screen always shows the latest filter.
+// when they arrive, so the screen always shows the latest filter. Switching a filter
+// (territory, technician, employment, type, bucket size) inside the same period reuses
+// the last read for a short while instead of reading the database again.
 #include "kpi/KpiBreakdown.h"
 #include "kpi/KpiBuckets.h"
 #include "kpi/KpiCalculator.h"
@@ -14,6 +16,7 @@
 #include <QMap>
 #include <QObject>
 #include <QPointer>
+#include <memory>
 #include <optional>
 
 template <typename T>
@@ -40,8 +43,17 @@ struct KpiDashboardData {
     std::vector<KpiValues> series; // overall values per bucket
     KpiDirectory directory;
     QMap<BreakdownBy, std::vector<KpiBreakdownRow>> breakdowns;
-    qint64 loadMs = 0;    // reading the database
+    qint64 loadMs = 0;    // reading the database (0 when the last read was reused)
+    bool reusedRead = false;
     qint64 computeMs = 0; // the formulas
+};
+
+// One read of the database for a stretch of days, shared read-only between requests.
+struct KpiLoad {
+    KpiPeriod period; // both the query's period and the previous one
+    KpiInputs inputs;
+    KpiDirectory directory;
+    qint64 readAtMs = 0; // QDateTime::currentMSecsSinceEpoch() when read
 };
 
 class KpiService : public QObject {
@@ -54,14 +66,21 @@ public:
     const DatabaseUrl &databaseUrl() const { return m_url; }
     bool hasDatabase() const { return m_hasUrl; }
 
-    // Starts a computation; earlier ones still running become stale.
-    void request(const KpiQuery &query);
+    // Starts a computation; earlier ones still running become stale. The last read is
+    // reused when it covers the same days and is younger than reuseMs(), unless reload.
+    void request(const KpiQuery &query, bool reload = false);
+    // Forgets the last read (the data changed): the next request reads again.
+    void invalidate() { m_load.reset(); }
+    static constexpr qint64 reuseMs() { return 60'000; }
     bool isBusy() const { return m_busy; }
     // The latest fresh result, once one arrived.
     const std::optional<KpiDashboardData> &data() const { return m_data; }
 
     // The same work in the caller's thread (tests, benchmarks, the CLI).
     static Result<KpiDashboardData> compute(Database &db, const KpiQuery &query);
+    // The read a query needs (its period and the previous one) and the formulas over it.
+    static Result<std::shared_ptr<const KpiLoad>> load(Database &db, const KpiQuery &query);
+    static KpiDashboardData compute(const KpiLoad &load, const KpiQuery &query);
 
 signals:
     void busyChanged(bool busy);
@@ -75,6 +94,7 @@ private:
     bool m_busy = false;
     quint64 m_generation = 0;
     std::optional<KpiDashboardData> m_data;
+    std::shared_ptr<const KpiLoad> m_load;
 };
 
 } // namespace fieldops::kpi

@@ -71,8 +71,15 @@ KpiDashboard::KpiDashboard(kpi::KpiService *service, QWidget *parent) : QWidget(
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
 
+    auto *refreshButton = new QToolButton(this);
+    refreshButton->setObjectName(QStringLiteral("kpiRefresh"));
+    refreshButton->setText(tr("Refresh"));
+    refreshButton->setToolTip(tr("Read the database again (filter changes reuse the last read for a minute)"));
+    connect(refreshButton, &QToolButton::clicked, this, &KpiDashboard::refresh);
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_filterBar, 1);
+    top->addWidget(refreshButton);
     top->addWidget(exportButton);
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(6, 4, 6, 6);
@@ -86,14 +93,18 @@ KpiDashboard::KpiDashboard(kpi::KpiService *service, QWidget *parent) : QWidget(
     connect(m_service, &kpi::KpiService::failed, this, &KpiDashboard::showError);
 }
 
-void KpiDashboard::reload()
+void KpiDashboard::reload() { request(false); }
+
+void KpiDashboard::refresh() { request(true); }
+
+void KpiDashboard::request(bool fromDatabase)
 {
     if (!m_service->hasDatabase())
         return;
     const kpi::KpiQuery q = m_filterBar->query();
     if (!q.period.from.isValid() || !q.period.to.isValid() || q.period.to < q.period.from)
         return;
-    m_service->request(q);
+    m_service->request(q, fromDatabase);
 }
 
 void KpiDashboard::applyData()

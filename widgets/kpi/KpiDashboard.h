@@ -27,8 +27,11 @@ class KpiDashboard : public QWidget {
 public:
     explicit KpiDashboard(kpi::KpiService *service, QWidget *parent = nullptr);
 
-    // Asks the service for the filter bar's query (does nothing without a database).
+    // Asks the service for the filter bar's query (does nothing without a database); a
+    // filter switch inside the same period may reuse the service's last read.
     void reload();
+    // The same, always reading the database again (the Refresh button).
+    void refresh();
 
     KpiFilterBar *filterBar() const { return m_filterBar; }
     KpiCard *card(const QString &key) const { return m_cards.value(key); }
@@ -53,6 +56,7 @@ signals:
     void exportRequested(const QString &format); // "png", "pdf" or "csv"
 
 private:
+    void request(bool fromDatabase);
     void applyData();
     void showError(const Error &error);
     kpi::KpiService *m_service;
