@@ -1,7 +1,8 @@
 // The map tab driven like a dispatcher would: QTest mouse and keys on the real widget over
 // a real database (both backends). A pin dragged onto a technician books the next
 // feasible slot through the undo stack; clicks and a rubber band select; the keyboard
-// zooms and pans. Also renders the demo operation offscreen to /tmp/fieldops-map.png.
+// zooms and pans; a lasso selects what is inside it; the board's filter hides technicians.
+// Also renders the demo operation offscreen to /tmp/fieldops-map.png.
 #include "../map/MapFixtures.h"
 #include "TestDatabases.h"
 #include "controllers/MapAssignController.h"
@@ -15,6 +16,7 @@
 #include "map/TileSource.h"
 #include "map/TileStore.h"
 #include "selection/SelectionService.h"
+#include "selection/ViewFilterService.h"
 #include "session/ConsoleSession.h"
 
 #include <QTimeZone>
@@ -211,6 +213,82 @@ private slots:
         const QRectF screen(QPointF(0, 0), QSizeF(view->size()));
         for (const auto &t : c.tab->model()->technicians())
             QVERIFY(screen.contains(view->viewport().worldToScreen(t.world)));
+    }
+
+    void lassoSelectsInsideThePolygon()
+    {
+        QString url;
+        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        const QDateTime now = test::mapTestNow();
+        QVERIFY(test::seedMapWorld(*db, now).ok());
+        Console c;
+        openConsole(url, now, c);
+        if (QTest::currentTestFailed())
+            return;
+        widgets::MapView *view = c.tab->view();
+        SelectionService *selection = c.session->selection();
+        const QPoint w1 = screenOf(view, -23.5614, -46.6559), w2 = screenOf(view, -23.5670, -46.6930);
+
+        // Ctrl+drag draws a lasso: a triangle whose bounding box holds both pins but whose
+        // inside holds only w1 (the polygon decides, not its box).
+        auto lasso = [view](const QList<QPoint> &corners) {
+            QTest::mousePress(view, Qt::LeftButton, Qt::ControlModifier, corners.first());
+            for (int k = 1; k <= corners.size(); ++k) {
+                const QPoint from = corners[k - 1], to = corners[k % corners.size()];
+                for (int i = 1; i <= 8; ++i)
+                    QTest::mouseMove(view, from + (to - from) * i / 8);
+            }
+            QVERIFY(view->paintState().lasso.size() > 3); // drawn while dragging
+            QTest::mouseRelease(view, Qt::LeftButton, Qt::ControlModifier, corners.first());
+        };
+        const QList<QPoint> triangle{w2 + QPoint(-30, 30), w1 + QPoint(40, -40), w1 + QPoint(40, 40)};
+        QVERIFY(QRect(QPoint(w2.x() - 30, w1.y() - 40), QPoint(w1.x() + 40, w2.y() + 30)).contains(w2));
+        lasso(triangle);
+        QVERIFY(view->paintState().lasso.isEmpty());
+        QCOMPARE(view->selectedJobs(), QStringList{QStringLiteral("w1")});
+        QCOMPARE(selection->workOrderId(), QStringLiteral("w1"));
+
+        // A lasso around both pins selects both; the shared selection holds one of them.
+        lasso({QPoint(w2.x() - 30, w1.y() - 40), QPoint(w1.x() + 30, w1.y() - 40), QPoint(w1.x() + 30, w2.y() + 30),
+               QPoint(w2.x() - 30, w2.y() + 30)});
+        QStringList both = view->selectedJobs();
+        both.sort();
+        QCOMPARE(both, (QStringList{QStringLiteral("w1"), QStringLiteral("w2")}));
+        QVERIFY(both.contains(selection->workOrderId()));
+
+        // A lasso over empty ground clears the selection everywhere.
+        lasso({QPoint(20, 640), QPoint(120, 640), QPoint(70, 690)});
+        QVERIFY(view->selectedJobs().isEmpty());
+        QVERIFY(selection->workOrderId().isEmpty());
+    }
+
+    void sharedFilterHidesTechnicians()
+    {
+        QString url;
+        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        const QDateTime now = test::mapTestNow();
+        QVERIFY(test::seedMapWorld(*db, now).ok());
+        Console c;
+        openConsole(url, now, c);
+        if (QTest::currentTestFailed())
+            return;
+        widgets::MapView *view = c.tab->view();
+        const QPoint ana = screenOf(view, -23.55, -46.64), bruno = screenOf(view, -23.60, -46.70);
+        QCOMPARE(view->hitTest(ana).id, QStringLiteral("t1"));
+        // The board's toolbar writes the shared filter; the map tab follows it.
+        board::BoardFilter onlyBruno;
+        onlyBruno.search = QStringLiteral("bruno");
+        ViewFilterService::sharedWith(c.session->selection())->setFilter(onlyBruno);
+        QCOMPARE(c.tab->model()->filter(), onlyBruno);
+        QVERIFY(view->hitTest(ana).kind != widgets::MapHit::Kind::Technician);
+        QCOMPARE(view->hitTest(bruno).id, QStringLiteral("t2"));
+        // Ana's job (w1) goes with her; the unassigned w2 stays.
+        QCOMPARE(view->hitTest(screenOf(view, -23.5614, -46.6559)).kind, widgets::MapHit::Kind::None);
+        QCOMPARE(view->hitTest(screenOf(view, -23.5670, -46.6930)).id, QStringLiteral("w2"));
+        ViewFilterService::sharedWith(c.session->selection())->setFilter({});
+        QCOMPARE(view->hitTest(ana).id, QStringLiteral("t1"));
     }
 
     void demoScreenshot()
