@@ -1,5 +1,6 @@
 #include "kpi/KpiService.h"
 
+#include "kpi/KpiTargetRepository.h"
 #include "storage/Database.h"
 
 #include <QDateTime>
@@ -67,8 +68,11 @@ void KpiService::request(const KpiQuery &query, bool reload)
             emit failed(result.error());
             return;
         }
+        if (result->load != m_load) // a fresh read: its targets are the latest
+            m_targets = result->load->targets;
         m_load = result->load;
         m_data = std::move(result->data);
+        m_data->targets = m_targets;
         emit ready();
     });
     const DatabaseUrl url = m_url;
@@ -94,6 +98,47 @@ void KpiService::request(const KpiQuery &query, bool reload)
     }));
 }
 
+void KpiService::saveTarget(const KpiTarget &target)
+{
+    if (!m_hasUrl) {
+        emit targetSaveFailed(Error::invalid(tr("not connected to a database")));
+        return;
+    }
+    struct Saved {
+        KpiTarget target;
+        std::vector<KpiTarget> all;
+    };
+    auto *watcher = new QFutureWatcher<Result<Saved>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        Result<Saved> result = watcher->result();
+        if (!result) {
+            emit targetSaveFailed(result.error());
+            return;
+        }
+        m_targets = result->all;
+        if (m_data)
+            m_data->targets = m_targets;
+        emit targetSaved(result->target);
+        if (m_data)
+            emit ready();
+    });
+    const DatabaseUrl url = m_url;
+    watcher->setFuture(QtConcurrent::run([url, target]() -> Result<Saved> {
+        auto db = Database::open(url);
+        if (!db)
+            return db.error();
+        KpiTargetRepository repo(**db);
+        auto saved = repo.save(target);
+        if (!saved)
+            return saved.error();
+        auto all = repo.all();
+        if (!all)
+            return all.error();
+        return Saved{std::move(saved).value(), std::move(all).value()};
+    }));
+}
+
 Result<std::shared_ptr<const KpiLoad>> KpiService::load(Database &db, const KpiQuery &query)
 {
     auto l = std::make_shared<KpiLoad>();
@@ -107,6 +152,10 @@ Result<std::shared_ptr<const KpiLoad>> KpiService::load(Database &db, const KpiQ
         return directory.error();
     l->inputs = std::move(inputs).value();
     l->directory = std::move(directory).value();
+    auto targets = KpiTargetRepository(db).all();
+    if (!targets)
+        return targets.error();
+    l->targets = std::move(targets).value();
     l->readAtMs = QDateTime::currentMSecsSinceEpoch();
     return std::shared_ptr<const KpiLoad>(std::move(l));
 }
@@ -132,6 +181,7 @@ KpiDashboardData KpiService::compute(const KpiLoad &load, const KpiQuery &query)
     d.query = query;
     d.previousPeriod = previousPeriod(query.period);
     d.directory = load.directory;
+    d.targets = load.targets;
     const KpiInputs &in = load.inputs;
     d.filter = KpiFilter::of(in.technicians, query.territoryId, query.technicianId, query.employment, query.workOrderType);
     const KpiRange current = rangeOf(query.period);

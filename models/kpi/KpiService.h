@@ -10,6 +10,7 @@
 #include "kpi/KpiBuckets.h"
 #include "kpi/KpiCalculator.h"
 #include "kpi/KpiDirectory.h"
+#include "kpi/KpiTargets.h"
 #include "storage/DatabaseUrl.h"
 #include "util/Result.h"
 
@@ -43,6 +44,7 @@ struct KpiDashboardData {
     std::vector<KpiValues> series; // overall values per bucket
     KpiDirectory directory;
     QMap<BreakdownBy, std::vector<KpiBreakdownRow>> breakdowns;
+    std::vector<KpiTarget> targets; // every stored target (targetFor picks the one that applies)
     qint64 loadMs = 0;    // reading the database (0 when the last read was reused)
     bool reusedRead = false;
     qint64 computeMs = 0; // the formulas
@@ -53,6 +55,7 @@ struct KpiLoad {
     KpiPeriod period; // both the query's period and the previous one
     KpiInputs inputs;
     KpiDirectory directory;
+    std::vector<KpiTarget> targets;
     qint64 readAtMs = 0; // QDateTime::currentMSecsSinceEpoch() when read
 };
 
@@ -72,6 +75,10 @@ public:
     // Forgets the last read (the data changed): the next request reads again.
     void invalidate() { m_load.reset(); }
     static constexpr qint64 reuseMs() { return 60'000; }
+
+    // Stores a target off the GUI thread: targetSaved() and ready() (the data now carries
+    // it) on success, targetSaveFailed() with a message for the user otherwise.
+    void saveTarget(const KpiTarget &target);
     bool isBusy() const { return m_busy; }
     // The latest fresh result, once one arrived.
     const std::optional<KpiDashboardData> &data() const { return m_data; }
@@ -86,6 +93,8 @@ signals:
     void busyChanged(bool busy);
     void ready();
     void failed(const fieldops::Error &error);
+    void targetSaved(const fieldops::kpi::KpiTarget &target);
+    void targetSaveFailed(const fieldops::Error &error);
 
 private:
     void setBusy(bool busy);
@@ -95,6 +104,7 @@ private:
     quint64 m_generation = 0;
     std::optional<KpiDashboardData> m_data;
     std::shared_ptr<const KpiLoad> m_load;
+    std::vector<KpiTarget> m_targets; // the latest known, also after a save
 };
 
 } // namespace fieldops::kpi

@@ -25,6 +25,7 @@ const std::vector<Migration> &migrations()
          [](Database &db) { return installChangeTracking(db); }},
         {2, "roles, grants and row-level security by territory (PostgreSQL)", "0002_roles.sql", {}},
         {3, "indexes for horizon and KPI period reads", "0003_read_indexes.sql", {}},
+        {4, "KPI targets per KPI and territory, set by managers", "0004_kpi_targets.sql", {}},
     };
     return list;
 }
