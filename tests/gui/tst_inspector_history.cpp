@@ -8,6 +8,8 @@
 #include "PgTestServer.h"
 #include "TestDatabases.h"
 #include "audit/AuditHistoryModel.h"
+#include "board/ScheduleBoard.h"
+#include "board/SchedulePage.h"
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
 #include "inspector/WorkOrderInspector.h"
@@ -152,12 +154,18 @@ private slots:
         QVERIFY(!action(planner.get(), "actionUndo")->isVisible());
         QVERIFY(!action(planner.get(), "actionRedo")->isVisible());
         QCOMPARE(planner->connection()->roleLabel()->text(), QStringLiteral("May edit: contracts"));
+        auto *plannerBoard = planner->findChild<widgets::SchedulePage *>();
+        QVERIFY(plannerBoard);
+        QVERIFY(!plannerBoard->board()->isEditable());
         planner.reset();
 
         auto dispatcher = openWindow(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("diego")));
         QVERIFY(dispatcher);
         QVERIFY(action(dispatcher.get(), "actionUndo")->isVisible());
         QCOMPARE(dispatcher->connection()->roleLabel()->text(), QStringLiteral("May edit: schedule"));
+        auto *dispatcherBoard = dispatcher->findChild<widgets::SchedulePage *>();
+        QVERIFY(dispatcherBoard);
+        QVERIFY(dispatcherBoard->board()->isEditable());
         dispatcher->session()->disconnectFromDatabase();
         QVERIFY(!action(dispatcher.get(), "actionUndo")->isVisible());
         QCOMPARE(dispatcher->connection()->roleLabel()->text(), QString());
