@@ -2,6 +2,7 @@
 
 #include "map/MapModel.h"
 #include "map/TileStore.h"
+#include "sync/RecentChanges.h"
 
 #include <QCoreApplication>
 #include <QPainter>
@@ -117,6 +118,8 @@ void MapPainter::paint(QPainter &p, const MapViewport &vp, const MapPaintState &
     paintJobs(p, vp, state);
     paintTechnicians(p, vp, state);
     p.setRenderHint(QPainter::Antialiasing, true);
+    if (m_recent && !m_recent->isEmpty())
+        paintRecentChanges(p, vp);
     paintOverlay(p, vp, state);
     p.restore();
 }
@@ -328,6 +331,59 @@ void MapPainter::paintTechnicians(QPainter &p, const MapViewport &vp, const MapP
         const QPixmap &label = m_sprites.label(t.name, dpr);
         blit(s + QPointF(r + 1, -label.deviceIndependentSize().height() / 2), label);
     }
+}
+
+void MapPainter::paintRecentChanges(QPainter &p, const MapViewport &vp) const
+{
+    // Only what is on screen is looked up: pins standing alone (a bubble hides its
+    // members) and the technicians in view, each a hash lookup.
+    const QRectF screen = QRectF(QPointF(0, 0), QSizeF(vp.size())).adjusted(-30, -30, 30, 30);
+    const auto &jobs = m_model->jobs();
+    const QString workOrders = QStringLiteral("work_orders"), appointments = QStringLiteral("appointments"),
+                  technicians = QStringLiteral("technicians");
+    for (const map::Cluster &c : clustersFor(vp)) {
+        if (c.count != 1)
+            continue;
+        const QPointF s = vp.worldToScreen(c.world);
+        if (!screen.contains(s))
+            continue;
+        if (auto e = m_recent->find(workOrders, jobs[size_t(c.firstId)].job.workOrderId))
+            outlineChange(p, s, MapSprites::kPinRadius + 4, e->actor, m_recent->remainingFraction(*e));
+    }
+    const auto &techs = m_model->technicians();
+    const double r = vp.zoom() >= 11 ? MapSprites::kTechRadius : MapSprites::kSmallTechRadius;
+    m_model->technicianIndex().forEachIn(vp.visibleWorldRect(), [&](int id, const QPointF &world) {
+        const map::TechnicianMarker &t = techs[size_t(id)];
+        auto e = m_recent->find(technicians, t.id);
+        // A visit of theirs moved or reassigned by someone else is news about them too.
+        for (qsizetype i = 0; !e && i < t.route.size(); ++i)
+            e = m_recent->find(appointments, t.route[i]);
+        if (e)
+            outlineChange(p, vp.worldToScreen(world), r + 5, e->actor, m_recent->remainingFraction(*e));
+    });
+}
+
+void MapPainter::outlineChange(QPainter &p, const QPointF &at, double radius, const QString &actor, double remaining) const
+{
+    QColor ring = recentChangeColor();
+    ring.setAlpha(110 + int(145 * remaining)); // fades as the news gets old
+    p.setPen(QPen(ring, 3));
+    p.setBrush(Qt::NoBrush);
+    p.drawEllipse(at, radius, radius);
+    if (actor.isEmpty())
+        return;
+    QFont f = p.font();
+    f.setPointSizeF(7.5);
+    f.setBold(true);
+    p.setFont(f);
+    const QFontMetricsF fm(f);
+    const QRectF box(at.x() - fm.horizontalAdvance(actor) / 2 - 4, at.y() - radius - fm.height() - 4, fm.horizontalAdvance(actor) + 8,
+                     fm.height() + 2);
+    p.setPen(Qt::NoPen);
+    p.setBrush(ring);
+    p.drawRoundedRect(box, 3, 3);
+    p.setPen(Qt::white);
+    p.drawText(box, Qt::AlignCenter, actor);
 }
 
 void MapPainter::paintOverlay(QPainter &p, const MapViewport &vp, const MapPaintState &state) const

@@ -19,6 +19,9 @@
 
 class QPainter;
 
+namespace fieldops {
+class RecentChanges;
+}
 namespace fieldops::map {
 class MapModel;
 class TileStore;
@@ -49,6 +52,10 @@ public:
     QStringList jobsIn(const map::MapViewport &vp, const QRectF &screenRect) const;
     QStringList jobsIn(const map::MapViewport &vp, const QPolygonF &screenPolygon) const;
 
+    // Rows other people changed a moment ago are outlined with their name (nullptr: none).
+    void setRecentChanges(const RecentChanges *recent) { m_recent = recent; }
+    static QColor recentChangeColor() { return QColor(0xFF, 0x6F, 0x00); }
+
     static QColor stateColor(map::TechnicianState s);
     static QColor priorityColor(int priority);
     // Names appear from this zoom on.
@@ -62,6 +69,8 @@ private:
     void paintRoute(QPainter &p, const map::MapViewport &vp, const QString &technicianId, bool withTrail) const;
     void paintTechnicians(QPainter &p, const map::MapViewport &vp, const MapPaintState &state) const;
     void paintOverlay(QPainter &p, const map::MapViewport &vp, const MapPaintState &state) const;
+    void paintRecentChanges(QPainter &p, const map::MapViewport &vp) const;
+    void outlineChange(QPainter &p, const QPointF &at, double radius, const QString &actor, double remaining) const;
 
     // Clusters of one whole zoom level over an area larger than the screen, snapped to
     // the level's grid so every cell in it is complete: pans and fractional zooms within
@@ -76,6 +85,7 @@ private:
     map::GridClusterer m_clusterer;
     mutable QHash<int, ClusterCache> m_clusterCache;
     mutable MapSprites m_sprites;
+    const RecentChanges *m_recent = nullptr;
 
 public:
     // The view calls it when the pins changed, so cached clusters are rebuilt.

@@ -4,6 +4,7 @@
 #include "map/MapModel.h"
 #include "map/TileStore.h"
 #include "selection/SelectionService.h"
+#include "sync/RecentChanges.h"
 
 #include <QHelpEvent>
 #include <QPainter>
@@ -43,6 +44,14 @@ void MapView::setSelectionService(SelectionService *selection)
         connect(selection, &SelectionService::technicianChanged, this, &MapView::onSharedTechnician);
         onSharedSelection(selection->workOrderId());
     }
+}
+
+void MapView::setRecentChanges(const RecentChanges *recent)
+{
+    m_painter.setRecentChanges(recent);
+    if (recent)
+        connect(recent, &RecentChanges::changed, this, qOverload<>(&QWidget::update));
+    update();
 }
 
 void MapView::setAttribution(const QString &text)

@@ -12,6 +12,7 @@
 #include <memory>
 
 namespace fieldops {
+class RecentChanges;
 class SelectionService;
 }
 namespace fieldops::map {
@@ -31,6 +32,8 @@ public:
     map::MapModel *model() const { return m_model; }
     map::TileStore *tiles() const { return m_tiles; }
     void setSelectionService(SelectionService *selection);
+    // Outline what other people changed a moment ago, with their name.
+    void setRecentChanges(const RecentChanges *recent);
     void setAttribution(const QString &text);
     void setMaxTileZoom(int z) { m_maxTileZoom = z; }
     // The tile source changed: ask for what is on screen again and repaint.

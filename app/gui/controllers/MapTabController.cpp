@@ -30,6 +30,7 @@ MapTabController::MapTabController(ConsoleSession *session)
     m_model->setOfflineAfterMinutes(map::settings::offlineAfterMinutes().get());
     m_model->setLateGraceMinutes(settings::alertLateGraceMinutes().get());
     m_view->setSelectionService(session->selection());
+    m_view->setRecentChanges(session->recentChanges());
     // The board's technician filter applies here too (set from the board's toolbar).
     ViewFilterService *filter = ViewFilterService::sharedWith(session->selection());
     m_model->setFilter(filter->filter());
