@@ -105,8 +105,9 @@ void KpiService::saveTarget(const KpiTarget &target)
         return;
     }
     struct Saved {
-        KpiTarget target;
-        std::vector<KpiTarget> all;
+        std::optional<KpiTarget> target; // nullopt: refused, see error
+        Error error;
+        std::vector<KpiTarget> all; // read again either way: a lost race shows the winner
     };
     auto *watcher = new QFutureWatcher<Result<Saved>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -117,11 +118,14 @@ void KpiService::saveTarget(const KpiTarget &target)
             return;
         }
         m_targets = result->all;
-        if (m_data)
+        if (m_data) {
             m_data->targets = m_targets;
-        emit targetSaved(result->target);
-        if (m_data)
             emit ready();
+        }
+        if (result->target)
+            emit targetSaved(*result->target);
+        else
+            emit targetSaveFailed(result->error);
     });
     const DatabaseUrl url = m_url;
     watcher->setFuture(QtConcurrent::run([url, target]() -> Result<Saved> {
@@ -129,13 +133,17 @@ void KpiService::saveTarget(const KpiTarget &target)
         if (!db)
             return db.error();
         KpiTargetRepository repo(**db);
+        Saved out;
         auto saved = repo.save(target);
-        if (!saved)
-            return saved.error();
+        if (saved)
+            out.target = std::move(saved).value();
+        else
+            out.error = saved.error();
         auto all = repo.all();
         if (!all)
-            return all.error();
-        return Saved{std::move(saved).value(), std::move(all).value()};
+            return saved ? all.error() : out.error;
+        out.all = std::move(all).value();
+        return out;
     }));
 }
 

@@ -3,7 +3,8 @@
 // territory, wait for the off-thread result, and read the known values off the cards
 // ("—" where a denominator is empty), the trend, the breakdown and the ratings; export
 // PNG, PDF and CSV (the CSV matches the table). Last, a render on a demo-seeded database
-// is written to /tmp/fieldops-kpi.png.
+// is written to /tmp/kpi-dashboard.png. Targets: the cards' red/amber/green state, the
+// trend's target line, a manager's edit through the editor (saved, refused, lost race).
 #include "../kpi/KpiFixture.h"
 #include "TestDatabases.h"
 #include "demo/DemoSeeder.h"
@@ -18,10 +19,16 @@
 #include "kpi/KpiKeys.h"
 #include "kpi/KpiRatingsPanel.h"
 #include "kpi/KpiService.h"
+#include "kpi/KpiTargetEditor.h"
+#include "kpi/KpiTargetRepository.h"
 #include "kpi/KpiTrendChart.h"
 
 #include <QComboBox>
+#include <QAbstractButton>
+#include <QCheckBox>
 #include <QDateEdit>
+#include <QDoubleSpinBox>
+#include <QPushButton>
 #include <QFile>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -231,6 +238,93 @@ private slots:
         QVERIFY(!dash.exportCsv(QStringLiteral("/nonexistent-dir/x.csv")).ok());
     }
 
+    void targetsShowStateAndAManagerEditsThem()
+    {
+        QString url;
+        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QVERIFY(test::loadKpiFixture(*db));
+        kpi::KpiTargetRepository repo(*db);
+        auto store = [&](const char *key, double target, std::optional<double> amber) {
+            kpi::KpiTarget t;
+            t.kpiKey = QString::fromLatin1(key);
+            t.target = target;
+            t.amberThreshold = amber;
+            return repo.save(t);
+        };
+        QVERIFY(store("first_time_fix_rate", 0.6, 0.4));      // 50%: amber
+        QVERIFY(store("on_time_arrival_rate", 0.5, std::nullopt)); // 66.7%: green
+        QVERIFY(store("sla_compliance_rate", 0.9, 0.8));      // 33.3%: red
+        QVERIFY(store("mean_time_to_resolve_h", 24, 36));     // 27.5 h, lower is better: amber
+
+        kpi::KpiService service;
+        service.setDatabaseUrl(*DatabaseUrl::parse(url));
+        widgets::KpiDashboard dash(&service);
+        dash.filterBar()->setTimeZone(QTimeZone::utc());
+        dash.resize(1400, 900);
+        dash.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dash));
+        dash.filterBar()->setCustomPeriod(QDate(2026, 3, 2), QDate(2026, 3, 3));
+        QVERIFY(waitForResult(dash, service));
+
+        auto rag = [&](const char *key) { return dash.card(QString::fromLatin1(key))->rag(); };
+        QCOMPARE(rag("first_time_fix_rate"), kpi::KpiRag::Amber);
+        QCOMPARE(rag("on_time_arrival_rate"), kpi::KpiRag::Green);
+        QCOMPARE(rag("sla_compliance_rate"), kpi::KpiRag::Red);
+        QCOMPARE(rag("mean_time_to_resolve_h"), kpi::KpiRag::Amber);
+        QCOMPARE(rag("utilization"), kpi::KpiRag::None);
+        QCOMPARE(dash.card(QStringLiteral("sla_compliance_rate"))->targetText(), QStringLiteral("Target 90.0% · off target"));
+        QVERIFY(dash.card(QStringLiteral("utilization"))->targetText().isEmpty());
+        dash.trendChart()->setKey(QStringLiteral("first_time_fix_rate"));
+        QCOMPARE(dash.trendChart()->targetLine().value_or(-1), 0.6);
+        QCOMPARE(dash.trendChart()->plot()->graph(2)->dataCount(), 2);
+        dash.trendChart()->setKey(QStringLiteral("utilization"));
+        QVERIFY(!dash.trendChart()->targetLine());
+
+        // The manager opens the editor from the dashboard and lowers first-time fix to 45%.
+        QVERIFY(dash.targetsButton()->isVisible());
+        dash.trendChart()->setKey(QStringLiteral("first_time_fix_rate"));
+        QTest::mouseClick(dash.targetsButton(), Qt::LeftButton);
+        widgets::KpiTargetEditor *editor = dash.targetEditor();
+        QVERIFY(QTest::qWaitForWindowExposed(editor));
+        auto *value = editor->findChild<QDoubleSpinBox *>(QStringLiteral("targetValue"));
+        QCOMPARE(value->value(), 60.0); // the stored target, in percent
+        value->setFocus();
+        value->selectAll();
+        QTest::keyClicks(value, QStringLiteral("45"));
+        QCOMPARE(value->value(), 45.0);
+        QSignalSpy saved(&service, &kpi::KpiService::targetSaved);
+        QSignalSpy refused(&service, &kpi::KpiService::targetSaveFailed);
+        QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(rag("first_time_fix_rate"), kpi::KpiRag::Green);
+        QVERIFY2(editor->statusText().startsWith(QStringLiteral("Saved")), qPrintable(editor->statusText()));
+        QCOMPARE(repo.all()->front().target, 0.45);
+
+        // An amber band above a higher-is-better target is refused before anything is sent.
+        auto *hasAmber = editor->findChild<QCheckBox *>(QStringLiteral("targetHasAmber"));
+        auto *amber = editor->findChild<QDoubleSpinBox *>(QStringLiteral("targetAmber"));
+        QVERIFY(hasAmber->isChecked());
+        amber->setValue(70);
+        QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+        QVERIFY2(editor->statusText().contains(QStringLiteral("amber threshold")), qPrintable(editor->statusText()));
+        QCOMPARE(refused.count(), 0);
+
+        // Someone else changed the target meanwhile: the save loses and says so.
+        amber->setValue(40);
+        kpi::KpiTarget theirs = editor->draft();
+        theirs.target = 0.55;
+        QVERIFY(repo.save(theirs));
+        QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+        QVERIFY(refused.wait(10000));
+        QVERIFY2(editor->statusText().contains(QStringLiteral("someone else")), qPrintable(editor->statusText()));
+
+        // Roles that may not edit do not see the editor at all.
+        dash.setTargetsEditable(false);
+        QVERIFY(!dash.targetsButton()->isVisible());
+        QVERIFY(!editor->isVisible());
+    }
+
     void screenshotOnTheDemoDatabase()
     {
         QString url;
@@ -255,10 +349,23 @@ private slots:
         QVERIFY(waitForResult(dash, service));
         QVERIFY(dash.breakdown()->model()->rowCount() == 30);
         QVERIFY(cardText(dash, "work_orders_closed") != QStringLiteral("0"));
+        // Targets on a few cards so the screenshot shows the three states.
+        kpi::KpiTargetRepository targets(*demo);
+        for (const auto &[key, goal, amber] : {std::tuple{"first_time_fix_rate", 0.8, 0.7}, std::tuple{"on_time_arrival_rate", 0.5, 0.4},
+                                               std::tuple{"sla_compliance_rate", 0.99, 0.98}, std::tuple{"utilization", 0.3, 0.2}}) {
+            kpi::KpiTarget t;
+            t.kpiKey = QString::fromLatin1(key);
+            t.target = goal;
+            t.amberThreshold = amber;
+            QVERIFY(targets.save(t));
+        }
+        dash.refresh();
+        QVERIFY(QTest::qWaitFor([&] { return !service.isBusy() && service.data() && !service.data()->targets.empty(); }, 30000));
+        QVERIFY(dash.card(QStringLiteral("first_time_fix_rate"))->rag() != kpi::KpiRag::None);
         QTest::qWait(100);
         const QImage shot = dash.renderImage();
-        QVERIFY(shot.save(QStringLiteral("/tmp/fieldops-kpi.png")));
-        qInfo() << "screenshot: /tmp/fieldops-kpi.png" << shot.size() << "load+compute ms"
+        QVERIFY(shot.save(QStringLiteral("/tmp/kpi-dashboard.png")));
+        qInfo() << "screenshot: /tmp/kpi-dashboard.png" << shot.size() << "load+compute ms"
                 << service.data()->loadMs << service.data()->computeMs;
         dash.detailTabs()->setCurrentIndex(1);
         QTest::qWait(50);

@@ -34,6 +34,10 @@ KpiCard::KpiCard(const QString &key, QWidget *parent) : QFrame(parent), m_key(ke
     m_change->setObjectName(QStringLiteral("change"));
     m_change->setToolTip(tr("Change against the previous period of the same length"));
 
+    m_target = new QLabel(this);
+    m_target->setObjectName(QStringLiteral("target"));
+    m_target->setVisible(false);
+
     m_spark = new QCustomPlot(this);
     m_spark->setObjectName(QStringLiteral("sparkline"));
     m_spark->setFixedHeight(34);
@@ -54,6 +58,7 @@ KpiCard::KpiCard(const QString &key, QWidget *parent) : QFrame(parent), m_key(ke
     v->addWidget(m_title);
     v->addWidget(m_value);
     v->addWidget(m_change);
+    v->addWidget(m_target);
     v->addWidget(m_spark);
 }
 
@@ -98,6 +103,43 @@ void KpiCard::setValues(const std::optional<double> &now, const std::optional<do
     }
     m_spark->replot(QCustomPlot::rpQueuedReplot);
 }
+
+void KpiCard::setTarget(const kpi::KpiTarget *target, kpi::KpiRag state)
+{
+    m_rag = state;
+    QString edge = QStringLiteral("#d0d0d0");
+    if (!target) {
+        m_target->clear();
+        m_target->setVisible(false);
+    } else {
+        QString colour = QStringLiteral("#5f6368");
+        switch (state) {
+        case kpi::KpiRag::Green:
+            colour = QStringLiteral("#2e7d32");
+            break;
+        case kpi::KpiRag::Amber:
+            colour = QStringLiteral("#ef8f00");
+            break;
+        case kpi::KpiRag::Red:
+            colour = QStringLiteral("#c62828");
+            break;
+        case kpi::KpiRag::None:
+            break;
+        }
+        if (state != kpi::KpiRag::None)
+            edge = colour;
+        const QString stateText = kpi::KpiTargetRules::ragText(state);
+        m_target->setText(stateText.isEmpty() ? tr("Target %1").arg(kpi::formatKpi(m_key, target->target))
+                                              : tr("Target %1 · %2").arg(kpi::formatKpi(m_key, target->target), stateText));
+        m_target->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
+        m_target->setVisible(true);
+    }
+    // The state shows as the card's left edge; the object name keeps it off child widgets.
+    setStyleSheet(QStringLiteral("QFrame#%1 { border: 1px solid #d0d0d0; border-left: 4px solid %2; border-radius: 3px; }")
+                      .arg(objectName(), edge));
+}
+
+QString KpiCard::targetText() const { return m_target->text(); }
 
 QString KpiCard::valueText() const { return m_value->text(); }
 

@@ -1,7 +1,10 @@
 #pragma once
 // One KPI at a glance: its title, the value for the period (rates as %, hours, "—" for
 // null), the change against the previous period coloured by whether it is better, and a
-// sparkline of the trend buckets.
+// sparkline of the trend buckets; with a target, the target and a red / amber / green
+// state (a coloured edge and a line of text, so it does not rely on colour alone).
+#include "kpi/KpiTargets.h"
+
 #include <QFrame>
 #include <optional>
 #include <vector>
@@ -19,6 +22,10 @@ public:
     QString key() const { return m_key; }
     void setValues(const std::optional<double> &now, const std::optional<double> &before,
                    const std::vector<std::optional<double>> &series);
+    // The target that applies (nullptr: none) and the state of the current value.
+    void setTarget(const kpi::KpiTarget *target, kpi::KpiRag state);
+    kpi::KpiRag rag() const { return m_rag; }
+    QString targetText() const;
     QString valueText() const;
     QString changeText() const;
     QLabel *valueLabel() const { return m_value; }
@@ -30,6 +37,8 @@ private:
     QLabel *m_value;
     QLabel *m_change;
     QCustomPlot *m_spark;
+    QLabel *m_target;
+    kpi::KpiRag m_rag = kpi::KpiRag::None;
 };
 
 } // namespace fieldops::widgets

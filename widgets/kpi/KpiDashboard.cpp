@@ -6,6 +6,8 @@
 #include "kpi/KpiKeys.h"
 #include "kpi/KpiRatingsPanel.h"
 #include "kpi/KpiService.h"
+#include "kpi/KpiTargetEditor.h"
+#include "kpi/KpiTargets.h"
 #include "kpi/KpiTrendChart.h"
 
 #include <QAction>
@@ -77,9 +79,22 @@ KpiDashboard::KpiDashboard(kpi::KpiService *service, QWidget *parent) : QWidget(
     refreshButton->setToolTip(tr("Read the database again (filter changes reuse the last read for a minute)"));
     connect(refreshButton, &QToolButton::clicked, this, &KpiDashboard::refresh);
 
+    m_targetEditor = new KpiTargetEditor(this);
+    auto *targetsButton = new QToolButton(this);
+    targetsButton->setObjectName(QStringLiteral("kpiTargets"));
+    targetsButton->setText(tr("Targets…"));
+    targetsButton->setToolTip(tr("Set the KPI targets the cards and the trend compare with"));
+    m_targetsButton = targetsButton;
+    connect(targetsButton, &QToolButton::clicked, this, &KpiDashboard::openTargetEditor);
+    connect(m_targetEditor, &KpiTargetEditor::saveRequested, m_service, &kpi::KpiService::saveTarget);
+    connect(m_service, &kpi::KpiService::targetSaved, m_targetEditor, &KpiTargetEditor::showSaved);
+    connect(m_service, &kpi::KpiService::targetSaveFailed, m_targetEditor,
+            [this](const Error &e) { m_targetEditor->showError(e.message); });
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_filterBar, 1);
     top->addWidget(refreshButton);
+    top->addWidget(targetsButton);
     top->addWidget(exportButton);
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(6, 4, 6, 6);
@@ -91,6 +106,23 @@ KpiDashboard::KpiDashboard(kpi::KpiService *service, QWidget *parent) : QWidget(
     connect(m_service, &kpi::KpiService::busyChanged, m_filterBar, &KpiFilterBar::setBusy);
     connect(m_service, &kpi::KpiService::ready, this, &KpiDashboard::applyData);
     connect(m_service, &kpi::KpiService::failed, this, &KpiDashboard::showError);
+}
+
+void KpiDashboard::setTargetsEditable(bool editable)
+{
+    m_targetsEditable = editable;
+    m_targetsButton->setVisible(editable);
+    if (!editable)
+        m_targetEditor->hide();
+}
+
+void KpiDashboard::openTargetEditor()
+{
+    if (!m_targetsEditable)
+        return;
+    m_targetEditor->select(m_trend->key(), m_filterBar->query().territoryId);
+    m_targetEditor->show();
+    m_targetEditor->raise();
 }
 
 void KpiDashboard::reload() { request(false); }
@@ -120,8 +152,12 @@ void KpiDashboard::applyData()
         for (const kpi::KpiValues &b : d.series)
             series.push_back(b.value(card->key()));
         card->setValues(d.current.overall.value(card->key()), d.previous.overall.value(card->key()), series);
+        const kpi::KpiTarget *target = kpi::targetFor(d.targets, card->key(), d.query.territoryId);
+        card->setTarget(target, kpi::ragState(card->key(), d.current.overall.value(card->key()), target));
     }
+    m_trend->setTargets(d.targets, d.query.territoryId);
     m_trend->setSeries(d.buckets, d.series, d.previous.overall);
+    m_targetEditor->setTargets(d.targets, d.directory);
     m_breakdown->setBreakdowns(d.breakdowns);
     m_ratings->setReport(d.current, d.directory);
     const QLocale locale;

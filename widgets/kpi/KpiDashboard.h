@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QWidget>
 
+class QAbstractButton;
 class QAction;
 class QTabWidget;
 
@@ -20,6 +21,7 @@ class KpiBreakdownView;
 class KpiCard;
 class KpiFilterBar;
 class KpiRatingsPanel;
+class KpiTargetEditor;
 class KpiTrendChart;
 
 class KpiDashboard : public QWidget {
@@ -39,6 +41,14 @@ public:
     KpiBreakdownView *breakdown() const { return m_breakdown; }
     KpiRatingsPanel *ratings() const { return m_ratings; }
     QTabWidget *detailTabs() const { return m_tabs; }
+    KpiTargetEditor *targetEditor() const { return m_targetEditor; }
+    QAbstractButton *targetsButton() const { return m_targetsButton; }
+
+    // Whether this user may edit targets (the window decides by role; the server has the
+    // last word and its refusal shows in the editor). Hides the Targets… button.
+    void setTargetsEditable(bool editable);
+    bool targetsEditable() const { return m_targetsEditable; }
+    void openTargetEditor();
 
     // Actions the window puts in its menus; they emit exportRequested with a format.
     QAction *exportPngAction() const { return m_exportPng; }
@@ -66,6 +76,9 @@ private:
     KpiBreakdownView *m_breakdown;
     KpiRatingsPanel *m_ratings;
     QTabWidget *m_tabs;
+    KpiTargetEditor *m_targetEditor;
+    QAbstractButton *m_targetsButton;
+    bool m_targetsEditable = true;
     QAction *m_exportPng;
     QAction *m_exportPdf;
     QAction *m_exportCsv;

@@ -40,6 +40,9 @@ KpiTrendChart::KpiTrendChart(QWidget *parent) : QWidget(parent)
     m_plot->addGraph(); // 1: the previous period's value, for reference
     m_plot->graph(1)->setPen(QPen(QColor(0x90, 0x90, 0x90), 1, Qt::DashLine));
     m_plot->graph(1)->setName(tr("previous period"));
+    m_plot->addGraph(); // 2: the target
+    m_plot->graph(2)->setPen(QPen(QColor(0x2e, 0x7d, 0x32), 1.5, Qt::DashDotLine));
+    m_plot->graph(2)->setName(tr("target"));
     m_tracer = new QCPItemTracer(m_plot);
     m_tracer->setStyle(QCPItemTracer::tsCircle);
     m_tracer->setSize(9);
@@ -76,6 +79,15 @@ void KpiTrendChart::setSeries(const std::vector<kpi::KpiBucket> &buckets, const 
     rebuild();
 }
 
+void KpiTrendChart::setTargets(const std::vector<kpi::KpiTarget> &targets, const QString &territoryId)
+{
+    m_targets = targets;
+    m_territoryId = territoryId;
+    rebuild();
+}
+
+std::optional<double> KpiTrendChart::targetLine() const { return m_targetLine; }
+
 void KpiTrendChart::rebuild()
 {
     const QString k = key();
@@ -101,6 +113,17 @@ void KpiTrendChart::rebuild()
         hi = std::max(hi, p);
     }
     m_plot->graph(1)->setData(px, py, true);
+    QVector<double> tx, ty;
+    m_targetLine.reset();
+    if (const kpi::KpiTarget *t = kpi::targetFor(m_targets, k, m_territoryId); t && !x.isEmpty()) {
+        m_targetLine = t->target;
+        const double p = kpi::plotValue(k, t->target);
+        tx << x.first() << x.last();
+        ty << p << p;
+        lo = std::min(lo, p);
+        hi = std::max(hi, p);
+    }
+    m_plot->graph(2)->setData(tx, ty, true);
     m_plot->yAxis->setLabel(kpi::unitOf(k) == kpi::KpiUnit::Rate ? tr("%") : kpi::unitOf(k) == kpi::KpiUnit::Hours ? tr("hours") : QString());
     if (!x.isEmpty()) {
         const double step = x.size() > 1 ? (x.last() - x.first()) / double(x.size() - 1) : 86400.0;
