@@ -125,6 +125,32 @@ Status installSqlite(Database &db)
 
 } // namespace
 
+Status installStatementTracking(Database &db)
+{
+    if (!db.isPostgres())
+        return {};
+    // Transition tables need one trigger per event; identifiers come from the list above.
+    for (const TrackedTable &t : trackedTables()) {
+        const QString args = QStringLiteral("'%1', '%2'").arg(t.ownerColumn, t.audited ? QStringLiteral("audit") : QStringLiteral("noaudit"));
+        const QStringList statements{
+            QStringLiteral("DROP TRIGGER IF EXISTS %1_track ON %1").arg(t.table),
+            QStringLiteral("CREATE TRIGGER %1_track AFTER UPDATE ON %1 FOR EACH ROW EXECUTE FUNCTION fieldops_track_change(%2)")
+                .arg(t.table, args),
+            QStringLiteral("CREATE TRIGGER %1_track_insert AFTER INSERT ON %1 REFERENCING NEW TABLE AS new_rows "
+                           "FOR EACH STATEMENT EXECUTE FUNCTION fieldops_track_rows(%2)")
+                .arg(t.table, args),
+            QStringLiteral("CREATE TRIGGER %1_track_delete AFTER DELETE ON %1 REFERENCING OLD TABLE AS old_rows "
+                           "FOR EACH STATEMENT EXECUTE FUNCTION fieldops_track_rows(%2)")
+                .arg(t.table, args),
+        };
+        for (const QString &sql : statements) {
+            if (Status s = db.execDirect(sql); !s)
+                return s;
+        }
+    }
+    return {};
+}
+
 Status installChangeTracking(Database &db)
 {
     return db.isPostgres() ? installPostgres(db) : installSqlite(db);

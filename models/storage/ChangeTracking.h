@@ -19,5 +19,8 @@ struct TrackedTable {
 
 const std::vector<TrackedTable> &trackedTables();
 Status installChangeTracking(Database &db);
+// Migration 5 (PostgreSQL): inserts and deletes logged per statement from transition
+// tables, updates still per row. Nothing to do on SQLite.
+Status installStatementTracking(Database &db);
 
 } // namespace fieldops

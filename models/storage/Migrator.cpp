@@ -26,6 +26,8 @@ const std::vector<Migration> &migrations()
         {2, "roles, grants and row-level security by territory (PostgreSQL)", "0002_roles.sql", {}},
         {3, "indexes for horizon and KPI period reads", "0003_read_indexes.sql", {}},
         {4, "KPI targets per KPI and territory, set by managers", "0004_kpi_targets.sql", {}},
+        {5, "change and audit log written per statement for inserts and deletes (PostgreSQL)", "0005_statement_triggers.sql",
+         [](Database &db) { return installStatementTracking(db); }},
     };
     return list;
 }

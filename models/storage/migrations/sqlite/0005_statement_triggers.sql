@@ -1,0 +1,3 @@
+-- PostgreSQL only (statement triggers with transition tables); SQLite keeps its row
+-- triggers, which cost little in-process. Nothing to change here.
+SELECT 1;
