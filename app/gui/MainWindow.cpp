@@ -11,6 +11,7 @@
 #include "controllers/WorkOrdersTabController.h"
 #include "document/ScheduleDocument.h"
 #include "inspector/WorkOrderInspector.h"
+#include "kpi/KpiDashboard.h"
 #include "session/ConsoleSession.h"
 #include "settings/ConsoleSettings.h"
 
@@ -42,7 +43,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     auto workOrders = std::make_unique<WorkOrdersTabController>(m_session);
     m_workOrdersTab = workOrders.get();
     addTab(std::move(workOrders));
-    addTab(std::make_unique<KpiTabController>(m_session));
+    auto kpis = std::make_unique<KpiTabController>(m_session);
+    widgets::KpiDashboard *dashboard = kpis->dashboard();
+    addTab(std::move(kpis));
+    // Targets are offered to the roles the server lets write them (managers, admins).
+    connect(m_session, &ConsoleSession::permissionsChanged, dashboard,
+            [dashboard](const Permissions &p) { dashboard->setTargetsEditable(p.editTargets); });
+    dashboard->setTargetsEditable(m_session->permissions().editTargets);
     addTab(std::make_unique<MapTabController>(m_session));
 
     m_docks = new DockController(this, m_session);

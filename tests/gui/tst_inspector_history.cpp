@@ -13,6 +13,7 @@
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
 #include "inspector/WorkOrderInspector.h"
+#include "kpi/KpiDashboard.h"
 #include "repositories/AppointmentWriter.h"
 #include "selection/SelectionService.h"
 #include "session/ConsoleSession.h"
@@ -141,7 +142,7 @@ private slots:
         auto db = test::freshDatabase(QStringLiteral("postgres"), true, &url);
         QVERIFY2(db, qPrintable(test::lastError()));
         const QString dbName = url.section(QLatin1Char('/'), -1);
-        for (const auto &[user, role] : {std::pair{"paula", "planner"}, std::pair{"diego", "dispatcher"}}) {
+        for (const auto &[user, role] : {std::pair{"paula", "planner"}, std::pair{"diego", "dispatcher"}, std::pair{"mara", "manager"}}) {
             QProcess cli;
             cli.start(qEnvironmentVariable("FIELDOPS_CLI"),
                       {QStringLiteral("--db"), url, QStringLiteral("user"), QStringLiteral("add"), QString::fromLatin1(user),
@@ -157,7 +158,15 @@ private slots:
         auto *plannerBoard = planner->findChild<widgets::SchedulePage *>();
         QVERIFY(plannerBoard);
         QVERIFY(!plannerBoard->board()->isEditable());
+        QVERIFY(!planner->findChild<widgets::KpiDashboard *>()->targetsEditable());
         planner.reset();
+
+        auto manager = openWindow(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("mara")));
+        QVERIFY(manager);
+        QCOMPARE(manager->connection()->roleLabel()->text(), QStringLiteral("May edit: KPI targets"));
+        QVERIFY(manager->findChild<widgets::KpiDashboard *>()->targetsEditable());
+        QVERIFY(!manager->findChild<widgets::SchedulePage *>()->board()->isEditable());
+        manager.reset();
 
         auto dispatcher = openWindow(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("diego")));
         QVERIFY(dispatcher);
@@ -166,6 +175,7 @@ private slots:
         auto *dispatcherBoard = dispatcher->findChild<widgets::SchedulePage *>();
         QVERIFY(dispatcherBoard);
         QVERIFY(dispatcherBoard->board()->isEditable());
+        QVERIFY(!dispatcher->findChild<widgets::KpiDashboard *>()->targetsEditable());
         dispatcher->session()->disconnectFromDatabase();
         QVERIFY(!action(dispatcher.get(), "actionUndo")->isVisible());
         QCOMPARE(dispatcher->connection()->roleLabel()->text(), QString());
