@@ -17,6 +17,9 @@ QString AuditFields::entityNoun(const QString &entity)
     if (entity == QLatin1String("technicians")) return tr("technician");
     if (entity == QLatin1String("customers")) return tr("customer");
     if (entity == QLatin1String("sites")) return tr("site");
+    if (entity == QLatin1String("kpi_targets")) return tr("KPI target");
+    if (entity == QLatin1String("maintenance_plans")) return tr("maintenance plan");
+    if (entity == QLatin1String("assets")) return tr("asset");
     return tr("record");
 }
 
@@ -48,6 +51,14 @@ QString AuditFields::fieldLabel(const QString &column)
         {QStringLiteral("comment"), QT_TR_NOOP("comment")},
         {QStringLiteral("rated_at"), QT_TR_NOOP("rated at")},
         {QStringLiteral("name"), QT_TR_NOOP("name")},
+        {QStringLiteral("target"), QT_TR_NOOP("target")},
+        {QStringLiteral("amber_threshold"), QT_TR_NOOP("amber threshold")},
+        {QStringLiteral("kpi_key"), QT_TR_NOOP("KPI")},
+        {QStringLiteral("territory_id"), QT_TR_NOOP("territory")},
+        {QStringLiteral("response_hours"), QT_TR_NOOP("response time")},
+        {QStringLiteral("coverage"), QT_TR_NOOP("coverage")},
+        {QStringLiteral("starts_on"), QT_TR_NOOP("start date")},
+        {QStringLiteral("ends_on"), QT_TR_NOOP("end date")},
     };
     if (const char *label = labels.value(column))
         return tr(label);
@@ -57,7 +68,9 @@ QString AuditFields::fieldLabel(const QString &column)
 
 bool AuditFields::isHidden(const QString &column)
 {
-    return column == QLatin1String("version") || column == QLatin1String("id");
+    // updated_by/updated_at repeat the audit row's own who and when.
+    return column == QLatin1String("version") || column == QLatin1String("id") || column == QLatin1String("updated_by")
+        || column == QLatin1String("updated_at");
 }
 
 bool AuditFields::isInstant(const QString &column)

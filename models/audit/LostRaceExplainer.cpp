@@ -78,21 +78,23 @@ QStringList appointmentClauses(const QJsonObject &before, const QJsonObject &aft
     return clauses;
 }
 
-QStringList workOrderClauses(const QJsonObject &before, const QJsonObject &after)
+// Any other row: its status in words (work orders), the other changed fields by name.
+QStringList fieldClauses(const QString &entity, const QJsonObject &before, const QJsonObject &after)
 {
+    const QString noun = AuditFields::entityNoun(entity);
     QStringList clauses;
     QStringList others;
     for (auto it = after.begin(); it != after.end(); ++it) {
         if (AuditFields::isHidden(it.key()) || before.value(it.key()) == it.value())
             continue;
-        if (it.key() == QLatin1String("status"))
+        if (entity == QLatin1String("work_orders") && it.key() == QLatin1String("status"))
             clauses << LostRaceExplainer::tr("changed the status of this work order to %1")
                            .arg(AuditFields::workOrderStatusText(it.value().toString()));
         else
             others << AuditFields::fieldLabel(it.key());
     }
     if (!others.isEmpty())
-        clauses << LostRaceExplainer::tr("changed the %1 of this work order").arg(others.join(QStringLiteral(", ")));
+        clauses << LostRaceExplainer::tr("changed the %1 of this %2").arg(others.join(QStringLiteral(", ")), noun);
     return clauses;
 }
 
@@ -114,8 +116,8 @@ QString LostRaceExplainer::describe(const QString &entity, const AuditEntries &s
     QStringList clauses;
     if (entity == QLatin1String("appointments"))
         clauses = appointmentClauses(before, after, technicianNames, zone);
-    else if (entity == QLatin1String("work_orders"))
-        clauses = workOrderClauses(before, after);
+    else if (!before.isEmpty())
+        clauses = fieldClauses(entity, before, after);
     if (clauses.isEmpty())
         return tr("%1 changed this %2 while you were editing").arg(who, noun);
     return tr("%1 %2 while you were editing").arg(who, clauses.join(tr(" and ")));

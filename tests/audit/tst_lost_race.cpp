@@ -3,6 +3,7 @@
 // B and what B did, with times in the console's zone (São Paulo here, UTC−3).
 #include "AuditFixture.h"
 #include "TestDatabases.h"
+#include "audit/LostRaceExplainer.h"
 #include "itemmodels/WorkOrderTableModel.h"
 #include "repositories/AppointmentWriter.h"
 #include "repositories/WorkOrderRepository.h"
@@ -156,6 +157,26 @@ private slots:
         QCOMPARE(r.error().kind, Error::Kind::StaleVersion);
         QCOMPARE(r.error().message, QStringLiteral("Ana changed the status of this work order to %1 while you were editing")
                                         .arg(WorkOrderTableModel::statusText(QStringLiteral("cancelled"))));
+    }
+
+    // Any versioned table reads the same way (the KPI targets' writer can use it as is).
+    void otherTablesNameTheFields()
+    {
+        AuditEntry e;
+        e.actor = QStringLiteral("Maria");
+        e.entity = QStringLiteral("kpi_targets");
+        e.entityId = QStringLiteral("7");
+        e.op = QStringLiteral("update");
+        e.oldValues = QJsonObject{{QStringLiteral("target"), 0.8}, {QStringLiteral("amber_threshold"), 0.7},
+                                  {QStringLiteral("version"), 1}, {QStringLiteral("updated_by"), QStringLiteral("x")}};
+        e.newValues = QJsonObject{{QStringLiteral("target"), 0.9}, {QStringLiteral("amber_threshold"), 0.7},
+                                  {QStringLiteral("version"), 2}, {QStringLiteral("updated_by"), QStringLiteral("Maria")}};
+        QCOMPARE(LostRaceExplainer::describe(QStringLiteral("kpi_targets"), {e}, {}, QTimeZone::utc()),
+                 QStringLiteral("Maria changed the target of this KPI target while you were editing"));
+        e.op = QStringLiteral("delete");
+        QCOMPARE(LostRaceExplainer::describe(QStringLiteral("kpi_targets"), {e}, {}, QTimeZone::utc()),
+                 QStringLiteral("Maria deleted this KPI target while you were editing"));
+        QCOMPARE(LostRaceExplainer::describe(QStringLiteral("kpi_targets"), {}, {}, QTimeZone::utc()), QString());
     }
 };
 
