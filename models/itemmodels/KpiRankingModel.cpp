@@ -33,6 +33,8 @@ QVariant KpiRankingModel::data(const QModelIndex &index, int role) const
     if (!r)
         return {};
     const QLocale locale;
+    if (role == roles::TechnicianId) // the drill-down's key, whatever the column
+        return r->technicianId;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case RankColumn:
@@ -52,7 +54,7 @@ QVariant KpiRankingModel::data(const QModelIndex &index, int role) const
     if (role == roles::SortValue) {
         switch (index.column()) {
         case RankColumn:
-            return index.row();
+            return index.row() + 1;
         case TechnicianColumn:
             return m_names[size_t(index.row())].toLower();
         case CountColumn:

@@ -147,6 +147,34 @@ void KpiService::saveTarget(const KpiTarget &target)
     }));
 }
 
+void KpiService::requestVisits(const QString &technicianId)
+{
+    if (!m_hasUrl || !m_data) {
+        emit visitsFailed(Error::invalid(tr("no KPI period is shown yet")));
+        return;
+    }
+    const quint64 generation = ++m_visitsGeneration;
+    auto *watcher = new QFutureWatcher<Result<std::vector<TechnicianVisit>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, technicianId] {
+        watcher->deleteLater();
+        if (generation != m_visitsGeneration)
+            return; // the user asked for someone else meanwhile
+        auto result = watcher->result();
+        if (!result)
+            emit visitsFailed(result.error());
+        else
+            emit visitsReady(technicianId, *result);
+    });
+    const DatabaseUrl url = m_url;
+    const KpiPeriod period = m_data->query.period;
+    watcher->setFuture(QtConcurrent::run([url, technicianId, period]() -> Result<std::vector<TechnicianVisit>> {
+        auto db = Database::open(url);
+        if (!db)
+            return db.error();
+        return loadTechnicianVisits(**db, technicianId, period);
+    }));
+}
+
 Result<std::shared_ptr<const KpiLoad>> KpiService::load(Database &db, const KpiQuery &query)
 {
     auto l = std::make_shared<KpiLoad>();

@@ -11,6 +11,7 @@
 #include "kpi/KpiCalculator.h"
 #include "kpi/KpiDirectory.h"
 #include "kpi/KpiTargets.h"
+#include "kpi/KpiVisits.h"
 #include "storage/DatabaseUrl.h"
 #include "util/Result.h"
 
@@ -79,6 +80,10 @@ public:
     // Stores a target off the GUI thread: targetSaved() and ready() (the data now carries
     // it) on success, targetSaveFailed() with a message for the user otherwise.
     void saveTarget(const KpiTarget &target);
+
+    // The drill-down: a technician's visits in the shown period, read off the GUI thread;
+    // visitsReady() (a newer request drops older answers) or visitsFailed().
+    void requestVisits(const QString &technicianId);
     bool isBusy() const { return m_busy; }
     // The latest fresh result, once one arrived.
     const std::optional<KpiDashboardData> &data() const { return m_data; }
@@ -95,6 +100,8 @@ signals:
     void failed(const fieldops::Error &error);
     void targetSaved(const fieldops::kpi::KpiTarget &target);
     void targetSaveFailed(const fieldops::Error &error);
+    void visitsReady(const QString &technicianId, const std::vector<fieldops::kpi::TechnicianVisit> &visits);
+    void visitsFailed(const fieldops::Error &error);
 
 private:
     void setBusy(bool busy);
@@ -102,6 +109,7 @@ private:
     bool m_hasUrl = false;
     bool m_busy = false;
     quint64 m_generation = 0;
+    quint64 m_visitsGeneration = 0;
     std::optional<KpiDashboardData> m_data;
     std::shared_ptr<const KpiLoad> m_load;
     std::vector<KpiTarget> m_targets; // the latest known, also after a save

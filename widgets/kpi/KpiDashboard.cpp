@@ -2,6 +2,9 @@
 
 #include "kpi/KpiBreakdownView.h"
 #include "kpi/KpiCard.h"
+#include "kpi/KpiDrillDown.h"
+#include "itemmodels/KpiBreakdownModel.h"
+#include "itemmodels/ItemRoles.h"
 #include "kpi/KpiFilterBar.h"
 #include "kpi/KpiKeys.h"
 #include "kpi/KpiRatingsPanel.h"
@@ -18,7 +21,9 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTableView>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -91,6 +96,20 @@ KpiDashboard::KpiDashboard(kpi::KpiService *service, QWidget *parent) : QWidget(
     connect(m_service, &kpi::KpiService::targetSaveFailed, m_targetEditor,
             [this](const Error &e) { m_targetEditor->showError(e.message); });
 
+    m_drillDown = new KpiDrillDown(this);
+    connect(m_breakdown->table(), &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (m_breakdown->model()->groupedBy() != kpi::BreakdownBy::Technician)
+            return; // a territory or type row is not one person
+        if (const kpi::KpiBreakdownRow *row = m_breakdown->model()->rowAt(m_breakdown->proxy()->mapToSource(index).row()))
+            openDrillDown(row->key);
+    });
+    connect(m_ratings->rankingTable(), &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex &index) { openDrillDown(index.data(roles::TechnicianId).toString()); });
+    connect(m_service, &kpi::KpiService::visitsReady, m_drillDown, &KpiDrillDown::setVisits);
+    connect(m_service, &kpi::KpiService::visitsFailed, m_drillDown, [this](const Error &e) { m_drillDown->showError(e.message); });
+    connect(m_drillDown, &KpiDrillDown::exportRequested, this,
+            [this](const QString &table) { emit exportRequested(table + QStringLiteral("-csv")); });
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_filterBar, 1);
     top->addWidget(refreshButton);
@@ -123,6 +142,21 @@ void KpiDashboard::openTargetEditor()
     m_targetEditor->select(m_trend->key(), m_filterBar->query().territoryId);
     m_targetEditor->show();
     m_targetEditor->raise();
+}
+
+void KpiDashboard::openDrillDown(const QString &technicianId)
+{
+    if (technicianId.isEmpty() || !m_service->data())
+        return;
+    const kpi::KpiDashboardData &d = *m_service->data();
+    const QLocale locale;
+    m_drillDown->showTechnician(technicianId, d.directory.technicianName(technicianId),
+                                tr("%1 – %2").arg(locale.toString(d.query.period.from, QLocale::ShortFormat),
+                                                  locale.toString(d.query.period.to, QLocale::ShortFormat)),
+                                d.current.ratings, d.query.period.zone);
+    m_service->requestVisits(technicianId);
+    m_drillDown->show();
+    m_drillDown->raise();
 }
 
 void KpiDashboard::reload() { request(false); }
@@ -217,7 +251,18 @@ Status KpiDashboard::exportCsv(const QString &path) const
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return Error::other(tr("could not write %1").arg(path), f.errorString());
-    f.write(m_breakdown->toCsv());
+    f.write(m_tabs->currentWidget() == m_ratings ? m_ratings->rankingCsv() : m_breakdown->toCsv());
+    if (!f.commit())
+        return Error::other(tr("could not write %1").arg(path), f.errorString());
+    return {};
+}
+
+Status KpiDashboard::exportDrillDownCsv(const QString &table, const QString &path) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error::other(tr("could not write %1").arg(path), f.errorString());
+    f.write(table == QLatin1String("ratings") ? m_drillDown->ratingsCsv() : m_drillDown->visitsCsv());
     if (!f.commit())
         return Error::other(tr("could not write %1").arg(path), f.errorString());
     return {};

@@ -19,6 +19,7 @@ class KpiService;
 namespace fieldops::widgets {
 class KpiBreakdownView;
 class KpiCard;
+class KpiDrillDown;
 class KpiFilterBar;
 class KpiRatingsPanel;
 class KpiTargetEditor;
@@ -50,6 +51,11 @@ public:
     bool targetsEditable() const { return m_targetsEditable; }
     void openTargetEditor();
 
+    // A technician's visits and ratings in the shown period (double-click on a technician
+    // in the breakdown or the ranking does this).
+    void openDrillDown(const QString &technicianId);
+    KpiDrillDown *drillDown() const { return m_drillDown; }
+
     // Actions the window puts in its menus; they emit exportRequested with a format.
     QAction *exportPngAction() const { return m_exportPng; }
     QAction *exportPdfAction() const { return m_exportPdf; }
@@ -58,12 +64,16 @@ public:
     QImage renderImage();
     Status exportPng(const QString &path);
     Status exportPdf(const QString &path);
+    // The table of the detail tab shown (the breakdown or the ratings ranking).
     Status exportCsv(const QString &path) const;
+    // The drill-down's "visits" or "ratings" table.
+    Status exportDrillDownCsv(const QString &table, const QString &path) const;
 
 signals:
     // The dashboard shows a new result (tests wait for this).
     void updated();
-    void exportRequested(const QString &format); // "png", "pdf" or "csv"
+    // "png", "pdf", "csv" (the detail tab's table), "visits-csv" or "ratings-csv" (drill-down)
+    void exportRequested(const QString &format);
 
 private:
     void request(bool fromDatabase);
@@ -77,6 +87,7 @@ private:
     KpiRatingsPanel *m_ratings;
     QTabWidget *m_tabs;
     KpiTargetEditor *m_targetEditor;
+    KpiDrillDown *m_drillDown;
     QAbstractButton *m_targetsButton;
     bool m_targetsEditable = true;
     QAction *m_exportPng;

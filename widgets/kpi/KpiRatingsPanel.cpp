@@ -1,5 +1,7 @@
 #include "kpi/KpiRatingsPanel.h"
 
+#include "itemmodels/KpiTableCsv.h"
+
 #include "itemmodels/ItemRoles.h"
 #include "itemmodels/KpiRankingModel.h"
 #include "kpi/KpiRatings.h"
@@ -99,6 +101,12 @@ void KpiRatingsPanel::setReport(const kpi::KpiReport &report, const kpi::KpiDire
     }
     if (shown == 0)
         m_comments->addItem(tr("No comments in this period"));
+}
+
+QByteArray KpiRatingsPanel::rankingCsv() const
+{
+    return kpiTableCsv(*m_proxy, {QStringLiteral("rank"), QStringLiteral("technician"), QStringLiteral("ratings"),
+                                  QStringLiteral("average"), QStringLiteral("bayesian_average")});
 }
 
 } // namespace fieldops::widgets

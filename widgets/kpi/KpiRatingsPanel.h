@@ -27,6 +27,10 @@ public:
     KpiRankingModel *rankingModel() const { return m_ranking; }
     QCustomPlot *distributionPlot() const { return m_distribution; }
     QListWidget *commentList() const { return m_comments; }
+    QTableView *rankingTable() const { return m_table; }
+    QSortFilterProxyModel *rankingProxy() const { return m_proxy; }
+    // The ranking as CSV, in the order shown.
+    QByteArray rankingCsv() const;
 
 private:
     QCustomPlot *m_distribution;

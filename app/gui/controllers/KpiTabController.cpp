@@ -38,15 +38,18 @@ QWidget *KpiTabController::widget() { return m_dashboard; }
 void KpiTabController::exportAs(const QString &format)
 {
     auto tr = [](const char *s) { return QCoreApplication::translate("MainWindow", s); };
+    const bool drillDown = format == QLatin1String("visits-csv") || format == QLatin1String("ratings-csv");
     const QString filter = format == QLatin1String("png") ? tr("PNG image (*.png)")
                            : format == QLatin1String("pdf") ? tr("PDF document (*.pdf)")
                                                             : tr("CSV table (*.csv)");
-    const QString suggested = QDir::home().filePath(QStringLiteral("fieldops-kpis.") + format);
+    const QString suggested = QDir::home().filePath(drillDown ? QStringLiteral("fieldops-%1.csv").arg(format.section(QLatin1Char('-'), 0, 0))
+                                                              : QStringLiteral("fieldops-kpis.") + format);
     const QString path = QFileDialog::getSaveFileName(m_dashboard, tr("Export KPIs"), suggested, filter);
     if (path.isEmpty())
         return;
     const Status s = format == QLatin1String("png")   ? m_dashboard->exportPng(path)
                      : format == QLatin1String("pdf") ? m_dashboard->exportPdf(path)
+                     : drillDown                      ? m_dashboard->exportDrillDownCsv(format.section(QLatin1Char('-'), 0, 0), path)
                                                       : m_dashboard->exportCsv(path);
     if (!s)
         QMessageBox::warning(m_dashboard, tr("Export KPIs"), s.error().message);
