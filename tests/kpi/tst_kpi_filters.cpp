@@ -270,6 +270,63 @@ private slots:
         QCOMPARE(types.size(), size_t(4));
         expect(types[1].kpis, QStringLiteral("work_orders_closed"), 1); // corrective: w1 by t1
     }
+
+    void breakdownGroupsEqualTheGroupAsAFilter_data() { test::addBackendRows(); }
+    void breakdownGroupsEqualTheGroupAsAFilter()
+    {
+        QFETCH(QString, backend);
+        auto db = test::freshDatabase(backend);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QVERIFY(test::loadKpiFixture(*db));
+        auto d = kpi::KpiService::compute(*db, kpi::KpiQuery{kPeriod, kpi::BucketSize::Day, {}, {}, {}, {}});
+        QVERIFY(d);
+        const kpi::KpiInputs in = loaded(*db);
+        const auto &territories = d->breakdowns.value(kpi::BreakdownBy::Territory);
+        QCOMPARE(territories.size(), size_t(2));
+        for (const kpi::KpiBreakdownRow &row : territories)
+            expectSame(row.kpis, filtered(in, row.key, {}, {}, {}).overall);
+        for (const kpi::KpiBreakdownRow &row : d->breakdowns.value(kpi::BreakdownBy::Employment))
+            expectSame(row.kpis, kpi::computeKpis(in, in.fromMs, in.toMs, in.calendarDays,
+                                                  kpi::KpiFilter::of(in.technicians, {}, {}, row.key, {})).overall);
+    }
+
+    void filterSwitchReusesTheReadUntilRefresh()
+    {
+        QString url;
+        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QVERIFY(test::loadKpiFixture(*db));
+        kpi::KpiService service;
+        service.setDatabaseUrl(*DatabaseUrl::parse(url));
+        QSignalSpy ready(&service, &kpi::KpiService::ready);
+        auto ask = [&](const kpi::KpiQuery &q, bool reload) {
+            const int before = int(ready.count());
+            service.request(q, reload);
+            return QTest::qWaitFor([&] { return ready.count() > before; }, 30000);
+        };
+        kpi::KpiQuery all{kPeriod, kpi::BucketSize::Day, {}, {}, {}, {}};
+        QVERIFY(ask(all, false));
+        QVERIFY(!service.data()->reusedRead);
+        QCOMPARE(service.data()->current.overall.value(QStringLiteral("ratings_count")).value_or(-1), 1.0 * 2);
+
+        // A new rating lands; switching the territory filter reuses the read (not seen yet) …
+        QVERIFY(db->run(QStringLiteral("INSERT INTO ratings(work_order_id, score, rated_at, comment) "
+                                       "VALUES ('w1', 1, '2026-03-03T10:00:00Z', '')")).ok());
+        kpi::KpiQuery north = all;
+        north.territoryId = QStringLiteral("north");
+        QVERIFY(ask(north, false));
+        QVERIFY(service.data()->reusedRead);
+        QCOMPARE(service.data()->current.overall.value(QStringLiteral("ratings_count")).value_or(-1), 1.0);
+        // … and Refresh reads again.
+        QVERIFY(ask(north, true));
+        QVERIFY(!service.data()->reusedRead);
+        QCOMPARE(service.data()->current.overall.value(QStringLiteral("ratings_count")).value_or(-1), 2.0);
+        // Another period always reads.
+        kpi::KpiQuery other = north;
+        other.period.to = kPeriod.to.addDays(1);
+        QVERIFY(ask(other, false));
+        QVERIFY(!service.data()->reusedRead);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKpiFilters)
