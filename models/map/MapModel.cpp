@@ -274,6 +274,11 @@ bool MapModel::filterActive() const
     return !m_filter.territoryId.isEmpty() || !m_filter.skill.isEmpty() || !m_filter.employment.isEmpty() || !m_filter.search.isEmpty();
 }
 
+int MapModel::shownTechnicianCount() const
+{
+    return int(std::count_if(m_techs.begin(), m_techs.end(), [](const TechnicianMarker &t) { return t.shown; }));
+}
+
 bool MapModel::matchesFilter(const TechnicianMarker &t) const
 {
     // The board's rule (RowLayout::matches), on the map's copy of the technician.

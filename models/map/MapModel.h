@@ -78,6 +78,8 @@ public:
     // they are neither drawn nor hit. Unassigned jobs always show (the queue is everyone's).
     void setFilter(const board::BoardFilter &filter);
     const board::BoardFilter &filter() const { return m_filter; }
+    bool filterActive() const;
+    int shownTechnicianCount() const;
     // The clock moved on: offline and late are judged against it.
     void setNow(const QDateTime &now);
     QDateTime now() const { return m_now; }
@@ -115,7 +117,6 @@ private:
     void rebuildRoute(TechnicianMarker &t);
     bool evaluateAll(const QSet<int> &techs);
     QString lateSignature() const;
-    bool filterActive() const;
     bool matchesFilter(const TechnicianMarker &t) const;
     void rebuildTechnicianIndex();
     void rebuildJobIndex();

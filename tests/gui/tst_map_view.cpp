@@ -19,6 +19,7 @@
 #include "selection/ViewFilterService.h"
 #include "session/ConsoleSession.h"
 
+#include <QLabel>
 #include <QTimeZone>
 #include <QtTest>
 
@@ -282,6 +283,10 @@ private slots:
         onlyBruno.search = QStringLiteral("bruno");
         ViewFilterService::sharedWith(c.session->selection())->setFilter(onlyBruno);
         QCOMPARE(c.tab->model()->filter(), onlyBruno);
+        // The tab says why Ana is missing.
+        QLabel *note = c.host->findChild<QLabel *>(QStringLiteral("mapFilterNote"));
+        QVERIFY(note && note->isVisible());
+        QVERIFY2(note->text().contains(QStringLiteral("1 of 2")), qPrintable(note->text()));
         QVERIFY(view->hitTest(ana).kind != widgets::MapHit::Kind::Technician);
         QCOMPARE(view->hitTest(bruno).id, QStringLiteral("t2"));
         // Ana's job (w1) goes with her; the unassigned w2 stays.
@@ -289,6 +294,7 @@ private slots:
         QCOMPARE(view->hitTest(screenOf(view, -23.5670, -46.6930)).id, QStringLiteral("w2"));
         ViewFilterService::sharedWith(c.session->selection())->setFilter({});
         QCOMPARE(view->hitTest(ana).id, QStringLiteral("t1"));
+        QVERIFY(!note->isVisible());
     }
 
     void demoScreenshot()

@@ -25,7 +25,7 @@ namespace fieldops::gui {
 MapTabController::MapTabController(ConsoleSession *session)
     : m_session(session), m_page(new QWidget), m_model(new map::MapModel(this)), m_tiles(new map::TileStore(this)),
       m_sync(new map::MapLiveSync(m_model, this)), m_view(new widgets::MapView(m_model, m_tiles)), m_message(new QLabel),
-      m_assign(new MapAssignController(session, m_page))
+      m_filterNote(new QLabel), m_assign(new MapAssignController(session, m_page))
 {
     m_model->setOfflineAfterMinutes(map::settings::offlineAfterMinutes().get());
     m_model->setLateGraceMinutes(settings::alertLateGraceMinutes().get());
@@ -43,6 +43,12 @@ MapTabController::MapTabController(ConsoleSession *session)
     fit->setShortcut(QKeySequence(QCoreApplication::translate("MapView", "Ctrl+Shift+F")));
     fit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     bar->addSeparator();
+    // Technicians missing from the map are explained: the board's filter hides them.
+    m_filterNote->setObjectName(QStringLiteral("mapFilterNote"));
+    m_filterNote->setContentsMargins(6, 0, 6, 0);
+    bar->addWidget(m_filterNote);
+    connect(m_model, &map::MapModel::jobsChanged, this, &MapTabController::updateFilterNote);
+    updateFilterNote();
     // A long message must never widen the window: the label takes what room there is.
     m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(m_message);
@@ -109,6 +115,14 @@ void MapTabController::onReachability(bool reachable)
     m_view->setAttribution(reachable ? m_source.attributionText()
                                      : QCoreApplication::translate("MapView", "tiles unreachable") + QStringLiteral(" · ")
                                            + m_source.attributionText());
+}
+
+void MapTabController::updateFilterNote()
+{
+    m_filterNote->setVisible(m_model->filterActive());
+    m_filterNote->setText(QCoreApplication::translate("MapView", "Board filter: %1 of %2 technicians")
+                              .arg(m_model->shownTechnicianCount())
+                              .arg(m_model->technicians().size()));
 }
 
 void MapTabController::onSessionState()

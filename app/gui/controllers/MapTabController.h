@@ -44,6 +44,7 @@ private:
     void applyTileSource();
     void onReachability(bool reachable);
     void onSessionState();
+    void updateFilterNote();
 
     ConsoleSession *m_session;
     QWidget *m_page; // owned by the tab widget once added
@@ -52,6 +53,7 @@ private:
     map::MapLiveSync *m_sync;
     widgets::MapView *m_view;
     QLabel *m_message;
+    QLabel *m_filterNote;
     MapAssignController *m_assign;
     map::TileSource m_source;
 };
