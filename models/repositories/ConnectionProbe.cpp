@@ -8,21 +8,15 @@
 namespace fieldops {
 
 namespace {
-Result<bool> isReadOnly(Database &db, int schemaVersion)
+// The connection itself: a read-only file or a standby server.
+Result<bool> isReadOnly(Database &db)
 {
     if (!db.isPostgres())
         return !QFileInfo(db.url().path).isWritable();
     auto standby = db.scalar(QStringLiteral("SELECT current_setting('transaction_read_only')"));
     if (!standby)
         return standby.error();
-    if (standby->toString() == QLatin1String("on"))
-        return true;
-    if (schemaVersion == 0)
-        return false; // nothing to write to yet; init will find out
-    auto mayWrite = db.scalar(QStringLiteral("SELECT has_table_privilege(current_user, 'appointments', 'UPDATE')"));
-    if (!mayWrite)
-        return mayWrite.error();
-    return !mayWrite->toBool();
+    return standby->toString() == QLatin1String("on");
 }
 } // namespace
 
@@ -35,7 +29,7 @@ Result<ConnectionInfo> probeConnection(Database &db)
     if (!version)
         return version.error();
     info.schemaVersion = *version;
-    auto ro = isReadOnly(db, info.schemaVersion);
+    auto ro = isReadOnly(db);
     if (!ro)
         return ro.error();
     info.readOnly = *ro;
@@ -43,6 +37,10 @@ Result<ConnectionInfo> probeConnection(Database &db)
     if (!may)
         return may.error();
     info.permissions = *may;
+    // Read-only means this user may change nothing at all; a planner or a manager may
+    // still change contracts or targets (what exactly: info.permissions).
+    if (info.schemaVersion > 0 && !info.permissions.any())
+        info.readOnly = true;
     return info;
 }
 

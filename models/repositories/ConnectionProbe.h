@@ -12,7 +12,7 @@ class Database;
 struct ConnectionInfo {
     int schemaVersion = 0; // 0: no FieldOps schema yet
     int latestVersion = 0;
-    bool readOnly = false; // a read-only file, a standby server or a role without UPDATE
+    bool readOnly = false; // a read-only file, a standby server or a role that may change nothing
     QString actor;
     Permissions permissions; // what this user may change, as the server grants it
 };

@@ -178,6 +178,9 @@ private slots:
         const Permissions planner = changed.at(0).at(0).value<Permissions>();
         QVERIFY(planner.editContracts && !planner.editSchedule && !planner.manageUsers);
         QCOMPARE(session.permissions(), planner);
+        // A planner may change contracts: connected, not read-only.
+        QCOMPARE(session.state(), ConsoleSession::State::Connected);
+        QVERIFY(!session.connectionInfo().readOnly);
         session.disconnectFromDatabase();
         QCOMPARE(changed.count(), 2);
         QCOMPARE(session.permissions(), Permissions::none());
