@@ -1,6 +1,7 @@
 #include "kpi/KpiCalculator.h"
 
 #include <QHash>
+#include <QMutex>
 #include <algorithm>
 #include <numeric>
 
@@ -98,7 +99,9 @@ struct KpiEngine::Prepared {
     std::vector<int> entryTech, entryType;
     std::vector<int> ratingWorkOrder; // -1: a work order outside the inputs
     // Shift time per technician of single ranges already asked for: each breakdown asks
-    // for the same period again.
+    // for the same period again. The service shares one engine between requests, which
+    // may overlap in worker threads: hence the lock.
+    QMutex availabilityLock;
     QHash<QPair<qint64, qint64>, std::vector<qint64>> availability;
 
     int typeCode(const QString &type)
@@ -274,12 +277,14 @@ KpiEngine::Tally KpiEngine::tally(const std::vector<KpiRange> &ranges, const Kpi
 
     // Shift time does not depend on the work-order type: a type filter gives the share of
     // the crew's time spent on that type.
-    std::vector<qint64> *cached = nullptr;
+    std::optional<std::vector<qint64>> cached;
     if (nRanges == 1) {
-        cached = &m_p->availability[qMakePair(ranges[0].fromMs, ranges[0].toMs)];
-        if (cached->empty())
+        QMutexLocker lock(&m_p->availabilityLock);
+        std::vector<qint64> &slot = m_p->availability[qMakePair(ranges[0].fromMs, ranges[0].toMs)];
+        if (slot.empty())
             for (const TechnicianIn &tech : in.technicians)
-                cached->push_back(availableShiftMsByRange(tech, in.absences, ranges).front());
+                slot.push_back(availableShiftMsByRange(tech, in.absences, ranges).front());
+        cached = slot;
     }
     for (size_t ti = 0; ti < nTechs; ++ti) {
         if (!t.inFilter.empty() && !t.inFilter[ti])

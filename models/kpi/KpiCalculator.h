@@ -25,6 +25,7 @@ std::vector<KpiReport> computeKpiSeries(const KpiInputs &in, const std::vector<K
 // item's technician and type resolved to indices once, then reused by every computation
 // over the same inputs: the dashboard runs several (both periods, the buckets, the
 // breakdown groups), each a pass of integer work. The inputs must outlive the engine.
+// Const methods may run in several threads at once (the service shares an engine).
 class KpiEngine {
 public:
     explicit KpiEngine(const KpiInputs &in);

@@ -138,6 +138,7 @@ Result<KpiInputs> loadKpiInputs(Database &db, const KpiPeriod &period)
         if (!q)
             return q.error();
         QSet<QString> seen;
+        seen.reserve(4096);
         QString last;
         while (q->next()) {
             const QString workOrderId = q->value(0).toString();

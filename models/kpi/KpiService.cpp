@@ -187,6 +187,7 @@ Result<std::shared_ptr<const KpiLoad>> KpiService::load(Database &db, const KpiQ
     if (!directory)
         return directory.error();
     l->inputs = std::move(inputs).value();
+    l->engine = std::make_shared<const KpiEngine>(l->inputs); // l stays where it is: the reference holds
     l->directory = std::move(directory).value();
     auto targets = KpiTargetRepository(db).all();
     if (!targets)
@@ -221,7 +222,8 @@ KpiDashboardData KpiService::compute(const KpiLoad &load, const KpiQuery &query)
     const KpiInputs &in = load.inputs;
     d.filter = KpiFilter::of(in.technicians, query.territoryId, query.technicianId, query.employment, query.workOrderType);
     const KpiRange current = rangeOf(query.period);
-    const KpiEngine engine(in);
+    std::shared_ptr<const KpiEngine> built = load.engine ? load.engine : std::make_shared<const KpiEngine>(in);
+    const KpiEngine &engine = *built;
     std::vector<KpiReport> both = engine.series({rangeOf(d.previousPeriod), current}, d.filter);
     d.previous = std::move(both[0]);
     d.current = std::move(both[1]);

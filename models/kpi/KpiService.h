@@ -55,6 +55,7 @@ struct KpiDashboardData {
 struct KpiLoad {
     KpiPeriod period; // both the query's period and the previous one
     KpiInputs inputs;
+    std::shared_ptr<const KpiEngine> engine; // over `inputs`: a filter switch skips its build
     KpiDirectory directory;
     std::vector<KpiTarget> targets;
     qint64 readAtMs = 0; // QDateTime::currentMSecsSinceEpoch() when read
