@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSet>
+#include <optional>
 #include <QLoggingCategory>
 #include <ctime>
 
@@ -82,6 +83,17 @@ Result<KpiInputs> loadKpiInputs(Database &db, const KpiPeriod &period)
     const QString from = iso(in.fromMs), to = iso(in.toMs);
     const QVariantList scopeBinds{from, to, from, to, from, to, from, to};
     const Instants t(db.isPostgres());
+    // PostgreSQL: the period's work orders are hashed for the join with their
+    // appointments; with the default 4 MB of working memory a 90-day hash spills to disk
+    // in batches. More memory for this read only (SET LOCAL ends with the transaction,
+    // which only reads and is rolled back). Not on SQLite: its transactions take the
+    // write lock.
+    std::optional<Transaction> readOnly;
+    if (db.isPostgres()) {
+        readOnly.emplace(db);
+        if (!readOnly->status() || !db.execDirect(QStringLiteral("SET LOCAL work_mem = '64MB'")))
+            readOnly.reset(); // still correct, only slower
+    }
     QElapsedTimer phaseClock;
     phaseClock.start();
     std::clock_t phaseCpu = std::clock();
