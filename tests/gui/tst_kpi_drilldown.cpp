@@ -131,6 +131,7 @@ private slots:
         QCOMPARE(model->index(0, KpiVisitsModel::OnTimeColumn).data().toString(), QStringLiteral("late"));
         QCOMPARE(drill->ratingsModel()->rowCount(), 1);
         QCOMPARE(drill->ratingsModel()->index(0, KpiRatingListModel::ScoreColumn).data().toInt(), 2);
+        QVERIFY(drill->grab().save(QStringLiteral("/tmp/kpi-drilldown.png"))); // for a look by eye
 
         // CSV of the drill-down: raw values, instants in UTC, empty for none.
         const QString visitsCsv = out.filePath(QStringLiteral("visits.csv"));
