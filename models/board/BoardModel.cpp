@@ -5,9 +5,13 @@
 #include "storage/Database.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <algorithm>
 
 namespace fieldops::board {
+
+Q_LOGGING_CATEGORY(lcBoardLoad, "fieldops.board.load", QtInfoMsg)
 
 namespace {
 bool itemLess(const BoardItem &a, const BoardItem &b)
@@ -25,16 +29,20 @@ BoardModel::~BoardModel() = default;
 
 Result<BoardHorizon> BoardModel::readHorizon(Database &db, const QDateTime &from, const QDateTime &to)
 {
+    QElapsedTimer clock;
+    clock.start();
     BoardLoader loader(db);
     auto snap = loader.snapshot(from, to);
     if (!snap)
         return snap.error();
+    const qint64 snapMs = clock.restart();
     auto names = loader.territoryNames();
     if (!names)
         return names.error();
     auto rows = loader.itemsInHorizon(from, to);
     if (!rows)
         return rows.error();
+    const qint64 rowsMs = clock.restart();
     BoardHorizon h;
     h.from = from.toUTC();
     h.to = to.toUTC();
@@ -43,6 +51,8 @@ Result<BoardHorizon> BoardModel::readHorizon(Database &db, const QDateTime &from
     // Building the index is pure computation on the data just read: it belongs with the read,
     // off the GUI thread when the read is.
     h.index = std::make_shared<scheduling::ConflictIndex>(*snap);
+    qCDebug(lcBoardLoad) << "horizon read: snapshot" << snapMs << "ms, bars" << rowsMs << "ms, index" << clock.elapsed()
+                         << "ms," << h.items.size() << "bars";
     h.technicians = std::move(snap->technicians);
     h.absences = std::move(snap->absences);
     return h;
@@ -53,7 +63,10 @@ Status BoardModel::load(Database &db, const QDateTime &from, const QDateTime &to
     auto h = readHorizon(db, from, to);
     if (!h)
         return h.error();
+    QElapsedTimer clock;
+    clock.start();
     adopt(std::move(*h));
+    qCDebug(lcBoardLoad) << "horizon adopted in" << clock.elapsed() << "ms";
     return {};
 }
 

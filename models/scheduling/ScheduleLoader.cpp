@@ -116,78 +116,113 @@ public:
         return {};
     }
 
+    // Work orders whose id is in `idSql` (a subquery or a placeholder list, written here,
+    // never from input), with their required skills; ones already read are skipped.
+    Status workOrdersIn(const QString &idSql, const QVariantList &binds, ScheduleSnapshot &snap)
+    {
+        auto q = m_db.run(QStringLiteral(
+            "SELECT id, site_id, asset_id, contract_id, type, priority, duration_min, window_start, window_end, "
+            "created_at, sla_due, status, summary, version FROM work_orders WHERE id IN (%1)").arg(idSql),
+            binds);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            if (m_workOrderAt.contains(q->value(0).toString()))
+                continue;
+            WorkOrder w;
+            w.id = q->value(0).toString();
+            w.siteId = q->value(1).toString();
+            w.assetId = q->value(2).toString();
+            w.contractId = q->value(3).toString();
+            w.type = q->value(4).toString();
+            w.priority = q->value(5).toInt();
+            w.durationMin = q->value(6).toInt();
+            w.windowStart = timefmt::fromSql(q->value(7));
+            w.windowEnd = timefmt::fromSql(q->value(8));
+            w.createdAt = timefmt::fromSql(q->value(9));
+            w.slaDue = timefmt::fromSql(q->value(10));
+            w.status = q->value(11).toString();
+            w.summary = q->value(12).toString();
+            w.version = q->value(13).toInt();
+            m_workOrderAt.insert(w.id, snap.workOrders.size());
+            m_fresh.insert(w.id);
+            snap.workOrders.push_back(std::move(w));
+        }
+        auto sk = m_db.run(QStringLiteral("SELECT work_order_id, skill_code FROM work_order_skills WHERE work_order_id IN (%1) "
+                                          "ORDER BY work_order_id, skill_code").arg(idSql),
+                           binds);
+        if (!sk)
+            return sk.error();
+        while (sk->next()) {
+            const QString id = sk->value(0).toString();
+            if (m_fresh.contains(id))
+                snap.workOrders[m_workOrderAt.value(id)].requiredSkills << sk->value(1).toString();
+        }
+        m_fresh.clear();
+        return {};
+    }
+
+    // The given work orders not read yet, in bounded batches.
     Status workOrders(const QStringList &ids, ScheduleSnapshot &snap)
     {
-        QHash<QString, size_t> byId;
-        for (qsizetype at = 0; at < ids.size(); at += kBatch) {
-            const QStringList batch = ids.mid(at, kBatch);
-            const QVariantList binds(batch.begin(), batch.end());
-            auto q = m_db.run(QStringLiteral(
-                "SELECT id, site_id, asset_id, contract_id, type, priority, duration_min, window_start, window_end, "
-                "created_at, sla_due, status, summary, version FROM work_orders WHERE id IN (%1)").arg(placeholders(batch.size())),
-                binds);
-            if (!q)
-                return q.error();
-            while (q->next()) {
-                WorkOrder w;
-                w.id = q->value(0).toString();
-                w.siteId = q->value(1).toString();
-                w.assetId = q->value(2).toString();
-                w.contractId = q->value(3).toString();
-                w.type = q->value(4).toString();
-                w.priority = q->value(5).toInt();
-                w.durationMin = q->value(6).toInt();
-                w.windowStart = timefmt::fromSql(q->value(7));
-                w.windowEnd = timefmt::fromSql(q->value(8));
-                w.createdAt = timefmt::fromSql(q->value(9));
-                w.slaDue = timefmt::fromSql(q->value(10));
-                w.status = q->value(11).toString();
-                w.summary = q->value(12).toString();
-                w.version = q->value(13).toInt();
-                byId.insert(w.id, snap.workOrders.size());
-                snap.workOrders.push_back(std::move(w));
-            }
-            auto sk = m_db.run(QStringLiteral("SELECT work_order_id, skill_code FROM work_order_skills WHERE work_order_id IN (%1) "
-                                              "ORDER BY work_order_id, skill_code").arg(placeholders(batch.size())),
-                               binds);
-            if (!sk)
-                return sk.error();
-            while (sk->next()) {
-                auto it = byId.constFind(sk->value(0).toString());
-                if (it != byId.constEnd())
-                    snap.workOrders[it.value()].requiredSkills << sk->value(1).toString();
-            }
+        QStringList missing;
+        for (const QString &id : ids) {
+            if (!m_workOrderAt.contains(id))
+                missing << id;
+        }
+        for (qsizetype at = 0; at < missing.size(); at += kBatch) {
+            const QStringList batch = missing.mid(at, kBatch);
+            if (Status s = workOrdersIn(placeholders(batch.size()), QVariantList(batch.begin(), batch.end()), snap); !s)
+                return s;
+        }
+        return {};
+    }
+
+    Status sitesIn(const QString &idSql, const QVariantList &binds, ScheduleSnapshot &snap)
+    {
+        auto q = m_db.run(QStringLiteral("SELECT id, customer_id, name, address, lat, lon, time_zone, version "
+                                         "FROM sites WHERE id IN (%1)").arg(idSql),
+                          binds);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            if (m_siteSeen.contains(q->value(0).toString()))
+                continue;
+            Site s;
+            s.id = q->value(0).toString();
+            s.customerId = q->value(1).toString();
+            s.name = q->value(2).toString();
+            s.address = q->value(3).toString();
+            s.lat = q->value(4).toDouble();
+            s.lon = q->value(5).toDouble();
+            s.timeZone = q->value(6).toString();
+            s.version = q->value(7).toInt();
+            m_siteSeen.insert(s.id);
+            snap.sites.push_back(std::move(s));
         }
         return {};
     }
 
     Status sites(const QStringList &ids, ScheduleSnapshot &snap)
     {
-        for (qsizetype at = 0; at < ids.size(); at += kBatch) {
-            const QStringList batch = ids.mid(at, kBatch);
-            auto q = m_db.run(QStringLiteral("SELECT id, customer_id, name, address, lat, lon, time_zone, version "
-                                             "FROM sites WHERE id IN (%1)").arg(placeholders(batch.size())),
-                              QVariantList(batch.begin(), batch.end()));
-            if (!q)
-                return q.error();
-            while (q->next()) {
-                Site s;
-                s.id = q->value(0).toString();
-                s.customerId = q->value(1).toString();
-                s.name = q->value(2).toString();
-                s.address = q->value(3).toString();
-                s.lat = q->value(4).toDouble();
-                s.lon = q->value(5).toDouble();
-                s.timeZone = q->value(6).toString();
-                s.version = q->value(7).toInt();
-                snap.sites.push_back(std::move(s));
-            }
+        QStringList missing;
+        for (const QString &id : ids) {
+            if (!m_siteSeen.contains(id))
+                missing << id;
+        }
+        for (qsizetype at = 0; at < missing.size(); at += kBatch) {
+            const QStringList batch = missing.mid(at, kBatch);
+            if (Status s = sitesIn(placeholders(batch.size()), QVariantList(batch.begin(), batch.end()), snap); !s)
+                return s;
         }
         return {};
     }
 
 private:
     Database &m_db;
+    QHash<QString, size_t> m_workOrderAt; // id → index in snap.workOrders
+    QSet<QString> m_fresh;                // read by the current workOrdersIn()
+    QSet<QString> m_siteSeen;
 };
 
 template <typename T>
@@ -263,10 +298,22 @@ Result<ScheduleSnapshot> ScheduleLoader::load(const QDateTime &from, const QDate
         return s.error();
     if (Status s = read.absences(vLo, vHi, snap); !s)
         return s.error();
+    // The span's work orders and sites in one statement each (id lists of thousands cost more
+    // to prepare and bind than to read), then the few the neighbours add, by id.
+    const QString spanWorkOrders = QStringLiteral("SELECT a.work_order_id FROM appointments a WHERE a.%1 "
+                                                  "AND a.start_at < ? AND a.end_at > ?").arg(live);
+    if (Status s = read.workOrdersIn(spanWorkOrders, {vHi, vLo}, snap); !s)
+        return s.error();
     if (Status s = read.workOrders(sortedUnique<Appointment>(snap.appointments, [](const Appointment &a) { return a.workOrderId; }), snap); !s)
+        return s.error();
+    if (Status s = read.sitesIn(QStringLiteral("SELECT w.site_id FROM work_orders w WHERE w.id IN (%1)").arg(spanWorkOrders),
+                                {vHi, vLo}, snap);
+        !s)
         return s.error();
     if (Status s = read.sites(sortedUnique<WorkOrder>(snap.workOrders, [](const WorkOrder &w) { return w.siteId; }), snap); !s)
         return s.error();
+    std::sort(snap.workOrders.begin(), snap.workOrders.end(), [](const WorkOrder &a, const WorkOrder &b) { return a.id < b.id; });
+    std::sort(snap.sites.begin(), snap.sites.end(), [](const Site &a, const Site &b) { return a.id < b.id; });
     return snap;
 }
 

@@ -81,6 +81,12 @@ QDateTime fromSql(const QVariant &v)
     const QString s = v.toString();
     if (s.isEmpty())
         return {};
+    // The canonical form SQLite stores: digits read directly (the general parser costs
+    // microseconds a value, and a horizon has hundreds of thousands of them).
+    if (s.size() == 20 && s.at(10) == QLatin1Char('T') && s.at(19) == QLatin1Char('Z')) {
+        if (const auto ms = msFromSql(v))
+            return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
+    }
     QDateTime t = parseIsoWithOffset(s);
     if (!t.isValid()) {
         // PostgreSQL text form "2026-03-02 11:00:00+00"

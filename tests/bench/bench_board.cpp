@@ -18,6 +18,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QUrl>
 #include <QImage>
 #include <QPainter>
 #include <QScrollBar>
@@ -150,7 +151,8 @@ int main(int argc, char **argv)
     std::printf("bench_board: scale %.3f — %d technicians, %d horizon appointments, %d historical appointments\n", scale,
                 techs, horizon, history);
 
-    auto db = test::freshDatabase(QStringLiteral("sqlite"));
+    QString url;
+    auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
     if (!db) {
         std::fprintf(stderr, "bench_board: %s\n", qPrintable(test::lastError()));
         return 1;
@@ -159,6 +161,14 @@ int main(int argc, char **argv)
     if (!fill(*db, techs, horizon, history))
         return 1;
     std::printf("  fixture written in %.0f ms\n", msSince(t0));
+    // The board opens a database at rest: what the fill left in the write-ahead log goes
+    // into the main file first, as SQLite's own checkpoints do between sessions.
+    (void)db->execDirect(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    // For looking at query plans by hand: FIELDOPS_BENCH_KEEP_DB=/path keeps a copy.
+    if (const QString keep = qEnvironmentVariable("FIELDOPS_BENCH_KEEP_DB"); !keep.isEmpty()) {
+        QFile::remove(keep);
+        QFile::copy(QUrl(url).path(), keep);
+    }
     const double rssBefore = residentMb();
 
     // Opening the board: horizon read + conflict index + first paint of a 1920×1080 viewport.

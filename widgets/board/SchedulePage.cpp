@@ -62,11 +62,14 @@ void SchedulePage::showDate(const QDate &date)
     m_editor->loadHorizon(from, from.addDays(kHorizonDays));
 }
 
-void SchedulePage::setEditable(bool editable)
+void SchedulePage::setEditable(bool editable, const QString &why)
 {
+    const bool was = m_board->isEditable();
     m_board->setEditable(editable);
-    m_toolbar->setToolTip(editable ? QString() : tr("Your role can view the schedule but not change it."));
-    showMessage(editable ? QString() : tr("Read only: your role can view the schedule but not change it."));
+    if (!editable)
+        showMessage(why.isEmpty() ? tr("Read only: your role can view the schedule but not change it.") : why);
+    else if (!was)
+        showMessage(QString());
 }
 
 void SchedulePage::onHorizonLoaded()

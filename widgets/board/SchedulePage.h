@@ -26,8 +26,9 @@ public:
     BoardToolbar *toolbar() const { return m_toolbar; }
     QLabel *messageLine() const { return m_message; }
 
-    // Read-only for roles that may not change the schedule (the board and a note say so).
-    void setEditable(bool editable);
+    // Read-only while edits cannot be made (a role without the right, a lost connection);
+    // `why` is shown on the message line.
+    void setEditable(bool editable, const QString &why = {});
 
     // Loads the horizon around `date` (today when null) and scrolls to it.
     void showDate(const QDate &date = {});

@@ -59,6 +59,7 @@ ScheduleTabController::ScheduleTabController(QMainWindow *window, ConsoleSession
     });
 
     connect(session, &ConsoleSession::stateChanged, this, &ScheduleTabController::onSessionState);
+    connect(session, &ConsoleSession::permissionsChanged, this, &ScheduleTabController::applyPermissions);
     connect(session, &ConsoleSession::changesArrived, this, [this](const ChangeList &changes) {
         if (m_editor)
             m_editor->applyChanges(changes);
@@ -111,7 +112,21 @@ void ScheduleTabController::open()
     connect(m_page->toolbar(), &widgets::BoardToolbar::filterChanged, filter,
             [filter, toolbar = m_page->toolbar()] { filter->setFilter(toolbar->filter()); });
     filter->setFilter(m_page->toolbar()->filter());
+    applyPermissions();
     m_page->showDate();
+}
+
+void ScheduleTabController::applyPermissions()
+{
+    // The server enforces who may write; the board just stops offering what cannot be done.
+    if (!m_page)
+        return;
+    const bool editable = m_session->permissions().editSchedule;
+    QString why;
+    if (!editable && m_session->state() == ConsoleSession::State::Lost)
+        why = QCoreApplication::translate("ScheduleBoard",
+                                          "The connection to the database is lost: the schedule is read only until it returns.");
+    m_page->setEditable(editable, why);
 }
 
 void ScheduleTabController::close()

@@ -43,6 +43,7 @@ public:
 
 private:
     void onSessionState();
+    void applyPermissions();
     void open();
     void close();
 
