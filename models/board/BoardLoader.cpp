@@ -109,6 +109,66 @@ Result<std::vector<LoadedItem>> BoardLoader::itemsInHorizon(const QDateTime &fro
     return readItems(QStringLiteral("a.start_at < ? AND a.end_at > ?"), {timefmt::toSql(to), timefmt::toSql(from)});
 }
 
+Result<std::vector<LoadedItem>> BoardLoader::itemsFromSnapshot(const scheduling::ScheduleSnapshot &snap)
+{
+    const QVariant vFrom = timefmt::toSql(snap.from), vTo = timefmt::toSql(snap.to);
+    // Cancelled visits are not in the snapshot (they never conflict) but the board can show them.
+    auto cancelled = readItems(QStringLiteral("a.status = 'cancelled' AND a.start_at < ? AND a.end_at > ?"), {vTo, vFrom});
+    if (!cancelled)
+        return cancelled.error();
+    auto q = m_db.run(QStringLiteral("SELECT c.id, c.name FROM customers c WHERE c.id IN (SELECT s.customer_id FROM sites s "
+                                     "WHERE s.id IN (SELECT w.site_id FROM work_orders w WHERE w.id IN (SELECT a.work_order_id "
+                                     "FROM appointments a WHERE a.start_at < ? AND a.end_at > ?)))"),
+                      {vTo, vFrom});
+    if (!q)
+        return q.error();
+    QHash<QString, QString> customerNames;
+    while (q->next())
+        customerNames.insert(q->value(0).toString(), q->value(1).toString());
+    QHash<QString, const WorkOrder *> workOrders;
+    for (const WorkOrder &w : snap.workOrders)
+        workOrders.insert(w.id, &w);
+    QHash<QString, const Site *> sites;
+    for (const Site &s : snap.sites)
+        sites.insert(s.id, &s);
+
+    std::vector<LoadedItem> out;
+    out.reserve(snap.appointments.size() + cancelled->size());
+    const qint64 fromMs = snap.from.toMSecsSinceEpoch(), toMs = snap.to.toMSecsSinceEpoch();
+    for (const Appointment &a : snap.appointments) {
+        LoadedItem r;
+        r.item.appointment = a;
+        r.item.startMs = a.start.toMSecsSinceEpoch();
+        r.item.endMs = a.end.toMSecsSinceEpoch();
+        // The snapshot also holds the span's overlaps and each technician's neighbours.
+        if (r.item.startMs >= toMs || r.item.endMs <= fromMs)
+            continue;
+        const WorkOrder *w = workOrders.value(a.workOrderId);
+        const Site *s = w ? sites.value(w->siteId) : nullptr;
+        if (!w || !s)
+            continue; // deleted between the reads: the change feed brings it back
+        r.workOrder = *w;
+        r.workOrder.requiredSkills.clear(); // as itemsInHorizon(): the index has them
+        r.site = *s;
+        BoardItem &i = r.item;
+        i.summary = w->summary;
+        i.workOrderType = w->type;
+        i.siteId = s->id;
+        i.siteName = s->name;
+        i.siteAddress = s->address;
+        i.customerName = customerNames.value(s->customerId);
+        i.siteLat = s->lat;
+        i.siteLon = s->lon;
+        i.priority = w->priority;
+        i.hasSla = w->slaDue.isValid();
+        i.slaDueMs = i.hasSla ? w->slaDue.toMSecsSinceEpoch() : 0;
+        out.push_back(std::move(r));
+    }
+    for (LoadedItem &c : *cancelled)
+        out.push_back(std::move(c));
+    return out;
+}
+
 Result<std::vector<LoadedItem>> BoardLoader::itemsByIds(const QStringList &ids)
 {
     std::vector<LoadedItem> out;

@@ -39,7 +39,7 @@ Result<BoardHorizon> BoardModel::readHorizon(Database &db, const QDateTime &from
     auto names = loader.territoryNames();
     if (!names)
         return names.error();
-    auto rows = loader.itemsInHorizon(from, to);
+    auto rows = loader.itemsFromSnapshot(*snap);
     if (!rows)
         return rows.error();
     const qint64 rowsMs = clock.restart();
