@@ -7,6 +7,11 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcDb, "fieldops.db")
 
 namespace fieldops {
@@ -19,6 +24,13 @@ QString osUser()
     QString u = qEnvironmentVariable("USER");
     if (u.isEmpty())
         u = qEnvironmentVariable("USERNAME");
+#ifdef Q_OS_UNIX
+    // Services, containers and cron jobs often run without $USER: ask the system.
+    if (u.isEmpty()) {
+        if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
+            u = QString::fromLocal8Bit(pw->pw_name);
+    }
+#endif
     return u.isEmpty() ? QStringLiteral("unknown") : u;
 }
 } // namespace
