@@ -2,7 +2,6 @@
 
 #include "SettingsDialog.h"
 #include "audit/AuditHistoryModel.h"
-#include "board/SchedulePage.h"
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
 #include "controllers/KpiTabController.h"
@@ -54,15 +53,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
 
     m_docks = new DockController(this, m_session);
     m_docks->inspector()->setHistoryModel(m_session->auditHistory());
-    auto schedule = std::make_unique<ScheduleTabController>(this, m_session, m_docks);
-    ScheduleTabController *scheduleTab = schedule.get();
-    addTab(std::move(schedule));
-    // The board is read-only for roles the server would refuse (its page exists once the
-    // session is usable, which is when the role's permissions arrive).
-    connect(m_session, &ConsoleSession::permissionsChanged, this, [this, scheduleTab](const Permissions &p) {
-        if (m_session->isUsable() && scheduleTab->page())
-            scheduleTab->page()->setEditable(p.editSchedule);
-    });
+    // The schedule tab follows the role itself (read-only board for roles the server would
+    // refuse, and while the connection is lost).
+    addTab(std::make_unique<ScheduleTabController>(this, m_session, m_docks));
     m_connection = new ConnectionController(this, m_session);
     buildMenus();
 
