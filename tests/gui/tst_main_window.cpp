@@ -10,6 +10,10 @@
 #include "PasswordStore.h"
 #include "TestDatabases.h"
 #include "alerts/AlertsView.h"
+#include "board/BoardModel.h"
+#include "board/SchedulePage.h"
+#include "board/ScheduleBoard.h"
+#include "commands/BoardEditor.h"
 #include "common/StatusBadge.h"
 #include "connection/ConnectionForm.h"
 #include "controllers/ConnectionController.h"
@@ -44,6 +48,10 @@
 #include <QTableView>
 #include <QTreeView>
 #include <QTreeWidget>
+#include "board/SchedulePage.h"
+#include "board/ScheduleBoard.h"
+#include "board/BoardModel.h"
+#include "commands/BoardEditor.h"
 #include <QtTest>
 
 using namespace fieldops;
@@ -373,6 +381,21 @@ private slots:
         QVERIFY(shot.save(QStringLiteral("/tmp/fieldops-main.png")));
         qInfo() << "screenshot: /tmp/fieldops-main.png" << shot.size() << "rows"
                 << w->workOrdersTab()->page()->table()->model()->rowCount();
+
+        // The schedule tab, once its horizon has arrived from the reader thread.
+        for (int i = 0; i < w->tabs()->count(); ++i) {
+            if (w->tabs()->tabText(i) == QStringLiteral("Schedule"))
+                w->tabs()->setCurrentIndex(i);
+        }
+        auto *page = w->findChild<widgets::SchedulePage *>();
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->board()->model()->isLoaded() && !page->board()->editor()->isLoadingHorizon(), 30000);
+        QVERIFY(!page->board()->model()->items().empty());
+        QVERIFY(page->board()->isEditable()); // the demo file's user may edit
+        QTest::qWait(100);
+        const QImage board = w->grab().toImage();
+        QVERIFY(board.save(QStringLiteral("/tmp/fieldops-board.png")));
+        qInfo() << "screenshot: /tmp/fieldops-board.png bars" << page->board()->model()->items().size();
     }
 };
 
