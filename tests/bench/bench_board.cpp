@@ -7,6 +7,7 @@
 // FIELDOPS_BENCH_SCALE (0 < s ≤ 1) shrinks every count. The change-log triggers of the
 // appointments table are dropped for the bulk load only (a benchmark fixture, not a path
 // any console takes), so filling a million rows takes seconds, not minutes.
+#include "BenchSupport.h"
 #include "TestDatabases.h"
 #include "board/BoardGeometry.h"
 #include "board/BoardModel.h"
@@ -29,50 +30,15 @@
 #include <vector>
 
 using namespace fieldops;
-using Clock = std::chrono::steady_clock;
+using namespace fieldops::bench;
 
 namespace {
 
-double benchScale()
-{
-    bool ok = false;
-    const double s = qEnvironmentVariable("FIELDOPS_BENCH_SCALE").toDouble(&ok);
-    return ok && s > 0 && s <= 1 ? s : 1.0;
-}
 
-double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
-// CPU time of this thread: on a shared machine wall-clock also counts the neighbours' work.
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
-double p95(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, size_t(double(v.size()) * 0.95))];
-}
 
-double residentMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
-}
 
 bool exec(Database &db, const QString &sql, const QVariantList &binds = {})
 {

@@ -1,6 +1,7 @@
 // Conflict engine figures (printed, never asserted): the drag verdict on a 2,000-technician,
 // 14-day board of 40,000 appointments (target: median ≤ 50 µs) and the full rule sweep of
 // 100,000 appointments (target ≤ 100 ms). FIELDOPS_BENCH_SCALE (0 < s ≤ 1) shrinks the data.
+#include "BenchSupport.h"
 #include "scheduling/ConflictChecker.h"
 #include "scheduling/ConflictIndex.h"
 
@@ -14,31 +15,13 @@
 #include <ctime>
 
 using namespace fieldops;
+using namespace fieldops::bench;
 using namespace fieldops::scheduling;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double benchScale()
-{
-    bool ok = false;
-    const double s = qEnvironmentVariable("FIELDOPS_BENCH_SCALE").toDouble(&ok);
-    return ok && s > 0 && s <= 1 ? s : 1.0;
-}
 
-double msSince(Clock::time_point t0)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
 
-// CPU time of this thread: on a shared CI machine wall-clock figures also count the
-// neighbours' work, so both are printed.
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
 
 const QDateTime kStart(QDate(2026, 3, 23), QTime(0, 0), Qt::UTC); // the Berlin DST change inside
 

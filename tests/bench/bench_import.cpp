@@ -3,6 +3,7 @@
 // PostgreSQL, then imported again (every row an update) and exported. Prints figures only;
 // targets (≤ 10 s SQLite, ≤ 20 s PostgreSQL for the first import) are read, not asserted.
 // FIELDOPS_BENCH_SCALE (0 < s ≤ 1) shrinks the data for CI.
+#include "BenchSupport.h"
 #include "TestDatabases.h"
 #include "interchange/Exporter.h"
 #include "interchange/Importer.h"
@@ -18,15 +19,10 @@
 #include <unistd.h>
 
 using namespace fieldops;
+using namespace fieldops::bench;
 
 namespace {
 
-double benchScale()
-{
-    bool ok = false;
-    const double s = qEnvironmentVariable("FIELDOPS_BENCH_SCALE").toDouble(&ok);
-    return ok && s > 0 && s <= 1 ? s : 1.0;
-}
 
 bool writeFile(const QString &path, const QString &text)
 {

@@ -5,6 +5,7 @@
 //  • 1,000 position updates per second applied to the map model: share of the GUI
 //    thread they take (target ≤ 20 %), with and without a repaint per batch.
 // FIELDOPS_BENCH_SCALE (0 < s ≤ 1) shrinks the data set for CI.
+#include "BenchSupport.h"
 #include "map/MapModel.h"
 #include "map/MapViewport.h"
 #include "map/MapPainter.h"
@@ -21,6 +22,7 @@
 #include <vector>
 
 using namespace fieldops;
+using namespace fieldops::bench;
 using namespace fieldops::map;
 
 namespace {
@@ -32,22 +34,7 @@ double scale()
     return ok && s > 0 && s <= 1 ? s : 1.0;
 }
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
-}
 
-// This thread's CPU time: on a shared, loaded machine the wall clock also counts the time
-// the thread waited for a core, so both are printed.
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 // São Paulo's metro area, ~70 × 60 km.
 constexpr double kLat0 = -23.85, kLat1 = -23.30, kLon0 = -46.95, kLon1 = -46.35;

@@ -4,6 +4,7 @@
 // reference the default demo (60 technicians × 90 days) seeded into PostgreSQL.
 // Wall and CPU seconds both: on a shared machine the wall clock mostly measures the
 // neighbours. FIELDOPS_BENCH_SCALE (0 < s ≤ 1) shrinks technicians and days for CI.
+#include "BenchSupport.h"
 #include "TestDatabases.h"
 #include "demo/DemoDataSet.h"
 #include "demo/DemoGenerator.h"
@@ -17,15 +18,10 @@
 #include <sys/resource.h>
 
 using namespace fieldops;
+using namespace fieldops::bench;
 
 namespace {
 
-double benchScale()
-{
-    bool ok = false;
-    const double s = qEnvironmentVariable("FIELDOPS_BENCH_SCALE").toDouble(&ok);
-    return ok && s > 0 && s <= 1 ? s : 1.0;
-}
 
 // CPU seconds of this process: on a shared machine wall time says more about the neighbours.
 double cpuSeconds()

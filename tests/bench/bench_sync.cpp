@@ -9,6 +9,7 @@
 //      console (must be 0), PostgreSQL server CPU (from /proc of its processes) and the
 //      consoles' memory.
 // FIELDOPS_BENCH_SCALE (0 < s ≤ 1) scales the edit count and the soak's duration.
+#include "BenchSupport.h"
 #include "../board/BoardFixture.h"
 #include "PgTestServer.h"
 #include "TestDatabases.h"
@@ -38,26 +39,12 @@
 #include <vector>
 
 using namespace fieldops;
-using Clock = std::chrono::steady_clock;
+using namespace fieldops::bench;
 
 namespace {
 
-double benchScale()
-{
-    bool ok = false;
-    const double s = qEnvironmentVariable("FIELDOPS_BENCH_SCALE").toDouble(&ok);
-    return ok && s > 0 && s <= 1 ? s : 1.0;
-}
 
-double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
-}
 
 long rssKb()
 {

@@ -3,6 +3,7 @@
 // keystroke and building the unassigned queue. The last four run on the GUI thread, so
 // they are the ones that must stay within a frame or two. Prints figures only.
 // FIELDOPS_BENCH_SCALE (0 < s <= 1) shrinks the demo for CI.
+#include "BenchSupport.h"
 #include "TestDatabases.h"
 #include "demo/DemoSeeder.h"
 #include "itemmodels/UnassignedQueueProxy.h"
@@ -16,14 +17,9 @@
 #include <cstdio>
 
 using namespace fieldops;
+using namespace fieldops::bench;
 
 namespace {
-double benchScale()
-{
-    bool ok = false;
-    const double s = qEnvironmentVariable("FIELDOPS_BENCH_SCALE").toDouble(&ok);
-    return ok && s > 0 && s <= 1 ? s : 1.0;
-}
 
 void report(const char *what, qint64 ms) { std::printf("%-44s %8lld ms\n", what, static_cast<long long>(ms)); }
 } // namespace
