@@ -277,6 +277,21 @@ private slots:
         QVERIFY(!isMark(t.viewport()->grab().toImage().pixelColor(edge)));
     }
 
+    void technicianPickedElsewhereComesIntoView()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        t.board()->toggleGroup(QStringLiteral("south"));
+        QCOMPARE(t.rowY("t3"), -1); // its group is closed
+        const int scrollX = t.board()->horizontalScrollBar()->value();
+        t.board()->scrollToTechnician(QStringLiteral("t3"));
+        QVERIFY(t.rowY("t3") >= 0);
+        QVERIFY(t.rowY("t3") < t.viewport()->height());
+        QCOMPARE(t.board()->horizontalScrollBar()->value(), scrollX); // time stays where it was
+        t.board()->scrollToTechnician(QStringLiteral("nobody")); // unknown: nothing happens
+        QVERIFY(t.rowY("t3") >= 0);
+    }
+
     void dragBetweenRowsReassignsAndCtrlZRestores()
     {
         BoardUnderTest t;

@@ -199,6 +199,26 @@ void ScheduleBoard::scrollToAppointment(const QString &appointmentId)
     setSelectedItems({i});
 }
 
+void ScheduleBoard::scrollToTechnician(const QString &technicianId)
+{
+    if (!m_model)
+        return;
+    const int t = m_model->technicianIndex(technicianId);
+    if (t < 0)
+        return;
+    int r = m_rows.rowOfTechnician(t);
+    if (r < 0) {
+        m_collapsed.remove(m_model->technicians()[size_t(t)].technician.territoryId);
+        relayoutRows();
+        r = m_rows.rowOfTechnician(t);
+    }
+    if (r < 0)
+        return; // filtered out: the toolbar says so, the dispatcher decides
+    const int top = m_rows.top(r) - verticalScrollBar()->value();
+    if (top < 0 || top + m_rows.height(r) > viewport()->height())
+        verticalScrollBar()->setValue(m_rows.top(r) - viewport()->height() / 3);
+}
+
 QPoint ScheduleBoard::scrollOffset() const { return {horizontalScrollBar()->value(), verticalScrollBar()->value()}; }
 
 QStringList ScheduleBoard::selectedAppointments() const

@@ -69,6 +69,8 @@ public:
 
     void scrollToTime(qint64 ms, double fraction = 0.25);
     void scrollToAppointment(const QString &appointmentId);
+    // Brings a technician's row into view (opening its group) without moving in time.
+    void scrollToTechnician(const QString &technicianId);
 
     // Selection (item indices of the model), shared outward as appointment ids.
     QStringList selectedAppointments() const;

@@ -101,6 +101,8 @@ void ScheduleTabController::open()
     widgets::ScheduleBoard *board = m_page->board();
     board->setRecentChanges(m_session->recentChanges());
     connect(m_conflicts, &widgets::ConflictsPanel::appointmentActivated, board, &widgets::ScheduleBoard::scrollToAppointment);
+    // A technician picked elsewhere (an alert, the map) comes into view on the board too.
+    connect(m_session->selection(), &SelectionService::technicianChanged, board, &widgets::ScheduleBoard::scrollToTechnician);
     connect(board, &widgets::ScheduleBoard::workOrderActivated, m_session->selection(), &SelectionService::selectWorkOrder);
     connect(board, &widgets::ScheduleBoard::openWorkOrderRequested, this, [this](const QString &id) {
         m_session->selection()->selectWorkOrder(id);
