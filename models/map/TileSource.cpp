@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QRegularExpression>
 
 namespace fieldops::map {
 
@@ -52,6 +53,20 @@ QString TileSource::attributionText() const
         break;
     }
     return QCoreApplication::translate("MapView", "No map tiles: positions on a plain grid");
+}
+
+void TileSource::adoptMbTilesMetadata(const QHash<QString, QString> &metadata)
+{
+    if (attribution.isEmpty()) {
+        QString text = metadata.value(QStringLiteral("attribution"));
+        text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+        text.replace(QStringLiteral("&copy;"), QStringLiteral("©")).replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+        attribution = text.simplified();
+    }
+    bool ok = false;
+    const int deepest = metadata.value(QStringLiteral("maxzoom")).toInt(&ok);
+    if (ok && deepest >= 0 && deepest < maxZoom)
+        maxZoom = deepest;
 }
 
 TileSource TileSource::fromSettings()

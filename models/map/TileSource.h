@@ -5,6 +5,7 @@
 // plain background with a graticule).
 #include "settings/SettingValue.h"
 
+#include <QHash>
 #include <QString>
 
 namespace fieldops::map {
@@ -27,6 +28,9 @@ struct TileSource {
     QString cacheKey() const;
     // The line shown at the map's corner.
     QString attributionText() const;
+    // An MBTiles file says whose tiles it holds and how deep they go (its metadata table):
+    // used unless the user typed an attribution. HTML links in it become plain text.
+    void adoptMbTilesMetadata(const QHash<QString, QString> &metadata);
 
     // The persisted choice: kind "xyz" | "mbtiles" | "none", the template and the file.
     static TileSource fromSettings();

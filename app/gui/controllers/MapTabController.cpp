@@ -99,8 +99,10 @@ void MapTabController::applyTileSource()
                                                       map::TileDiskCache(map::TileDiskCache::defaultRoot(m_source.cacheKey())));
     } else if (m_source.kind == map::TileSource::Kind::MbTiles) {
         auto reader = map::MbTilesReader::open(m_source.mbtilesPath);
-        if (reader)
+        if (reader) {
+            m_source.adoptMbTilesMetadata((*reader)->metadata());
             loader = std::make_unique<map::MbTilesLoader>(std::move(*reader));
+        }
         else
             m_message->setText(reader.error().message);
     }
