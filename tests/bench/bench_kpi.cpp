@@ -12,6 +12,7 @@
 // on PostgreSQL): a million client round trips would measure the loader of the bench, not
 // the KPIs. The change-log and double-booking triggers are dropped/disabled first on this
 // throw-away database for the same reason; the generated visits never overlap anyway.
+#include "BenchSupport.h"
 #include "TestDatabases.h"
 #include "kpi/KpiCalculator.h"
 #include "kpi/KpiLoader.h"
@@ -25,15 +26,10 @@
 #include <ctime>
 
 using namespace fieldops;
+using namespace fieldops::bench;
 
 namespace {
 
-double benchScale()
-{
-    bool ok = false;
-    const double s = qEnvironmentVariable("FIELDOPS_BENCH_SCALE").toDouble(&ok);
-    return ok && s > 0 && s <= 1 ? s : 1.0;
-}
 
 QTextStream &out()
 {

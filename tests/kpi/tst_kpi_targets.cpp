@@ -136,6 +136,8 @@ private slots:
         auto stale = repo.save(edit);
         QVERIFY(!stale);
         QCOMPARE(int(stale.error().kind), int(Error::Kind::StaleVersion));
+        QVERIFY2(stale.error().message.contains(QStringLiteral("while you were editing")), qPrintable(stale.error().message));
+        QVERIFY2(stale.error().message.contains(db->actor()), qPrintable(stale.error().message));
         // A second target for the same KPI and scope is a lost race too, never a duplicate.
         auto duplicate = repo.save(target(QStringLiteral("first_time_fix_rate"), 0.5));
         QVERIFY(!duplicate);
