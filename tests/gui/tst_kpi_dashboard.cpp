@@ -317,7 +317,9 @@ private slots:
         QVERIFY(repo.save(theirs));
         QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
         QVERIFY(refused.wait(10000));
-        QVERIFY2(editor->statusText().contains(QStringLiteral("someone else")), qPrintable(editor->statusText()));
+        // …naming who changed what, from the audit log.
+        QVERIFY2(editor->statusText().contains(QStringLiteral("changed the target")), qPrintable(editor->statusText()));
+        QVERIFY2(editor->statusText().contains(QStringLiteral("while you were editing")), qPrintable(editor->statusText()));
 
         // Roles that may not edit do not see the editor at all.
         dash.setTargetsEditable(false);
