@@ -1,6 +1,7 @@
 #include "PgTestServer.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -9,6 +10,8 @@
 #include <QTcpServer>
 #include <QUrl>
 #include <QUuid>
+#include <cerrno>
+#include <csignal>
 #include <unistd.h>
 #include <pwd.h>
 
@@ -65,6 +68,36 @@ bool PgTestServer::run(const QString &program, const QStringList &args, QString 
     return true;
 }
 
+int PgTestServer::sweepOrphans(const QString &tempRoot)
+{
+    int removed = 0;
+    QDirIterator it(tempRoot, {QStringLiteral("fieldops-pg-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+    while (it.hasNext()) {
+        const QString dir = it.next();
+        if (dir == m_dir.path())
+            continue;
+        QFile owner(dir + QStringLiteral("/owner.pid"));
+        if (!owner.open(QIODevice::ReadOnly))
+            continue; // not ours to judge
+        bool ok = false;
+        const qint64 pid = owner.readAll().trimmed().toLongLong(&ok);
+        owner.close();
+        const bool alive = ok && pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+        if (!ok || pid <= 0 || alive)
+            continue;
+        const QString data = dir + QStringLiteral("/data");
+        if (QFile::exists(data + QStringLiteral("/postmaster.pid")))
+            run(binDir() + QStringLiteral("/pg_ctl"),
+                {QStringLiteral("-D"), data, QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"),
+                 QStringLiteral("stop")},
+                nullptr, 30000);
+        if (QDir(dir).removeRecursively())
+            ++removed;
+    }
+    m_error.clear(); // a failed stop of someone's leftover is not this server's error
+    return removed;
+}
+
 bool PgTestServer::start()
 {
     if (m_running)
@@ -75,6 +108,15 @@ bool PgTestServer::start()
     }
     const QString data = m_dir.filePath(QStringLiteral("data"));
     if (!m_initialised) {
+        static bool swept = false;
+        if (!swept) {
+            swept = true;
+            sweepOrphans(QDir::tempPath());
+        }
+        QFile owner(m_dir.filePath(QStringLiteral("owner.pid")));
+        if (owner.open(QIODevice::WriteOnly))
+            owner.write(QByteArray::number(qint64(::getpid())));
+        owner.close();
         if (m_asPostgresUser) {
             struct passwd *pw = ::getpwnam("postgres");
             if (!pw) {

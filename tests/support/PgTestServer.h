@@ -27,6 +27,12 @@ public:
     // One server shared by every test of the process, started on first use.
     static PgTestServer *shared();
 
+    // A test process killed by a timeout leaves its server running and its directory
+    // behind. Each server's directory names the process that owns it (owner.pid); this
+    // stops the servers of owners that are gone and removes their directories. Returns
+    // how many it removed. start() runs it once per process.
+    int sweepOrphans(const QString &tempRoot);
+
 private:
     bool run(const QString &program, const QStringList &args, QString *output = nullptr, int timeoutMs = 120000);
     QString binDir() const;
