@@ -1,5 +1,7 @@
 #include "itemmodels/KpiVisitsModel.h"
 
+#include "domain/VocabularyText.h"
+
 #include "itemmodels/ItemRoles.h"
 #include "kpi/KpiBreakdown.h"
 
@@ -64,7 +66,7 @@ QVariant KpiVisitsModel::data(const QModelIndex &index, int role) const
         case SiteColumn:
             return v->siteName;
         case StatusColumn:
-            return v->status;
+            return vocabulary::appointmentStatusText(v->status);
         case ArrivedColumn:
             return shown(v->arrivedMs, m_zone);
         case OnTimeColumn:

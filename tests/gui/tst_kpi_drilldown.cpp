@@ -129,6 +129,11 @@ private slots:
         QCOMPARE(drill->technicianId(), QStringLiteral("t2"));
         QCOMPARE(model->rowCount(), 2);
         QCOMPARE(model->index(0, KpiVisitsModel::OnTimeColumn).data().toString(), QStringLiteral("late"));
+        // Statuses read as words, the same as on the board.
+        QStringList statuses{model->index(0, KpiVisitsModel::StatusColumn).data().toString(),
+                             model->index(1, KpiVisitsModel::StatusColumn).data().toString()};
+        statuses.sort();
+        QCOMPARE(statuses, (QStringList{QStringLiteral("Completed"), QStringLiteral("Scheduled")}));
         QCOMPARE(drill->ratingsModel()->rowCount(), 1);
         QCOMPARE(drill->ratingsModel()->index(0, KpiRatingListModel::ScoreColumn).data().toInt(), 2);
         QVERIFY(drill->grab().save(QStringLiteral("/tmp/kpi-drilldown.png"))); // for a look by eye
@@ -143,6 +148,7 @@ private slots:
         QCOMPARE(v[1][1], QStringLiteral("w2"));
         QCOMPARE(v[1][6], QStringLiteral("0")); // late
         QVERIFY(v[2][5].isEmpty());            // a4: no arrival
+        QCOMPARE(v[1][4], QStringLiteral("Completed")); // words, as the type column
         const QString ratingsCsv = out.filePath(QStringLiteral("ratings.csv"));
         QVERIFY(dash.exportDrillDownCsv(QStringLiteral("ratings"), ratingsCsv).ok());
         const QList<QStringList> r = readCsv(ratingsCsv);

@@ -1,5 +1,7 @@
 #include "BoardPainter.h"
 
+#include "domain/Vocabulary.h"
+#include "domain/VocabularyText.h"
 #include "sync/RecentChanges.h"
 
 #include "scheduling/ShiftCalendar.h"
@@ -74,17 +76,9 @@ QColor BoardPainter::statusColor(const QString &status)
 
 QString BoardPainter::statusText(const QString &status)
 {
-    if (status == QLatin1String("tentative"))
-        return tr("Tentative");
-    if (status == QLatin1String("en_route"))
-        return tr("En route");
-    if (status == QLatin1String("on_site"))
-        return tr("On site");
-    if (status == QLatin1String("completed"))
-        return tr("Completed");
-    if (status == QLatin1String("cancelled"))
-        return tr("Cancelled");
-    return tr("Scheduled");
+    // Unknown values read as scheduled on a bar (the colour does the same).
+    return vocabulary::appointmentStatuses().contains(status) ? vocabulary::appointmentStatusText(status)
+                                                             : vocabulary::appointmentStatusText(QStringLiteral("scheduled"));
 }
 
 void BoardPainter::paintTimeline(QPainter &p, const QRect &exposed, const BoardPaintContext &c) const

@@ -1,0 +1,10 @@
+#pragma once
+// The closed vocabularies in the user's language, for every view that shows them (the
+// board's bars and menus, the KPI drill-down), so a status reads the same everywhere.
+#include <QString>
+
+namespace fieldops::vocabulary {
+
+QString appointmentStatusText(const QString &status);
+
+} // namespace fieldops::vocabulary
