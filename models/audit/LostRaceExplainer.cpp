@@ -148,4 +148,11 @@ QString LostRaceExplainer::explain(const QString &entity, const QString &id, int
     return describe(entity, since, names ? *names : QHash<QString, QString>{}, m_zone);
 }
 
+Error LostRaceExplainer::refusal(Error::Kind kind, const QString &entity, const QString &id, int expectedVersion,
+                                 const QString &generic)
+{
+    const QString said = explain(entity, id, expectedVersion);
+    return said.isEmpty() ? Error{kind, generic, {}} : Error{kind, said, generic};
+}
+
 } // namespace fieldops

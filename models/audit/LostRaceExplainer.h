@@ -3,6 +3,7 @@
 // underneath, the audit log says who changed what since the version the user saw
 // ("Ana moved this visit to 14:00 while you were editing"). Times in the console's zone.
 #include "audit/AuditEntry.h"
+#include "util/Result.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -21,6 +22,10 @@ public:
     // The sentence for a write to row `id` of `entity` that expected `expectedVersion`
     // (0: any version, e.g. the row is gone); empty when the log holds nothing about it.
     QString explain(const QString &entity, const QString &id, int expectedVersion);
+
+    // The refusal every versioned writer returns: the sentence as the message and the
+    // writer's generic wording as detail, or the generic wording alone when the log is silent.
+    Error refusal(Error::Kind kind, const QString &entity, const QString &id, int expectedVersion, const QString &generic);
 
     // The sentence for `since`: the row's audit entries after the version the user saw,
     // newest first. Pure, for tests and callers that already read the log.

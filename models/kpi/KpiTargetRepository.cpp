@@ -101,7 +101,8 @@ Result<KpiTarget> KpiTargetRepository::save(const KpiTarget &target)
         if (!q)
             return refused(q.error());
         if (q->numRowsAffected() != 1)
-            return lostRace(target.id, target.version,
+            return LostRaceExplainer(m_db).refusal(Error::Kind::StaleVersion, QStringLiteral("kpi_targets"),
+                                                   QString::number(target.id), target.version,
                             tr("the target for %1 was changed or removed by someone else in the meantime; it was reloaded")
                                 .arg(target.kpiKey));
     }
@@ -115,20 +116,14 @@ Result<KpiTarget> KpiTargetRepository::save(const KpiTarget &target)
     return **stored;
 }
 
-Error KpiTargetRepository::lostRace(qint64 id, int expectedVersion, const QString &generic)
-{
-    // Who changed it and how, from the audit log, as every versioned writer says it.
-    const QString said = LostRaceExplainer(m_db).explain(QStringLiteral("kpi_targets"), QString::number(id), expectedVersion);
-    return said.isEmpty() ? Error{Error::Kind::StaleVersion, generic, {}} : Error{Error::Kind::StaleVersion, said, generic};
-}
-
 Status KpiTargetRepository::remove(qint64 id, int expectedVersion)
 {
     auto q = m_db.run(QStringLiteral("DELETE FROM kpi_targets WHERE id = ? AND version = ?"), {id, expectedVersion});
     if (!q)
         return refused(q.error());
     if (q->numRowsAffected() != 1)
-        return lostRace(id, expectedVersion, tr("the target was changed or removed by someone else in the meantime"));
+        return LostRaceExplainer(m_db).refusal(Error::Kind::StaleVersion, QStringLiteral("kpi_targets"), QString::number(id),
+                                               expectedVersion, tr("the target was changed or removed by someone else in the meantime"));
     return {};
 }
 

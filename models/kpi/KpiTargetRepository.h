@@ -25,7 +25,6 @@ public:
 private:
     Result<std::optional<KpiTarget>> find(const QString &key, const QString &territoryId);
     Error refused(const Error &e) const;
-    Error lostRace(qint64 id, int expectedVersion, const QString &generic);
     Database &m_db;
 };
 

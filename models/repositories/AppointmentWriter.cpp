@@ -14,16 +14,6 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("AppointmentWriter", text); }
 
-// A refused write in words: who changed what since the version the user saw, from the
-// audit log; the generic wording (kept as detail) when the log does not say.
-Error lostRace(Database &db, Error::Kind kind, const QString &id, int expectedVersion, const QString &generic)
-{
-    const QString said = LostRaceExplainer(db).explain(QStringLiteral("appointments"), id, expectedVersion);
-    if (said.isEmpty())
-        return Error{kind, generic, {}};
-    return Error{kind, said, generic};
-}
-
 } // namespace
 
 Status AppointmentWriter::insert(const Appointment &a)
@@ -44,8 +34,8 @@ Status AppointmentWriter::remove(const QString &id, int expectedVersion)
         return q.error();
     if (q->numRowsAffected() == 1)
         return {};
-    return lostRace(m_db, Error::Kind::StaleVersion, id, expectedVersion,
-                    tr("appointment %1 was changed by someone else; it was reloaded and nothing was undone").arg(id));
+    return LostRaceExplainer(m_db).refusal(Error::Kind::StaleVersion, QStringLiteral("appointments"), id, expectedVersion,
+                                           tr("appointment %1 was changed by someone else; it was reloaded and nothing was undone").arg(id));
 }
 
 Result<int> AppointmentWriter::setInterval(const QString &id, int expectedVersion, const QString &technicianId,
@@ -80,9 +70,10 @@ Result<int> AppointmentWriter::updateVersioned(const QString &id, int expectedVe
         return expectedVersion + 1;
     auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM appointments WHERE id = ?"), {id});
     if (exists.ok() && exists->toInt() == 0)
-        return lostRace(m_db, Error::Kind::NotFound, id, expectedVersion, tr("appointment %1 no longer exists").arg(id));
-    return lostRace(m_db, Error::Kind::StaleVersion, id, expectedVersion,
-                    tr("appointment %1 was changed by someone else in the meantime; it was reloaded").arg(id));
+        return LostRaceExplainer(m_db).refusal(Error::Kind::NotFound, QStringLiteral("appointments"), id, expectedVersion,
+                                               tr("appointment %1 no longer exists").arg(id));
+    return LostRaceExplainer(m_db).refusal(Error::Kind::StaleVersion, QStringLiteral("appointments"), id, expectedVersion,
+                                           tr("appointment %1 was changed by someone else in the meantime; it was reloaded").arg(id));
 }
 
 Result<Appointment> AppointmentWriter::fetch(const QString &id)

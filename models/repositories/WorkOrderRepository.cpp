@@ -208,10 +208,8 @@ Result<int> WorkOrderRepository::updateStatus(const QString &workOrderId, int ex
         const QString generic = exists->toInt() == 0
             ? QObject::tr("work order %1 does not exist").arg(workOrderId)
             : QObject::tr("work order %1 was changed by someone else; it has been reloaded").arg(workOrderId);
-        // Who changed it, from the audit log, when it says (the generic wording stays as detail).
-        const QString said = LostRaceExplainer(m_db).explain(QStringLiteral("work_orders"), workOrderId, expectedVersion);
         const Error::Kind kind = exists->toInt() == 0 ? Error::Kind::NotFound : Error::Kind::StaleVersion;
-        return said.isEmpty() ? Error{kind, generic, {}} : Error{kind, said, generic};
+        return LostRaceExplainer(m_db).refusal(kind, QStringLiteral("work_orders"), workOrderId, expectedVersion, generic);
     }
     if (Status s = tx.commit(); !s)
         return s.error();
