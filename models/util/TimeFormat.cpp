@@ -72,6 +72,26 @@ QString toClock(const QTime &t)
     return t.toString(QStringLiteral("HH:mm"));
 }
 
+namespace {
+// Canonical "YYYY-MM-DDTHH:MM:SSZ": the digits read directly.
+std::optional<qint64> msFromCanonical(const QString &s)
+{
+    if (s.size() != 20 || s.at(10) != QLatin1Char('T') || s.at(19) != QLatin1Char('Z'))
+        return std::nullopt;
+    auto num = [&](int pos, int len) {
+        int n = 0;
+        for (int i = pos; i < pos + len; ++i)
+            n = n * 10 + (s.at(i).unicode() - '0');
+        return n;
+    };
+    const QDate d(num(0, 4), num(5, 2), num(8, 2));
+    if (!d.isValid())
+        return std::nullopt;
+    const qint64 days = d.toJulianDay() - 2440588;
+    return ((days * 24 + num(11, 2)) * 60 + num(14, 2)) * 60000 + qint64(num(17, 2)) * 1000;
+}
+} // namespace
+
 QDateTime fromSql(const QVariant &v)
 {
     if (v.isNull() || !v.isValid())
@@ -83,10 +103,8 @@ QDateTime fromSql(const QVariant &v)
         return {};
     // The canonical form SQLite stores: digits read directly (the general parser costs
     // microseconds a value, and a horizon has hundreds of thousands of them).
-    if (s.size() == 20 && s.at(10) == QLatin1Char('T') && s.at(19) == QLatin1Char('Z')) {
-        if (const auto ms = msFromSql(v))
-            return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
-    }
+    if (const auto ms = msFromCanonical(s))
+        return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
     QDateTime t = parseIsoWithOffset(s);
     if (!t.isValid()) {
         // PostgreSQL text form "2026-03-02 11:00:00+00"
@@ -102,20 +120,8 @@ std::optional<qint64> msFromSql(const QVariant &v)
     if (v.metaType().id() == QMetaType::QDateTime)
         return v.toDateTime().toMSecsSinceEpoch();
     const QString s = v.toString();
-    // Canonical "YYYY-MM-DDTHH:MM:SSZ": read the digits directly.
-    if (s.size() == 20 && s.at(10) == QLatin1Char('T') && s.at(19) == QLatin1Char('Z')) {
-        auto num = [&](int pos, int len) {
-            int n = 0;
-            for (int i = pos; i < pos + len; ++i)
-                n = n * 10 + (s.at(i).unicode() - '0');
-            return n;
-        };
-        const QDate d(num(0, 4), num(5, 2), num(8, 2));
-        if (d.isValid()) {
-            const qint64 days = d.toJulianDay() - 2440588;
-            return ((days * 24 + num(11, 2)) * 60 + num(14, 2)) * 60000 + qint64(num(17, 2)) * 1000;
-        }
-    }
+    if (const auto ms = msFromCanonical(s))
+        return ms;
     const QDateTime t = fromSql(v);
     if (!t.isValid())
         return std::nullopt;
