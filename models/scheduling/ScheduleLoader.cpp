@@ -126,6 +126,7 @@ public:
             binds);
         if (!q)
             return q.error();
+        const size_t firstNew = snap.workOrders.size(); // rows from here on are this call's
         while (q->next()) {
             if (m_workOrderAt.contains(q->value(0).toString()))
                 continue;
@@ -145,7 +146,6 @@ public:
             w.summary = q->value(12).toString();
             w.version = q->value(13).toInt();
             m_workOrderAt.insert(w.id, snap.workOrders.size());
-            m_fresh.insert(w.id);
             snap.workOrders.push_back(std::move(w));
         }
         auto sk = m_db.run(QStringLiteral("SELECT work_order_id, skill_code FROM work_order_skills WHERE work_order_id IN (%1) "
@@ -154,28 +154,18 @@ public:
         if (!sk)
             return sk.error();
         while (sk->next()) {
-            const QString id = sk->value(0).toString();
-            if (m_fresh.contains(id))
-                snap.workOrders[m_workOrderAt.value(id)].requiredSkills << sk->value(1).toString();
+            const auto at = m_workOrderAt.constFind(sk->value(0).toString());
+            if (at != m_workOrderAt.cend() && at.value() >= firstNew)
+                snap.workOrders[at.value()].requiredSkills << sk->value(1).toString();
         }
-        m_fresh.clear();
         return {};
     }
 
     // The given work orders not read yet, in bounded batches.
     Status workOrders(const QStringList &ids, ScheduleSnapshot &snap)
     {
-        QStringList missing;
-        for (const QString &id : ids) {
-            if (!m_workOrderAt.contains(id))
-                missing << id;
-        }
-        for (qsizetype at = 0; at < missing.size(); at += kBatch) {
-            const QStringList batch = missing.mid(at, kBatch);
-            if (Status s = workOrdersIn(placeholders(batch.size()), QVariantList(batch.begin(), batch.end()), snap); !s)
-                return s;
-        }
-        return {};
+        return inBatches(ids, [this](const QString &id) { return m_workOrderAt.contains(id); },
+                         [&](const QString &idSql, const QVariantList &binds) { return workOrdersIn(idSql, binds, snap); });
     }
 
     Status sitesIn(const QString &idSql, const QVariantList &binds, ScheduleSnapshot &snap)
@@ -205,23 +195,30 @@ public:
 
     Status sites(const QStringList &ids, ScheduleSnapshot &snap)
     {
+        return inBatches(ids, [this](const QString &id) { return m_siteSeen.contains(id); },
+                         [&](const QString &idSql, const QVariantList &binds) { return sitesIn(idSql, binds, snap); });
+    }
+
+private:
+    // Reads the ids not read yet through `read(placeholders, binds)`, in bounded batches.
+    template <typename Known, typename Read>
+    static Status inBatches(const QStringList &ids, Known known, Read read)
+    {
         QStringList missing;
         for (const QString &id : ids) {
-            if (!m_siteSeen.contains(id))
+            if (!known(id))
                 missing << id;
         }
         for (qsizetype at = 0; at < missing.size(); at += kBatch) {
             const QStringList batch = missing.mid(at, kBatch);
-            if (Status s = sitesIn(placeholders(batch.size()), QVariantList(batch.begin(), batch.end()), snap); !s)
+            if (Status s = read(placeholders(batch.size()), QVariantList(batch.begin(), batch.end())); !s)
                 return s;
         }
         return {};
     }
 
-private:
     Database &m_db;
     QHash<QString, size_t> m_workOrderAt; // id → index in snap.workOrders
-    QSet<QString> m_fresh;                // read by the current workOrdersIn()
     QSet<QString> m_siteSeen;
 };
 
