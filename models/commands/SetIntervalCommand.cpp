@@ -121,13 +121,6 @@ Status SetIntervalCommand::apply(bool forward)
             const QString &tech = forward ? e.toTechnician : e.fromTechnician;
             const QDateTime &start = forward ? e.toStart : e.fromStart;
             const QDateTime &end = forward ? e.toEnd : e.fromEnd;
-            if (pending.size() == 1 && !parked[i]) {
-                auto v = w.setInterval(e.ref.id, expectedVersion(e.ref), tech, start, end);
-                if (!v)
-                    return v.error();
-                wrote(e.ref, *v);
-                continue;
-            }
             if (Status s = guardedWrite(e, tech, start, end); !s) {
                 if (s.error().kind != Error::Kind::DoubleBooking)
                     return s;
@@ -136,9 +129,10 @@ Status SetIntervalCommand::apply(bool forward)
             }
         }
         if (refused.size() == pending.size()) {
-            // No progress: park one row that is still in someone's way, then go on.
+            // No progress: park one row that is still in someone's way, then go on. A lone
+            // refusal has nobody to make room for.
             const auto candidate = std::find_if(refused.begin(), refused.end(), [&](size_t i) { return !parked[i]; });
-            if (candidate == refused.end())
+            if (refused.size() < 2 || candidate == refused.end())
                 return lastRefusal;
             IntervalEdit &e = m_edits[*candidate];
             const QDateTime parking = QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone::utc()).addSecs(qint64(*candidate) * 60);
