@@ -29,6 +29,12 @@ Result<ConnectionInfo> probeConnection(Database &db)
     if (!version)
         return version.error();
     info.schemaVersion = *version;
+    if (info.schemaVersion > 0) {
+        auto seq = db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM change_log"));
+        if (!seq)
+            return seq.error();
+        info.changeSeq = seq->toLongLong();
+    }
     auto ro = isReadOnly(db);
     if (!ro)
         return ro.error();

@@ -15,6 +15,9 @@ struct ConnectionInfo {
     bool readOnly = false; // a read-only file, a standby server or a role that may change nothing
     QString actor;
     Permissions permissions; // what this user may change, as the server grants it
+    // The change log's end when probed (-1: no schema). The live feed starts from here, so a
+    // change made between this read and the feed's own start is not lost.
+    qint64 changeSeq = -1;
 };
 
 Result<ConnectionInfo> probeConnection(Database &db);

@@ -312,7 +312,9 @@ void ConsoleSession::startFeed()
     QMetaObject::invokeMethod(m_feedContext, [&feed, url] { feed = new ChangeFeed(url); }, Qt::BlockingQueuedConnection);
     m_feed = feed;
     connect(m_feed, &ChangeFeed::changesArrived, this, &ConsoleSession::onChanges);
-    QMetaObject::invokeMethod(m_feed, [feed = m_feed] { feed->start(); }, Qt::QueuedConnection);
+    // From the log's end as the probe saw it, before the first refresh read anything: what
+    // lands while the feed thread is still connecting is replayed, not skipped.
+    QMetaObject::invokeMethod(m_feed, [feed = m_feed, from = m_info.changeSeq] { feed->start(from); }, Qt::QueuedConnection);
 }
 
 void ConsoleSession::stopFeed()
