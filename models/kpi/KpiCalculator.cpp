@@ -136,11 +136,17 @@ KpiEngine::KpiEngine(const KpiInputs &in) : m_in(in), m_p(std::make_unique<Prepa
     std::sort(p.byIdOrder.begin(), p.byIdOrder.end(),
               [&](int a, int b) { return in.technicians[size_t(a)].id < in.technicians[size_t(b)].id; });
 
+    // The loader links appointments and ratings to their work orders already; hand-built
+    // inputs are linked here by id.
+    const bool linked = in.appointmentWorkOrder.size() == in.appointments.size()
+                        && in.ratingWorkOrder.size() == in.ratings.size();
     QHash<QString, int> woIndex;
-    woIndex.reserve(qsizetype(in.workOrders.size()));
+    if (!linked)
+        woIndex.reserve(qsizetype(in.workOrders.size()));
     p.histories.resize(in.workOrders.size());
     for (int i = 0; i < int(in.workOrders.size()); ++i) {
-        woIndex.insert(in.workOrders[size_t(i)].id, i);
+        if (!linked)
+            woIndex.insert(in.workOrders[size_t(i)].id, i);
         p.histories[size_t(i)].type = p.typeCode(in.workOrders[size_t(i)].type);
     }
 
@@ -155,7 +161,7 @@ KpiEngine::KpiEngine(const KpiInputs &in) : m_in(in), m_p(std::make_unique<Prepa
     const int noType = p.typeCode(QString());
     for (size_t i = 0; i < nAppointments; ++i) {
         const AppointmentIn &a = in.appointments[i];
-        woOf[i] = woIndex.value(a.workOrderId, -1);
+        woOf[i] = linked ? in.appointmentWorkOrder[i] : woIndex.value(a.workOrderId, -1);
         p.appointmentTech[i] = techIndex.value(a.technicianId, kNobody);
         p.appointmentType[i] = woOf[i] >= 0 ? p.histories[size_t(woOf[i])].type : noType;
         if (woOf[i] >= 0)
@@ -186,9 +192,13 @@ KpiEngine::KpiEngine(const KpiInputs &in) : m_in(in), m_p(std::make_unique<Prepa
         p.entryTech.push_back(techIndex.value(e.technicianId, kNobody));
         p.entryType.push_back(p.typeCode(e.workOrderType));
     }
-    p.ratingWorkOrder.reserve(in.ratings.size());
-    for (const RatingIn &r : in.ratings)
-        p.ratingWorkOrder.push_back(woIndex.value(r.workOrderId, -1));
+    if (linked) {
+        p.ratingWorkOrder = in.ratingWorkOrder;
+    } else {
+        p.ratingWorkOrder.reserve(in.ratings.size());
+        for (const RatingIn &r : in.ratings)
+            p.ratingWorkOrder.push_back(woIndex.value(r.workOrderId, -1));
+    }
 }
 
 KpiEngine::~KpiEngine() = default;

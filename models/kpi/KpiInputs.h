@@ -81,6 +81,11 @@ struct KpiInputs {
     std::vector<AppointmentIn> appointments;
     std::vector<RatingIn> ratings;           // rated_at in the period
     std::vector<TimeEntryIn> timeEntries;    // starting in the period
+    // Filled by the loader, which knows them anyway (hand-built inputs leave them empty):
+    // per appointment and per rating, the index in workOrders of its work order (-1: not
+    // among them), so the formulas do not look a million ids up again.
+    std::vector<int> appointmentWorkOrder;
+    std::vector<int> ratingWorkOrder;
 };
 
 } // namespace fieldops::kpi

@@ -129,14 +129,21 @@ void run(const QString &backend, double scale)
 {
     const int appointments = std::max(1000, int(1'000'000 * scale));
     const int technicians = std::max(10, int(500 * scale));
-    auto db = test::freshDatabase(backend);
+    // FIELDOPS_BENCH_PG_URL: an existing PostgreSQL database (schema applied with
+    // `fieldops-cli init`), filled once and kept, so the queries can be studied with psql.
+    const QString kept = backend == QLatin1String("postgres") ? qEnvironmentVariable("FIELDOPS_BENCH_PG_URL") : QString();
+    auto db = kept.isEmpty() ? test::freshDatabase(backend) : test::openUrl(kept);
     if (!db) {
         out() << backend << ": no database: " << test::lastError() << Qt::endl;
         return;
     }
     QElapsedTimer clock;
     clock.start();
-    if (!fill(*db, appointments, technicians)) {
+    bool filled = false;
+    if (!kept.isEmpty())
+        if (auto q = db->run(QStringLiteral("SELECT count(*) FROM appointments")); q && q->next())
+            filled = q->value(0).toLongLong() > 0;
+    if (!filled && !fill(*db, appointments, technicians)) {
         out() << backend << ": fill failed" << Qt::endl;
         return;
     }

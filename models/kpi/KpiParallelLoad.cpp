@@ -1,0 +1,183 @@
+#include "kpi/KpiParallelLoad.h"
+
+#include "storage/Database.h"
+
+#include <QRegularExpression>
+#include <future>
+
+namespace fieldops::kpi::detail {
+
+namespace {
+
+// BEGIN … ROLLBACK around a read that sees one snapshot, exported for a second
+// connection. Read only: nothing is written, so rolling back loses nothing.
+class SnapshotRead {
+public:
+    explicit SnapshotRead(Database &db) : m_db(db)
+    {
+        if (!begin())
+            return;
+        // The period's work orders are hashed for the join with their appointments; with
+        // the default 4 MB of working memory a big period spills to disk in batches. A
+        // refused statement aborts the transaction: then start again without it (still
+        // correct, only slower).
+        if (!db.execDirect(QStringLiteral("SET LOCAL work_mem = '64MB'")) && !restart())
+            return;
+        if (auto id = db.scalar(QStringLiteral("SELECT pg_export_snapshot()")); id && id->isValid())
+            m_snapshot = id->toString();
+        else
+            restart(); // the side read takes its own snapshot
+    }
+    ~SnapshotRead() { end(); }
+    SnapshotRead(const SnapshotRead &) = delete;
+    SnapshotRead &operator=(const SnapshotRead &) = delete;
+    // Empty when it could not be exported: the side read then takes its own snapshot.
+    QString snapshot() const { return m_snapshot; }
+
+private:
+    bool begin()
+    {
+        m_open = m_db.execDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")).ok();
+        return m_open;
+    }
+    void end()
+    {
+        if (m_open) // a lost connection fails here: the server ends the transaction itself
+            (void)m_db.execDirect(QStringLiteral("ROLLBACK"));
+        m_open = false;
+    }
+    bool restart()
+    {
+        end();
+        return begin();
+    }
+    Database &m_db;
+    bool m_open = false;
+    QString m_snapshot;
+};
+
+// What the side connection brings back.
+struct SideRead {
+    KpiInputs part; // technicians, absences, ratings, time entries
+    QStringList notDue; // work orders visited, completed or rated in the period but not due in it
+};
+
+// The anti-join runs on the server: the candidates are as many as the period's visits,
+// the answer is usually a handful, and this connection is not the one the load waits on.
+Status readNotDue(Database &db, const PeriodText &p, SideRead &side)
+{
+    auto q = bulkSelect(db, QStringLiteral("WITH due AS MATERIALIZED (SELECT id FROM work_orders WHERE sla_due >= ? AND sla_due < ?) "
+                                           "SELECT work_order_id FROM appointments a "
+                                           "WHERE ((completed_at >= ? AND completed_at < ?) OR (arrived_at >= ? AND arrived_at < ?)) "
+                                           "AND NOT EXISTS (SELECT 1 FROM due WHERE due.id = a.work_order_id) "
+                                           "UNION SELECT work_order_id FROM ratings r WHERE rated_at >= ? AND rated_at < ? "
+                                           "AND NOT EXISTS (SELECT 1 FROM due WHERE due.id = r.work_order_id)"),
+                        {p.from, p.to, p.from, p.to, p.from, p.to, p.from, p.to});
+    if (!q)
+        return q.error();
+    while (q->next())
+        side.notDue.push_back(q->value(0).toString());
+    return {};
+}
+
+Result<SideRead> readSide(const DatabaseUrl &url, const QString &actor, const QString &snapshot, const PeriodText &p)
+{
+    auto opened = Database::open(url, actor);
+    if (!opened)
+        return opened.error();
+    Database &db = **opened;
+    // The exported snapshot first (it must precede every query), then memory for the
+    // anti-join's hash. A refusal aborts the transaction: try again with less, and in the
+    // end a plain transaction (still correct: a snapshot of its own, only slower).
+    static const QRegularExpression safe(QStringLiteral("^[0-9A-Fa-f-]+$")); // snapshot ids: nothing else goes into SQL
+    const QString begin = QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    auto attempt = [&](bool importSnapshot) {
+        if (!db.execDirect(begin))
+            return false;
+        if ((importSnapshot && !db.execDirect(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshot)))
+            || !db.execDirect(QStringLiteral("SET LOCAL work_mem = '64MB'"))) {
+            (void)db.execDirect(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+        return true;
+    };
+    const bool shareable = !snapshot.isEmpty() && safe.match(snapshot).hasMatch();
+    if (!(shareable && attempt(true)) && !attempt(false))
+        if (Status s = db.execDirect(begin); !s)
+            return s.error();
+    const Instants t(true);
+    SideRead side;
+    Status s = readTechnicians(db, side.part);
+    if (s)
+        s = readAbsences(db, t, p, side.part);
+    if (s)
+        s = readRatings(db, t, p, side.part);
+    if (s)
+        s = readTimeEntries(db, t, p, side.part);
+    if (s)
+        s = readNotDue(db, p, side);
+    if (Status end = db.execDirect(QStringLiteral("ROLLBACK")); s && !end)
+        s = end;
+    if (!s)
+        return s.error();
+    return side;
+}
+
+// A PostgreSQL array literal of text: every element quoted, so commas, braces, spaces
+// and the word NULL stay text; backslash and double quote escaped.
+QString textArray(const QStringList &items)
+{
+    QString out = QStringLiteral("{");
+    for (const QString &item : items) {
+        if (out.size() > 1)
+            out += QLatin1Char(',');
+        out += QLatin1Char('"');
+        for (QChar c : item) {
+            if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+                out += QLatin1Char('\\');
+            out += c;
+        }
+        out += QLatin1Char('"');
+    }
+    return out + QLatin1Char('}');
+}
+
+} // namespace
+
+Result<KpiInputs> loadInParallel(Database &db, KpiInputs in, const PeriodText &p)
+{
+    SnapshotRead snapshot(db);
+    PhaseLog phase;
+    // A thread of its own, not the pool: KpiService already runs in a pool thread, and a
+    // pool task waited for from the pool may run inline, which would undo the point.
+    std::future<Result<SideRead>> sideFuture =
+        std::async(std::launch::async, readSide, db.url(), db.actor(), snapshot.snapshot(), p);
+    const Instants t(true);
+    WorkOrderIndex index;
+    Status due = readHistories(db, t, QStringLiteral("w.sla_due >= ? AND w.sla_due < ?"), {p.from, p.to}, in, index);
+    phase("work orders due and their appointments", in.appointments.size());
+    Result<SideRead> side = sideFuture.get(); // always waited for: it uses p
+    phase("side read (technicians, absences, ratings, time entries, touched work orders)",
+          side ? side->part.timeEntries.size() : 0);
+    if (!due)
+        return due.error();
+    if (!side)
+        return side.error();
+    in.technicians = std::move(side->part.technicians);
+    in.absences = std::move(side->part.absences);
+    in.ratings = std::move(side->part.ratings);
+    in.timeEntries = std::move(side->part.timeEntries);
+    QStringList rest;
+    for (const QString &id : std::as_const(side->notDue))
+        if (!index.contains(id)) // due after all: changed between the two reads without a shared snapshot
+            rest.push_back(id);
+    if (!rest.isEmpty()) {
+        if (Status s = readHistories(db, t, QStringLiteral("w.id = ANY(CAST(? AS text[]))"), {textArray(rest)}, in, index); !s)
+            return s.error();
+    }
+    linkRatings(in, index);
+    phase("work orders visited, completed or rated but not due", rest.size());
+    return in;
+}
+
+} // namespace fieldops::kpi::detail

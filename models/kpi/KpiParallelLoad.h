@@ -1,0 +1,13 @@
+#pragma once
+// The PostgreSQL KPI read on two connections that share one snapshot: the server has
+// more than one core, and one statement uses one. The main connection reads the work
+// orders due in the period with their histories; a second one reads technicians,
+// absences, ratings, time entries and which work orders were visited, completed or
+// rated in the period; the few of those not due in it are read last.
+#include "kpi/KpiReadParts.h"
+
+namespace fieldops::kpi::detail {
+
+Result<KpiInputs> loadInParallel(Database &db, KpiInputs in, const PeriodText &p);
+
+} // namespace fieldops::kpi::detail
