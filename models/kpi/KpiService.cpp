@@ -38,10 +38,7 @@ struct Computed {
     std::shared_ptr<const KpiLoad> load;
 };
 
-KpiPeriod loadPeriodOf(const KpiQuery &query)
-{
-    return {previousPeriod(query.period).from, query.period.to, query.period.zone};
-}
+bool samePeriod(const KpiPeriod &a, const KpiPeriod &b) { return a.from == b.from && a.to == b.to && a.zone == b.zone; }
 } // namespace
 
 void KpiService::request(const KpiQuery &query, bool reload)
@@ -51,20 +48,22 @@ void KpiService::request(const KpiQuery &query, bool reload)
         return;
     }
     const quint64 generation = ++m_generation;
+    m_lastQuery = query;
     setBusy(true);
-    const KpiPeriod wanted = loadPeriodOf(query);
     std::shared_ptr<const KpiLoad> cached = m_load;
-    if (reload || !cached || cached->period.from != wanted.from || cached->period.to != wanted.to
-        || cached->period.zone != wanted.zone || QDateTime::currentMSecsSinceEpoch() - cached->readAtMs > reuseMs())
+    if (reload || !cached || !samePeriod(cached->current->period, query.period)
+        || QDateTime::currentMSecsSinceEpoch() - cached->readAtMs > reuseMs())
         cached.reset();
+    if (!cached)
+        m_extending.reset(); // a read of the previous period under way belongs to an older load
     auto *watcher = new QFutureWatcher<Result<Computed>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, cached] {
         watcher->deleteLater();
         if (generation != m_generation)
             return; // a newer request (or database) superseded this one
         Result<Computed> result = watcher->result();
-        setBusy(false);
         if (!result) {
+            setBusy(false);
             emit failed(result.error());
             return;
         }
@@ -73,7 +72,12 @@ void KpiService::request(const KpiQuery &query, bool reload)
         m_load = result->load;
         m_data = std::move(result->data);
         m_data->targets = m_targets;
+        const bool pending = m_data->previousPending;
+        if (!pending)
+            setBusy(false);
         emit ready();
+        if (pending && m_extending != m_load->current)
+            readPrevious();
     });
     const DatabaseUrl url = m_url;
     watcher->setFuture(QtConcurrent::run([url, query, cached]() -> Result<Computed> {
@@ -85,7 +89,7 @@ void KpiService::request(const KpiQuery &query, bool reload)
             auto db = Database::open(url);
             if (!db)
                 return db.error();
-            auto loaded = KpiService::load(**db, query);
+            auto loaded = KpiService::load(**db, query, false); // the period first; readPrevious adds the rest
             if (!loaded)
                 return loaded.error();
             load = std::move(loaded).value();
@@ -94,6 +98,55 @@ void KpiService::request(const KpiQuery &query, bool reload)
         Computed c{compute(*load, query), load};
         c.data.loadMs = loadMs;
         c.data.reusedRead = bool(cached);
+        return c;
+    }));
+}
+
+void KpiService::readPrevious()
+{
+    const std::shared_ptr<const KpiLoad> base = m_load;
+    m_extending = base->current;
+    const quint64 generation = m_generation;
+    const KpiQuery query = m_lastQuery;
+    auto *watcher = new QFutureWatcher<Result<Computed>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, base] {
+        watcher->deleteLater();
+        if (!m_load || m_load->current != base->current || m_extending != base->current)
+            return; // another read (or database) replaced the one this completes
+        m_extending.reset();
+        Result<Computed> result = watcher->result();
+        if (!result) {
+            setBusy(false);
+            emit failed(Error{result.error().kind, tr("the previous period could not be read: %1").arg(result.error().message),
+                              result.error().detail});
+            return;
+        }
+        m_load = result->load;
+        if (generation != m_generation) {
+            // A filter switch came meanwhile and showed the partial data: show it complete.
+            if (samePeriod(m_lastQuery.period, m_load->current->period))
+                request(m_lastQuery, false);
+            return;
+        }
+        m_data = std::move(result->data);
+        m_data->targets = m_targets;
+        setBusy(false);
+        emit ready();
+    });
+    const DatabaseUrl url = m_url;
+    watcher->setFuture(QtConcurrent::run([url, query, base]() -> Result<Computed> {
+        QElapsedTimer clock;
+        clock.start();
+        auto db = Database::open(url);
+        if (!db)
+            return db.error();
+        auto previous = readPeriod(**db, previousPeriod(base->current->period));
+        if (!previous)
+            return previous.error();
+        auto complete = std::make_shared<KpiLoad>(*base);
+        complete->previous = std::move(previous).value();
+        Computed c{compute(*complete, query), complete};
+        c.data.loadMs = clock.elapsed();
         return c;
     }));
 }
@@ -175,19 +228,34 @@ void KpiService::requestVisits(const QString &technicianId)
     }));
 }
 
-Result<std::shared_ptr<const KpiLoad>> KpiService::load(Database &db, const KpiQuery &query)
+Result<std::shared_ptr<const KpiPeriodRead>> KpiService::readPeriod(Database &db, const KpiPeriod &period)
 {
-    auto l = std::make_shared<KpiLoad>();
-    l->period = loadPeriodOf(query);
-    // One read covers both periods and every bucket; the formulas then pick their range.
-    auto inputs = loadKpiInputs(db, l->period);
+    auto inputs = loadKpiInputs(db, period);
     if (!inputs)
         return inputs.error();
+    auto read = std::make_shared<KpiPeriodRead>();
+    read->period = period;
+    read->inputs = std::move(inputs).value();
+    read->engine = std::make_unique<const KpiEngine>(read->inputs); // read stays where it is: the reference holds
+    return std::shared_ptr<const KpiPeriodRead>(std::move(read));
+}
+
+Result<std::shared_ptr<const KpiLoad>> KpiService::load(Database &db, const KpiQuery &query, bool withPrevious)
+{
+    auto l = std::make_shared<KpiLoad>();
+    auto current = readPeriod(db, query.period);
+    if (!current)
+        return current.error();
+    l->current = std::move(current).value();
+    if (withPrevious) {
+        auto previous = readPeriod(db, previousPeriod(query.period));
+        if (!previous)
+            return previous.error();
+        l->previous = std::move(previous).value();
+    }
     auto directory = loadKpiDirectory(db);
     if (!directory)
         return directory.error();
-    l->inputs = std::move(inputs).value();
-    l->engine = std::make_shared<const KpiEngine>(l->inputs); // l stays where it is: the reference holds
     l->directory = std::move(directory).value();
     auto targets = KpiTargetRepository(db).all();
     if (!targets)
@@ -219,14 +287,16 @@ KpiDashboardData KpiService::compute(const KpiLoad &load, const KpiQuery &query)
     d.previousPeriod = previousPeriod(query.period);
     d.directory = load.directory;
     d.targets = load.targets;
-    const KpiInputs &in = load.inputs;
-    d.filter = KpiFilter::of(in.technicians, query.territoryId, query.technicianId, query.employment, query.workOrderType);
+    const KpiEngine &engine = *load.current->engine;
+    d.filter = KpiFilter::of(engine.inputs().technicians, query.territoryId, query.technicianId, query.employment,
+                             query.workOrderType);
     const KpiRange current = rangeOf(query.period);
-    std::shared_ptr<const KpiEngine> built = load.engine ? load.engine : std::make_shared<const KpiEngine>(in);
-    const KpiEngine &engine = *built;
-    std::vector<KpiReport> both = engine.series({rangeOf(d.previousPeriod), current}, d.filter);
-    d.previous = std::move(both[0]);
-    d.current = std::move(both[1]);
+    d.current = engine.compute(current, d.filter);
+    // Each period's own read holds everything its formulas need: the previous period's
+    // values come from its read, exactly as `fieldops-cli kpi` over those days gives them.
+    if (load.previous)
+        d.previous = load.previous->engine->compute(rangeOf(d.previousPeriod), d.filter);
+    d.previousPending = !load.previous;
 
     d.buckets = makeBuckets(query.period, query.bucketSize);
     std::vector<KpiRange> ranges;

@@ -1,8 +1,9 @@
 #pragma once
-// The dashboard's data, computed off the GUI thread. Each request loads the current and
-// the previous period in one read (its own Database: connections are per thread), then
-// runs the one KPI implementation for the period, the previous period, every trend
-// bucket and the breakdowns. A newer request makes older results stale: they are dropped
+// The dashboard's data, computed off the GUI thread (each read on its own Database:
+// connections are per thread). A fresh read comes in two steps: the period itself first
+// (the cards, trend, breakdowns and ratings appear with the comparison marked pending),
+// then the previous period of the same length, and the data again, complete. Both run the
+// one KPI implementation. A newer request makes older results stale: they are dropped
 // when they arrive, so the screen always shows the latest filter. Switching a filter
 // (territory, technician, employment, type, bucket size) inside the same period reuses
 // the last read for a short while instead of reading the database again.
@@ -48,14 +49,22 @@ struct KpiDashboardData {
     std::vector<KpiTarget> targets; // every stored target (targetFor picks the one that applies)
     qint64 loadMs = 0;    // reading the database (0 when the last read was reused)
     bool reusedRead = false;
+    bool previousPending = false; // `previous` is empty: the previous period is still being read
     qint64 computeMs = 0; // the formulas
 };
 
-// One read of the database for a stretch of days, shared read-only between requests.
-struct KpiLoad {
-    KpiPeriod period; // both the query's period and the previous one
+// One period read from the database, with the engine over it (a filter switch skips its
+// build). Shared read-only and never moved: the engine refers to `inputs`.
+struct KpiPeriodRead {
+    KpiPeriod period;
     KpiInputs inputs;
-    std::shared_ptr<const KpiEngine> engine; // over `inputs`: a filter switch skips its build
+    std::unique_ptr<const KpiEngine> engine;
+};
+
+// What a query needs: its period and the previous one, shared read-only between requests.
+struct KpiLoad {
+    std::shared_ptr<const KpiPeriodRead> current;
+    std::shared_ptr<const KpiPeriodRead> previous; // null until read
     KpiDirectory directory;
     std::vector<KpiTarget> targets;
     qint64 readAtMs = 0; // QDateTime::currentMSecsSinceEpoch() when read
@@ -91,8 +100,10 @@ public:
 
     // The same work in the caller's thread (tests, benchmarks, the CLI).
     static Result<KpiDashboardData> compute(Database &db, const KpiQuery &query);
-    // The read a query needs (its period and the previous one) and the formulas over it.
-    static Result<std::shared_ptr<const KpiLoad>> load(Database &db, const KpiQuery &query);
+    // The read a query needs: its period, then (withPrevious) the previous one.
+    static Result<std::shared_ptr<const KpiLoad>> load(Database &db, const KpiQuery &query, bool withPrevious = true);
+    static Result<std::shared_ptr<const KpiPeriodRead>> readPeriod(Database &db, const KpiPeriod &period);
+    // The formulas over a load; without its previous period the data says previousPending.
     static KpiDashboardData compute(const KpiLoad &load, const KpiQuery &query);
 
 signals:
@@ -106,6 +117,8 @@ signals:
 
 private:
     void setBusy(bool busy);
+    // Reads the previous period of m_load (once per load) and then shows the data complete.
+    void readPrevious();
     DatabaseUrl m_url;
     bool m_hasUrl = false;
     bool m_busy = false;
@@ -113,6 +126,8 @@ private:
     quint64 m_visitsGeneration = 0;
     std::optional<KpiDashboardData> m_data;
     std::shared_ptr<const KpiLoad> m_load;
+    KpiQuery m_lastQuery;
+    std::shared_ptr<const KpiPeriodRead> m_extending; // the current read whose previous period is being read
     std::vector<KpiTarget> m_targets; // the latest known, also after a save
 };
 

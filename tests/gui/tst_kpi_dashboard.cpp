@@ -101,6 +101,34 @@ private slots:
         QVERIFY(m_out.isValid());
     }
 
+    // A fresh read shows the period first, its comparison marked as still being read,
+    // then the change against the previous period; the busy indicator stays on until then.
+    void comparisonArrivesAfterThePeriod()
+    {
+        kpi::KpiService service;
+        service.setDatabaseUrl(*DatabaseUrl::parse(m_url));
+        widgets::KpiDashboard dash(&service);
+        dash.filterBar()->setTimeZone(QTimeZone::utc());
+        dash.filterBar()->setToday(QDate(2026, 3, 3));
+        dash.filterBar()->setCustomPeriod(QDate(2026, 3, 2), QDate(2026, 3, 3));
+        dash.resize(1400, 900);
+        dash.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dash));
+        QStringList changeTexts; // the billable-ratio card's change line at each update
+        QStringList busyAtUpdate;
+        connect(&dash, &widgets::KpiDashboard::updated, this, [&] {
+            changeTexts << dash.card(QStringLiteral("billable_ratio"))->changeText();
+            busyAtUpdate << (dash.filterBar()->busyIndicator()->isVisible() ? QStringLiteral("busy") : QStringLiteral("idle"));
+        });
+        dash.refresh();
+        QVERIFY(waitForResult(dash, service));
+        QCOMPARE(changeTexts.size(), 2);
+        QCOMPARE(changeTexts.first(), QStringLiteral("comparing with the previous period…"));
+        QCOMPARE(busyAtUpdate, (QStringList{QStringLiteral("busy"), QStringLiteral("idle")}));
+        QCOMPARE(changeTexts.last(), QStringLiteral("−25.0 pts vs previous"));
+        QCOMPARE(cardText(dash, "billable_ratio"), QStringLiteral("75.0%"));
+    }
+
     void customPeriodAndFilterShowKnownValues()
     {
         kpi::KpiService service;

@@ -250,8 +250,16 @@ private slots:
         service.request(latest);
         QVERIFY(service.isBusy());
         QVERIFY(ready.wait(30000));
+        // First the period itself, the comparison still being read …
+        QVERIFY(service.data()->previousPending);
+        QCOMPARE(service.data()->query.territoryId, QStringLiteral("north"));
+        expectAll(service.data()->current.overall, {2, 0.5, 1.0, 0.5, 27.5, (110.0 / 60) / 15.0, 1.0 / 1.5, 5, 1, 1.0});
+        QVERIFY(service.data()->previous.overall.values.isEmpty());
+        QVERIFY(service.isBusy());
+        // … then complete.
+        QVERIFY(QTest::qWaitFor([&] { return !service.data()->previousPending; }, 30000));
         QTest::qWait(200); // the stale result may arrive later: it must not be emitted
-        QCOMPARE(ready.count(), 1);
+        QCOMPARE(ready.count(), 2);
         QVERIFY(!service.isBusy());
         QCOMPARE(busy.count(), 2);
         const kpi::KpiDashboardData &d = *service.data();
@@ -290,6 +298,39 @@ private slots:
                                                   kpi::KpiFilter::of(in.technicians, {}, {}, row.key, {})).overall);
     }
 
+    // A filter switch while the previous period is still being read shows the partial
+    // data for the new filter at once, and the complete data for it once the read ends.
+    void filterSwitchWhileThePreviousPeriodIsRead_data() { test::addBackendRows(); }
+    void filterSwitchWhileThePreviousPeriodIsRead()
+    {
+        QFETCH(QString, backend);
+        QString url;
+        auto db = test::freshDatabase(backend, true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QVERIFY(test::loadKpiFixture(*db));
+        kpi::KpiService service;
+        service.setDatabaseUrl(*DatabaseUrl::parse(url));
+        QSignalSpy ready(&service, &kpi::KpiService::ready);
+        QSignalSpy failed(&service, &kpi::KpiService::failed);
+        kpi::KpiQuery all{kPeriod, kpi::BucketSize::Day, {}, {}, {}, {}};
+        service.request(all);
+        QVERIFY(ready.wait(30000));
+        QVERIFY(service.data()->previousPending);
+        kpi::KpiQuery south = all;
+        south.territoryId = QStringLiteral("south");
+        service.request(south); // the previous period's read is under way
+        QVERIFY(QTest::qWaitFor([&] { return !service.isBusy(); }, 30000));
+        QVERIFY(failed.isEmpty());
+        const kpi::KpiDashboardData &d = *service.data();
+        QCOMPARE(d.query.territoryId, QStringLiteral("south"));
+        QVERIFY(!d.previousPending);
+        QVERIFY(d.reusedRead);
+        // South is t2 alone: his half-hour entry on w2 in the previous period is billable.
+        expect(d.previous.overall, QStringLiteral("billable_ratio"), 1.0);
+        expect(d.current.overall, QStringLiteral("avg_rating"), 2);
+        QVERIFY(ready.count() >= 3); // partial all, partial south, complete south
+    }
+
     void filterSwitchReusesTheReadUntilRefresh()
     {
         QString url;
@@ -302,7 +343,7 @@ private slots:
         auto ask = [&](const kpi::KpiQuery &q, bool reload) {
             const int before = int(ready.count());
             service.request(q, reload);
-            return QTest::qWaitFor([&] { return ready.count() > before; }, 30000);
+            return QTest::qWaitFor([&] { return ready.count() > before && !service.isBusy(); }, 30000);
         };
         kpi::KpiQuery all{kPeriod, kpi::BucketSize::Day, {}, {}, {}, {}};
         QVERIFY(ask(all, false));

@@ -62,6 +62,12 @@ KpiCard::KpiCard(const QString &key, QWidget *parent) : QFrame(parent), m_key(ke
     v->addWidget(m_spark);
 }
 
+void KpiCard::setComparisonPending()
+{
+    m_change->setText(tr("comparing with the previous period…"));
+    m_change->setStyleSheet(QStringLiteral("color: #5f6368;"));
+}
+
 void KpiCard::setValues(const std::optional<double> &now, const std::optional<double> &before,
                         const std::vector<std::optional<double>> &series)
 {

@@ -24,6 +24,8 @@ public:
                    const std::vector<std::optional<double>> &series);
     // The target that applies (nullptr: none) and the state of the current value.
     void setTarget(const kpi::KpiTarget *target, kpi::KpiRag state);
+    // The previous period is still being read: the change line says so instead of a number.
+    void setComparisonPending();
     kpi::KpiRag rag() const { return m_rag; }
     QString targetText() const;
     QString valueText() const;

@@ -186,6 +186,8 @@ void KpiDashboard::applyData()
         for (const kpi::KpiValues &b : d.series)
             series.push_back(b.value(card->key()));
         card->setValues(d.current.overall.value(card->key()), d.previous.overall.value(card->key()), series);
+        if (d.previousPending)
+            card->setComparisonPending();
         const kpi::KpiTarget *target = kpi::targetFor(d.targets, card->key(), d.query.territoryId);
         card->setTarget(target, kpi::ragState(card->key(), d.current.overall.value(card->key()), target));
     }
@@ -200,7 +202,8 @@ void KpiDashboard::applyData()
                                         locale.toString(d.query.period.to, QLocale::ShortFormat),
                                         locale.toString(d.previousPeriod.from, QLocale::ShortFormat),
                                         locale.toString(d.previousPeriod.to, QLocale::ShortFormat))
-                                   .arg(d.loadMs + d.computeMs + paint.elapsed()));
+                                   .arg(d.loadMs + d.computeMs + paint.elapsed())
+                               + (d.previousPending ? tr(" · reading the previous period…") : QString()));
     emit updated();
 }
 
