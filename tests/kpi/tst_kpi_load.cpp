@@ -51,6 +51,21 @@ bool addOddWorkOrders(Database &db)
     return tx.commit().ok();
 }
 
+// The KPI fixture plus the odd work orders; nullptr (with the reason logged) on failure.
+std::unique_ptr<Database> fixtureWithOddIds(const QString &backend)
+{
+    auto db = test::freshDatabase(backend);
+    if (!db) {
+        qWarning() << test::lastError();
+        return nullptr;
+    }
+    if (!test::loadKpiFixture(*db) || !addOddWorkOrders(*db)) {
+        qWarning() << "the fixture could not be written";
+        return nullptr;
+    }
+    return db;
+}
+
 // The report as text: equal texts, equal reports.
 QByteArray reportText(const kpi::KpiReport &r)
 {
@@ -104,10 +119,8 @@ private slots:
     void workOrdersNotDueInThePeriod()
     {
         QFETCH(QString, backend);
-        auto db = test::freshDatabase(backend);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(test::loadKpiFixture(*db));
-        QVERIFY(addOddWorkOrders(*db));
+        auto db = fixtureWithOddIds(backend);
+        QVERIFY(db);
         auto in = kpi::loadKpiInputs(*db, kPeriod);
         QVERIFY2(in, qPrintable(in ? QString() : in.error().message));
         for (const QString &id : kOddIds)
@@ -129,10 +142,8 @@ private slots:
     // PostgreSQL: two connections on one snapshot read what one connection reads.
     void parallelReadEqualsOneConnection()
     {
-        auto db = test::freshDatabase(QStringLiteral("postgres"));
-        QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(test::loadKpiFixture(*db));
-        QVERIFY(addOddWorkOrders(*db));
+        auto db = fixtureWithOddIds(QStringLiteral("postgres"));
+        QVERIFY(db);
         for (const char *zone : {"UTC", "America/Sao_Paulo", "Asia/Tokyo"}) {
             const kpi::KpiPeriod period{QDate(2026, 3, 1), QDate(2026, 3, 3), QTimeZone(zone)};
             auto parallel = kpi::loadKpiInputs(*db, period);
@@ -161,10 +172,8 @@ private slots:
     void linksGiveTheSameReport()
     {
         QFETCH(QString, backend);
-        auto db = test::freshDatabase(backend);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(test::loadKpiFixture(*db));
-        QVERIFY(addOddWorkOrders(*db));
+        auto db = fixtureWithOddIds(backend);
+        QVERIFY(db);
         auto in = kpi::loadKpiInputs(*db, kPeriod);
         QVERIFY(in);
         QVERIFY(!in->appointmentWorkOrder.empty());
