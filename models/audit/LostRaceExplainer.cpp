@@ -2,6 +2,7 @@
 
 #include "audit/AuditFields.h"
 #include "audit/AuditLogReader.h"
+#include "storage/Database.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -19,13 +20,16 @@ int versionOf(const QJsonObject &row)
 }
 
 // "Ana", "Ana and Bruno", "Ana, Bruno and Carla": oldest first, each once.
-QString actorList(const AuditEntries &since)
+QString actorList(const AuditEntries &since, const QString &self)
 {
     QStringList actors;
-    for (auto it = since.rbegin(); it != since.rend(); ++it) {
+    for (auto it = since.rbegin(); it != since.rend(); ++it)
         if (!actors.contains(it->actor))
             actors << it->actor;
-    }
+    // The user's own change from another window or console is "you", not their login.
+    for (qsizetype i = 0; i < actors.size(); ++i)
+        if (!self.isEmpty() && actors[i] == self)
+            actors[i] = i == 0 ? LostRaceExplainer::tr("You (in another window)") : LostRaceExplainer::tr("you (in another window)");
     if (actors.size() == 1)
         return actors.front();
     const QString last = actors.takeLast();
@@ -101,12 +105,13 @@ QStringList fieldClauses(const QString &entity, const QJsonObject &before, const
 } // namespace
 
 QString LostRaceExplainer::describe(const QString &entity, const AuditEntries &since,
-                                    const QHash<QString, QString> &technicianNames, const QTimeZone &zone)
+                                    const QHash<QString, QString> &technicianNames, const QTimeZone &zone,
+                                    const QString &self)
 {
     if (since.empty())
         return {};
     const AuditEntry &newest = since.front();
-    const QString who = actorList(since);
+    const QString who = actorList(since, self);
     const QString noun = AuditFields::entityNoun(entity);
     if (newest.op == QLatin1String("delete"))
         return tr("%1 deleted this %2 while you were editing").arg(who, noun);
@@ -145,7 +150,7 @@ QString LostRaceExplainer::explain(const QString &entity, const QString &id, int
             break; // a table without versions: the newest entry is all we can attribute
     }
     auto names = reader.technicianNames(since);
-    return describe(entity, since, names ? *names : QHash<QString, QString>{}, m_zone);
+    return describe(entity, since, names ? *names : QHash<QString, QString>{}, m_zone, m_db.actor());
 }
 
 Error LostRaceExplainer::refusal(Error::Kind kind, const QString &entity, const QString &id, int expectedVersion,

@@ -28,9 +28,11 @@ public:
     Error refusal(Error::Kind kind, const QString &entity, const QString &id, int expectedVersion, const QString &generic);
 
     // The sentence for `since`: the row's audit entries after the version the user saw,
-    // newest first. Pure, for tests and callers that already read the log.
+    // newest first; changes by `self` (the user's own actor name) are "you (in another
+    // window)". Pure, for tests and callers that already read the log.
     static QString describe(const QString &entity, const AuditEntries &since,
-                            const QHash<QString, QString> &technicianNames, const QTimeZone &zone);
+                            const QHash<QString, QString> &technicianNames, const QTimeZone &zone,
+                            const QString &self = {});
 
 private:
     Database &m_db;

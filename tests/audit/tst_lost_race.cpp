@@ -126,6 +126,29 @@ private slots:
         QCOMPARE(s.error().message, QStringLiteral("Caio deleted this visit while you were editing"));
     }
 
+    // The same user in a second window (another connection, same actor) is "you".
+    void ownOtherWindowIsYou_data() { test::addBackendRows(); }
+    void ownOtherWindowIsYou()
+    {
+        QFETCH(QString, backend);
+        Consoles k;
+        QVERIFY2(k.open(backend), qPrintable(test::lastError()));
+        auto other = test::openAs(k.url, QStringLiteral("Bia")); // Bia's second window
+        QVERIFY(other);
+        QVERIFY(inTx(*other, [&] {
+            return AppointmentWriter(*other).setInterval(QStringLiteral("a1"), 1, QStringLiteral("t1"),
+                                                         utc("2026-03-02T17:00:00Z"), utc("2026-03-02T18:00:00Z")).ok();
+        }));
+        QCOMPARE(staleMove(*k.a).message, QStringLiteral("You (in another window) moved this visit to 14:00 while you were editing"));
+        // With someone else as well, the other person comes first and "you" is not capitalised.
+        QVERIFY(inTx(*k.b, [&] { return AppointmentWriter(*k.b).setLocked(QStringLiteral("a1"), 2, true).ok(); }));
+        QVERIFY(inTx(*other, [&] { return AppointmentWriter(*other).setLocked(QStringLiteral("a1"), 3, false).ok(); }));
+        Transaction tx(*k.a);
+        auto r = AppointmentWriter(*k.a).setStatus(QStringLiteral("a1"), 2, QStringLiteral("en_route"));
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.startsWith(QStringLiteral("Ana and you (in another window) ")), qPrintable(r.error().message));
+    }
+
     void twoPeopleBothNamed_data() { test::addBackendRows(); }
     void twoPeopleBothNamed()
     {
