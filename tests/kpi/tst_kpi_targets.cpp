@@ -132,12 +132,14 @@ private slots:
         QCOMPARE(updated->target, 0.8);
         QCOMPARE(*updated->amberThreshold, 0.75);
 
-        // The same edit again starts from version 1: someone else's change wins.
+        // The same edit again starts from version 1: the change already saved wins (this
+        // user's own, as from another window).
         auto stale = repo.save(edit);
         QVERIFY(!stale);
         QCOMPARE(int(stale.error().kind), int(Error::Kind::StaleVersion));
         QVERIFY2(stale.error().message.contains(QStringLiteral("while you were editing")), qPrintable(stale.error().message));
-        QVERIFY2(stale.error().message.contains(db->actor()), qPrintable(stale.error().message));
+        QVERIFY2(stale.error().message.startsWith(QStringLiteral("You (in another window) changed the target")),
+                 qPrintable(stale.error().message));
         // A second target for the same KPI and scope is a lost race too, never a duplicate.
         auto duplicate = repo.save(target(QStringLiteral("first_time_fix_rate"), 0.5));
         QVERIFY(!duplicate);
