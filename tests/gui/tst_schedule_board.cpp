@@ -235,6 +235,7 @@ private slots:
         QVERIFY2(t.open(), qPrintable(test::lastError()));
         t.page->setEditable(false);
         QVERIFY(t.page->messageLine()->text().contains(QStringLiteral("Read only")));
+        QCOMPARE(t.page->messageKind(), widgets::ScheduleBoard::MessageKind::Info); // information, not a refusal
         const QString before = test::dumpDatabase(*t.db);
         const QRect bar = t.board()->barViewportRect(QStringLiteral("a1"));
         t.drag(bar.center(), bar.center() + QPoint(int(2 * t.pxPerHour()), 0));
@@ -365,6 +366,8 @@ private slots:
 
         const QString msg = t.page->messageLine()->text();
         QVERIFY2(msg.startsWith(QStringLiteral("Refused")), qPrintable(msg));
+        QCOMPARE(t.page->messageKind(), widgets::ScheduleBoard::MessageKind::Refusal);
+        QVERIFY(t.page->messageLine()->styleSheet().contains(QStringLiteral("#b71c1c")));
         QVERIFY2(msg.contains(QStringLiteral("Bruno")) && msg.contains(QStringLiteral("Globex")) && msg.contains(QStringLiteral("w2")),
                  qPrintable(msg));
         QCOMPARE(t.stack()->count(), 0);
@@ -385,6 +388,7 @@ private slots:
         const QString msg = t.page->messageLine()->text();
         // The lost race names who won it (the same tester, from another connection) and what they did.
         QVERIFY2(msg.contains(QStringLiteral("You (in another window) locked this visit while you were editing")), qPrintable(msg));
+        QCOMPARE(t.page->messageKind(), widgets::ScheduleBoard::MessageKind::Refusal);
         QCOMPARE(t.stack()->count(), 0);
         const auto s = test::stored(*t.db, QStringLiteral("a1"));
         QCOMPARE(s.start, QStringLiteral("2026-03-02T09:00:00Z"));

@@ -279,7 +279,7 @@ void BoardInputHandler::finishItemDrag()
     if (moves.empty())
         return;
     if (!verdict.hard.empty()) {
-        m_board->showMessage(collisionMessage(verdict, moves));
+        m_board->showMessage(collisionMessage(verdict, moves), ScheduleBoard::MessageKind::Refusal);
         return;
     }
     const board::BoardModel &model = *m_board->model();
@@ -303,9 +303,9 @@ void BoardInputHandler::finishItemDrag()
         return;
     const auto cmdKind = kind == State::Moving ? SetIntervalCommand::Kind::Move : SetIntervalCommand::Kind::Resize;
     if (Status st = m_board->editor()->setIntervals(std::move(edits), cmdKind); !st)
-        m_board->showMessage(st.error().message);
+        m_board->showRefusal(st.error());
     else if (!verdict.soft.empty())
-        m_board->showMessage(tr("Saved with warnings: %1").arg(verdict.soft.front().detail));
+        m_board->showMessage(tr("Saved with warnings: %1").arg(verdict.soft.front().detail), ScheduleBoard::MessageKind::Warning);
     else
         m_board->showMessage(QString());
 }
@@ -344,12 +344,12 @@ bool BoardInputHandler::key(QKeyEvent *e)
         return false;
     const scheduling::Verdict v = model->verdict(moves);
     if (!v.hard.empty()) {
-        m_board->showMessage(collisionMessage(v, moves));
+        m_board->showMessage(collisionMessage(v, moves), ScheduleBoard::MessageKind::Refusal);
         return true;
     }
     const QStringList ids = m_board->selectedAppointments();
     if (Status st = m_board->editor()->setIntervals(std::move(edits), SetIntervalCommand::Kind::Nudge); !st)
-        m_board->showMessage(st.error().message);
+        m_board->showRefusal(st.error());
     m_board->selectAppointments(ids);
     return true;
 }
@@ -364,7 +364,7 @@ void BoardInputHandler::dragEnter(QDragEnterEvent *e)
     const QString id = QString::fromUtf8(e->mimeData()->data(board::workOrderMimeType()));
     auto wo = model->prepareWorkOrder(*m_board->editor()->database(), id);
     if (!wo) {
-        m_board->showMessage(wo.error().message);
+        m_board->showRefusal(wo.error());
         e->ignore();
         return;
     }
@@ -436,17 +436,18 @@ void BoardInputHandler::drop(QDropEvent *e)
         return;
     }
     if (!verdict.hard.empty()) {
-        m_board->showMessage(collisionMessage(verdict, moves));
+        m_board->showMessage(collisionMessage(verdict, moves), ScheduleBoard::MessageKind::Refusal);
         e->ignore();
         return;
     }
     const scheduling::ProposedMove &m = moves.front();
     if (Status st = m_board->editor()->assign(m.workOrderId, m.technicianId, m.start, m.end); !st) {
-        m_board->showMessage(st.error().message);
+        m_board->showRefusal(st.error());
         e->ignore();
         return;
     }
-    m_board->showMessage(verdict.soft.empty() ? QString() : tr("Saved with warnings: %1").arg(verdict.soft.front().detail));
+    m_board->showMessage(verdict.soft.empty() ? QString() : tr("Saved with warnings: %1").arg(verdict.soft.front().detail),
+                         ScheduleBoard::MessageKind::Warning);
     e->acceptProposedAction();
 }
 

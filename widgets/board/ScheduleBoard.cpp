@@ -64,7 +64,7 @@ void ScheduleBoard::setEditor(BoardEditor *editor)
     if (m_model) {
         connect(m_model, &board::BoardModel::reloaded, this, &ScheduleBoard::onReloaded);
         connect(m_model, &board::BoardModel::techniciansChanged, this, &ScheduleBoard::updateTechnicians);
-        connect(editor, &BoardEditor::problem, this, &ScheduleBoard::showMessage);
+        connect(editor, &BoardEditor::problem, this, [this](const QString &text) { showMessage(text, MessageKind::Refusal); });
         if (m_model->isLoaded())
             onReloaded();
     }
@@ -316,10 +316,10 @@ BoardPaintContext ScheduleBoard::paintContext() const
 
 const BoardGhost *ScheduleBoard::ghost() const { return m_input->ghost(); }
 
-void ScheduleBoard::showMessage(const QString &text)
+void ScheduleBoard::showMessage(const QString &text, MessageKind kind)
 {
     m_lastMessage = text;
-    emit message(text);
+    emit message(text, kind);
 }
 
 void ScheduleBoard::updateTechnicians(const QList<int> &technicians)
@@ -448,7 +448,7 @@ void ScheduleBoard::keyPressEvent(QKeyEvent *event)
         return;
     if (event->key() == Qt::Key_Delete && m_editor && m_editable && !m_selected.isEmpty()) {
         if (Status s = m_editor->unassign(selectedAppointments()); !s)
-            showMessage(s.error().message);
+            showRefusal(s.error());
         return;
     }
     QAbstractScrollArea::keyPressEvent(event);
@@ -477,13 +477,13 @@ void ScheduleBoard::contextMenuEvent(QContextMenuEvent *event)
     menu.addSeparator();
     QAction *unassign = menu.addAction(tr("Unassign"), this, [this, ids] {
         if (Status s = m_editor->unassign(ids); !s)
-            showMessage(s.error().message);
+            showRefusal(s.error());
     });
     unassign->setEnabled(!b.isCancelled());
     if (ids.size() == 2) {
         menu.addAction(tr("Swap the two visits"), this, [this, ids] {
             if (Status s = m_editor->swapSlots(ids.at(0), ids.at(1)); !s)
-                showMessage(s.error().message);
+                showRefusal(s.error());
             else
                 showMessage(QString());
         });
@@ -494,7 +494,7 @@ void ScheduleBoard::contextMenuEvent(QContextMenuEvent *event)
             continue;
         QAction *a = status->addAction(BoardPainter::statusText(st), this, [this, appointmentId, st] {
             if (Status s = m_editor->changeStatus(appointmentId, st); !s)
-                showMessage(s.error().message);
+                showRefusal(s.error());
         });
         a->setCheckable(true);
         a->setChecked(st == b.appointment.status);
@@ -502,7 +502,7 @@ void ScheduleBoard::contextMenuEvent(QContextMenuEvent *event)
     const bool lock = !b.appointment.locked;
     menu.addAction(lock ? tr("Lock") : tr("Unlock"), this, [this, ids, lock] {
         if (Status s = m_editor->setLocked(ids, lock); !s)
-            showMessage(s.error().message);
+            showRefusal(s.error());
     });
     menu.exec(event->globalPos());
 }

@@ -8,6 +8,7 @@
 #include "board/BoardFilter.h"
 #include "board/RowLayout.h"
 #include "board/TimeScale.h"
+#include "util/Result.h"
 
 #include <QAbstractScrollArea>
 #include <QSet>
@@ -91,9 +92,14 @@ public:
 
     BoardPaintContext paintContext() const;
     const BoardGhost *ghost() const;
+    // How a message line reads: a refusal (nothing was written) stands out, a warning
+    // (written, but look) less, information not at all.
+    enum class MessageKind { Info, Warning, Refusal };
+    Q_ENUM(MessageKind)
     // The last message shown (refusal, verdict); also emitted with message().
     QString lastMessage() const { return m_lastMessage; }
-    void showMessage(const QString &text);
+    void showMessage(const QString &text, MessageKind kind = MessageKind::Info);
+    void showRefusal(const Error &error) { showMessage(error.message, MessageKind::Refusal); }
     // Repaint just these technicians' rows (cost follows the change).
     void updateTechnicians(const QList<int> &technicians);
     void updateGhostArea(const BoardGhost *before, const BoardGhost *after);
@@ -107,7 +113,7 @@ public:
     void dragOut(const QStringList &appointmentIds);
 
 signals:
-    void message(const QString &text);
+    void message(const QString &text, fieldops::widgets::ScheduleBoard::MessageKind kind);
     void selectionChanged(const QStringList &appointmentIds);
     void workOrderActivated(const QString &workOrderId); // single selection, for the shared selection
     void openWorkOrderRequested(const QString &workOrderId);

@@ -86,13 +86,21 @@ void SchedulePage::onHorizonLoaded()
 
 QString SchedulePage::loadingText() const { return tr("Loading the schedule…"); }
 
-void SchedulePage::showMessage(const QString &text)
+void SchedulePage::showMessage(const QString &text, ScheduleBoard::MessageKind kind)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(text.startsWith(tr("Refused")) || text.contains(tr("changed by someone else"))
-                                         || text.contains(tr("while you were editing"))
-                                 ? QStringLiteral("color: #b71c1c; font-weight: bold;")
-                                 : QString());
+    m_messageKind = kind;
+    switch (kind) {
+    case ScheduleBoard::MessageKind::Refusal:
+        m_message->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
+        break;
+    case ScheduleBoard::MessageKind::Warning:
+        m_message->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+        break;
+    case ScheduleBoard::MessageKind::Info:
+        m_message->setStyleSheet(QString());
+        break;
+    }
 }
 
 } // namespace fieldops::widgets

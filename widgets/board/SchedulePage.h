@@ -3,6 +3,8 @@
 // refusals the dispatcher must read. It also chooses the horizon: 14 days from the day
 // before the chosen date, reloaded when the date picker leaves it. The load runs on the
 // editor's reader thread when it has one; the page scrolls once the horizon arrives.
+#include "ScheduleBoard.h"
+
 #include <QDate>
 #include <QWidget>
 
@@ -14,7 +16,6 @@ class BoardEditor;
 
 namespace fieldops::widgets {
 class BoardToolbar;
-class ScheduleBoard;
 
 class SchedulePage : public QWidget {
     Q_OBJECT
@@ -25,6 +26,8 @@ public:
     ScheduleBoard *board() const { return m_board; }
     BoardToolbar *toolbar() const { return m_toolbar; }
     QLabel *messageLine() const { return m_message; }
+    // How the message line reads (a refusal in red, a warning in amber).
+    ScheduleBoard::MessageKind messageKind() const { return m_messageKind; }
 
     // Read-only while edits cannot be made (a role without the right, a lost connection);
     // `why` is shown on the message line.
@@ -34,7 +37,7 @@ public:
     void showDate(const QDate &date = {});
 
 private:
-    void showMessage(const QString &text);
+    void showMessage(const QString &text, ScheduleBoard::MessageKind kind = ScheduleBoard::MessageKind::Info);
     void onHorizonLoaded();
     QString loadingText() const;
 
@@ -42,6 +45,7 @@ private:
     BoardToolbar *m_toolbar;
     ScheduleBoard *m_board;
     QLabel *m_message;
+    ScheduleBoard::MessageKind m_messageKind = ScheduleBoard::MessageKind::Info;
     QDate m_pendingDay; // scrolled to once its horizon has loaded
 };
 

@@ -53,7 +53,7 @@ ScheduleTabController::ScheduleTabController(QMainWindow *window, ConsoleSession
         if (!m_editor || !m_page || !m_page->board()->isEditable())
             return;
         if (Status s = m_editor->unassign(ids); !s)
-            m_page->board()->showMessage(s.error().message);
+            m_page->board()->showRefusal(s.error());
         else
             m_page->board()->showMessage(QString());
     });
