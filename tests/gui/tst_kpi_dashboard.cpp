@@ -117,6 +117,8 @@ private slots:
         QStringList changeTexts; // the billable-ratio card's change line at each update
         QStringList busyAtUpdate;
         connect(&dash, &widgets::KpiDashboard::updated, this, [&] {
+            if (changeTexts.isEmpty()) // what the user sees while the comparison is read
+                dash.renderImage().save(QStringLiteral("/tmp/kpi-dashboard-pending.png"));
             changeTexts << dash.card(QStringLiteral("billable_ratio"))->changeText();
             busyAtUpdate << (dash.filterBar()->busyIndicator()->isVisible() ? QStringLiteral("busy") : QStringLiteral("idle"));
         });
@@ -176,6 +178,12 @@ private slots:
         QCOMPARE(trend->bucketAt(over), 1);
         QVERIFY(plot->axisRect()->rangeDrag() == Qt::Horizontal);
         QVERIFY(plot->axisRect()->rangeZoom() == Qt::Horizontal);
+        // A two-day period: one tick per day, each date once, on midnight.
+        const QVector<QString> labels = plot->xAxis->tickVectorLabels();
+        QVERIFY2(labels.contains(QStringLiteral("2 Mar")) && labels.contains(QStringLiteral("3 Mar")), qPrintable(QStringList(labels).join(QLatin1Char(','))));
+        QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+        for (double tick : plot->xAxis->tickVector())
+            QCOMPARE(QCPAxisTickerDateTime::keyToDateTime(tick).time(), QTime(0, 0));
 
         // Ratings: w4's 2 (t2) and w1's 5 (t1); t1 ranks first.
         QCOMPARE(dash.ratings()->rankingModel()->rowCount(), 2);

@@ -15,6 +15,27 @@ namespace fieldops::widgets {
 namespace {
 // Buckets sit at their start instant; the axis shows dates in the console's zone.
 double xOf(const kpi::KpiBucket &b) { return double(b.range.fromMs) / 1000.0; }
+
+// The labels name days, so ticks are at least a day apart and sit on local midnight: the
+// stock ticker picks 12-hour steps for a short period and prints each date twice.
+class DayTicker : public QCPAxisTickerDateTime {
+public:
+    DayTicker()
+    {
+        setDateTimeFormat(QStringLiteral("d MMM"));
+        setTickOrigin(dateTimeToKey(QDate(2000, 1, 1).startOfDay())); // day steps keep this time of day
+    }
+
+protected:
+    double getTickStep(const QCPRange &range) override
+    {
+        const double step = QCPAxisTickerDateTime::getTickStep(range);
+        if (step >= 86400)
+            return step;
+        mDateStrategy = dsUniformTimeInDay;
+        return 86400;
+    }
+};
 } // namespace
 
 KpiTrendChart::KpiTrendChart(QWidget *parent) : QWidget(parent)
@@ -31,9 +52,7 @@ KpiTrendChart::KpiTrendChart(QWidget *parent) : QWidget(parent)
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeFormat(QStringLiteral("d MMM"));
-    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setTicker(QSharedPointer<DayTicker>::create());
     m_plot->addGraph(); // 0: the KPI
     m_plot->graph(0)->setPen(QPen(QColor(0x2f, 0x6f, 0xb3), 2));
     m_plot->graph(0)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
