@@ -5,12 +5,14 @@
 // in an array literal and may hold any character. The links the loader fills (each
 // appointment's and rating's work order) must give the same report as looking ids up.
 #include "KpiFixture.h"
+#include "PgTestServer.h"
 #include "TestDatabases.h"
 #include "kpi/KpiCalculator.h"
 #include "kpi/KpiLoader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QtTest>
 #include <algorithm>
 
@@ -164,6 +166,32 @@ private slots:
             QVERIFY(linksAgree(*parallel));
             QVERIFY(linksAgree(*single));
             QCOMPARE(reportText(kpi::computeKpis(*parallel)), reportText(kpi::computeKpis(*single)));
+        }
+    }
+
+    // Managers and dispatchers log in with their own roles: the second connection and the
+    // snapshot it imports need no privilege beyond reading, and they see what the owner sees.
+    void rolesReadTheSameFigures()
+    {
+        QString url;
+        auto owner = test::freshDatabase(QStringLiteral("postgres"), true, &url);
+        QVERIFY2(owner, qPrintable(test::lastError()));
+        QVERIFY(test::loadKpiFixture(*owner));
+        QVERIFY(addOddWorkOrders(*owner));
+        const QString dbName = url.section(QLatin1Char('/'), -1);
+        const QByteArray expected = reportText(kpi::computeKpis(*kpi::loadKpiInputs(*owner, kPeriod)));
+        for (const auto &[login, role] : {std::pair{"load_maria", "manager"}, std::pair{"load_ana", "dispatcher"}}) {
+            QProcess p;
+            p.start(qEnvironmentVariable("FIELDOPS_CLI"), {QStringLiteral("--db"), url, QStringLiteral("user"), QStringLiteral("add"),
+                                                           QString::fromLatin1(login), QStringLiteral("--role"), QString::fromLatin1(role)});
+            QVERIFY(p.waitForFinished(60000));
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+            auto db = test::openUrl(test::PgTestServer::shared()->urlFor(dbName, QString::fromLatin1(login)));
+            QVERIFY2(db, qPrintable(test::lastError()));
+            auto in = kpi::loadKpiInputs(*db, kPeriod);
+            QVERIFY2(in, qPrintable(in ? QString() : in.error().message));
+            QVERIFY(linksAgree(*in));
+            QCOMPARE(reportText(kpi::computeKpis(*in)), expected);
         }
     }
 
