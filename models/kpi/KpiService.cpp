@@ -21,8 +21,18 @@ void KpiService::setDatabaseUrl(const DatabaseUrl &url)
     ++m_generation; // results from the previous database are stale
     m_data.reset();
     m_load.reset();
-    setBusy(false);
+    m_extending.reset();
+    updateBusy(); // requests to the old database may still be running; they end unseen
 }
+
+void KpiService::invalidate()
+{
+    m_load.reset();
+    m_extending.reset(); // a read of the previous period under way is for the old data
+    updateBusy();
+}
+
+void KpiService::updateBusy() { setBusy(m_running > 0 || m_extending); }
 
 void KpiService::setBusy(bool busy)
 {
@@ -49,6 +59,7 @@ void KpiService::request(const KpiQuery &query, bool reload)
     }
     const quint64 generation = ++m_generation;
     m_lastQuery = query;
+    ++m_running;
     setBusy(true);
     std::shared_ptr<const KpiLoad> cached = m_load;
     if (reload || !cached || !samePeriod(cached->current->period, query.period)
@@ -59,11 +70,14 @@ void KpiService::request(const KpiQuery &query, bool reload)
     auto *watcher = new QFutureWatcher<Result<Computed>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, cached] {
         watcher->deleteLater();
-        if (generation != m_generation)
+        --m_running;
+        if (generation != m_generation) {
+            updateBusy();
             return; // a newer request (or database) superseded this one
+        }
         Result<Computed> result = watcher->result();
         if (!result) {
-            setBusy(false);
+            updateBusy();
             emit failed(result.error());
             return;
         }
@@ -72,12 +86,10 @@ void KpiService::request(const KpiQuery &query, bool reload)
         m_load = result->load;
         m_data = std::move(result->data);
         m_data->targets = m_targets;
-        const bool pending = m_data->previousPending;
-        if (!pending)
-            setBusy(false);
+        if (m_data->previousPending && m_extending != m_load->current)
+            readPrevious(); // busy until it ends
+        updateBusy();
         emit ready();
-        if (pending && m_extending != m_load->current)
-            readPrevious();
     });
     const DatabaseUrl url = m_url;
     watcher->setFuture(QtConcurrent::run([url, query, cached]() -> Result<Computed> {
@@ -111,12 +123,14 @@ void KpiService::readPrevious()
     auto *watcher = new QFutureWatcher<Result<Computed>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, base] {
         watcher->deleteLater();
-        if (!m_load || m_load->current != base->current || m_extending != base->current)
+        if (!m_load || m_load->current != base->current || m_extending != base->current) {
+            updateBusy();
             return; // another read (or database) replaced the one this completes
+        }
         m_extending.reset();
         Result<Computed> result = watcher->result();
         if (!result) {
-            setBusy(false);
+            updateBusy();
             emit failed(Error{result.error().kind, tr("the previous period could not be read: %1").arg(result.error().message),
                               result.error().detail});
             return;
@@ -126,11 +140,12 @@ void KpiService::readPrevious()
             // A filter switch came meanwhile and showed the partial data: show it complete.
             if (samePeriod(m_lastQuery.period, m_load->current->period))
                 request(m_lastQuery, false);
+            updateBusy();
             return;
         }
         m_data = std::move(result->data);
         m_data->targets = m_targets;
-        setBusy(false);
+        updateBusy();
         emit ready();
     });
     const DatabaseUrl url = m_url;

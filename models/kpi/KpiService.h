@@ -84,7 +84,7 @@ public:
     // reused when it covers the same days and is younger than reuseMs(), unless reload.
     void request(const KpiQuery &query, bool reload = false);
     // Forgets the last read (the data changed): the next request reads again.
-    void invalidate() { m_load.reset(); }
+    void invalidate();
     static constexpr qint64 reuseMs() { return 60'000; }
 
     // Stores a target off the GUI thread: targetSaved() and ready() (the data now carries
@@ -117,11 +117,14 @@ signals:
 
 private:
     void setBusy(bool busy);
+    // Busy while a request runs or the previous period is being read.
+    void updateBusy();
     // Reads the previous period of m_load (once per load) and then shows the data complete.
     void readPrevious();
     DatabaseUrl m_url;
     bool m_hasUrl = false;
     bool m_busy = false;
+    int m_running = 0; // requests started and not yet finished (stale ones included)
     quint64 m_generation = 0;
     quint64 m_visitsGeneration = 0;
     std::optional<KpiDashboardData> m_data;

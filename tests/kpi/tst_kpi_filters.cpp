@@ -331,6 +331,32 @@ private slots:
         QVERIFY(ready.count() >= 3); // partial all, partial south, complete south
     }
 
+    // Data known to be out of date while the previous period is read: that read's answer
+    // is dropped, nothing stays busy, and the next request reads again.
+    void invalidateWhileThePreviousPeriodIsRead()
+    {
+        QString url;
+        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QVERIFY(test::loadKpiFixture(*db));
+        kpi::KpiService service;
+        service.setDatabaseUrl(*DatabaseUrl::parse(url));
+        QSignalSpy ready(&service, &kpi::KpiService::ready);
+        const kpi::KpiQuery all{kPeriod, kpi::BucketSize::Day, {}, {}, {}, {}};
+        service.request(all);
+        QVERIFY(ready.wait(30000));
+        QVERIFY(service.data()->previousPending);
+        QVERIFY(service.isBusy());
+        service.invalidate();
+        QVERIFY(QTest::qWaitFor([&] { return !service.isBusy(); }, 30000));
+        QTest::qWait(200);
+        QCOMPARE(ready.count(), 1); // the dropped answer was not shown
+        service.request(all);
+        QVERIFY(QTest::qWaitFor([&] { return ready.count() >= 3 && !service.isBusy(); }, 30000));
+        QVERIFY(!service.data()->reusedRead);
+        QVERIFY(!service.data()->previousPending);
+    }
+
     void filterSwitchReusesTheReadUntilRefresh()
     {
         QString url;
