@@ -4,6 +4,7 @@
 // its history; and a window connected as a planner offers no schedule undo and says what
 // the role may edit, while a dispatcher's does.
 #include "../audit/AuditFixture.h"
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "PgTestServer.h"
 #include "TestDatabases.h"
@@ -48,28 +49,16 @@ QStringList shownRow(const QAbstractItemModel *m, int r)
 class TestInspectorHistory : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<gui::MainWindow> openWindow(const QString &url)
-    {
-        auto w = std::make_unique<gui::MainWindow>();
-        w->connection()->setInteractive(false);
-        w->show();
-        if (!QTest::qWaitForWindowExposed(w.get()))
-            return nullptr;
-        QSignalSpy refreshed(w->session(), &ConsoleSession::refreshed);
-        w->connectTo(*DatabaseUrl::parse(url));
-        if (!refreshed.wait(15000))
-            return nullptr;
-        return w;
-    }
+    QString m_openFailure; // why the last openWindow() gave no window
+
+    std::unique_ptr<gui::MainWindow> openWindow(const QString &url) { return test::openMainWindow(url, &m_openFailure); }
 
     static QAction *action(QWidget *w, const char *name) { return w->findChild<QAction *>(QLatin1String(name)); }
 
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("FieldOpsTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_inspector_history"));
+        test::useScratchSettings(QStringLiteral("tst_inspector_history"));
         QSettings().clear();
     }
     void cleanupTestCase() { QSettings().clear(); }
@@ -83,7 +72,7 @@ private slots:
         QVERIFY2(db, qPrintable(test::lastError()));
         QVERIFY(test::seedAuditSchedule(*db).ok());
         auto w = openWindow(url);
-        QVERIFY(w);
+        QVERIFY2(w, qPrintable(m_openFailure));
         widgets::WorkOrderInspector *inspector = w->docks()->inspector();
         w->session()->selection()->selectWorkOrder(QStringLiteral("w1"));
         QTRY_VERIFY(inspector->isShowingDetails());
@@ -151,7 +140,7 @@ private slots:
             QCOMPARE(cli.exitCode(), 0);
         }
         auto planner = openWindow(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("paula")));
-        QVERIFY(planner);
+        QVERIFY2(planner, qPrintable(m_openFailure));
         QVERIFY(!action(planner.get(), "actionUndo")->isVisible());
         QVERIFY(!action(planner.get(), "actionRedo")->isVisible());
         QCOMPARE(planner->connection()->roleLabel()->text(), QStringLiteral("May edit: contracts"));
@@ -162,14 +151,14 @@ private slots:
         planner.reset();
 
         auto manager = openWindow(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("mara")));
-        QVERIFY(manager);
+        QVERIFY2(manager, qPrintable(m_openFailure));
         QCOMPARE(manager->connection()->roleLabel()->text(), QStringLiteral("May edit: KPI targets"));
         QVERIFY(manager->findChild<widgets::KpiDashboard *>()->targetsEditable());
         QVERIFY(!manager->findChild<widgets::SchedulePage *>()->board()->isEditable());
         manager.reset();
 
         auto dispatcher = openWindow(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("diego")));
-        QVERIFY(dispatcher);
+        QVERIFY2(dispatcher, qPrintable(m_openFailure));
         QVERIFY(action(dispatcher.get(), "actionUndo")->isVisible());
         QCOMPARE(dispatcher->connection()->roleLabel()->text(), QStringLiteral("May edit: schedule"));
         auto *dispatcherBoard = dispatcher->findChild<widgets::SchedulePage *>();

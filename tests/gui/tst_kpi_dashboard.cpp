@@ -6,6 +6,7 @@
 // is written to /tmp/kpi-dashboard.png. Targets: the cards' red/amber/green state, the
 // trend's target line, a manager's edit through the editor (saved, refused, lost race).
 #include "../kpi/KpiFixture.h"
+#include "GuiTestSupport.h"
 #include "TestDatabases.h"
 #include "demo/DemoSeeder.h"
 #include "itemmodels/ItemRoles.h"
@@ -105,15 +106,12 @@ private slots:
     // then the change against the previous period; the busy indicator stays on until then.
     void comparisonArrivesAfterThePeriod()
     {
-        kpi::KpiService service;
-        service.setDatabaseUrl(*DatabaseUrl::parse(m_url));
-        widgets::KpiDashboard dash(&service);
-        dash.filterBar()->setTimeZone(QTimeZone::utc());
+        test::KpiDashboardHarness harness(*DatabaseUrl::parse(m_url), QTimeZone::utc());
+        widgets::KpiDashboard &dash = harness.dash;
+        kpi::KpiService &service = harness.service;
         dash.filterBar()->setToday(QDate(2026, 3, 3));
         dash.filterBar()->setCustomPeriod(QDate(2026, 3, 2), QDate(2026, 3, 3));
-        dash.resize(1400, 900);
-        dash.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dash));
+        QVERIFY2(test::showExposed(dash, QSize(1400, 900)), "the dashboard was never exposed");
         QStringList changeTexts; // the billable-ratio card's change line at each update
         QStringList busyAtUpdate;
         connect(&dash, &widgets::KpiDashboard::updated, this, [&] {
@@ -133,14 +131,11 @@ private slots:
 
     void customPeriodAndFilterShowKnownValues()
     {
-        kpi::KpiService service;
-        service.setDatabaseUrl(*DatabaseUrl::parse(m_url));
-        widgets::KpiDashboard dash(&service);
-        dash.filterBar()->setTimeZone(QTimeZone::utc());
+        test::KpiDashboardHarness harness(*DatabaseUrl::parse(m_url), QTimeZone::utc());
+        widgets::KpiDashboard &dash = harness.dash;
+        kpi::KpiService &service = harness.service;
         dash.filterBar()->setToday(QDate(2026, 3, 3));
-        dash.resize(1400, 900);
-        dash.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dash));
+        QVERIFY2(test::showExposed(dash, QSize(1400, 900)), "the dashboard was never exposed");
 
         // The user types the custom period; each keystroke may start a query, only the
         // last one's result is shown.
@@ -207,14 +202,10 @@ private slots:
 
     void breakdownSortsOnRawValuesAndExports()
     {
-        kpi::KpiService service;
-        service.setDatabaseUrl(*DatabaseUrl::parse(m_url));
-        widgets::KpiDashboard dash(&service);
-        dash.filterBar()->setTimeZone(QTimeZone::utc());
-        dash.resize(1400, 900);
-        dash.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dash));
-        dash.filterBar()->setCustomPeriod(QDate(2026, 3, 2), QDate(2026, 3, 3));
+        test::KpiDashboardHarness harness(*DatabaseUrl::parse(m_url), QTimeZone::utc());
+        widgets::KpiDashboard &dash = harness.dash;
+        kpi::KpiService &service = harness.service;
+        QVERIFY2(test::showKpiFixturePeriod(dash), "the dashboard was never exposed");
         QVERIFY(waitForResult(dash, service));
 
         widgets::KpiBreakdownView *b = dash.breakdown();
@@ -293,14 +284,10 @@ private slots:
         QVERIFY(store("sla_compliance_rate", 0.9, 0.8));      // 33.3%: red
         QVERIFY(store("mean_time_to_resolve_h", 24, 36));     // 27.5 h, lower is better: amber
 
-        kpi::KpiService service;
-        service.setDatabaseUrl(*DatabaseUrl::parse(url));
-        widgets::KpiDashboard dash(&service);
-        dash.filterBar()->setTimeZone(QTimeZone::utc());
-        dash.resize(1400, 900);
-        dash.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dash));
-        dash.filterBar()->setCustomPeriod(QDate(2026, 3, 2), QDate(2026, 3, 3));
+        test::KpiDashboardHarness harness(*DatabaseUrl::parse(url), QTimeZone::utc());
+        widgets::KpiDashboard &dash = harness.dash;
+        kpi::KpiService &service = harness.service;
+        QVERIFY2(test::showKpiFixturePeriod(dash), "the dashboard was never exposed");
         QVERIFY(waitForResult(dash, service));
 
         auto rag = [&](const char *key) { return dash.card(QString::fromLatin1(key))->rag(); };
@@ -365,30 +352,21 @@ private slots:
 
     void screenshotOnTheDemoDatabase()
     {
-        QString url;
-        auto demo = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
-        QVERIFY2(demo, qPrintable(test::lastError()));
-        DemoOptions options;
-        options.technicians = 30;
-        options.customers = 400;
-        options.days = 60;
-        auto seeded = DemoSeeder(*demo).seed(options);
-        QVERIFY2(seeded.ok(), qPrintable(seeded.ok() ? QString() : seeded.error().message));
+        const test::DemoDatabase demo({.technicians = 30, .days = 60, .customers = 400, .today = QDate()});
+        QVERIFY2(demo.db, qPrintable(demo.error));
 
-        kpi::KpiService service;
-        service.setDatabaseUrl(*DatabaseUrl::parse(url));
-        widgets::KpiDashboard dash(&service);
-        dash.filterBar()->setToday(seeded->today);
-        dash.resize(1500, 1000);
-        dash.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dash));
+        test::KpiDashboardHarness harness(*DatabaseUrl::parse(demo.url));
+        widgets::KpiDashboard &dash = harness.dash;
+        kpi::KpiService &service = harness.service;
+        dash.filterBar()->setToday(demo.summary.today);
+        QVERIFY2(test::showExposed(dash, QSize(1500, 1000)), "the dashboard was never exposed");
         dash.filterBar()->setPreset(widgets::KpiFilterBar::Last30);
         dash.reload(); // what the tab does on connecting
         QVERIFY(waitForResult(dash, service));
         QVERIFY(dash.breakdown()->model()->rowCount() == 30);
         QVERIFY(cardText(dash, "work_orders_closed") != QStringLiteral("0"));
         // Targets on a few cards so the screenshot shows the three states.
-        kpi::KpiTargetRepository targets(*demo);
+        kpi::KpiTargetRepository targets(*demo.db);
         for (const auto &[key, goal, amber] : {std::tuple{"first_time_fix_rate", 0.8, 0.7}, std::tuple{"on_time_arrival_rate", 0.5, 0.4},
                                                std::tuple{"sla_compliance_rate", 0.99, 0.98}, std::tuple{"utilization", 0.3, 0.2}}) {
             kpi::KpiTarget t;

@@ -4,6 +4,7 @@
 // (tests/kpi/KpiFixture.h), and export the drill-down's and the ranking's tables as CSV.
 // The visits query itself runs on both backends.
 #include "../kpi/KpiFixture.h"
+#include "GuiTestSupport.h"
 #include "TestDatabases.h"
 #include "interchange/CsvReader.h"
 #include "itemmodels/KpiBreakdownModel.h"
@@ -96,14 +97,10 @@ private slots:
         QTemporaryDir out;
         QVERIFY(out.isValid());
 
-        kpi::KpiService service;
-        service.setDatabaseUrl(*DatabaseUrl::parse(url));
-        widgets::KpiDashboard dash(&service);
-        dash.filterBar()->setTimeZone(QTimeZone::utc());
-        dash.resize(1400, 900);
-        dash.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dash));
-        dash.filterBar()->setCustomPeriod(QDate(2026, 3, 2), QDate(2026, 3, 3));
+        test::KpiDashboardHarness harness(*DatabaseUrl::parse(url), QTimeZone::utc());
+        widgets::KpiDashboard &dash = harness.dash;
+        kpi::KpiService &service = harness.service;
+        QVERIFY2(test::showKpiFixturePeriod(dash), "the dashboard was never exposed");
         QVERIFY(QTest::qWaitFor([&] { return !service.isBusy() && service.data() && service.data()->query.period.from == QDate(2026, 3, 2); }, 30000));
 
         // Breakdown table (by technician): Ana.

@@ -5,6 +5,7 @@
 // from its fields and tests them, no password reaches the settings file, and a render on
 // the demo database is written to /tmp/fieldops-main.png.
 #include "../itemmodels/WorkOrderFixture.h"
+#include "GuiTestSupport.h"
 #include "ConnectionDialog.h"
 #include "MainWindow.h"
 #include "PasswordStore.h"
@@ -80,29 +81,18 @@ class TestMainWindow : public QObject {
     QString m_url;
     std::unique_ptr<Database> m_db;
 
-    // A window connected to the fixture database, its first load done.
+    QString m_openFailure; // why the last openWindow() gave no window
+
+    // On the fixture's clock, so what is late or due reads the same on every run.
     std::unique_ptr<gui::MainWindow> openWindow(const QString &url)
     {
-        auto w = std::make_unique<gui::MainWindow>();
-        w->connection()->setInteractive(false);
-        w->session()->setClockOverride(test::fixtureNow());
-        w->show();
-        if (!QTest::qWaitForWindowExposed(w.get()))
-            return nullptr;
-        QSignalSpy refreshed(w->session(), &ConsoleSession::refreshed);
-        w->connectTo(*DatabaseUrl::parse(url));
-        if (!refreshed.wait(15000))
-            return nullptr;
-        return w;
+        return test::openMainWindow(url, &m_openFailure, test::fixtureNow());
     }
 
 private slots:
     void initTestCase()
     {
-        // Settings go to a scratch location, never the developer's own.
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("FieldOpsTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+        test::useScratchSettings(QStringLiteral("tst_main_window"));
         QSettings().clear();
         m_db = test::freshDatabase(QStringLiteral("sqlite"), true, &m_url);
         QVERIFY2(m_db, qPrintable(test::lastError()));
@@ -115,7 +105,7 @@ private slots:
     void tableShowsTheRows()
     {
         auto w = openWindow(m_url);
-        QVERIFY(w);
+        QVERIFY2(w, qPrintable(m_openFailure));
         QTableView *table = w->workOrdersTab()->page()->table();
         QCOMPARE(table->model()->rowCount(), 6);
         // Default order: newest first.
@@ -136,7 +126,7 @@ private slots:
     void filterBarNarrowsTheTable()
     {
         auto w = openWindow(m_url);
-        QVERIFY(w);
+        QVERIFY2(w, qPrintable(m_openFailure));
         widgets::WorkOrdersPage *page = w->workOrdersTab()->page();
         QAbstractItemModel *shown = page->table()->model();
         QTest::keyClicks(page->filterBar()->searchEdit(), QStringLiteral("acme"));
@@ -166,7 +156,7 @@ private slots:
     void clickingARowFillsTheInspector()
     {
         auto w = openWindow(m_url);
-        QVERIFY(w);
+        QVERIFY2(w, qPrintable(m_openFailure));
         QTableView *table = w->workOrdersTab()->page()->table();
         widgets::WorkOrderInspector *inspector = w->docks()->inspector();
         QVERIFY(!inspector->isShowingDetails());
@@ -196,7 +186,7 @@ private slots:
     void queueAndAlertsDocks()
     {
         auto w = openWindow(m_url);
-        QVERIFY(w);
+        QVERIFY2(w, qPrintable(m_openFailure));
         QTreeView *queue = w->docks()->queue()->view();
         QCOMPARE(idsInOrder(queue->model()),
                  (QStringList{QStringLiteral("w1"), QStringLiteral("w3"), QStringLiteral("w6"), QStringLiteral("w2")}));
@@ -222,7 +212,7 @@ private slots:
     void menusShortcutsAndRefresh()
     {
         auto w = openWindow(m_url);
-        QVERIFY(w);
+        QVERIFY2(w, qPrintable(m_openFailure));
         auto action = [&](const char *name) { return w->findChild<QAction *>(QString::fromLatin1(name)); };
         QCOMPARE(action("actionConnect")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+O")));
         QCOMPARE(action("actionQuit")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Q")));
@@ -253,7 +243,7 @@ private slots:
         QSize wanted;
         {
             auto w = openWindow(m_url);
-            QVERIFY(w);
+            QVERIFY2(w, qPrintable(m_openFailure));
             wanted = w->minimumSizeHint().expandedTo(QSize(1111, 777)) + QSize(151, 97);
             QVERIFY(wanted != w->size());
             w->resize(wanted);
@@ -265,7 +255,7 @@ private slots:
         }
         QVERIFY(!settings::windowGeometry().get().isEmpty());
         auto w = openWindow(m_url);
-        QVERIFY(w);
+        QVERIFY2(w, qPrintable(m_openFailure));
         QCOMPARE(w->size(), wanted);
         QCOMPARE(w->dockWidgetArea(w->docks()->queueDock()), Qt::RightDockWidgetArea);
         QVERIFY(w->docks()->alertsDock()->isHidden());
@@ -326,7 +316,7 @@ private slots:
         DatabaseUrl withPassword = *DatabaseUrl::parse(pgUrl);
         withPassword.password = QStringLiteral("Sup3rSecretPw");
         auto w = openWindow(withPassword.toString(true));
-        QVERIFY(w);
+        QVERIFY2(w, qPrintable(m_openFailure));
         QCOMPARE(w->session()->state(), ConsoleSession::State::Connected);
         QVERIFY(!w->connection()->databaseLabel()->text().contains(QLatin1String("Sup3rSecretPw")));
         w->close();
@@ -346,15 +336,8 @@ private slots:
 
     void screenshotOnTheDemoDatabase()
     {
-        QString url;
-        auto demo = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
-        QVERIFY2(demo, qPrintable(test::lastError()));
-        DemoOptions options;
-        options.technicians = 25;
-        options.customers = 300;
-        options.days = 21;
-        auto seeded = DemoSeeder(*demo).seed(options);
-        QVERIFY2(seeded.ok(), qPrintable(seeded.ok() ? QString() : seeded.error().message));
+        const test::DemoDatabase demo({.technicians = 25, .days = 21, .customers = 300, .today = QDate()});
+        QVERIFY2(demo.db, qPrintable(demo.error));
 
         // The default layout, not what the tests before left behind.
         settings::windowGeometry().reset();
@@ -366,7 +349,7 @@ private slots:
         w->show();
         QVERIFY(QTest::qWaitForWindowExposed(w.get()));
         QSignalSpy refreshed(w->session(), &ConsoleSession::refreshed);
-        w->connectTo(*DatabaseUrl::parse(url));
+        w->connectTo(*DatabaseUrl::parse(demo.url));
         QVERIFY(refreshed.wait(30000));
         QVERIFY(w->workOrdersTab()->page()->table()->model()->rowCount() > 0);
         QVERIFY(w->docks()->queue()->view()->model()->rowCount() > 0);

@@ -4,6 +4,7 @@
 // zooms and pans; a lasso selects what is inside it; the board's filter hides technicians.
 // Also renders the demo operation offscreen to /tmp/fieldops-map.png.
 #include "../map/MapFixtures.h"
+#include "GuiTestSupport.h"
 #include "TestDatabases.h"
 #include "controllers/MapAssignController.h"
 #include "controllers/MapTabController.h"
@@ -29,31 +30,49 @@ using namespace fieldops::map;
 class TestMapView : public QObject {
     Q_OBJECT
 
+    // The database comes first so it outlives the session reading it.
     struct Console {
+        std::unique_ptr<Database> db;
+        QString url;
+        QDateTime now;
         std::unique_ptr<ConsoleSession> session;
         std::unique_ptr<gui::MapTabController> tab;
         std::unique_ptr<QWidget> host;
+        QString failure; // the setup step that went wrong
     };
 
-    // A session on a seeded database and the map tab shown at 900×700, loaded.
-    static void openConsole(const QString &url, const QDateTime &now, Console &c)
+    // The map world seeded on a fresh `backend` database, a session on it and the map tab
+    // shown at 900×700, loaded. False with c.failure set when a step went wrong.
+    static bool openConsole(const QString &backend, Console &c)
     {
+        auto fail = [&c](const QString &why) {
+            c.failure = why;
+            return false;
+        };
+        c.db = test::freshDatabase(backend, true, &c.url);
+        if (!c.db)
+            return fail(test::lastError());
+        c.now = test::mapTestNow();
+        if (const Status seeded = test::seedMapWorld(*c.db, c.now); !seeded.ok())
+            return fail(QStringLiteral("seeding the map world: ") + seeded.error().message + QLatin1Char(' ') + seeded.error().detail);
         c.session = std::make_unique<ConsoleSession>();
-        c.session->setClockOverride(now);
+        c.session->setClockOverride(c.now);
         QSignalSpy refreshed(c.session.get(), &ConsoleSession::refreshed);
         c.tab = std::make_unique<gui::MapTabController>(c.session.get());
-        c.tab->sync()->setClockOverride(now);
-        c.tab->assigner()->setClockOverride(now);
+        c.tab->sync()->setClockOverride(c.now);
+        c.tab->assigner()->setClockOverride(c.now);
         QSignalSpy loaded(c.tab->sync(), &MapLiveSync::loaded);
-        c.session->connectTo(DatabaseUrl::parse(url).value());
-        QVERIFY(refreshed.wait(20000));
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        c.session->connectTo(DatabaseUrl::parse(c.url).value());
+        if (!refreshed.wait(20000))
+            return fail(QStringLiteral("the session did not refresh within 20 s"));
+        if (!QTest::qWaitFor([&loaded] { return loaded.count() == 1; }, 20000))
+            return fail(QStringLiteral("the map loaded %1 times in 20 s, not once").arg(loaded.count()));
         c.host.reset(c.tab->widget());
-        c.host->resize(900, 700);
-        c.host->show();
-        QVERIFY(QTest::qWaitForWindowExposed(c.host.get()));
+        if (!test::showExposed(*c.host, QSize(900, 700)))
+            return fail(QStringLiteral("the map tab was never exposed"));
         // Close enough that every pin stands alone (no cluster bubbles).
         c.tab->view()->setView(QGeoCoordinate(-23.565, -46.675), 13);
+        return true;
     }
 
     static QPoint screenOf(widgets::MapView *v, double lat, double lon)
@@ -64,9 +83,7 @@ class TestMapView : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("FieldOpsTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_map_view"));
+        test::useScratchSettings(QStringLiteral("tst_map_view"));
         // Tests never reach the internet: no tile source, the graticule background.
         TileSource::none().toSettings();
     }
@@ -75,15 +92,10 @@ private slots:
     void dragPinOntoTechnicianAssigns()
     {
         QFETCH(QString, backend);
-        QString url;
-        auto db = test::freshDatabase(backend, true, &url);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        const QDateTime now = test::mapTestNow();
-        QVERIFY(test::seedMapWorld(*db, now).ok());
         Console c;
-        openConsole(url, now, c);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY2(openConsole(backend, c), qPrintable(c.failure));
+        Database *db = c.db.get();
+        const QDateTime now = c.now;
         widgets::MapView *view = c.tab->view();
         QVERIFY(c.tab->model()->job(QStringLiteral("w2"))->job.unassigned);
 
@@ -152,15 +164,8 @@ private slots:
 
     void clickRubberBandAndKeys()
     {
-        QString url;
-        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        const QDateTime now = test::mapTestNow();
-        QVERIFY(test::seedMapWorld(*db, now).ok());
         Console c;
-        openConsole(url, now, c);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY2(openConsole(QStringLiteral("sqlite"), c), qPrintable(c.failure));
         widgets::MapView *view = c.tab->view();
         SelectionService *selection = c.session->selection();
 
@@ -218,15 +223,8 @@ private slots:
 
     void lassoSelectsInsideThePolygon()
     {
-        QString url;
-        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        const QDateTime now = test::mapTestNow();
-        QVERIFY(test::seedMapWorld(*db, now).ok());
         Console c;
-        openConsole(url, now, c);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY2(openConsole(QStringLiteral("sqlite"), c), qPrintable(c.failure));
         widgets::MapView *view = c.tab->view();
         SelectionService *selection = c.session->selection();
         const QPoint w1 = screenOf(view, -23.5614, -46.6559), w2 = screenOf(view, -23.5670, -46.6930);
@@ -266,15 +264,8 @@ private slots:
 
     void sharedFilterHidesTechnicians()
     {
-        QString url;
-        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        const QDateTime now = test::mapTestNow();
-        QVERIFY(test::seedMapWorld(*db, now).ok());
         Console c;
-        openConsole(url, now, c);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY2(openConsole(QStringLiteral("sqlite"), c), qPrintable(c.failure));
         widgets::MapView *view = c.tab->view();
         const QPoint ana = screenOf(view, -23.55, -46.64), bruno = screenOf(view, -23.60, -46.70);
         QCOMPARE(view->hitTest(ana).id, QStringLiteral("t1"));
@@ -300,19 +291,12 @@ private slots:
     void demoScreenshot()
     {
         // The demo operation (a smaller crew than the real demo), on the plain background.
-        QString url;
-        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        DemoOptions options;
-        options.technicians = 40;
-        options.customers = 400;
-        options.days = 3;
-        options.futureDays = 2;
-        auto summary = DemoSeeder(*db).seed(options);
-        QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error().message));
-        const QDateTime now = QDateTime(summary->today, options.nowLocal, QTimeZone("America/Sao_Paulo")).toUTC();
-        const QDateTime dayStart = QDateTime(summary->today, QTime(0, 0), QTimeZone("America/Sao_Paulo")).toUTC();
-        auto snap = MapQueries(*db).snapshot(now, dayStart, dayStart.addDays(1), dayStart.addDays(3));
+        const DemoOptions options{.technicians = 40, .days = 3, .futureDays = 2, .customers = 400, .today = QDate()};
+        const test::DemoDatabase demo(options);
+        QVERIFY2(demo.db, qPrintable(demo.error));
+        const QDateTime now = QDateTime(demo.summary.today, options.nowLocal, QTimeZone("America/Sao_Paulo")).toUTC();
+        const QDateTime dayStart = QDateTime(demo.summary.today, QTime(0, 0), QTimeZone("America/Sao_Paulo")).toUTC();
+        auto snap = MapQueries(*demo.db).snapshot(now, dayStart, dayStart.addDays(1), dayStart.addDays(3));
         QVERIFY(snap.ok());
         MapModel model;
         model.reset(*snap, now);

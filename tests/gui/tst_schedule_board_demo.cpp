@@ -1,6 +1,7 @@
 // The board on a demo-seeded database: `fieldops-cli conflicts --json` over the board's
 // horizon lists exactly what the Conflicts panel lists (one engine for everyone), and a
 // screenshot of the board is written to /tmp/fieldops-board.png for a person to look at.
+#include "GuiTestSupport.h"
 #include "TestDatabases.h"
 #include "board/BoardModel.h"
 #include "board/ConflictListModel.h"
@@ -32,17 +33,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(!qEnvironmentVariable("FIELDOPS_CLI").isEmpty(), "FIELDOPS_CLI names the fieldops-cli binary");
-        m_db = test::freshDatabase(QStringLiteral("sqlite"), true, &m_url);
-        QVERIFY2(m_db, qPrintable(test::lastError()));
-        DemoOptions o;
-        o.technicians = 24;
-        o.days = 14;
-        o.futureDays = 5;
-        o.customers = 300;
-        o.today = m_today;
-        auto seeded = DemoSeeder(*m_db).seed(o);
-        QVERIFY2(seeded.ok(), qPrintable(seeded.ok() ? QString() : seeded.error().message + seeded.error().detail));
-        QVERIFY(seeded->appointments > 0);
+        test::DemoDatabase demo({.technicians = 24, .days = 14, .futureDays = 5, .customers = 300, .today = m_today});
+        QVERIFY2(demo.db, qPrintable(demo.error));
+        m_db = std::move(demo.db);
+        m_url = demo.url;
+        QVERIFY(demo.summary.appointments > 0);
     }
 
     void cliConflictsAgreeWithThePanel()

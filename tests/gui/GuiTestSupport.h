@@ -1,0 +1,113 @@
+#pragma once
+// Setup shared by the GUI tests. Helpers report a failed step by returning null or false
+// (with the reason where there is more than one), so the QVERIFY2 that fails stands in
+// the test that needed the setup.
+#include "MainWindow.h"
+#include "TestDatabases.h"
+#include "controllers/ConnectionController.h"
+#include "demo/DemoSeeder.h"
+#include "kpi/KpiDashboard.h"
+#include "kpi/KpiFilterBar.h"
+#include "kpi/KpiService.h"
+#include "session/ConsoleSession.h"
+#include "storage/DatabaseUrl.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTimeZone>
+#include <QWidget>
+#include <QtTest>
+#include <memory>
+
+namespace fieldops::test {
+
+// Geometry, painting and QTest's mouse events only mean something once the window
+// system has exposed the window.
+inline bool showExposed(QWidget &widget, QSize size)
+{
+    widget.resize(size);
+    widget.show();
+    return QTest::qWaitForWindowExposed(&widget);
+}
+
+// Settings go to a scratch location under the test's own name, never the developer's.
+inline void useScratchSettings(const QString &applicationName)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("FieldOpsTest"));
+    QCoreApplication::setApplicationName(applicationName);
+}
+
+// A main window that asks nothing (no connection dialog, no message boxes), connected to
+// `url` with its first load done. A valid `now` pins the session's clock before anything
+// is read, for fixtures whose "late" and "due" depend on it.
+inline std::unique_ptr<gui::MainWindow> openMainWindow(const QString &url, QString *why, const QDateTime &now = {})
+{
+    auto w = std::make_unique<gui::MainWindow>();
+    w->connection()->setInteractive(false);
+    if (now.isValid())
+        w->session()->setClockOverride(now);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get())) {
+        *why = QStringLiteral("the main window was never exposed");
+        return nullptr;
+    }
+    QSignalSpy refreshed(w->session(), &ConsoleSession::refreshed);
+    w->connectTo(*DatabaseUrl::parse(url));
+    if (!refreshed.wait(15000)) {
+        *why = QStringLiteral("no first load within 15 s from ") + url;
+        return nullptr;
+    }
+    return w;
+}
+
+// A KPI dashboard with a service of its own reading `url`. The service is declared
+// first because the dashboard keeps a pointer to it: built before, destroyed after. An
+// invalid `zone` leaves the filter bar on the system's.
+struct KpiDashboardHarness {
+    explicit KpiDashboardHarness(const DatabaseUrl &url, const QTimeZone &zone = QTimeZone())
+    {
+        service.setDatabaseUrl(url);
+        if (zone.isValid())
+            dash.filterBar()->setTimeZone(zone);
+    }
+    kpi::KpiService service;
+    widgets::KpiDashboard dash{&service};
+};
+
+// The period of the hand-built KPI fixture (tests/kpi/KpiFixture.h) asked for on a shown
+// dashboard. False when the window was never exposed.
+inline bool showKpiFixturePeriod(widgets::KpiDashboard &dash)
+{
+    if (!showExposed(dash, QSize(1400, 900)))
+        return false;
+    dash.filterBar()->setCustomPeriod(QDate(2026, 3, 2), QDate(2026, 3, 3));
+    return true;
+}
+
+// A fresh SQLite file seeded with the demo operation, for tests that want a realistic
+// crew rather than a hand-built fixture. `db` is null when a step failed; `error` says why.
+struct DemoDatabase {
+    explicit DemoDatabase(const DemoOptions &options)
+    {
+        db = freshDatabase(QStringLiteral("sqlite"), true, &url);
+        if (!db) {
+            error = lastError();
+            return;
+        }
+        const Result<DemoSummary> seeded = DemoSeeder(*db).seed(options);
+        if (!seeded.ok()) {
+            error = seeded.error().message + QLatin1Char(' ') + seeded.error().detail;
+            db.reset();
+            return;
+        }
+        summary = *seeded;
+    }
+    std::unique_ptr<Database> db;
+    QString url;
+    DemoSummary summary;
+    QString error;
+};
+
+} // namespace fieldops::test
