@@ -3,6 +3,7 @@
 #include "scheduling/ScheduleLoader.h"
 #include "storage/AppointmentRows.h"
 #include "storage/Database.h"
+#include "storage/WorkOrderRows.h"
 #include "util/TimeFormat.h"
 
 #include <QCoreApplication>
@@ -22,9 +23,13 @@ QString placeholders(qsizetype n)
     return s;
 }
 
-const QString kItemSelect = QStringLiteral("SELECT ") + rows::appointmentColumns() + QStringLiteral(", "
-    "w.site_id, w.asset_id, w.contract_id, w.type, w.priority, w.duration_min, w.window_start, w.window_end, "
-    "w.created_at, w.sla_due, w.status, w.summary, w.version, "
+// Derived from the shared readers' counts, so a column added there moves these too.
+constexpr int kWorkOrderAt = rows::kAppointmentColumnCount;
+constexpr int kSiteAt = kWorkOrderAt + rows::kWorkOrderColumnsAfterIdCount;
+constexpr int kCustomerNameAt = kSiteAt + 7;
+
+const QString kItemSelect = QStringLiteral("SELECT ") + rows::appointmentColumns() + QStringLiteral(", ")
+    + rows::workOrderColumnsAfterId() + QStringLiteral(", "
     "s.customer_id, s.name, s.address, s.lat, s.lon, s.time_zone, s.version, c.name "
     "FROM appointments a JOIN work_orders w ON w.id = a.work_order_id JOIN sites s ON s.id = w.site_id "
     "JOIN customers c ON c.id = s.customer_id WHERE ");
@@ -36,28 +41,16 @@ LoadedItem readItem(const QSqlQuery &q)
     const Appointment &a = r.item.appointment;
     WorkOrder &w = r.workOrder;
     w.id = a.workOrderId;
-    w.siteId = q.value(11).toString();
-    w.assetId = q.value(12).toString();
-    w.contractId = q.value(13).toString();
-    w.type = q.value(14).toString();
-    w.priority = q.value(15).toInt();
-    w.durationMin = q.value(16).toInt();
-    w.windowStart = timefmt::fromSql(q.value(17));
-    w.windowEnd = timefmt::fromSql(q.value(18));
-    w.createdAt = timefmt::fromSql(q.value(19));
-    w.slaDue = timefmt::fromSql(q.value(20));
-    w.status = q.value(21).toString();
-    w.summary = q.value(22).toString();
-    w.version = q.value(23).toInt();
+    rows::readWorkOrderAfterId(q, kWorkOrderAt, w);
     Site &s = r.site;
     s.id = w.siteId;
-    s.customerId = q.value(24).toString();
-    s.name = q.value(25).toString();
-    s.address = q.value(26).toString();
-    s.lat = q.value(27).toDouble();
-    s.lon = q.value(28).toDouble();
-    s.timeZone = q.value(29).toString();
-    s.version = q.value(30).toInt();
+    s.customerId = q.value(kSiteAt + 0).toString();
+    s.name = q.value(kSiteAt + 1).toString();
+    s.address = q.value(kSiteAt + 2).toString();
+    s.lat = q.value(kSiteAt + 3).toDouble();
+    s.lon = q.value(kSiteAt + 4).toDouble();
+    s.timeZone = q.value(kSiteAt + 5).toString();
+    s.version = q.value(kSiteAt + 6).toInt();
     BoardItem &i = r.item;
     i.startMs = a.start.toMSecsSinceEpoch();
     i.endMs = a.end.toMSecsSinceEpoch();
@@ -66,7 +59,7 @@ LoadedItem readItem(const QSqlQuery &q)
     i.siteId = s.id;
     i.siteName = s.name;
     i.siteAddress = s.address;
-    i.customerName = q.value(31).toString();
+    i.customerName = q.value(kCustomerNameAt).toString();
     i.siteLat = s.lat;
     i.siteLon = s.lon;
     i.priority = w.priority;

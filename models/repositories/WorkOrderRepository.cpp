@@ -2,40 +2,13 @@
 
 #include "audit/LostRaceExplainer.h"
 #include "storage/Database.h"
+#include "storage/WorkOrderRows.h"
 #include "util/TimeFormat.h"
 
 #include <QHash>
 #include <QObject>
 
 namespace fieldops {
-
-namespace {
-// Shared by listRows() and details() so both read a work order the same way.
-const QLatin1String kOrderColumns(
-    "w.id, w.site_id, w.asset_id, w.contract_id, w.type, w.priority, w.duration_min, w.window_start, "
-    "w.window_end, w.created_at, w.sla_due, w.status, w.summary, w.version");
-constexpr int kOrderColumnCount = 14;
-
-WorkOrder readOrder(const QSqlQuery &q)
-{
-    WorkOrder w;
-    w.id = q.value(0).toString();
-    w.siteId = q.value(1).toString();
-    w.assetId = q.value(2).toString();
-    w.contractId = q.value(3).toString();
-    w.type = q.value(4).toString();
-    w.priority = q.value(5).toInt();
-    w.durationMin = q.value(6).toInt();
-    w.windowStart = timefmt::fromSql(q.value(7));
-    w.windowEnd = timefmt::fromSql(q.value(8));
-    w.createdAt = timefmt::fromSql(q.value(9));
-    w.slaDue = timefmt::fromSql(q.value(10));
-    w.status = q.value(11).toString();
-    w.summary = q.value(12).toString();
-    w.version = q.value(13).toInt();
-    return w;
-}
-} // namespace
 
 Result<std::vector<WorkOrderListRow>> WorkOrderRepository::listRows()
 {
@@ -79,16 +52,16 @@ Result<std::vector<WorkOrderListRow>> WorkOrderRepository::listRows()
     }
     auto q = m_db.run(QStringLiteral("SELECT %1, s.name, c.name FROM work_orders w "
                                      "JOIN sites s ON s.id = w.site_id JOIN customers c ON c.id = s.customer_id "
-                                     "ORDER BY w.id").arg(kOrderColumns));
+                                     "ORDER BY w.id").arg(rows::workOrderColumns()));
     if (!q)
         return q.error();
     std::vector<WorkOrderListRow> rows;
     while (q->next()) {
         WorkOrderListRow r;
-        r.order = readOrder(*q);
+        r.order = rows::readWorkOrder(*q);
         r.order.requiredSkills = skills.value(r.order.id);
-        r.siteName = q->value(kOrderColumnCount).toString();
-        r.customerName = q->value(kOrderColumnCount + 1).toString();
+        r.siteName = q->value(rows::kWorkOrderColumnCount).toString();
+        r.customerName = q->value(rows::kWorkOrderColumnCount + 1).toString();
         const auto v = visits.constFind(r.order.id);
         if (v != visits.constEnd()) {
             r.technicianName = v->technicianName;
@@ -120,14 +93,14 @@ Result<WorkOrderDetails> WorkOrderRepository::details(const QString &workOrderId
             "SELECT %1, s.id, s.customer_id, s.name, s.address, s.lat, s.lon, s.time_zone, "
             "  c.id, c.name, c.phone, c.email, k.name "
             "FROM work_orders w JOIN sites s ON s.id = w.site_id JOIN customers c ON c.id = s.customer_id "
-            "LEFT JOIN contracts k ON k.id = w.contract_id WHERE w.id = ?").arg(kOrderColumns);
+            "LEFT JOIN contracts k ON k.id = w.contract_id WHERE w.id = ?").arg(rows::workOrderColumns());
         auto q = m_db.run(sql, {workOrderId});
         if (!q)
             return q.error();
         if (!q->next())
             return Error{Error::Kind::NotFound, QObject::tr("work order %1 does not exist").arg(workOrderId), {}};
-        d.order = readOrder(*q);
-        int c = kOrderColumnCount;
+        d.order = rows::readWorkOrder(*q);
+        int c = rows::kWorkOrderColumnCount;
         d.site.id = q->value(c++).toString();
         d.site.customerId = q->value(c++).toString();
         d.site.name = q->value(c++).toString();

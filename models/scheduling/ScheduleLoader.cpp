@@ -2,6 +2,8 @@
 
 #include "storage/AppointmentRows.h"
 #include "storage/Database.h"
+#include "storage/TechnicianRows.h"
+#include "storage/WorkOrderRows.h"
 #include "util/TimeFormat.h"
 
 #include <QCoreApplication>
@@ -28,17 +30,6 @@ QString placeholders(qsizetype n)
     return s;
 }
 
-QStringList splitList(const QString &text)
-{
-    QStringList out;
-    for (const QString &part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        if (!part.trimmed().isEmpty())
-            out << part.trimmed();
-    }
-    return out;
-}
-
-
 class Reader {
 public:
     explicit Reader(Database &db) : m_db(db) {}
@@ -60,29 +51,12 @@ public:
 
     Status technicians(ScheduleSnapshot &snap)
     {
-        auto q = m_db.run(QStringLiteral(
-            "SELECT id, name, employment, territory_id, home_lat, home_lon, time_zone, shift_start, shift_end, "
-            "work_days, hourly_cost, version FROM technicians ORDER BY id"));
+        auto q = m_db.run(QStringLiteral("SELECT %1 FROM technicians t ORDER BY t.id").arg(rows::technicianColumns()));
         if (!q)
             return q.error();
         QHash<QString, size_t> byId;
         while (q->next()) {
-            Technician t;
-            t.id = q->value(0).toString();
-            t.name = q->value(1).toString();
-            t.employment = q->value(2).toString();
-            t.territoryId = q->value(3).toString();
-            t.homeLat = q->value(4).toDouble();
-            t.homeLon = q->value(5).toDouble();
-            t.timeZone = q->value(6).toString();
-            if (auto c = timefmt::parseClock(q->value(7).toString()))
-                t.shiftStart = *c;
-            if (auto c = timefmt::parseClock(q->value(8).toString()))
-                t.shiftEnd = *c;
-            t.workDays = splitList(q->value(9).toString());
-            if (!q->value(10).isNull())
-                t.hourlyCost = q->value(10).toDouble();
-            t.version = q->value(11).toInt();
+            Technician t = rows::readTechnician(*q);
             byId.insert(t.id, snap.technicians.size());
             snap.technicians.push_back(std::move(t));
         }
@@ -120,31 +94,15 @@ public:
     // never from input), with their required skills; ones already read are skipped.
     Status workOrdersIn(const QString &idSql, const QVariantList &binds, ScheduleSnapshot &snap)
     {
-        auto q = m_db.run(QStringLiteral(
-            "SELECT id, site_id, asset_id, contract_id, type, priority, duration_min, window_start, window_end, "
-            "created_at, sla_due, status, summary, version FROM work_orders WHERE id IN (%1)").arg(idSql),
-            binds);
+        auto q = m_db.run(QStringLiteral("SELECT %1 FROM work_orders w WHERE w.id IN (%2)").arg(rows::workOrderColumns(), idSql),
+                          binds);
         if (!q)
             return q.error();
         const size_t firstNew = snap.workOrders.size(); // rows from here on are this call's
         while (q->next()) {
             if (m_workOrderAt.contains(q->value(0).toString()))
                 continue;
-            WorkOrder w;
-            w.id = q->value(0).toString();
-            w.siteId = q->value(1).toString();
-            w.assetId = q->value(2).toString();
-            w.contractId = q->value(3).toString();
-            w.type = q->value(4).toString();
-            w.priority = q->value(5).toInt();
-            w.durationMin = q->value(6).toInt();
-            w.windowStart = timefmt::fromSql(q->value(7));
-            w.windowEnd = timefmt::fromSql(q->value(8));
-            w.createdAt = timefmt::fromSql(q->value(9));
-            w.slaDue = timefmt::fromSql(q->value(10));
-            w.status = q->value(11).toString();
-            w.summary = q->value(12).toString();
-            w.version = q->value(13).toInt();
+            WorkOrder w = rows::readWorkOrder(*q);
             m_workOrderAt.insert(w.id, snap.workOrders.size());
             snap.workOrders.push_back(std::move(w));
         }
