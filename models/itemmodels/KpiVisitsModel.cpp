@@ -17,7 +17,7 @@ QString shown(qint64 ms, const QTimeZone &zone) { return QLocale().toString(utc(
 QString shown(const std::optional<qint64> &ms, const QTimeZone &zone) { return ms ? shown(*ms, zone) : QStringLiteral("—"); }
 } // namespace
 
-KpiVisitsModel::KpiVisitsModel(QObject *parent) : QAbstractTableModel(parent) {}
+KpiVisitsModel::KpiVisitsModel(QObject *parent) : KpiRowsModel(parent) {}
 
 void KpiVisitsModel::setVisits(std::vector<kpi::TechnicianVisit> visits, const std::vector<kpi::AttributedRating> &ratings,
                                const QTimeZone &zone)
@@ -31,11 +31,6 @@ void KpiVisitsModel::setVisits(std::vector<kpi::TechnicianVisit> visits, const s
     endResetModel();
 }
 
-const kpi::TechnicianVisit *KpiVisitsModel::rowAt(int row) const
-{
-    return row >= 0 && row < int(m_rows.size()) ? &m_rows[size_t(row)] : nullptr;
-}
-
 QStringList KpiVisitsModel::csvColumns()
 {
     return {QStringLiteral("start"),     QStringLiteral("work_order_id"), QStringLiteral("type"),
@@ -44,81 +39,82 @@ QStringList KpiVisitsModel::csvColumns()
             QStringLiteral("rating")};
 }
 
-int KpiVisitsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-
-int KpiVisitsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
-
 QVariant KpiVisitsModel::data(const QModelIndex &index, int role) const
 {
-    const kpi::TechnicianVisit *v = rowAt(index.row());
-    if (!v)
-        return {};
-    const auto score = m_scores.constFind(v->workOrderId);
-    const bool rated = score != m_scores.constEnd();
-    if (role == Qt::DisplayRole) {
-        switch (index.column()) {
-        case StartColumn:
-            return shown(v->startMs, m_zone);
-        case WorkOrderColumn:
-            return v->workOrderId;
-        case TypeColumn:
-            return kpi::workOrderTypeText(v->workOrderType);
-        case SiteColumn:
-            return v->siteName;
-        case StatusColumn:
-            return vocabulary::appointmentStatusText(v->status);
-        case ArrivedColumn:
-            return shown(v->arrivedMs, m_zone);
-        case OnTimeColumn:
-            return v->onTime() ? (*v->onTime() ? tr("on time") : tr("late")) : QStringLiteral("—");
-        case CompletedColumn:
-            return shown(v->completedMs, m_zone);
-        case ResolvedColumn:
-            return v->resolved ? tr("yes") : tr("no");
-        case RatingColumn:
-            return rated ? QString::number(*score) : QStringLiteral("—");
-        default:
-            return {};
-        }
+    if (role == roles::AppointmentId) {
+        const kpi::TechnicianVisit *v = rowAt(index.row());
+        return v ? QVariant(v->appointmentId) : QVariant();
     }
-    if (role == roles::SortValue) {
-        switch (index.column()) {
-        case StartColumn:
-            return utc(v->startMs);
-        case WorkOrderColumn:
-            return v->workOrderId;
-        case TypeColumn:
-            return v->workOrderType;
-        case SiteColumn:
-            return v->siteName;
-        case StatusColumn:
-            return v->status;
-        case ArrivedColumn:
-            return utcOrNull(v->arrivedMs);
-        case OnTimeColumn:
-            return v->onTime() ? QVariant(*v->onTime()) : QVariant();
-        case CompletedColumn:
-            return utcOrNull(v->completedMs);
-        case ResolvedColumn:
-            return v->resolved;
-        case RatingColumn:
-            return rated ? QVariant(*score) : QVariant();
-        default:
-            return {};
-        }
-    }
-    if (role == roles::WorkOrderId)
-        return v->workOrderId;
-    if (role == roles::AppointmentId)
-        return v->appointmentId;
-    return {};
+    return KpiRowsModel::data(index, role);
 }
 
-QVariant KpiVisitsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant KpiVisitsModel::score(const kpi::TechnicianVisit &v) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    const auto score = m_scores.constFind(v.workOrderId);
+    return score != m_scores.constEnd() ? QVariant(*score) : QVariant();
+}
+
+QVariant KpiVisitsModel::displayValue(const kpi::TechnicianVisit &v, int column) const
+{
+    switch (column) {
+    case StartColumn:
+        return shown(v.startMs, m_zone);
+    case WorkOrderColumn:
+        return v.workOrderId;
+    case TypeColumn:
+        return kpi::workOrderTypeText(v.workOrderType);
+    case SiteColumn:
+        return v.siteName;
+    case StatusColumn:
+        return vocabulary::appointmentStatusText(v.status);
+    case ArrivedColumn:
+        return shown(v.arrivedMs, m_zone);
+    case OnTimeColumn:
+        return v.onTime() ? (*v.onTime() ? tr("on time") : tr("late")) : QStringLiteral("—");
+    case CompletedColumn:
+        return shown(v.completedMs, m_zone);
+    case ResolvedColumn:
+        return v.resolved ? tr("yes") : tr("no");
+    case RatingColumn: {
+        const QVariant s = score(v);
+        return s.isValid() ? QString::number(s.toInt()) : QStringLiteral("—");
+    }
+    default:
         return {};
-    switch (section) {
+    }
+}
+
+QVariant KpiVisitsModel::sortValue(const kpi::TechnicianVisit &v, int column) const
+{
+    switch (column) {
+    case StartColumn:
+        return utc(v.startMs);
+    case WorkOrderColumn:
+        return v.workOrderId;
+    case TypeColumn:
+        return v.workOrderType;
+    case SiteColumn:
+        return v.siteName;
+    case StatusColumn:
+        return v.status;
+    case ArrivedColumn:
+        return utcOrNull(v.arrivedMs);
+    case OnTimeColumn:
+        return v.onTime() ? QVariant(*v.onTime()) : QVariant();
+    case CompletedColumn:
+        return utcOrNull(v.completedMs);
+    case ResolvedColumn:
+        return v.resolved;
+    case RatingColumn:
+        return score(v);
+    default:
+        return {};
+    }
+}
+
+QString KpiVisitsModel::columnTitle(int column)
+{
+    switch (column) {
     case StartColumn:
         return tr("Start");
     case WorkOrderColumn:
@@ -144,7 +140,7 @@ QVariant KpiVisitsModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-KpiRatingListModel::KpiRatingListModel(QObject *parent) : QAbstractTableModel(parent) {}
+KpiRatingListModel::KpiRatingListModel(QObject *parent) : KpiRowsModel(parent) {}
 
 void KpiRatingListModel::setRatings(std::vector<kpi::AttributedRating> ratings, const QTimeZone &zone)
 {
@@ -159,53 +155,41 @@ QStringList KpiRatingListModel::csvColumns()
     return {QStringLiteral("rated_at"), QStringLiteral("work_order_id"), QStringLiteral("score"), QStringLiteral("comment")};
 }
 
-int KpiRatingListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-
-int KpiRatingListModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
-
-QVariant KpiRatingListModel::data(const QModelIndex &index, int role) const
+QVariant KpiRatingListModel::displayValue(const kpi::AttributedRating &r, int column) const
 {
-    if (index.row() < 0 || index.row() >= int(m_rows.size()))
-        return {};
-    const kpi::AttributedRating &r = m_rows[size_t(index.row())];
-    if (role == Qt::DisplayRole) {
-        switch (index.column()) {
-        case RatedColumn:
-            return shown(r.ratedMs, m_zone);
-        case WorkOrderColumn:
-            return r.workOrderId;
-        case ScoreColumn:
-            return r.score;
-        case CommentColumn:
-            return r.comment;
-        default:
-            return {};
-        }
-    }
-    if (role == roles::SortValue) {
-        switch (index.column()) {
-        case RatedColumn:
-            return utc(r.ratedMs);
-        case WorkOrderColumn:
-            return r.workOrderId;
-        case ScoreColumn:
-            return r.score;
-        case CommentColumn:
-            return r.comment;
-        default:
-            return {};
-        }
-    }
-    if (role == roles::WorkOrderId)
+    switch (column) {
+    case RatedColumn:
+        return shown(r.ratedMs, m_zone);
+    case WorkOrderColumn:
         return r.workOrderId;
-    return {};
+    case ScoreColumn:
+        return r.score;
+    case CommentColumn:
+        return r.comment;
+    default:
+        return {};
+    }
 }
 
-QVariant KpiRatingListModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant KpiRatingListModel::sortValue(const kpi::AttributedRating &r, int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    switch (column) {
+    case RatedColumn:
+        return utc(r.ratedMs);
+    case WorkOrderColumn:
+        return r.workOrderId;
+    case ScoreColumn:
+        return r.score;
+    case CommentColumn:
+        return r.comment;
+    default:
         return {};
-    switch (section) {
+    }
+}
+
+QString KpiRatingListModel::columnTitle(int column)
+{
+    switch (column) {
     case RatedColumn:
         return tr("Rated");
     case WorkOrderColumn:
