@@ -80,11 +80,33 @@ Status readNotDue(Database &db, const PeriodText &p, SideRead &side)
     return {};
 }
 
-Result<SideRead> readSide(const DatabaseUrl &url, const QString &actor, const QString &snapshot, const PeriodText &p)
+// The side's reads on `db`, inside whatever transaction it is in.
+Result<SideRead> readSideOn(Database &db, const PeriodText &p)
+{
+    const Instants t(true);
+    SideRead side;
+    Status s = readTechnicians(db, side.part);
+    if (s)
+        s = readAbsences(db, t, p, side.part);
+    if (s)
+        s = readRatings(db, t, p, side.part);
+    if (s)
+        s = readTimeEntries(db, t, p, side.part);
+    if (s)
+        s = readNotDue(db, p, side);
+    if (!s)
+        return s.error();
+    return side;
+}
+
+// The side read on a connection of its own. nullopt: no second connection could be
+// opened (a role's connection limit, a full server), and the caller reads on its own.
+std::optional<Result<SideRead>> readSide(const DatabaseUrl &url, const QString &actor, const QString &snapshot,
+                                         const PeriodText &p)
 {
     auto opened = Database::open(url, actor);
     if (!opened)
-        return opened.error();
+        return std::nullopt;
     Database &db = **opened;
     // The exported snapshot first (it must precede every query), then memory for the
     // anti-join's hash. A refusal aborts the transaction: try again with less, and in the
@@ -104,22 +126,10 @@ Result<SideRead> readSide(const DatabaseUrl &url, const QString &actor, const QS
     const bool shareable = !snapshot.isEmpty() && safe.match(snapshot).hasMatch();
     if (!(shareable && attempt(true)) && !attempt(false))
         if (Status s = db.execDirect(begin); !s)
-            return s.error();
-    const Instants t(true);
-    SideRead side;
-    Status s = readTechnicians(db, side.part);
-    if (s)
-        s = readAbsences(db, t, p, side.part);
-    if (s)
-        s = readRatings(db, t, p, side.part);
-    if (s)
-        s = readTimeEntries(db, t, p, side.part);
-    if (s)
-        s = readNotDue(db, p, side);
-    if (Status end = db.execDirect(QStringLiteral("ROLLBACK")); s && !end)
-        s = end;
-    if (!s)
-        return s.error();
+            return Result<SideRead>(s.error());
+    Result<SideRead> side = readSideOn(db, p);
+    if (Status end = db.execDirect(QStringLiteral("ROLLBACK")); side && !end)
+        return Result<SideRead>(end.error());
     return side;
 }
 
@@ -150,17 +160,20 @@ Result<KpiInputs> loadInParallel(Database &db, KpiInputs in, const PeriodText &p
     PhaseLog phase;
     // A thread of its own, not the pool: KpiService already runs in a pool thread, and a
     // pool task waited for from the pool may run inline, which would undo the point.
-    std::future<Result<SideRead>> sideFuture =
+    std::future<std::optional<Result<SideRead>>> sideFuture =
         std::async(std::launch::async, readSide, db.url(), db.actor(), snapshot.snapshot(), p);
     const Instants t(true);
     WorkOrderIndex index;
     Status due = readHistories(db, t, QStringLiteral("w.sla_due >= ? AND w.sla_due < ?"), {p.from, p.to}, in, index);
     phase("work orders due and their appointments", in.appointments.size());
-    Result<SideRead> side = sideFuture.get(); // always waited for: it uses p
-    phase("side read (technicians, absences, ratings, time entries, touched work orders)",
-          side ? side->part.timeEntries.size() : 0);
+    std::optional<Result<SideRead>> sideRead = sideFuture.get(); // always waited for: it uses p
     if (!due)
         return due.error();
+    // Without a second connection the same reads follow on this one, in its snapshot.
+    Result<SideRead> side = sideRead ? std::move(*sideRead) : readSideOn(db, p);
+    phase(sideRead ? "side read (technicians, absences, ratings, time entries, touched work orders)"
+                   : "side read on the main connection (no second connection)",
+          side ? side->part.timeEntries.size() : 0);
     if (!side)
         return side.error();
     in.technicians = std::move(side->part.technicians);
