@@ -3,6 +3,7 @@
 #include "scheduling/ScheduleLoader.h"
 #include "storage/AppointmentRows.h"
 #include "storage/Database.h"
+#include "storage/SiteRows.h"
 #include "storage/WorkOrderRows.h"
 #include "util/TimeFormat.h"
 
@@ -26,11 +27,10 @@ QString placeholders(qsizetype n)
 // Derived from the shared readers' counts, so a column added there moves these too.
 constexpr int kWorkOrderAt = rows::kAppointmentColumnCount;
 constexpr int kSiteAt = kWorkOrderAt + rows::kWorkOrderColumnsAfterIdCount;
-constexpr int kCustomerNameAt = kSiteAt + 7;
+constexpr int kCustomerNameAt = kSiteAt + rows::kSiteColumnsAfterIdCount;
 
 const QString kItemSelect = QStringLiteral("SELECT ") + rows::appointmentColumns() + QStringLiteral(", ")
-    + rows::workOrderColumnsAfterId() + QStringLiteral(", "
-    "s.customer_id, s.name, s.address, s.lat, s.lon, s.time_zone, s.version, c.name "
+    + rows::workOrderColumnsAfterId() + QStringLiteral(", ") + rows::siteColumnsAfterId() + QStringLiteral(", c.name "
     "FROM appointments a JOIN work_orders w ON w.id = a.work_order_id JOIN sites s ON s.id = w.site_id "
     "JOIN customers c ON c.id = s.customer_id WHERE ");
 
@@ -44,13 +44,7 @@ LoadedItem readItem(const QSqlQuery &q)
     rows::readWorkOrderAfterId(q, kWorkOrderAt, w);
     Site &s = r.site;
     s.id = w.siteId;
-    s.customerId = q.value(kSiteAt + 0).toString();
-    s.name = q.value(kSiteAt + 1).toString();
-    s.address = q.value(kSiteAt + 2).toString();
-    s.lat = q.value(kSiteAt + 3).toDouble();
-    s.lon = q.value(kSiteAt + 4).toDouble();
-    s.timeZone = q.value(kSiteAt + 5).toString();
-    s.version = q.value(kSiteAt + 6).toInt();
+    rows::readSiteAfterId(q, kSiteAt, s);
     BoardItem &i = r.item;
     i.startMs = a.start.toMSecsSinceEpoch();
     i.endMs = a.end.toMSecsSinceEpoch();

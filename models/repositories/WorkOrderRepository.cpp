@@ -2,6 +2,7 @@
 
 #include "audit/LostRaceExplainer.h"
 #include "storage/Database.h"
+#include "storage/SiteRows.h"
 #include "storage/WorkOrderRows.h"
 #include "util/TimeFormat.h"
 
@@ -90,24 +91,17 @@ Result<WorkOrderDetails> WorkOrderRepository::details(const QString &workOrderId
     WorkOrderDetails d;
     {
         const QString sql = QStringLiteral(
-            "SELECT %1, s.id, s.customer_id, s.name, s.address, s.lat, s.lon, s.time_zone, "
-            "  c.id, c.name, c.phone, c.email, k.name "
+            "SELECT %1, %2, c.id, c.name, c.phone, c.email, k.name "
             "FROM work_orders w JOIN sites s ON s.id = w.site_id JOIN customers c ON c.id = s.customer_id "
-            "LEFT JOIN contracts k ON k.id = w.contract_id WHERE w.id = ?").arg(rows::workOrderColumns());
+            "LEFT JOIN contracts k ON k.id = w.contract_id WHERE w.id = ?").arg(rows::workOrderColumns(), rows::siteColumns());
         auto q = m_db.run(sql, {workOrderId});
         if (!q)
             return q.error();
         if (!q->next())
             return Error{Error::Kind::NotFound, QObject::tr("work order %1 does not exist").arg(workOrderId), {}};
         d.order = rows::readWorkOrder(*q);
-        int c = rows::kWorkOrderColumnCount;
-        d.site.id = q->value(c++).toString();
-        d.site.customerId = q->value(c++).toString();
-        d.site.name = q->value(c++).toString();
-        d.site.address = q->value(c++).toString();
-        d.site.lat = q->value(c++).toDouble();
-        d.site.lon = q->value(c++).toDouble();
-        d.site.timeZone = q->value(c++).toString();
+        d.site = rows::readSite(*q, rows::kWorkOrderColumnCount);
+        int c = rows::kWorkOrderColumnCount + rows::kSiteColumnCount;
         d.customer.id = q->value(c++).toString();
         d.customer.name = q->value(c++).toString();
         d.customer.phone = q->value(c++).toString();

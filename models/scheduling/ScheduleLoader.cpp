@@ -3,6 +3,7 @@
 #include "storage/AppointmentRows.h"
 #include "storage/Database.h"
 #include "storage/TechnicianRows.h"
+#include "storage/SiteRows.h"
 #include "storage/WorkOrderRows.h"
 #include "util/TimeFormat.h"
 
@@ -128,23 +129,13 @@ public:
 
     Status sitesIn(const QString &idSql, const QVariantList &binds, ScheduleSnapshot &snap)
     {
-        auto q = m_db.run(QStringLiteral("SELECT id, customer_id, name, address, lat, lon, time_zone, version "
-                                         "FROM sites WHERE id IN (%1)").arg(idSql),
-                          binds);
+        auto q = m_db.run(QStringLiteral("SELECT %1 FROM sites s WHERE s.id IN (%2)").arg(rows::siteColumns(), idSql), binds);
         if (!q)
             return q.error();
         while (q->next()) {
             if (m_siteSeen.contains(q->value(0).toString()))
                 continue;
-            Site s;
-            s.id = q->value(0).toString();
-            s.customerId = q->value(1).toString();
-            s.name = q->value(2).toString();
-            s.address = q->value(3).toString();
-            s.lat = q->value(4).toDouble();
-            s.lon = q->value(5).toDouble();
-            s.timeZone = q->value(6).toString();
-            s.version = q->value(7).toInt();
+            Site s = rows::readSite(*q);
             m_siteSeen.insert(s.id);
             snap.sites.push_back(std::move(s));
         }
