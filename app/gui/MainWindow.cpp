@@ -44,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     addTab(std::move(workOrders));
     auto kpis = std::make_unique<KpiTabController>(m_session);
     widgets::KpiDashboard *dashboard = kpis->dashboard();
+    m_kpiDashboard = dashboard;
     addTab(std::move(kpis));
     // Targets are offered to the roles the server lets write them (managers, admins).
     connect(m_session, &ConsoleSession::permissionsChanged, dashboard,

@@ -12,6 +12,9 @@ namespace fieldops {
 class ConsoleSession;
 struct DatabaseUrl;
 }
+namespace fieldops::widgets {
+class KpiDashboard;
+}
 
 namespace fieldops::gui {
 class ConnectionController;
@@ -32,6 +35,7 @@ public:
     DockController *docks() const { return m_docks; }
     ConnectionController *connection() const { return m_connection; }
     WorkOrdersTabController *workOrdersTab() const { return m_workOrdersTab; }
+    widgets::KpiDashboard *kpiDashboard() const { return m_kpiDashboard; }
 
     // Saved on close; public so tests and a crash-safe autosave can call it.
     void saveLayout() const;
@@ -50,6 +54,7 @@ private:
     QTabWidget *m_tabs;
     std::vector<std::unique_ptr<TabController>> m_tabControllers;
     WorkOrdersTabController *m_workOrdersTab = nullptr;
+    widgets::KpiDashboard *m_kpiDashboard = nullptr;
     DockController *m_docks;
     ConnectionController *m_connection;
     bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show

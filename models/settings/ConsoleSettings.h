@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QStringList>
+#include <QVariantMap>
 
 namespace fieldops::settings {
 
@@ -27,6 +28,13 @@ inline const SettingValue<QString> &lastTab()
 inline const SettingValue<QByteArray> &workOrderTableHeader()
 {
     static const SettingValue<QByteArray> v(QStringLiteral("WorkOrders/headerState"), {});
+    return v;
+}
+
+// What the KPI dashboard shows (KpiDashboard::viewState): period preset, buckets, trend …
+inline const SettingValue<QVariantMap> &kpiViewState()
+{
+    static const SettingValue<QVariantMap> v(QStringLiteral("Kpi/viewState"), {});
     return v;
 }
 

@@ -12,6 +12,7 @@
 #include "session/ConsoleSession.h"
 #include "storage/DatabaseUrl.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -29,6 +30,20 @@ inline bool showExposed(QWidget &widget, QSize size)
     widget.resize(size);
     widget.show();
     return QTest::qWaitForWindowExposed(&widget);
+}
+
+// Moves a combo box with the arrow keys, as a user does, until it shows the item whose
+// data is `data`; false when no item has it.
+inline bool chooseByKeys(QComboBox *combo, const QVariant &data)
+{
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Home);
+    for (int i = 0; i < combo->count(); ++i) {
+        if (combo->currentData() == data)
+            return true;
+        QTest::keyClick(combo, Qt::Key_Down);
+    }
+    return combo->currentData() == data;
 }
 
 // Settings go to a scratch location under the test's own name, never the developer's.

@@ -53,19 +53,6 @@ void typeDate(QDateEdit *edit, const QString &text)
     QTest::keyClick(edit, Qt::Key_Enter);
 }
 
-// Moves a combo with the arrow keys until it shows `code`.
-bool chooseByKeys(QComboBox *combo, const QString &code)
-{
-    combo->setFocus();
-    QTest::keyClick(combo, Qt::Key_Home);
-    for (int i = 0; i < combo->count(); ++i) {
-        if (combo->currentData().toString() == code)
-            return true;
-        QTest::keyClick(combo, Qt::Key_Down);
-    }
-    return combo->currentData().toString() == code;
-}
-
 QString cardText(widgets::KpiDashboard &d, const char *key) { return d.card(QString::fromLatin1(key))->valueText(); }
 
 } // namespace
@@ -100,6 +87,48 @@ private slots:
         QVERIFY2(m_db, qPrintable(test::lastError()));
         QVERIFY(test::loadKpiFixture(*m_db));
         QVERIFY(m_out.isValid());
+    }
+
+    // What the manager chose comes back after a restart; a hand-edited settings file with
+    // nonsense in it changes nothing and breaks nothing.
+    void viewStateRoundTripsAndIgnoresNonsense()
+    {
+        QVariantMap saved;
+        {
+            kpi::KpiService service;
+            widgets::KpiDashboard dash(&service);
+            dash.filterBar()->setCustomPeriod(QDate(2026, 2, 1), QDate(2026, 2, 14));
+            QVERIFY(test::chooseByKeys(dash.filterBar()->bucketCombo(), int(kpi::BucketSize::Month)));
+            dash.trendChart()->setKey(QStringLiteral("billable_ratio"));
+            QVERIFY(test::chooseByKeys(dash.breakdown()->groupCombo(), int(kpi::BreakdownBy::Employment)));
+            dash.detailTabs()->setCurrentIndex(1);
+            saved = dash.viewState();
+        }
+        kpi::KpiService service;
+        widgets::KpiDashboard dash(&service);
+        dash.restoreViewState(saved);
+        const kpi::KpiQuery q = dash.filterBar()->query();
+        QCOMPARE(q.period.from, QDate(2026, 2, 1));
+        QCOMPARE(q.period.to, QDate(2026, 2, 14));
+        QCOMPARE(q.bucketSize, kpi::BucketSize::Month);
+        QCOMPARE(dash.trendChart()->key(), QStringLiteral("billable_ratio"));
+        QCOMPARE(dash.breakdown()->groupCombo()->currentData().toInt(), int(kpi::BreakdownBy::Employment));
+        QCOMPARE(dash.detailTabs()->currentIndex(), 1);
+
+        const QVariantMap nonsense{{QStringLiteral("preset"), int(widgets::KpiFilterBar::Custom)},
+                                   {QStringLiteral("from"), QStringLiteral("2026-13-45")},
+                                   {QStringLiteral("to"), QStringLiteral("yesterday")},
+                                   {QStringLiteral("bucket"), 99},
+                                   {QStringLiteral("trendKey"), QStringLiteral("'; DROP TABLE kpi_targets; --")},
+                                   {QStringLiteral("breakdownBy"), QStringLiteral("astrology")},
+                                   {QStringLiteral("detailTab"), 7},
+                                   {QStringLiteral("splitter"), QByteArray("not a splitter state")}};
+        dash.restoreViewState(nonsense);
+        QCOMPARE(dash.filterBar()->query().period.from, QDate(2026, 2, 1));
+        QCOMPARE(dash.filterBar()->query().bucketSize, kpi::BucketSize::Month);
+        QCOMPARE(dash.trendChart()->key(), QStringLiteral("billable_ratio"));
+        QCOMPARE(dash.breakdown()->groupCombo()->currentData().toInt(), int(kpi::BreakdownBy::Employment));
+        QCOMPARE(dash.detailTabs()->currentIndex(), 1);
     }
 
     // A fresh read shows the period first, its comparison marked as still being read,
@@ -188,7 +217,7 @@ private slots:
 
         // The user picks the southern territory: Bruno closed nothing → "—" on the rates of
         // closed work orders, never 0.
-        QVERIFY(chooseByKeys(dash.filterBar()->territoryCombo(), QStringLiteral("south")));
+        QVERIFY(test::chooseByKeys(dash.filterBar()->territoryCombo(), QStringLiteral("south")));
         QVERIFY(waitForResult(dash, service));
         QCOMPARE(cardText(dash, "work_orders_closed"), QStringLiteral("0"));
         QCOMPARE(cardText(dash, "first_time_fix_rate"), QStringLiteral("—"));

@@ -22,6 +22,8 @@
 #include "controllers/WorkOrdersTabController.h"
 #include "demo/DemoSeeder.h"
 #include "inspector/WorkOrderInspector.h"
+#include "kpi/KpiBreakdownView.h"
+#include "kpi/KpiTrendChart.h"
 #include "itemmodels/ItemRoles.h"
 #include "itemmodels/UnassignedQueueProxy.h"
 #include "itemmodels/WorkOrderFilterProxy.h"
@@ -45,6 +47,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTreeView>
@@ -250,6 +253,12 @@ private slots:
             w->addDockWidget(Qt::RightDockWidgetArea, w->docks()->queueDock());
             w->docks()->alertsDock()->hide();
             w->workOrdersTab()->page()->table()->horizontalHeader()->resizeSection(WorkOrderTableModel::SummaryColumn, 333);
+            // The KPI view the manager chose: weekly buckets, the SLA trend, by territory, the ratings tab.
+            widgets::KpiDashboard *kpis = w->kpiDashboard();
+            QVERIFY(test::chooseByKeys(kpis->filterBar()->bucketCombo(), int(kpi::BucketSize::Week)));
+            kpis->trendChart()->setKey(QStringLiteral("sla_compliance_rate"));
+            QVERIFY(test::chooseByKeys(kpis->breakdown()->groupCombo(), int(kpi::BreakdownBy::Territory)));
+            kpis->detailTabs()->setCurrentIndex(1);
             QTest::qWait(50);
             w->close(); // saves like a user quitting
         }
@@ -262,10 +271,16 @@ private slots:
         QVERIFY(!w->docks()->inspectorDock()->isHidden());
         QCOMPARE(w->workOrdersTab()->page()->table()->horizontalHeader()->sectionSize(WorkOrderTableModel::SummaryColumn), 333);
         QCOMPARE(settings::lastTab().get(), QStringLiteral("workorders"));
+        widgets::KpiDashboard *kpis = w->kpiDashboard();
+        QCOMPARE(kpis->filterBar()->bucketCombo()->currentData().toInt(), int(kpi::BucketSize::Week));
+        QCOMPARE(kpis->trendChart()->key(), QStringLiteral("sla_compliance_rate"));
+        QCOMPARE(kpis->breakdown()->groupCombo()->currentData().toInt(), int(kpi::BreakdownBy::Territory));
+        QCOMPARE(kpis->detailTabs()->currentIndex(), 1);
         // Back to the default layout for the screenshot below.
         settings::windowGeometry().reset();
         settings::windowState().reset();
         settings::workOrderTableHeader().reset();
+        settings::kpiViewState().reset();
     }
 
     void connectionDialogBuildsUrls()

@@ -14,6 +14,7 @@
 #include "kpi/KpiTrendChart.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGridLayout>
@@ -72,7 +73,8 @@ KpiDashboard::KpiDashboard(kpi::KpiService *service, QWidget *parent) : QWidget(
     m_tabs->setObjectName(QStringLiteral("kpiDetailTabs"));
     m_tabs->addTab(m_breakdown, tr("Breakdown"));
     m_tabs->addTab(m_ratings, tr("Ratings"));
-    auto *split = new QSplitter(Qt::Vertical, this);
+    m_split = new QSplitter(Qt::Vertical, this);
+    QSplitter *split = m_split;
     split->addWidget(m_trend);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 2);
@@ -210,6 +212,50 @@ void KpiDashboard::applyData()
 void KpiDashboard::showError(const Error &error)
 {
     m_filterBar->setStatusText(tr("KPIs could not be loaded: %1").arg(error.message));
+}
+
+QVariantMap KpiDashboard::viewState() const
+{
+    QVariantMap s;
+    const int preset = m_filterBar->presetCombo()->currentData().toInt();
+    s.insert(QStringLiteral("preset"), preset);
+    if (preset == KpiFilterBar::Custom) {
+        const kpi::KpiQuery q = m_filterBar->query();
+        s.insert(QStringLiteral("from"), q.period.from.toString(Qt::ISODate));
+        s.insert(QStringLiteral("to"), q.period.to.toString(Qt::ISODate));
+    }
+    s.insert(QStringLiteral("bucket"), m_filterBar->bucketCombo()->currentData());
+    s.insert(QStringLiteral("trendKey"), m_trend->key());
+    s.insert(QStringLiteral("breakdownBy"), m_breakdown->groupCombo()->currentData());
+    s.insert(QStringLiteral("detailTab"), m_tabs->currentIndex());
+    s.insert(QStringLiteral("splitter"), m_split->saveState());
+    return s;
+}
+
+void KpiDashboard::restoreViewState(const QVariantMap &state)
+{
+    // Settings files can be edited by hand: every entry is checked against what exists.
+    auto choose = [](QComboBox *combo, const QVariant &data) {
+        if (const int i = data.isValid() ? combo->findData(data) : -1; i >= 0)
+            combo->setCurrentIndex(i);
+    };
+    const QVariant preset = state.value(QStringLiteral("preset"));
+    if (preset.isValid() && preset.toInt() == KpiFilterBar::Custom) {
+        const QDate from = QDate::fromString(state.value(QStringLiteral("from")).toString(), Qt::ISODate);
+        const QDate to = QDate::fromString(state.value(QStringLiteral("to")).toString(), Qt::ISODate);
+        if (from.isValid() && to.isValid() && from <= to)
+            m_filterBar->setCustomPeriod(from, to);
+    } else {
+        choose(m_filterBar->presetCombo(), preset);
+    }
+    choose(m_filterBar->bucketCombo(), state.value(QStringLiteral("bucket")));
+    if (const QString key = state.value(QStringLiteral("trendKey")).toString(); kpi::keys().contains(key))
+        m_trend->setKey(key);
+    choose(m_breakdown->groupCombo(), state.value(QStringLiteral("breakdownBy")));
+    if (const int tab = state.value(QStringLiteral("detailTab"), -1).toInt(); tab >= 0 && tab < m_tabs->count())
+        m_tabs->setCurrentIndex(tab);
+    if (const QByteArray split = state.value(QStringLiteral("splitter")).toByteArray(); !split.isEmpty())
+        m_split->restoreState(split);
 }
 
 QImage KpiDashboard::renderImage()

@@ -6,10 +6,12 @@
 #include "util/Result.h"
 
 #include <QMap>
+#include <QVariantMap>
 #include <QWidget>
 
 class QAbstractButton;
 class QAction;
+class QSplitter;
 class QTabWidget;
 
 namespace fieldops::kpi {
@@ -61,6 +63,13 @@ public:
     QAction *exportPdfAction() const { return m_exportPdf; }
     QAction *exportCsvAction() const { return m_exportCsv; }
 
+    // What the user chose to look at (period preset or custom dates, bucket size, the
+    // trend's KPI, the breakdown grouping, the detail tab, the splitter), for the settings.
+    // Filters on territory, technician and type are not kept: they name things of one
+    // database. Unknown or missing entries leave the current choice.
+    QVariantMap viewState() const;
+    void restoreViewState(const QVariantMap &state);
+
     QImage renderImage();
     Status exportPng(const QString &path);
     Status exportPdf(const QString &path);
@@ -86,6 +95,7 @@ private:
     KpiBreakdownView *m_breakdown;
     KpiRatingsPanel *m_ratings;
     QTabWidget *m_tabs;
+    QSplitter *m_split;
     KpiTargetEditor *m_targetEditor;
     KpiDrillDown *m_drillDown;
     QAbstractButton *m_targetsButton;

@@ -3,6 +3,7 @@
 #include "kpi/KpiDashboard.h"
 #include "kpi/KpiService.h"
 #include "session/ConsoleSession.h"
+#include "settings/ConsoleSettings.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -34,6 +35,10 @@ QString KpiTabController::id() const { return QStringLiteral("kpis"); }
 QString KpiTabController::title() const { return QCoreApplication::translate("MainWindow", "KPIs"); }
 
 QWidget *KpiTabController::widget() { return m_dashboard; }
+
+void KpiTabController::restoreSettings() { m_dashboard->restoreViewState(settings::kpiViewState().get()); }
+
+void KpiTabController::saveSettings() const { settings::kpiViewState().set(m_dashboard->viewState()); }
 
 void KpiTabController::exportAs(const QString &format)
 {

@@ -22,6 +22,9 @@ public:
     QString id() const override;
     QString title() const override;
     QWidget *widget() override;
+    // The period preset, buckets, trend, grouping and layout the manager last chose.
+    void restoreSettings() override;
+    void saveSettings() const override;
     widgets::KpiDashboard *dashboard() const { return m_dashboard; }
     kpi::KpiService *service() const { return m_service; }
 
