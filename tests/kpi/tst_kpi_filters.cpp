@@ -63,6 +63,22 @@ kpi::KpiReport filtered(const kpi::KpiInputs &in, const QString &territory, cons
                             kpi::KpiFilter::of(in.technicians, territory, technician, employment, type));
 }
 
+// A fresh database of `backend` with the KPI fixture, and `service` pointed at it;
+// nullptr (with the reason logged) when it cannot be made.
+std::unique_ptr<Database> serveFixture(kpi::KpiService &service, const QString &backend)
+{
+    QString url;
+    auto db = test::freshDatabase(backend, true, &url);
+    if (!db) {
+        qWarning() << test::lastError();
+        return nullptr;
+    }
+    if (!test::loadKpiFixture(*db))
+        return nullptr;
+    service.setDatabaseUrl(*DatabaseUrl::parse(url));
+    return db;
+}
+
 } // namespace
 
 class TestKpiFilters : public QObject {
@@ -234,14 +250,9 @@ private slots:
     void serviceComputesOffThreadAndDropsStaleResults()
     {
         QFETCH(QString, backend);
-        QString url;
-        auto db = test::freshDatabase(backend, true, &url);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(test::loadKpiFixture(*db));
-        auto parsed = DatabaseUrl::parse(url);
-        QVERIFY(parsed);
         kpi::KpiService service;
-        service.setDatabaseUrl(*parsed);
+        auto db = serveFixture(service, backend);
+        QVERIFY(db);
         QSignalSpy ready(&service, &kpi::KpiService::ready);
         QSignalSpy busy(&service, &kpi::KpiService::busyChanged);
         kpi::KpiQuery stale{kPeriod, kpi::BucketSize::Day, {}, {}, {}, QStringLiteral("install")};
@@ -304,12 +315,9 @@ private slots:
     void filterSwitchWhileThePreviousPeriodIsRead()
     {
         QFETCH(QString, backend);
-        QString url;
-        auto db = test::freshDatabase(backend, true, &url);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(test::loadKpiFixture(*db));
         kpi::KpiService service;
-        service.setDatabaseUrl(*DatabaseUrl::parse(url));
+        auto db = serveFixture(service, backend);
+        QVERIFY(db);
         QSignalSpy ready(&service, &kpi::KpiService::ready);
         QSignalSpy failed(&service, &kpi::KpiService::failed);
         kpi::KpiQuery all{kPeriod, kpi::BucketSize::Day, {}, {}, {}, {}};
@@ -328,19 +336,18 @@ private slots:
         // South is t2 alone: his half-hour entry on w2 in the previous period is billable.
         expect(d.previous.overall, QStringLiteral("billable_ratio"), 1.0);
         expect(d.current.overall, QStringLiteral("avg_rating"), 2);
-        QVERIFY(ready.count() >= 3); // partial all, partial south, complete south
+        // Partial "all", then "south": partial and complete, or only complete when the
+        // previous period's read ends before the switch's own computation does.
+        QVERIFY(ready.count() >= 2);
     }
 
     // Data known to be out of date while the previous period is read: that read's answer
     // is dropped, nothing stays busy, and the next request reads again.
     void invalidateWhileThePreviousPeriodIsRead()
     {
-        QString url;
-        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(test::loadKpiFixture(*db));
         kpi::KpiService service;
-        service.setDatabaseUrl(*DatabaseUrl::parse(url));
+        auto db = serveFixture(service, QStringLiteral("sqlite"));
+        QVERIFY(db);
         QSignalSpy ready(&service, &kpi::KpiService::ready);
         const kpi::KpiQuery all{kPeriod, kpi::BucketSize::Day, {}, {}, {}, {}};
         service.request(all);
@@ -359,12 +366,9 @@ private slots:
 
     void filterSwitchReusesTheReadUntilRefresh()
     {
-        QString url;
-        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
-        QVERIFY2(db, qPrintable(test::lastError()));
-        QVERIFY(test::loadKpiFixture(*db));
         kpi::KpiService service;
-        service.setDatabaseUrl(*DatabaseUrl::parse(url));
+        auto db = serveFixture(service, QStringLiteral("sqlite"));
+        QVERIFY(db);
         QSignalSpy ready(&service, &kpi::KpiService::ready);
         auto ask = [&](const kpi::KpiQuery &q, bool reload) {
             const int before = int(ready.count());
