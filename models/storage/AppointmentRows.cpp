@@ -1,5 +1,6 @@
 #include "storage/AppointmentRows.h"
 
+#include "storage/ColumnList.h"
 #include "util/TimeFormat.h"
 
 #include <QStringList>
@@ -12,10 +13,7 @@ QString appointmentColumns(const QString &alias)
                                      QStringLiteral("start_at"),   QStringLiteral("end_at"),        QStringLiteral("status"),
                                      QStringLiteral("arrived_at"), QStringLiteral("completed_at"),  QStringLiteral("resolved"),
                                      QStringLiteral("locked"),     QStringLiteral("version")};
-    QStringList out;
-    for (const QString &c : columns)
-        out << (alias.isEmpty() ? c : alias + QLatin1Char('.') + c);
-    return out.join(QStringLiteral(", "));
+    return qualifiedColumns(alias, columns);
 }
 
 Appointment readAppointment(const QSqlQuery &q, int first)

@@ -1,6 +1,6 @@
 #include "storage/SiteRows.h"
 
-#include <QStringList>
+#include "storage/ColumnList.h"
 
 namespace fieldops::rows {
 
@@ -9,13 +9,12 @@ QString siteColumnsAfterId(const QString &alias)
     static const QStringList columns{QStringLiteral("customer_id"), QStringLiteral("name"), QStringLiteral("address"),
                                      QStringLiteral("lat"),         QStringLiteral("lon"),  QStringLiteral("time_zone"),
                                      QStringLiteral("version")};
-    const QString p = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
-    return p + columns.join(QStringLiteral(", ") + p);
+    return qualifiedColumns(alias, columns);
 }
 
 QString siteColumns(const QString &alias)
 {
-    return (alias.isEmpty() ? QString() : alias + QLatin1Char('.')) + QStringLiteral("id, ") + siteColumnsAfterId(alias);
+    return qualifiedColumns(alias, {QStringLiteral("id")}) + QStringLiteral(", ") + siteColumnsAfterId(alias);
 }
 
 Site readSite(const QSqlQuery &q, int first)

@@ -1,5 +1,6 @@
 #include "storage/TechnicianRows.h"
 
+#include "storage/ColumnList.h"
 #include "util/TimeFormat.h"
 
 #include <QStringList>
@@ -26,8 +27,7 @@ QString technicianColumns(const QString &alias)
                                      QStringLiteral("territory_id"), QStringLiteral("home_lat"), QStringLiteral("home_lon"),
                                      QStringLiteral("time_zone"),  QStringLiteral("shift_start"), QStringLiteral("shift_end"),
                                      QStringLiteral("work_days"),  QStringLiteral("hourly_cost"), QStringLiteral("version")};
-    const QString p = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
-    return p + columns.join(QStringLiteral(", ") + p);
+    return qualifiedColumns(alias, columns);
 }
 
 Technician readTechnician(const QSqlQuery &q, int first)

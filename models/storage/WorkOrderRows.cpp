@@ -2,13 +2,9 @@
 
 #include "util/TimeFormat.h"
 
-#include <QStringList>
+#include "storage/ColumnList.h"
 
 namespace fieldops::rows {
-
-namespace {
-QString prefix(const QString &alias) { return alias.isEmpty() ? QString() : alias + QLatin1Char('.'); }
-} // namespace
 
 QString workOrderColumnsAfterId(const QString &alias)
 {
@@ -17,13 +13,12 @@ QString workOrderColumnsAfterId(const QString &alias)
                                      QStringLiteral("window_start"), QStringLiteral("window_end"),   QStringLiteral("created_at"),
                                      QStringLiteral("sla_due"),      QStringLiteral("status"),       QStringLiteral("summary"),
                                      QStringLiteral("version")};
-    const QString p = prefix(alias);
-    return p + columns.join(QStringLiteral(", ") + p);
+    return qualifiedColumns(alias, columns);
 }
 
 QString workOrderColumns(const QString &alias)
 {
-    return prefix(alias) + QStringLiteral("id, ") + workOrderColumnsAfterId(alias);
+    return qualifiedColumns(alias, {QStringLiteral("id")}) + QStringLiteral(", ") + workOrderColumnsAfterId(alias);
 }
 
 WorkOrder readWorkOrder(const QSqlQuery &q, int first)
