@@ -9,48 +9,49 @@ namespace fieldops::kpi::detail {
 
 namespace {
 
-// BEGIN … ROLLBACK around a read that sees one snapshot, exported for a second
-// connection. Read only: nothing is written, so rolling back loses nothing.
+// Opens a REPEATABLE READ READ ONLY transaction: first importing `snapshot` (when not
+// empty; it must precede every query), then with more working memory (the hash joins of
+// a big period spill to disk in batches with the default 4 MB). A refused step aborts the
+// transaction, which is rolled back: false, and the caller tries again with less.
+bool beginRead(Database &db, const QString &snapshot, bool moreMemory)
+{
+    if (!db.execDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")))
+        return false;
+    if ((!snapshot.isEmpty() && !db.execDirect(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshot)))
+        || (moreMemory && !db.execDirect(QStringLiteral("SET LOCAL work_mem = '64MB'")))) {
+        (void)db.execDirect(QStringLiteral("ROLLBACK")); // a lost connection fails here: the server ends it
+        return false;
+    }
+    return true;
+}
+
+// The main connection's read: one snapshot, exported for the side connection. Read
+// only: nothing is written, so rolling back at the end loses nothing.
 class SnapshotRead {
 public:
     explicit SnapshotRead(Database &db) : m_db(db)
     {
-        if (!begin())
+        m_open = beginRead(db, {}, true) || beginRead(db, {}, false); // without the memory: only slower
+        if (!m_open)
             return;
-        // The period's work orders are hashed for the join with their appointments; with
-        // the default 4 MB of working memory a big period spills to disk in batches. A
-        // refused statement aborts the transaction: then start again without it (still
-        // correct, only slower).
-        if (!db.execDirect(QStringLiteral("SET LOCAL work_mem = '64MB'")) && !restart())
-            return;
-        if (auto id = db.scalar(QStringLiteral("SELECT pg_export_snapshot()")); id && id->isValid())
+        if (auto id = db.scalar(QStringLiteral("SELECT pg_export_snapshot()")); id && id->isValid()) {
             m_snapshot = id->toString();
-        else
-            restart(); // the side read takes its own snapshot
+        } else { // the refusal aborted the transaction: a fresh one, and the side reads on its own
+            (void)db.execDirect(QStringLiteral("ROLLBACK"));
+            m_open = beginRead(db, {}, true) || beginRead(db, {}, false);
+        }
     }
-    ~SnapshotRead() { end(); }
+    ~SnapshotRead()
+    {
+        if (m_open) // a lost connection fails here: the server ends the transaction itself
+            (void)m_db.execDirect(QStringLiteral("ROLLBACK"));
+    }
     SnapshotRead(const SnapshotRead &) = delete;
     SnapshotRead &operator=(const SnapshotRead &) = delete;
     // Empty when it could not be exported: the side read then takes its own snapshot.
     QString snapshot() const { return m_snapshot; }
 
 private:
-    bool begin()
-    {
-        m_open = m_db.execDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")).ok();
-        return m_open;
-    }
-    void end()
-    {
-        if (m_open) // a lost connection fails here: the server ends the transaction itself
-            (void)m_db.execDirect(QStringLiteral("ROLLBACK"));
-        m_open = false;
-    }
-    bool restart()
-    {
-        end();
-        return begin();
-    }
     Database &m_db;
     bool m_open = false;
     QString m_snapshot;
@@ -108,25 +109,13 @@ std::optional<Result<SideRead>> readSide(const DatabaseUrl &url, const QString &
     if (!opened)
         return std::nullopt;
     Database &db = **opened;
-    // The exported snapshot first (it must precede every query), then memory for the
-    // anti-join's hash. A refusal aborts the transaction: try again with less, and in the
-    // end a plain transaction (still correct: a snapshot of its own, only slower).
+    // The shared snapshot if it can be imported, else one of its own (still correct);
+    // memory for the anti-join's hash if allowed (else only slower).
     static const QRegularExpression safe(QStringLiteral("^[0-9A-Fa-f-]+$")); // snapshot ids: nothing else goes into SQL
-    const QString begin = QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    auto attempt = [&](bool importSnapshot) {
-        if (!db.execDirect(begin))
-            return false;
-        if ((importSnapshot && !db.execDirect(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshot)))
-            || !db.execDirect(QStringLiteral("SET LOCAL work_mem = '64MB'"))) {
-            (void)db.execDirect(QStringLiteral("ROLLBACK"));
-            return false;
-        }
-        return true;
-    };
     const bool shareable = !snapshot.isEmpty() && safe.match(snapshot).hasMatch();
-    if (!(shareable && attempt(true)) && !attempt(false))
-        if (Status s = db.execDirect(begin); !s)
-            return Result<SideRead>(s.error());
+    if (!(shareable && beginRead(db, snapshot, true)) && !beginRead(db, {}, true))
+        if (Status s = db.execDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")); !s)
+            return Result<SideRead>(s.error()); // the driver's own words
     Result<SideRead> side = readSideOn(db, p);
     if (Status end = db.execDirect(QStringLiteral("ROLLBACK")); side && !end)
         return Result<SideRead>(end.error());
