@@ -156,4 +156,19 @@ Status installChangeTracking(Database &db)
     return db.isPostgres() ? installPostgres(db) : installSqlite(db);
 }
 
+Status refreshChangeTracking(Database &db)
+{
+    // PostgreSQL's trigger serialises the whole row (to_jsonb), so new columns appear by
+    // themselves; SQLite's triggers name each column and are written again.
+    if (db.isPostgres())
+        return {};
+    for (const TrackedTable &t : trackedTables()) {
+        for (const char *op : {"insert", "update", "delete"}) {
+            if (Status s = db.execDirect(QStringLiteral("DROP TRIGGER IF EXISTS %1_track_%2").arg(t.table, QString::fromLatin1(op))); !s)
+                return s;
+        }
+    }
+    return installSqlite(db);
+}
+
 } // namespace fieldops

@@ -22,5 +22,7 @@ Status installChangeTracking(Database &db);
 // Migration 5 (PostgreSQL): inserts and deletes logged per statement from transition
 // tables, updates still per row. Nothing to do on SQLite.
 Status installStatementTracking(Database &db);
+// After a migration added columns to tracked tables: the audit log records them too.
+Status refreshChangeTracking(Database &db);
 
 } // namespace fieldops

@@ -28,6 +28,8 @@ const std::vector<Migration> &migrations()
         {4, "KPI targets per KPI and territory, set by managers", "0004_kpi_targets.sql", {}},
         {5, "change and audit log written per statement for inserts and deletes (PostgreSQL)", "0005_statement_triggers.sql",
          [](Database &db) { return installStatementTracking(db); }},
+        {6, "work-order description and cancel reason, technicians active, absences versioned", "0006_record_editing.sql",
+         [](Database &db) { return refreshChangeTracking(db); }},
     };
     return list;
 }
