@@ -19,6 +19,7 @@ int runConflicts(CliContext &ctx, const QStringList &args);
 int runUser(CliContext &ctx, const QStringList &args);
 int runKpi(CliContext &ctx, const QStringList &args);
 int runSimulate(CliContext &ctx, const QStringList &args);
+int runWorkOrder(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

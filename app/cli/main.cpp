@@ -4,6 +4,7 @@
 #include "Commands.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 using namespace fieldops::cli;
 
@@ -17,6 +18,7 @@ const Command *commands(int &count)
         {"export", QT_TRANSLATE_NOOP("cli", "export every entity as CSV files into a directory"), runExport},
         {"conflicts", QT_TRANSLATE_NOOP("cli", "check the schedule's rules (overlap, travel, shift, absence, skill, window, SLA)"), runConflicts},
         {"kpi", QT_TRANSLATE_NOOP("cli", "key performance indicators for a period (--from D --to D [--by technician] [--json])"), runKpi},
+        {"work-order", QT_TRANSLATE_NOOP("cli", "open, change or cancel a work order (create | update ID | cancel ID --reason TEXT; JSON on stdin)"), runWorkOrder},
         {"simulate", QT_TRANSLATE_NOOP("cli", "play the technicians' phones live (--speed X --duration S --seed N)"), runSimulate},
         {"user", QT_TRANSLATE_NOOP("cli", "add a PostgreSQL login in a FieldOps role (user add NAME --role R)"), runUser},
     };
@@ -44,6 +46,12 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("fieldops"));
     QCoreApplication::setOrganizationName(QStringLiteral("FieldOps"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FIELDOPS_VERSION));
+    // Standard error is the contract's one line per problem: the models' diagnostic logs
+    // (driver text, SQL) stay out of it unless FIELDOPS_LOG asks for them.
+    if (qEnvironmentVariableIsEmpty("FIELDOPS_LOG"))
+        QLoggingCategory::setFilterRules(QStringLiteral("fieldops.*=false"));
+    else
+        QLoggingCategory::setFilterRules(qEnvironmentVariable("FIELDOPS_LOG"));
     CliContext ctx;
 
     QStringList args = app.arguments().mid(1);

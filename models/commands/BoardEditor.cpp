@@ -210,4 +210,8 @@ void BoardEditor::applyChanges(const ChangeList &changes)
         emit problem(s.error().message);
 }
 
+EditTarget BoardEditor::target() { return {m_db, m_document, m_document->versions()}; }
+
+void BoardEditor::saw(const QString &appointmentId, int version) { m_document->versions()->record(appointmentId, version); }
+
 } // namespace fieldops

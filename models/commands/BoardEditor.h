@@ -71,9 +71,9 @@ signals:
 
 private:
     Status push(class ScheduleEditCommand *command);
-    EditTarget target() { return {m_db, m_document, &m_versions}; }
+    EditTarget target();
     // What the dispatcher saw when starting an edit is what the write must expect.
-    void saw(const QString &appointmentId, int version) { m_versions.record(appointmentId, version); }
+    void saw(const QString &appointmentId, int version);
     void refresh(const QStringList &appointmentIds);
 
     Database *m_db;
@@ -87,7 +87,6 @@ private:
     board::BoardModel *m_model;
     bool m_pushing = false;
     std::optional<Error> m_refusal;
-    VersionLedger m_versions;
 };
 
 } // namespace fieldops

@@ -34,6 +34,7 @@ void ScheduleEditCommand::run(bool forward)
         return tx.commit();
     }();
     if (status) {
+        committed();
         m_target.document->reportWritten(appointmentIds());
         return;
     }

@@ -41,6 +41,10 @@ public:
 protected:
     ScheduleEditCommand(const EditTarget &target, const QString &text);
     Database &db() const { return *m_target.db; }
+    ScheduleDocument *document() const { return m_target.document; }
+    VersionLedger *ledger() const { return m_target.versions; }
+    // After a direction was committed: records beyond appointments tell their views here.
+    virtual void committed() {}
     // The version a write must expect, and the bookkeeping after it succeeded.
     int expectedVersion(const AppointmentRef &ref) const;
     void wrote(AppointmentRef &ref, int version);

@@ -21,4 +21,32 @@ QString appointmentStatusText(const QString &status)
     return status; // not in the vocabulary: shown as stored rather than guessed
 }
 
+QString workOrderTypeText(const QString &type)
+{
+    if (type == QLatin1String("install"))
+        return QCoreApplication::translate("Vocabulary", "Installation");
+    if (type == QLatin1String("corrective"))
+        return QCoreApplication::translate("Vocabulary", "Corrective (repair)");
+    if (type == QLatin1String("preventive"))
+        return QCoreApplication::translate("Vocabulary", "Preventive");
+    if (type == QLatin1String("inspection"))
+        return QCoreApplication::translate("Vocabulary", "Inspection");
+    return type;
+}
+
+QString workOrderStatusText(const QString &status)
+{
+    if (status == QLatin1String("open"))
+        return QCoreApplication::translate("Vocabulary", "Open");
+    if (status == QLatin1String("scheduled"))
+        return QCoreApplication::translate("Vocabulary", "Scheduled");
+    if (status == QLatin1String("in_progress"))
+        return QCoreApplication::translate("Vocabulary", "In progress");
+    if (status == QLatin1String("done"))
+        return QCoreApplication::translate("Vocabulary", "Done");
+    if (status == QLatin1String("cancelled"))
+        return QCoreApplication::translate("Vocabulary", "Cancelled");
+    return status;
+}
+
 } // namespace fieldops::vocabulary

@@ -6,5 +6,7 @@
 namespace fieldops::vocabulary {
 
 QString appointmentStatusText(const QString &status);
+QString workOrderTypeText(const QString &type);
+QString workOrderStatusText(const QString &status);
 
 } // namespace fieldops::vocabulary

@@ -183,6 +183,7 @@ QVector<FileSpec> buildSpecs()
             Col("sla_due", T::Timestamp),
             Col("status", T::Enum).oneOf(voc::workOrderStatuses()).def(l1("open")),
             Col("summary", T::Text), // beyond §1: the console's one-line description
+            Col("description", T::Text), // beyond §1: what the customer reported, at length
         };
         files << f;
     }

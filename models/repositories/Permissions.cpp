@@ -35,7 +35,11 @@ Result<Permissions> postgresPermissions(Database &db)
         "       CASE WHEN to_regprocedure('fieldops_add_user(text,text,text,text[])') IS NOT NULL"
         "            THEN has_function_privilege(current_user, 'fieldops_add_user(text,text,text,text[])', 'EXECUTE')"
         "            ELSE false END"
-        "       AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND (rolcreaterole OR rolsuper))"));
+        "       AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND (rolcreaterole OR rolsuper)),"
+        "       has_table_privilege(current_user, 'work_orders', 'INSERT'),"
+        "       has_table_privilege(current_user, 'customers', 'UPDATE'),"
+        "       has_table_privilege(current_user, 'technicians', 'UPDATE'),"
+        "       has_table_privilege(current_user, 'absences', 'INSERT')"));
     if (!q)
         return q.error();
     if (!q->next())
@@ -45,6 +49,10 @@ Result<Permissions> postgresPermissions(Database &db)
     p.editContracts = q->value(1).toBool();
     p.editTargets = q->value(2).toBool();
     p.manageUsers = q->value(3).toBool();
+    p.editWorkOrders = q->value(4).toBool();
+    p.editCustomers = q->value(5).toBool();
+    p.editTechnicians = q->value(6).toBool();
+    p.editAbsences = q->value(7).toBool();
     return p;
 }
 

@@ -13,10 +13,18 @@ struct Permissions {
     bool editContracts = false; // contracts, maintenance plans, assets, customers, sites
     bool editTargets = false;   // KPI targets
     bool manageUsers = false;   // fieldops-cli user add
+    bool editWorkOrders = false; // open, change and cancel work orders (dispatchers, planners)
+    bool editCustomers = false;  // customers, sites and assets (planners)
+    bool editTechnicians = false; // technicians (admins)
+    bool editAbsences = false;   // absences (dispatchers)
 
-    static Permissions all() { return {true, true, true, true}; }
+    static Permissions all() { return {true, true, true, true, true, true, true, true}; }
     static Permissions none() { return {}; }
-    bool any() const { return editSchedule || editContracts || editTargets || manageUsers; }
+    bool any() const
+    {
+        return editSchedule || editContracts || editTargets || manageUsers || editWorkOrders || editCustomers
+            || editTechnicians || editAbsences;
+    }
     friend bool operator==(const Permissions &, const Permissions &) = default;
 };
 

@@ -40,6 +40,12 @@ ConsoleSession::ConsoleSession(QObject *parent)
     m_changeDebounce.setInterval(kChangeDebounceMs);
     connect(&m_changeDebounce, &QTimer::timeout, this, &ConsoleSession::refresh);
     connect(m_selection, &SelectionService::workOrderChanged, this, &ConsoleSession::loadDetails);
+    // This console's own record edits (and their undo) show at once, without waiting for
+    // the change feed to bring them back.
+    connect(m_document, &ScheduleDocument::recordsWritten, this, [this] {
+        if (isUsable())
+            m_changeDebounce.start();
+    });
     m_feedThread.setObjectName(QStringLiteral("fieldops-change-feed"));
     m_feedContext = new QObject;
     m_feedContext->moveToThread(&m_feedThread);
@@ -53,6 +59,22 @@ ConsoleSession::~ConsoleSession()
     m_feedThread.quit();
     m_feedThread.wait();
     m_worker.reset();
+}
+
+Database *ConsoleSession::editConnection(Error *error)
+{
+    if (!m_editDb && m_worker) {
+        auto db = Database::open(m_url);
+        if (!db) {
+            if (error)
+                *error = db.error();
+            return nullptr;
+        }
+        m_editDb = std::move(db).value();
+    }
+    if (!m_editDb && error)
+        *error = Error{Error::Kind::ConnectionLost, tr("not connected to a database"), {}};
+    return m_editDb.get();
 }
 
 QDateTime ConsoleSession::now() const
@@ -95,6 +117,7 @@ void ConsoleSession::disconnectFromDatabase()
     m_periodicRefresh.stop();
     m_changeDebounce.stop();
     m_worker.reset();
+    m_editDb.reset();
     ++m_generation;
     m_refreshInFlight = m_refreshAgain = m_healthInFlight = false;
     m_info = {};

@@ -22,6 +22,7 @@
 
 namespace fieldops {
 class AlertListModel;
+class Database;
 class AuditHistoryModel;
 class ChangeFeed;
 class QueryWorker;
@@ -62,6 +63,13 @@ public:
     Permissions permissions() const { return m_permissions; }
     QDateTime lastRefresh() const { return m_lastRefresh; }
     bool isRefreshing() const { return m_refreshInFlight; }
+
+    // The thread and connection every read and save of this console's views goes through
+    // (null while disconnected). Replaced on every connect: ask again, do not keep it.
+    QueryWorker *worker() const { return m_worker.get(); }
+    // The connection undo and redo write with (a few rows per step), opened on first use;
+    // null with the error in `error` when it cannot be opened.
+    Database *editConnection(Error *error = nullptr);
 
     WorkOrderTableModel *workOrders() const { return m_workOrders; }
     AlertListModel *alerts() const { return m_alerts; }
@@ -113,6 +121,7 @@ private:
     State m_state = State::Disconnected;
     Permissions m_permissions;
     std::unique_ptr<QueryWorker> m_worker; // destroyed before the models below (QObject children)
+    std::unique_ptr<Database> m_editDb;
     WorkOrderTableModel *m_workOrders;
     AlertListModel *m_alerts;
     SelectionService *m_selection;

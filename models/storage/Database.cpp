@@ -12,7 +12,7 @@
 #include <unistd.h>
 #endif
 
-Q_LOGGING_CATEGORY(lcDb, "fieldops.db")
+Q_LOGGING_CATEGORY(lcDb, "fieldops.db", QtWarningMsg)
 
 namespace fieldops {
 

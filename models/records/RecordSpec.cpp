@@ -1,0 +1,38 @@
+#include "records/RecordSpec.h"
+
+namespace fieldops::records {
+
+bool RecordSpec::isWritable(const QString &field) const { return columns.contains(field) || child(field); }
+
+const ChildList *RecordSpec::child(const QString &field) const
+{
+    for (const ChildList &c : children)
+        if (c.field == field)
+            return &c;
+    return nullptr;
+}
+
+const RecordSpec &workOrderSpec()
+{
+    static const RecordSpec spec{
+        QStringLiteral("work_orders"),
+        QStringLiteral("id"),
+        {QStringLiteral("site_id"), QStringLiteral("asset_id"), QStringLiteral("contract_id"), QStringLiteral("type"),
+         QStringLiteral("priority"), QStringLiteral("duration_min"), QStringLiteral("window_start"),
+         QStringLiteral("window_end"), QStringLiteral("created_at"), QStringLiteral("sla_due"), QStringLiteral("status"),
+         QStringLiteral("summary"), QStringLiteral("description"), QStringLiteral("cancel_reason")},
+        {{QStringLiteral("required_skills"), QStringLiteral("work_order_skills"), QStringLiteral("work_order_id"),
+          QStringLiteral("skill_code")}},
+        QT_TRANSLATE_NOOP("RecordWriter", "work order"),
+    };
+    return spec;
+}
+
+const RecordSpec &appointmentStatusSpec()
+{
+    static const RecordSpec spec{QStringLiteral("appointments"), QStringLiteral("id"), {QStringLiteral("status")}, {},
+                                 QT_TRANSLATE_NOOP("RecordWriter", "visit")};
+    return spec;
+}
+
+} // namespace fieldops::records

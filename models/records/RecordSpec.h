@@ -1,0 +1,35 @@
+#pragma once
+// What the editing spine needs to know about one editable table: its key, the columns a
+// form or the CLI may write, the join tables that hold a record's lists (a work order's
+// required skills), and the noun its messages use. Column names only ever come from
+// these specs, never from user input, so the writer can splice them into SQL.
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace fieldops::records {
+
+// A list kept in a join table, replaced as a whole: (ownerColumn, valueColumn) rows.
+struct ChildList {
+    QString field;       // the key in RecordValues (QStringList)
+    QString table;       // e.g. work_order_skills
+    QString ownerColumn; // work_order_id
+    QString valueColumn; // skill_code
+};
+
+struct RecordSpec {
+    QString table;
+    QString keyColumn = QStringLiteral("id");
+    QStringList columns;         // writable columns besides the key and version
+    QVector<ChildList> children; // lists kept in join tables
+    const char *noun = "record"; // translated in the "RecordWriter" context
+
+    bool isWritable(const QString &field) const;
+    const ChildList *child(const QString &field) const;
+};
+
+// The specs of the records the console edits, one each.
+const RecordSpec &workOrderSpec();
+const RecordSpec &appointmentStatusSpec(); // appointments: only status, for cancelling visits with their work order
+
+} // namespace fieldops::records

@@ -1,0 +1,182 @@
+#include "records/RecordWriter.h"
+
+#include "audit/LostRaceExplainer.h"
+#include "storage/Database.h"
+#include "util/TimeFormat.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace fieldops::records {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("RecordWriter", text); }
+QString noun(const RecordSpec &spec) { return QCoreApplication::translate("RecordWriter", spec.noun); }
+
+// What the drivers return for instants and dates, bound back in the canonical form.
+QVariant canonical(const QVariant &v)
+{
+    if (v.isNull())
+        return QVariant();
+    if (v.metaType().id() == QMetaType::QDateTime)
+        return timefmt::toSql(timefmt::fromSql(v));
+    if (v.metaType().id() == QMetaType::QDate)
+        return timefmt::toSql(v.toDate());
+    return v;
+}
+
+} // namespace
+
+Status RecordWriter::checkFields(const RecordSpec &spec, const RecordValues &values) const
+{
+    for (auto it = values.begin(); it != values.end(); ++it)
+        if (!spec.isWritable(it.key()))
+            return Error::invalid(tr("%1: not a field of a %2").arg(it.key(), noun(spec)));
+    return {};
+}
+
+Status RecordWriter::writeChildren(const RecordSpec &spec, const QString &id, const RecordValues &values)
+{
+    for (const ChildList &c : spec.children) {
+        if (!values.contains(c.field))
+            continue;
+        auto del = m_db.run(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(c.table, c.ownerColumn), {id});
+        if (!del)
+            return del.error();
+        QStringList seen;
+        for (const QString &v : values.value(c.field).toStringList()) {
+            if (seen.contains(v))
+                continue;
+            seen << v;
+            auto ins = m_db.run(QStringLiteral("INSERT INTO %1(%2, %3) VALUES (?, ?)").arg(c.table, c.ownerColumn, c.valueColumn),
+                                {id, v});
+            if (!ins)
+                return ins.error();
+        }
+    }
+    return {};
+}
+
+Status RecordWriter::insert(const RecordSpec &spec, const QString &id, const RecordValues &values)
+{
+    if (Status s = checkFields(spec, values); !s)
+        return s;
+    auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(spec.table, spec.keyColumn), {id});
+    if (!exists)
+        return exists.error();
+    if (exists->toInt() > 0)
+        return Error::invalid(tr("%1: a %2 with this id already exists").arg(spec.keyColumn, noun(spec)));
+    QStringList columns{spec.keyColumn};
+    QVariantList binds{id};
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (spec.child(it.key()))
+            continue;
+        columns << it.key();
+        binds << it.value();
+    }
+    QStringList marks;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        marks << QStringLiteral("?");
+    auto q = m_db.run(QStringLiteral("INSERT INTO %1(%2, version) VALUES (%3, 1)")
+                          .arg(spec.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+                      binds);
+    if (!q)
+        return q.error();
+    return writeChildren(spec, id, values);
+}
+
+Result<int> RecordWriter::update(const RecordSpec &spec, const QString &id, int expectedVersion, const RecordValues &values)
+{
+    if (Status s = checkFields(spec, values); !s)
+        return s.error();
+    QStringList sets;
+    QVariantList binds;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (spec.child(it.key()))
+            continue;
+        sets << it.key() + QStringLiteral(" = ?");
+        binds << it.value();
+    }
+    // The version moves even when only a list changed: the record as a whole is newer.
+    sets << QStringLiteral("version = version + 1");
+    binds << id << expectedVersion;
+    auto q = m_db.run(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ? AND version = ?")
+                          .arg(spec.table, sets.join(QStringLiteral(", ")), spec.keyColumn),
+                      binds);
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() != 1)
+        return refusal(spec, id, expectedVersion);
+    if (Status s = writeChildren(spec, id, values); !s)
+        return s.error();
+    return expectedVersion + 1;
+}
+
+Status RecordWriter::remove(const RecordSpec &spec, const QString &id, int expectedVersion)
+{
+    for (const ChildList &c : spec.children) {
+        auto del = m_db.run(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(c.table, c.ownerColumn), {id});
+        if (!del)
+            return del.error();
+    }
+    auto q = m_db.run(QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND version = ?").arg(spec.table, spec.keyColumn),
+                      {id, expectedVersion});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() != 1)
+        return refusal(spec, id, expectedVersion);
+    return {};
+}
+
+Result<RecordValues> RecordWriter::read(const RecordSpec &spec, const QString &id, const QStringList &fields, int *version)
+{
+    QStringList columns{QStringLiteral("version")};
+    QStringList plain;
+    for (const QString &f : fields) {
+        if (!spec.isWritable(f))
+            return Error::invalid(tr("%1: not a field of a %2").arg(f, noun(spec)));
+        if (!spec.child(f))
+            plain << f;
+    }
+    columns << plain;
+    auto q = m_db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(columns.join(QStringLiteral(", ")), spec.table, spec.keyColumn),
+                      {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error{Error::Kind::NotFound, tr("%1 %2 does not exist").arg(noun(spec), id), {}};
+    RecordValues values;
+    if (version)
+        *version = q->value(0).toInt();
+    for (qsizetype i = 0; i < plain.size(); ++i)
+        values.insert(plain[i], canonical(q->value(int(i) + 1)));
+    q->finish();
+    for (const QString &f : fields) {
+        const ChildList *c = spec.child(f);
+        if (!c)
+            continue;
+        auto items = m_db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY %1").arg(c->valueColumn, c->table, c->ownerColumn), {id});
+        if (!items)
+            return items.error();
+        QStringList list;
+        while (items->next())
+            list << items->value(0).toString();
+        values.insert(f, list);
+    }
+    return values;
+}
+
+Error RecordWriter::refusal(const RecordSpec &spec, const QString &id, int expectedVersion)
+{
+    auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(spec.table, spec.keyColumn), {id});
+    if (!exists)
+        return exists.error();
+    if (exists->toInt() == 0)
+        return LostRaceExplainer(m_db).refusal(Error::Kind::NotFound, spec.table, id, 0,
+                                               tr("%1 %2 no longer exists").arg(noun(spec), id));
+    return LostRaceExplainer(m_db).refusal(Error::Kind::StaleVersion, spec.table, id, expectedVersion,
+                                           tr("%1 %2 was changed by someone else; it has been reloaded").arg(noun(spec), id));
+}
+
+} // namespace fieldops::records

@@ -1,0 +1,68 @@
+#include "workorders/SlaPolicy.h"
+
+#include <QCoreApplication>
+
+namespace fieldops::workorders {
+
+namespace {
+QString tr(const char *text, int n = -1) { return QCoreApplication::translate("SlaPolicy", text, nullptr, n); }
+} // namespace
+
+int SlaPolicy::defaultResponseHours(int priority)
+{
+    switch (priority) {
+    case 1: return 4;
+    case 2: return 8;
+    case 4: return 72;
+    default: return 24;
+    }
+}
+
+QDateTime SlaPolicy::addBusinessHours(const QDateTime &from, int hours, const QTimeZone &zone)
+{
+    qint64 remaining = qint64(hours) * 3600 * 1000;
+    QDateTime cursor = from.toTimeZone(zone);
+    QDate date = cursor.date();
+    // A response time of days never spans more than a few weeks of business days.
+    for (int guard = 0; guard < 400 && remaining > 0; ++guard, date = date.addDays(1)) {
+        if (date.dayOfWeek() > 5)
+            continue;
+        const QDateTime open(date, QTime(kBusinessOpenMinute / 60, kBusinessOpenMinute % 60), zone);
+        const QDateTime close(date, QTime(kBusinessCloseMinute / 60, kBusinessCloseMinute % 60), zone);
+        if (cursor < open)
+            cursor = open;
+        if (cursor >= close)
+            continue;
+        const qint64 available = cursor.msecsTo(close);
+        if (remaining <= available)
+            return cursor.addMSecs(remaining).toUTC();
+        remaining -= available;
+        cursor = close;
+    }
+    return cursor.addMSecs(remaining).toUTC();
+}
+
+SlaQuote SlaPolicy::quote(const QDateTime &createdAt, int priority, const std::optional<SlaContractTerms> &contract,
+                          const QTimeZone &siteZone)
+{
+    SlaQuote q;
+    if (contract && contract->responseHours) {
+        const int hours = *contract->responseHours;
+        const QString name = contract->name.isEmpty() ? contract->id : QStringLiteral("%1 (%2)").arg(contract->id, contract->name);
+        if (contract->businessHours) {
+            q.due = addBusinessHours(createdAt, hours, siteZone);
+            q.rule = tr("Contract %1: %n business hour(s), Monday to Friday 08:00–18:00 site time", hours).arg(name);
+        } else {
+            q.due = createdAt.addSecs(qint64(hours) * 3600).toUTC();
+            q.rule = tr("Contract %1: %n hour(s), around the clock", hours).arg(name);
+        }
+        return q;
+    }
+    const int hours = defaultResponseHours(priority);
+    q.due = createdAt.addSecs(qint64(hours) * 3600).toUTC();
+    q.rule = contract ? tr("Contract %1 sets no response time: priority %2 default, %n hour(s)", hours).arg(contract->id).arg(priority)
+                      : tr("No contract: priority %1 default, %n hour(s)", hours).arg(priority);
+    return q;
+}
+
+} // namespace fieldops::workorders
