@@ -24,14 +24,14 @@ namespace {
 
 using namespace fieldops::workorders;
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("cli", text, nullptr, n); }
+QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
 
 // One line for the caller: the first problem, and how many more there are.
 int refuse(CliContext &ctx, const FieldIssues &issues)
 {
     QString line = issues.front().text();
     if (issues.size() > 1)
-        line += tr(" (and %n more problem(s))", int(issues.size() - 1));
+        line += tr(" (and %1 more)").arg(issues.size() - 1);
     return ctx.invalid(line);
 }
 
@@ -177,7 +177,7 @@ int cancel(CliContext &ctx, const QString &id, const QString &reason, bool json)
     for (qsizetype i = 1; i < edits->size(); ++i)
         visits << edits->at(i).id;
     print(ctx, json, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("cancelled_visits"), QJsonArray::fromStringList(visits)}},
-          visits.isEmpty() ? tr("%1 cancelled").arg(id) : tr("%1 cancelled with %n visit(s): %2", int(visits.size())).arg(id, visits.join(QStringLiteral(", "))));
+          visits.isEmpty() ? tr("%1 cancelled").arg(id) : tr("%1 cancelled with its visits %2").arg(id, visits.join(QStringLiteral(", "))));
     return ExitOk;
 }
 

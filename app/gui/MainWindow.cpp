@@ -7,6 +7,7 @@
 #include "controllers/KpiTabController.h"
 #include "controllers/MapTabController.h"
 #include "controllers/ScheduleTabController.h"
+#include "controllers/WorkOrderIntakeController.h"
 #include "controllers/WorkOrdersTabController.h"
 #include "document/ScheduleDocument.h"
 #include "inspector/WorkOrderInspector.h"
@@ -21,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUndoStack>
@@ -37,6 +39,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     m_tabs->setObjectName(QStringLiteral("areaTabs"));
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
+
+    // Work-order intake and edits, offered by the menus, the table and the board.
+    m_intake = new WorkOrderIntakeController(m_session, this);
 
     // The areas. The schedule board, map and KPI tabs plug in here the same way.
     auto workOrders = std::make_unique<WorkOrdersTabController>(m_session);
@@ -56,8 +61,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     m_docks->inspector()->setHistoryModel(m_session->auditHistory());
     // The schedule tab follows the role itself (read-only board for roles the server would
     // refuse, and while the connection is lost).
-    addTab(std::make_unique<ScheduleTabController>(this, m_session, m_docks));
+    auto schedule = std::make_unique<ScheduleTabController>(this, m_session, m_docks);
+    connect(schedule.get(), &ScheduleTabController::editWorkOrderRequested, m_intake, &WorkOrderIntakeController::editWorkOrder);
+    connect(schedule.get(), &ScheduleTabController::cancelWorkOrderRequested, m_intake, &WorkOrderIntakeController::cancelWorkOrder);
+    addTab(std::move(schedule));
+    m_workOrdersTab->setRowActions({m_intake->editAction(), m_intake->cancelAction()});
     m_connection = new ConnectionController(this, m_session);
+    connect(m_intake, &WorkOrderIntakeController::problem, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+    });
     buildMenus();
 
     m_session->setAlertRules({settings::alertSlaHorizonHours().get(), settings::alertLateGraceMinutes().get(), 24});
@@ -82,6 +94,8 @@ void MainWindow::connectTo(const DatabaseUrl &url) { m_connection->connectTo(url
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_intake->newAction());
+    file->addSeparator();
     file->addAction(m_connection->connectAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -99,11 +113,16 @@ void MainWindow::buildMenus()
     redo->setShortcut(QKeySequence(tr("Ctrl+Shift+Z")));
     edit->addAction(undo);
     edit->addAction(redo);
-    // A role that may not edit the schedule has nothing to undo: no Undo/Redo to offer.
+    edit->addSeparator();
+    edit->addAction(m_intake->editAction());
+    edit->addAction(m_intake->cancelAction());
+    // Undo is offered to every role that may edit a record (the schedule, work orders,
+    // customers, technicians, absences); a role that may only read has nothing to undo.
     // (The board and the KPI targets follow the same signal in their own controllers.)
     const auto followPermissions = [undo, redo](const Permissions &p) {
-        undo->setVisible(p.editSchedule);
-        redo->setVisible(p.editSchedule);
+        const bool edits = p.editSchedule || p.editWorkOrders || p.editCustomers || p.editTechnicians || p.editAbsences;
+        undo->setVisible(edits);
+        redo->setVisible(edits);
     };
     connect(m_session, &ConsoleSession::permissionsChanged, this, followPermissions);
     followPermissions(m_session->permissions());
@@ -134,6 +153,7 @@ void MainWindow::buildMenus()
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tools->addAction(m_connection->connectAction());
+    tools->addAction(m_intake->newAction());
     tools->addAction(refresh);
 }
 

@@ -20,6 +20,7 @@ namespace fieldops::gui {
 class ConnectionController;
 class DockController;
 class TabController;
+class WorkOrderIntakeController;
 class WorkOrdersTabController;
 
 class MainWindow : public QMainWindow {
@@ -35,6 +36,7 @@ public:
     DockController *docks() const { return m_docks; }
     ConnectionController *connection() const { return m_connection; }
     WorkOrdersTabController *workOrdersTab() const { return m_workOrdersTab; }
+    WorkOrderIntakeController *intake() const { return m_intake; }
     widgets::KpiDashboard *kpiDashboard() const { return m_kpiDashboard; }
 
     // Saved on close; public so tests and a crash-safe autosave can call it.
@@ -57,6 +59,7 @@ private:
     widgets::KpiDashboard *m_kpiDashboard = nullptr;
     DockController *m_docks;
     ConnectionController *m_connection;
+    WorkOrderIntakeController *m_intake;
     bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show
 };
 

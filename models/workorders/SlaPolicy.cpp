@@ -5,7 +5,7 @@
 namespace fieldops::workorders {
 
 namespace {
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("SlaPolicy", text, nullptr, n); }
+QString tr(const char *text) { return QCoreApplication::translate("SlaPolicy", text); }
 } // namespace
 
 int SlaPolicy::defaultResponseHours(int priority)
@@ -51,17 +51,17 @@ SlaQuote SlaPolicy::quote(const QDateTime &createdAt, int priority, const std::o
         const QString name = contract->name.isEmpty() ? contract->id : QStringLiteral("%1 (%2)").arg(contract->id, contract->name);
         if (contract->businessHours) {
             q.due = addBusinessHours(createdAt, hours, siteZone);
-            q.rule = tr("Contract %1: %n business hour(s), Monday to Friday 08:00–18:00 site time", hours).arg(name);
+            q.rule = tr("Contract %1: %2 h of business time (Monday to Friday 08:00–18:00, site time)").arg(name).arg(hours);
         } else {
             q.due = createdAt.addSecs(qint64(hours) * 3600).toUTC();
-            q.rule = tr("Contract %1: %n hour(s), around the clock", hours).arg(name);
+            q.rule = tr("Contract %1: %2 h around the clock").arg(name).arg(hours);
         }
         return q;
     }
     const int hours = defaultResponseHours(priority);
     q.due = createdAt.addSecs(qint64(hours) * 3600).toUTC();
-    q.rule = contract ? tr("Contract %1 sets no response time: priority %2 default, %n hour(s)", hours).arg(contract->id).arg(priority)
-                      : tr("No contract: priority %1 default, %n hour(s)", hours).arg(priority);
+    q.rule = contract ? tr("Contract %1 sets no response time: priority %2 default, %3 h").arg(contract->id).arg(priority).arg(hours)
+                      : tr("No contract: priority %1 default, %2 h").arg(priority).arg(hours);
     return q;
 }
 

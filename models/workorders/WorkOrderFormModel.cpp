@@ -21,14 +21,14 @@ void WorkOrderFormModel::startNew(const QDateTime &now)
     m_dirty = false;
 }
 
-void WorkOrderFormModel::startEdit(const WorkOrderDraft &draft, const CustomerFile &file)
+void WorkOrderFormModel::startEdit(const WorkOrderDraft &draft, const CustomerFile &file, bool dirty)
 {
     m_draft = draft;
     m_file = file;
     m_isNew = false;
     m_slaOverride = draft.slaDue;
     update(true);
-    m_dirty = false;
+    m_dirty = dirty;
 }
 
 void WorkOrderFormModel::setSkillsOffered(const QVector<Skill> &skills)

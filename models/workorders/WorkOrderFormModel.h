@@ -23,7 +23,8 @@ public:
     // A new work order created at `now` (the SLA clock starts then).
     void startNew(const QDateTime &now);
     // An existing work order, to edit; `file` is its customer's.
-    void startEdit(const WorkOrderDraft &draft, const CustomerFile &file);
+    // `dirty`: the draft holds edits not saved yet (a rebase on a newer version).
+    void startEdit(const WorkOrderDraft &draft, const CustomerFile &file, bool dirty = false);
     bool isNew() const { return m_isNew; }
     bool isDirty() const { return m_dirty; }
 

@@ -311,6 +311,31 @@ records::RecordValues WorkOrderIntake::values(const WorkOrderDraft &d)
     };
 }
 
+WorkOrderDraft WorkOrderIntake::rebase(const WorkOrderDraft &base, const WorkOrderDraft &mine, const WorkOrderDraft &theirs)
+{
+    WorkOrderDraft out = theirs;
+    const auto take = [](auto &field, const auto &b, const auto &m) {
+        if (!(b == m))
+            field = m;
+    };
+    take(out.siteId, base.siteId, mine.siteId);
+    take(out.assetId, base.assetId, mine.assetId);
+    take(out.contractId, base.contractId, mine.contractId);
+    take(out.type, base.type, mine.type);
+    take(out.priority, base.priority, mine.priority);
+    take(out.requiredSkills, base.requiredSkills, mine.requiredSkills);
+    take(out.durationMin, base.durationMin, mine.durationMin);
+    take(out.windowStart, base.windowStart, mine.windowStart);
+    take(out.windowEnd, base.windowEnd, mine.windowEnd);
+    take(out.slaDue, base.slaDue, mine.slaDue);
+    take(out.status, base.status, mine.status);
+    take(out.summary, base.summary, mine.summary);
+    take(out.description, base.description, mine.description);
+    take(out.cancelReason, base.cancelReason, mine.cancelReason);
+    out.version = theirs.version;
+    return out;
+}
+
 records::RecordEdits WorkOrderIntake::createEdits(const WorkOrderDraft &d)
 {
     records::RecordEdit e;

@@ -58,6 +58,9 @@ public:
     Result<QVector<QPair<QString, int>>> activeVisits(const QString &workOrderId);
 
     static records::RecordValues values(const WorkOrderDraft &draft);
+    // `theirs` with the fields `mine` changed from `base` taken from `mine`: what an
+    // editor keeps when the user overwrites a newer version someone else saved.
+    static WorkOrderDraft rebase(const WorkOrderDraft &base, const WorkOrderDraft &mine, const WorkOrderDraft &theirs);
 
     // Checks and writes a new work order (completed first) or the changes from `before`
     // to `draft`, in one transaction of its own. A generated id taken meanwhile by another

@@ -141,9 +141,10 @@ private slots:
         }
         auto planner = openWindow(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("paula")));
         QVERIFY2(planner, qPrintable(m_openFailure));
-        QVERIFY(!action(planner.get(), "actionUndo")->isVisible());
-        QVERIFY(!action(planner.get(), "actionRedo")->isVisible());
-        QCOMPARE(planner->connection()->roleLabel()->text(), QStringLiteral("May edit: contracts"));
+        // Planners edit work orders and customers: their edits are undone like the schedule's.
+        QVERIFY(action(planner.get(), "actionUndo")->isVisible());
+        QVERIFY(action(planner.get(), "actionRedo")->isVisible());
+        QCOMPARE(planner->connection()->roleLabel()->text(), QStringLiteral("May edit: work orders, customers, contracts"));
         auto *plannerBoard = planner->findChild<widgets::SchedulePage *>();
         QVERIFY(plannerBoard);
         QVERIFY(!plannerBoard->board()->isEditable());
@@ -153,6 +154,7 @@ private slots:
         auto manager = openWindow(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("mara")));
         QVERIFY2(manager, qPrintable(m_openFailure));
         QCOMPARE(manager->connection()->roleLabel()->text(), QStringLiteral("May edit: KPI targets"));
+        QVERIFY(!action(manager.get(), "actionUndo")->isVisible());
         QVERIFY(manager->findChild<widgets::KpiDashboard *>()->targetsEditable());
         QVERIFY(!manager->findChild<widgets::SchedulePage *>()->board()->isEditable());
         manager.reset();
@@ -160,7 +162,7 @@ private slots:
         auto dispatcher = openWindow(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("diego")));
         QVERIFY2(dispatcher, qPrintable(m_openFailure));
         QVERIFY(action(dispatcher.get(), "actionUndo")->isVisible());
-        QCOMPARE(dispatcher->connection()->roleLabel()->text(), QStringLiteral("May edit: schedule"));
+        QCOMPARE(dispatcher->connection()->roleLabel()->text(), QStringLiteral("May edit: schedule, work orders, absences"));
         auto *dispatcherBoard = dispatcher->findChild<widgets::SchedulePage *>();
         QVERIFY(dispatcherBoard);
         QVERIFY(dispatcherBoard->board()->isEditable());

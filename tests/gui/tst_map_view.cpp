@@ -118,6 +118,8 @@ private slots:
         QCOMPARE(view->paintState().draggedJob, QStringLiteral("w2"));
         QCOMPARE(view->paintState().dropTechnician, QStringLiteral("t2"));
         QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, tech);
+        // The slot is found on the session's worker, then booked.
+        QTRY_COMPARE_WITH_TIMEOUT(assigned.count() + problems.count(), 1, 10000);
         QCOMPARE(problems.count(), 0);
         QCOMPARE(assigned.count(), 1);
         QVERIFY(asked.has_value());
@@ -138,6 +140,14 @@ private slots:
                  QStringLiteral("scheduled"));
         QUndoStack *stack = c.session->document()->undoStack();
         QCOMPARE(stack->count(), 1);
+        // Through the editor's path: the console's version ledger knows the new visit.
+        QString visit;
+        {
+            auto row = db->run(QStringLiteral("SELECT id FROM appointments WHERE work_order_id = 'w2' AND status = 'scheduled'"));
+            QVERIFY(row.ok() && row->next());
+            visit = row->value(0).toString();
+        }
+        QCOMPARE(c.session->document()->versions()->expected(visit, -1), 1);
 
         // The change feed brings it back to the map: the pin is no longer unassigned.
         c.tab->sync()->applyChanges({Change{0, QStringLiteral("work_orders"), QStringLiteral("w2"), QStringLiteral("update"), {}, {}}});
@@ -160,6 +170,25 @@ private slots:
         QVERIFY2(refused.isEmpty(), refused.isEmpty() ? "" : qPrintable(refused.first().at(0).value<Error>().message + QLatin1Char(' ') + refused.first().at(0).value<Error>().detail));
         QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM appointments WHERE work_order_id = 'w2'")).value().toInt(), 0);
         QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM work_orders WHERE id = 'w2'")).value().toString(), QStringLiteral("open"));
+
+        // Redo books it again; Maria moves it from another console; undoing now would
+        // delete her visit: refused, in words naming her, and nothing is written.
+        stack->redo();
+        QVERIFY(refused.isEmpty());
+        auto maria = Database::open(*DatabaseUrl::parse(c.url), QStringLiteral("maria"));
+        QVERIFY(maria.ok());
+        {
+            Transaction tx(**maria);
+            QVERIFY((*maria)->run(QStringLiteral("UPDATE appointments SET start_at = ?, end_at = ?, version = version + 1 WHERE id = ?"),
+                                  {timefmt::toSql(now.addSecs(3600)), timefmt::toSql(now.addSecs(7200)), visit}).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        stack->undo();
+        QCOMPARE(refused.count(), 1);
+        const Error lost = refused.at(0).at(0).value<Error>();
+        QCOMPARE(lost.kind, Error::Kind::StaleVersion);
+        QVERIFY2(lost.message.contains(QLatin1String("maria")), qPrintable(lost.message));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM appointments WHERE id = ?"), {visit}).value().toInt(), 1);
     }
 
     void clickRubberBandAndKeys()

@@ -146,11 +146,15 @@ private slots:
         QTest::addColumn<bool>("contracts");
         QTest::addColumn<bool>("targets");
         QTest::addColumn<bool>("users");
-        QTest::newRow("dispatcher") << QStringLiteral("ana") << true << false << false << false;
-        QTest::newRow("planner") << QStringLiteral("paulo") << false << true << false << false;
-        QTest::newRow("manager") << QStringLiteral("maria") << false << false << true << false;
-        QTest::newRow("admin") << QStringLiteral("root; DROP TABLE x") << true << true << true << true;
-        QTest::newRow("superuser") << QStringLiteral("postgres") << true << true << true << true;
+        QTest::addColumn<bool>("workOrders");
+        QTest::addColumn<bool>("customers");
+        QTest::addColumn<bool>("technicians");
+        QTest::addColumn<bool>("absences");
+        QTest::newRow("dispatcher") << QStringLiteral("ana") << true << false << false << false << true << false << false << true;
+        QTest::newRow("planner") << QStringLiteral("paulo") << false << true << false << false << true << true << false << false;
+        QTest::newRow("manager") << QStringLiteral("maria") << false << false << true << false << false << false << false << false;
+        QTest::newRow("admin") << QStringLiteral("root; DROP TABLE x") << true << true << true << true << true << true << true << true;
+        QTest::newRow("superuser") << QStringLiteral("postgres") << true << true << true << true << true << true << true << true;
     }
     void permissionsPerRole()
     {
@@ -163,6 +167,10 @@ private slots:
         QTEST(p->editContracts, "contracts");
         QTEST(p->editTargets, "targets");
         QTEST(p->manageUsers, "users");
+        QTEST(p->editWorkOrders, "workOrders");
+        QTEST(p->editCustomers, "customers");
+        QTEST(p->editTechnicians, "technicians");
+        QTEST(p->editAbsences, "absences");
     }
 
     // The session publishes them once connected and withdraws them on disconnect.

@@ -470,6 +470,8 @@ void ScheduleBoard::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu(this);
     menu.addAction(tr("Open work order"), this, [this, workOrderId] { emit openWorkOrderRequested(workOrderId); });
     menu.addAction(tr("Open on map"), this, [this, workOrderId] { emit openOnMapRequested(workOrderId); });
+    menu.addAction(tr("Edit work order…"), this, [this, workOrderId] { emit editWorkOrderRequested(workOrderId); });
+    menu.addAction(tr("Cancel work order…"), this, [this, workOrderId] { emit cancelWorkOrderRequested(workOrderId); });
     if (!m_editable) {
         menu.exec(event->globalPos());
         return;

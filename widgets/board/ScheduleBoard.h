@@ -118,6 +118,9 @@ signals:
     void workOrderActivated(const QString &workOrderId); // single selection, for the shared selection
     void openWorkOrderRequested(const QString &workOrderId);
     void openOnMapRequested(const QString &workOrderId);
+    // The work order's own form, or its cancellation (with a reason), from the bar's menu.
+    void editWorkOrderRequested(const QString &workOrderId);
+    void cancelWorkOrderRequested(const QString &workOrderId);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

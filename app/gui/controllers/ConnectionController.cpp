@@ -145,8 +145,16 @@ QString ConnectionController::describe(const Permissions &p)
     QStringList may;
     if (p.editSchedule)
         may << tr("schedule");
+    if (p.editWorkOrders)
+        may << tr("work orders");
+    if (p.editAbsences)
+        may << tr("absences");
+    if (p.editCustomers)
+        may << tr("customers");
     if (p.editContracts)
         may << tr("contracts");
+    if (p.editTechnicians)
+        may << tr("technicians");
     if (p.editTargets)
         may << tr("KPI targets");
     QString text = may.isEmpty() ? tr("View only") : tr("May edit: %1").arg(may.join(QStringLiteral(", ")));

@@ -3,6 +3,7 @@
 #include "commands/AssignWorkOrderCommand.h"
 #include "document/ScheduleDocument.h"
 #include "session/ConsoleSession.h"
+#include "session/QueryWorker.h"
 #include "storage/Database.h"
 
 #include <QLocale>
@@ -19,27 +20,9 @@ MapAssignController::MapAssignController(ConsoleSession *session, QWidget *dialo
                                      QMessageBox::Yes)
                == QMessageBox::Yes;
     };
-    // A new connection means a new database: forget the old write connection.
-    connect(session, &ConsoleSession::stateChanged, this, [this](ConsoleSession::State s) {
-        if (s == ConsoleSession::State::Disconnected || s == ConsoleSession::State::Connecting)
-            m_db.reset();
-    });
 }
 
 MapAssignController::~MapAssignController() = default;
-
-Database *MapAssignController::database()
-{
-    if (!m_db) {
-        auto db = Database::open(m_session->url());
-        if (!db) {
-            emit problem(db.error().message);
-            return nullptr;
-        }
-        m_db = std::move(db).value();
-    }
-    return m_db.get();
-}
 
 QString MapAssignController::describe(const map::SlotProposal &p, const QString &technicianName)
 {
@@ -56,41 +39,63 @@ QString MapAssignController::describe(const map::SlotProposal &p, const QString 
 
 void MapAssignController::assign(const QString &workOrderId, const QString &technicianId)
 {
-    if (m_session->state() != ConsoleSession::State::Connected) {
+    if (m_session->state() != ConsoleSession::State::Connected || !m_session->worker()) {
         emit problem(tr("Not connected for editing: the assignment was not made."));
         return;
     }
-    Database *db = database();
-    if (!db)
-        return;
+    // The slot is found on the session's worker, like every other read of the console;
+    // the booking is the schedule board's own command on the one undo stack.
+    struct Found {
+        map::SlotProposal slot;
+        QString technicianName;
+    };
     const QDateTime now = m_clockOverride.isValid() ? m_clockOverride : QDateTime::currentDateTimeUtc();
-    auto slot = map::findNextFeasibleSlot(*db, workOrderId, technicianId, now);
-    if (!slot) {
-        emit problem(slot.error().message);
+    m_session->worker()->submit<Found>(
+        this,
+        [workOrderId, technicianId, now](Database &db) -> Result<Found> {
+            auto slot = map::findNextFeasibleSlot(db, workOrderId, technicianId, now);
+            if (!slot)
+                return slot.error();
+            auto name = db.scalar(QStringLiteral("SELECT name FROM technicians WHERE id = ?"), {technicianId});
+            return Found{*slot, name.ok() && name->isValid() ? name->toString() : technicianId};
+        },
+        [this](Result<Found> found) {
+            if (!found) {
+                emit problem(found.error().message);
+                return;
+            }
+            book(found->slot, found->technicianName);
+        });
+}
+
+void MapAssignController::book(const map::SlotProposal &slot, const QString &technicianName)
+{
+    if (!m_confirm(slot, describe(slot, technicianName)))
+        return;
+    Error error;
+    Database *db = m_session->editConnection(&error);
+    if (!db) {
+        emit problem(error.message);
         return;
     }
-    auto nameQ = db->scalar(QStringLiteral("SELECT name FROM technicians WHERE id = ?"), {technicianId});
-    const QString name = nameQ.ok() ? nameQ->toString() : technicianId;
-    if (!m_confirm(*slot, describe(*slot, name)))
-        return;
     Appointment a;
     a.id = AssignWorkOrderCommand::newAppointmentId();
-    a.workOrderId = workOrderId;
-    a.technicianId = technicianId;
-    a.start = slot->start;
-    a.end = slot->end;
+    a.workOrderId = slot.workOrderId;
+    a.technicianId = slot.technicianId;
+    a.start = slot.start;
+    a.end = slot.end;
     a.status = QStringLiteral("scheduled");
     // A refused command deletes itself inside push(): hear the refusal from the document.
+    ScheduleDocument *doc = m_session->document();
     std::optional<Error> refusal;
-    const auto watch = connect(m_session->document(), &ScheduleDocument::editRefused, this,
-                               [&refusal](const Error &e, const QStringList &) { refusal = e; });
-    m_session->document()->push(new AssignWorkOrderCommand(EditTarget{db, m_session->document()}, a));
+    const auto watch = connect(doc, &ScheduleDocument::editRefused, this, [&refusal](const Error &e, const QStringList &) { refusal = e; });
+    doc->push(new AssignWorkOrderCommand(EditTarget{db, doc, doc->versions()}, a));
     disconnect(watch);
     if (refusal) {
         emit problem(refusal->message);
         return;
     }
-    emit assigned(workOrderId, technicianId);
+    emit assigned(slot.workOrderId, slot.technicianId);
 }
 
 } // namespace fieldops::gui

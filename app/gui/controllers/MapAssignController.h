@@ -42,10 +42,9 @@ signals:
     void problem(const QString &message);
 
 private:
-    Database *database();
+    void book(const map::SlotProposal &slot, const QString &technicianName);
     ConsoleSession *m_session;
     QWidget *m_dialogParent;
-    std::unique_ptr<Database> m_db;
     Confirm m_confirm;
     QDateTime m_clockOverride;
 };

@@ -104,6 +104,8 @@ void ScheduleTabController::open()
     // A technician picked elsewhere (an alert, the map) comes into view on the board too.
     connect(m_session->selection(), &SelectionService::technicianChanged, board, &widgets::ScheduleBoard::scrollToTechnician);
     connect(board, &widgets::ScheduleBoard::workOrderActivated, m_session->selection(), &SelectionService::selectWorkOrder);
+    connect(board, &widgets::ScheduleBoard::editWorkOrderRequested, this, &ScheduleTabController::editWorkOrderRequested);
+    connect(board, &widgets::ScheduleBoard::cancelWorkOrderRequested, this, &ScheduleTabController::cancelWorkOrderRequested);
     connect(board, &widgets::ScheduleBoard::openWorkOrderRequested, this, [this](const QString &id) {
         m_session->selection()->selectWorkOrder(id);
         m_docks->inspectorDock()->show();

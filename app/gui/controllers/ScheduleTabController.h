@@ -41,6 +41,11 @@ public:
     board::BoardModel *model() const { return m_model; }
     QDockWidget *conflictsDock() const { return m_conflictsDock; }
 
+signals:
+    // From the bars' menu: the work order's form, or its cancellation.
+    void editWorkOrderRequested(const QString &workOrderId);
+    void cancelWorkOrderRequested(const QString &workOrderId);
+
 private:
     void onSessionState();
     void applyPermissions();

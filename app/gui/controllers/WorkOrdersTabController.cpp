@@ -4,13 +4,27 @@
 #include "session/ConsoleSession.h"
 #include "workorders/WorkOrdersPage.h"
 
+#include <QAction>
 #include <QCoreApplication>
+#include <QTableView>
 
 namespace fieldops::gui {
 
 WorkOrdersTabController::WorkOrdersTabController(ConsoleSession *session)
     : m_page(new widgets::WorkOrdersPage(session->workOrders(), session->selection()))
 {
+}
+
+void WorkOrdersTabController::setRowActions(const QList<QAction *> &actions)
+{
+    QTableView *table = m_page->table();
+    table->addActions(actions);
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    if (!actions.isEmpty())
+        QObject::connect(table, &QTableView::doubleClicked, actions.front(), [first = actions.front()] {
+            if (first->isEnabled())
+                first->trigger();
+        });
 }
 
 QString WorkOrdersTabController::id() const { return QStringLiteral("workorders"); }

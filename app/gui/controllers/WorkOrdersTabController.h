@@ -2,6 +2,10 @@
 // The "Work orders" tab: the filter bar and table over the session's work-order model.
 #include "controllers/TabController.h"
 
+#include <QList>
+
+class QAction;
+
 namespace fieldops {
 class ConsoleSession;
 }
@@ -20,6 +24,9 @@ public:
     void restoreSettings() override;
     void saveSettings() const override;
     widgets::WorkOrdersPage *page() const { return m_page; }
+    // Actions on the selected work order (edit, cancel) for the table's context menu;
+    // a double-click on a row triggers the first.
+    void setRowActions(const QList<QAction *> &actions);
 
 private:
     widgets::WorkOrdersPage *m_page; // owned by the tab widget once added
