@@ -44,12 +44,14 @@ const Action *findAction(const QString &name)
 
 QString usageLines()
 {
-    return tr("  add NAME --role R [--territory T]… [--password-stdin]   a new login in a FieldOps role\n"
-              "  list [--json]                    every FieldOps login: role, territories, disabled\n"
-              "  set-role NAME --role R           move the login to another FieldOps role\n"
-              "  set-territories NAME [--territory T]…   replace its territories (none: all)\n"
-              "  disable NAME                     the login may no longer log in (NOLOGIN)\n"
-              "  enable NAME                      the login may log in again (LOGIN)");
+    return tr("  add NAME --role R [--territory T]… [--password-stdin]\n"
+              "                                  a new login in a FieldOps role\n"
+              "  list [--json]                   every FieldOps login: role, territories, disabled\n"
+              "  set-role NAME --role R          move the login to another FieldOps role\n"
+              "  set-territories NAME [--territory T]…\n"
+              "                                  replace its territories (none: all territories)\n"
+              "  disable NAME                    the login may no longer log in (NOLOGIN)\n"
+              "  enable NAME                     the login may log in again (LOGIN)");
 }
 
 } // namespace

@@ -7,6 +7,8 @@
 #include "GuiTestSupport.h"
 #include "PgTestServer.h"
 #include "TestDatabases.h"
+#include "controllers/UsersTabController.h"
+#include "session/ConsoleSession.h"
 #include "itemmodels/UserListModel.h"
 #include "users/UserEditDialog.h"
 #include "users/UserService.h"
@@ -255,6 +257,21 @@ private slots:
         QVERIFY(view.messageLabel()->isVisible());
         QVERIFY2(view.messageLabel()->text().contains(QLatin1String("only a FieldOps admin")), qPrintable(view.messageLabel()->text()));
         QCOMPARE(view.model()->rowCount(), 0);
+    }
+
+    // The tab controller follows the session: once connected, the view lists that
+    // database's logins without being asked.
+    void tabFollowsTheSession()
+    {
+        ConsoleSession session;
+        gui::UsersTabController tab(&session);
+        std::unique_ptr<QWidget> page(tab.widget()); // a tab widget would own it
+        QCOMPARE(tab.id(), QStringLiteral("users"));
+        session.connectTo(*DatabaseUrl::parse(urlAs(QStringLiteral("boss"))));
+        QTRY_VERIFY_WITH_TIMEOUT(tab.view()->model()->rowCount() == 4, 15000);
+        QCOMPARE(tab.view()->model()->currentLogin(), QStringLiteral("boss"));
+        QVERIFY(tab.view()->model()->rowOf(QStringLiteral("zoe o'hara")) >= 0);
+        session.disconnectFromDatabase();
     }
 };
 
