@@ -1,71 +1,148 @@
 #include "CliContext.h"
 #include "Commands.h"
 
+#include "users/UserDirectory.h"
+#include "users/UserReport.h"
+
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QTextStream>
 #include <cstdio>
 
 namespace fieldops::cli {
 
-// `user add NAME --role R [--territory T]… [--password-stdin]`: a PostgreSQL login in
-// one of the FieldOps roles. The server quotes the identifiers (fieldops_add_user), so
-// nothing the operator types is spliced into SQL here.
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
+
+struct Action {
+    const char *name;
+    bool takesName;
+    QStringList options; // the options this action accepts besides --help
+};
+
+const std::vector<Action> &actions()
+{
+    static const std::vector<Action> list{
+        {"add", true, {QStringLiteral("role"), QStringLiteral("territory"), QStringLiteral("password-stdin")}},
+        {"list", false, {QStringLiteral("json")}},
+        {"set-role", true, {QStringLiteral("role")}},
+        {"set-territories", true, {QStringLiteral("territory")}},
+        {"disable", true, {}},
+        {"enable", true, {}},
+    };
+    return list;
+}
+
+const Action *findAction(const QString &name)
+{
+    for (const Action &a : actions())
+        if (name == QLatin1String(a.name))
+            return &a;
+    return nullptr;
+}
+
+QString usageLines()
+{
+    return tr("  add NAME --role R [--territory T]… [--password-stdin]\n"
+              "                                  a new login in a FieldOps role\n"
+              "  list [--json]                   every FieldOps login: role, territories, disabled\n"
+              "  set-role NAME --role R          move the login to another FieldOps role\n"
+              "  set-territories NAME [--territory T]…\n"
+              "                                  replace its territories (none: all territories)\n"
+              "  disable NAME                    the login may no longer log in (NOLOGIN)\n"
+              "  enable NAME                     the login may log in again (LOGIN)");
+}
+
+} // namespace
+
+// `user ACTION …`: the PostgreSQL logins in FieldOps roles, for admins. The work is
+// UserDirectory's (shared with the console's Users view); the server quotes identifiers,
+// so nothing typed here is spliced into SQL.
 int runUser(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption role(QStringLiteral("role"),
-                                  QCoreApplication::translate("cli", "dispatcher, planner, manager or admin"),
-                                  QStringLiteral("R"));
+    const QCommandLineOption role(QStringLiteral("role"), tr("dispatcher, planner, manager or admin"), QStringLiteral("R"));
     const QCommandLineOption territory(QStringLiteral("territory"),
-                                       QCoreApplication::translate("cli", "limit a dispatcher to this territory (repeatable)"),
+                                       tr("limit a dispatcher to this territory (repeatable; none: all territories)"),
                                        QStringLiteral("T"));
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-                                           QCoreApplication::translate("cli", "read the new user's password from the first line of standard input"));
-    parser.addOptions({role, territory, passwordStdin});
-    parser.addPositionalArgument(QStringLiteral("add"), QCoreApplication::translate("cli", "the action (only `add`)"));
-    parser.addPositionalArgument(QStringLiteral("NAME"), QCoreApplication::translate("cli", "the login name"));
+                                           tr("read the new user's password from the first line of standard input"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("list: print JSON instead of a table"));
+    parser.addOptions({role, territory, passwordStdin, json});
+    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("add, list, set-role, set-territories, disable or enable"));
+    parser.addPositionalArgument(QStringLiteral("NAME"), tr("the login name (every action but list)"));
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("user"),
-                   QCoreApplication::translate("cli", "Add a PostgreSQL login in a FieldOps role (admin only)."), code))
+                   tr("Manage the PostgreSQL logins in FieldOps roles (admins only):\n") + usageLines(), code))
         return code;
+
     const QStringList pos = parser.positionalArguments();
-    if (pos.size() != 2 || pos.first() != QLatin1String("add"))
-        return ctx.invalid(QCoreApplication::translate("cli", "usage: fieldops-cli user add NAME --role R [--territory T]"));
-    const QString name = pos.at(1);
-    if (name.isEmpty() || name.size() > 63)
-        return ctx.invalid(QCoreApplication::translate("cli", "a user name has 1 to 63 characters"));
-    const QStringList roles{QStringLiteral("dispatcher"), QStringLiteral("planner"), QStringLiteral("manager"), QStringLiteral("admin")};
-    if (!roles.contains(parser.value(role)))
-        return ctx.invalid(QCoreApplication::translate("cli", "--role must be one of %1").arg(roles.join(QStringLiteral(", "))));
+    const Action *action = pos.isEmpty() ? nullptr : findAction(pos.first());
+    if (!action)
+        return ctx.invalid(tr("usage: fieldops-cli user add|list|set-role|set-territories|disable|enable … (see user --help)"));
+    const QString actionName = QString::fromLatin1(action->name);
+    if (pos.size() != (action->takesName ? 2 : 1))
+        return ctx.invalid(action->takesName ? tr("user %1 takes one login name").arg(actionName)
+                                             : tr("user %1 takes no login name").arg(actionName));
+    for (const QString &opt : parser.optionNames()) {
+        if (opt != QLatin1String("help") && !action->options.contains(opt))
+            return ctx.invalid(tr("--%1 does not go with user %2").arg(opt, actionName));
+    }
+    const QString name = action->takesName ? pos.at(1) : QString();
+    if (action->takesName) {
+        if (const QString why = UserDirectory::checkName(name); !why.isEmpty())
+            return ctx.invalid(why);
+    }
+    if (action->options.contains(QStringLiteral("role"))) {
+        if (!parser.isSet(role))
+            return ctx.invalid(tr("user %1 needs --role R").arg(actionName));
+        if (const QString why = UserDirectory::checkRole(parser.value(role)); !why.isEmpty())
+            return ctx.invalid(why);
+    }
     QString password;
     if (parser.isSet(passwordStdin)) {
         QTextStream in(stdin);
         password = in.readLine();
     }
+
     auto db = ctx.openDatabase(code);
     if (!db)
         return code;
-    if (!db->isPostgres())
-        return ctx.invalid(QCoreApplication::translate("cli", "users and roles exist only on a PostgreSQL server; a SQLite file has none"));
-    // text[] bound as a PostgreSQL array literal built from validated ids.
-    QStringList quoted;
-    for (const QString &t : parser.values(territory)) {
-        QString esc = t;
-        esc.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
-        quoted << QLatin1Char('"') + esc + QLatin1Char('"');
+    UserDirectory users(*db);
+    if (actionName == QLatin1String("list")) {
+        auto list = users.list();
+        if (!list)
+            return ctx.fail(list.error());
+        if (parser.isSet(json))
+            ctx.out() << QString::fromUtf8(QJsonDocument(usersToJson(*list)).toJson(QJsonDocument::Indented));
+        else
+            ctx.out() << usersToTable(*list);
+        ctx.out().flush();
+        return ExitOk;
     }
-    const QString array = QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
-    Transaction tx(*db);
-    if (!tx.status())
-        return ctx.fail(tx.status().error());
-    auto q = db->run(QStringLiteral("SELECT fieldops_add_user(?, ?, ?, CAST(? AS text[]))"),
-                     {name, parser.value(role), password, array});
-    if (!q)
-        return ctx.fail(q.error());
-    q->finish();
-    if (Status s = tx.commit(); !s)
-        return ctx.fail(s.error());
-    ctx.out() << QCoreApplication::translate("cli", "user %1 is a %2").arg(name, parser.value(role)) << Qt::endl;
+
+    Status done;
+    QString said;
+    const QStringList territories = parser.values(territory);
+    if (actionName == QLatin1String("add")) {
+        done = users.add({name, parser.value(role), territories, password});
+        said = tr("user %1 is a %2").arg(name, parser.value(role));
+    } else if (actionName == QLatin1String("set-role")) {
+        done = users.setRole(name, parser.value(role));
+        said = tr("user %1 is now a %2").arg(name, parser.value(role));
+    } else if (actionName == QLatin1String("set-territories")) {
+        done = users.setTerritories(name, territories);
+        said = territories.isEmpty() ? tr("user %1 now works in every territory").arg(name)
+                                     : tr("user %1 is now limited to %2").arg(name, territories.join(QStringLiteral(", ")));
+    } else {
+        const bool enable = actionName == QLatin1String("enable");
+        done = users.setLoginEnabled(name, enable);
+        said = enable ? tr("user %1 may log in").arg(name) : tr("user %1 may no longer log in").arg(name);
+    }
+    if (!done)
+        return ctx.fail(done.error());
+    ctx.out() << said << Qt::endl;
     return ExitOk;
 }
 

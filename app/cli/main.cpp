@@ -20,7 +20,7 @@ const Command *commands(int &count)
         {"kpi", QT_TRANSLATE_NOOP("cli", "key performance indicators for a period (--from D --to D [--by technician] [--json])"), runKpi},
         {"work-order", QT_TRANSLATE_NOOP("cli", "open, change or cancel a work order (create | update ID | cancel ID --reason TEXT; JSON on stdin)"), runWorkOrder},
         {"simulate", QT_TRANSLATE_NOOP("cli", "play the technicians' phones live (--speed X --duration S --seed N)"), runSimulate},
-        {"user", QT_TRANSLATE_NOOP("cli", "add a PostgreSQL login in a FieldOps role (user add NAME --role R)"), runUser},
+        {"user", QT_TRANSLATE_NOOP("cli", "PostgreSQL logins in FieldOps roles (admins): add, list, set-role, set-territories, disable, enable"), runUser},
     };
     count = int(sizeof(list) / sizeof(list[0]));
     return list;

@@ -30,6 +30,7 @@ const std::vector<Migration> &migrations()
          [](Database &db) { return installStatementTracking(db); }},
         {6, "work-order description and cancel reason, technicians active, absences versioned", "0006_record_editing.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
+        {7, "user administration: list, role, territories, enable and disable logins (PostgreSQL)", "0007_user_admin.sql", {}},
     };
     return list;
 }
