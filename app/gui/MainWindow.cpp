@@ -7,6 +7,11 @@
 #include "controllers/KpiTabController.h"
 #include "controllers/MapTabController.h"
 #include "controllers/ScheduleTabController.h"
+#include "controllers/CustomersTabController.h"
+#include "controllers/UsersTabController.h"
+#include "customers/CustomersView.h"
+#include "records/RecordFormModel.h"
+#include "selection/SelectionService.h"
 #include "controllers/WorkOrderIntakeController.h"
 #include "controllers/WorkOrdersTabController.h"
 #include "document/ScheduleDocument.h"
@@ -66,6 +71,20 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     connect(schedule.get(), &ScheduleTabController::cancelWorkOrderRequested, m_intake, &WorkOrderIntakeController::cancelWorkOrder);
     addTab(std::move(schedule));
     m_workOrdersTab->setRowActions({m_intake->editAction(), m_intake->cancelAction()});
+    // Customers, their sites and assets.
+    auto customersTab = std::make_unique<CustomersTabController>(m_session);
+    connect(customersTab.get(), &CustomersTabController::newWorkOrderRequested, m_intake,
+            [this, view = customersTab->view()](const QString &customerId) {
+                m_intake->newWorkOrderFor(customerId, view->customerForm()->value(QStringLiteral("name")).toString());
+            });
+    connect(customersTab.get(), &CustomersTabController::openWorkOrderRequested, m_session->selection(), &SelectionService::selectWorkOrder);
+    addTab(std::move(customersTab));
+    // Users: only for the roles the server lets manage logins (admins on PostgreSQL).
+    addTab(std::make_unique<UsersTabController>(m_session));
+    const int usersTab = m_tabs->count() - 1;
+    const auto followUsers = [this, usersTab](const Permissions &p) { m_tabs->setTabVisible(usersTab, p.manageUsers); };
+    connect(m_session, &ConsoleSession::permissionsChanged, this, followUsers);
+    followUsers(m_session->permissions());
     m_connection = new ConnectionController(this, m_session);
     connect(m_intake, &WorkOrderIntakeController::problem, this, [this](const QString &message) {
         statusBar()->showMessage(message, 15000);

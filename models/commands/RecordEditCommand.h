@@ -22,6 +22,7 @@ protected:
     Status apply(bool forward) override;
     QStringList appointmentIds() const override;
     void committed() override;
+    bool writes(bool forward) const override { return !(forward && m_skipNextRedo); }
 
 private:
     records::RecordEdits m_edits;

@@ -26,6 +26,8 @@ void ScheduleEditCommand::wrote(AppointmentRef &ref, int version)
 void ScheduleEditCommand::run(bool forward)
 {
     Status status = [&]() -> Status {
+        if (!writes(forward))
+            return apply(forward);
         Transaction tx(*m_target.db);
         if (!tx.status())
             return tx.status();

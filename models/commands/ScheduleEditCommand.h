@@ -45,6 +45,9 @@ protected:
     VersionLedger *ledger() const { return m_target.versions; }
     // After a direction was committed: records beyond appointments tell their views here.
     virtual void committed() {}
+    // False when this direction has nothing to write (an edit saved elsewhere, reported
+    // on its first redo): no transaction is opened for it.
+    virtual bool writes(bool /*forward*/) const { return true; }
     // The version a write must expect, and the bookkeeping after it succeeded.
     int expectedVersion(const AppointmentRef &ref) const;
     void wrote(AppointmentRef &ref, int version);

@@ -35,4 +35,30 @@ const RecordSpec &appointmentStatusSpec()
     return spec;
 }
 
+const RecordSpec &customerSpec()
+{
+    static const RecordSpec spec{QStringLiteral("customers"), QStringLiteral("id"),
+                                 {QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("email")}, {},
+                                 QT_TRANSLATE_NOOP("RecordWriter", "customer")};
+    return spec;
+}
+
+const RecordSpec &siteSpec()
+{
+    static const RecordSpec spec{QStringLiteral("sites"), QStringLiteral("id"),
+                                 {QStringLiteral("customer_id"), QStringLiteral("name"), QStringLiteral("address"), QStringLiteral("lat"),
+                                  QStringLiteral("lon"), QStringLiteral("time_zone")},
+                                 {}, QT_TRANSLATE_NOOP("RecordWriter", "site")};
+    return spec;
+}
+
+const RecordSpec &assetSpec()
+{
+    static const RecordSpec spec{QStringLiteral("assets"), QStringLiteral("id"),
+                                 {QStringLiteral("site_id"), QStringLiteral("serial"), QStringLiteral("model"), QStringLiteral("installed_on"),
+                                  QStringLiteral("warranty_until")},
+                                 {}, QT_TRANSLATE_NOOP("RecordWriter", "asset")};
+    return spec;
+}
+
 } // namespace fieldops::records

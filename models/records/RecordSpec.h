@@ -31,5 +31,8 @@ struct RecordSpec {
 // The specs of the records the console edits, one each.
 const RecordSpec &workOrderSpec();
 const RecordSpec &appointmentStatusSpec(); // appointments: only status, for cancelling visits with their work order
+const RecordSpec &customerSpec();
+const RecordSpec &siteSpec();
+const RecordSpec &assetSpec();
 
 } // namespace fieldops::records

@@ -6,6 +6,7 @@
 #include "map/MapModel.h"
 #include "map/MbTilesLoader.h"
 #include "map/TileSource.h"
+#include "map/TileLoaderFactory.h"
 #include "map/TileStore.h"
 #include "map/XyzTileLoader.h"
 #include "map/MapView.h"
@@ -93,19 +94,10 @@ QWidget *MapTabController::widget() { return m_page; }
 void MapTabController::applyTileSource()
 {
     m_source = map::TileSource::fromSettings();
-    std::unique_ptr<map::TileLoader> loader;
-    if (m_source.kind == map::TileSource::Kind::Xyz && !m_source.urlTemplate.isEmpty()) {
-        loader = std::make_unique<map::XyzTileLoader>(m_source.urlTemplate,
-                                                      map::TileDiskCache(map::TileDiskCache::defaultRoot(m_source.cacheKey())));
-    } else if (m_source.kind == map::TileSource::Kind::MbTiles) {
-        auto reader = map::MbTilesReader::open(m_source.mbtilesPath);
-        if (reader) {
-            m_source.adoptMbTilesMetadata((*reader)->metadata());
-            loader = std::make_unique<map::MbTilesLoader>(std::move(*reader));
-        }
-        else
-            m_message->setText(reader.error().message);
-    }
+    QString problem;
+    std::unique_ptr<map::TileLoader> loader = map::makeTileLoader(m_source, &problem);
+    if (!problem.isEmpty())
+        m_message->setText(problem);
     m_tiles->setLoader(std::move(loader));
     m_view->setAttribution(m_tiles->hasSource() ? m_source.attributionText() : map::TileSource::none().attributionText());
     m_view->setMaxTileZoom(m_source.maxZoom);

@@ -169,6 +169,16 @@ void WorkOrderIntakeController::newWorkOrder()
     openDialog(model);
 }
 
+void WorkOrderIntakeController::newWorkOrderFor(const QString &customerId, const QString &customerName)
+{
+    newWorkOrder();
+    if (!m_dialog || customerId.isEmpty())
+        return;
+    m_dialog->form()->customerField()->setChosen(customerId, customerName);
+    chooseCustomer(customerId, customerName);
+    m_dialog->form()->findChild<QWidget *>(QStringLiteral("summaryField"))->setFocus();
+}
+
 void WorkOrderIntakeController::editWorkOrder(const QString &workOrderId)
 {
     if (workOrderId.isEmpty())

@@ -53,6 +53,8 @@ public:
 
 public slots:
     void newWorkOrder();
+    // From a customer's page: the form opens with that customer chosen.
+    void newWorkOrderFor(const QString &customerId, const QString &customerName);
     void editWorkOrder(const QString &workOrderId);
     void cancelWorkOrder(const QString &workOrderId);
 

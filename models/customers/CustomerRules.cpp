@@ -1,0 +1,161 @@
+#include "customers/CustomerRules.h"
+
+#include "interchange/CellCodec.h"
+#include "interchange/InterchangeSchema.h"
+#include "records/RecordSpec.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace fieldops::customers {
+
+using workorders::FieldIssue;
+using workorders::FieldIssues;
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("CustomerRules", text); }
+
+QString cellText(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    if (v.typeId() == QMetaType::Double)
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+    return v.toString();
+}
+
+// Each field by the interchange column of the same name (file `fileName`).
+FieldIssues byInterchange(const QString &fileName, const records::RecordValues &values)
+{
+    FieldIssues issues;
+    const interchange::FileSpec *file = interchange::fileSpec(fileName);
+    const interchange::CellCodec codec(QStringLiteral("UTC"));
+    for (const interchange::ColumnSpec &column : file->columns) {
+        if (!values.contains(column.name))
+            continue;
+        interchange::ColumnSpec c = column;
+        c.defaultTimeZone = false;
+        c.defaultText.clear();
+        QVariant parsed;
+        QString error;
+        if (!codec.parse(c, cellText(values.value(column.name)), parsed, error))
+            issues.push_back({column.name, error});
+    }
+    return issues;
+}
+
+void checkId(const records::RecordValues &values, bool isNew, FieldIssues &issues)
+{
+    const QString id = values.value(QStringLiteral("id")).toString();
+    if (!isNew)
+        return;
+    static const QRegularExpression spaces(QStringLiteral("\\s"));
+    if (id.trimmed().isEmpty())
+        issues.push_back({QStringLiteral("id"), tr("give the record an id (your systems' id, or any short code)")});
+    else if (id.contains(spaces) || id.size() > 64)
+        issues.push_back({QStringLiteral("id"), tr("an id has 1 to 64 characters and no spaces")});
+}
+
+FieldIssues firstPerField(const FieldIssues &all)
+{
+    FieldIssues out;
+    for (const FieldIssue &i : all)
+        if (std::none_of(out.begin(), out.end(), [&](const FieldIssue &o) { return o.field == i.field; }))
+            out.push_back(i);
+    return out;
+}
+
+} // namespace
+
+FieldIssues customerRules(const records::RecordValues &values, bool isNew)
+{
+    FieldIssues issues;
+    checkId(values, isNew, issues);
+    issues += byInterchange(QStringLiteral("customers.csv"), values);
+    const QString email = values.value(QStringLiteral("email")).toString().trimmed();
+    static const QRegularExpression emailShape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (!email.isEmpty() && !emailShape.match(email).hasMatch())
+        issues.push_back({QStringLiteral("email"), tr("\"%1\" is not an email address").arg(email)});
+    const QString phone = values.value(QStringLiteral("phone")).toString();
+    static const QRegularExpression phoneShape(QStringLiteral("^[0-9+()./ -]*$"));
+    if (!phoneShape.match(phone).hasMatch())
+        issues.push_back({QStringLiteral("phone"), tr("a phone number has digits, spaces and + ( ) - . / only")});
+    return firstPerField(issues);
+}
+
+FieldIssues siteRules(const records::RecordValues &values, bool isNew)
+{
+    FieldIssues issues;
+    checkId(values, isNew, issues);
+    issues += byInterchange(QStringLiteral("sites.csv"), values);
+    if (values.value(QStringLiteral("name")).toString().trimmed().isEmpty()
+        && values.value(QStringLiteral("address")).toString().trimmed().isEmpty())
+        issues.push_back({QStringLiteral("address"), tr("give the site a name or an address, so dispatchers can tell it apart")});
+    if (values.value(QStringLiteral("time_zone")).toString().isEmpty())
+        issues.push_back({QStringLiteral("time_zone"), tr("choose the site's time zone (its clock for windows and SLAs)")});
+    return firstPerField(issues);
+}
+
+FieldIssues assetRules(const records::RecordValues &values, bool isNew)
+{
+    FieldIssues issues;
+    checkId(values, isNew, issues);
+    issues += byInterchange(QStringLiteral("assets.csv"), values);
+    const QDate installed = QDate::fromString(values.value(QStringLiteral("installed_on")).toString(), Qt::ISODate);
+    const QDate warranty = QDate::fromString(values.value(QStringLiteral("warranty_until")).toString(), Qt::ISODate);
+    if (installed.isValid() && warranty.isValid() && warranty < installed)
+        issues.push_back({QStringLiteral("warranty_until"), tr("the warranty cannot end before the asset was installed")});
+    if (values.value(QStringLiteral("serial")).toString().trimmed().isEmpty()
+        && values.value(QStringLiteral("model")).toString().trimmed().isEmpty())
+        issues.push_back({QStringLiteral("model"), tr("give the model or the serial number, so technicians find the right unit")});
+    return firstPerField(issues);
+}
+
+records::RecordRules rulesFor(const records::RecordSpec &spec)
+{
+    if (&spec == &records::siteSpec())
+        return siteRules;
+    if (&spec == &records::assetSpec())
+        return assetRules;
+    return customerRules;
+}
+
+Result<FieldIssues> checkReferences(Database &db, const records::RecordSpec &spec, const QString &id,
+                                    const records::RecordValues &values, bool isNew)
+{
+    FieldIssues issues;
+    const auto exists = [&db](const QString &table, const QString &key) -> Result<bool> {
+        auto n = db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE id = ?").arg(table), {key});
+        if (!n)
+            return n.error();
+        return n->toInt() > 0;
+    };
+    if (isNew) {
+        auto taken = exists(spec.table, id);
+        if (!taken)
+            return taken.error();
+        if (*taken)
+            issues.push_back({QStringLiteral("id"), tr("%1 is taken: ids are unique").arg(id)});
+    }
+    if (values.contains(QStringLiteral("customer_id"))) {
+        auto found = exists(QStringLiteral("customers"), values.value(QStringLiteral("customer_id")).toString());
+        if (!found)
+            return found.error();
+        if (!*found)
+            issues.push_back({QStringLiteral("customer_id"), tr("unknown customer \"%1\"").arg(values.value(QStringLiteral("customer_id")).toString())});
+    }
+    if (values.contains(QStringLiteral("site_id"))) {
+        auto found = exists(QStringLiteral("sites"), values.value(QStringLiteral("site_id")).toString());
+        if (!found)
+            return found.error();
+        if (!*found)
+            issues.push_back({QStringLiteral("site_id"), tr("unknown site \"%1\"").arg(values.value(QStringLiteral("site_id")).toString())});
+    }
+    return issues;
+}
+
+} // namespace fieldops::customers

@@ -1,0 +1,45 @@
+#pragma once
+// The Customers view's way to the database, on the session's worker thread: the customer
+// directory (for the search list), a customer's page, and saving a customer, a site or an
+// asset: the rules and the references checked again beside the database, then the edits
+// written in one transaction with the version check. The answer carries the edits written
+// (for the undo stack) or the problems field by field (nothing written).
+#include "customers/CustomerPage.h"
+#include "workorders/CustomerDirectory.h"
+#include "workorders/WorkOrderDraft.h"
+
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace fieldops {
+class ConsoleSession;
+}
+
+namespace fieldops::customers {
+
+struct SavedRecord {
+    records::RecordEdits edits;     // as written (empty: nothing to change)
+    workorders::FieldIssues issues; // non-empty: refused, nothing written
+};
+
+// Checks and writes `edits` (one record of `spec`) in a transaction of its own.
+Result<SavedRecord> saveRecord(Database &db, const records::RecordSpec &spec, records::RecordEdits edits);
+
+class CustomerService : public QObject {
+    Q_OBJECT
+public:
+    explicit CustomerService(ConsoleSession *session, QObject *parent = nullptr);
+
+    template <typename T>
+    using Done = std::function<void(Result<T>)>;
+
+    void directory(Done<std::shared_ptr<workorders::CustomerDirectory>> done);
+    void page(const QString &customerId, Done<CustomerPage> done);
+    void save(const records::RecordSpec &spec, const records::RecordEdits &edits, Done<SavedRecord> done);
+
+private:
+    ConsoleSession *m_session;
+};
+
+} // namespace fieldops::customers
