@@ -64,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
 
     m_docks = new DockController(this, m_session);
     m_docks->inspector()->setHistoryModel(m_session->auditHistory());
+    m_docks->inspector()->setActions({m_intake->editAction(), m_intake->cancelAction()});
     // The schedule tab follows the role itself (read-only board for roles the server would
     // refuse, and while the connection is lost).
     auto schedule = std::make_unique<ScheduleTabController>(this, m_session, m_docks);

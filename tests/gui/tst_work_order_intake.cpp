@@ -56,6 +56,8 @@ class TestWorkOrderIntake : public QObject {
     static gui::WorkOrderDialog *startForAcme(gui::MainWindow *w)
     {
         w->activateWindow();
+        if (!QTest::qWaitForWindowActive(w))
+            return nullptr;
         QTest::keyClick(w, Qt::Key_N, Qt::ControlModifier);
         gui::WorkOrderDialog *dialog = w->intake()->dialog();
         if (!dialog || !QTest::qWaitForWindowExposed(dialog))
@@ -260,6 +262,33 @@ private slots:
             QCOMPARE(db->scalar(QStringLiteral("SELECT summary FROM work_orders WHERE id = 'w2'"))->toString(), QStringLiteral("Install badge readers"));
             QCOMPARE(db->scalar(QStringLiteral("SELECT version FROM work_orders WHERE id = 'w2'"))->toInt(), 2);
         }
+    }
+
+    // Two consoles on the shared server: the work order logged in one appears in the
+    // other's unassigned queue through the change feed, with nothing refreshed by hand.
+    void secondConsoleSeesTheNewWorkOrder()
+    {
+        QString url;
+        std::unique_ptr<Database> db;
+        auto first = window(QStringLiteral("postgres"), &url, &db);
+        QVERIFY2(first, qPrintable(m_failure));
+        auto second = test::openMainWindow(url, &m_failure, test::fixtureNow());
+        QVERIFY2(second, qPrintable(m_failure));
+        QCOMPARE(second->session()->workOrders()->rowOf(QStringLiteral("WO-000001")), -1);
+
+        gui::WorkOrderDialog *dialog = startForAcme(first.get());
+        QVERIFY(dialog);
+        auto *summary = dialog->findChild<QLineEdit *>(QStringLiteral("summaryField"));
+        summary->setFocus();
+        QTest::keyClicks(summary, QStringLiteral("Compressor tripping"));
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!first->intake()->dialog(), 10000);
+
+        WorkOrderTableModel *theirs = second->session()->workOrders();
+        QTRY_VERIFY_WITH_TIMEOUT(theirs->rowOf(QStringLiteral("WO-000001")) >= 0, 15000);
+        const WorkOrderListRow *row = theirs->rowAt(theirs->rowOf(QStringLiteral("WO-000001")));
+        QVERIFY(row->isUnassigned());
+        QCOMPARE(row->order.summary, QStringLiteral("Compressor tripping"));
     }
 
     void openWorkOnTheSiteIsOffered()

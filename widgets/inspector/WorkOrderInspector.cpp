@@ -17,6 +17,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace fieldops::widgets {
@@ -108,6 +109,10 @@ WorkOrderInspector::WorkOrderInspector(QWidget *parent) : QWidget(parent)
 
     auto *v = new QVBoxLayout(page);
     v->addWidget(m_title);
+    m_actionsRow = new QHBoxLayout;
+    m_actionsRow->setContentsMargins(0, 0, 0, 0);
+    m_actionsRow->addStretch(1);
+    v->addLayout(m_actionsRow);
     v->addWidget(m_summary);
     v->addLayout(form);
     v->addSpacing(6);
@@ -283,6 +288,16 @@ void WorkOrderInspector::setDetails(const std::optional<WorkOrderDetails> &detai
     }
     applyHistoryScope();
     m_stack->setCurrentIndex(1);
+}
+
+void WorkOrderInspector::setActions(const QList<QAction *> &actions)
+{
+    for (QAction *a : actions) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        m_actionsRow->insertWidget(m_actionsRow->count() - 1, button);
+    }
 }
 
 } // namespace fieldops::widgets

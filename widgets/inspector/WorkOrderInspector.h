@@ -9,8 +9,10 @@
 #include <optional>
 
 class QAbstractItemModel;
+class QAction;
 class QComboBox;
 class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
@@ -40,6 +42,8 @@ public:
     QTableView *historyView() const { return m_historyView; }
     QComboBox *historyScope() const { return m_historyScope; }
     bool isShowingDetails() const;
+    // Buttons for actions on the shown work order (edit, cancel), under its title.
+    void setActions(const QList<QAction *> &actions);
     QSize sizeHint() const override;
 
 private:
@@ -52,6 +56,7 @@ private:
     AuditHistoryFilter *m_historyFilter = nullptr;
     QStackedWidget *m_stack;
     QLabel *m_title;
+    QHBoxLayout *m_actionsRow = nullptr;
     QLabel *m_summary;
     QHash<QString, QLabel *> m_fields;
     QTreeWidget *m_appointments;
