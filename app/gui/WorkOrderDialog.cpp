@@ -1,5 +1,6 @@
 #include "WorkOrderDialog.h"
 
+#include "common/ProblemText.h"
 #include "workorders/WorkOrderForm.h"
 #include "workorders/WorkOrderFormModel.h"
 
@@ -45,7 +46,7 @@ WorkOrderDialog::WorkOrderDialog(workorders::WorkOrderFormModel *model, QWidget 
     layout->addWidget(m_form, 1);
     m_problem->setObjectName(QStringLiteral("saveProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_problem->setStyleSheet(widgets::problemTextStyle());
     m_problem->hide();
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);

@@ -2,6 +2,7 @@
 
 #include "audit/LostRaceExplainer.h"
 #include "storage/Database.h"
+#include "storage/AssetRows.h"
 #include "storage/SiteRows.h"
 #include "storage/WorkOrderRows.h"
 #include "util/TimeFormat.h"
@@ -114,21 +115,11 @@ Result<WorkOrderDetails> WorkOrderRepository::details(const QString &workOrderId
     d.order.requiredSkills = *skills;
 
     if (!d.order.assetId.isEmpty()) {
-        auto q = m_db.run(QStringLiteral("SELECT id, site_id, serial, model, installed_on, warranty_until, version FROM assets WHERE id = ?"),
-                          {d.order.assetId});
+        auto q = m_db.run(QStringLiteral("SELECT %1 FROM assets a WHERE a.id = ?").arg(rows::assetColumns()), {d.order.assetId});
         if (!q)
             return q.error();
-        if (q->next()) {
-            Asset a;
-            a.id = q->value(0).toString();
-            a.siteId = q->value(1).toString();
-            a.serial = q->value(2).toString();
-            a.model = q->value(3).toString();
-            a.installedOn = timefmt::dateFromSql(q->value(4));
-            a.warrantyUntil = timefmt::dateFromSql(q->value(5));
-            a.version = q->value(6).toInt();
-            d.asset = a;
-        }
+        if (q->next())
+            d.asset = rows::readAsset(*q);
     }
 
     auto q = m_db.run(QStringLiteral(

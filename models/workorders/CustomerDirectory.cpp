@@ -45,15 +45,19 @@ QVector<int> CustomerDirectory::search(const QString &query, int limit)
         return {};
     }
     const QStringList words = q.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // Per word, computed once: its digits (for phones) and, for ranking, " word".
+    QStringList digits;
+    for (const QString &w : words)
+        digits << digitsOf(w);
+    const QString wordStart = QLatin1Char(' ') + words.front();
     const auto matches = [&](int i) {
         const Haystack &h = m_hay[i];
-        for (const QString &w : words) {
-            if (h.text.contains(w))
+        for (qsizetype k = 0; k < words.size(); ++k) {
+            if (h.text.contains(words[k]))
                 continue;
             // "3456-7" finds "+55 11 3456-7890". Every rule here only narrows as the query
             // grows, which is what lets search() look among the last matches alone.
-            const QString d = digitsOf(w);
-            if (!d.isEmpty() && h.digits.contains(d))
+            if (!digits[k].isEmpty() && h.digits.contains(digits[k]))
                 continue;
             return false;
         }
@@ -78,7 +82,7 @@ QVector<int> CustomerDirectory::search(const QString &query, int limit)
         const QString &n = m_hay[i].name;
         if (n.startsWith(q))
             return 0;
-        if (n.contains(QLatin1Char(' ') + words.front()))
+        if (n.contains(wordStart))
             return 1;
         return 2;
     };

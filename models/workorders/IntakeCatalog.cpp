@@ -1,6 +1,8 @@
 #include "workorders/IntakeCatalog.h"
 
+#include "storage/AssetRows.h"
 #include "storage/Database.h"
+#include "storage/SiteRows.h"
 #include "util/TimeFormat.h"
 
 #include <QSqlQuery>
@@ -56,40 +58,21 @@ Result<CustomerFile> IntakeCatalog::customerFile(const QString &customerId)
     CustomerFile file;
     file.customerId = customerId;
     {
-        auto q = m_db.run(QStringLiteral("SELECT id, name, address, lat, lon, time_zone, version FROM sites WHERE customer_id = ? ORDER BY name, id"),
+        auto q = m_db.run(QStringLiteral("SELECT %1 FROM sites s WHERE s.customer_id = ? ORDER BY s.name, s.id").arg(rows::siteColumns()),
                           {customerId});
         if (!q)
             return q.error();
-        while (q->next()) {
-            Site s;
-            s.id = q->value(0).toString();
-            s.customerId = customerId;
-            s.name = q->value(1).toString();
-            s.address = q->value(2).toString();
-            s.lat = q->value(3).toDouble();
-            s.lon = q->value(4).toDouble();
-            s.timeZone = q->value(5).toString();
-            s.version = q->value(6).toInt();
-            file.sites.push_back(s);
-        }
+        while (q->next())
+            file.sites.push_back(rows::readSite(*q));
     }
     {
-        auto q = m_db.run(QStringLiteral("SELECT a.id, a.site_id, a.serial, a.model, a.installed_on, a.warranty_until, a.version "
-                                         "FROM assets a JOIN sites s ON s.id = a.site_id WHERE s.customer_id = ? ORDER BY a.site_id, a.model, a.id"),
+        auto q = m_db.run(QStringLiteral("SELECT %1 FROM assets a JOIN sites s ON s.id = a.site_id WHERE s.customer_id = ? "
+                                         "ORDER BY a.site_id, a.model, a.id").arg(rows::assetColumns()),
                           {customerId});
         if (!q)
             return q.error();
-        while (q->next()) {
-            Asset a;
-            a.id = q->value(0).toString();
-            a.siteId = q->value(1).toString();
-            a.serial = q->value(2).toString();
-            a.model = q->value(3).toString();
-            a.installedOn = timefmt::dateFromSql(q->value(4));
-            a.warrantyUntil = timefmt::dateFromSql(q->value(5));
-            a.version = q->value(6).toInt();
-            file.assets.push_back(a);
-        }
+        while (q->next())
+            file.assets.push_back(rows::readAsset(*q));
     }
     {
         auto q = m_db.run(QStringLiteral("SELECT id, name, response_hours, coverage, starts_on, ends_on FROM contracts "

@@ -5,6 +5,7 @@
 #include "BenchSupport.h"
 #include "TestDatabases.h"
 #include "customers/CustomerPage.h"
+#include "util/TimeFormat.h"
 #include "workorders/CustomerDirectory.h"
 #include "workorders/IntakeCatalog.h"
 
@@ -62,7 +63,7 @@ Status fill(Database &db, int customers, int sitesOfFirst, int ordersOfFirst)
     for (int i = 0; i < ordersOfFirst; ++i) {
         wo->bindValue(0, QStringLiteral("w%1").arg(i + 1));
         wo->bindValue(1, QStringLiteral("s%1").arg(i % sitesOfFirst + 1));
-        wo->bindValue(2, start.addSecs(qint64(i) * 3000).toString(Qt::ISODate));
+        wo->bindValue(2, timefmt::toIsoUtc(start.addSecs(qint64(i) * 3000)));
         wo->bindValue(3, i % 50 == 0 ? QStringLiteral("open") : QStringLiteral("done"));
         wo->bindValue(4, QStringLiteral("Visit %1").arg(i + 1));
         if (Status s = db.exec(*wo); !s)

@@ -162,6 +162,7 @@ private slots:
         auto *problem = m_view->findChild<QLabel *>(QStringLiteral("customerProblem"));
         QTRY_VERIFY2_WITH_TIMEOUT(text(QStringLiteral("SELECT name FROM customers WHERE id = 'c3'")) == QLatin1String("Gamma Hotel"),
                                   qPrintable(problem->text()), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_view->currentCustomerId(), QStringLiteral("c3"), 10000);
         // The new customer is found by the search at once.
         typeInto(m_view->searchField(), QStringLiteral("gamma"));
         QTRY_COMPARE_WITH_TIMEOUT(m_view->results()->count(), 1, 10000);

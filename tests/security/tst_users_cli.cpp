@@ -5,6 +5,7 @@
 // unknown names, hostile names, one's own login, SQLite) exits with its code, says one
 // line on stderr and leaves the database and the roles exactly as they were.
 #include "PgTestServer.h"
+#include "CliRunner.h"
 #include "TestDatabases.h"
 #include "users/UserDirectory.h"
 #include "users/UserReport.h"
@@ -20,26 +21,8 @@ using namespace fieldops;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QString &url, const QStringList &args)
-{
-    QProcess p;
-    p.setProgram(qEnvironmentVariable("FIELDOPS_CLI"));
-    p.setArguments(QStringList{QStringLiteral("--db"), url} + args);
-    p.start();
-    CliRun r;
-    if (!p.waitForStarted(30000) || !p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using test::CliRun;
+using test::runCli;
 
 QString describe(const CliRun &r)
 {

@@ -3,6 +3,7 @@
 // the contract gives; every invalid field exits 2 with one line naming the field and the
 // reason, and leaves the database exactly as it was.
 #include "../itemmodels/WorkOrderFixture.h"
+#include "CliRunner.h"
 #include "TestDatabases.h"
 
 #include <QJsonDocument>
@@ -14,28 +15,8 @@ using namespace fieldops;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QString &url, const QStringList &args, const QByteArray &input = {})
-{
-    QProcess p;
-    p.setProgram(qEnvironmentVariable("FIELDOPS_CLI"));
-    p.setArguments(QStringList{QStringLiteral("--db"), url} + args);
-    p.start();
-    p.write(input);
-    p.closeWriteChannel();
-    CliRun r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using test::CliRun;
+using test::runCli;
 
 QVariant value(Database &db, const QString &sql, const QVariantList &binds = {})
 {

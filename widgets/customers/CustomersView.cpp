@@ -1,5 +1,6 @@
 #include "customers/CustomersView.h"
 
+#include "common/ProblemText.h"
 #include "customers/CustomerRules.h"
 #include "customers/SitePinMap.h"
 #include "domain/VocabularyText.h"
@@ -88,11 +89,7 @@ CustomersView::CustomersView(QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_title->setFont(big);
-    m_problem = new QLabel(right);
-    m_problem->setObjectName(QStringLiteral("customerProblem"));
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    m_problem->hide();
+    m_problem = makeProblemLabel(QStringLiteral("customerProblem"), right);
     m_tabs = new QTabWidget(right);
     m_tabs->setObjectName(QStringLiteral("customerTabs"));
     rightLayout->addWidget(m_title);
@@ -395,6 +392,7 @@ void CustomersView::showAsset(int row)
 void CustomersView::newCustomer()
 {
     clearPage();
+    emit customerChosen(QString()); // a page still being read for the last one is not shown
     m_tabs->setCurrentIndex(0);
     m_customerWidget->editor(QStringLiteral("id"))->setFocus();
 }

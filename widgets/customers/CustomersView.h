@@ -56,7 +56,7 @@ public:
     QString currentCustomerId() const { return m_page ? m_page->customer.id : QString(); }
 
 signals:
-    void customerChosen(const QString &customerId);
+    void customerChosen(const QString &customerId); // empty: a new customer is being written
     // Save the record of this form model (a customer, a site or an asset).
     void saveRequested(records::RecordFormModel *form);
     void newWorkOrderRequested(const QString &customerId);

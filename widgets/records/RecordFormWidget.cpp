@@ -1,5 +1,6 @@
 #include "records/RecordFormWidget.h"
 
+#include "common/ProblemText.h"
 #include "records/RecordFormModel.h"
 
 #include <QComboBox>
@@ -100,11 +101,7 @@ RecordFormWidget::RecordFormWidget(records::RecordFormModel *model, const QVecto
         v->setContentsMargins(0, 0, 0, 0);
         v->setSpacing(2);
         v->addWidget(editor);
-        auto *issue = new QLabel(box);
-        issue->setObjectName(f.field + QStringLiteral("Issue"));
-        issue->setStyleSheet(QStringLiteral("color: #b3261e;"));
-        issue->setWordWrap(true);
-        issue->hide();
+        QLabel *issue = makeProblemLabel(f.field + QStringLiteral("Issue"), box);
         v->addWidget(issue);
         auto *label = new QLabel(f.label, this);
         label->setBuddy(editor);

@@ -1,5 +1,7 @@
 #include "users/UsersView.h"
 
+#include "common/ProblemText.h"
+
 #include "itemmodels/UserListModel.h"
 #include "users/UserEditDialog.h"
 #include "users/UserService.h"
@@ -114,7 +116,7 @@ void UsersView::showMessage(const QString &text, bool isError)
     m_message->setText(text);
     m_message->setProperty("error", isError);
     // Red for what was refused; the palette's own colour for what was done.
-    m_message->setStyleSheet(isError ? QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }") : QString());
+    m_message->setStyleSheet(isError ? problemTextStyle() + QStringLiteral(" font-weight: bold;") : QString());
     m_message->setVisible(!text.isEmpty());
 }
 

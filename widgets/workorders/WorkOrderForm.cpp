@@ -1,5 +1,6 @@
 #include "workorders/WorkOrderForm.h"
 
+#include "common/ProblemText.h"
 #include "domain/Vocabulary.h"
 #include "domain/VocabularyText.h"
 #include "itemmodels/WorkOrderTableModel.h"
@@ -22,11 +23,6 @@
 namespace fieldops::widgets {
 
 using workorders::WorkOrderFormModel;
-
-namespace {
-// The problem text under a field: the same red as every refusal in the console.
-constexpr const char *kIssueStyle = "color: #b3261e;";
-} // namespace
 
 WorkOrderForm::WorkOrderForm(WorkOrderFormModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {
@@ -220,11 +216,7 @@ void WorkOrderForm::addField(QFormLayout *layout, const QString &label, QWidget 
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(2);
     v->addWidget(field);
-    auto *issue = new QLabel(box);
-    issue->setObjectName(column + QStringLiteral("Issue"));
-    issue->setStyleSheet(QString::fromLatin1(kIssueStyle));
-    issue->setWordWrap(true);
-    issue->hide();
+    QLabel *issue = makeProblemLabel(column + QStringLiteral("Issue"), box);
     v->addWidget(issue);
     auto *l = new QLabel(label, this);
     l->setBuddy(field);

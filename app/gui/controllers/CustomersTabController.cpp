@@ -82,6 +82,8 @@ void CustomersTabController::loadDirectory()
 void CustomersTabController::openCustomer(const QString &id)
 {
     m_current = id;
+    if (id.isEmpty())
+        return;
     m_service->page(id, [this, id](Result<customers::CustomerPage> r) {
         if (id != m_current)
             return; // the user moved on to another customer

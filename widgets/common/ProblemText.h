@@ -1,0 +1,22 @@
+#pragma once
+// How the console shows a problem in words next to what it is about (a field's reason, a
+// refused save): one colour and one label shape for every form, so they read alike.
+#include <QLabel>
+#include <QString>
+
+namespace fieldops::widgets {
+
+inline QString problemTextStyle() { return QStringLiteral("color: #b3261e;"); }
+
+// A hidden, word-wrapped label in the problem colour; `name` is its object name.
+inline QLabel *makeProblemLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setStyleSheet(problemTextStyle());
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+} // namespace fieldops::widgets
