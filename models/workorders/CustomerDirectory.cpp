@@ -20,6 +20,12 @@ QString digitsOf(const QString &text)
 
 CustomerDirectory::CustomerDirectory(QVector<CustomerEntry> customers) : m_entries(std::move(customers))
 {
+    // Kept in name order, so every match list is already alphabetical and a search only
+    // has to pick the first ones of each rank, never sort.
+    std::sort(m_entries.begin(), m_entries.end(), [](const CustomerEntry &a, const CustomerEntry &b) {
+        const int byName = a.name.compare(b.name, Qt::CaseInsensitive);
+        return byName != 0 ? byName < 0 : a.id < b.id;
+    });
     m_hay.reserve(m_entries.size());
     for (const CustomerEntry &e : m_entries) {
         const QString name = e.name.toCaseFolded();
@@ -45,19 +51,24 @@ QVector<int> CustomerDirectory::search(const QString &query, int limit)
         return {};
     }
     const QStringList words = q.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    // Per word, computed once: its digits (for phones) and, for ranking, " word".
+    // Per word, computed once: whether it is written like a phone number (digits and
+    // + ( ) - . / only) and its digits; and, for ranking, " word".
     QStringList digits;
-    for (const QString &w : words)
+    QVector<bool> phoneLike;
+    for (const QString &w : words) {
         digits << digitsOf(w);
+        phoneLike << std::all_of(w.begin(), w.end(), [](QChar c) { return c.isDigit() || QStringLiteral("+()-./").contains(c); });
+    }
     const QString wordStart = QLatin1Char(' ') + words.front();
     const auto matches = [&](int i) {
         const Haystack &h = m_hay[i];
         for (qsizetype k = 0; k < words.size(); ++k) {
             if (h.text.contains(words[k]))
                 continue;
-            // "3456-7" finds "+55 11 3456-7890". Every rule here only narrows as the query
-            // grows, which is what lets search() look among the last matches alone.
-            if (!digits[k].isEmpty() && h.digits.contains(digits[k]))
+            // "3456-7" finds "+55 11 3456-7890" (and "(" alone every phone). Every rule here
+            // only narrows as the query grows, which lets search() look among the last
+            // matches alone.
+            if (phoneLike[k] && !h.digits.isEmpty() && h.digits.contains(digits[k]))
                 continue;
             return false;
         }
@@ -74,10 +85,8 @@ QVector<int> CustomerDirectory::search(const QString &query, int limit)
             if (matches(i))
                 found.push_back(i);
     }
-    m_lastQuery = q;
-    m_lastMatches = found;
     // Names starting with the query first, then names with a word starting with it,
-    // then the rest; alphabetical within each.
+    // then the rest; alphabetical within each (the entries are in name order).
     const auto rank = [&](int i) {
         const QString &n = m_hay[i].name;
         if (n.startsWith(q))
@@ -86,20 +95,20 @@ QVector<int> CustomerDirectory::search(const QString &query, int limit)
             return 1;
         return 2;
     };
-    QVector<QPair<int, int>> ranked; // (rank, index), the rank computed once per match
-    ranked.reserve(found.size());
-    for (int i : std::as_const(found))
-        ranked.push_back({rank(i), i});
-    const int n = std::min<int>(limit, int(ranked.size()));
-    std::partial_sort(ranked.begin(), ranked.begin() + n, ranked.end(), [&](const QPair<int, int> &a, const QPair<int, int> &b) {
-        if (a.first != b.first)
-            return a.first < b.first;
-        return m_hay[a.second].name < m_hay[b.second].name;
-    });
-    for (int k = 0; k < n; ++k)
-        found[k] = ranked[k].second;
-    found.resize(n);
-    return found;
+    QVector<int> best[3];
+    for (int i : std::as_const(found)) {
+        const int r = rank(i);
+        if (best[r].size() < limit)
+            best[r].push_back(i);
+        if (best[0].size() >= limit)
+            break; // the rest can only rank after these
+    }
+    QVector<int> result = best[0];
+    for (int r = 1; r < 3 && result.size() < limit; ++r)
+        result += best[r].mid(0, limit - result.size());
+    m_lastQuery = q;
+    m_lastMatches = std::move(found);
+    return result;
 }
 
 } // namespace fieldops::workorders
