@@ -2,6 +2,7 @@
 
 #include <QStringList>
 #include <algorithm>
+#include <numeric>
 
 namespace fieldops::workorders {
 
@@ -22,16 +23,31 @@ CustomerDirectory::CustomerDirectory(QVector<CustomerEntry> customers) : m_entri
 {
     // Kept in name order, so every match list is already alphabetical and a search only
     // has to pick the first ones of each rank, never sort.
-    std::sort(m_entries.begin(), m_entries.end(), [](const CustomerEntry &a, const CustomerEntry &b) {
-        const int byName = a.name.compare(b.name, Qt::CaseInsensitive);
-        return byName != 0 ? byName < 0 : a.id < b.id;
-    });
-    m_hay.reserve(m_entries.size());
+    QVector<Haystack> hay;
+    hay.reserve(m_entries.size());
     for (const CustomerEntry &e : m_entries) {
         const QString name = e.name.toCaseFolded();
-        m_hay.push_back({name + QLatin1Char(' ') + e.id.toCaseFolded() + QLatin1Char(' ') + e.email.toCaseFolded(),
-                         digitsOf(e.phone), name});
+        hay.push_back({name + QLatin1Char(' ') + e.id.toCaseFolded() + QLatin1Char(' ') + e.email.toCaseFolded(), digitsOf(e.phone), name});
     }
+    QVector<int> order(m_entries.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        return hay[a].name != hay[b].name ? hay[a].name < hay[b].name : m_entries[a].id < m_entries[b].id;
+    });
+    QVector<CustomerEntry> entries;
+    entries.reserve(order.size());
+    m_hay.reserve(order.size());
+    for (int i : order) {
+        entries.push_back(std::move(m_entries[i]));
+        m_hay.push_back(std::move(hay[i]));
+    }
+    m_entries = std::move(entries);
+    // Every word of every name, sorted: the names with a word starting with what was typed
+    // are a range here, found without looking at everyone.
+    for (int i = 0; i < int(m_hay.size()); ++i)
+        for (const QString &w : m_hay[i].name.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            m_nameWords.push_back({w, i});
+    std::sort(m_nameWords.begin(), m_nameWords.end());
 }
 
 int CustomerDirectory::indexOf(const QString &id) const
@@ -52,14 +68,13 @@ QVector<int> CustomerDirectory::search(const QString &query, int limit)
     }
     const QStringList words = q.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     // Per word, computed once: whether it is written like a phone number (digits and
-    // + ( ) - . / only) and its digits; and, for ranking, " word".
+    // + ( ) - . / only) and its digits.
     QStringList digits;
     QVector<bool> phoneLike;
     for (const QString &w : words) {
         digits << digitsOf(w);
         phoneLike << std::all_of(w.begin(), w.end(), [](QChar c) { return c.isDigit() || QStringLiteral("+()-./").contains(c); });
     }
-    const QString wordStart = QLatin1Char(' ') + words.front();
     const auto matches = [&](int i) {
         const Haystack &h = m_hay[i];
         for (qsizetype k = 0; k < words.size(); ++k) {
@@ -85,27 +100,31 @@ QVector<int> CustomerDirectory::search(const QString &query, int limit)
             if (matches(i))
                 found.push_back(i);
     }
-    // Names starting with the query first, then names with a word starting with it,
-    // then the rest; alphabetical within each (the entries are in name order).
-    const auto rank = [&](int i) {
-        const QString &n = m_hay[i].name;
-        if (n.startsWith(q))
-            return 0;
-        if (n.contains(wordStart))
-            return 1;
-        return 2;
-    };
-    QVector<int> best[3];
-    for (int i : std::as_const(found)) {
-        const int r = rank(i);
-        if (best[r].size() < limit)
-            best[r].push_back(i);
-        if (best[0].size() >= limit)
+    // Names starting with the query first, then names with a word starting with its first
+    // word, then the rest; alphabetical within each (the entries are in name order, and
+    // `found` is in index order). The first two come from the word index.
+    const QString &first = words.front();
+    QVector<int> candidates;
+    for (auto it = std::lower_bound(m_nameWords.begin(), m_nameWords.end(), qMakePair(first, -1));
+         it != m_nameWords.end() && it->first.startsWith(first); ++it)
+        candidates.push_back(it->second);
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    QVector<int> starts, wordStarts;
+    for (int i : std::as_const(candidates)) {
+        if (!std::binary_search(found.begin(), found.end(), i))
+            continue; // a later word of the query is missing
+        QVector<int> &bucket = m_hay[i].name.startsWith(q) ? starts : wordStarts;
+        if (bucket.size() < limit)
+            bucket.push_back(i);
+        if (starts.size() >= limit)
             break; // the rest can only rank after these
     }
-    QVector<int> result = best[0];
-    for (int r = 1; r < 3 && result.size() < limit; ++r)
-        result += best[r].mid(0, limit - result.size());
+    QVector<int> result = starts;
+    result += wordStarts.mid(0, limit - result.size());
+    for (qsizetype k = 0; k < found.size() && result.size() < limit; ++k)
+        if (!std::binary_search(candidates.begin(), candidates.end(), found[k]))
+            result.push_back(found[k]);
     m_lastQuery = q;
     m_lastMatches = std::move(found);
     return result;

@@ -4,6 +4,7 @@
 // customer when each of its words occurs in the name, the id, the email or, for digits,
 // the phone (ignoring its punctuation); names that start with the query rank first.
 // Typing on narrows the previous answer instead of scanning everyone again.
+#include <QPair>
 #include <QString>
 #include <QVector>
 
@@ -36,6 +37,7 @@ private:
     };
     QVector<CustomerEntry> m_entries;
     QVector<Haystack> m_hay;
+    QVector<QPair<QString, int>> m_nameWords; // (lower-case word of a name, index), sorted
     // The last query and everyone it matched: a longer query only looks among them.
     QString m_lastQuery;
     QVector<int> m_lastMatches;

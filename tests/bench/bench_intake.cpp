@@ -108,12 +108,18 @@ int main(int argc, char **argv)
                                 QStringLiteral("contato1234@"), QStringLiteral("clínica ana"), QStringLiteral("c19999"),
                                 QStringLiteral("oficina thiago barbosa")};
         std::vector<double> keystrokes;
+        QString slowest;
+        double slowestMs = 0;
         int found = 0;
         for (const QString &query : typed) {
             for (int n = 1; n <= query.size(); ++n) {
                 const auto k0 = Clock::now();
                 found += int(directory.search(query.left(n), 30).size());
                 keystrokes.push_back(msSince(k0));
+                if (keystrokes.back() > slowestMs) {
+                    slowestMs = keystrokes.back();
+                    slowest = query.left(n);
+                }
             }
             directory.search(QString()); // the field cleared between customers
         }
@@ -131,7 +137,7 @@ int main(int argc, char **argv)
             << QString::number(median(keystrokes), 'f', 2).rightJustified(22) << QString::number(p95(keystrokes), 'f', 2).rightJustified(9)
             << QString::number(max, 'f', 2).rightJustified(9) << QString::number(fileMs, 'f', 1).rightJustified(19)
             << QString::number(residentMb(), 'f', 0).rightJustified(9) << "   (" << keystrokes.size() << " keystrokes, "
-            << found << " suggestions)\n";
+            << found << " suggestions; slowest \"" << slowest << "\")\n";
         out.flush();
     }
     return 0;

@@ -123,6 +123,7 @@ private slots:
         QCOMPARE(text(QStringLiteral("SELECT customer_id FROM sites WHERE id = 's9'")), QStringLiteral("c1"));
         QCOMPARE(text(QStringLiteral("SELECT time_zone FROM sites WHERE id = 's9'")), QStringLiteral("America/Sao_Paulo"));
         QTRY_COMPARE_WITH_TIMEOUT(m_view->sitesTable()->rowCount(), 2, 10000);
+        m_view->grab().save(QStringLiteral("/tmp/customers-sites.png"));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->document()->undoStack()->undoText(), QStringLiteral("New site s9"), 10000);
     }
 
