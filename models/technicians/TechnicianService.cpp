@@ -5,6 +5,7 @@
 #include "storage/Database.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 
 namespace fieldops::technicians {
 
@@ -19,7 +20,13 @@ void TechnicianService::run(Job job, Done<T> done)
                              QCoreApplication::translate("TechnicianService", "not connected to a database"), {}}));
         return;
     }
-    worker->submit<T>(this, std::move(job), std::move(done));
+    // The answer is delivered through the session, which outlives its worker; it reaches
+    // the caller only while this service exists (its owner may go first).
+    QPointer<TechnicianService> self(this);
+    worker->submit<T>(m_session, std::move(job), [self, done = std::move(done)](Result<T> result) {
+        if (self)
+            done(std::move(result));
+    });
 }
 
 void TechnicianService::list(const TechnicianFilter &filter, Done<QVector<TechnicianRow>> done)
