@@ -5,6 +5,7 @@
 // in the same step and one undo restores both; a change by another console ("maria")
 // refuses a save in words naming her, leaving the database unchanged.
 #include "TechnicianFixture.h"
+#include "PgTestServer.h"
 #include "TestDatabases.h"
 #include "commands/AssignWorkOrderCommand.h"
 #include "commands/RecordEditCommand.h"
@@ -294,6 +295,32 @@ private slots:
         auto deactivated = TechnicianRules::setActive(*m_db, QStringLiteral("t1"), seen.version, false);
         QVERIFY(!deactivated.ok());
         QVERIFY2(deactivated.error().message.contains(QLatin1String("maria")), qPrintable(deactivated.error().message));
+        QCOMPARE(test::dumpDatabase(*m_db), dump);
+    }
+
+    // The server's grants agree with the console: a dispatcher keeps absences (and returns
+    // visits to the queue with them) but may not change a technician.
+    void dispatcherKeepsAbsencesNotTechnicians()
+    {
+        QVERIFY2(open(QStringLiteral("postgres")), qPrintable(test::lastError()));
+        QVERIFY(m_db->run(QStringLiteral("SELECT fieldops_add_user('dora', 'dispatcher', NULL, NULL)")).ok());
+        auto dora = test::openUrl(test::PgTestServer::shared()->urlFor(m_url.section(QLatin1Char('/'), -1), QStringLiteral("dora")));
+        QVERIFY2(dora, qPrintable(test::lastError()));
+        AbsenceDraft a;
+        a.technicianId = QStringLiteral("t2");
+        a.start = test::utc(2, 10);
+        a.end = test::utc(2, 18);
+        auto saved = AbsenceRules::save(*dora, a, {}, {QStringLiteral("ap1")});
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+        QCOMPARE(text(QStringLiteral("SELECT status FROM appointments WHERE id = 'ap1'")), QStringLiteral("cancelled"));
+        QCOMPARE(text(QStringLiteral("SELECT db_role FROM audit_log WHERE entity = 'absences' ORDER BY id DESC LIMIT 1")), QStringLiteral("dora"));
+        const QString dump = test::dumpDatabase(*m_db);
+        TechnicianDraft renamed = *TechnicianRules(*dora).load(QStringLiteral("t1"));
+        const TechnicianDraft before = renamed;
+        renamed.name = QStringLiteral("Ana by Dora");
+        auto refused = TechnicianRules::save(*dora, renamed, false, before);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, Error::Kind::PermissionDenied);
         QCOMPARE(test::dumpDatabase(*m_db), dump);
     }
 };
