@@ -84,6 +84,7 @@ const RecordSpec &absenceSpec()
         {},
         QT_TRANSLATE_NOOP("RecordWriter", "absence"),
         true,
+        QStringLiteral("technician_id"),
     };
     return spec;
 }

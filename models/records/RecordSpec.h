@@ -26,6 +26,9 @@ struct RecordSpec {
     // The database chooses the key (bigserial / INTEGER PRIMARY KEY): a create edit with
     // an empty id lets it, then remembers the id it got so undo and redo name that row.
     bool generatedKey = false;
+    // The audit log keeps the rows under this column's value (absences under their
+    // technician); empty: under the key.
+    QString auditOwnerColumn = {};
 
     bool isWritable(const QString &field) const;
     const ChildList *child(const QString &field) const;

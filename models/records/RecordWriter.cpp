@@ -223,11 +223,24 @@ Error RecordWriter::refusal(const RecordSpec &spec, const QString &id, int expec
                               {keyValue(spec, id)});
     if (!exists)
         return exists.error();
-    if (exists->toInt() == 0)
-        return LostRaceExplainer(m_db).refusal(Error::Kind::NotFound, spec.table, id, 0,
-                                               tr("%1 %2 no longer exists").arg(noun(spec), id));
-    return LostRaceExplainer(m_db).refusal(Error::Kind::StaleVersion, spec.table, id, expectedVersion,
-                                           tr("%1 %2 was changed by someone else; it has been reloaded").arg(noun(spec), id));
+    const bool gone = exists->toInt() == 0;
+    const Error::Kind kind = gone ? Error::Kind::NotFound : Error::Kind::StaleVersion;
+    const QString generic = gone ? tr("%1 %2 no longer exists").arg(noun(spec), id)
+                                 : tr("%1 %2 was changed by someone else; it has been reloaded").arg(noun(spec), id);
+    const int seen = gone ? 0 : expectedVersion;
+    if (!spec.auditOwnerColumn.isEmpty()) {
+        // Logged under its owner: find the owner (unknown once the row is gone).
+        QString owner;
+        if (!gone) {
+            auto o = m_db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(spec.auditOwnerColumn, spec.table, spec.keyColumn),
+                                 {keyValue(spec, id)});
+            if (!o)
+                return o.error();
+            owner = o->toString();
+        }
+        return LostRaceExplainer(m_db).refusalOwned(kind, spec.table, id, owner, seen, generic);
+    }
+    return LostRaceExplainer(m_db).refusal(kind, spec.table, id, seen, generic);
 }
 
 } // namespace fieldops::records

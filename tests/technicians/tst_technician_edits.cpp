@@ -298,6 +298,56 @@ private slots:
         QCOMPARE(test::dumpDatabase(*m_db), dump);
     }
 
+    // Absences are logged under their technician: a lost race on one still names who.
+    void anAbsenceChangedByMariaIsALostRace_data() { test::addBackendRows(); }
+    void anAbsenceChangedByMariaIsALostRace()
+    {
+        QFETCH(QString, backend);
+        QVERIFY2(open(backend), qPrintable(test::lastError()));
+        ScheduleDocument doc;
+        AbsenceDraft a;
+        a.technicianId = QStringLiteral("t2");
+        a.start = test::utc(20, 0);
+        a.end = test::utc(22, 0);
+        a.reason = QStringLiteral("training");
+        auto added = AbsenceRules::save(*m_db, a, {}, {});
+        QVERIFY(added.ok());
+        doc.push(RecordEditCommand::alreadyApplied(target(doc), QStringLiteral("Add absence"), added->edits));
+        const QString id = added->draft.id;
+        auto maria = Database::open(*DatabaseUrl::parse(m_url), QStringLiteral("maria"));
+        QVERIFY(maria.ok());
+        {
+            Transaction tx(**maria);
+            records::RecordWriter writer(**maria);
+            QVERIFY(writer.update(records::absenceSpec(), id, 1, {{QStringLiteral("reason"), QStringLiteral("Course in Campinas")}}).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        const QString dump = test::dumpDatabase(*m_db);
+        QSignalSpy refused(&doc, &ScheduleDocument::editRefused);
+        doc.undoStack()->undo();
+        QCOMPARE(refused.count(), 1);
+        const Error error = refused.at(0).at(0).value<Error>();
+        QCOMPARE(error.kind, Error::Kind::StaleVersion);
+        QVERIFY2(error.message.contains(QLatin1String("maria")) && error.message.contains(QLatin1String("absence")),
+                 qPrintable(error.message));
+        QCOMPARE(test::dumpDatabase(*m_db), dump);
+
+        // Removed by her meanwhile: an edit of what the dispatcher saw says so.
+        AbsenceDraft seen = *AbsenceRules(*m_db).load(id);
+        {
+            Transaction tx(**maria);
+            records::RecordWriter writer(**maria);
+            QVERIFY(writer.remove(records::absenceSpec(), id, seen.version).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        AbsenceDraft mine = seen;
+        mine.reason = QStringLiteral("sick");
+        auto gone = AbsenceRules::save(*m_db, mine, seen, {});
+        QVERIFY(!gone.ok());
+        QCOMPARE(gone.error().kind, Error::Kind::NotFound);
+        QVERIFY2(gone.error().message.contains(QLatin1String("maria deleted this absence")), qPrintable(gone.error().message));
+    }
+
     // The server's grants agree with the console: a dispatcher keeps absences (and returns
     // visits to the queue with them) but may not change a technician.
     void dispatcherKeepsAbsencesNotTechnicians()
