@@ -211,6 +211,17 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(name->text(), QStringLiteral("Ana Souza Reis"), 10000);
 
         view->grab().save(QStringLiteral("/tmp/technicians-view.png"));
+
+        // Deactivate: kept in the list, greyed as inactive, undone like any edit.
+        QVERIFY(view->activeButton()->isEnabled());
+        QTest::mouseClick(view->activeButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stack->undoText(), QStringLiteral("Deactivate technician t1"), 10000);
+        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM technicians WHERE id = 't1' AND active = 0"))->toInt(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!list->rows().value(list->rowOf(QStringLiteral("t1"))).active, 10000);
+        QCOMPARE(view->activeButton()->text(), QStringLiteral("Re&activate"));
+        QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(list->rows().value(list->rowOf(QStringLiteral("t1"))).active, 10000);
+        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM technicians WHERE id = 't1' AND active = 1"))->toInt(), 1);
     }
 
     void newTechnicianByKeyboard()

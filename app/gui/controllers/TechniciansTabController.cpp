@@ -66,7 +66,9 @@ TechniciansTabController::TechniciansTabController(ConsoleSession *session, QObj
     connect(session->document(), &ScheduleDocument::editRefused, this, [this](const Error &error) {
         if (!m_view)
             return;
-        m_view->showProblem(error.message);
+        // Said where the dispatcher is looking; the other tabs say it their way.
+        if (m_view->isVisible())
+            m_view->showProblem(error.message);
         reloadList();
         reloadShown();
     });
