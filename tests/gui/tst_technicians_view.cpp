@@ -5,6 +5,7 @@
 // over a booked visit with the visit returned to the queue in the same step (one undo);
 // and a dispatcher on PostgreSQL seeing the technician read-only, saying why.
 #include "../technicians/TechnicianFixture.h"
+#include "CliRunner.h"
 #include "GuiTestSupport.h"
 #include "PgTestServer.h"
 #include "controllers/TechniciansTabController.h"
@@ -20,7 +21,6 @@
 #include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
@@ -94,14 +94,6 @@ class TestTechniciansView : public QObject {
     }
 
     static QLineEdit *line(TechniciansView *view, const char *name) { return view->findChild<QLineEdit *>(QString::fromLatin1(name)); }
-
-    static int cli(const QStringList &args)
-    {
-        QProcess p;
-        p.start(qEnvironmentVariable("FIELDOPS_CLI"), args);
-        p.waitForFinished(60000);
-        return p.exitCode();
-    }
 
 private slots:
     void initTestCase() { test::useScratchSettings(QStringLiteral("tst_technicians_view")); }
@@ -342,9 +334,9 @@ private slots:
         db = test::freshDatabase(QStringLiteral("postgres"), true, &url);
         QVERIFY2(db, qPrintable(test::lastError()));
         QCOMPARE(test::insertTechnicianFixture(*db), QString());
-        QCOMPARE(cli({QStringLiteral("--db"), url, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dora"),
-                      QStringLiteral("--role"), QStringLiteral("dispatcher")}),
-                 0);
+        const test::CliRun added = test::runCli(url, {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dora"),
+                                                      QStringLiteral("--role"), QStringLiteral("dispatcher")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         auto s = connectSession(test::PgTestServer::shared()->urlFor(url.section(QLatin1Char('/'), -1), QStringLiteral("dora")));
         QVERIFY2(s, qPrintable(m_failure));
         QVERIFY(!s->permissions().editTechnicians);

@@ -1,5 +1,6 @@
 #include "technicians/AbsenceDialog.h"
 
+#include "common/ProblemText.h"
 #include "domain/VocabularyText.h"
 #include "technicians/AbsenceRules.h"
 #include "technicians/TechnicianFormModel.h"
@@ -21,18 +22,6 @@ using technicians::AbsenceFormModel;
 using technicians::AbsenceRules;
 
 namespace {
-constexpr const char *kIssueStyle = "color: #b3261e;";
-
-QLabel *issue(QWidget *parent, const QString &name)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(name);
-    l->setStyleSheet(QString::fromLatin1(kIssueStyle));
-    l->setWordWrap(true);
-    l->hide();
-    return l;
-}
-
 QWidget *withIssue(QWidget *parent, QWidget *field, QLabel *issueLabel)
 {
     auto *box = new QWidget(parent);
@@ -61,8 +50,8 @@ AbsenceDialog::AbsenceDialog(AbsenceFormModel *model, const QString &technicianN
         e->setCalendarPopup(true);
         e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     }
-    m_startIssue = issue(this, QStringLiteral("startIssue"));
-    m_endIssue = issue(this, QStringLiteral("endIssue"));
+    m_startIssue = makeProblemLabel(QStringLiteral("startIssue"), this);
+    m_endIssue = makeProblemLabel(QStringLiteral("endIssue"), this);
     auto *fromLabel = new QLabel(tr("&From:"), this);
     fromLabel->setBuddy(m_start);
     form->addRow(fromLabel, withIssue(this, m_start, m_startIssue));
@@ -77,7 +66,7 @@ AbsenceDialog::AbsenceDialog(AbsenceFormModel *model, const QString &technicianN
     for (const QString &r : AbsenceRules::reasons())
         m_reason->addItem(AbsenceRules::reasonText(r), r);
     m_reason->lineEdit()->setPlaceholderText(tr("Vacation, sick, training, other or your own words"));
-    m_reasonIssue = issue(this, QStringLiteral("reasonIssue"));
+    m_reasonIssue = makeProblemLabel(QStringLiteral("reasonIssue"), this);
     auto *reasonLabel = new QLabel(tr("&Reason:"), this);
     reasonLabel->setBuddy(m_reason);
     form->addRow(reasonLabel, withIssue(this, m_reason, m_reasonIssue));
@@ -89,7 +78,7 @@ AbsenceDialog::AbsenceDialog(AbsenceFormModel *model, const QString &technicianN
     m_return = new QCheckBox(tr("Return these visits to the queue (cancel the appointments) with this absence"), this);
     m_return->setObjectName(QStringLiteral("returnVisitsField"));
     outer->addWidget(m_return);
-    m_problem = issue(this, QStringLiteral("problem"));
+    m_problem = makeProblemLabel(QStringLiteral("problem"), this);
     outer->addWidget(m_problem);
     outer->addStretch(1);
 

@@ -1,5 +1,6 @@
 #include "technicians/TechnicianForm.h"
 
+#include "common/ProblemText.h"
 #include "domain/Vocabulary.h"
 #include "technicians/TechnicianFormModel.h"
 #include "technicians/TechnicianListModel.h"
@@ -21,7 +22,6 @@ namespace fieldops::widgets {
 using technicians::TechnicianFormModel;
 
 namespace {
-constexpr const char *kIssueStyle = "color: #b3261e;";
 
 QString dayText(const QString &day)
 {
@@ -185,11 +185,7 @@ QWidget *TechnicianForm::addField(QFormLayout *layout, const QString &label, QWi
     v->setSpacing(2);
     v->addWidget(field);
     for (const QString &column : columns) {
-        auto *issue = new QLabel(box);
-        issue->setObjectName(column + QStringLiteral("Issue"));
-        issue->setStyleSheet(QString::fromLatin1(kIssueStyle));
-        issue->setWordWrap(true);
-        issue->hide();
+        QLabel *issue = makeProblemLabel(column + QStringLiteral("Issue"), box);
         v->addWidget(issue);
         m_issueLabels.insert(column, issue);
     }

@@ -1,5 +1,6 @@
 #include "technicians/TechniciansView.h"
 
+#include "common/ProblemText.h"
 #include "domain/Vocabulary.h"
 #include "technicians/AbsenceRules.h"
 #include "technicians/TechnicianForm.h"
@@ -25,10 +26,6 @@
 namespace fieldops::widgets {
 
 using namespace fieldops::technicians;
-
-namespace {
-constexpr const char *kIssueStyle = "color: #b3261e;";
-}
 
 TechniciansView::TechniciansView(QWidget *parent)
     : QWidget(parent), m_list(new TechnicianListModel(this)), m_model(new TechnicianFormModel(this))
@@ -109,7 +106,7 @@ TechniciansView::TechniciansView(QWidget *parent)
     pageLayout->addWidget(m_form);
     m_problem = new QLabel(m_page);
     m_problem->setObjectName(QStringLiteral("technicianProblem"));
-    m_problem->setStyleSheet(QString::fromLatin1(kIssueStyle));
+    m_problem->setStyleSheet(problemTextStyle());
     m_problem->setWordWrap(true);
     m_problem->hide();
     pageLayout->addWidget(m_problem);
@@ -304,7 +301,7 @@ void TechniciansView::setSaving(bool saving)
 
 void TechniciansView::showProblem(const QString &message)
 {
-    m_problem->setStyleSheet(QString::fromLatin1(kIssueStyle));
+    m_problem->setStyleSheet(problemTextStyle());
     m_problem->setText(message);
     m_problem->setVisible(!message.isEmpty());
 }
