@@ -15,6 +15,7 @@ QString AuditFields::entityNoun(const QString &entity)
     if (entity == QLatin1String("ratings")) return tr("rating");
     if (entity == QLatin1String("contracts")) return tr("contract");
     if (entity == QLatin1String("technicians")) return tr("technician");
+    if (entity == QLatin1String("absences")) return tr("absence");
     if (entity == QLatin1String("customers")) return tr("customer");
     if (entity == QLatin1String("sites")) return tr("site");
     if (entity == QLatin1String("kpi_targets")) return tr("KPI target");
@@ -59,6 +60,10 @@ QString AuditFields::fieldLabel(const QString &column)
         {QStringLiteral("coverage"), QT_TR_NOOP("coverage")},
         {QStringLiteral("starts_on"), QT_TR_NOOP("start date")},
         {QStringLiteral("ends_on"), QT_TR_NOOP("end date")},
+        {QStringLiteral("home_lat"), QT_TR_NOOP("home latitude")},
+        {QStringLiteral("home_lon"), QT_TR_NOOP("home longitude")},
+        {QStringLiteral("work_days"), QT_TR_NOOP("working days")},
+        {QStringLiteral("active"), QT_TR_NOOP("active")},
     };
     if (const char *label = labels.value(column))
         return tr(label);

@@ -63,6 +63,20 @@ Result<AuditEntries> AuditLogReader::history(const QString &entity, const QStrin
     return read(QStringLiteral("entity = ? AND entity_id = ?"), {entity, entityId}, limit);
 }
 
+Result<AuditEntries> AuditLogReader::ownedRowHistory(const QString &entity, const QString &rowId, const QString &ownerId, int limit)
+{
+    auto entries = ownerId.isEmpty() ? read(QStringLiteral("entity = ?"), {entity}, limit)
+                                     : read(QStringLiteral("entity = ? AND entity_id = ?"), {entity, ownerId}, limit);
+    if (!entries)
+        return entries.error();
+    const auto idOf = [](const QJsonObject &o) { return o.value(QLatin1String("id")).toVariant().toString(); };
+    AuditEntries mine;
+    for (AuditEntry &e : *entries)
+        if (idOf(e.newValues) == rowId || idOf(e.oldValues) == rowId)
+            mine.push_back(std::move(e));
+    return mine;
+}
+
 Result<AuditEntries> AuditLogReader::workOrderHistory(const QString &workOrderId, int limit)
 {
     auto ids = m_db.run(QStringLiteral("SELECT id FROM appointments WHERE work_order_id = ? ORDER BY id"), {workOrderId});

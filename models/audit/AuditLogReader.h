@@ -17,6 +17,10 @@ public:
 
     // Rows of `entity` (a table) about `entityId`, newest first, at most `limit`.
     Result<AuditEntries> history(const QString &entity, const QString &entityId, int limit = 500);
+    // Rows of a table the log keeps under their owner's id (absences under their
+    // technician's): the entries about row `rowId`, read from the owner's entries (or from
+    // the table's, when the owner is not known), newest first.
+    Result<AuditEntries> ownedRowHistory(const QString &entity, const QString &rowId, const QString &ownerId, int limit = 500);
     // The work order's own rows plus those of its skills, ratings and every appointment it
     // has now, newest first.
     Result<AuditEntries> workOrderHistory(const QString &workOrderId, int limit = 500);

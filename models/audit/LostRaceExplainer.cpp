@@ -130,8 +130,18 @@ QString LostRaceExplainer::describe(const QString &entity, const AuditEntries &s
 
 QString LostRaceExplainer::explain(const QString &entity, const QString &id, int expectedVersion)
 {
+    return explainEntries(entity, AuditLogReader(m_db).history(entity, id, kEntriesToRead), expectedVersion);
+}
+
+QString LostRaceExplainer::explainOwned(const QString &entity, const QString &id, const QString &ownerId, int expectedVersion)
+{
+    // The owner's entries mix its other rows in: read more, keep this row's.
+    return explainEntries(entity, AuditLogReader(m_db).ownedRowHistory(entity, id, ownerId, kEntriesToRead * 10), expectedVersion);
+}
+
+QString LostRaceExplainer::explainEntries(const QString &entity, Result<AuditEntries> entries, int expectedVersion)
+{
     AuditLogReader reader(m_db);
-    auto entries = reader.history(entity, id, kEntriesToRead);
     if (!entries || entries->empty())
         return {};
     // Keep the entries that made the row newer than what the user saw (or removed it).
@@ -157,6 +167,13 @@ Error LostRaceExplainer::refusal(Error::Kind kind, const QString &entity, const 
                                  const QString &generic)
 {
     const QString said = explain(entity, id, expectedVersion);
+    return said.isEmpty() ? Error{kind, generic, {}} : Error{kind, said, generic};
+}
+
+Error LostRaceExplainer::refusalOwned(Error::Kind kind, const QString &entity, const QString &id, const QString &ownerId,
+                                      int expectedVersion, const QString &generic)
+{
+    const QString said = explainOwned(entity, id, ownerId, expectedVersion);
     return said.isEmpty() ? Error{kind, generic, {}} : Error{kind, said, generic};
 }
 

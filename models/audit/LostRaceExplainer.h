@@ -22,10 +22,15 @@ public:
     // The sentence for a write to row `id` of `entity` that expected `expectedVersion`
     // (0: any version, e.g. the row is gone); empty when the log holds nothing about it.
     QString explain(const QString &entity, const QString &id, int expectedVersion);
+    // The same for a row the log keeps under its owner's id (an absence under its
+    // technician's); `ownerId` may be empty when the row is gone.
+    QString explainOwned(const QString &entity, const QString &id, const QString &ownerId, int expectedVersion);
 
     // The refusal every versioned writer returns: the sentence as the message and the
     // writer's generic wording as detail, or the generic wording alone when the log is silent.
     Error refusal(Error::Kind kind, const QString &entity, const QString &id, int expectedVersion, const QString &generic);
+    Error refusalOwned(Error::Kind kind, const QString &entity, const QString &id, const QString &ownerId, int expectedVersion,
+                       const QString &generic);
 
     // The sentence for `since`: the row's audit entries after the version the user saw,
     // newest first; changes by `self` (the user's own actor name) are "you (in another
@@ -35,6 +40,7 @@ public:
                             const QString &self = {});
 
 private:
+    QString explainEntries(const QString &entity, Result<AuditEntries> entries, int expectedVersion);
     Database &m_db;
     QTimeZone m_zone;
 };

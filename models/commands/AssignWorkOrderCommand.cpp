@@ -2,6 +2,9 @@
 
 #include "document/UndoCommandIds.h"
 #include "repositories/AppointmentWriter.h"
+#include "storage/Database.h"
+
+#include <QSqlQuery>
 
 #include <QUuid>
 
@@ -24,6 +27,20 @@ Status AssignWorkOrderCommand::apply(bool forward)
 {
     AppointmentWriter w(db());
     if (forward) {
+        // Inactive technicians get no new work: deactivating keeps them on the board for
+        // their history, not for bookings.
+        auto tech = db().run(QStringLiteral("SELECT active, name FROM technicians WHERE id = ?"), {m_appointment.technicianId});
+        if (!tech)
+            return tech.error();
+        if (tech->next()) {
+            const QVariant active = tech->value(0);
+            const bool isActive = active.metaType().id() == QMetaType::Bool ? active.toBool() : active.toInt() != 0;
+            if (!isActive)
+                return Error::invalid(QCoreApplication::translate("AssignWorkOrderCommand",
+                                                                  "%1 is inactive and gets no new work; reactivate them on the Technicians tab first")
+                                          .arg(tech->value(1).toString()));
+        }
+        tech->finish();
         if (Status s = w.insert(m_appointment); !s)
             return s;
         AppointmentRef ref{m_appointment.id, 1};

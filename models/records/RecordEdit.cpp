@@ -20,8 +20,16 @@ Status applyOne(RecordWriter &writer, RecordEdit &e, bool forward, const Version
     const bool removes = (e.kind == K::Create && !forward) || (e.kind == K::Delete && forward);
     int now = expected;
     if (inserts) {
-        if (Status s = writer.insert(*e.spec, e.id, e.kind == K::Create ? e.after : e.before); !s)
+        if (e.id.isEmpty() && e.spec->generatedKey) {
+            // The first write of a record whose key the database chooses: remember it, so
+            // the undo deletes this row and a redo inserts it again under the same id.
+            auto id = writer.insertGenerated(*e.spec, e.kind == K::Create ? e.after : e.before);
+            if (!id)
+                return id.error();
+            e.id = *id;
+        } else if (Status s = writer.insert(*e.spec, e.id, e.kind == K::Create ? e.after : e.before); !s) {
             return s;
+        }
         now = 1;
     } else if (removes) {
         if (Status s = writer.remove(*e.spec, e.id, expected); !s)

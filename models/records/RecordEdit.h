@@ -19,7 +19,7 @@ struct RecordEdit {
     enum class Kind { Create, Update, Delete };
     const RecordSpec *spec = nullptr;
     Kind kind = Kind::Update;
-    QString id;
+    QString id;          // Create of a generatedKey spec: empty until the first write fills it in
     RecordValues before; // Update: the changed fields as they were; Delete: the whole record
     RecordValues after;  // Update: the changed fields as they become; Create: the whole record
     int version = 1;     // the version the next write in either direction expects

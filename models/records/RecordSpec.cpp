@@ -61,4 +61,32 @@ const RecordSpec &assetSpec()
     return spec;
 }
 
+const RecordSpec &technicianSpec()
+{
+    static const RecordSpec spec{
+        QStringLiteral("technicians"),
+        QStringLiteral("id"),
+        {QStringLiteral("name"), QStringLiteral("employment"), QStringLiteral("territory_id"), QStringLiteral("home_lat"),
+         QStringLiteral("home_lon"), QStringLiteral("time_zone"), QStringLiteral("shift_start"), QStringLiteral("shift_end"),
+         QStringLiteral("work_days"), QStringLiteral("hourly_cost"), QStringLiteral("active")},
+        {{QStringLiteral("skills"), QStringLiteral("technician_skills"), QStringLiteral("technician_id"), QStringLiteral("skill_code")}},
+        QT_TRANSLATE_NOOP("RecordWriter", "technician"),
+    };
+    return spec;
+}
+
+const RecordSpec &absenceSpec()
+{
+    static const RecordSpec spec{
+        QStringLiteral("absences"),
+        QStringLiteral("id"),
+        {QStringLiteral("technician_id"), QStringLiteral("start_at"), QStringLiteral("end_at"), QStringLiteral("reason")},
+        {},
+        QT_TRANSLATE_NOOP("RecordWriter", "absence"),
+        true,
+        QStringLiteral("technician_id"),
+    };
+    return spec;
+}
+
 } // namespace fieldops::records

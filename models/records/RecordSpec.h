@@ -23,6 +23,12 @@ struct RecordSpec {
     QStringList columns;         // writable columns besides the key and version
     QVector<ChildList> children; // lists kept in join tables
     const char *noun = "record"; // translated in the "RecordWriter" context
+    // The database chooses the key (bigserial / INTEGER PRIMARY KEY): a create edit with
+    // an empty id lets it, then remembers the id it got so undo and redo name that row.
+    bool generatedKey = false;
+    // The audit log keeps the rows under this column's value (absences under their
+    // technician); empty: under the key.
+    QString auditOwnerColumn = {};
 
     bool isWritable(const QString &field) const;
     const ChildList *child(const QString &field) const;
@@ -34,5 +40,7 @@ const RecordSpec &appointmentStatusSpec(); // appointments: only status, for can
 const RecordSpec &customerSpec();
 const RecordSpec &siteSpec();
 const RecordSpec &assetSpec();
+const RecordSpec &technicianSpec();        // technicians, their skills in technician_skills
+const RecordSpec &absenceSpec();           // absences: the id is the database's (generatedKey)
 
 } // namespace fieldops::records

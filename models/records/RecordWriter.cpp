@@ -41,7 +41,7 @@ Status RecordWriter::writeChildren(const RecordSpec &spec, const QString &id, co
     for (const ChildList &c : spec.children) {
         if (!values.contains(c.field))
             continue;
-        auto del = m_db.run(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(c.table, c.ownerColumn), {id});
+        auto del = m_db.run(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(c.table, c.ownerColumn), {keyValue(spec, id)});
         if (!del)
             return del.error();
         QStringList seen;
@@ -62,13 +62,14 @@ Status RecordWriter::insert(const RecordSpec &spec, const QString &id, const Rec
 {
     if (Status s = checkFields(spec, values); !s)
         return s;
-    auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(spec.table, spec.keyColumn), {id});
+    auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(spec.table, spec.keyColumn),
+                              {keyValue(spec, id)});
     if (!exists)
         return exists.error();
     if (exists->toInt() > 0)
         return Error::invalid(tr("%1: a %2 with this id already exists").arg(spec.keyColumn, noun(spec)));
     QStringList columns{spec.keyColumn};
-    QVariantList binds{id};
+    QVariantList binds{keyValue(spec, id)};
     for (auto it = values.begin(); it != values.end(); ++it) {
         if (spec.child(it.key()))
             continue;
@@ -86,6 +87,55 @@ Status RecordWriter::insert(const RecordSpec &spec, const QString &id, const Rec
     return writeChildren(spec, id, values);
 }
 
+QVariant RecordWriter::keyValue(const RecordSpec &spec, const QString &id)
+{
+    if (!spec.generatedKey)
+        return id;
+    bool ok = false;
+    const qlonglong n = id.toLongLong(&ok);
+    return ok ? QVariant(n) : QVariant(id);
+}
+
+Result<QString> RecordWriter::insertGenerated(const RecordSpec &spec, const RecordValues &values)
+{
+    if (!spec.generatedKey)
+        return Error::invalid(tr("%1: a %2 needs an id").arg(spec.keyColumn, noun(spec)));
+    if (Status s = checkFields(spec, values); !s)
+        return s.error();
+    QStringList columns;
+    QStringList marks;
+    QVariantList binds;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (spec.child(it.key()))
+            continue;
+        columns << it.key();
+        marks << QStringLiteral("?");
+        binds << it.value();
+    }
+    QString sql = QStringLiteral("INSERT INTO %1(%2, version) VALUES (%3, 1)")
+                      .arg(spec.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+    if (m_db.isPostgres())
+        sql += QStringLiteral(" RETURNING ") + spec.keyColumn;
+    auto q = m_db.run(sql, binds);
+    if (!q)
+        return q.error();
+    QVariant key;
+    if (m_db.isPostgres()) {
+        if (!q->next())
+            return Error::other(tr("the new %1 got no id").arg(noun(spec)));
+        key = q->value(0);
+    } else {
+        key = q->lastInsertId();
+    }
+    q->finish();
+    if (!key.isValid() || key.isNull())
+        return Error::other(tr("the new %1 got no id").arg(noun(spec)));
+    const QString id = QString::number(key.toLongLong());
+    if (Status s = writeChildren(spec, id, values); !s)
+        return s.error();
+    return id;
+}
+
 Result<int> RecordWriter::update(const RecordSpec &spec, const QString &id, int expectedVersion, const RecordValues &values)
 {
     if (Status s = checkFields(spec, values); !s)
@@ -100,7 +150,7 @@ Result<int> RecordWriter::update(const RecordSpec &spec, const QString &id, int 
     }
     // The version moves even when only a list changed: the record as a whole is newer.
     sets << QStringLiteral("version = version + 1");
-    binds << id << expectedVersion;
+    binds << keyValue(spec, id) << expectedVersion;
     auto q = m_db.run(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ? AND version = ?")
                           .arg(spec.table, sets.join(QStringLiteral(", ")), spec.keyColumn),
                       binds);
@@ -121,7 +171,7 @@ Status RecordWriter::remove(const RecordSpec &spec, const QString &id, int expec
             return del.error();
     }
     auto q = m_db.run(QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND version = ?").arg(spec.table, spec.keyColumn),
-                      {id, expectedVersion});
+                      {keyValue(spec, id), expectedVersion});
     if (!q)
         return q.error();
     if (q->numRowsAffected() != 1)
@@ -141,7 +191,7 @@ Result<RecordValues> RecordWriter::read(const RecordSpec &spec, const QString &i
     }
     columns << plain;
     auto q = m_db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(columns.join(QStringLiteral(", ")), spec.table, spec.keyColumn),
-                      {id});
+                      {keyValue(spec, id)});
     if (!q)
         return q.error();
     if (!q->next())
@@ -169,14 +219,28 @@ Result<RecordValues> RecordWriter::read(const RecordSpec &spec, const QString &i
 
 Error RecordWriter::refusal(const RecordSpec &spec, const QString &id, int expectedVersion)
 {
-    auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(spec.table, spec.keyColumn), {id});
+    auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(spec.table, spec.keyColumn),
+                              {keyValue(spec, id)});
     if (!exists)
         return exists.error();
-    if (exists->toInt() == 0)
-        return LostRaceExplainer(m_db).refusal(Error::Kind::NotFound, spec.table, id, 0,
-                                               tr("%1 %2 no longer exists").arg(noun(spec), id));
-    return LostRaceExplainer(m_db).refusal(Error::Kind::StaleVersion, spec.table, id, expectedVersion,
-                                           tr("%1 %2 was changed by someone else; it has been reloaded").arg(noun(spec), id));
+    const bool gone = exists->toInt() == 0;
+    const Error::Kind kind = gone ? Error::Kind::NotFound : Error::Kind::StaleVersion;
+    const QString generic = gone ? tr("%1 %2 no longer exists").arg(noun(spec), id)
+                                 : tr("%1 %2 was changed by someone else; it has been reloaded").arg(noun(spec), id);
+    const int seen = gone ? 0 : expectedVersion;
+    if (!spec.auditOwnerColumn.isEmpty()) {
+        // Logged under its owner: find the owner (unknown once the row is gone).
+        QString owner;
+        if (!gone) {
+            auto o = m_db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(spec.auditOwnerColumn, spec.table, spec.keyColumn),
+                                 {keyValue(spec, id)});
+            if (!o)
+                return o.error();
+            owner = o->toString();
+        }
+        return LostRaceExplainer(m_db).refusalOwned(kind, spec.table, id, owner, seen, generic);
+    }
+    return LostRaceExplainer(m_db).refusal(kind, spec.table, id, seen, generic);
 }
 
 } // namespace fieldops::records

@@ -27,6 +27,9 @@ public:
 
     // A new record at version 1. A duplicate key is refused as invalid input.
     Status insert(const RecordSpec &spec, const QString &id, const RecordValues &values);
+    // A new record whose key the database chooses (spec.generatedKey): PostgreSQL's
+    // RETURNING, SQLite's last insert id. Returns the key as text.
+    Result<QString> insertGenerated(const RecordSpec &spec, const RecordValues &values);
     // Writes `values` if the record is still at expectedVersion; returns the new version.
     Result<int> update(const RecordSpec &spec, const QString &id, int expectedVersion, const RecordValues &values);
     // Deletes the record if it is still at expectedVersion.
@@ -37,6 +40,8 @@ public:
 private:
     Status checkFields(const RecordSpec &spec, const RecordValues &values) const;
     Status writeChildren(const RecordSpec &spec, const QString &id, const RecordValues &values);
+    // The key as bound: a generated key is a number on both backends.
+    static QVariant keyValue(const RecordSpec &spec, const QString &id);
     Error refusal(const RecordSpec &spec, const QString &id, int expectedVersion);
     Database &m_db;
 };
