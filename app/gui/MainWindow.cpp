@@ -8,6 +8,7 @@
 #include "controllers/MapTabController.h"
 #include "controllers/ScheduleTabController.h"
 #include "controllers/CustomersTabController.h"
+#include "controllers/TechniciansTabController.h"
 #include "controllers/UsersTabController.h"
 #include "customers/CustomersView.h"
 #include "records/RecordFormModel.h"
@@ -80,6 +81,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
             });
     connect(customersTab.get(), &CustomersTabController::openWorkOrderRequested, m_session->selection(), &SelectionService::selectWorkOrder);
     addTab(std::move(customersTab));
+    // Technicians and their absences.
+    addTab(std::make_unique<TechniciansTabController>(m_session));
     // Users: only for the roles the server lets manage logins (admins on PostgreSQL).
     addTab(std::make_unique<UsersTabController>(m_session));
     const int usersTab = m_tabs->count() - 1;
