@@ -15,6 +15,10 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 # Paths relative to the checkout, so another clone of the same sources hits the cache.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}"
+# With -g ccache also hashes the build directory unless told not to; a clone elsewhere
+# (CI's fresh checkout) would then miss every object. Only the debug info's compile
+# directory differs, which nothing here reads.
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j "$jobs"
 
