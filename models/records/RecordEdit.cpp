@@ -9,6 +9,37 @@ QString ledgerKey(const RecordSpec &spec, const QString &id)
     return spec.table == QLatin1String("appointments") ? id : spec.table + QLatin1Char('/') + id;
 }
 
+RecordEdits createEdit(const RecordSpec &spec, const QString &id, const RecordValues &values)
+{
+    RecordEdit e;
+    e.spec = &spec;
+    e.kind = RecordEdit::Kind::Create;
+    e.id = id;
+    e.after = values;
+    e.version = 1;
+    return {e};
+}
+
+RecordEdits updateEdit(const RecordSpec &spec, const QString &id, int version, const RecordValues &before, const RecordValues &after)
+{
+    RecordEdit e;
+    e.spec = &spec;
+    e.kind = RecordEdit::Kind::Update;
+    e.id = id;
+    e.version = version;
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        const QVariant was = before.value(it.key());
+        const bool same = (was.isNull() && it->isNull()) || (!was.isNull() && !it->isNull() && was == *it);
+        if (!same) {
+            e.before.insert(it.key(), was);
+            e.after.insert(it.key(), *it);
+        }
+    }
+    if (e.after.isEmpty())
+        return {};
+    return {e};
+}
+
 namespace {
 
 Status applyOne(RecordWriter &writer, RecordEdit &e, bool forward, const VersionLedger *ledger)

@@ -26,6 +26,12 @@ struct RecordEdit {
 };
 using RecordEdits = QVector<RecordEdit>;
 
+// The edit that creates record `id` with `values`.
+RecordEdits createEdit(const RecordSpec &spec, const QString &id, const RecordValues &values);
+// The edit that turns `before` into `after` for record `id` at `version`: only the fields
+// that differ (NULL equals NULL; a NULL and an empty text do not). Empty when none does.
+RecordEdits updateEdit(const RecordSpec &spec, const QString &id, int version, const RecordValues &before, const RecordValues &after);
+
 // Applies every edit forward (redo) or backward (undo, in reverse order) inside the
 // caller's transaction; on success each edit's version is advanced. A ledger (optional)
 // holds the versions this console last wrote, shared with the schedule's commands.

@@ -64,28 +64,9 @@ void RecordFormModel::check()
 
 RecordEdits RecordFormModel::edits() const
 {
-    RecordEdit e;
-    e.spec = &m_spec;
-    e.id = m_id;
-    if (m_isNew) {
-        e.kind = RecordEdit::Kind::Create;
-        e.after = m_values;
-        e.version = 1;
-        return {e};
-    }
-    e.kind = RecordEdit::Kind::Update;
-    e.version = m_version;
-    for (auto it = m_values.begin(); it != m_values.end(); ++it) {
-        const QVariant before = m_loaded.value(it.key());
-        const bool same = (before.isNull() && it->isNull()) || (!before.isNull() && !it->isNull() && before == *it);
-        if (!same) {
-            e.before.insert(it.key(), before);
-            e.after.insert(it.key(), *it);
-        }
-    }
-    if (e.after.isEmpty())
-        return {};
-    return {e};
+    if (m_isNew)
+        return createEdit(m_spec, m_id, m_values);
+    return updateEdit(m_spec, m_id, m_version, m_loaded, m_values);
 }
 
 } // namespace fieldops::records

@@ -274,35 +274,12 @@ records::RecordValues TechnicianRules::values(const TechnicianDraft &d)
 
 records::RecordEdits TechnicianRules::createEdits(const TechnicianDraft &d)
 {
-    records::RecordEdit e;
-    e.spec = &records::technicianSpec();
-    e.kind = records::RecordEdit::Kind::Create;
-    e.id = d.id.trimmed();
-    e.after = values(d);
-    e.version = 1;
-    return {e};
+    return records::createEdit(records::technicianSpec(), d.id.trimmed(), values(d));
 }
 
 records::RecordEdits TechnicianRules::updateEdits(const TechnicianDraft &before, const TechnicianDraft &after)
 {
-    const records::RecordValues a = values(before);
-    const records::RecordValues b = values(after);
-    records::RecordEdit e;
-    e.spec = &records::technicianSpec();
-    e.kind = records::RecordEdit::Kind::Update;
-    e.id = before.id;
-    e.version = before.version;
-    for (auto it = a.begin(); it != a.end(); ++it) {
-        const QVariant &next = b.value(it.key());
-        const bool same = (it->isNull() && next.isNull()) || (!it->isNull() && !next.isNull() && *it == next);
-        if (!same) {
-            e.before.insert(it.key(), *it);
-            e.after.insert(it.key(), next);
-        }
-    }
-    if (e.after.isEmpty())
-        return {};
-    return {e};
+    return records::updateEdit(records::technicianSpec(), before.id, before.version, values(before), values(after));
 }
 
 Result<SavedTechnician> TechnicianRules::save(Database &db, const TechnicianDraft &draft, bool isNew, const TechnicianDraft &before)

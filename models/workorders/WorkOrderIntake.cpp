@@ -338,36 +338,12 @@ WorkOrderDraft WorkOrderIntake::rebase(const WorkOrderDraft &base, const WorkOrd
 
 records::RecordEdits WorkOrderIntake::createEdits(const WorkOrderDraft &d)
 {
-    records::RecordEdit e;
-    e.spec = &records::workOrderSpec();
-    e.kind = records::RecordEdit::Kind::Create;
-    e.id = d.id;
-    e.after = values(d);
-    e.version = 1;
-    return {e};
+    return records::createEdit(records::workOrderSpec(), d.id, values(d));
 }
 
 records::RecordEdits WorkOrderIntake::updateEdits(const WorkOrderDraft &before, const WorkOrderDraft &after)
 {
-    const records::RecordValues a = values(before);
-    const records::RecordValues b = values(after);
-    records::RecordEdit e;
-    e.spec = &records::workOrderSpec();
-    e.kind = records::RecordEdit::Kind::Update;
-    e.id = before.id;
-    e.version = before.version;
-    for (auto it = a.begin(); it != a.end(); ++it) {
-        const QVariant &next = b.value(it.key());
-        // NULL and NULL are the same; a null and an empty string are not.
-        const bool same = (it->isNull() && next.isNull()) || (!it->isNull() && !next.isNull() && *it == next);
-        if (!same) {
-            e.before.insert(it.key(), *it);
-            e.after.insert(it.key(), next);
-        }
-    }
-    if (e.after.isEmpty())
-        return {};
-    return {e};
+    return records::updateEdit(records::workOrderSpec(), before.id, before.version, values(before), values(after));
 }
 
 Result<QVector<QPair<QString, int>>> WorkOrderIntake::activeVisits(const QString &workOrderId)
