@@ -1,4 +1,4 @@
-// `fieldops-cli conflicts --from T --to T [--json]`: the rule checks of INTERCHANGE.md §2
+// `fieldops-cli conflicts --from T --to T [--json]`: the rule checks of the README's rule checks
 // over a horizon, with the engine the schedule board uses.
 #include "CliContext.h"
 #include "Commands.h"

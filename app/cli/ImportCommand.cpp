@@ -10,7 +10,7 @@ namespace fieldops::cli {
 int runImport(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("DIR"), QCoreApplication::translate("cli", "Directory of CSV files (INTERCHANGE.md §1)."));
+    parser.addPositionalArgument(QStringLiteral("DIR"), QCoreApplication::translate("cli", "Directory of CSV files (the CSV interchange in the README)."));
     const QCommandLineOption tz(QStringLiteral("default-time-zone"),
                                 QCoreApplication::translate("cli", "IANA time zone for technicians and sites without one (default UTC)."),
                                 QStringLiteral("TZ"), QStringLiteral("UTC"));

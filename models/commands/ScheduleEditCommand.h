@@ -27,7 +27,7 @@ struct AppointmentRef {
     int version = 1;
 };
 
-// Translated undo texts share one context (STYLE.md §13).
+// Translated undo texts share one context (the README's developers' section).
 inline QString undoText(const char *text) { return QCoreApplication::translate("UndoCommands", text); }
 
 class ScheduleEditCommand : public QUndoCommand {

@@ -1,6 +1,6 @@
 #pragma once
 // Move, reassign and resize: each appointment's (start, end, technician) changes as one
-// value (STYLE.md §3), and a multi-selection moves in one transaction, so the database
+// value (the README's developers' section), and a multi-selection moves in one transaction, so the database
 // never sees half a move. Arrow-key nudges of the same selection merge into one entry.
 #include "commands/ScheduleEditCommand.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 // The demo's metro area: São Paulo and the ABC cities, split into six service territories
 // of real neighbourhoods (centre coordinates and CEP prefixes from public maps), plus the
-// travel-time rule of INTERCHANGE.md §2 so the generated days respect it.
+// travel-time rule of the README's rule checks so the generated days respect it.
 #include <QString>
 
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// The one owner of schedule edits and their history (STYLE.md §1): every edit (a drag on
+// The one owner of schedule edits and their history (the README's developers' section): every edit (a drag on
 // the board, a status change in the table) is a QUndoCommand pushed here, so Ctrl+Z
 // undoes whichever came last. Lives in models (QUndoStack is Qt Gui, not Widgets).
 #include "commands/VersionLedger.h"

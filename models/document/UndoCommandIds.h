@@ -1,5 +1,5 @@
 #pragma once
-// Every QUndoCommand id of the console in one enum (STYLE.md §4), so mergeWith() never
+// Every QUndoCommand id of the console in one enum (the README's developers' section), so mergeWith() never
 // confuses two kinds of command. -1 (Qt's "no merging") stays unused here.
 namespace fieldops {
 

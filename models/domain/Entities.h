@@ -1,5 +1,5 @@
 #pragma once
-// Plain value types for every entity of INTERCHANGE.md §1. Times are UTC QDateTime;
+// Plain value types for every entity of the README's CSV interchange. Times are UTC QDateTime;
 // optional columns are std::optional so "empty" and "zero" never get confused.
 #include <QDate>
 #include <QDateTime>

@@ -1,5 +1,5 @@
 #pragma once
-// The closed vocabularies of INTERCHANGE.md §1, in one place so validation, the schema's
+// The closed vocabularies of the README's CSV interchange, in one place so validation, the schema's
 // CHECK constraints and the UI's combo boxes cannot drift apart.
 #include <QStringList>
 

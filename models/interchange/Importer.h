@@ -1,5 +1,5 @@
 #pragma once
-// `fieldops-cli import DIR` as a library: reads the directory's CSV files (INTERCHANGE.md
+// `fieldops-cli import DIR` as a library: reads the directory's CSV files (the README's interchange section
 // §1), validates everything in memory against the files and the database, then writes it
 // all in one transaction, or nothing. Safe to run on a worker thread with its own
 // Database; progress and cancel go through the callback.

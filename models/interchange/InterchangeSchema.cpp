@@ -8,7 +8,7 @@ namespace fieldops::interchange {
 
 namespace {
 
-// Small builder so each file below reads like the table in INTERCHANGE.md.
+// Small builder so each file below reads like the table in the README's interchange section.
 struct Col {
     ColumnSpec s;
     Col(const char *name, CellType type)

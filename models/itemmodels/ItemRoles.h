@@ -1,6 +1,6 @@
 #pragma once
 // Every custom item role of the console's models, in one place and from one offset, so
-// two models never reuse a number for different meanings (STYLE.md §4). Views and
+// two models never reuse a number for different meanings (the README's developers' section). Views and
 // proxies ask for these by name; new models append to this list.
 #include <Qt>
 

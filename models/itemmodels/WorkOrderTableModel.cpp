@@ -52,7 +52,7 @@ void WorkOrderTableModel::setRows(std::vector<WorkOrderListRow> rows)
     if (!m_rows.empty() && sameIds(m_rows, rows)) {
         m_rows = std::move(rows);
         m_searchText = searchTexts(m_rows);
-        // One batched signal for the whole refresh (STYLE.md §10).
+        // One batched signal for the whole refresh (the README's developers' section).
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         return;
     }

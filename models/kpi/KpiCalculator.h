@@ -1,5 +1,5 @@
 #pragma once
-// The one implementation of INTERCHANGE.md §3: the dashboard, its exports and
+// The one implementation of the README's KPI formulas: the dashboard, its exports and
 // `fieldops-cli kpi` all call this, so their numbers cannot disagree.
 #include "kpi/KpiAvailability.h"
 #include "kpi/KpiFilter.h"

@@ -1,5 +1,5 @@
 #pragma once
-// The KPI keys of INTERCHANGE.md §3, in the order the CLI and the dashboard list them.
+// The KPI keys of the README's KPI formulas, in the order the CLI and the dashboard list them.
 #include <QString>
 #include <QStringList>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The full rule check over a horizon (INTERCHANGE.md §2): one sweep per technician over
+// The full rule check over a horizon (the README's rule checks): one sweep per technician over
 // the schedule sorted by start. Appointments are selected when [start, end) intersects
 // [from, to); a pair kind (overlap, travel) is reported when either member is selected,
 // with "consecutive" judged on the technician's whole loaded schedule.

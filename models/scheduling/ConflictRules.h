@@ -1,5 +1,5 @@
 #pragma once
-// The rules of INTERCHANGE.md §2, one function per kind, each judging visits of a
+// The rules of the README's rule checks, one function per kind, each judging visits of a
 // CompiledSchedule and writing the translated detail line. The sweep (ConflictChecker)
 // and the drag verdict (ConflictIndex) both call these, so they cannot disagree.
 #include "scheduling/CompiledSchedule.h"

@@ -27,7 +27,7 @@ public:
     virtual std::vector<int> matrix(const std::vector<GeoPlace> &from, const std::vector<GeoPlace> &to) const;
 };
 
-// INTERCHANGE.md §2 default: great-circle distance (earth radius 6371 km) × 1.3 road
+// the README's rule checks default: great-circle distance (earth radius 6371 km) × 1.3 road
 // factor at 40 km/h, rounded up to whole minutes; the same site is 0 minutes away.
 class HaversineTravelTime final : public TravelTimeProvider {
 public:

@@ -1,5 +1,5 @@
 #pragma once
-// One rule violation of INTERCHANGE.md §2: the same value feeds the drag verdict, the
+// One rule violation of the README's rule checks: the same value feeds the drag verdict, the
 // conflicts panel and `fieldops-cli conflicts`, so their wording can never drift apart.
 #include <QDateTime>
 #include <QString>

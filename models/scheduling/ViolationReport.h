@@ -1,5 +1,5 @@
 #pragma once
-// Violations as the outside world reads them: the JSON of INTERCHANGE.md §4 and a plain
+// Violations as the outside world reads them: the JSON of the README's command-line section and a plain
 // text table for people at a terminal.
 #include "scheduling/Violation.h"
 

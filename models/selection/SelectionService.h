@@ -1,5 +1,5 @@
 #pragma once
-// The one shared selection of the console (ARCHITECTURE.md "UI conventions"): the table,
+// The one shared selection of the console (the README's developers' section): the table,
 // the queue, the inspector (and later the board and the map) all read and write the
 // selected work order here, so selecting in one place selects everywhere. Setting the
 // same id again emits nothing, which is what stops views from echoing each other.

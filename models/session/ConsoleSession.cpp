@@ -156,7 +156,7 @@ void ConsoleSession::onProbed(const Result<ConnectionInfo> &info)
     // Only a user who may write the schedule tries to migrate (the others would only be
     // refused; they keep reading the older schema until an admin runs init).
     if (m_info.schemaVersion < m_info.latestVersion && !m_info.readOnly && m_info.permissions.editSchedule) {
-        // Older schema: migrations apply in place at start (ARCHITECTURE.md "Data").
+        // Older schema: migrations apply in place at start (the README's developers' section).
         initialiseSchema();
         return;
     }

@@ -1,7 +1,7 @@
 #pragma once
 // One background thread with its own database connection: the GUI thread hands it jobs
 // and gets their results back as queued calls, so it never waits on the database or the
-// network (ARCHITECTURE.md "UI conventions"). Jobs run one at a time, in order, on a
+// network (the README's developers' section). Jobs run one at a time, in order, on a
 // connection opened lazily in the worker thread (a QSqlDatabase belongs to the thread
 // that opened it) and reopened after a lost connection.
 //

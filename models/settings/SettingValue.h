@@ -1,5 +1,5 @@
 #pragma once
-// A typed setting declared once with its key and default (STYLE.md §11), so no key is
+// A typed setting declared once with its key and default (the README's developers' section), so no key is
 // spelled twice and no caller repeats a default. Reads and writes go to the application's
 // QSettings (organisation and application names set in main(); tests point them at a
 // scratch location).

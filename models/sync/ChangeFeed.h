@@ -1,5 +1,5 @@
 #pragma once
-// The live change feed a console subscribes to once (STYLE.md §5). It keeps its own
+// The live change feed a console subscribes to once (the README's developers' section). It keeps its own
 // connection: on PostgreSQL it LISTENs to `fieldops_changes` (the triggers NOTIFY on
 // every write); on SQLite it polls PRAGMA data_version, which changes when another
 // connection commits. Either way it then reads the change log past its cursor and

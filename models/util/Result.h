@@ -1,5 +1,5 @@
 #pragma once
-// Errors as values (STYLE.md §13): storage and interchange return Result<T>; only the
+// Errors as values (the README's developers' section): storage and interchange return Result<T>; only the
 // window layer turns an Error into a message box.
 #include <QString>
 #include <utility>

@@ -1,6 +1,6 @@
 #pragma once
 // Shared by the interchange tests: a hand-made directory that covers every file and
-// column of INTERCHANGE.md §1 (quoted multi-line cells, Unicode, empty cells meaning the
+// column of the README's CSV interchange (quoted multi-line cells, Unicode, empty cells meaning the
 // default), running the real fieldops-cli, and a dump of the domain tables that ignores
 // surrogate keys, versions and the change/audit logs.
 #include "storage/Database.h"

@@ -1,4 +1,4 @@
-// One row per validation rule of INTERCHANGE.md §1, on both backends: the sample
+// One row per validation rule of the README's CSV interchange, on both backends: the sample
 // directory is imported first, then a directory holding one bad file is imported with the
 // real fieldops-cli. Each must exit 2 with `file:line: column: reason` on one stderr line
 // and leave the database exactly as it was.

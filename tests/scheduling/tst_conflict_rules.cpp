@@ -1,4 +1,4 @@
-// The full rule check (INTERCHANGE.md §2), kind by kind, with the edge cases that are easy
+// The full rule check (the README's rule checks), kind by kind, with the edge cases that are easy
 // to get wrong: touching visits, DST changes, visits across midnight, partial absences,
 // travel only on the same local date, one row per visit and kind, cancelled visits, and
 // which pairs a --from/--to range reports.

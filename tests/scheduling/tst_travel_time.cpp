@@ -1,4 +1,4 @@
-// The default travel time of INTERCHANGE.md §2: haversine (R = 6371 km) × 1.3 at 40 km/h,
+// The default travel time of the README's rule checks: haversine (R = 6371 km) × 1.3 at 40 km/h,
 // rounded up to whole minutes, 0 for the same site; and the batch matrix interface.
 #include "scheduling/TravelTime.h"
 

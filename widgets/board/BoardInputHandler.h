@@ -1,5 +1,5 @@
 #pragma once
-// The board's pointer and keyboard logic, apart from painting (STYLE.md §6, §9): a small
+// The board's pointer and keyboard logic, apart from painting (the README's developers' section, §9): a small
 // state machine (press → move / resize-left / resize-right / rubber band; drop from the
 // queue) that keeps a ghost of the target slots with the engine's live verdict and, on
 // release, hands one edit to BoardEditor. A hard verdict (double booking) refuses the

@@ -1,5 +1,5 @@
 #pragma once
-// The board's paint engine, apart from the widget (STYLE.md §9): it paints the timeline,
+// The board's paint engine, apart from the widget (the README's developers' section): it paints the timeline,
 // the row header and the time ruler for an exposed rectangle only, asking the model for
 // the rows and bars under it, so a paint costs what is on screen, not the data set. It
 // needs a QPainter and nothing else, which is how the benchmark renders offscreen.

@@ -1,5 +1,5 @@
 #pragma once
-// The map's mouse and keyboard, apart from the widget (STYLE.md §9): wheel zooms around
+// The map's mouse and keyboard, apart from the widget (the README's developers' section): wheel zooms around
 // the pointer, a drag pans, Shift+drag draws a rubber band, Ctrl+drag a lasso, a drag
 // that starts on an unassigned job's pin carries it onto a technician; + / − / arrows /
 // Home (fit all) on the keyboard. It changes the view's viewport and paint state and asks

@@ -146,7 +146,7 @@ CREATE TABLE appointments (
   locked boolean NOT NULL DEFAULT false,
   version integer NOT NULL DEFAULT 1,
   CHECK (end_at > start_at),
-  -- Double booking is impossible at the database (ARCHITECTURE.md "Data").
+  -- Double booking is impossible at the database (the README's developers' section).
   CONSTRAINT appointments_no_double_booking EXCLUDE USING gist
     (technician_id WITH =, tstzrange(start_at, end_at) WITH &&)
     WHERE (status <> 'cancelled') DEFERRABLE INITIALLY IMMEDIATE

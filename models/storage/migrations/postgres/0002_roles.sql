@@ -1,4 +1,4 @@
--- Roles and server-side enforcement (ARCHITECTURE.md "Roles"): the server, not the
+-- Roles and server-side enforcement (the README's developers' section): the server, not the
 -- console, decides who may write what.
 --   fieldops_dispatcher  the schedule: appointments, absences, work-order status
 --   fieldops_planner     contracts, assets, maintenance plans, preventive work orders

@@ -149,7 +149,7 @@ CREATE TABLE appointments (
 CREATE INDEX appointments_technician_start ON appointments(technician_id, start_at);
 CREATE INDEX appointments_technician_end ON appointments(technician_id, end_at);
 
--- Double booking is impossible at the database (ARCHITECTURE.md "Data"): SQLite has no
+-- Double booking is impossible at the database (the README's developers' section): SQLite has no
 -- exclusion constraints, so these triggers abort with a message the storage layer maps
 -- to the same DoubleBooking error as PostgreSQL's SQLSTATE 23P01.
 CREATE TRIGGER appointments_no_double_booking_insert
