@@ -55,6 +55,12 @@ bool readObject(CliContext &ctx, QJsonObject &object, WorkOrderDraft &draft, Wor
     return true;
 }
 
+// An unknown work order is the caller's mistake (exit 2); anything else is a failure.
+int refuseLoad(CliContext &ctx, const Error &e)
+{
+    return e.kind == Error::Kind::NotFound ? ctx.invalid(e.message) : ctx.fail(e);
+}
+
 void print(CliContext &ctx, bool json, const QJsonObject &object, const QString &plain)
 {
     if (json)
@@ -114,7 +120,7 @@ int update(CliContext &ctx, const QString &id, bool json)
     WorkOrderIntake intake(*db);
     auto loaded = intake.load(id);
     if (!loaded)
-        return loaded.error().kind == Error::Kind::NotFound ? ctx.invalid(loaded.error().message) : ctx.fail(loaded.error());
+        return refuseLoad(ctx, loaded.error());
     if (seen.version && *seen.version != loaded->version) {
         const Error e = LostRaceExplainer(*db).refusal(
             Error::Kind::StaleVersion, QStringLiteral("work_orders"), id, *seen.version,
@@ -164,7 +170,7 @@ int cancel(CliContext &ctx, const QString &id, const QString &reason, bool json)
     WorkOrderIntake intake(*db);
     auto loaded = intake.load(id);
     if (!loaded)
-        return loaded.error().kind == Error::Kind::NotFound ? ctx.invalid(loaded.error().message) : ctx.fail(loaded.error());
+        return refuseLoad(ctx, loaded.error());
     auto edits = intake.cancelEdits(*loaded, reason);
     if (!edits)
         return ctx.fail(edits.error());
