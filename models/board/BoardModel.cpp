@@ -230,13 +230,74 @@ Status BoardModel::refreshAppointments(Database &db, const QStringList &appointm
 {
     if (!m_index || appointmentIds.isEmpty())
         return {};
-    auto rows = BoardLoader(db).itemsByIds(appointmentIds);
+    auto rows = readRows(db, appointmentIds, {}, m_from, m_to);
     if (!rows)
         return rows.error();
+    applyRows(std::move(*rows));
+    return {};
+}
+
+Status BoardModel::refreshWorkOrders(Database &db, const QStringList &workOrderIds)
+{
+    if (!m_index || workOrderIds.isEmpty())
+        return {};
+    auto rows = readRows(db, appointmentsOfWorkOrders(workOrderIds), workOrderIds, m_from, m_to);
+    if (!rows)
+        return rows.error();
+    applyRows(std::move(*rows));
+    return {};
+}
+
+Result<LoadedWorkOrder> BoardModel::prepareWorkOrder(Database &db, const QString &workOrderId)
+{
+    auto wo = BoardLoader(db).workOrder(workOrderId);
+    if (!wo)
+        return wo.error();
+    knowWorkOrder(*wo);
+    return wo;
+}
+
+QStringList BoardModel::appointmentsOfWorkOrders(const QStringList &workOrderIds) const
+{
+    QStringList ids;
+    const QSet<QString> wanted(workOrderIds.begin(), workOrderIds.end());
+    for (const BoardItem &b : m_items) {
+        if (!b.isRemoved() && wanted.contains(b.appointment.workOrderId))
+            ids << b.appointment.id;
+    }
+    return ids;
+}
+
+Result<RowRefresh> BoardModel::readRows(Database &db, QStringList appointmentIds, const QStringList &workOrderIds,
+                                        const QDateTime &from, const QDateTime &to)
+{
+    BoardLoader loader(db);
+    if (!workOrderIds.isEmpty()) {
+        auto ids = loader.appointmentIdsOfWorkOrders(workOrderIds, from, to);
+        if (!ids)
+            return ids.error();
+        appointmentIds << *ids;
+        appointmentIds.removeDuplicates();
+    }
+    RowRefresh refresh;
+    if (appointmentIds.isEmpty())
+        return refresh;
+    auto rows = loader.itemsByIds(appointmentIds);
+    if (!rows)
+        return rows.error();
+    refresh.appointmentIds = std::move(appointmentIds);
+    refresh.rows = std::move(*rows);
+    return refresh;
+}
+
+void BoardModel::applyRows(RowRefresh &&refresh)
+{
+    if (!m_index || refresh.appointmentIds.isEmpty())
+        return;
     QSet<int> touched;
     QSet<QString> found;
     const qint64 from = fromMs(), to = toMs();
-    for (LoadedItem &r : *rows) {
+    for (LoadedItem &r : refresh.rows) {
         const QString id = r.item.appointment.id;
         found.insert(id);
         const int tech = technicianIndex(r.item.appointment.technicianId);
@@ -265,7 +326,7 @@ Status BoardModel::refreshAppointments(Database &db, const QStringList &appointm
         placeItem(idx);
         touched.insert(tech);
     }
-    for (const QString &id : appointmentIds) {
+    for (const QString &id : refresh.appointmentIds) {
         if (found.contains(id))
             continue;
         m_index->removeAppointment(id);
@@ -285,36 +346,14 @@ Status BoardModel::refreshAppointments(Database &db, const QStringList &appointm
     }
     recheck();
     emit techniciansChanged(changed);
-    return {};
 }
 
-Status BoardModel::refreshWorkOrders(Database &db, const QStringList &workOrderIds)
+void BoardModel::knowWorkOrder(const LoadedWorkOrder &workOrder)
 {
-    if (!m_index || workOrderIds.isEmpty())
-        return {};
-    auto ids = BoardLoader(db).appointmentIdsOfWorkOrders(workOrderIds, m_from, m_to);
-    if (!ids)
-        return ids.error();
-    QStringList all = *ids;
-    const QSet<QString> wanted(workOrderIds.begin(), workOrderIds.end());
-    for (const BoardItem &b : m_items) {
-        if (!b.isRemoved() && wanted.contains(b.appointment.workOrderId))
-            all << b.appointment.id;
-    }
-    all.removeDuplicates();
-    return refreshAppointments(db, all);
-}
-
-Result<LoadedWorkOrder> BoardModel::prepareWorkOrder(Database &db, const QString &workOrderId)
-{
-    auto wo = BoardLoader(db).workOrder(workOrderId);
-    if (!wo)
-        return wo.error();
-    if (m_index) {
-        m_index->upsertSite(wo->site);
-        m_index->upsertWorkOrder(wo->workOrder);
-    }
-    return wo;
+    if (!m_index)
+        return;
+    m_index->upsertSite(workOrder.site);
+    m_index->upsertWorkOrder(workOrder.workOrder);
 }
 
 scheduling::Verdict BoardModel::verdict(const std::vector<scheduling::ProposedMove> &moves) const

@@ -38,6 +38,13 @@ struct BoardHorizon {
     std::shared_ptr<scheduling::ConflictIndex> index;
 };
 
+// Rows re-read by id after an edit or a change of someone else's: the appointments
+// asked for and those of them still found. Plain data, read on any thread.
+struct RowRefresh {
+    QStringList appointmentIds;
+    std::vector<LoadedItem> rows;
+};
+
 class BoardModel : public QObject {
     Q_OBJECT
 public:
@@ -55,6 +62,15 @@ public:
     Status refreshWorkOrders(Database &db, const QStringList &workOrderIds);
     // Makes a queue work order known to the conflict engine so a drop can be judged.
     Result<LoadedWorkOrder> prepareWorkOrder(Database &db, const QString &workOrderId);
+
+    // The halves of the three above, for a model whose reads run on another thread:
+    // any thread reads (with what the model's thread gathered first), the model's applies.
+    // Appointments shown now that belong to these work orders (read them too).
+    QStringList appointmentsOfWorkOrders(const QStringList &workOrderIds) const;
+    static Result<RowRefresh> readRows(Database &db, QStringList appointmentIds, const QStringList &workOrderIds,
+                                       const QDateTime &from, const QDateTime &to);
+    void applyRows(RowRefresh &&refresh);
+    void knowWorkOrder(const LoadedWorkOrder &workOrder);
 
     bool isLoaded() const { return m_index != nullptr; }
     QDateTime from() const { return m_from; }

@@ -7,13 +7,14 @@
 #include "commands/UnassignAppointmentsCommand.h"
 #include "document/ScheduleDocument.h"
 #include "session/QueryWorker.h"
+#include "storage/Database.h"
 
 #include <QSet>
 
 namespace fieldops {
 
-BoardEditor::BoardEditor(Database *db, ScheduleDocument *document, board::BoardModel *model, QObject *parent)
-    : QObject(parent), m_db(db), m_document(document), m_model(model)
+BoardEditor::BoardEditor(EditChannel channel, ScheduleDocument *document, board::BoardModel *model, QObject *parent)
+    : QObject(parent), m_channel(std::move(channel)), m_document(document), m_model(model)
 {
     connect(document, &ScheduleDocument::appointmentsWritten, this, &BoardEditor::refresh);
     connect(document, &ScheduleDocument::editRefused, this, [this](const Error &error, const QStringList &ids) {
@@ -38,10 +39,13 @@ void BoardEditor::loadHorizon(const QDateTime &from, const QDateTime &to)
     m_requestedFrom = from;
     m_requestedTo = to;
     if (!m_reader) {
-        if (Status s = m_model->load(*m_db, from, to); !s) {
-            emit problem(s.error().message);
+        auto horizon = m_channel.call<board::BoardHorizon>(
+            [from, to](Database &db) { return board::BoardModel::readHorizon(db, from, to); });
+        if (!horizon) {
+            emit problem(horizon.error().message);
             return;
         }
+        m_model->adopt(std::move(*horizon));
         emit horizonLoaded();
         return;
     }
@@ -66,10 +70,7 @@ void BoardEditor::loadHorizon(const QDateTime &from, const QDateTime &to)
             const QStringList workOrders(m_workOrdersTouchedDuringLoad.begin(), m_workOrdersTouchedDuringLoad.end());
             m_touchedDuringLoad.clear();
             m_workOrdersTouchedDuringLoad.clear();
-            Status s = m_model->refreshAppointments(*m_db, appointments);
-            if (s)
-                s = m_model->refreshWorkOrders(*m_db, workOrders);
-            if (!s)
+            if (Status s = reread(appointments, workOrders); !s)
                 emit problem(s.error().message);
             emit horizonLoaded();
         });
@@ -79,8 +80,33 @@ void BoardEditor::refresh(const QStringList &appointmentIds)
 {
     if (m_loadInFlight)
         m_touchedDuringLoad.unite(QSet<QString>(appointmentIds.begin(), appointmentIds.end()));
-    if (Status s = m_model->refreshAppointments(*m_db, appointmentIds); !s)
+    if (Status s = reread(appointmentIds, {}); !s)
         emit problem(s.error().message);
+}
+
+Status BoardEditor::reread(const QStringList &appointmentIds, const QStringList &workOrderIds)
+{
+    if (!m_model->isLoaded() || (appointmentIds.isEmpty() && workOrderIds.isEmpty()))
+        return {};
+    QStringList ids = appointmentIds + m_model->appointmentsOfWorkOrders(workOrderIds);
+    ids.removeDuplicates();
+    const QDateTime from = m_model->from(), to = m_model->to();
+    auto rows = m_channel.call<board::RowRefresh>([ids, workOrderIds, from, to](Database &db) {
+        return board::BoardModel::readRows(db, ids, workOrderIds, from, to);
+    });
+    if (!rows)
+        return rows.error();
+    m_model->applyRows(std::move(*rows));
+    return {};
+}
+
+Result<board::LoadedWorkOrder> BoardEditor::prepareWorkOrder(const QString &workOrderId)
+{
+    auto wo = m_channel.call<board::LoadedWorkOrder>(
+        [workOrderId](Database &db) { return board::BoardLoader(db).workOrder(workOrderId); });
+    if (wo)
+        m_model->knowWorkOrder(*wo);
+    return wo;
 }
 
 Status BoardEditor::push(ScheduleEditCommand *command)
@@ -203,14 +229,11 @@ void BoardEditor::applyChanges(const ChangeList &changes)
             loadHorizon(m_requestedFrom, m_requestedTo);
         return;
     }
-    Status s = m_model->refreshAppointments(*m_db, QStringList(appointments.begin(), appointments.end()));
-    if (s)
-        s = m_model->refreshWorkOrders(*m_db, QStringList(workOrders.begin(), workOrders.end()));
-    if (!s)
+    if (Status s = reread(QStringList(appointments.begin(), appointments.end()), QStringList(workOrders.begin(), workOrders.end())); !s)
         emit problem(s.error().message);
 }
 
-EditTarget BoardEditor::target() { return {m_db, m_document, m_document->versions()}; }
+EditTarget BoardEditor::target() { return {m_channel, m_document, m_document->versions()}; }
 
 void BoardEditor::saw(const QString &appointmentId, int version) { m_document->versions()->record(appointmentId, version); }
 

@@ -5,6 +5,7 @@
 // and edits pushed by other views) it re-reads just the rows concerned, and it applies
 // the live change feed the same way. Widgets call this; they never issue SQL.
 #include "commands/SetIntervalCommand.h"
+#include "board/BoardLoader.h"
 #include "commands/VersionLedger.h"
 #include "sync/Change.h"
 #include "util/Result.h"
@@ -32,7 +33,9 @@ namespace fieldops {
 class BoardEditor : public QObject {
     Q_OBJECT
 public:
-    BoardEditor(Database *db, ScheduleDocument *document, board::BoardModel *model, QObject *parent = nullptr);
+    // Edits and the by-id re-reads after them go through `channel` (in the console the
+    // session's edit thread; in tests and benchmarks a connection they own).
+    BoardEditor(EditChannel channel, ScheduleDocument *document, board::BoardModel *model, QObject *parent = nullptr);
     ~BoardEditor() override;
 
     // With a reader, horizons load on its thread and the GUI keeps painting meanwhile;
@@ -42,7 +45,9 @@ public:
     void loadHorizon(const QDateTime &from, const QDateTime &to);
     bool isLoadingHorizon() const { return m_loadInFlight; }
 
-    Database *database() const { return m_db; }
+    // Reads a queue work order and makes it known to the conflict engine (a drop from
+    // the queue is judged against it).
+    Result<board::LoadedWorkOrder> prepareWorkOrder(const QString &workOrderId);
     ScheduleDocument *document() const { return m_document; }
     board::BoardModel *model() const { return m_model; }
 
@@ -75,8 +80,10 @@ private:
     // What the dispatcher saw when starting an edit is what the write must expect.
     void saw(const QString &appointmentId, int version);
     void refresh(const QStringList &appointmentIds);
+    // Re-reads these rows through the channel and applies them to the model.
+    Status reread(const QStringList &appointmentIds, const QStringList &workOrderIds);
 
-    Database *m_db;
+    EditChannel m_channel;
     std::unique_ptr<QueryWorker> m_reader;
     bool m_loadInFlight = false;
     QDateTime m_requestedFrom, m_requestedTo; // the horizon asked for last

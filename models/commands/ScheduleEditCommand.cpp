@@ -4,6 +4,8 @@
 #include "commands/VersionLedger.h"
 #include "storage/Database.h"
 
+#include <QScopeGuard>
+
 namespace fieldops {
 
 ScheduleEditCommand::ScheduleEditCommand(const EditTarget &target, const QString &text) : m_target(target)
@@ -25,16 +27,19 @@ void ScheduleEditCommand::wrote(AppointmentRef &ref, int version)
 
 void ScheduleEditCommand::run(bool forward)
 {
-    Status status = [&]() -> Status {
-        if (!writes(forward))
-            return apply(forward);
-        Transaction tx(*m_target.db);
+    // An edit saved elsewhere has nothing to write on its first redo: no channel needed.
+    Status status = !writes(forward) ? apply(forward) : m_target.channel.run([&](Database &db) -> Status {
+        // Runs on the channel's thread while the caller waits: the ledger and the
+        // command's own state are not touched by anyone else meanwhile.
+        m_db = &db;
+        const auto done = qScopeGuard([this] { m_db = nullptr; });
+        Transaction tx(db);
         if (!tx.status())
             return tx.status();
         if (Status s = apply(forward); !s)
             return s;
         return tx.commit();
-    }();
+    });
     if (status) {
         committed();
         m_target.document->reportWritten(appointmentIds());

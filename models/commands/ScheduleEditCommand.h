@@ -1,9 +1,11 @@
 #pragma once
 // The base of every schedule edit on the undo stack. redo() and undo() each write through
-// the repository in one transaction; when the database refuses (double booking, a stale
+// the repository in one transaction, on the target's EditChannel (in the console: the
+// session's edit thread); when the database refuses (double booking, a stale
 // version, a lost connection) nothing is written, the command marks itself obsolete (so
 // QUndoStack drops it instead of keeping an entry that no longer matches the database)
 // and the document reports the reason, which makes the views reload the rows concerned.
+#include "session/EditChannel.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -14,9 +16,9 @@ namespace fieldops {
 class Database;
 class ScheduleDocument;
 
-// Where an edit goes: the connection it writes with and the document that reports it.
+// Where an edit goes: the channel it writes through and the document that reports it.
 struct EditTarget {
-    Database *db = nullptr;
+    EditChannel channel;
     ScheduleDocument *document = nullptr;
     class VersionLedger *versions = nullptr; // optional: shared by the commands of one stack
 };
@@ -40,7 +42,8 @@ public:
 
 protected:
     ScheduleEditCommand(const EditTarget &target, const QString &text);
-    Database &db() const { return *m_target.db; }
+    // The connection of the write under way (valid inside apply() only).
+    Database &db() const { return *m_db; }
     ScheduleDocument *document() const { return m_target.document; }
     VersionLedger *ledger() const { return m_target.versions; }
     // After a direction was committed: records beyond appointments tell their views here.
@@ -59,6 +62,7 @@ protected:
 private:
     void run(bool forward);
     EditTarget m_target;
+    Database *m_db = nullptr;
     Error m_lastError;
 };
 

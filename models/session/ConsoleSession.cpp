@@ -59,23 +59,15 @@ ConsoleSession::~ConsoleSession()
     m_feedThread.quit();
     m_feedThread.wait();
     m_worker.reset();
+    m_editWorker.reset();
 }
 
-Database *ConsoleSession::editConnection(Error *error)
+EditChannel ConsoleSession::editChannel() const
 {
-    if (!m_editDb && m_worker) {
-        auto db = Database::open(m_url);
-        if (!db) {
-            if (error)
-                *error = db.error();
-            return nullptr;
-        }
-        m_editDb = std::move(db).value();
-    }
-    if (!m_editDb && error)
-        *error = Error{Error::Kind::ConnectionLost, tr("not connected to a database"), {}};
-    return m_editDb.get();
+    return m_editWorker ? EditChannel(m_editWorker.get()) : EditChannel();
 }
+
+EditTarget ConsoleSession::editTarget() const { return {editChannel(), m_document, m_document->versions()}; }
 
 QDateTime ConsoleSession::now() const
 {
@@ -106,6 +98,7 @@ void ConsoleSession::connectTo(const DatabaseUrl &url)
     m_url = url;
     ++m_generation;
     m_worker = std::make_unique<QueryWorker>(url);
+    m_editWorker = std::make_unique<QueryWorker>(url);
     setState(State::Connecting);
     probe();
 }
@@ -117,7 +110,7 @@ void ConsoleSession::disconnectFromDatabase()
     m_periodicRefresh.stop();
     m_changeDebounce.stop();
     m_worker.reset();
-    m_editDb.reset();
+    m_editWorker.reset();
     ++m_generation;
     m_refreshInFlight = m_refreshAgain = m_healthInFlight = false;
     m_info = {};

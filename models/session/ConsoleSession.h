@@ -6,6 +6,7 @@
 //
 // Tabs and docks plug into it: they take the models and the selection from here and
 // call refresh(); none of them opens a connection of its own.
+#include "commands/ScheduleEditCommand.h"
 #include "repositories/AlertRepository.h"
 #include "repositories/ConnectionProbe.h"
 #include "repositories/WorkOrderRepository.h"
@@ -67,9 +68,12 @@ public:
     // The thread and connection every read and save of this console's views goes through
     // (null while disconnected). Replaced on every connect: ask again, do not keep it.
     QueryWorker *worker() const { return m_worker.get(); }
-    // The connection undo and redo write with (a few rows per step), opened on first use;
-    // null with the error in `error` when it cannot be opened.
-    Database *editConnection(Error *error = nullptr);
+    // Where edits write (board moves, undo and redo; a few rows per step): a thread and
+    // connection of their own, so an edit never queues behind a long read. Not connected
+    // (every edit refused in words) while disconnected.
+    EditChannel editChannel() const;
+    // The channel, the document and its version ledger: what a command is built with.
+    EditTarget editTarget() const;
 
     WorkOrderTableModel *workOrders() const { return m_workOrders; }
     AlertListModel *alerts() const { return m_alerts; }
@@ -121,7 +125,7 @@ private:
     State m_state = State::Disconnected;
     Permissions m_permissions;
     std::unique_ptr<QueryWorker> m_worker; // destroyed before the models below (QObject children)
-    std::unique_ptr<Database> m_editDb;
+    std::unique_ptr<QueryWorker> m_editWorker;
     WorkOrderTableModel *m_workOrders;
     AlertListModel *m_alerts;
     SelectionService *m_selection;

@@ -1,5 +1,6 @@
 #include "session/QueryWorker.h"
 
+#include <QSemaphore>
 #include <memory>
 
 namespace fieldops {
@@ -11,8 +12,11 @@ public:
     explicit Context(QueryWorker *owner) : m_owner(owner) {}
     void run(const Task &task)
     {
-        if (m_owner->m_shared->stopping)
+        if (m_owner->m_shared->stopping) {
+            // Results of a submit() are then dropped; a call() still gets its answer.
+            task(nullptr, Error{Error::Kind::ConnectionLost, QStringLiteral("closing"), {}});
             return;
+        }
         if (!m_db) {
             auto opened = Database::open(m_owner->m_url, m_owner->m_actor);
             if (!opened) {
@@ -51,6 +55,21 @@ void QueryWorker::post(Task task)
 {
     Context *ctx = m_context;
     QMetaObject::invokeMethod(ctx, [ctx, task = std::move(task)] { ctx->run(task); }, Qt::QueuedConnection);
+}
+
+Status QueryWorker::call(const std::function<Status(Database &)> &job)
+{
+    Q_ASSERT(QThread::currentThread() != &m_thread);
+    Status result;
+    QSemaphore done;
+    post([this, &job, &result, &done](Database *db, const Error &openError) {
+        result = db ? job(*db) : Status(openError);
+        if (!result && result.error().kind == Error::Kind::ConnectionLost)
+            dropConnection();
+        done.release();
+    });
+    done.acquire();
+    return result;
 }
 
 void QueryWorker::dropConnection()

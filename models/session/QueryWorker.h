@@ -53,6 +53,11 @@ public:
         });
     }
 
+    // Runs job(Database &) → Status in the worker thread while the calling thread waits
+    // (EditChannel: edits whose outcome the caller needs before it goes on). Never call
+    // it from the worker's own thread.
+    Status call(const std::function<Status(Database &)> &job);
+
 private:
     using Task = std::function<void(Database *db, const Error &openError)>;
     void post(Task task);

@@ -362,7 +362,7 @@ void BoardInputHandler::dragEnter(QDragEnterEvent *e)
         return;
     }
     const QString id = QString::fromUtf8(e->mimeData()->data(board::workOrderMimeType()));
-    auto wo = model->prepareWorkOrder(*m_board->editor()->database(), id);
+    auto wo = m_board->editor()->prepareWorkOrder(id);
     if (!wo) {
         m_board->showRefusal(wo.error());
         e->ignore();

@@ -115,13 +115,9 @@ void CustomersTabController::save(records::RecordFormModel *form)
             return;
         }
         m_view->showProblem(QString());
-        Error error;
-        if (Database *db = m_session->editConnection(&error)) {
-            const QString noun = QCoreApplication::translate("RecordWriter", spec.noun);
-            const QString text = isNew ? tr("New %1 %2").arg(noun, id) : tr("Edit %1 %2").arg(noun, id);
-            ScheduleDocument *doc = m_session->document();
-            doc->push(RecordEditCommand::alreadyApplied({db, doc, doc->versions()}, text, r->edits));
-        }
+        const QString noun = QCoreApplication::translate("RecordWriter", spec.noun);
+        const QString text = isNew ? tr("New %1 %2").arg(noun, id) : tr("Edit %1 %2").arg(noun, id);
+        m_session->document()->push(RecordEditCommand::alreadyApplied(m_session->editTarget(), text, r->edits));
         if (&spec == &records::customerSpec()) {
             m_current = id;
             loadDirectory();

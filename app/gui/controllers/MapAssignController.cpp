@@ -72,12 +72,6 @@ void MapAssignController::book(const map::SlotProposal &slot, const QString &tec
 {
     if (!m_confirm(slot, describe(slot, technicianName)))
         return;
-    Error error;
-    Database *db = m_session->editConnection(&error);
-    if (!db) {
-        emit problem(error.message);
-        return;
-    }
     Appointment a;
     a.id = AssignWorkOrderCommand::newAppointmentId();
     a.workOrderId = slot.workOrderId;
@@ -89,7 +83,7 @@ void MapAssignController::book(const map::SlotProposal &slot, const QString &tec
     ScheduleDocument *doc = m_session->document();
     std::optional<Error> refusal;
     const auto watch = connect(doc, &ScheduleDocument::editRefused, this, [&refusal](const Error &e, const QStringList &) { refusal = e; });
-    doc->push(new AssignWorkOrderCommand(EditTarget{db, doc, doc->versions()}, a));
+    doc->push(new AssignWorkOrderCommand(m_session->editTarget(), a));
     disconnect(watch);
     if (refusal) {
         emit problem(refusal->message);

@@ -15,7 +15,6 @@
 #include "selection/ViewFilterService.h"
 #include "session/ConsoleSession.h"
 #include "session/QueryWorker.h"
-#include "storage/Database.h"
 
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -85,16 +84,10 @@ void ScheduleTabController::onSessionState()
 
 void ScheduleTabController::open()
 {
-    auto db = Database::open(m_session->url());
-    if (!db) {
-        m_placeholder->setText(db.error().message);
-        return;
-    }
-    m_db = std::move(*db);
-    m_editor = std::make_unique<BoardEditor>(m_db.get(), m_session->document(), m_model);
+    m_editor = std::make_unique<BoardEditor>(m_session->editChannel(), m_session->document(), m_model);
     // Horizons (thousands of rows) load on their own connection and thread; edits and the
-    // by-id re-reads after them stay on this connection, a few rows each.
-    m_editor->setHorizonReader(std::make_unique<QueryWorker>(m_session->url(), m_db->actor()));
+    // by-id re-reads after them go through the session's edit channel, a few rows each.
+    m_editor->setHorizonReader(std::make_unique<QueryWorker>(m_session->url()));
     m_page = new widgets::SchedulePage(m_editor.get());
     m_stack->addWidget(m_page);
     m_stack->setCurrentWidget(m_page);
@@ -141,7 +134,6 @@ void ScheduleTabController::close()
         m_page = nullptr;
     }
     m_editor.reset();
-    m_db.reset();
     m_stack->setCurrentWidget(m_placeholder);
 }
 

@@ -15,7 +15,6 @@ class QStackedWidget;
 namespace fieldops {
 class BoardEditor;
 class ConsoleSession;
-class Database;
 }
 namespace fieldops::board {
 class BoardModel;
@@ -60,7 +59,6 @@ private:
     widgets::ConflictsPanel *m_conflicts;
     QDockWidget *m_conflictsDock;
     QDockWidget *m_historyDock;
-    std::unique_ptr<Database> m_db;
     std::unique_ptr<BoardEditor> m_editor;
     widgets::SchedulePage *m_page = nullptr;
 };

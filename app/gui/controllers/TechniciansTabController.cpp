@@ -226,14 +226,7 @@ void TechniciansTabController::push(const QString &text, const QVector<records::
 {
     if (edits.isEmpty())
         return;
-    Error error;
-    Database *db = m_session->editConnection(&error);
-    if (!db) {
-        m_view->showProblem(tr("Saved, but it cannot be undone: %1").arg(error.message));
-        return;
-    }
-    ScheduleDocument *doc = m_session->document();
-    doc->push(RecordEditCommand::alreadyApplied({db, doc, doc->versions()}, text, edits));
+    m_session->document()->push(RecordEditCommand::alreadyApplied(m_session->editTarget(), text, edits));
     emit saved(text);
 }
 

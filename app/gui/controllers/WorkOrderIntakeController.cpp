@@ -294,13 +294,8 @@ void WorkOrderIntakeController::save()
         }
         const QString id = r->draft.id;
         if (!r->edits.isEmpty()) {
-            Error error;
-            Database *db = m_session->editConnection(&error);
-            if (db) {
-                const QString text = isNew ? tr("New work order %1").arg(id) : tr("Edit work order %1").arg(id);
-                ScheduleDocument *doc = m_session->document();
-                doc->push(RecordEditCommand::alreadyApplied({db, doc, doc->versions()}, text, r->edits));
-            }
+            const QString text = isNew ? tr("New work order %1").arg(id) : tr("Edit work order %1").arg(id);
+            m_session->document()->push(RecordEditCommand::alreadyApplied(m_session->editTarget(), text, r->edits));
         }
         m_dialog->accept();
         m_session->selection()->selectWorkOrder(id);
@@ -334,12 +329,8 @@ void WorkOrderIntakeController::cancelWorkOrder(const QString &workOrderId)
                     emit problem(r.error().message);
                     return;
                 }
-                Error error;
-                if (Database *db = m_session->editConnection(&error)) {
-                    ScheduleDocument *doc = m_session->document();
-                    doc->push(RecordEditCommand::alreadyApplied({db, doc, doc->versions()}, tr("Cancel work order %1").arg(workOrderId),
-                                                                r->edits));
-                }
+                m_session->document()->push(RecordEditCommand::alreadyApplied(
+                    m_session->editTarget(), tr("Cancel work order %1").arg(workOrderId), r->edits));
                 emit saved(workOrderId);
             });
         });
