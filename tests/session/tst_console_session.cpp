@@ -8,7 +8,10 @@
 #include "itemmodels/WorkOrderTableModel.h"
 #include "selection/SelectionService.h"
 #include "session/ConsoleSession.h"
+#include "commands/LockAppointmentsCommand.h"
+#include "document/ScheduleDocument.h"
 #include "session/QueryWorker.h"
+#include "storage/Database.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -54,6 +57,46 @@ private slots:
         QCOMPARE(*count, 6);
         QVERIFY(jobThread && jobThread != qApp->thread());
         QCOMPARE(worker.pendingJobs(), 0);
+    }
+
+    void editsRunOnTheEditThread_data() { test::addBackendRows(); }
+    void editsRunOnTheEditThread()
+    {
+        // Commands, undo and redo write on the session's edit thread, never the GUI's.
+        QFETCH(QString, backend);
+        QString url;
+        auto db = test::freshDatabase(backend, true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QVERIFY(test::insertWorkOrderFixture(*db).isEmpty());
+        ConsoleSession session;
+        QSignalSpy refreshed(&session, &ConsoleSession::refreshed);
+        session.connectTo(parse(url));
+        QVERIFY(refreshed.wait(10000));
+
+        QThread *jobThread = nullptr;
+        QVERIFY(session.editChannel().run([&jobThread](Database &) -> Status {
+            jobThread = QThread::currentThread();
+            return {};
+        }));
+        QVERIFY(jobThread && jobThread != qApp->thread());
+
+        auto locked = [&db] { return db->scalar(QStringLiteral("SELECT locked FROM appointments WHERE id = 'ap1'"))->toInt(); };
+        QCOMPARE(locked(), 0);
+        session.document()->push(new LockAppointmentsCommand(session.editTarget(), {{QStringLiteral("ap1"), 1}}, true));
+        QCOMPARE(locked(), 1);
+        session.document()->undoStack()->undo();
+        QCOMPARE(locked(), 0);
+        session.document()->undoStack()->redo();
+        QCOMPARE(locked(), 1);
+
+        // Disconnected: the channel refuses in words and writes nothing.
+        EditTarget stale = session.editTarget();
+        session.disconnectFromDatabase();
+        const Status refused = stale.channel.run([](Database &) -> Status { return {}; });
+        QVERIFY(!refused);
+        QCOMPARE(int(refused.error().kind), int(Error::Kind::ConnectionLost));
+        QVERIFY(!session.editChannel().isConnected());
+        QCOMPARE(locked(), 1);
     }
 
     void connectsAndLoads_data() { test::addBackendRows(); }
