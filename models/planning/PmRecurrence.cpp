@@ -199,8 +199,10 @@ QVector<QDate> ruleDates(const PmRule &rule, const QDate &anchor, const QDate &f
         break;
     }
     case PmRule::Unit::Weeks: {
-        const QDate monday = weekMonday(anchor);
         const int offset = (rule.anchor == PmRule::Anchor::Weekday ? rule.weekday : anchor.dayOfWeek()) - 1;
+        // A new series starts with the first such weekday on or after its anchor; a
+        // restarted one counts whole weeks from the anchor's week.
+        const QDate monday = afterAnchorPeriod || anchor.dayOfWeek() <= offset + 1 ? weekMonday(anchor) : weekMonday(anchor).addDays(7);
         const qint64 step = 7 * qint64(rule.every);
         const qint64 k0 = std::max(firstK, monday.daysTo(from) / step - 1);
         for (qint64 k = k0;; ++k) {
@@ -213,7 +215,9 @@ QVector<QDate> ruleDates(const PmRule &rule, const QDate &anchor, const QDate &f
         break;
     }
     case PmRule::Unit::Months: {
-        const int base = monthIndex(anchor);
+        int base = monthIndex(anchor);
+        if (!afterAnchorPeriod && dayInMonth(rule, anchor.year(), anchor.month(), anchor) < anchor)
+            ++base; // the anchor's month has no day left for a new series
         const qint64 k0 = std::max(firstK, qint64(monthIndex(from) - base) / rule.every - 1);
         for (qint64 k = k0;; ++k) {
             const qint64 index = base + k * rule.every;
