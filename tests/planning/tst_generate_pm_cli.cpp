@@ -279,6 +279,27 @@ private slots:
         QCOMPARE(skippedOf(json), QStringList{QStringLiteral("p5 2026-03-03 invalid_plan")});
     }
 
+    void textIsWrittenAsGiven_data() { test::addBackendRows(); }
+    void textIsWrittenAsGiven()
+    {
+        QFETCH(QString, backend);
+        // Quotes, a backslash, commas, braces, NULL as a word and accents: written as typed,
+        // in the database and in the JSON.
+        const QString task = QStringLiteral("Filtro \"A\", {B} \\ C; NULL, manutenção");
+        QVERIFY2(open(backend, {QStringLiteral("INSERT INTO assets(id, site_id) VALUES ('a,\"3}', 's1')"),
+                                QStringLiteral("INSERT INTO maintenance_plans(id, contract_id, asset_id, task, interval_days, duration_min, next_due) VALUES "
+                                               "('p''6', 'k1', 'a,\"3}', '%1', 60, 30, '2026-03-05')").arg(task)}),
+                 qPrintable(test::lastError()));
+        const CliRun r = runCli(m_url, generateArgs());
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(json.value(QLatin1String("created")).toInt(), 5);
+        QCOMPARE(createdByPlan(json).value(QStringLiteral("p'6")), QStringList{QStringLiteral("2026-03-05")});
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT summary FROM work_orders WHERE pm_plan_id = 'p''6'")).toString(), task);
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT asset_id FROM work_orders WHERE pm_plan_id = 'p''6'")).toString(), QStringLiteral("a,\"3}"));
+        QVERIFY(value(*m_db, QStringLiteral("SELECT window_start FROM work_orders WHERE pm_plan_id = 'p''6'")).isNull());
+    }
+
     void invalidArgumentsExit2AndWriteNothing_data()
     {
         QTest::addColumn<QString>("backend");
