@@ -20,6 +20,7 @@ int runUser(CliContext &ctx, const QStringList &args);
 int runKpi(CliContext &ctx, const QStringList &args);
 int runSimulate(CliContext &ctx, const QStringList &args);
 int runWorkOrder(CliContext &ctx, const QStringList &args);
+int runGeneratePm(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

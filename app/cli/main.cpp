@@ -19,6 +19,7 @@ const Command *commands(int &count)
         {"conflicts", QT_TRANSLATE_NOOP("cli", "check the schedule's rules (overlap, travel, shift, absence, skill, window, SLA)"), runConflicts},
         {"kpi", QT_TRANSLATE_NOOP("cli", "key performance indicators for a period (--from D --to D [--by technician] [--json])"), runKpi},
         {"work-order", QT_TRANSLATE_NOOP("cli", "open, change or cancel a work order (create | update ID | cancel ID --reason TEXT; JSON on stdin)"), runWorkOrder},
+        {"generate-pm", QT_TRANSLATE_NOOP("cli", "create the preventive work orders the maintenance plans call for (--horizon-days N [--dry-run] [--json])"), runGeneratePm},
         {"simulate", QT_TRANSLATE_NOOP("cli", "play the technicians' phones live (--speed X --duration S --seed N)"), runSimulate},
         {"user", QT_TRANSLATE_NOOP("cli", "PostgreSQL logins in FieldOps roles (admins): add, list, set-role, set-territories, disable, enable"), runUser},
     };

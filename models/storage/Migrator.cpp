@@ -31,6 +31,8 @@ const std::vector<Migration> &migrations()
         {6, "work-order description and cancel reason, technicians active, absences versioned", "0006_record_editing.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
         {7, "user administration: list, role, territories, enable and disable logins (PostgreSQL)", "0007_user_admin.sql", {}},
+        {8, "planner workspace: plan recurrence rules, holidays per territory, generated preventive work orders", "0008_planner.sql",
+         [](Database &db) { return refreshChangeTracking(db); }},
     };
     return list;
 }

@@ -1,0 +1,118 @@
+// `fieldops-cli generate-pm --horizon-days N [--dry-run] [--json]`: the preventive work
+// orders the maintenance plans call for over the next N days, created in one transaction
+// (models/planning). Integrators read the JSON: created count, the work orders with their
+// plan, asset and due day, and the occurrences skipped with a reason code.
+#include "CliContext.h"
+#include "Commands.h"
+
+#include "planning/PmGenerator.h"
+#include "util/TimeFormat.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace fieldops::cli {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
+QString tr(const char *text, qsizetype n) { return QCoreApplication::translate("cli", text, nullptr, int(n)); }
+
+// Long enough for any contract's planning; a typo of extra digits is refused, not run.
+constexpr int kMaxHorizonDays = 3660;
+
+// A JSON string literal, escaped as QJsonDocument escapes it.
+QString jsonString(const QString &s)
+{
+    const QString array = QString::fromUtf8(QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact));
+    return array.mid(1, array.size() - 2);
+}
+
+// Written by hand rather than through QJsonObject, which sorts keys: integrators' parsers
+// may rely on the documented key order.
+QString toJson(const planning::PmGenerateReport &report)
+{
+    QStringList orders;
+    for (const planning::PmNewWorkOrder &w : report.created)
+        orders << QStringLiteral("{\"id\":%1,\"plan_id\":%2,\"asset_id\":%3,\"due\":%4}")
+                      .arg(jsonString(w.id), jsonString(w.planId), jsonString(w.assetId), jsonString(w.due.toString(Qt::ISODate)));
+    QStringList skipped;
+    for (const planning::PmSkipped &s : report.skipped)
+        skipped << QStringLiteral("{\"plan_id\":%1,\"due\":%2,\"why\":%3}")
+                       .arg(jsonString(s.planId), jsonString(s.due.toString(Qt::ISODate)), jsonString(s.why));
+    return QStringLiteral("{\"created\":%1,\"work_orders\":[%2],\"skipped\":[%3]}")
+        .arg(report.created.size())
+        .arg(orders.join(QLatin1Char(',')), skipped.join(QLatin1Char(',')));
+}
+
+void printSummary(CliContext &ctx, const planning::PmGenerateReport &report, bool dryRun)
+{
+    ctx.out() << (dryRun ? tr("Would create %n preventive work order(s) (dry run: nothing written).", report.created.size())
+                         : tr("Created %n preventive work order(s).", report.created.size()))
+              << '\n';
+    for (const planning::PmNewWorkOrder &w : report.created)
+        ctx.out() << "  " << tr("%1  plan %2, asset %3, due %4").arg(w.id, w.planId, w.assetId, w.due.toString(Qt::ISODate)) << '\n';
+    if (!report.skipped.isEmpty())
+        ctx.out() << tr("Skipped %n occurrence(s):", report.skipped.size()) << '\n';
+    for (const planning::PmSkipped &s : report.skipped)
+        ctx.out() << "  " << tr("plan %1, due %2: %3 (%4)").arg(s.planId, s.due.toString(Qt::ISODate), s.why, s.detail) << '\n';
+    ctx.out().flush();
+}
+
+} // namespace
+
+int runGeneratePm(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption horizonOpt(QStringLiteral("horizon-days"), tr("Generate the occurrences due in the next N days (0 … %1).").arg(kMaxHorizonDays),
+                                        QStringLiteral("N"));
+    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"), tr("Report what would be created; write nothing."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the result as one JSON object."));
+    const QCommandLineOption todayOpt(QStringLiteral("today"), tr("The horizon's first day (default: today in each site's time zone)."),
+                                      QStringLiteral("YYYY-MM-DD"));
+    parser.addOptions({horizonOpt, dryRunOpt, jsonOpt, todayOpt});
+    int code = ExitOk;
+    if (!ctx.parse(parser, args, QStringLiteral("generate-pm"),
+                   tr("Create the preventive work orders the maintenance plans call for in the next N days:\n"
+                      "one per occurrence, once (a second run creates nothing), all in one transaction."),
+                   code))
+        return code;
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.invalid(tr("generate-pm takes no arguments besides its options (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
+    if (!parser.isSet(horizonOpt))
+        return ctx.invalid(tr("--horizon-days: a number of days is required, e.g. --horizon-days 30"));
+    bool ok = false;
+    const QString horizonText = parser.value(horizonOpt).trimmed();
+    const int horizon = horizonText.toInt(&ok);
+    if (!ok)
+        return ctx.invalid(tr("--horizon-days: \"%1\" is not a whole number of days").arg(horizonText));
+    if (horizon < 0 || horizon > kMaxHorizonDays)
+        return ctx.invalid(tr("--horizon-days: %1 is outside [0, %2]").arg(horizon).arg(kMaxHorizonDays));
+    planning::PmGenerateOptions options;
+    options.now = QDateTime::currentDateTimeUtc();
+    options.horizonDays = horizon;
+    options.dryRun = parser.isSet(dryRunOpt);
+    if (parser.isSet(todayOpt)) {
+        const QDate today = timefmt::parseDate(parser.value(todayOpt));
+        if (!today.isValid())
+            return ctx.invalid(tr("--today: \"%1\" is not a date (YYYY-MM-DD)").arg(parser.value(todayOpt)));
+        options.today = today;
+    }
+
+    auto db = ctx.openDatabase(code);
+    if (!db)
+        return code;
+    auto report = planning::PmGenerator(*db).run(options);
+    if (!report)
+        return ctx.fail(report.error());
+    if (parser.isSet(jsonOpt)) {
+        ctx.out() << toJson(*report) << '\n';
+        ctx.out().flush();
+    } else {
+        printSummary(ctx, *report, options.dryRun);
+    }
+    return ExitOk;
+}
+
+} // namespace fieldops::cli

@@ -1,0 +1,180 @@
+#include "planning/PmGenerator.h"
+
+#include "planning/BusinessHoursClock.h"
+#include "planning/PmRecurrence.h"
+#include "planning/PmWorkOrderWriter.h"
+#include "storage/Database.h"
+#include "util/TimeFormat.h"
+#include "workorders/SlaPolicy.h"
+#include "workorders/WorkOrderIntake.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+
+namespace fieldops::planning {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("PmGenerator", text); }
+
+// Preventive work is planned, not urgent: the normal priority's default when the
+// contract sets no response time.
+constexpr int kPreventivePriority = 3;
+
+// The series a plan row describes, or why it has none.
+std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
+{
+    PmSeries s;
+    if (p.recurrence.trimmed().isEmpty()) {
+        if (p.intervalDays < 1) {
+            why = tr("interval_days %1 is not positive").arg(p.intervalDays);
+            return std::nullopt;
+        }
+        s.rule = PmRule::everyDays(p.intervalDays);
+    } else {
+        QString reason;
+        auto rule = PmRule::parse(p.recurrence, &reason);
+        if (!rule) {
+            why = tr("recurrence \"%1\": %2").arg(p.recurrence, reason);
+            return std::nullopt;
+        }
+        s.rule = *rule;
+    }
+    QString reason;
+    auto months = recurrence::parseMonths(p.seasonalMonths, &reason);
+    if (!months) {
+        why = tr("seasonal_months: %1").arg(reason);
+        return std::nullopt;
+    }
+    s.seasonalMonths = *months;
+    if (!p.preferredStart.isEmpty()) {
+        auto start = timefmt::parseClock(p.preferredStart);
+        if (!start) {
+            why = tr("preferred_start \"%1\" is not HH:MM").arg(p.preferredStart);
+            return std::nullopt;
+        }
+        s.preferredStart = *start;
+    }
+    if (!p.nextDue.isValid()) {
+        why = tr("next_due is not a date");
+        return std::nullopt;
+    }
+    s.start = p.nextDue;
+    s.endsOn = p.contractEnds;
+    s.shiftOnMiss = p.shiftOnMiss;
+    const QTimeZone zone(p.timeZone.toUtf8());
+    s.zone = zone.isValid() ? zone : QTimeZone::utc();
+    return s;
+}
+
+} // namespace
+
+PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateOptions &options)
+{
+    PmGenerateReport report;
+    const QSet<QDate> noHolidays;
+    for (const PmPlanRow &p : data.plans) {
+        QString why;
+        const std::optional<PmSeries> series = seriesOf(p, why);
+        if (!series) {
+            report.skipped.push_back({p.id, p.nextDue, skip::invalidPlan(), why});
+            continue;
+        }
+        const QDate today = options.today ? *options.today
+                                          : options.now.toTimeZone(series->zone).date();
+        const QDate until = today.addDays(qint64(options.horizonDays) + std::max(0, p.leadDays));
+        const QVector<PmOccurrence> due = recurrence::occurrences(*series, today, until, data.lastGenerated.value(p.id));
+        if (due.isEmpty())
+            continue;
+        if (p.siteId.isEmpty()) {
+            for (const PmOccurrence &o : due)
+                report.skipped.push_back({p.id, o.due, skip::noSite(), tr("the plan's asset has no site")});
+            continue;
+        }
+        const auto holidaysIt = data.holidays.constFind(p.territoryId);
+        const QSet<QDate> &holidays = p.territoryId.isEmpty() || holidaysIt == data.holidays.constEnd() ? noHolidays : *holidaysIt;
+        const BusinessHoursClock clock(Coverage::fromContract(p.coverage), holidays, series->zone);
+        const QHash<QDate, QString> generated = data.generated.value(p.id);
+        for (const PmOccurrence &o : due) {
+            if (const auto it = generated.constFind(o.due); it != generated.constEnd()) {
+                if (*it == QLatin1String("cancelled"))
+                    report.skipped.push_back({p.id, o.due, skip::cancelled(), tr("its work order was cancelled")});
+                continue;
+            }
+            if (p.contractStarts.isValid() && o.due < p.contractStarts) {
+                report.skipped.push_back({p.id, o.due, skip::beforeContract(),
+                                          tr("contract %1 starts on %2").arg(p.contractId, p.contractStarts.toString(Qt::ISODate))});
+                continue;
+            }
+            QDate day = o.due;
+            if (holidays.contains(day)) {
+                day = clock.nextWorkingDay(day);
+                if (!day.isValid() || (p.contractEnds.isValid() && day > p.contractEnds)) {
+                    report.skipped.push_back({p.id, o.due, skip::holiday(),
+                                              tr("a holiday, and contract %1 ends before the next working day").arg(p.contractId)});
+                    continue;
+                }
+            }
+            PmNewWorkOrder w;
+            w.planId = p.id;
+            w.assetId = p.assetId;
+            w.siteId = p.siteId;
+            w.contractId = p.contractId;
+            w.summary = p.task;
+            w.description = tr("Preventive maintenance plan %1, occurrence of %2").arg(p.id, o.due.toString(Qt::ISODate));
+            w.skills = p.skills;
+            w.durationMin = p.durationMin;
+            w.occurrence = o.due;
+            w.due = day;
+            const QDateTime dayStart = recurrence::localStart(day, QTime(0, 0), series->zone);
+            if (series->preferredStart) {
+                w.windowStart = recurrence::localStart(day, *series->preferredStart, series->zone);
+                w.windowEnd = recurrence::localStart(day.addDays(1), QTime(0, 0), series->zone);
+            }
+            const QDateTime from = w.windowStart.isValid() ? w.windowStart : dayStart;
+            w.slaDue = p.responseHours ? clock.due(from, *p.responseHours)
+                                       : from.addSecs(qint64(workorders::SlaPolicy::defaultResponseHours(kPreventivePriority)) * 3600).toUTC();
+            report.created.push_back(w);
+        }
+    }
+    return report;
+}
+
+Result<PmGenerateReport> PmGenerator::run(const PmGenerateOptions &options)
+{
+    const QDate earliest = (options.today ? *options.today : options.now.toUTC().date()).addDays(-2);
+    const QDateTime createdAt = QDateTime::fromSecsSinceEpoch(options.now.toSecsSinceEpoch(), QTimeZone::utc());
+    for (int attempt = 0;; ++attempt) {
+        std::optional<Transaction> tx;
+        if (!options.dryRun) {
+            tx.emplace(m_db);
+            if (!tx->status())
+                return tx->status().error();
+        }
+        auto data = readPlanningData(m_db, earliest);
+        if (!data)
+            return data.error();
+        PmGenerateReport report = plan(*data, options);
+        if (!report.created.isEmpty()) {
+            auto next = workorders::WorkOrderIntake(m_db).nextId();
+            if (!next)
+                return next.error();
+            qlonglong n = next->mid(3).toLongLong();
+            for (PmNewWorkOrder &w : report.created)
+                w.id = QStringLiteral("WO-%1").arg(n++, 6, 10, QLatin1Char('0'));
+        }
+        if (options.dryRun || report.created.isEmpty())
+            return report;
+        Status written = writePreventiveWorkOrders(m_db, report.created, createdAt);
+        if (written)
+            written = tx->commit();
+        if (written)
+            return report;
+        // Another console took one of the ids (or generated the same occurrence) between
+        // the read and the write: read again and let the next attempt see its rows.
+        if (written.error().kind != Error::Kind::Invalid || attempt >= 2)
+            return written.error();
+    }
+}
+
+} // namespace fieldops::planning
