@@ -253,6 +253,34 @@ private slots:
         QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'holidays' AND entity_id = 't1' AND op = 'insert'")).toInt(), 2);
     }
 
+    void planColumnsDriveTheSeries_data() { test::addBackendRows(); }
+    void planColumnsDriveTheSeries()
+    {
+        QFETCH(QString, backend);
+        QVERIFY2(open(backend, {
+                     // Every other Monday from Feb 2, 20 days of lead, March only: Mar 2, 16
+                     // and 30; Apr 13 is within the lead but out of season.
+                     QStringLiteral("INSERT INTO maintenance_plans(id, contract_id, asset_id, task, interval_days, duration_min, next_due, recurrence, lead_days, seasonal_months) VALUES "
+                                    "('p7', 'k1', 'a1', 'Season wash', 14, 30, '2026-02-02', 'every 2 weeks on Mon', 20, '3')"),
+                     // Monthly on the 10th from Apr 10: only a 15-day lead brings it in.
+                     QStringLiteral("INSERT INTO maintenance_plans(id, contract_id, asset_id, task, interval_days, duration_min, next_due, recurrence, lead_days) VALUES "
+                                    "('p8', 'k1', 'a1', 'Parts first', 30, 30, '2026-04-10', 'every 1 months on day 10', 15)"),
+                     // Every 10 days from Feb 20, never generated: Feb 20 is made up on Mar 1 and
+                     // the series follows from it (Mar 11, 21, 31), not Mar 2, 12, 22.
+                     QStringLiteral("INSERT INTO maintenance_plans(id, contract_id, asset_id, task, interval_days, duration_min, next_due, shift_on_miss) VALUES "
+                                    "('p9', 'k1', 'a2', 'Late but kept', 10, 30, '2026-02-20', '1')")}),
+                 qPrintable(test::lastError()));
+        const QJsonObject json = generate();
+        const auto byPlan = createdByPlan(json);
+        QCOMPARE(byPlan.value(QStringLiteral("p7")), (QStringList{QStringLiteral("2026-03-02"), QStringLiteral("2026-03-16"), QStringLiteral("2026-03-30")}));
+        QCOMPARE(byPlan.value(QStringLiteral("p8")), QStringList{QStringLiteral("2026-04-10")});
+        QCOMPARE(byPlan.value(QStringLiteral("p9")),
+                 (QStringList{QStringLiteral("2026-03-01"), QStringLiteral("2026-03-11"), QStringLiteral("2026-03-21"), QStringLiteral("2026-03-31")}));
+        // The next day's run continues the shifted series: nothing new before Apr 10.
+        const QJsonObject nextDay = generate({QStringLiteral("--today"), QStringLiteral("2026-03-02")});
+        QCOMPARE(createdByPlan(nextDay).value(QStringLiteral("p9")), QStringList());
+    }
+
     void cancelledOccurrenceIsNotRecreated_data() { test::addBackendRows(); }
     void cancelledOccurrenceIsNotRecreated()
     {
