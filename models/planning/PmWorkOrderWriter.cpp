@@ -4,6 +4,8 @@
 #include "util/TimeFormat.h"
 #include "workorders/WorkOrderIntake.h"
 
+#include <QCoreApplication>
+
 #include <map>
 
 namespace fieldops::planning {
@@ -132,7 +134,8 @@ private:
                 types.insert(q->value(0).toString(), q->value(1).toString());
             for (const QString &c : m_columns) {
                 if (!types.contains(c))
-                    return Error::other(QStringLiteral("%1.%2: no such column").arg(m_table, c));
+                    return Error::other(QCoreApplication::translate("PmWorkOrderWriter", "the database has no column %1.%2; run init to migrate it")
+                                            .arg(m_table, c));
                 m_types << types.value(c);
             }
         }

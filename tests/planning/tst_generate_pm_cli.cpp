@@ -4,6 +4,7 @@
 // nothing, a dry run writes nothing, contract dates and holidays are honoured, and bad
 // arguments exit 2 with one line and leave the database as it was.
 #include "CliRunner.h"
+#include "PgTestServer.h"
 #include "TestDatabases.h"
 
 #include <QJsonArray>
@@ -248,6 +249,36 @@ private slots:
         QCOMPARE(instant(*m_db, QStringLiteral("SELECT sla_due FROM work_orders WHERE id = 'WO-000003'")), QStringLiteral("2026-03-17T19:00:00Z"));
         const QJsonObject again = generate();
         QCOMPARE(again.value(QLatin1String("created")).toInt(), 0);
+        // The calendar's own rows are in the audit log on both backends.
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'holidays' AND entity_id = 't1' AND op = 'insert'")).toInt(), 2);
+    }
+
+    void planColumnsDriveTheSeries_data() { test::addBackendRows(); }
+    void planColumnsDriveTheSeries()
+    {
+        QFETCH(QString, backend);
+        QVERIFY2(open(backend, {
+                     // Every other Monday from Feb 2, 20 days of lead, March only: Mar 2, 16
+                     // and 30; Apr 13 is within the lead but out of season.
+                     QStringLiteral("INSERT INTO maintenance_plans(id, contract_id, asset_id, task, interval_days, duration_min, next_due, recurrence, lead_days, seasonal_months) VALUES "
+                                    "('p7', 'k1', 'a1', 'Season wash', 14, 30, '2026-02-02', 'every 2 weeks on Mon', 20, '3')"),
+                     // Monthly on the 10th from Apr 10: only a 15-day lead brings it in.
+                     QStringLiteral("INSERT INTO maintenance_plans(id, contract_id, asset_id, task, interval_days, duration_min, next_due, recurrence, lead_days) VALUES "
+                                    "('p8', 'k1', 'a1', 'Parts first', 30, 30, '2026-04-10', 'every 1 months on day 10', 15)"),
+                     // Every 10 days from Feb 20, never generated: Feb 20 is made up on Mar 1 and
+                     // the series follows from it (Mar 11, 21, 31), not Mar 2, 12, 22.
+                     QStringLiteral("INSERT INTO maintenance_plans(id, contract_id, asset_id, task, interval_days, duration_min, next_due, shift_on_miss) VALUES "
+                                    "('p9', 'k1', 'a2', 'Late but kept', 10, 30, '2026-02-20', '1')")}),
+                 qPrintable(test::lastError()));
+        const QJsonObject json = generate();
+        const auto byPlan = createdByPlan(json);
+        QCOMPARE(byPlan.value(QStringLiteral("p7")), (QStringList{QStringLiteral("2026-03-02"), QStringLiteral("2026-03-16"), QStringLiteral("2026-03-30")}));
+        QCOMPARE(byPlan.value(QStringLiteral("p8")), QStringList{QStringLiteral("2026-04-10")});
+        QCOMPARE(byPlan.value(QStringLiteral("p9")),
+                 (QStringList{QStringLiteral("2026-03-01"), QStringLiteral("2026-03-11"), QStringLiteral("2026-03-21"), QStringLiteral("2026-03-31")}));
+        // The next day's run continues the shifted series: nothing new before Apr 10.
+        const QJsonObject nextDay = generate({QStringLiteral("--today"), QStringLiteral("2026-03-02")});
+        QCOMPARE(createdByPlan(nextDay).value(QStringLiteral("p9")), QStringList());
     }
 
     void cancelledOccurrenceIsNotRecreated_data() { test::addBackendRows(); }
@@ -298,6 +329,36 @@ private slots:
         QCOMPARE(value(*m_db, QStringLiteral("SELECT summary FROM work_orders WHERE pm_plan_id = 'p''6'")).toString(), task);
         QCOMPARE(value(*m_db, QStringLiteral("SELECT asset_id FROM work_orders WHERE pm_plan_id = 'p''6'")).toString(), QStringLiteral("a,\"3}"));
         QVERIFY(value(*m_db, QStringLiteral("SELECT window_start FROM work_orders WHERE pm_plan_id = 'p''6'")).isNull());
+    }
+
+    // On PostgreSQL the server decides: a planner generates preventive work orders and
+    // keeps the holiday calendars; a dispatcher may read them but not change them.
+    void plannerGeneratesAndKeepsHolidays()
+    {
+        QVERIFY2(open(QStringLiteral("postgres")), qPrintable(test::lastError()));
+        const QString dbName = m_url.section(QLatin1Char('/'), -1);
+        for (const auto &[user, role] : {std::pair{"pm_planner", "planner"}, std::pair{"pm_dispatcher", "dispatcher"}}) {
+            const CliRun add = runCli(m_url, {QStringLiteral("user"), QStringLiteral("add"), QString::fromLatin1(user), QStringLiteral("--role"),
+                                              QString::fromLatin1(role)});
+            QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        }
+        const QString plannerUrl = test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("pm_planner"));
+        const CliRun r = runCli(plannerUrl, generateArgs());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), kExpectedJson);
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'work_orders' AND db_role = 'pm_planner'")).toInt(), 4);
+
+        auto planner = test::openUrl(plannerUrl);
+        QVERIFY2(planner, qPrintable(test::lastError()));
+        QVERIFY(planner->execDirect(QStringLiteral("INSERT INTO holidays(territory_id, day, name) VALUES ('t1', '2026-12-25', 'Christmas')")).ok());
+        auto dispatcher = test::openUrl(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("pm_dispatcher")));
+        QVERIFY2(dispatcher, qPrintable(test::lastError()));
+        QCOMPARE(dispatcher->scalar(QStringLiteral("SELECT count(*) FROM holidays")).value().toInt(), 1);
+        const Status refused = dispatcher->execDirect(QStringLiteral("INSERT INTO holidays(territory_id, day, name) VALUES ('t1', '2026-12-26', 'Boxing day')"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(int(refused.error().kind), int(Error::Kind::PermissionDenied));
+        // The calendar is audited like the other editable tables.
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'holidays' AND entity_id = 't1' AND op = 'insert'")).toInt(), 1);
     }
 
     void invalidArgumentsExit2AndWriteNothing_data()
