@@ -1,5 +1,7 @@
 #include "workorders/SlaPolicy.h"
 
+#include "planning/BusinessHoursClock.h"
+
 #include <QCoreApplication>
 
 namespace fieldops::workorders {
@@ -20,26 +22,10 @@ int SlaPolicy::defaultResponseHours(int priority)
 
 QDateTime SlaPolicy::addBusinessHours(const QDateTime &from, int hours, const QTimeZone &zone)
 {
-    qint64 remaining = qint64(hours) * 3600 * 1000;
-    QDateTime cursor = from.toTimeZone(zone);
-    QDate date = cursor.date();
-    // A response time of days never spans more than a few weeks of business days.
-    for (int guard = 0; guard < 400 && remaining > 0; ++guard, date = date.addDays(1)) {
-        if (date.dayOfWeek() > 5)
-            continue;
-        const QDateTime open(date, QTime(kBusinessOpenMinute / 60, kBusinessOpenMinute % 60), zone);
-        const QDateTime close(date, QTime(kBusinessCloseMinute / 60, kBusinessCloseMinute % 60), zone);
-        if (cursor < open)
-            cursor = open;
-        if (cursor >= close)
-            continue;
-        const qint64 available = cursor.msecsTo(close);
-        if (remaining <= available)
-            return cursor.addMSecs(remaining).toUTC();
-        remaining -= available;
-        cursor = close;
-    }
-    return cursor.addMSecs(remaining).toUTC();
+    if (hours <= 0)
+        return from.toUTC();
+    // The contracts' clock with business hours and no holidays: one walk over open hours.
+    return planning::BusinessHoursClock(planning::Coverage::businessHours(), {}, zone).due(from, hours);
 }
 
 SlaQuote SlaPolicy::quote(const QDateTime &createdAt, int priority, const std::optional<SlaContractTerms> &contract,
