@@ -33,6 +33,8 @@ const std::vector<Migration> &migrations()
         {7, "user administration: list, role, territories, enable and disable logins (PostgreSQL)", "0007_user_admin.sql", {}},
         {8, "planner workspace: plan recurrence rules, holidays per territory, generated preventive work orders", "0008_planner.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
+        {9, "contract terms: coverage hours, hours per priority, billing, covered sites and assets, response due", "0009_contract_terms.sql",
+         [](Database &db) { return refreshChangeTracking(db); }},
     };
     return list;
 }
