@@ -7,6 +7,7 @@
 #include "controllers/KpiTabController.h"
 #include "controllers/MapTabController.h"
 #include "controllers/ScheduleTabController.h"
+#include "controllers/ContractsTabController.h"
 #include "controllers/CustomersTabController.h"
 #include "controllers/TechniciansTabController.h"
 #include "controllers/UsersTabController.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     addTab(std::move(customersTab));
     // Technicians and their absences.
     addTab(std::make_unique<TechniciansTabController>(m_session));
+    addTab(std::make_unique<ContractsTabController>(m_session));
     // Users: only for the roles the server lets manage logins (admins on PostgreSQL).
     addTab(std::make_unique<UsersTabController>(m_session));
     const int usersTab = m_tabs->count() - 1;

@@ -16,6 +16,10 @@ class Database;
 
 namespace fieldops::contracts {
 
+// Below this share of work orders within their SLA a contract's page shows the figure as
+// a breach of the contract's promise.
+constexpr double kSlaComplianceFloor = 0.9;
+
 struct ContractConsumption {
     QDate from; // the contract's first day
     QDate to;   // its last day, or today when it still runs

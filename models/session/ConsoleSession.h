@@ -89,6 +89,8 @@ public:
     void setAlertRules(const AlertRules &rules) { m_alertRules = rules; }
     // For tests: a fixed "now" for alerts (invalid = the real clock).
     void setClockOverride(const QDateTime &now) { m_clockOverride = now; }
+    // The console's "now" (the override, else the real clock), in UTC.
+    QDateTime now() const;
     void setHealthCheckInterval(int ms) { m_healthTimer.setInterval(ms); }
     void setPeriodicRefreshInterval(int ms) { m_periodicRefresh.setInterval(ms); }
 
@@ -118,7 +120,6 @@ private:
     void startFeed();
     void stopFeed();
     void onChanges(const ChangeList &changes);
-    QDateTime now() const;
 
     DatabaseUrl m_url;
     ConnectionInfo m_info;

@@ -1,11 +1,14 @@
 #include "records/RecordFormWidget.h"
 
 #include "common/ProblemText.h"
+#include "domain/Vocabulary.h"
 #include "records/RecordFormModel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -84,6 +87,24 @@ RecordFormWidget::RecordFormWidget(records::RecordFormModel *model, const QVecto
                     m_model->setValue(field, text.trimmed());
             });
             editor = combo;
+        } else if (f.kind == FieldDescriptor::Kind::Choice) {
+            auto *combo = new QComboBox(this);
+            for (const auto &[value, text] : f.options)
+                combo->addItem(text, value);
+            connect(combo, &QComboBox::activated, this, [this, combo, field = f.field] {
+                if (!m_refreshing)
+                    m_model->setValue(field, combo->currentData().toString());
+            });
+            editor = combo;
+        } else if (f.kind == FieldDescriptor::Kind::Check) {
+            auto *check = new QCheckBox(f.placeholder, this);
+            connect(check, &QCheckBox::toggled, this, [this, field = f.field](bool on) {
+                if (!m_refreshing)
+                    m_model->setValue(field, on);
+            });
+            editor = check;
+        } else if (f.kind == FieldDescriptor::Kind::Days) {
+            editor = makeDays(f.field);
         } else {
             auto *edit = new QLineEdit(this);
             edit->setPlaceholderText(f.placeholder);
@@ -113,6 +134,45 @@ RecordFormWidget::RecordFormWidget(records::RecordFormModel *model, const QVecto
     refresh();
 }
 
+QWidget *RecordFormWidget::makeDays(const QString &field)
+{
+    auto *box = new QWidget(this);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    const QStringList &codes = vocabulary::weekDays();
+    for (int d = 0; d < codes.size(); ++d) {
+        // The day's short name in the user's language; the stored code stays English.
+        auto *day = new QCheckBox(QLocale().dayName(d + 1, QLocale::ShortFormat), box);
+        day->setProperty("day", codes[d]);
+        day->setObjectName(field + codes[d]);
+        row->addWidget(day);
+        connect(day, &QCheckBox::toggled, this, [this, box, field] {
+            if (m_refreshing)
+                return;
+            QStringList ticked;
+            for (QCheckBox *c : box->findChildren<QCheckBox *>())
+                if (c->isChecked())
+                    ticked << c->property("day").toString();
+            m_model->setValue(field, ticked.join(QLatin1Char(';')));
+        });
+    }
+    row->addStretch(1);
+    return box;
+}
+
+void RecordFormWidget::setOptions(const QString &field, const QVector<std::pair<QString, QString>> &options)
+{
+    auto *combo = qobject_cast<QComboBox *>(m_editors.value(field));
+    if (!combo)
+        return;
+    m_refreshing = true;
+    combo->clear();
+    for (const auto &[value, text] : options)
+        combo->addItem(text, value);
+    m_refreshing = false;
+    refresh();
+}
+
 void RecordFormWidget::setReadOnly(bool readOnly, const QString &why)
 {
     for (QWidget *w : std::as_const(m_editors))
@@ -136,9 +196,18 @@ void RecordFormWidget::refresh()
         } else if (auto *plain = qobject_cast<QPlainTextEdit *>(w)) {
             if (plain->toPlainText() != text)
                 plain->setPlainText(text);
+        } else if (f.kind == FieldDescriptor::Kind::Choice) {
+            auto *combo = static_cast<QComboBox *>(w);
+            combo->setCurrentIndex(combo->findData(text));
         } else if (auto *combo = qobject_cast<QComboBox *>(w)) {
             if (combo->currentText() != text)
                 combo->setCurrentText(text);
+        } else if (auto *check = qobject_cast<QCheckBox *>(w)) {
+            check->setChecked(m_model->value(f.field).toBool());
+        } else if (f.kind == FieldDescriptor::Kind::Days) {
+            const QStringList days = text.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+            for (QCheckBox *day : w->findChildren<QCheckBox *>())
+                day->setChecked(days.contains(day->property("day").toString()));
         }
         const QString message = m_model->issue(f.field);
         m_issues.value(f.field)->setText(message);

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QVector>
 #include <QWidget>
+#include <utility>
 
 class QLabel;
 class QFormLayout;
@@ -17,11 +18,14 @@ class RecordFormModel;
 namespace fieldops::widgets {
 
 struct FieldDescriptor {
-    enum class Kind { Id, Text, MultiLine, Number, Date, TimeZone };
+    // Choice: one of `options` (stored value, shown text); Check: a yes/no (bool);
+    // Days: the week's days ticked, stored "Mon;Tue;…" like the interchange's lists.
+    enum class Kind { Id, Text, MultiLine, Number, Date, TimeZone, Choice, Check, Days };
     QString field; // the column name
     QString label; // with a & mnemonic
     Kind kind = Kind::Text;
     QString placeholder;
+    QVector<std::pair<QString, QString>> options = {};
 };
 
 class RecordFormWidget : public QWidget {
@@ -31,11 +35,14 @@ public:
 
     QWidget *editor(const QString &field) const { return m_editors.value(field); }
     QLabel *issueLabel(const QString &field) const { return m_issues.value(field); }
+    // The choices of a Choice field (e.g. the assets of the record's customer).
+    void setOptions(const QString &field, const QVector<std::pair<QString, QString>> &options);
     // Every editor read-only (the id too), with the reason above the fields.
     void setReadOnly(bool readOnly, const QString &why = {});
 
 private:
     void refresh();
+    QWidget *makeDays(const QString &field);
     records::RecordFormModel *m_model;
     QVector<FieldDescriptor> m_fields;
     QHash<QString, QWidget *> m_editors;

@@ -1,0 +1,223 @@
+#include "controllers/ContractsTabController.h"
+
+#include "commands/RecordEditCommand.h"
+#include "contracts/ContractRenewal.h"
+#include "contracts/ContractService.h"
+#include "contracts/ContractsView.h"
+#include "contracts/GeneratePmDialog.h"
+#include "document/ScheduleDocument.h"
+#include "records/RecordFormModel.h"
+#include "records/RecordSpec.h"
+#include "repositories/Permissions.h"
+#include "session/ConsoleSession.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QSplitter>
+
+namespace fieldops::gui {
+
+namespace {
+
+bool aboutContracts(const QString &table)
+{
+    static const QStringList tables{QStringLiteral("contracts"), QStringLiteral("maintenance_plans"), QStringLiteral("maintenance_plan_skills"),
+                                    QStringLiteral("contract_sites"), QStringLiteral("contract_assets"), QStringLiteral("customers")};
+    return tables.contains(table);
+}
+
+} // namespace
+
+ContractsTabController::ContractsTabController(ConsoleSession *session)
+    : m_session(session), m_view(new widgets::ContractsView), m_service(new contracts::ContractService(session, this))
+{
+    connect(m_view, &widgets::ContractsView::contractChosen, this, &ContractsTabController::openContract);
+    connect(m_view, &widgets::ContractsView::saveRequested, this, &ContractsTabController::save);
+    connect(m_view, &widgets::ContractsView::renewRequested, this, &ContractsTabController::renew);
+    connect(m_view, &widgets::ContractsView::generateRequested, this, &ContractsTabController::openGenerate);
+    connect(m_view, &widgets::ContractsView::choicesWanted, this, [this](const QString &customerId) {
+        m_service->choices(customerId, [this](Result<contracts::ContractChoices> r) {
+            if (r)
+                m_view->setChoices(*r);
+        });
+    });
+    connect(session, &ConsoleSession::permissionsChanged, this, &ContractsTabController::applyPermissions);
+    connect(session, &ConsoleSession::stateChanged, this, [this] {
+        if (m_session->isUsable())
+            loadList();
+    });
+    const auto reread = [this](const QString &table) {
+        if (aboutContracts(table)) {
+            loadList();
+            if (!m_current.isEmpty())
+                openContract(m_current);
+        } else if (table == QLatin1String("work_orders") && !m_current.isEmpty()) {
+            openContract(m_current); // its consumption
+        }
+    };
+    connect(session, &ConsoleSession::changesArrived, this, [reread](const ChangeList &changes) {
+        QStringList tables;
+        for (const Change &c : changes)
+            if (!tables.contains(c.entity))
+                tables << c.entity;
+        for (const QString &t : tables)
+            reread(t);
+    });
+    connect(session->document(), &ScheduleDocument::recordsWritten, this, [reread](const QString &table) { reread(table); });
+    applyPermissions();
+}
+
+QString ContractsTabController::id() const { return QStringLiteral("contracts"); }
+QString ContractsTabController::title() const { return QCoreApplication::translate("MainWindow", "Contracts"); }
+QWidget *ContractsTabController::widget() { return m_view; }
+widgets::GeneratePmDialog *ContractsTabController::generateDialog() const { return m_dialog; }
+
+void ContractsTabController::restoreSettings()
+{
+    QSettings s;
+    m_horizonDays = s.value(QStringLiteral("contracts/pmHorizonDays"), 30).toInt();
+    if (auto *split = m_view->findChild<QSplitter *>())
+        split->restoreState(s.value(QStringLiteral("contracts/split")).toByteArray());
+}
+
+void ContractsTabController::saveSettings() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("contracts/pmHorizonDays"), m_horizonDays);
+    if (auto *split = m_view->findChild<QSplitter *>())
+        s.setValue(QStringLiteral("contracts/split"), split->saveState());
+}
+
+void ContractsTabController::applyPermissions()
+{
+    const bool may = m_session->permissions().editContracts;
+    m_view->setEditable(may, may ? QString()
+                                 : QCoreApplication::translate("ContractsView", "Your role may read contracts and plans but not change them."));
+}
+
+void ContractsTabController::loadList()
+{
+    m_view->setToday(m_session->now().toLocalTime().date());
+    m_service->list([this](Result<QVector<contracts::ContractListRow>> r) {
+        if (!r) {
+            m_view->showProblem(r.error().message);
+            return;
+        }
+        m_view->setContracts(std::move(*r));
+    });
+}
+
+void ContractsTabController::openContract(const QString &id)
+{
+    m_current = id;
+    if (id.isEmpty())
+        return;
+    m_service->page(id, m_view->today(), [this, id](Result<contracts::ContractPage> r) {
+        if (id != m_current)
+            return; // the planner moved on
+        if (!r) {
+            m_view->showProblem(r.error().message);
+            return;
+        }
+        m_view->setPage(*r);
+    });
+}
+
+void ContractsTabController::refused(const QString &message)
+{
+    m_view->showProblem(message);
+    emit problem(message);
+}
+
+void ContractsTabController::save(records::RecordFormModel *form)
+{
+    const records::RecordEdits edits = form->edits();
+    if (edits.isEmpty())
+        return;
+    const records::RecordSpec &spec = form->spec();
+    const bool isNew = form->isNew();
+    const QString id = form->id();
+    m_service->save(spec, edits, [this, &spec, isNew, id](Result<records::SavedRecord> r) {
+        if (!r)
+            return refused(r.error().message);
+        if (!r->issues.isEmpty())
+            return refused(r->issues.front().text());
+        m_view->showProblem(QString());
+        const QString noun = QCoreApplication::translate("RecordWriter", spec.noun);
+        const QString text = isNew ? tr("New %1 %2").arg(noun, id) : tr("Edit %1 %2").arg(noun, id);
+        m_session->document()->push(RecordEditCommand::alreadyApplied(m_session->editTarget(), text, r->edits));
+        if (&spec == &records::contractSpec())
+            m_current = id;
+        loadList();
+        openContract(m_current);
+        emit saved(id);
+    });
+}
+
+void ContractsTabController::renew(const contracts::RenewalRequest &request)
+{
+    const contracts::ContractPage *page = m_view->page();
+    if (!page)
+        return;
+    const QString oldId = page->contract.id;
+    const records::RecordEdits edits = contracts::renewalEdits(page->contract, page->plans, request);
+    m_service->renew(edits, [this, oldId, id = request.newId](Result<records::SavedRecord> r) {
+        if (!r)
+            return refused(r.error().message);
+        if (!r->issues.isEmpty())
+            return refused(tr("The renewal was not saved: %1").arg(r->issues.front().text()));
+        m_view->showProblem(QString());
+        m_session->document()->push(
+            RecordEditCommand::alreadyApplied(m_session->editTarget(), tr("Renew contract %1 as %2").arg(oldId, id), r->edits));
+        m_current = id;
+        loadList();
+        openContract(id);
+        emit saved(id);
+    });
+}
+
+void ContractsTabController::openGenerate()
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    m_dialog = new widgets::GeneratePmDialog(m_horizonDays, m_view);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_dialog, &widgets::GeneratePmDialog::previewRequested, this, [this](int days) { runGenerate(days, true); });
+    connect(m_dialog, &widgets::GeneratePmDialog::generateRequested, this, [this](int days) { runGenerate(days, false); });
+    m_dialog->show();
+    runGenerate(m_horizonDays, true);
+}
+
+void ContractsTabController::runGenerate(int horizonDays, bool dryRun)
+{
+    m_horizonDays = horizonDays;
+    planning::PmGenerateOptions options;
+    options.now = m_session->now();
+    options.horizonDays = horizonDays;
+    options.dryRun = dryRun;
+    if (m_dialog)
+        m_dialog->setBusy(true);
+    m_service->generatePm(options, [this, dryRun](Result<planning::PmGenerateReport> r) {
+        if (!m_dialog)
+            return;
+        m_dialog->setBusy(false);
+        if (!r) {
+            m_dialog->showProblem(r.error().message);
+            emit problem(r.error().message);
+            return;
+        }
+        if (dryRun) {
+            m_dialog->showPreview(*r);
+            return;
+        }
+        m_dialog->showGenerated(*r);
+        if (!m_current.isEmpty())
+            openContract(m_current);
+        emit generated(int(r->created.size()));
+    });
+}
+
+} // namespace fieldops::gui

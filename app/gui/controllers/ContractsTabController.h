@@ -1,0 +1,66 @@
+#pragma once
+// The "Contracts" tab: the planner's Contracts view over a ContractService (reads and
+// saves on the session's worker). A saved contract or plan and a renewal land on the
+// console's undo stack as one command each; the list and the page are read again after
+// every save, undo or redo, and when another console changes contracts or plans. The
+// Generate button opens the preview-then-generate dialog. Editing follows the server's
+// grants (planners and admins); the others read.
+#include "controllers/TabController.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace fieldops {
+class ConsoleSession;
+}
+namespace fieldops::contracts {
+class ContractService;
+struct RenewalRequest;
+}
+namespace fieldops::records {
+class RecordFormModel;
+}
+namespace fieldops::widgets {
+class ContractsView;
+class GeneratePmDialog;
+}
+
+namespace fieldops::gui {
+
+class ContractsTabController : public QObject, public TabController {
+    Q_OBJECT
+public:
+    explicit ContractsTabController(ConsoleSession *session);
+    QString id() const override;
+    QString title() const override;
+    QWidget *widget() override;
+    void restoreSettings() override;
+    void saveSettings() const override;
+    widgets::ContractsView *view() const { return m_view; }
+    widgets::GeneratePmDialog *generateDialog() const;
+
+signals:
+    // A save, renewal or generation finished (tests, status bar): the record's id, or the problem.
+    void saved(const QString &id);
+    void problem(const QString &message);
+    void generated(int created);
+
+private:
+    void loadList();
+    void openContract(const QString &id);
+    void save(records::RecordFormModel *form);
+    void renew(const contracts::RenewalRequest &request);
+    void openGenerate();
+    void runGenerate(int horizonDays, bool dryRun);
+    void applyPermissions();
+    void refused(const QString &message);
+
+    ConsoleSession *m_session;
+    widgets::ContractsView *m_view; // owned by the tab widget once added
+    contracts::ContractService *m_service;
+    QPointer<widgets::GeneratePmDialog> m_dialog;
+    QString m_current;
+    int m_horizonDays = 30;
+};
+
+} // namespace fieldops::gui
