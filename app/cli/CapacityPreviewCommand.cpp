@@ -26,8 +26,8 @@ constexpr int kMaxHorizonDays = 366;
 QString toJson(const planning::CapacityPreview &table, const QVector<planning::CapacityMove> *moved)
 {
     QStringList weeks;
-    for (int t = 0; t < table.territoryIds.size(); ++t) {
-        for (int w = 0; w < table.weeks.size(); ++w) {
+    for (int w = 0; w < table.weeks.size(); ++w) {
+        for (int t = 0; t < table.territoryIds.size(); ++t) {
             const planning::CapacityCell &c = table.cell(t, w);
             weeks << QStringLiteral("{\"week\":%1,\"territory_id\":%2,\"demand_hours\":%3,\"available_hours\":%4,\"booked_hours\":%5,\"overloaded\":%6}")
                          .arg(jsonString(table.weeks[w]), jsonString(table.territoryIds[t]), jsonNumber(c.demandHours),

@@ -90,6 +90,8 @@ CapacityLedger::CapacityLedger(const CapacityInput &input) : m_input(input)
 
     // Which technicians can do which of their territory's skill sets.
     m_territoryTechs.resize(size_t(m_territoryIds.size()));
+    for (const std::vector<QStringList> &sets : m_skillSets)
+        m_skillSetTechs.emplace_back(sets.size(), 0);
     m_techSkillSets.resize(size_t(input.technicians.size()));
     for (qsizetype i = 0; i < input.technicians.size(); ++i) {
         const CapacityTechnician &tech = input.technicians[i];
@@ -99,8 +101,10 @@ CapacityLedger::CapacityLedger(const CapacityInput &input) : m_input(input)
         const QSet<QString> held(tech.skills.begin(), tech.skills.end());
         const std::vector<QStringList> &sets = m_skillSets[size_t(t)];
         for (size_t s = 0; s < sets.size(); ++s) {
-            if (std::all_of(sets[s].begin(), sets[s].end(), [&](const QString &skill) { return held.contains(skill); }))
+            if (std::all_of(sets[s].begin(), sets[s].end(), [&](const QString &skill) { return held.contains(skill); })) {
                 m_techSkillSets[size_t(i)].push_back(int(s));
+                ++m_skillSetTechs[size_t(t)][s];
+            }
         }
         if (!m_techSkillSets[size_t(i)].empty())
             m_territoryTechs[size_t(t)].push_back(int(i));
@@ -160,11 +164,12 @@ void CapacityLedger::readShifts(const CapacityInput &input)
         if (!clock)
             clock = std::make_shared<scheduling::ZoneClock>(QTimeZone(tech.timeZone.toUtf8()), fromMs, toMs);
         const scheduling::ShiftCalendar calendar(tech.shift, clock);
+        const QSet<QDate> holidays = input.holidays.value(tech.territoryId);
         const std::vector<Span> absentSpans = merged(std::move(absent[size_t(i)]));
         const std::vector<Span> busySpans = merged(std::move(busy[size_t(i)]));
         for (qint64 day = firstDay; day <= lastDay; ++day) {
             const auto shift = calendar.shiftOn(day);
-            if (!shift)
+            if (!shift || holidays.contains(scheduling::ZoneClock::dayToDate(day)))
                 continue;
             const qint64 absentMs = covered(absentSpans, shift->startMs, shift->endMs);
             const qint64 busyMs = covered(busySpans, shift->startMs, shift->endMs);
@@ -193,6 +198,12 @@ bool CapacityLedger::qualifies(int technician, const Cell &c, int extraSkillSet)
         if (s == extraSkillSet || c.skillSetCount[size_t(s)] > 0)
             return true;
     return false;
+}
+
+bool CapacityLedger::hasTechnicianFor(int occurrence) const
+{
+    const int territory = m_occTerritory[size_t(occurrence)];
+    return m_skillSetTechs[size_t(territory)][size_t(m_occSkillSet[size_t(occurrence)])] > 0;
 }
 
 qint64 CapacityLedger::availableWith(int week, int territory, int occurrence) const

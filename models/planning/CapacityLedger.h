@@ -29,6 +29,8 @@ public:
     // qualify more technicians).
     qint64 availableWith(int week, int territory, int occurrence) const;
     const std::vector<int> &occurrencesIn(int week, int territory) const { return cell(week, territory).occurrences; }
+    // Does any technician of its territory hold all of the occurrence's skills?
+    bool hasTechnicianFor(int occurrence) const;
 
     // Moves the occurrence to `day` (which must be in the table) and updates both cells.
     void move(int occurrence, const QDate &day);
@@ -64,6 +66,7 @@ private:
     std::vector<std::vector<QStringList>> m_skillSets;  // territory → its distinct skill sets
     std::vector<std::vector<int>> m_territoryTechs;     // territory → technician indexes
     std::vector<std::vector<int>> m_techSkillSets;      // technician → skill sets of its territory it can do
+    std::vector<std::vector<int>> m_skillSetTechs;      // territory → skill set → how many technicians can do it
     std::vector<TechWeek> m_techWeeks;                  // technician × week
     std::vector<int> m_occTerritory, m_occSkillSet;
     std::vector<QDate> m_occDay;

@@ -22,6 +22,9 @@ std::optional<Target> bestTarget(const CapacityLedger &ledger, const CapacityInp
     const CapacityOccurrence &o = input.occurrences[occurrence];
     const int territory = ledger.territoryOf(occurrence);
     std::optional<Target> best;
+    // Work nobody there can do would only make another week look busier.
+    if (!ledger.hasTechnicianFor(occurrence))
+        return best;
     QVector<int> seen;
     for (const QDate &day : allowedDays(o, input)) {
         const int week = ledger.weekOf(day);

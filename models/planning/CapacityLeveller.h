@@ -8,7 +8,8 @@
 // territory id; in a cell, the longest occurrences first (fewest moves), then by plan and
 // day. An occurrence goes to the week whose demand / available ratio would be the lowest
 // (the earlier week on a tie), on that week's allowed day nearest to its due day. "Room":
-// demand with it ≤ available with it (its skills may qualify more technicians there).
+// demand with it ≤ available with it (its skills may qualify more technicians there). An
+// occurrence that no technician of its territory can do stays where it is.
 #include "planning/CapacityPreview.h"
 
 namespace fieldops::planning {

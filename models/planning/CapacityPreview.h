@@ -11,9 +11,12 @@
 //   who hold every skill of at least one of those occurrences (an occurrence without skills
 //   qualifies all of them). A week without occurrences there has none.
 // - A technician's shift hours: their shifts (shift_start–shift_end on work_days, on their
-//   own clock) that begin on a day of that week. Absent hours: the part of those shifts
-//   covered by absences. Booked hours: the part covered by appointments not cancelled, and
-//   not already counted as absent. Free hours = shift − absent − booked.
+//   own clock) that begin on a day of that week, except the holidays of their territory.
+//   Absent hours: the part of those shifts covered by absences. Booked hours: the part
+//   covered by appointments not cancelled, and not already counted as absent.
+//   Free hours = shift − absent − booked.
+// - Occurrences at sites without a territory form their own row, served by the
+//   technicians without one.
 // - Available hours = the qualified technicians' free hours; booked hours = their booked
 //   hours. Overloaded: demand > available.
 // - The total of a week sums its territories; it is overloaded when any territory is.
