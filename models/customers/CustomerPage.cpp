@@ -1,7 +1,7 @@
 #include "customers/CustomerPage.h"
 
 #include "records/RecordSpec.h"
-#include "records/RecordWriter.h"
+#include "records/RecordRows.h"
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
 
@@ -15,9 +15,9 @@ bool WorkOrderLine::isOpen() const
     return status == QLatin1String("open") || status == QLatin1String("scheduled") || status == QLatin1String("in_progress");
 }
 
-const RecordRow *CustomerPage::site(const QString &id) const
+const records::RecordRow *CustomerPage::site(const QString &id) const
 {
-    for (const RecordRow &s : sites)
+    for (const records::RecordRow &s : sites)
         if (s.id == id)
             return &s;
     return nullptr;
@@ -32,58 +32,22 @@ QVector<WorkOrderLine> CustomerPage::historyOf(const QString &assetId) const
     return out;
 }
 
-namespace {
-
-// Rows of `spec` selected by `where` (one bound value), every writable column read back
-// as the form binds it.
-Result<QVector<RecordRow>> readRows(Database &db, const records::RecordSpec &spec, const QString &where, const QString &bound,
-                                    const QString &orderBy)
-{
-    QStringList columns{spec.keyColumn, QStringLiteral("version")};
-    columns << spec.columns;
-    QStringList qualified;
-    for (const QString &c : columns)
-        qualified << QStringLiteral("x.") + c;
-    auto q = db.run(QStringLiteral("SELECT %1 FROM %2 x %3 ORDER BY %4").arg(qualified.join(QStringLiteral(", ")), spec.table, where, orderBy),
-                    {bound});
-    if (!q)
-        return q.error();
-    QVector<RecordRow> rows;
-    while (q->next()) {
-        RecordRow r;
-        r.id = q->value(0).toString();
-        r.version = q->value(1).toInt();
-        for (int i = 0; i < spec.columns.size(); ++i) {
-            QVariant v = q->value(i + 2);
-            if (v.metaType().id() == QMetaType::QDate)
-                v = timefmt::toSql(v.toDate());
-            else if (spec.columns[i] == QLatin1String("lat") || spec.columns[i] == QLatin1String("lon"))
-                v = v.toDouble();
-            else if (!v.isNull())
-                v = v.toString();
-            r.values.insert(spec.columns[i], v);
-        }
-        rows.push_back(r);
-    }
-    return rows;
-}
-
-} // namespace
+using records::readRecordRows;
 
 Result<CustomerPage> readCustomerPage(Database &db, const QString &customerId)
 {
     CustomerPage page;
-    auto customer = readRows(db, records::customerSpec(), QStringLiteral("WHERE x.id = ?"), customerId, QStringLiteral("x.id"));
+    auto customer = readRecordRows(db, records::customerSpec(), QStringLiteral("WHERE x.id = ?"), {customerId}, QStringLiteral("x.id"));
     if (!customer)
         return customer.error();
     if (customer->isEmpty())
         return Error{Error::Kind::NotFound, QCoreApplication::translate("CustomerPage", "customer %1 does not exist").arg(customerId), {}};
     page.customer = customer->front();
-    auto sites = readRows(db, records::siteSpec(), QStringLiteral("WHERE x.customer_id = ?"), customerId, QStringLiteral("x.name, x.id"));
+    auto sites = readRecordRows(db, records::siteSpec(), QStringLiteral("WHERE x.customer_id = ?"), {customerId}, QStringLiteral("x.name, x.id"));
     if (!sites)
         return sites.error();
     page.sites = *sites;
-    auto assets = readRows(db, records::assetSpec(), QStringLiteral("JOIN sites s ON s.id = x.site_id WHERE s.customer_id = ?"), customerId,
+    auto assets = readRecordRows(db, records::assetSpec(), QStringLiteral("JOIN sites s ON s.id = x.site_id WHERE s.customer_id = ?"), {customerId},
                            QStringLiteral("x.site_id, x.model, x.id"));
     if (!assets)
         return assets.error();

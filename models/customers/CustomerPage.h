@@ -2,7 +2,7 @@
 // Everything a customer's page shows, read in one go: the customer, their sites and the
 // assets at them, their contracts, and their work orders, open and past. Records come as
 // field values with their version, ready for a RecordFormModel.
-#include "records/RecordEdit.h"
+#include "records/RecordRows.h"
 #include "workorders/IntakeCatalog.h"
 
 #include <QDateTime>
@@ -14,11 +14,7 @@ class Database;
 
 namespace fieldops::customers {
 
-struct RecordRow {
-    QString id;
-    records::RecordValues values;
-    int version = 1;
-};
+using records::RecordRow;
 
 struct WorkOrderLine {
     QString id;

@@ -1,13 +1,11 @@
 #include "customers/CustomerRules.h"
 
-#include "interchange/CellCodec.h"
-#include "interchange/InterchangeSchema.h"
+#include "records/FieldRules.h"
 #include "records/RecordSpec.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
 #include <QDate>
-#include <QLocale>
 #include <QRegularExpression>
 
 namespace fieldops::customers {
@@ -19,63 +17,14 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("CustomerRules", text); }
 
-QString cellText(const QVariant &v)
-{
-    if (v.isNull())
-        return {};
-    if (v.typeId() == QMetaType::Double)
-        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
-    return v.toString();
-}
-
-// Each field by the interchange column of the same name (file `fileName`).
-FieldIssues byInterchange(const QString &fileName, const records::RecordValues &values)
-{
-    FieldIssues issues;
-    const interchange::FileSpec *file = interchange::fileSpec(fileName);
-    const interchange::CellCodec codec(QStringLiteral("UTC"));
-    for (const interchange::ColumnSpec &column : file->columns) {
-        if (!values.contains(column.name))
-            continue;
-        interchange::ColumnSpec c = column;
-        c.defaultTimeZone = false;
-        c.defaultText.clear();
-        QVariant parsed;
-        QString error;
-        if (!codec.parse(c, cellText(values.value(column.name)), parsed, error))
-            issues.push_back({column.name, error});
-    }
-    return issues;
-}
-
-void checkId(const records::RecordValues &values, bool isNew, FieldIssues &issues)
-{
-    const QString id = values.value(QStringLiteral("id")).toString();
-    if (!isNew)
-        return;
-    static const QRegularExpression spaces(QStringLiteral("\\s"));
-    if (id.trimmed().isEmpty())
-        issues.push_back({QStringLiteral("id"), tr("give the record an id (your systems' id, or any short code)")});
-    else if (id.contains(spaces) || id.size() > 64)
-        issues.push_back({QStringLiteral("id"), tr("an id has 1 to 64 characters and no spaces")});
-}
-
-FieldIssues firstPerField(const FieldIssues &all)
-{
-    FieldIssues out;
-    for (const FieldIssue &i : all)
-        if (std::none_of(out.begin(), out.end(), [&](const FieldIssue &o) { return o.field == i.field; }))
-            out.push_back(i);
-    return out;
-}
 
 } // namespace
 
 FieldIssues customerRules(const records::RecordValues &values, bool isNew)
 {
     FieldIssues issues;
-    checkId(values, isNew, issues);
-    issues += byInterchange(QStringLiteral("customers.csv"), values);
+    records::checkNewId(values, isNew, issues);
+    issues += records::interchangeIssues(QStringLiteral("customers.csv"), values);
     const QString email = values.value(QStringLiteral("email")).toString().trimmed();
     static const QRegularExpression emailShape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (!email.isEmpty() && !emailShape.match(email).hasMatch())
@@ -84,27 +33,27 @@ FieldIssues customerRules(const records::RecordValues &values, bool isNew)
     static const QRegularExpression phoneShape(QStringLiteral("^[0-9+()./ -]*$"));
     if (!phoneShape.match(phone).hasMatch())
         issues.push_back({QStringLiteral("phone"), tr("a phone number has digits, spaces and + ( ) - . / only")});
-    return firstPerField(issues);
+    return records::firstPerField(issues);
 }
 
 FieldIssues siteRules(const records::RecordValues &values, bool isNew)
 {
     FieldIssues issues;
-    checkId(values, isNew, issues);
-    issues += byInterchange(QStringLiteral("sites.csv"), values);
+    records::checkNewId(values, isNew, issues);
+    issues += records::interchangeIssues(QStringLiteral("sites.csv"), values);
     if (values.value(QStringLiteral("name")).toString().trimmed().isEmpty()
         && values.value(QStringLiteral("address")).toString().trimmed().isEmpty())
         issues.push_back({QStringLiteral("address"), tr("give the site a name or an address, so dispatchers can tell it apart")});
     if (values.value(QStringLiteral("time_zone")).toString().isEmpty())
         issues.push_back({QStringLiteral("time_zone"), tr("choose the site's time zone (its clock for windows and SLAs)")});
-    return firstPerField(issues);
+    return records::firstPerField(issues);
 }
 
 FieldIssues assetRules(const records::RecordValues &values, bool isNew)
 {
     FieldIssues issues;
-    checkId(values, isNew, issues);
-    issues += byInterchange(QStringLiteral("assets.csv"), values);
+    records::checkNewId(values, isNew, issues);
+    issues += records::interchangeIssues(QStringLiteral("assets.csv"), values);
     const QDate installed = QDate::fromString(values.value(QStringLiteral("installed_on")).toString(), Qt::ISODate);
     const QDate warranty = QDate::fromString(values.value(QStringLiteral("warranty_until")).toString(), Qt::ISODate);
     if (installed.isValid() && warranty.isValid() && warranty < installed)
@@ -112,7 +61,7 @@ FieldIssues assetRules(const records::RecordValues &values, bool isNew)
     if (values.value(QStringLiteral("serial")).toString().trimmed().isEmpty()
         && values.value(QStringLiteral("model")).toString().trimmed().isEmpty())
         issues.push_back({QStringLiteral("model"), tr("give the model or the serial number, so technicians find the right unit")});
-    return firstPerField(issues);
+    return records::firstPerField(issues);
 }
 
 records::RecordRules rulesFor(const records::RecordSpec &spec)

@@ -5,6 +5,7 @@
 // written in one transaction with the version check. The answer carries the edits written
 // (for the undo stack) or the problems field by field (nothing written).
 #include "customers/CustomerPage.h"
+#include "records/RecordSave.h"
 #include "workorders/CustomerDirectory.h"
 #include "workorders/WorkOrderDraft.h"
 
@@ -18,10 +19,7 @@ class ConsoleSession;
 
 namespace fieldops::customers {
 
-struct SavedRecord {
-    records::RecordEdits edits;     // as written (empty: nothing to change)
-    workorders::FieldIssues issues; // non-empty: refused, nothing written
-};
+using records::SavedRecord;
 
 // Checks and writes `edits` (one record of `spec`) in a transaction of its own.
 Result<SavedRecord> saveRecord(Database &db, const records::RecordSpec &spec, records::RecordEdits edits);

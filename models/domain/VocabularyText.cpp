@@ -49,4 +49,24 @@ QString workOrderStatusText(const QString &status)
     return status;
 }
 
+QString coverageText(const QString &coverage)
+{
+    if (coverage == QLatin1String("24x7"))
+        return QCoreApplication::translate("Vocabulary", "Around the clock (24×7)");
+    if (coverage == QLatin1String("business_hours"))
+        return QCoreApplication::translate("Vocabulary", "Business hours");
+    return coverage;
+}
+
+QString feePeriodText(const QString &period)
+{
+    if (period == QLatin1String("month"))
+        return QCoreApplication::translate("Vocabulary", "per month");
+    if (period == QLatin1String("quarter"))
+        return QCoreApplication::translate("Vocabulary", "per quarter");
+    if (period == QLatin1String("year"))
+        return QCoreApplication::translate("Vocabulary", "per year");
+    return period;
+}
+
 } // namespace fieldops::vocabulary

@@ -8,5 +8,7 @@ namespace fieldops::vocabulary {
 QString appointmentStatusText(const QString &status);
 QString workOrderTypeText(const QString &type);
 QString workOrderStatusText(const QString &status);
+QString coverageText(const QString &coverage);
+QString feePeriodText(const QString &period);
 
 } // namespace fieldops::vocabulary

@@ -21,7 +21,8 @@ QString tr(const char *text) { return QCoreApplication::translate("PmGenerator",
 // contract sets no response time.
 constexpr int kPreventivePriority = 3;
 
-// The series a plan row describes, or why it has none.
+} // namespace
+
 std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
 {
     PmSeries s;
@@ -66,8 +67,6 @@ std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
     s.zone = zone.isValid() ? zone : QTimeZone::utc();
     return s;
 }
-
-} // namespace
 
 PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateOptions &options)
 {

@@ -9,6 +9,7 @@
 // skipped when that day is past the contract's end; occurrences before the contract
 // starts are skipped. Everything is written in one transaction, or nothing.
 #include "planning/PmPlanReader.h"
+#include "planning/PmRecurrence.h"
 #include "util/Result.h"
 
 #include <QDateTime>
@@ -29,6 +30,10 @@ inline QString beforeContract() { return QStringLiteral("before_contract"); }  /
 inline QString noSite() { return QStringLiteral("no_site"); }                  // the plan names no asset with a site
 inline QString invalidPlan() { return QStringLiteral("invalid_plan"); }        // its recurrence, months or start cannot be read
 } // namespace skip
+
+// The series a plan row describes (its rule, season, preferred start, the contract's end,
+// the site's zone), or why it has none.
+std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why);
 
 struct PmGenerateOptions {
     QDateTime now;             // creation time of the work orders

@@ -48,7 +48,12 @@ const RecordSpec &siteSpec()
     static const RecordSpec spec{QStringLiteral("sites"), QStringLiteral("id"),
                                  {QStringLiteral("customer_id"), QStringLiteral("name"), QStringLiteral("address"), QStringLiteral("lat"),
                                   QStringLiteral("lon"), QStringLiteral("time_zone")},
-                                 {}, QT_TRANSLATE_NOOP("RecordWriter", "site")};
+                                 {},
+                                 QT_TRANSLATE_NOOP("RecordWriter", "site"),
+                                 false,
+                                 {},
+                                 {},
+                                 {QStringLiteral("lat"), QStringLiteral("lon")}};
     return spec;
 }
 
@@ -85,6 +90,50 @@ const RecordSpec &absenceSpec()
         QT_TRANSLATE_NOOP("RecordWriter", "absence"),
         true,
         QStringLiteral("technician_id"),
+    };
+    return spec;
+}
+
+const RecordSpec &contractSpec()
+{
+    static const RecordSpec spec{
+        QStringLiteral("contracts"),
+        QStringLiteral("id"),
+        {QStringLiteral("customer_id"), QStringLiteral("name"), QStringLiteral("starts_on"), QStringLiteral("ends_on"),
+         QStringLiteral("response_hours"), QStringLiteral("coverage"), QStringLiteral("coverage_days"), QStringLiteral("coverage_open"),
+         QStringLiteral("coverage_close"), QStringLiteral("holiday_territory_id"), QStringLiteral("response_hours_p1"),
+         QStringLiteral("response_hours_p2"), QStringLiteral("response_hours_p3"), QStringLiteral("response_hours_p4"),
+         QStringLiteral("resolution_hours_p1"), QStringLiteral("resolution_hours_p2"), QStringLiteral("resolution_hours_p3"),
+         QStringLiteral("resolution_hours_p4"), QStringLiteral("fixed_fee"), QStringLiteral("fee_period"), QStringLiteral("included_hours"),
+         QStringLiteral("hourly_rate"), QStringLiteral("parts_included"), QStringLiteral("notes"), QStringLiteral("renewed_from")},
+        {{QStringLiteral("covered_sites"), QStringLiteral("contract_sites"), QStringLiteral("contract_id"), QStringLiteral("site_id")},
+         {QStringLiteral("covered_assets"), QStringLiteral("contract_assets"), QStringLiteral("contract_id"), QStringLiteral("asset_id")}},
+        QT_TRANSLATE_NOOP("RecordWriter", "contract"),
+        false,
+        {},
+        {QStringLiteral("parts_included")},
+        {QStringLiteral("response_hours"), QStringLiteral("response_hours_p1"), QStringLiteral("response_hours_p2"),
+         QStringLiteral("response_hours_p3"), QStringLiteral("response_hours_p4"), QStringLiteral("resolution_hours_p1"),
+         QStringLiteral("resolution_hours_p2"), QStringLiteral("resolution_hours_p3"), QStringLiteral("resolution_hours_p4"),
+         QStringLiteral("fixed_fee"), QStringLiteral("included_hours"), QStringLiteral("hourly_rate")},
+    };
+    return spec;
+}
+
+const RecordSpec &maintenancePlanSpec()
+{
+    static const RecordSpec spec{
+        QStringLiteral("maintenance_plans"),
+        QStringLiteral("id"),
+        {QStringLiteral("contract_id"), QStringLiteral("asset_id"), QStringLiteral("task"), QStringLiteral("interval_days"),
+         QStringLiteral("duration_min"), QStringLiteral("next_due"), QStringLiteral("recurrence"), QStringLiteral("preferred_start"),
+         QStringLiteral("lead_days"), QStringLiteral("shift_on_miss"), QStringLiteral("seasonal_months")},
+        {{QStringLiteral("skills"), QStringLiteral("maintenance_plan_skills"), QStringLiteral("plan_id"), QStringLiteral("skill_code")}},
+        QT_TRANSLATE_NOOP("RecordWriter", "maintenance plan"),
+        false,
+        {},
+        {QStringLiteral("shift_on_miss")},
+        {QStringLiteral("interval_days"), QStringLiteral("duration_min"), QStringLiteral("lead_days")},
     };
     return spec;
 }

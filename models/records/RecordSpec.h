@@ -29,6 +29,10 @@ struct RecordSpec {
     // The audit log keeps the rows under this column's value (absences under their
     // technician); empty: under the key.
     QString auditOwnerColumn = {};
+    // Columns holding a yes/no (boolean on PostgreSQL, 0/1 on SQLite): read back as bool.
+    QStringList booleanColumns = {};
+    // Columns holding amounts or coordinates: read back as double.
+    QStringList numberColumns = {};
 
     bool isWritable(const QString &field) const;
     const ChildList *child(const QString &field) const;
@@ -42,5 +46,7 @@ const RecordSpec &siteSpec();
 const RecordSpec &assetSpec();
 const RecordSpec &technicianSpec();        // technicians, their skills in technician_skills
 const RecordSpec &absenceSpec();           // absences: the id is the database's (generatedKey)
+const RecordSpec &contractSpec();          // contracts, their covered sites and assets in join tables
+const RecordSpec &maintenancePlanSpec();   // maintenance plans, their skills in maintenance_plan_skills
 
 } // namespace fieldops::records

@@ -1,6 +1,6 @@
 #include "technicians/TechnicianService.h"
 
-#include "session/ConsoleSession.h"
+#include "session/SessionJob.h"
 #include "session/QueryWorker.h"
 #include "storage/Database.h"
 
@@ -14,19 +14,7 @@ TechnicianService::TechnicianService(ConsoleSession *session, QObject *parent) :
 template <typename T, typename Job>
 void TechnicianService::run(Job job, Done<T> done)
 {
-    QueryWorker *worker = m_session->worker();
-    if (!worker) {
-        done(Result<T>(Error{Error::Kind::ConnectionLost,
-                             QCoreApplication::translate("TechnicianService", "not connected to a database"), {}}));
-        return;
-    }
-    // The answer is delivered through the session, which outlives its worker; it reaches
-    // the caller only while this service exists (its owner may go first).
-    QPointer<TechnicianService> self(this);
-    worker->submit<T>(m_session, std::move(job), [self, done = std::move(done)](Result<T> result) {
-        if (self)
-            done(std::move(result));
-    });
+    runSessionJob<T>(m_session, this, std::move(job), std::move(done));
 }
 
 void TechnicianService::list(const TechnicianFilter &filter, Done<QVector<TechnicianRow>> done)

@@ -1,7 +1,7 @@
 #include "workorders/IntakeService.h"
 
 #include "audit/LostRaceExplainer.h"
-#include "session/ConsoleSession.h"
+#include "session/SessionJob.h"
 #include "session/QueryWorker.h"
 #include "storage/Database.h"
 #include "workorders/WorkOrderIntake.h"
@@ -15,13 +15,7 @@ IntakeService::IntakeService(ConsoleSession *session, QObject *parent) : QObject
 template <typename T, typename Job>
 void IntakeService::run(Job job, Done<T> done)
 {
-    QueryWorker *worker = m_session->worker();
-    if (!worker) {
-        done(Result<T>(Error{Error::Kind::ConnectionLost,
-                             QCoreApplication::translate("IntakeService", "not connected to a database"), {}}));
-        return;
-    }
-    worker->submit<T>(this, std::move(job), std::move(done));
+    runSessionJob<T>(m_session, this, std::move(job), std::move(done));
 }
 
 void IntakeService::customers(Done<std::shared_ptr<CustomerDirectory>> done)

@@ -1,0 +1,47 @@
+#include "contracts/ContractService.h"
+
+#include "contracts/ContractRenewal.h"
+#include "contracts/ContractRules.h"
+#include "records/RecordSpec.h"
+#include "session/SessionJob.h"
+
+namespace fieldops::contracts {
+
+ContractService::ContractService(ConsoleSession *session, QObject *parent) : QObject(parent), m_session(session) {}
+
+void ContractService::list(Done<QVector<ContractListRow>> done)
+{
+    runSessionJob<QVector<ContractListRow>>(m_session, this, [](Database &db) { return readContractList(db); }, std::move(done));
+}
+
+void ContractService::page(const QString &contractId, const QDate &today, Done<ContractPage> done)
+{
+    runSessionJob<ContractPage>(m_session, this, [contractId, today](Database &db) { return readContractPage(db, contractId, today); },
+                                std::move(done));
+}
+
+void ContractService::choices(const QString &customerId, Done<ContractChoices> done)
+{
+    runSessionJob<ContractChoices>(m_session, this, [customerId](Database &db) { return readChoices(db, customerId); }, std::move(done));
+}
+
+void ContractService::save(const records::RecordSpec &spec, const records::RecordEdits &edits, Done<records::SavedRecord> done)
+{
+    const records::RecordSpec *s = &spec;
+    const records::RecordChecks checks = s == &records::contractSpec() ? contractChecks() : planChecks();
+    runSessionJob<records::SavedRecord>(m_session, this, [s, edits, checks](Database &db) { return records::saveRecord(db, *s, edits, checks); },
+                                        std::move(done));
+}
+
+void ContractService::renew(const records::RecordEdits &edits, Done<records::SavedRecord> done)
+{
+    runSessionJob<records::SavedRecord>(m_session, this, [edits](Database &db) { return saveRenewal(db, edits); }, std::move(done));
+}
+
+void ContractService::generatePm(const planning::PmGenerateOptions &options, Done<planning::PmGenerateReport> done)
+{
+    runSessionJob<planning::PmGenerateReport>(m_session, this, [options](Database &db) { return planning::PmGenerator(db).run(options); },
+                                              std::move(done));
+}
+
+} // namespace fieldops::contracts

@@ -1,0 +1,41 @@
+#pragma once
+// The Contracts view's way to the database, on the session's worker thread: the list of
+// contracts, a contract's page, what a new contract may cover, saving a contract or a
+// plan (rules and references checked beside the database, then written with the version
+// check), renewing a contract with its plans in one transaction, and generating the
+// preventive work orders due within a horizon. Saved edits come back for the undo stack.
+#include "contracts/ContractList.h"
+#include "contracts/ContractPage.h"
+#include "planning/PmGenerator.h"
+#include "records/RecordSave.h"
+
+#include <QObject>
+#include <functional>
+
+namespace fieldops {
+class ConsoleSession;
+}
+
+namespace fieldops::contracts {
+
+class ContractService : public QObject {
+    Q_OBJECT
+public:
+    explicit ContractService(ConsoleSession *session, QObject *parent = nullptr);
+
+    template <typename T>
+    using Done = std::function<void(Result<T>)>;
+
+    void list(Done<QVector<ContractListRow>> done);
+    void page(const QString &contractId, const QDate &today, Done<ContractPage> done);
+    void choices(const QString &customerId, Done<ContractChoices> done);
+    // A contract (contractSpec) or a plan (maintenancePlanSpec).
+    void save(const records::RecordSpec &spec, const records::RecordEdits &edits, Done<records::SavedRecord> done);
+    void renew(const records::RecordEdits &edits, Done<records::SavedRecord> done);
+    void generatePm(const planning::PmGenerateOptions &options, Done<planning::PmGenerateReport> done);
+
+private:
+    ConsoleSession *m_session;
+};
+
+} // namespace fieldops::contracts
