@@ -1,7 +1,7 @@
 #include "itemmodels/CapacityTableModel.h"
 
+#include "domain/SignalColours.h"
 #include "itemmodels/ItemRoles.h"
-#include "itemmodels/StatusColours.h"
 
 #include <QBrush>
 #include <QFont>
@@ -11,6 +11,13 @@ namespace fieldops {
 
 namespace {
 QString hours(double h) { return QLocale().toString(h, 'f', 1); }
+
+// A cell's background: its meaning's colour, faint enough to read the figures over it.
+QBrush tint(QColor c)
+{
+    c.setAlpha(48);
+    return QBrush(c);
+}
 } // namespace
 
 CapacityTableModel::CapacityTableModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -87,12 +94,12 @@ QVariant CapacityTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: return figures(c);
     case Qt::ToolTipRole: return toolTip(row, week);
     case Qt::TextAlignmentRole: return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    case Qt::ForegroundRole: return c.overloaded ? QVariant(QBrush(colours::alertText())) : QVariant();
+    case Qt::ForegroundRole: return c.overloaded ? QVariant(QBrush(colours::alarm())) : QVariant();
     case Qt::BackgroundRole:
         if (c.overloaded)
-            return QBrush(colours::alertBackground());
+            return tint(colours::alarm());
         if (m_showLevelled && hasLevelled() && cellOf(m_before, row, week).demandHours != c.demandHours)
-            return QBrush(colours::changedBackground());
+            return tint(colours::good());
         return {};
     case Qt::FontRole:
         if (isTotalRow(row)) {

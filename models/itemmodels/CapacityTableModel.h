@@ -1,10 +1,10 @@
 #pragma once
 // The capacity preview as a table for the planner: one row per territory and a last row of
 // totals, one column per ISO week. A cell reads "demand / available h"; overloaded cells
-// are marked (CapacityOverloaded role, colours from StatusColours.h), the tooltip explains
-// the figures. Holds the table before levelling and, optionally, after it; showLevelled()
-// switches which one the display roles show, while the CapacityLevelled… roles always
-// give the after-levelling figures for a side-by-side view.
+// are marked (CapacityOverloaded role, colours from domain/SignalColours.h), the tooltip
+// explains the figures. Holds the table before levelling and, optionally, after it;
+// showLevelled() switches which one the display roles show, while the CapacityLevelled…
+// roles always give the after-levelling figures for a side-by-side view.
 //
 //   CapacityTableModel model;
 //   model.setPreview(levelling.before, levelling.after); // or setPreview(preview) alone
