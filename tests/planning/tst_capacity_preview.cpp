@@ -243,7 +243,7 @@ private slots:
             QVERIFY(it != input->occurrences.end());
             QVERIFY(isAllowedDay(*it, *input, m.to));
         }
-        // Nothing moved: the same input, levelled again, gives the same moves.
+        // Deterministic: the same input, levelled again, gives the same moves.
         const CapacityLevelling again = levelCapacity(*input);
         QCOMPARE(again.moved.size(), l.moved.size());
         QCOMPARE(again.moved[0].to, l.moved[0].to);
@@ -280,7 +280,7 @@ private slots:
         QTest::addColumn<QDate>("holiday");
         QTest::addColumn<int>("intervalDays");
         QTest::addColumn<QStringList>("expected"); // "plan from→to"
-        // Week 10: a (Fri 6, 8 h) and b (Thu 5, 8 h) against 10 free hours; week 11: c (1 h).
+        // Week 10: a (Fri 6, 8 h) and b (Thu 5, 8 h) against 12.5 free hours; week 11: c (1 h).
         QTest::newRow("free to move") << QDate() << QDate() << 28 << QStringList{QStringLiteral("a 2026-03-06→2026-03-09")};
         QTest::newRow("contract ends in the week")
             << QDate(2026, 3, 6) << QDate() << 28 << QStringList{};
