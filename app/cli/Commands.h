@@ -21,6 +21,7 @@ int runKpi(CliContext &ctx, const QStringList &args);
 int runSimulate(CliContext &ctx, const QStringList &args);
 int runWorkOrder(CliContext &ctx, const QStringList &args);
 int runGeneratePm(CliContext &ctx, const QStringList &args);
+int runCapacityPreview(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

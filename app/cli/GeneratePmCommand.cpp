@@ -4,13 +4,12 @@
 // plan, asset and due day, and the occurrences skipped with a reason code.
 #include "CliContext.h"
 #include "Commands.h"
+#include "JsonText.h"
 
 #include "planning/PmGenerator.h"
 #include "util/TimeFormat.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace fieldops::cli {
 
@@ -21,13 +20,6 @@ QString tr(const char *text, qsizetype n) { return QCoreApplication::translate("
 
 // Long enough for any contract's planning; a typo of extra digits is refused, not run.
 constexpr int kMaxHorizonDays = 3660;
-
-// A JSON string literal, escaped as QJsonDocument escapes it.
-QString jsonString(const QString &s)
-{
-    const QString array = QString::fromUtf8(QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact));
-    return array.mid(1, array.size() - 2);
-}
 
 // Written by hand rather than through QJsonObject, which sorts keys: integrators' parsers
 // may rely on the documented key order.

@@ -20,6 +20,7 @@ const Command *commands(int &count)
         {"kpi", QT_TRANSLATE_NOOP("cli", "key performance indicators for a period (--from D --to D [--by technician] [--json])"), runKpi},
         {"work-order", QT_TRANSLATE_NOOP("cli", "open, change or cancel a work order (create | update ID | cancel ID --reason TEXT; JSON on stdin)"), runWorkOrder},
         {"generate-pm", QT_TRANSLATE_NOOP("cli", "create the preventive work orders the maintenance plans call for (--horizon-days N [--dry-run] [--json])"), runGeneratePm},
+        {"capacity-preview", QT_TRANSLATE_NOOP("cli", "hours of the preventive work to come against the technicians' free hours, per week and territory (--horizon-days N [--level] [--json])"), runCapacityPreview},
         {"simulate", QT_TRANSLATE_NOOP("cli", "play the technicians' phones live (--speed X --duration S --seed N)"), runSimulate},
         {"user", QT_TRANSLATE_NOOP("cli", "PostgreSQL logins in FieldOps roles (admins): add, list, set-role, set-territories, disable, enable"), runUser},
     };
@@ -36,7 +37,7 @@ static void printUsage(CliContext &ctx)
     int n = 0;
     const Command *cmds = commands(n);
     for (int i = 0; i < n; ++i)
-        ctx.out() << "  " << QString::fromLatin1(cmds[i].name).leftJustified(12) << ' '
+        ctx.out() << "  " << QString::fromLatin1(cmds[i].name).leftJustified(16) << ' '
                   << QCoreApplication::translate("cli", cmds[i].summary) << '\n';
     ctx.out() << '\n' << QCoreApplication::translate("cli", "`fieldops-cli COMMAND --help` describes each command.") << Qt::endl;
 }

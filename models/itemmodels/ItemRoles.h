@@ -23,6 +23,12 @@ enum ItemRole : int {
     AuditEntity,     // table an audit row is about ("work_orders", "appointments", …)
     AuditEntityId,   // that row's id
     TechnicianId,
+    // Capacity preview cells (CapacityTableModel): the figures shown, before or after levelling.
+    CapacityOverloaded,        // bool: demand > available
+    CapacityDemandHours,       // double
+    CapacityAvailableHours,    // double
+    CapacityLevelledText,      // "demand / available h" after levelling, whichever is shown
+    CapacityLevelledOverloaded, // bool: overloaded after levelling
     End
 };
 
