@@ -2,6 +2,7 @@
 
 #include "contracts/ContractRenewal.h"
 #include "contracts/ContractRules.h"
+#include "planning/CapacityReader.h"
 #include "records/RecordSpec.h"
 #include "session/SessionJob.h"
 
@@ -42,6 +43,19 @@ void ContractService::generatePm(const planning::PmGenerateOptions &options, Don
 {
     runSessionJob<planning::PmGenerateReport>(m_session, this, [options](Database &db) { return planning::PmGenerator(db).run(options); },
                                               std::move(done));
+}
+
+void ContractService::capacity(const QDate &today, int horizonDays, Done<planning::CapacityLevelling> done)
+{
+    runSessionJob<planning::CapacityLevelling>(
+        m_session, this,
+        [today, horizonDays](Database &db) -> Result<planning::CapacityLevelling> {
+            auto input = planning::readCapacityInput(db, {today, horizonDays});
+            if (!input)
+                return input.error();
+            return planning::levelCapacity(*input);
+        },
+        std::move(done));
 }
 
 } // namespace fieldops::contracts

@@ -12,6 +12,7 @@
 #include "contracts/ContractListModel.h"
 #include "contracts/ContractTermsPanel.h"
 #include "contracts/ContractsView.h"
+#include "contracts/CapacityPreviewPanel.h"
 #include "contracts/CoverageList.h"
 #include "contracts/GeneratePmDialog.h"
 #include "contracts/PlanEditor.h"
@@ -337,7 +338,22 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(dialog->createdTable()->rowCount(), 3, 10000);
         QVERIFY(dialog->generateButton()->isEnabled());
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM work_orders")), before); // a preview writes nothing
+        // The load, per week: pm1's 90 minutes in the week of 9 March against Ana's and
+        // Bruno's free week (both hold hvac; 5 shifts of 9 hours each).
+        QTableView *load = dialog->capacity()->beforeTable();
+        QTRY_VERIFY_WITH_TIMEOUT(load->model()->columnCount() > 0, 10000);
+        int week11 = -1;
+        for (int c = 0; c < load->model()->columnCount(); ++c)
+            if (load->model()->headerData(c, Qt::Horizontal).toString().contains(QStringLiteral("W11")))
+                week11 = c;
+        QVERIFY(week11 >= 0);
+        QCOMPARE(load->model()->index(0, week11).data().toString(), QStringLiteral("1.5 / 90.0 h"));
+        QCOMPARE(dialog->capacity()->summary()->text(),
+                 QStringLiteral("No week is overloaded: the technicians able to do the work have the hours for it."));
         dialog->grab().save(QStringLiteral("/tmp/contracts-generate.png"));
+        const int generateTab = dialog->findChild<QTabWidget *>()->indexOf(dialog->capacity());
+        dialog->findChild<QTabWidget *>()->setCurrentIndex(generateTab);
+        dialog->grab().save(QStringLiteral("/tmp/contracts-capacity.png"));
         QTest::mouseClick(dialog->generateButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM work_orders WHERE pm_plan_id IS NOT NULL")), 3, 10000);
         QCOMPARE(text(QStringLiteral("SELECT group_concat(pm_due, ' ') FROM (SELECT pm_due FROM work_orders WHERE pm_plan_id IS NOT NULL ORDER BY pm_due)")),

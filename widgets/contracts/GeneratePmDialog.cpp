@@ -1,6 +1,7 @@
 #include "contracts/GeneratePmDialog.h"
 
 #include "common/ProblemText.h"
+#include "contracts/CapacityPreviewPanel.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -60,6 +61,8 @@ GeneratePmDialog::GeneratePmDialog(int horizonDays, QWidget *parent) : QDialog(p
     m_skipped = table({tr("Plan"), tr("Due"), tr("Why")}, QStringLiteral("pmSkipped"), this);
     m_tabs->addTab(m_created, tr("New work orders"));
     m_tabs->addTab(m_skipped, tr("Skipped"));
+    m_capacity = new CapacityPreviewPanel(this);
+    m_tabs->addTab(m_capacity, tr("&Capacity"));
     v->addWidget(m_tabs, 1);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_generate = m_buttons->addButton(tr("&Generate"), QDialogButtonBox::ActionRole);
@@ -73,12 +76,13 @@ GeneratePmDialog::GeneratePmDialog(int horizonDays, QWidget *parent) : QDialog(p
     connect(m_horizon, &QSpinBox::valueChanged, this, [this] {
         m_previewed = false;
         m_generate->setEnabled(false);
+        m_capacity->clear();
     });
 }
 
 int GeneratePmDialog::horizonDays() const { return m_horizon->value(); }
 
-void GeneratePmDialog::addPage(QWidget *page, const QString &title) { m_tabs->addTab(page, title); }
+void GeneratePmDialog::showCapacity(const planning::CapacityLevelling &levelling) { m_capacity->setLevelling(levelling); }
 
 void GeneratePmDialog::fill(const planning::PmGenerateReport &report)
 {

@@ -1,8 +1,10 @@
 #pragma once
 // Generating preventive work orders from the planner's desk: choose the horizon, see what
-// a run would create and skip (a dry run, nothing written), then generate. The owner runs
-// the dry run and the generation (signals) and hands the reports back. The load the new
-// work adds per week and territory shows in the page the owner adds with addPage().
+// a run would create and skip (a dry run, nothing written) and the load it adds per week
+// and territory against the technicians' free hours, as due and levelled, then generate.
+// The owner runs the dry run, the capacity preview and the generation (signals) and hands
+// the reports back.
+#include "planning/CapacityLeveller.h"
 #include "planning/PmGenerator.h"
 
 #include <QDialog>
@@ -15,6 +17,7 @@ class QTabWidget;
 class QTableWidget;
 
 namespace fieldops::widgets {
+class CapacityPreviewPanel;
 
 class GeneratePmDialog : public QDialog {
     Q_OBJECT
@@ -26,8 +29,8 @@ public:
     void showGenerated(const planning::PmGenerateReport &report);
     void showProblem(const QString &message);
     void setBusy(bool busy);
-    // Another view of the same preview (the capacity preview), as a tab.
-    void addPage(QWidget *page, const QString &title);
+    void showCapacity(const planning::CapacityLevelling &levelling);
+    CapacityPreviewPanel *capacity() const { return m_capacity; }
 
     QSpinBox *horizonField() const { return m_horizon; }
     QTableWidget *createdTable() const { return m_created; }
@@ -46,6 +49,7 @@ private:
     QTabWidget *m_tabs;
     QTableWidget *m_created;
     QTableWidget *m_skipped;
+    CapacityPreviewPanel *m_capacity;
     QPushButton *m_preview;
     QPushButton *m_generate;
     QDialogButtonBox *m_buttons;

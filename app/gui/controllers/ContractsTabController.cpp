@@ -191,6 +191,19 @@ void ContractsTabController::openGenerate()
     runGenerate(m_horizonDays, true);
 }
 
+void ContractsTabController::loadCapacity(int horizonDays)
+{
+    m_service->capacity(m_session->now().date(), horizonDays, [this](Result<planning::CapacityLevelling> r) {
+        if (!m_dialog)
+            return;
+        if (!r) {
+            m_dialog->showProblem(r.error().message);
+            return;
+        }
+        m_dialog->showCapacity(*r);
+    });
+}
+
 void ContractsTabController::runGenerate(int horizonDays, bool dryRun)
 {
     m_horizonDays = horizonDays;
@@ -211,6 +224,7 @@ void ContractsTabController::runGenerate(int horizonDays, bool dryRun)
         }
         if (dryRun) {
             m_dialog->showPreview(*r);
+            loadCapacity(m_horizonDays);
             return;
         }
         m_dialog->showGenerated(*r);

@@ -52,6 +52,7 @@ private:
     void renew(const contracts::RenewalRequest &request);
     void openGenerate();
     void runGenerate(int horizonDays, bool dryRun);
+    void loadCapacity(int horizonDays);
     void applyPermissions();
     void refused(const QString &message);
 
