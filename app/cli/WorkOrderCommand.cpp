@@ -131,11 +131,16 @@ int update(CliContext &ctx, const QString &id, bool json)
     WorkOrderJson again;
     (void)applyJson(object, d, again); // the object was read without problems above
     const bool termsChanged = d.priority != loaded->priority || d.contractId != loaded->contractId || d.siteId != loaded->siteId;
-    if (termsChanged && !seen.present.contains(QLatin1String("sla_due"))) {
+    const bool slaGiven = seen.present.contains(QLatin1String("sla_due"));
+    const bool responseGiven = seen.present.contains(QLatin1String("response_due"));
+    if (termsChanged && (!slaGiven || !responseGiven)) {
         auto quote = intake.proposeSla(d);
         if (!quote)
             return ctx.fail(quote.error());
-        d.slaDue = quote->due;
+        if (!slaGiven)
+            d.slaDue = quote->due;
+        if (!responseGiven)
+            d.responseDue = quote->responseDue;
     }
     auto issues = intake.check(d, false);
     if (!issues)
