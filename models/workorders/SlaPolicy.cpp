@@ -127,7 +127,9 @@ SlaQuote SlaPolicy::quote(const QDateTime &createdAt, int priority, const std::o
 
     const QString head = tr("Contract %1, priority %2").arg(contractLabel(*contract)).arg(priority);
     QString respond;
-    if (response)
+    if (response && *response == 1)
+        respond = business ? tr("respond within 1 business hour") : tr("respond within 1 hour");
+    else if (response)
         respond = business ? tr("respond within %1 business hours").arg(*response) : tr("respond within %1 hours").arg(*response);
     else
         respond = tr("no response time set, priority default %1 h").arg(fallbackHours);
