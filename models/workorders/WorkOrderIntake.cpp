@@ -184,8 +184,13 @@ Result<SlaQuote> WorkOrderIntake::proposeSla(const WorkOrderDraft &d)
     auto file = fileOfSite(d.siteId);
     if (!file)
         return file.error();
+    return quoteFor(*file, d);
+}
+
+Result<SlaQuote> WorkOrderIntake::quoteFor(const CustomerFile &file, const WorkOrderDraft &d)
+{
     std::optional<SlaContractTerms> terms;
-    if (const ContractChoice *k = file->contract(d.contractId))
+    if (const ContractChoice *k = file.contract(d.contractId))
         terms = k->terms;
     else if (!d.contractId.isEmpty()) {
         // Another customer's contract is refused by check(); its terms still give the quote.
@@ -197,21 +202,21 @@ Result<SlaQuote> WorkOrderIntake::proposeSla(const WorkOrderDraft &d)
             terms = readContractTerms(*q);
     }
     const QDateTime created = d.createdAt.isValid() ? d.createdAt : QDateTime::currentDateTimeUtc();
-    return SlaPolicy::quote(created, d.priority, terms, file->placeOf(d.siteId, terms ? &*terms : nullptr));
+    return SlaPolicy::quote(created, d.priority, terms, file.placeOf(d.siteId, terms ? &*terms : nullptr));
 }
 
 Result<SlaQuote> WorkOrderIntake::complete(WorkOrderDraft &d, const QDateTime &now)
 {
     if (!d.createdAt.isValid())
         d.createdAt = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), QTimeZone::utc());
-    if (d.contractId.isEmpty() && !d.siteId.isEmpty()) {
-        auto k = activeContract(d.siteId, d.assetId, d.createdAt.toUTC().date());
-        if (!k)
-            return k.error();
-        if (*k)
-            d.contractId = (*k)->id;
-    }
-    auto quote = proposeSla(d);
+    // One read of the customer's file picks the contract and prices the SLA.
+    auto file = fileOfSite(d.siteId);
+    if (!file)
+        return file.error();
+    if (d.contractId.isEmpty() && !d.siteId.isEmpty())
+        if (const ContractChoice *k = file->activeContract(d.createdAt.toUTC().date(), d.siteId, d.assetId))
+            d.contractId = k->terms.id;
+    auto quote = quoteFor(*file, d);
     if (!quote)
         return quote.error();
     if (!d.slaDue.isValid())

@@ -73,6 +73,7 @@ public:
 private:
     // The file of the site's customer (empty when the site is unknown).
     Result<CustomerFile> fileOfSite(const QString &siteId);
+    Result<SlaQuote> quoteFor(const CustomerFile &file, const WorkOrderDraft &draft);
     Status checkReferences(const WorkOrderDraft &draft, bool isNew, FieldIssues &issues);
     Database &m_db;
 };

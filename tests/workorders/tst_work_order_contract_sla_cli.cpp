@@ -221,4 +221,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestContractSlaCli)
-#include "tst_contract_sla_cli.moc"
+#include "tst_work_order_contract_sla_cli.moc"

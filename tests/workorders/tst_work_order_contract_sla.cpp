@@ -216,4 +216,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestContractSla)
-#include "tst_contract_sla.moc"
+#include "tst_work_order_contract_sla.moc"
