@@ -25,6 +25,7 @@ void WorkOrderFormModel::startNew(const QDateTime &now)
 void WorkOrderFormModel::startEdit(const WorkOrderDraft &draft, const CustomerFile &file, bool dirty)
 {
     m_draft = draft;
+    m_loaded = draft;
     m_file = file;
     m_isNew = false;
     m_slaOverride = draft.slaDue;
@@ -139,7 +140,11 @@ void WorkOrderFormModel::update(bool placeMoved)
         terms = k->terms;
     m_quote = SlaPolicy::quote(m_draft.createdAt, m_draft.priority, terms, m_file.placeOf(m_draft.siteId, terms ? &*terms : nullptr));
     m_draft.slaDue = m_slaOverride.isValid() ? m_slaOverride : m_quote.due;
-    m_draft.responseDue = m_quote.responseDue;
+    // An existing work order keeps the response deadline it was given until what it is
+    // counted from changes (its contract's terms may have changed since).
+    const bool termsMoved = m_isNew || m_draft.priority != m_loaded.priority || m_draft.siteId != m_loaded.siteId
+        || m_draft.contractId != m_loaded.contractId;
+    m_draft.responseDue = termsMoved ? m_quote.responseDue : m_loaded.responseDue;
 
     m_issues = WorkOrderIntake::checkValues(m_draft, m_isNew);
     if (m_isNew && m_draft.customerId.isEmpty())

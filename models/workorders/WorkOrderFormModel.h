@@ -70,6 +70,7 @@ private:
     // A new work order's contract for its place and creation day (CustomerFile::activeContract).
     void chooseContract();
     WorkOrderDraft m_draft;
+    WorkOrderDraft m_loaded; // an edited work order as it was read
     CustomerFile m_file;
     QString m_customerName;
     QVector<Skill> m_skills;

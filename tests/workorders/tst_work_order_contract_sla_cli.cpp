@@ -9,6 +9,7 @@
 #include "workorders/IntakeCatalog.h"
 #include "workorders/SlaExplanation.h"
 #include "workorders/WorkOrderFormModel.h"
+#include "workorders/WorkOrderIntake.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -217,6 +218,29 @@ private slots:
         form.setSlaDueOverride(utc(2026, 3, 20, 12));
         QCOMPARE(form.draft().slaDue, utc(2026, 3, 20, 12));
         QCOMPARE(form.draft().responseDue, utc(2026, 3, 5, 20));
+    }
+
+    void editKeepsTheStoredResponseDeadline()
+    {
+        QVERIFY2(open(QStringLiteral("sqlite")), qPrintable(test::lastError()));
+        (void)create(QStringLiteral("s1"), QString()); // kS, priority 2: response Mon 03-09 13:00Z
+        // As if it had been given by hand (or under terms since changed).
+        QVERIFY(m_db->execDirect(QStringLiteral("UPDATE work_orders SET response_due = '2026-03-06T12:00:00Z' WHERE id = 'WO-000001'")).ok());
+        auto loaded = workorders::WorkOrderIntake(*m_db).load(QStringLiteral("WO-000001"));
+        QVERIFY(loaded);
+        QCOMPARE(loaded->responseDue, utc(2026, 3, 6, 12));
+        auto file = workorders::IntakeCatalog(*m_db).customerFile(QStringLiteral("c1"));
+        QVERIFY(file);
+        workorders::WorkOrderFormModel form;
+        form.startEdit(*loaded, *file);
+        form.setSummary(QStringLiteral("No cooling, second call"));
+        QCOMPARE(form.draft().responseDue, utc(2026, 3, 6, 12));
+        const records::RecordEdits edits = workorders::WorkOrderIntake::updateEdits(*loaded, form.draft());
+        QCOMPARE(edits.size(), 1);
+        QCOMPARE(edits.front().after.keys(), QStringList{QStringLiteral("summary")}); // response_due untouched
+        // A new priority counts again: priority 3 under kS answers in 8 business hours → Mon 14:00 local.
+        form.setPriority(3);
+        QCOMPARE(form.draft().responseDue, utc(2026, 3, 9, 17));
     }
 };
 
