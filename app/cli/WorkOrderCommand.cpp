@@ -205,7 +205,9 @@ int runWorkOrder(CliContext &ctx, const QStringList &args)
     if (!ctx.parse(parser, args, QStringLiteral("work-order"),
                    tr("Open, change or cancel a work order.\n"
                       "  create          reads one JSON object from standard input whose keys are the work_orders.csv\n"
-                      "                  columns (id optional, required_skills a list, sla_due computed when absent)\n"
+                      "                  columns (id optional, required_skills a list; when absent, contract_id is the\n"
+                      "                  contract naming the asset, else the site, else a blanket one, and sla_due\n"
+                      "                  and response_due come from its terms)\n"
                       "                  and prints the new id\n"
                       "  update ID       reads the keys to change (add \"version\" to refuse a stale update)\n"
                       "  cancel ID --reason TEXT   cancels the work order and its visits still to come"),
