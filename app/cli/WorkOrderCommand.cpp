@@ -131,11 +131,16 @@ int update(CliContext &ctx, const QString &id, bool json)
     WorkOrderJson again;
     (void)applyJson(object, d, again); // the object was read without problems above
     const bool termsChanged = d.priority != loaded->priority || d.contractId != loaded->contractId || d.siteId != loaded->siteId;
-    if (termsChanged && !seen.present.contains(QLatin1String("sla_due"))) {
+    const bool slaGiven = seen.present.contains(QLatin1String("sla_due"));
+    const bool responseGiven = seen.present.contains(QLatin1String("response_due"));
+    if (termsChanged && (!slaGiven || !responseGiven)) {
         auto quote = intake.proposeSla(d);
         if (!quote)
             return ctx.fail(quote.error());
-        d.slaDue = quote->due;
+        if (!slaGiven)
+            d.slaDue = quote->due;
+        if (!responseGiven)
+            d.responseDue = quote->responseDue;
     }
     auto issues = intake.check(d, false);
     if (!issues)
@@ -200,7 +205,9 @@ int runWorkOrder(CliContext &ctx, const QStringList &args)
     if (!ctx.parse(parser, args, QStringLiteral("work-order"),
                    tr("Open, change or cancel a work order.\n"
                       "  create          reads one JSON object from standard input whose keys are the work_orders.csv\n"
-                      "                  columns (id optional, required_skills a list, sla_due computed when absent)\n"
+                      "                  columns (id optional, required_skills a list; when absent, contract_id is the\n"
+                      "                  contract naming the asset, else the site, else a blanket one, and sla_due\n"
+                      "                  and response_due come from its terms)\n"
                       "                  and prints the new id\n"
                       "  update ID       reads the keys to change (add \"version\" to refuse a stale update)\n"
                       "  cancel ID --reason TEXT   cancels the work order and its visits still to come"),

@@ -16,6 +16,7 @@ inline const QStringList &coverageKinds()
     static const QStringList v{QStringLiteral("24x7"), QStringLiteral("business_hours")};
     return v;
 }
+// How often a contract's fixed fee is billed.
 inline const QStringList &feePeriods()
 {
     static const QStringList v{QStringLiteral("month"), QStringLiteral("quarter"), QStringLiteral("year")};

@@ -227,6 +227,19 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
         value = timefmt::toClock(*clock);
         return true;
     }
+    case CellType::ClosingClock: {
+        if (t == QLatin1String("24:00")) {
+            value = t;
+            return true;
+        }
+        const auto clock = timefmt::parseClock(t);
+        if (!clock) {
+            error = tr("\"%1\" is not a clock time HH:MM (or 24:00)").arg(t);
+            return false;
+        }
+        value = timefmt::toClock(*clock);
+        return true;
+    }
     case CellType::TimeZone:
         if (!isTimeZoneKnown(t)) {
             error = tr("\"%1\" is not an IANA time zone (like America/Sao_Paulo)").arg(t);

@@ -59,26 +59,27 @@ private:
     Status m_status;
 };
 
-Result<QHash<QString, QStringList>> loadSkills(Database &db, const FileSpec &spec)
+// owner → its list, sorted byte-wise.
+Result<QHash<QString, QStringList>> loadList(Database &db, const JoinList &join)
 {
     const QString coll = db.isPostgres() ? QStringLiteral(" COLLATE \"C\"") : QString();
-    auto q = db.run(QStringLiteral("SELECT %1, skill_code FROM %2 ORDER BY skill_code%3").arg(spec.joinOwnerColumn, spec.joinTable, coll));
+    auto q = db.run(QStringLiteral("SELECT %1, %2 FROM %3 ORDER BY %2%4").arg(join.ownerColumn, join.itemColumn, join.table, coll));
     if (!q)
         return q.error();
-    QHash<QString, QStringList> skills;
+    QHash<QString, QStringList> lists;
     while (q->next())
-        skills[q->value(0).toString()] << q->value(1).toString();
-    return skills;
+        lists[q->value(0).toString()] << q->value(1).toString();
+    return lists;
 }
 
 Result<int> exportFile(Database &db, const FileSpec &spec, const QString &path)
 {
-    QHash<QString, QStringList> skills;
-    if (!spec.joinTable.isEmpty()) {
-        auto s = loadSkills(db, spec);
-        if (!s)
-            return s.error();
-        skills = std::move(s).value();
+    QHash<QString, QHash<QString, QStringList>> lists; // column → owner → ids
+    for (const JoinList &join : spec.joinLists) {
+        auto l = loadList(db, join);
+        if (!l)
+            return l.error();
+        lists.insert(join.column, std::move(l).value());
     }
     const QStringList dbCols = spec.dbColumns();
     auto q = db.run(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
@@ -98,7 +99,7 @@ Result<int> exportFile(Database &db, const FileSpec &spec, const QString &path)
         int dbIndex = 0;
         for (const ColumnSpec &c : spec.columns) {
             if (c.dbColumn.isEmpty()) {
-                cells << skills.value(q->value(key).toString()).join(QLatin1Char(';'));
+                cells << lists.value(c.name).value(q->value(key).toString()).join(QLatin1Char(';'));
                 continue;
             }
             cells << CellCodec::format(c, q->value(dbIndex++));

@@ -2,6 +2,7 @@
 
 #include "interchange/AppointmentOverlaps.h"
 #include "interchange/ReferenceIndex.h"
+#include "interchange/TermsValidator.h"
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
 
@@ -54,7 +55,7 @@ Status ImportValidator::validate(const QVector<ParsedFile> &files)
                 return s;
         }
     }
-    return {};
+    return TermsValidator(m_db, m_issues).validate(files);
 }
 
 void ImportValidator::checkUniqueKeys(const ParsedFile &file)
@@ -96,9 +97,11 @@ void ImportValidator::checkOrder(const ParsedFile &file)
             const QVariant &x = row.values.at(a), &y = row.values.at(b);
             if (x.isNull() || y.isNull())
                 continue;
-            const bool bad = x.metaType().id() == QMetaType::QDate
-                ? (rule.allowEqual ? y.toDate() < x.toDate() : y.toDate() <= x.toDate())
-                : (rule.allowEqual ? y.toDateTime() < x.toDateTime() : y.toDateTime() <= x.toDateTime());
+            // Dates, timestamps, or clock times as 'HH:MM' text, which sorts like the time.
+            const int order = x.metaType().id() == QMetaType::QDate ? (x.toDate() < y.toDate() ? -1 : x.toDate() == y.toDate() ? 0 : 1)
+                : x.metaType().id() == QMetaType::QString              ? x.toString().compare(y.toString())
+                                                                       : (x.toDateTime() < y.toDateTime() ? -1 : x.toDateTime() == y.toDateTime() ? 0 : 1);
+            const bool bad = rule.allowEqual ? order > 0 : order >= 0;
             if (!bad)
                 continue;
             const QString msg = rule.allowEqual ? tr("%1 is before %2 %3") : tr("%1 is not after %2 %3");

@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
 #include <QSet>
 
@@ -90,6 +91,42 @@ QStringList distinctOwners(const ParsedFile &file, int column)
     return owners;
 }
 
+// A file whose rows may refer to each other (a contract renewing another) is written
+// referenced rows first: the foreign key is checked statement by statement, and a batch
+// may end between the two rows.
+QVector<ParsedRow> referencedFirst(const ParsedFile &file)
+{
+    const FileSpec &spec = *file.spec;
+    int self = -1;
+    for (int c = 0; c < spec.columns.size(); ++c)
+        if (spec.defines != RefKind::None && spec.columns.at(c).ref == spec.defines && !spec.columns.at(c).dbColumn.isEmpty())
+            self = c;
+    if (self < 0)
+        return file.rows;
+    const int key = spec.indexOf(spec.keyColumn);
+    QHash<QString, qsizetype> rowOf;
+    for (qsizetype i = 0; i < file.rows.size(); ++i)
+        rowOf.insert(file.rows.at(i).values.at(key).toString(), i);
+    QVector<ParsedRow> ordered;
+    ordered.reserve(file.rows.size());
+    QVector<char> state(file.rows.size(), 0); // 0 waiting, 1 being placed, 2 placed
+    for (qsizetype start = 0; start < file.rows.size(); ++start) {
+        // Walk up the chain of references, then place it from its top down.
+        QVector<qsizetype> chain;
+        for (qsizetype i = start; i >= 0 && state[i] == 0;) {
+            state[i] = 1;
+            chain << i;
+            const auto it = rowOf.constFind(file.rows.at(i).values.at(self).toString());
+            i = it == rowOf.constEnd() ? -1 : *it;
+        }
+        for (auto it = chain.crbegin(); it != chain.crend(); ++it) {
+            state[*it] = 2;
+            ordered << file.rows.at(*it);
+        }
+    }
+    return ordered;
+}
+
 } // namespace
 
 qint64 ImportWriter::statementsFor(const ParsedFile &file, bool postgres)
@@ -123,8 +160,10 @@ Status ImportWriter::write(const ParsedFile &file)
     }
     if (Status s = upsert(file); !s)
         return s;
-    if (!spec.skillsColumn.isEmpty() && file.has(spec.skillsColumn))
-        return writeSkills(file);
+    for (const JoinList &join : spec.joinLists)
+        if (file.has(join.column))
+            if (Status s = writeList(file, join); !s)
+                return s;
     return {};
 }
 
@@ -151,7 +190,7 @@ Status ImportWriter::upsert(const ParsedFile &file)
     }
     QVector<QVector<QVariant>> rows;
     rows.reserve(file.rows.size());
-    for (const ParsedRow &row : file.rows) {
+    for (const ParsedRow &row : referencedFirst(file)) {
         QVector<QVariant> values;
         values.reserve(cols.size());
         for (int c : cols)
@@ -285,18 +324,18 @@ Status ImportWriter::forIdList(const QString &head, const QStringList &ids)
     return runBatched(head, {}, 1, keys, false);
 }
 
-Status ImportWriter::writeSkills(const ParsedFile &file)
+Status ImportWriter::writeList(const ParsedFile &file, const JoinList &join)
 {
     const FileSpec &spec = *file.spec;
-    const int key = spec.indexOf(spec.keyColumn), skills = spec.indexOf(spec.skillsColumn);
-    if (Status s = deleteOwners(spec.joinTable, spec.joinOwnerColumn, distinctOwners(file, key)); !s)
+    const int key = spec.indexOf(spec.keyColumn), list = spec.indexOf(join.column);
+    if (Status s = deleteOwners(join.table, join.ownerColumn, distinctOwners(file, key)); !s)
         return s;
     QVector<QVector<QVariant>> rows;
     for (const ParsedRow &row : file.rows) {
-        for (const QString &code : row.values.at(skills).toStringList())
-            rows << QVector<QVariant>{row.values.at(key), code};
+        for (const QString &id : row.values.at(list).toStringList())
+            rows << QVector<QVariant>{row.values.at(key), id};
     }
-    return insertRows(spec.joinTable, {spec.joinOwnerColumn, QStringLiteral("skill_code")}, QString(), rows);
+    return insertRows(join.table, {join.ownerColumn, join.itemColumn}, QString(), rows);
 }
 
 } // namespace fieldops::interchange

@@ -1,6 +1,7 @@
 #pragma once
 // Writes validated files inside the caller's transaction: upsert by key (version + 1 on
-// update) or replace per owner, plus the skills join tables. Rows go in batches with
+// update) or replace per owner, plus the join tables of list columns (skills, covered
+// sites and assets). Rows go in batches with
 // bound values only: multi-row INSERTs on SQLite, one JSON array per batch on PostgreSQL.
 #include "interchange/ImportReport.h"
 #include "interchange/ParsedFile.h"
@@ -38,7 +39,7 @@ private:
     // statement: `tuples` gives `(?,?),(?,?)…` for VALUES, otherwise an IN list `(?,?,…)`
     // of one-column rows.
     Status runBatched(const QString &head, const QString &tail, int columns, const QVector<QVector<QVariant>> &rows, bool tuples);
-    Status writeSkills(const ParsedFile &file);
+    Status writeList(const ParsedFile &file, const JoinList &join);
     Status tick();
 
     Database &m_db;

@@ -70,10 +70,19 @@ QVector<FileSpec> buildSpecs()
         files << f;
     }
     {
+        // A territory's holiday calendar: the days its sites' contract clocks and plans stop on.
+        FileSpec f = owned("holidays.csv", "holidays", "territory_id", "territory_id, day");
+        f.uniqueColumns = {l1("territory_id"), l1("day")};
+        f.columns = {
+            Col("territory_id", T::Id).req().refers(R::Territory),
+            Col("day", T::Date).req(),
+            Col("name", T::Text),
+        };
+        files << f;
+    }
+    {
         FileSpec f = keyed("technicians.csv", "technicians", "id", R::Technician);
-        f.skillsColumn = l1("skills");
-        f.joinTable = l1("technician_skills");
-        f.joinOwnerColumn = l1("technician_id");
+        f.joinLists = {{l1("skills"), l1("technician_skills"), l1("technician_id"), l1("skill_code")}};
         f.columns = {
             Col("id", T::Id).req(),
             Col("name", T::Text).req(),
@@ -116,6 +125,7 @@ QVector<FileSpec> buildSpecs()
             Col("lat", T::Real).req().range(-90, 90),
             Col("lon", T::Real).req().range(-180, 180),
             Col("time_zone", T::TimeZone).defTz(),
+            Col("territory_id", T::Id).refers(R::Territory), // whose holidays apply to the site
         };
         files << f;
     }
@@ -133,7 +143,9 @@ QVector<FileSpec> buildSpecs()
     }
     {
         FileSpec f = keyed("contracts.csv", "contracts", "id", R::Contract);
-        f.orderRules = {{l1("starts_on"), l1("ends_on"), true}};
+        f.orderRules = {{l1("starts_on"), l1("ends_on"), true}, {l1("coverage_open"), l1("coverage_close")}};
+        f.joinLists = {{l1("covered_sites"), l1("contract_sites"), l1("contract_id"), l1("site_id")},
+                       {l1("covered_assets"), l1("contract_assets"), l1("contract_id"), l1("asset_id")}};
         f.columns = {
             Col("id", T::Id).req(),
             Col("customer_id", T::Id).req().refers(R::Customer),
@@ -142,14 +154,34 @@ QVector<FileSpec> buildSpecs()
             Col("ends_on", T::Date).req(),
             Col("response_hours", T::Integer).above(0),
             Col("coverage", T::Enum).oneOf(voc::coverageKinds()).def(l1("business_hours")),
+            // Schema 9: the covered days and hours (site time) and the holiday calendar.
+            Col("coverage_days", T::WorkDays).def(l1("Mon;Tue;Wed;Thu;Fri")),
+            Col("coverage_open", T::Clock).def(l1("08:00")),
+            Col("coverage_close", T::ClosingClock).def(l1("18:00")),
+            Col("holiday_territory_id", T::Id).refers(R::Territory),
+            Col("response_hours_p1", T::Integer).above(0),
+            Col("response_hours_p2", T::Integer).above(0),
+            Col("response_hours_p3", T::Integer).above(0),
+            Col("response_hours_p4", T::Integer).above(0),
+            Col("resolution_hours_p1", T::Integer).above(0),
+            Col("resolution_hours_p2", T::Integer).above(0),
+            Col("resolution_hours_p3", T::Integer).above(0),
+            Col("resolution_hours_p4", T::Integer).above(0),
+            Col("fixed_fee", T::Real).atLeast(0),
+            Col("fee_period", T::Enum).oneOf(voc::feePeriods()).def(l1("month")),
+            Col("included_hours", T::Real).atLeast(0),
+            Col("hourly_rate", T::Real).atLeast(0),
+            Col("parts_included", T::Boolean).def(l1("0")),
+            Col("notes", T::Text),
+            Col("renewed_from", T::Id).refers(R::Contract),
+            Col("covered_sites", T::SkillList).noDb().refers(R::Site),
+            Col("covered_assets", T::SkillList).noDb().refers(R::Asset),
         };
         files << f;
     }
     {
-        FileSpec f = keyed("maintenance_plans.csv", "maintenance_plans", "id", R::None);
-        f.skillsColumn = l1("skills");
-        f.joinTable = l1("maintenance_plan_skills");
-        f.joinOwnerColumn = l1("plan_id");
+        FileSpec f = keyed("maintenance_plans.csv", "maintenance_plans", "id", R::Plan);
+        f.joinLists = {{l1("skills"), l1("maintenance_plan_skills"), l1("plan_id"), l1("skill_code")}};
         f.columns = {
             Col("id", T::Id).req(),
             Col("contract_id", T::Id).req().refers(R::Contract),
@@ -159,14 +191,18 @@ QVector<FileSpec> buildSpecs()
             Col("duration_min", T::Integer).req().above(0),
             Col("skills", T::SkillList).noDb().refers(R::Skill),
             Col("next_due", T::Date).req(),
+            // Schema 8: the recurrence rule and how occurrences are placed.
+            Col("recurrence", T::Text),
+            Col("preferred_start", T::Clock),
+            Col("lead_days", T::Integer).range(0, 365).def(l1("0")),
+            Col("shift_on_miss", T::Boolean).def(l1("0")),
+            Col("seasonal_months", T::Text),
         };
         files << f;
     }
     {
         FileSpec f = keyed("work_orders.csv", "work_orders", "id", R::WorkOrder);
-        f.skillsColumn = l1("required_skills");
-        f.joinTable = l1("work_order_skills");
-        f.joinOwnerColumn = l1("work_order_id");
+        f.joinLists = {{l1("required_skills"), l1("work_order_skills"), l1("work_order_id"), l1("skill_code")}};
         f.orderRules = {{l1("window_start"), l1("window_end")}};
         f.columns = {
             Col("id", T::Id).req(),
@@ -184,6 +220,9 @@ QVector<FileSpec> buildSpecs()
             Col("status", T::Enum).oneOf(voc::workOrderStatuses()).def(l1("open")),
             Col("summary", T::Text), // beyond §1: the console's one-line description
             Col("description", T::Text), // beyond §1: what the customer reported, at length
+            Col("pm_plan_id", T::Id).refers(R::Plan), // the plan a preventive work order was generated from
+            Col("pm_due", T::Date),                   // and the occurrence it stands for
+            Col("response_due", T::Timestamp),
         };
         files << f;
     }
@@ -285,6 +324,14 @@ QStringList FileSpec::dbColumns() const
     return out;
 }
 
+const JoinList *FileSpec::joinList(const QString &name) const
+{
+    for (const JoinList &j : joinLists)
+        if (j.column == name)
+            return &j;
+    return nullptr;
+}
+
 const QVector<FileSpec> &interchangeFiles()
 {
     static const QVector<FileSpec> files = buildSpecs();
@@ -310,6 +357,7 @@ QString refKindName(RefKind kind)
     case RefKind::Site: return QCoreApplication::translate("interchange", "site");
     case RefKind::Asset: return QCoreApplication::translate("interchange", "asset");
     case RefKind::Contract: return QCoreApplication::translate("interchange", "contract");
+    case RefKind::Plan: return QCoreApplication::translate("interchange", "maintenance plan");
     case RefKind::WorkOrder: return QCoreApplication::translate("interchange", "work order");
     case RefKind::Part: return QCoreApplication::translate("interchange", "part");
     case RefKind::None: break;

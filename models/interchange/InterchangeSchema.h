@@ -1,5 +1,5 @@
 #pragma once
-// The 16 files of the README's CSV interchange described once: columns, which are required, how a
+// The 17 files of the README's CSV interchange described once: columns, which are required, how a
 // cell is typed and validated, its default, the table column it lands in, what it refers
 // to, and how the file is keyed (upsert by id, or replaced per owner). The importer, the
 // exporter and their tests all read this table, so the contract has a single home.
@@ -19,15 +19,16 @@ enum class CellType {
     Timestamp,     // ISO 8601 with an offset or Z
     Date,          // YYYY-MM-DD
     Clock,         // HH:MM
+    ClosingClock,  // HH:MM, or 24:00 for the end of the day
     TimeZone,      // IANA id
     Enum,          // one of ColumnSpec::allowed
-    SkillList,     // codes separated by ';' (stored in a join table)
+    SkillList,     // ids (skill codes, sites, assets) separated by ';', stored in a join table
     WorkDays,      // subset of Mon..Sun separated by ';'
     StockLocation, // warehouse:<id> | van:<technician_id>
 };
 
 // What an id column names, for reference checks against the directory and the database.
-enum class RefKind { None, Skill, Territory, Technician, Customer, Site, Asset, Contract, WorkOrder, Part };
+enum class RefKind { None, Skill, Territory, Technician, Customer, Site, Asset, Contract, Plan, WorkOrder, Part };
 
 struct ColumnSpec {
     QString name;
@@ -49,6 +50,15 @@ struct OrderRule {
     bool allowEqual = false;
 };
 
+// A list column whose ids live in a join table (owner key, item), replaced as a whole per
+// owner when the column is in the file.
+struct JoinList {
+    QString column;      // the CSV column (a SkillList)
+    QString table;       // the join table
+    QString ownerColumn; // its column holding the file's key
+    QString itemColumn;  // its column holding one id of the list
+};
+
 struct FileSpec {
     QString fileName;
     QString table;
@@ -57,8 +67,7 @@ struct FileSpec {
     RefKind defines = RefKind::None; // what the key names, for references from other files
     QString ownerColumn; // replaced-per-owner files: the CSV column naming the owner
     QStringList uniqueColumns; // rows must be unique on these (the key, or e.g. sku + location)
-    // Join table fed by a SkillList column, replaced per owner when the column is present.
-    QString skillsColumn, joinTable, joinOwnerColumn;
+    QVector<JoinList> joinLists;
     QVector<OrderRule> orderRules;
     QString exportOrderBy; // db columns, comma separated; text columns sorted byte-wise
     QVector<ColumnSpec> columns;
@@ -66,6 +75,7 @@ struct FileSpec {
     int indexOf(const QString &column) const;
     const ColumnSpec *column(const QString &name) const;
     QStringList dbColumns() const; // in column order, skipping columns without one
+    const JoinList *joinList(const QString &column) const;
 };
 
 // In import order: every file comes after the files it refers to.

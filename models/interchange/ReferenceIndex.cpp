@@ -15,6 +15,7 @@ QString tableAndColumn(RefKind kind)
     case RefKind::Site: return QStringLiteral("SELECT id FROM sites");
     case RefKind::Asset: return QStringLiteral("SELECT id FROM assets");
     case RefKind::Contract: return QStringLiteral("SELECT id FROM contracts");
+    case RefKind::Plan: return QStringLiteral("SELECT id FROM maintenance_plans");
     case RefKind::WorkOrder: return QStringLiteral("SELECT id FROM work_orders");
     case RefKind::Part: return QStringLiteral("SELECT sku FROM parts");
     case RefKind::None: break;

@@ -1,7 +1,10 @@
 #include "planning/BusinessHoursClock.h"
 
+#include "domain/Vocabulary.h"
+#include "util/TimeFormat.h"
 #include "workorders/SlaPolicy.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace fieldops::planning {
@@ -34,11 +37,41 @@ Coverage Coverage::fromContract(const QString &coverage)
     return coverage == QLatin1String("24x7") ? twentyFourSeven() : businessHours();
 }
 
+Coverage Coverage::fromContract(const QString &coverage, const QString &days, const QString &open, const QString &close)
+{
+    Coverage c = fromContract(coverage);
+    if (c.aroundTheClock)
+        return c;
+    Coverage terms;
+    terms.days.clear();
+    for (const QString &part : days.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const qsizetype i = vocabulary::weekDays().indexOf(part.trimmed());
+        if (i < 0)
+            return c;
+        if (!terms.days.contains(int(i) + 1))
+            terms.days << int(i) + 1;
+    }
+    std::sort(terms.days.begin(), terms.days.end());
+    const auto opening = timefmt::parseClock(open.trimmed());
+    if (!opening)
+        return c;
+    terms.open = *opening;
+    if (close.trimmed() == QLatin1String("24:00")) {
+        terms.closesAtMidnight = true;
+    } else {
+        const auto closing = timefmt::parseClock(close.trimmed());
+        if (!closing)
+            return c;
+        terms.close = *closing;
+    }
+    return terms.isValid() ? terms : c;
+}
+
 bool Coverage::isValid() const
 {
     if (aroundTheClock)
         return true;
-    return !days.isEmpty() && open.isValid() && close.isValid() && open < close;
+    return !days.isEmpty() && open.isValid() && (closesAtMidnight || (close.isValid() && open < close));
 }
 
 BusinessHoursClock::BusinessHoursClock(Coverage coverage, QSet<QDate> holidays, QTimeZone zone)
@@ -80,7 +113,8 @@ QDateTime BusinessHoursClock::addMinutes(const QDateTime &start, qint64 minutes)
         if (!isWorkingDay(day))
             continue;
         const QDateTime open(day, m_coverage.open, m_zone);
-        const QDateTime close(day, m_coverage.close, m_zone);
+        const QDateTime close = m_coverage.closesAtMidnight ? QDateTime(day.addDays(1), QTime(0, 0), m_zone)
+                                                            : QDateTime(day, m_coverage.close, m_zone);
         if (cursor < open)
             cursor = open;
         if (cursor >= close)

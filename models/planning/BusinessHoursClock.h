@@ -18,12 +18,19 @@ struct Coverage {
     QList<int> days{1, 2, 3, 4, 5}; // 1 Monday … 7 Sunday
     QTime open{8, 0};
     QTime close{18, 0}; // after `open`, the same day
+    // A contract may close at '24:00', which QTime cannot hold: the covered hours then run
+    // to the next midnight and `close` is ignored.
+    bool closesAtMidnight = false;
 
     static Coverage twentyFourSeven();
     // The contracts' business hours, the same as SlaPolicy's (Monday to Friday 08:00–18:00).
     static Coverage businessHours();
     // A contract's coverage column: '24x7' or 'business_hours'.
     static Coverage fromContract(const QString &coverage);
+    // A contract's coverage with its own days ('Mon;Tue;Wed;Thu;Fri') and hours ('HH:MM',
+    // the closing time may be '24:00'). Terms that cannot be read (the database checks
+    // them, so only a hand-edited row) fall back to the default business hours.
+    static Coverage fromContract(const QString &coverage, const QString &days, const QString &open, const QString &close);
     bool isValid() const;
 };
 

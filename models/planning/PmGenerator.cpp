@@ -71,7 +71,6 @@ std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
 PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateOptions &options)
 {
     PmGenerateReport report;
-    const QSet<QDate> noHolidays;
     for (const PmPlanRow &p : data.plans) {
         QString why;
         const std::optional<PmSeries> series = seriesOf(p, why);
@@ -90,9 +89,16 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
                 report.skipped.push_back({p.id, o.due, skip::noSite(), tr("the plan's asset has no site")});
             continue;
         }
-        const auto holidaysIt = data.holidays.constFind(p.territoryId);
-        const QSet<QDate> &holidays = p.territoryId.isEmpty() || holidaysIt == data.holidays.constEnd() ? noHolidays : *holidaysIt;
-        const BusinessHoursClock clock(Coverage::fromContract(p.coverage), holidays, series->zone);
+        // The contract's clock: its covered days and hours, in the site's zone, stopping on
+        // the holidays of its calendar (its own territory's, else the site's).
+        const auto holidaysIt = data.holidays.constFind(p.calendarTerritoryId);
+        workorders::SlaPlace place;
+        place.zone = series->zone;
+        place.holidays.territoryId = p.calendarTerritoryId;
+        if (!p.calendarTerritoryId.isEmpty() && holidaysIt != data.holidays.constEnd())
+            place.holidays.days = *holidaysIt;
+        const QSet<QDate> &holidays = place.holidays.days;
+        const BusinessHoursClock clock = workorders::SlaPolicy::clockOf(p.terms, place);
         const QHash<QDate, QString> generated = data.generated.value(p.id);
         for (const PmOccurrence &o : due) {
             if (const auto it = generated.constFind(o.due); it != generated.constEnd()) {
@@ -131,8 +137,10 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
                 w.windowEnd = recurrence::localStart(day.addDays(1), QTime(0, 0), series->zone);
             }
             const QDateTime from = w.windowStart.isValid() ? w.windowStart : dayStart;
-            w.slaDue = p.responseHours ? clock.due(from, *p.responseHours)
-                                       : from.addSecs(qint64(workorders::SlaPolicy::defaultResponseHours(kPreventivePriority)) * 3600).toUTC();
+            // The intake's rule, counted from the visit's start rather than from creation.
+            const workorders::SlaQuote quote = workorders::SlaPolicy::quote(from, kPreventivePriority, p.terms, place);
+            w.slaDue = quote.due;
+            w.responseDue = quote.responseDue;
             report.created.push_back(w);
         }
     }

@@ -5,7 +5,8 @@
 // plan's skills and duration, the SLA from the contract counted from the visit's start).
 // Each work order records the plan and occurrence it stands for, so generating again
 // creates nothing and an occurrence whose work order was cancelled is not created again.
-// An occurrence on a holiday of the site's territory moves to the next working day, or is
+// An occurrence on a holiday of the contract's calendar (its holiday territory, else the
+// site's territory) moves to the contract's next covered day, or is
 // skipped when that day is past the contract's end; occurrences before the contract
 // starts are skipped. Everything is written in one transaction, or nothing.
 #include "planning/PmPlanReader.h"
@@ -56,7 +57,8 @@ struct PmNewWorkOrder {
     QDate due;        // the day the visit is due (a holiday moves it)
     QDateTime windowStart;
     QDateTime windowEnd;
-    QDateTime slaDue;
+    QDateTime slaDue;      // the contract's resolution deadline for priority 3, else its response deadline
+    QDateTime responseDue; // the response deadline
 };
 
 struct PmSkipped {

@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
+#include "workorders/ContractTermsRows.h"
 
 namespace fieldops::planning {
 
@@ -11,9 +12,9 @@ Result<PmPlanningData> readPlanningData(Database &db, const QDate &since)
     auto q = db.run(QStringLiteral(
         "SELECT p.id, p.contract_id, p.asset_id, a.site_id, s.time_zone, s.territory_id, p.task, p.interval_days, "
         "p.duration_min, p.next_due, p.recurrence, p.preferred_start, p.lead_days, p.shift_on_miss, p.seasonal_months, "
-        "c.starts_on, c.ends_on, c.response_hours, c.coverage "
+        "c.starts_on, c.ends_on, c.response_hours, c.coverage, %1 "
         "FROM maintenance_plans p JOIN contracts c ON c.id = p.contract_id "
-        "LEFT JOIN assets a ON a.id = p.asset_id LEFT JOIN sites s ON s.id = a.site_id ORDER BY p.id"));
+        "LEFT JOIN assets a ON a.id = p.asset_id LEFT JOIN sites s ON s.id = a.site_id ORDER BY p.id").arg(workorders::contractTermsColumns(QStringLiteral("c"))));
     if (!q)
         return q.error();
     QHash<QString, qsizetype> index;
@@ -39,6 +40,8 @@ Result<PmPlanningData> readPlanningData(Database &db, const QDate &since)
         if (!q->value(17).isNull())
             p.responseHours = q->value(17).toInt();
         p.coverage = q->value(18).toString();
+        p.terms = workorders::readContractTerms(*q, 19);
+        p.calendarTerritoryId = workorders::SlaPolicy::calendarTerritory(p.terms, p.territoryId);
         index.insert(p.id, data.plans.size());
         data.plans.push_back(p);
     }

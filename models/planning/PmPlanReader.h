@@ -1,9 +1,10 @@
 #pragma once
 // What generating preventive work orders reads, in a few set-wide queries rather than
-// one per plan: every maintenance plan with its contract terms and its asset's site,
+// one per plan: every maintenance plan with its contract's terms and its asset's site,
 // the plans' skills, the holidays of every territory, and the occurrences already
 // turned into work orders.
 #include "util/Result.h"
+#include "workorders/SlaPolicy.h"
 
 #include <QDate>
 #include <QHash>
@@ -40,6 +41,12 @@ struct PmPlanRow {
     QDate contractEnds;
     std::optional<int> responseHours;
     QString coverage; // '24x7' or 'business_hours'
+    // The contract's SLA terms in full (per-priority hours, covered days and hours, its
+    // holiday calendar); `responseHours` and `coverage` above are their old columns.
+    workorders::SlaContractTerms terms;
+    // The holiday calendar the contract's clock stops on at this site: the contract's
+    // holiday_territory_id, else the site's territory; empty: none.
+    QString calendarTerritoryId;
 };
 
 struct PmPlanningData {

@@ -63,6 +63,7 @@ records::RecordValues valuesOf(const PmNewWorkOrder &o, const QDateTime &created
     d.windowEnd = o.windowEnd;
     d.createdAt = createdAt;
     d.slaDue = o.slaDue;
+    d.responseDue = o.responseDue;
     d.status = QStringLiteral("open");
     d.summary = o.summary;
     d.description = o.description;

@@ -20,7 +20,7 @@ const RecordSpec &workOrderSpec()
         {QStringLiteral("site_id"), QStringLiteral("asset_id"), QStringLiteral("contract_id"), QStringLiteral("type"),
          QStringLiteral("priority"), QStringLiteral("duration_min"), QStringLiteral("window_start"),
          QStringLiteral("window_end"), QStringLiteral("created_at"), QStringLiteral("sla_due"), QStringLiteral("status"),
-         QStringLiteral("summary"), QStringLiteral("description"), QStringLiteral("cancel_reason")},
+         QStringLiteral("summary"), QStringLiteral("description"), QStringLiteral("cancel_reason"), QStringLiteral("response_due")},
         {{QStringLiteral("required_skills"), QStringLiteral("work_order_skills"), QStringLiteral("work_order_id"),
           QStringLiteral("skill_code")}},
         QT_TRANSLATE_NOOP("RecordWriter", "work order"),

@@ -23,7 +23,8 @@ struct WorkOrderDraft {
     QDateTime windowStart;
     QDateTime windowEnd;
     QDateTime createdAt;
-    QDateTime slaDue;
+    QDateTime slaDue;      // the resolution deadline when the contract sets one, else the response deadline
+    QDateTime responseDue; // the response deadline
     QString status = QStringLiteral("open");
     QString summary;
     QString description;

@@ -1,5 +1,6 @@
 #include "workorders/WorkOrderFormModel.h"
 
+#include "workorders/WarrantyNote.h"
 #include "workorders/WorkOrderIntake.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,7 @@ void WorkOrderFormModel::startNew(const QDateTime &now)
 void WorkOrderFormModel::startEdit(const WorkOrderDraft &draft, const CustomerFile &file, bool dirty)
 {
     m_draft = draft;
+    m_loaded = draft;
     m_file = file;
     m_isNew = false;
     m_slaOverride = draft.slaDue;
@@ -44,10 +46,19 @@ void WorkOrderFormModel::setCustomer(const QString &customerId, const QString &c
     m_file = file;
     m_draft.siteId = file.sites.size() == 1 ? file.sites.front().id : QString();
     m_draft.assetId.clear();
-    const ContractChoice *k = file.activeContract(m_draft.createdAt.date());
-    m_draft.contractId = k ? k->terms.id : QString();
+    chooseContract();
     m_dirty = true;
     update(true);
+}
+
+void WorkOrderFormModel::chooseContract()
+{
+    // Only a new work order follows the place; an existing one keeps the contract it was
+    // opened under.
+    if (!m_isNew)
+        return;
+    const ContractChoice *k = m_file.activeContract(m_draft.createdAt.toUTC().date(), m_draft.siteId, m_draft.assetId);
+    m_draft.contractId = k ? k->terms.id : QString();
 }
 
 void WorkOrderFormModel::setSite(const QString &siteId)
@@ -57,6 +68,7 @@ void WorkOrderFormModel::setSite(const QString &siteId)
     m_draft.siteId = siteId;
     if (const Asset *a = m_file.asset(m_draft.assetId); !a || a->siteId != siteId)
         m_draft.assetId.clear();
+    chooseContract();
     m_dirty = true;
     update(true);
 }
@@ -66,6 +78,7 @@ void WorkOrderFormModel::setAsset(const QString &assetId)
     if (assetId == m_draft.assetId)
         return;
     m_draft.assetId = assetId;
+    chooseContract();
     m_dirty = true;
     update(true);
 }
@@ -110,21 +123,28 @@ QString WorkOrderFormModel::warrantyText() const
                                    : tr("Warranty ended on %1").arg(a->warrantyUntil.toString(Qt::ISODate));
 }
 
+QString WorkOrderFormModel::warrantyNote() const
+{
+    if (m_draft.type != QLatin1String("corrective"))
+        return {};
+    return workorders::warrantyNote(m_file.asset(m_draft.assetId), m_draft.createdAt.toUTC().date());
+}
+
 void WorkOrderFormModel::update(bool placeMoved)
 {
-    // The SLA: the contract's terms in the site's time zone, unless the user typed a time.
+    // The SLA: the contract's terms in the site's time zone and holiday calendar, unless
+    // the user typed a time. The response deadline always follows the contract.
     const Site *site = m_file.site(m_draft.siteId);
-    QTimeZone zone = QTimeZone::utc();
-    if (site) {
-        const QTimeZone z(site->timeZone.toUtf8());
-        if (z.isValid())
-            zone = z;
-    }
     std::optional<SlaContractTerms> terms;
     if (const ContractChoice *k = m_file.contract(m_draft.contractId))
         terms = k->terms;
-    m_quote = SlaPolicy::quote(m_draft.createdAt, m_draft.priority, terms, zone);
+    m_quote = SlaPolicy::quote(m_draft.createdAt, m_draft.priority, terms, m_file.placeOf(m_draft.siteId, terms ? &*terms : nullptr));
     m_draft.slaDue = m_slaOverride.isValid() ? m_slaOverride : m_quote.due;
+    // An existing work order keeps the response deadline it was given until what it is
+    // counted from changes (its contract's terms may have changed since).
+    const bool termsMoved = m_isNew || m_draft.priority != m_loaded.priority || m_draft.siteId != m_loaded.siteId
+        || m_draft.contractId != m_loaded.contractId;
+    m_draft.responseDue = termsMoved ? m_quote.responseDue : m_loaded.responseDue;
 
     m_issues = WorkOrderIntake::checkValues(m_draft, m_isNew);
     if (m_isNew && m_draft.customerId.isEmpty())

@@ -55,6 +55,10 @@ public:
     bool canSave() const { return m_issues.isEmpty(); }
     // The chosen asset's warranty in words ("under warranty until 2027-03-01"), or empty.
     QString warrantyText() const;
+    // For a corrective work order on an asset under warranty on the creation day:
+    // "Asset A-17 is under warranty until 2027-05-01" (the work may be the maker's to pay);
+    // empty otherwise.
+    QString warrantyNote() const;
 
 signals:
     void changed();
@@ -63,7 +67,10 @@ signals:
 
 private:
     void update(bool placeMoved = false);
+    // A new work order's contract for its place and creation day (CustomerFile::activeContract).
+    void chooseContract();
     WorkOrderDraft m_draft;
+    WorkOrderDraft m_loaded; // an edited work order as it was read
     CustomerFile m_file;
     QString m_customerName;
     QVector<Skill> m_skills;

@@ -6,6 +6,8 @@
 #include "records/RecordSpec.h"
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
+#include "workorders/ContractTermsRows.h"
+#include "workorders/IntakeCatalog.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -59,7 +61,7 @@ void WorkOrderIntake::sortByField(FieldIssues &issues)
                                    QStringLiteral("contract_id"), QStringLiteral("type"), QStringLiteral("priority"),
                                    QStringLiteral("summary"), QStringLiteral("description"), QStringLiteral("required_skills"),
                                    QStringLiteral("duration_min"), QStringLiteral("window_start"), QStringLiteral("window_end"),
-                                   QStringLiteral("created_at"), QStringLiteral("sla_due"), QStringLiteral("status"),
+                                   QStringLiteral("created_at"), QStringLiteral("sla_due"), QStringLiteral("response_due"), QStringLiteral("status"),
                                    QStringLiteral("cancel_reason")};
     std::stable_sort(issues.begin(), issues.end(),
                      [](const FieldIssue &a, const FieldIssue &b) { return order.indexOf(a.field) < order.indexOf(b.field); });
@@ -157,71 +159,70 @@ Status WorkOrderIntake::checkReferences(const WorkOrderDraft &d, bool isNew, Fie
     return {};
 }
 
-Result<std::optional<SlaContractTerms>> WorkOrderIntake::activeContract(const QString &siteId, const QDate &day)
+Result<CustomerFile> WorkOrderIntake::fileOfSite(const QString &siteId)
 {
-    auto q = m_db.run(QStringLiteral("SELECT k.id, k.name, k.response_hours, k.coverage FROM contracts k "
-                                     "JOIN sites s ON s.customer_id = k.customer_id "
-                                     "WHERE s.id = ? AND k.starts_on <= ? AND k.ends_on >= ? ORDER BY k.starts_on DESC, k.id LIMIT 1"),
-                      {siteId, timefmt::toSql(day), timefmt::toSql(day)});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<SlaContractTerms>();
-    SlaContractTerms t;
-    t.id = q->value(0).toString();
-    t.name = q->value(1).toString();
-    if (!q->value(2).isNull())
-        t.responseHours = q->value(2).toInt();
-    t.businessHours = q->value(3).toString() != QLatin1String("24x7");
-    return std::optional<SlaContractTerms>(t);
+    auto customer = m_db.scalar(QStringLiteral("SELECT customer_id FROM sites WHERE id = ?"), {siteId});
+    if (!customer)
+        return customer.error();
+    if (!customer->isValid())
+        return CustomerFile();
+    return IntakeCatalog(m_db).customerFile(customer->toString());
+}
+
+Result<std::optional<SlaContractTerms>> WorkOrderIntake::activeContract(const QString &siteId, const QString &assetId, const QDate &day)
+{
+    auto file = fileOfSite(siteId);
+    if (!file)
+        return file.error();
+    if (const ContractChoice *k = file->activeContract(day, siteId, assetId))
+        return std::optional<SlaContractTerms>(k->terms);
+    return std::optional<SlaContractTerms>();
 }
 
 Result<SlaQuote> WorkOrderIntake::proposeSla(const WorkOrderDraft &d)
 {
-    QTimeZone zone = QTimeZone::utc();
-    auto tz = m_db.scalar(QStringLiteral("SELECT time_zone FROM sites WHERE id = ?"), {d.siteId});
-    if (!tz)
-        return tz.error();
-    if (tz->isValid()) {
-        const QTimeZone z(tz->toString().toUtf8());
-        if (z.isValid())
-            zone = z;
-    }
+    auto file = fileOfSite(d.siteId);
+    if (!file)
+        return file.error();
+    return quoteFor(*file, d);
+}
+
+Result<SlaQuote> WorkOrderIntake::quoteFor(const CustomerFile &file, const WorkOrderDraft &d)
+{
     std::optional<SlaContractTerms> terms;
-    if (!d.contractId.isEmpty()) {
-        auto q = m_db.run(QStringLiteral("SELECT id, name, response_hours, coverage FROM contracts WHERE id = ?"), {d.contractId});
+    if (const ContractChoice *k = file.contract(d.contractId))
+        terms = k->terms;
+    else if (!d.contractId.isEmpty()) {
+        // Another customer's contract is refused by check(); its terms still give the quote.
+        auto q = m_db.run(QStringLiteral("SELECT %1 FROM contracts k WHERE k.id = ?").arg(contractTermsColumns(QStringLiteral("k"))),
+                          {d.contractId});
         if (!q)
             return q.error();
-        if (q->next()) {
-            SlaContractTerms t;
-            t.id = q->value(0).toString();
-            t.name = q->value(1).toString();
-            if (!q->value(2).isNull())
-                t.responseHours = q->value(2).toInt();
-            t.businessHours = q->value(3).toString() != QLatin1String("24x7");
-            terms = t;
-        }
+        if (q->next())
+            terms = readContractTerms(*q);
     }
     const QDateTime created = d.createdAt.isValid() ? d.createdAt : QDateTime::currentDateTimeUtc();
-    return SlaPolicy::quote(created, d.priority, terms, zone);
+    return SlaPolicy::quote(created, d.priority, terms, file.placeOf(d.siteId, terms ? &*terms : nullptr));
 }
 
 Result<SlaQuote> WorkOrderIntake::complete(WorkOrderDraft &d, const QDateTime &now)
 {
     if (!d.createdAt.isValid())
         d.createdAt = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), QTimeZone::utc());
-    if (d.contractId.isEmpty() && !d.siteId.isEmpty()) {
-        auto k = activeContract(d.siteId, d.createdAt.toUTC().date());
-        if (!k)
-            return k.error();
-        if (*k)
-            d.contractId = (*k)->id;
-    }
-    auto quote = proposeSla(d);
+    // One read of the customer's file picks the contract and prices the SLA.
+    auto file = fileOfSite(d.siteId);
+    if (!file)
+        return file.error();
+    if (d.contractId.isEmpty() && !d.siteId.isEmpty())
+        if (const ContractChoice *k = file->activeContract(d.createdAt.toUTC().date(), d.siteId, d.assetId))
+            d.contractId = k->terms.id;
+    auto quote = quoteFor(*file, d);
     if (!quote)
         return quote.error();
     if (!d.slaDue.isValid())
         d.slaDue = quote->due;
+    if (!d.responseDue.isValid())
+        d.responseDue = quote->responseDue;
     if (d.id.isEmpty()) {
         auto id = nextId();
         if (!id)
@@ -250,7 +251,7 @@ Result<WorkOrderDraft> WorkOrderIntake::load(const QString &id)
 {
     auto q = m_db.run(QStringLiteral("SELECT w.site_id, w.asset_id, w.contract_id, w.type, w.priority, w.duration_min, "
                                      "w.window_start, w.window_end, w.created_at, w.sla_due, w.status, w.summary, "
-                                     "w.description, w.cancel_reason, w.version, s.customer_id "
+                                     "w.description, w.cancel_reason, w.version, s.customer_id, w.response_due "
                                      "FROM work_orders w JOIN sites s ON s.id = w.site_id WHERE w.id = ?"),
                       {id});
     if (!q)
@@ -275,6 +276,7 @@ Result<WorkOrderDraft> WorkOrderIntake::load(const QString &id)
     d.cancelReason = q->value(13).toString();
     d.version = q->value(14).toInt();
     d.customerId = q->value(15).toString();
+    d.responseDue = timefmt::fromSql(q->value(16));
     q->finish();
     auto skills = m_db.run(QStringLiteral("SELECT skill_code FROM work_order_skills WHERE work_order_id = ? ORDER BY skill_code"), {id});
     if (!skills)
@@ -303,6 +305,7 @@ records::RecordValues WorkOrderIntake::values(const WorkOrderDraft &d)
         {QStringLiteral("window_end"), timefmt::toSql(d.windowEnd)},
         {QStringLiteral("created_at"), timefmt::toSql(d.createdAt)},
         {QStringLiteral("sla_due"), timefmt::toSql(d.slaDue)},
+        {QStringLiteral("response_due"), timefmt::toSql(d.responseDue)},
         {QStringLiteral("status"), text(d.status)},
         {QStringLiteral("summary"), text(d.summary)},
         {QStringLiteral("description"), text(d.description)},
@@ -328,6 +331,7 @@ WorkOrderDraft WorkOrderIntake::rebase(const WorkOrderDraft &base, const WorkOrd
     take(out.windowStart, base.windowStart, mine.windowStart);
     take(out.windowEnd, base.windowEnd, mine.windowEnd);
     take(out.slaDue, base.slaDue, mine.slaDue);
+    take(out.responseDue, base.responseDue, mine.responseDue);
     take(out.status, base.status, mine.status);
     take(out.summary, base.summary, mine.summary);
     take(out.description, base.description, mine.description);

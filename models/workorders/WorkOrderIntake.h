@@ -6,6 +6,7 @@
 // from the customer's contract, generated ids, and the record edits that save it, which
 // the CLI writes at once and the console pushes on its undo stack.
 #include "records/RecordEdit.h"
+#include "workorders/IntakeCatalog.h"
 #include "workorders/SlaPolicy.h"
 #include "workorders/WorkOrderDraft.h"
 
@@ -36,13 +37,14 @@ public:
     // In the order the form shows the fields.
     static void sortByField(FieldIssues &issues);
 
-    // The contract that covers the site's customer on `day` (the latest one starting
-    // before it), if any.
-    Result<std::optional<SlaContractTerms>> activeContract(const QString &siteId, const QDate &day);
-    // The SLA the draft gets: from its contract (or none), its priority and creation time.
+    // The contract a work order on the site (and asset, may be empty) created on `day`
+    // falls under, if any: CustomerFile::activeContract's rule.
+    Result<std::optional<SlaContractTerms>> activeContract(const QString &siteId, const QString &assetId, const QDate &day);
+    // The SLA the draft gets: from its contract (or none), its priority and creation time,
+    // in the site's time zone and holiday calendar.
     Result<SlaQuote> proposeSla(const WorkOrderDraft &draft);
     // Fills what a new work order gets when the caller left it empty: the creation time
-    // (now), the customer's active contract, the SLA due time and a fresh id.
+    // (now), the contract that applies, the SLA and response due times and a fresh id.
     Result<SlaQuote> complete(WorkOrderDraft &draft, const QDateTime &now);
     // "WO-000123": one past the highest such id in the database.
     Result<QString> nextId();
@@ -69,6 +71,9 @@ public:
                                        const QDateTime &now);
 
 private:
+    // The file of the site's customer (empty when the site is unknown).
+    Result<CustomerFile> fileOfSite(const QString &siteId);
+    Result<SlaQuote> quoteFor(const CustomerFile &file, const WorkOrderDraft &draft);
     Status checkReferences(const WorkOrderDraft &draft, bool isNew, FieldIssues &issues);
     Database &m_db;
 };

@@ -137,6 +137,8 @@ std::optional<FieldIssue> applyJson(const QJsonObject &object, WorkOrderDraft &d
             d.createdAt = value.toDateTime();
         else if (key == QLatin1String("sla_due"))
             d.slaDue = value.toDateTime();
+        else if (key == QLatin1String("response_due"))
+            d.responseDue = value.toDateTime();
         else if (key == QLatin1String("status"))
             d.status = empty ? QStringLiteral("open") : value.toString();
         else if (key == QLatin1String("summary"))

@@ -143,9 +143,10 @@ inline CliRun runCli(const QString &url, const QStringList &args)
 inline const QStringList &domainTables()
 {
     static const QStringList t{
-        QStringLiteral("skills"), QStringLiteral("territories"), QStringLiteral("technicians"),
+        QStringLiteral("skills"), QStringLiteral("territories"), QStringLiteral("holidays"), QStringLiteral("technicians"),
         QStringLiteral("technician_skills"), QStringLiteral("absences"), QStringLiteral("customers"),
-        QStringLiteral("sites"), QStringLiteral("assets"), QStringLiteral("contracts"),
+        QStringLiteral("sites"), QStringLiteral("assets"), QStringLiteral("contracts"), QStringLiteral("contract_sites"),
+        QStringLiteral("contract_assets"),
         QStringLiteral("maintenance_plans"), QStringLiteral("maintenance_plan_skills"), QStringLiteral("work_orders"),
         QStringLiteral("work_order_skills"), QStringLiteral("appointments"), QStringLiteral("ratings"),
         QStringLiteral("time_entries"), QStringLiteral("parts"), QStringLiteral("stock"), QStringLiteral("positions")};

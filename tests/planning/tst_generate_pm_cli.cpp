@@ -253,6 +253,33 @@ private slots:
         QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'holidays' AND entity_id = 't1' AND op = 'insert'")).toInt(), 2);
     }
 
+    void contractTermsDriveTheClock_data() { test::addBackendRows(); }
+    void contractTermsDriveTheClock()
+    {
+        QFETCH(QString, backend);
+        // k1 now covers Mon–Sat 07:00–12:00 on South's calendar (t2), priority 3 answering in
+        // 3 h and resolved in 10. North's (the site's) Mon Mar 16 no longer stops anything;
+        // South's Tue Mar 17 and Mon Mar 30 do.
+        QVERIFY2(open(backend, {QStringLiteral("INSERT INTO territories(id, name) VALUES ('t2', 'South')"),
+                                QStringLiteral("INSERT INTO holidays(territory_id, day, name) VALUES ('t1', '2026-03-16', 'Local feast'), "
+                                               "('t2', '2026-03-17', 'South day'), ('t2', '2026-03-30', 'Harvest')"),
+                                QStringLiteral("UPDATE contracts SET holiday_territory_id = 't2', coverage_days = 'Mon;Tue;Wed;Thu;Fri;Sat', "
+                                               "coverage_open = '07:00', coverage_close = '12:00', response_hours_p3 = 3, resolution_hours_p3 = 10 "
+                                               "WHERE id = 'k1'")}),
+                 qPrintable(test::lastError()));
+        const QJsonObject json = generate();
+        // Mar 30 is South's holiday: the visit moves to Tuesday Mar 31.
+        QCOMPARE(createdByPlan(json).value(QStringLiteral("p2")),
+                 (QStringList{QStringLiteral("2026-03-02"), QStringLiteral("2026-03-16"), QStringLiteral("2026-03-31")}));
+        // p2 on Mon Mar 16 from 00:00 local: respond by 10:00 local; resolve: Mon 07–12 (5 h),
+        // Tuesday off, Wed 07–12 (5 h) → Wed 12:00 local.
+        QCOMPARE(instant(*m_db, QStringLiteral("SELECT response_due FROM work_orders WHERE id = 'WO-000003'")), QStringLiteral("2026-03-16T13:00:00Z"));
+        QCOMPARE(instant(*m_db, QStringLiteral("SELECT sla_due FROM work_orders WHERE id = 'WO-000003'")), QStringLiteral("2026-03-18T15:00:00Z"));
+        // p1 on Sunday Mar 15 at 08:00 local: Sunday is not covered, the clock starts Monday 07:00.
+        QCOMPARE(instant(*m_db, QStringLiteral("SELECT response_due FROM work_orders WHERE id = 'WO-000001'")), QStringLiteral("2026-03-16T13:00:00Z"));
+        QCOMPARE(dateText(*m_db, QStringLiteral("SELECT pm_due FROM work_orders WHERE id = 'WO-000004'")), QStringLiteral("2026-03-30"));
+    }
+
     void planColumnsDriveTheSeries_data() { test::addBackendRows(); }
     void planColumnsDriveTheSeries()
     {
