@@ -6,6 +6,7 @@
 #include "storage/SiteRows.h"
 #include "storage/WorkOrderRows.h"
 #include "util/TimeFormat.h"
+#include "workorders/SlaExplanation.h"
 
 #include <QHash>
 #include <QObject>
@@ -113,6 +114,12 @@ Result<WorkOrderDetails> WorkOrderRepository::details(const QString &workOrderId
     if (!skills)
         return skills.error();
     d.order.requiredSkills = *skills;
+    auto sla = workorders::readSlaExplanation(m_db, workOrderId);
+    if (!sla)
+        return sla.error();
+    d.slaRule = sla->rule;
+    d.responseDue = sla->responseDue;
+    d.warrantyNote = sla->warrantyNote;
 
     if (!d.order.assetId.isEmpty()) {
         auto q = m_db.run(QStringLiteral("SELECT %1 FROM assets a WHERE a.id = ?").arg(rows::assetColumns()), {d.order.assetId});

@@ -40,6 +40,9 @@ struct WorkOrderDetails {
     Customer customer;
     std::optional<Asset> asset;
     QString contractName;
+    QString slaRule;       // the contract's SLA rule in words, recomputed from today's terms
+    QDateTime responseDue; // as stored
+    QString warrantyNote;  // a corrective work order on an asset under warranty
     std::vector<AppointmentSummary> appointments; // by start
 };
 

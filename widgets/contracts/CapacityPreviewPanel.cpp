@@ -72,6 +72,7 @@ void CapacityPreviewPanel::clear()
     m_beforeModel->setPreview({});
     m_afterModel->setPreview({});
     m_moves->clear();
+    m_moved.clear();
     m_use->setChecked(false);
     m_use->setEnabled(false);
     m_summary->setText(tr("The load appears with the preview."));
@@ -79,12 +80,15 @@ void CapacityPreviewPanel::clear()
 
 bool CapacityPreviewPanel::useLevelled() const { return m_use->isEnabled() && m_use->isChecked(); }
 
+QVector<planning::CapacityMove> CapacityPreviewPanel::acceptedMoves() const { return useLevelled() ? m_moved : QVector<planning::CapacityMove>{}; }
+
 void CapacityPreviewPanel::setLevelling(const planning::CapacityLevelling &levelling)
 {
     m_beforeModel->setPreview(levelling.before);
     m_afterModel->setPreview(levelling.before, levelling.after);
     m_afterModel->showLevelled(true);
     m_moves->clear();
+    m_moved = levelling.moved;
     const QLocale l;
     for (const planning::CapacityMove &m : levelling.moved)
         m_moves->addItem(tr("%1: %2 → %3").arg(m.planId, l.toString(m.from, QLocale::ShortFormat), l.toString(m.to, QLocale::ShortFormat)));

@@ -27,6 +27,8 @@ public:
     void clear();
     // The planner wants the levelled days used when generating.
     bool useLevelled() const;
+    // The moves to generate with: levelling's when the planner accepted them, else none.
+    QVector<planning::CapacityMove> acceptedMoves() const;
 
     QTableView *beforeTable() const { return m_before; }
     QTableView *afterTable() const { return m_after; }
@@ -45,6 +47,7 @@ private:
     QListWidget *m_moves;
     QLabel *m_summary;
     QCheckBox *m_use;
+    QVector<planning::CapacityMove> m_moved;
 };
 
 } // namespace fieldops::widgets

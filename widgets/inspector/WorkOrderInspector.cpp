@@ -92,6 +92,7 @@ WorkOrderInspector::WorkOrderInspector(QWidget *parent) : QWidget(parent)
     addField(form, QStringLiteral("contract"), tr("Contract:"));
     addField(form, QStringLiteral("skills"), tr("Skills:"));
     addField(form, QStringLiteral("window"), tr("Window:"));
+    addField(form, QStringLiteral("response"), tr("Respond by:"));
     addField(form, QStringLiteral("sla"), tr("SLA due:"));
     addField(form, QStringLiteral("duration"), tr("Duration:"));
     addField(form, QStringLiteral("created"), tr("Created:"));
@@ -249,6 +250,8 @@ void WorkOrderInspector::setDetails(const std::optional<WorkOrderDetails> &detai
         QString asset = tr("%1 (serial %2)").arg(dash(d.asset->model), dash(d.asset->serial));
         if (d.asset->warrantyUntil.isValid())
             asset += QLatin1Char('\n') + tr("warranty until %1").arg(QLocale().toString(d.asset->warrantyUntil, QLocale::ShortFormat));
+        if (!d.warrantyNote.isEmpty())
+            asset += QLatin1Char('\n') + tr("%1: a repair may be a warranty claim").arg(d.warrantyNote);
         m_fields[QStringLiteral("asset")]->setText(asset);
     } else {
         m_fields[QStringLiteral("asset")]->setText(dash({}));
@@ -258,7 +261,9 @@ void WorkOrderInspector::setDetails(const std::optional<WorkOrderDetails> &detai
     m_fields[QStringLiteral("window")]->setText(w.windowStart.isValid() || w.windowEnd.isValid()
                                                     ? tr("%1 – %2").arg(dash(when(w.windowStart)), dash(when(w.windowEnd)))
                                                     : tr("any time"));
-    m_fields[QStringLiteral("sla")]->setText(slaText(w));
+    m_fields[QStringLiteral("response")]->setText(d.responseDue.isValid() ? when(d.responseDue) : dash({}));
+    // The rule beside the time, so a dispatcher sees why it falls due then.
+    m_fields[QStringLiteral("sla")]->setText(d.slaRule.isEmpty() ? slaText(w) : slaText(w) + QLatin1Char('\n') + d.slaRule);
     m_fields[QStringLiteral("duration")]->setText(tr("%1 min").arg(w.durationMin));
     m_fields[QStringLiteral("created")]->setText(when(w.createdAt));
 

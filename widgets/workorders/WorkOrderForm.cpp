@@ -1,6 +1,7 @@
 #include "workorders/WorkOrderForm.h"
 
 #include "common/ProblemText.h"
+#include "domain/SignalColours.h"
 #include "domain/Vocabulary.h"
 #include "domain/VocabularyText.h"
 #include "itemmodels/WorkOrderTableModel.h"
@@ -59,7 +60,18 @@ WorkOrderForm::WorkOrderForm(WorkOrderFormModel *model, QWidget *parent) : QWidg
     assetLayout->setContentsMargins(0, 0, 0, 0);
     assetLayout->addWidget(m_asset, 1);
     assetLayout->addWidget(m_warranty);
-    addField(form, tr("&Asset:"), assetBox, QStringLiteral("asset_id"));
+    // A repair on an asset under warranty: said where the dispatcher cannot miss it.
+    m_warrantyNote = new QLabel(this);
+    m_warrantyNote->setObjectName(QStringLiteral("warrantyNote"));
+    m_warrantyNote->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colours::css(colours::warning())));
+    m_warrantyNote->hide();
+    auto *assetColumn = new QWidget(this);
+    auto *assetColumnLayout = new QVBoxLayout(assetColumn);
+    assetColumnLayout->setContentsMargins(0, 0, 0, 0);
+    assetColumnLayout->setSpacing(2);
+    assetColumnLayout->addWidget(assetBox);
+    assetColumnLayout->addWidget(m_warrantyNote);
+    addField(form, tr("&Asset:"), assetColumn, QStringLiteral("asset_id"));
 
     m_type = new QComboBox(this);
     m_type->setObjectName(QStringLiteral("typeField"));
@@ -296,6 +308,9 @@ void WorkOrderForm::refresh()
             m_asset->addItem(a.serial.isEmpty() ? a.model : QStringLiteral("%1 · %2").arg(a.model, a.serial), a.id);
     m_asset->setCurrentIndex(std::max(0, m_asset->findData(d.assetId)));
     m_warranty->setText(m_model->warrantyText());
+    const QString note = m_model->warrantyNote();
+    m_warrantyNote->setText(note.isEmpty() ? QString() : tr("%1: a repair may be a warranty claim").arg(note));
+    m_warrantyNote->setVisible(!note.isEmpty());
 
     m_type->setCurrentIndex(std::max(0, m_type->findData(d.type)));
     m_priority->setCurrentIndex(std::max(0, m_priority->findData(d.priority)));
@@ -333,8 +348,10 @@ void WorkOrderForm::refresh()
     }
     m_slaAuto->setChecked(!m_model->slaOverridden());
     m_slaDue->setDateTime(d.slaDue.toLocalTime());
-    m_slaRule->setText(m_model->slaOverridden() ? tr("Typed over; the contract says: %1").arg(m_model->slaQuote().rule)
-                                                : m_model->slaQuote().rule);
+    QString rule = m_model->slaOverridden() ? tr("Typed over; the contract says: %1").arg(m_model->slaQuote().rule) : m_model->slaQuote().rule;
+    if (m_model->slaQuote().responseDue.isValid() && m_model->slaQuote().responseDue != m_model->slaQuote().due)
+        rule += QLatin1Char('\n') + tr("Respond by %1").arg(QLocale().toString(m_model->slaQuote().responseDue.toLocalTime(), QLocale::ShortFormat));
+    m_slaRule->setText(rule);
 
     for (auto it = m_issueLabels.begin(); it != m_issueLabels.end(); ++it) {
         QString message = m_model->issue(it.key());

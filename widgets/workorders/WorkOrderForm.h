@@ -65,6 +65,7 @@ private:
     QComboBox *m_site;
     QComboBox *m_asset;
     QLabel *m_warranty;
+    QLabel *m_warrantyNote;
     QComboBox *m_type;
     QComboBox *m_priority;
     QLineEdit *m_summary;
