@@ -39,6 +39,11 @@ Result<QVector<PickItem>> readItems(Database &db, const QString &sql, const QVar
 
 } // namespace
 
+Result<QVector<PickItem>> readTerritories(Database &db)
+{
+    return readItems(db, QStringLiteral("SELECT id, name FROM territories ORDER BY name, id"), {});
+}
+
 Result<ContractChoices> readChoices(Database &db, const QString &customerId)
 {
     ContractChoices c;
@@ -60,7 +65,7 @@ Result<ContractChoices> readChoices(Database &db, const QString &customerId)
     if (!assets)
         return assets.error();
     c.assets = *assets;
-    auto territories = readItems(db, QStringLiteral("SELECT id, name FROM territories ORDER BY name, id"), {});
+    auto territories = readTerritories(db);
     if (!territories)
         return territories.error();
     c.territories = *territories;

@@ -35,6 +35,7 @@ struct ContractPage {
     const records::RecordRow *plan(const QString &id) const;
 };
 
+Result<QVector<PickItem>> readTerritories(Database &db);
 // What the editor of a new contract for `customerId` offers (its sites and assets).
 Result<ContractChoices> readChoices(Database &db, const QString &customerId);
 Result<ContractPage> readContractPage(Database &db, const QString &contractId, const QDate &today);

@@ -26,6 +26,16 @@ void ContractService::choices(const QString &customerId, Done<ContractChoices> d
     runSessionJob<ContractChoices>(m_session, this, [customerId](Database &db) { return readChoices(db, customerId); }, std::move(done));
 }
 
+void ContractService::territories(Done<QVector<PickItem>> done)
+{
+    runSessionJob<QVector<PickItem>>(m_session, this, [](Database &db) { return readTerritories(db); }, std::move(done));
+}
+
+void ContractService::holidays(const QString &territoryId, Done<HolidayList> done)
+{
+    runSessionJob<HolidayList>(m_session, this, [territoryId](Database &db) { return readHolidays(db, territoryId); }, std::move(done));
+}
+
 void ContractService::save(const records::RecordSpec &spec, const records::RecordEdits &edits, Done<records::SavedRecord> done)
 {
     const records::RecordSpec *s = &spec;

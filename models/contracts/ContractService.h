@@ -6,6 +6,7 @@
 // preventive work orders due within a horizon, and the load they add (capacity preview). Saved edits come back for the undo stack.
 #include "contracts/ContractList.h"
 #include "contracts/ContractPage.h"
+#include "contracts/HolidayCalendar.h"
 #include "planning/CapacityLeveller.h"
 #include "planning/PmGenerator.h"
 #include "records/RecordSave.h"
@@ -30,6 +31,8 @@ public:
     void list(Done<QVector<ContractListRow>> done);
     void page(const QString &contractId, const QDate &today, Done<ContractPage> done);
     void choices(const QString &customerId, Done<ContractChoices> done);
+    void territories(Done<QVector<PickItem>> done);
+    void holidays(const QString &territoryId, Done<HolidayList> done);
     // A contract (contractSpec) or a plan (maintenancePlanSpec).
     void save(const records::RecordSpec &spec, const records::RecordEdits &edits, Done<records::SavedRecord> done);
     void renew(const records::RecordEdits &edits, Done<records::SavedRecord> done);

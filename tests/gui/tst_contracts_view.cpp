@@ -15,6 +15,7 @@
 #include "contracts/CapacityPreviewPanel.h"
 #include "contracts/CoverageList.h"
 #include "contracts/GeneratePmDialog.h"
+#include "contracts/HolidayCalendarDialog.h"
 #include "contracts/PlanEditor.h"
 #include "contracts/RenewContractDialog.h"
 #include "controllers/ContractsTabController.h"
@@ -38,6 +39,7 @@
 #include <QTableWidget>
 #include <QTextCharFormat>
 #include <QTimer>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 using namespace fieldops;
@@ -319,6 +321,54 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM maintenance_plans WHERE contract_id = 'k1-2027'")), 0);
         stack()->redo();
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM maintenance_plans WHERE contract_id = 'k1-2027'")), 2);
+    }
+
+    void holidayCalendarEditedAndImported()
+    {
+        QTest::mouseClick(m_view->holidaysButton(), Qt::LeftButton);
+        widgets::HolidayCalendarDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<widgets::HolidayCalendarDialog *>()) != nullptr, 10000);
+        QCOMPARE(dialog->territoryId(), QStringLiteral("sp"));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->table()->rowCount(), 1, 10000);
+        QCOMPARE(dialog->table()->item(0, 1)->text(), QStringLiteral("Tiradentes"));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        dialog->dayField()->setDate(QDate(2026, 11, 20));
+        typeInto(dialog->nameField(), QStringLiteral("Consciencia Negra"));
+        QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
+        QCOMPARE(dialog->table()->rowCount(), 2);
+        // The same day again is refused in words.
+        QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
+        QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("holidayProblem"))->text(), QStringLiteral("2026-11-20 is already a holiday."));
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM holidays WHERE territory_id = 'sp'")), 2, 10000);
+        QCOMPARE(stack()->undoText(), QStringLiteral("Holidays of sp"));
+
+        // A CSV list: a bad date names its line and column, and changes nothing.
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &content) {
+            QFile f(dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(content);
+            return f.fileName();
+        };
+        QVERIFY(!dialog->importFile(write(QStringLiteral("bad.csv"), "territory_id,day,name\nsp,2026-01-01,New Year\nsp,2026-02-30,Carnival\n")));
+        QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("holidayProblem"))->text(),
+                 QStringLiteral("bad.csv:3: day: 2026-02-30 is not a date YYYY-MM-DD"));
+        QCOMPARE(dialog->table()->rowCount(), 2);
+        QVERIFY(dialog->importFile(write(QStringLiteral("holidays.csv"),
+                                         "territory_id,day,name\nsp,2026-01-01,New Year\nrj,2026-04-23,S\xc3\xa3o Jorge\nsp,2026-02-17,Carnival\n")));
+        QCOMPARE(dialog->table()->rowCount(), 2); // rj's day is another territory's
+        QCOMPARE(dialog->table()->item(0, 0)->text(), QStringLiteral("2026-01-01"));
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT group_concat(day, ' ') FROM (SELECT day FROM holidays WHERE territory_id = 'sp' ORDER BY day)")),
+                                  QStringLiteral("2026-01-01 2026-02-17"), 10000);
+        stack()->undo();
+        QCOMPARE(text(QStringLiteral("SELECT group_concat(day, ' ') FROM (SELECT day FROM holidays WHERE territory_id = 'sp' ORDER BY day)")),
+                 QStringLiteral("2026-04-21 2026-11-20"));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->table()->rowCount(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->table()->item(0, 0)->text(), QStringLiteral("2026-04-21"), 10000);
+        dialog->grab().save(QStringLiteral("/tmp/contracts-holidays.png"));
+        dialog->close();
     }
 
     void generatesAfterAPreview()

@@ -77,7 +77,11 @@ ContractsView::ContractsView(QWidget *parent)
     buttons->addWidget(m_save);
     buttons->addWidget(m_revert);
     buttons->addWidget(m_renew);
+    m_holidays = new QPushButton(tr("&Holidays…"), right);
+    m_holidays->setObjectName(QStringLiteral("holidaysButton"));
+    m_holidays->setToolTip(tr("The territories' holiday calendars, where SLA clocks stop and preventive visits move off"));
     buttons->addStretch(1);
+    buttons->addWidget(m_holidays);
     buttons->addWidget(m_generate);
 
     rightLayout->addWidget(m_title);
@@ -105,6 +109,7 @@ ContractsView::ContractsView(QWidget *parent)
     });
     connect(m_renew, &QPushButton::clicked, this, &ContractsView::askRenewal);
     connect(m_generate, &QPushButton::clicked, this, &ContractsView::generateRequested);
+    connect(m_holidays, &QPushButton::clicked, this, &ContractsView::holidaysRequested);
     connect(m_plans, &PlanEditor::saveRequested, this, &ContractsView::saveRequested);
     connect(m_form, &records::RecordFormModel::changed, this, [this] {
         updateButtons();

@@ -65,6 +65,7 @@ public:
     QPushButton *saveButton() const { return m_save; }
     QPushButton *renewButton() const { return m_renew; }
     QPushButton *generateButton() const { return m_generate; }
+    QPushButton *holidaysButton() const { return m_holidays; }
     QString currentContractId() const { return m_page ? m_page->contract.id : QString(); }
     const contracts::ContractPage *page() const { return m_page.get(); }
 
@@ -74,6 +75,7 @@ signals:
     void saveRequested(records::RecordFormModel *form);
     void renewRequested(const contracts::RenewalRequest &request);
     void generateRequested();
+    void holidaysRequested();
 
 private:
     void chooseRow(const QModelIndex &index);
@@ -102,6 +104,7 @@ private:
     QPushButton *m_revert;
     QPushButton *m_renew;
     QPushButton *m_generate;
+    QPushButton *m_holidays;
 };
 
 } // namespace fieldops::widgets

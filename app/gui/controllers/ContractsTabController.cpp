@@ -4,7 +4,9 @@
 #include "contracts/ContractRenewal.h"
 #include "contracts/ContractService.h"
 #include "contracts/ContractsView.h"
+#include "commands/HolidayCalendarCommand.h"
 #include "contracts/GeneratePmDialog.h"
+#include "contracts/HolidayCalendarDialog.h"
 #include "document/ScheduleDocument.h"
 #include "records/RecordFormModel.h"
 #include "records/RecordSpec.h"
@@ -14,6 +16,7 @@
 #include <QCoreApplication>
 #include <QSettings>
 #include <QSplitter>
+#include <QUndoStack>
 
 namespace fieldops::gui {
 
@@ -35,6 +38,7 @@ ContractsTabController::ContractsTabController(ConsoleSession *session)
     connect(m_view, &widgets::ContractsView::saveRequested, this, &ContractsTabController::save);
     connect(m_view, &widgets::ContractsView::renewRequested, this, &ContractsTabController::renew);
     connect(m_view, &widgets::ContractsView::generateRequested, this, &ContractsTabController::openGenerate);
+    connect(m_view, &widgets::ContractsView::holidaysRequested, this, &ContractsTabController::openHolidays);
     connect(m_view, &widgets::ContractsView::choicesWanted, this, [this](const QString &customerId) {
         m_service->choices(customerId, [this](Result<contracts::ContractChoices> r) {
             if (r)
@@ -71,6 +75,7 @@ QString ContractsTabController::id() const { return QStringLiteral("contracts");
 QString ContractsTabController::title() const { return QCoreApplication::translate("MainWindow", "Contracts"); }
 QWidget *ContractsTabController::widget() { return m_view; }
 widgets::GeneratePmDialog *ContractsTabController::generateDialog() const { return m_dialog; }
+widgets::HolidayCalendarDialog *ContractsTabController::holidayDialog() const { return m_holidays; }
 
 void ContractsTabController::restoreSettings()
 {
@@ -189,6 +194,53 @@ void ContractsTabController::openGenerate()
     connect(m_dialog, &widgets::GeneratePmDialog::generateRequested, this, [this](int days) { runGenerate(days, false); });
     m_dialog->show();
     runGenerate(m_horizonDays, true);
+}
+
+void ContractsTabController::openHolidays()
+{
+    if (m_holidays) {
+        m_holidays->raise();
+        m_holidays->activateWindow();
+        return;
+    }
+    m_service->territories([this](Result<QVector<contracts::PickItem>> r) {
+        if (!r)
+            return refused(r.error().message);
+        auto *dialog = new widgets::HolidayCalendarDialog(*r, m_session->permissions().editContracts, m_view);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_holidays = dialog;
+        const auto load = [this](const QString &territory) {
+            m_service->holidays(territory, [this, territory](Result<contracts::HolidayList> days) {
+                if (!m_holidays || m_holidays->territoryId() != territory)
+                    return;
+                if (!days)
+                    return m_holidays->showProblem(days.error().message);
+                m_holidays->setHolidays(territory, *days);
+            });
+        };
+        connect(dialog, &widgets::HolidayCalendarDialog::territoryChosen, this, load);
+        connect(dialog, &widgets::HolidayCalendarDialog::saveRequested, this,
+                [this](const QString &territory, const contracts::HolidayList &before, const contracts::HolidayList &after) {
+                    // A refused write drops the command and editRefused (below) says why.
+                    QUndoStack *stack = m_session->document()->undoStack();
+                    const int at = stack->index();
+                    m_session->document()->push(new HolidayCalendarCommand(m_session->editTarget(), territory, before, after));
+                    if (stack->index() != at && m_holidays)
+                        m_holidays->setHolidays(territory, after); // what is stored now
+                });
+        // Undo and redo change the calendar under the dialog: show what is stored.
+        connect(m_session->document(), &ScheduleDocument::recordsWritten, dialog, [this, load](const QString &table) {
+            if (table == QLatin1String("holidays") && m_holidays)
+                load(m_holidays->territoryId());
+        });
+        connect(m_session->document(), &ScheduleDocument::editRefused, dialog, [this](const Error &error) {
+            if (m_holidays)
+                m_holidays->showProblem(error.message);
+        });
+        dialog->show();
+        if (!dialog->territoryId().isEmpty())
+            load(dialog->territoryId());
+    });
 }
 
 void ContractsTabController::loadCapacity(int horizonDays)

@@ -23,6 +23,7 @@ class RecordFormModel;
 namespace fieldops::widgets {
 class ContractsView;
 class GeneratePmDialog;
+class HolidayCalendarDialog;
 }
 
 namespace fieldops::gui {
@@ -38,6 +39,7 @@ public:
     void saveSettings() const override;
     widgets::ContractsView *view() const { return m_view; }
     widgets::GeneratePmDialog *generateDialog() const;
+    widgets::HolidayCalendarDialog *holidayDialog() const;
 
 signals:
     // A save, renewal or generation finished (tests, status bar): the record's id, or the problem.
@@ -53,6 +55,7 @@ private:
     void openGenerate();
     void runGenerate(int horizonDays, bool dryRun);
     void loadCapacity(int horizonDays);
+    void openHolidays();
     void applyPermissions();
     void refused(const QString &message);
 
@@ -60,6 +63,7 @@ private:
     widgets::ContractsView *m_view; // owned by the tab widget once added
     contracts::ContractService *m_service;
     QPointer<widgets::GeneratePmDialog> m_dialog;
+    QPointer<widgets::HolidayCalendarDialog> m_holidays;
     QString m_current;
     int m_horizonDays = 30;
 };
