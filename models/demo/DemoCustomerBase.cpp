@@ -14,8 +14,15 @@ struct Tier {
     const char *name;
     int responseHours;
     bool allHours;
+    double monthlyFee;
+    double includedHours;
+    double hourlyRate;
 };
-const Tier kTiers[] = {{"Premium 24x7", 4, true}, {"Gold 24x7", 8, true}, {"Standard", 12, false}, {"Basic", 24, false}};
+// Fee per month, hours it includes, the hourly rate beyond them: dearer tiers include more.
+const Tier kTiers[] = {{"Premium 24x7", 4, true, 2400, 20, 95},
+                       {"Gold 24x7", 8, true, 1500, 12, 110},
+                       {"Standard", 12, false, 800, 6, 120},
+                       {"Basic", 24, false, 400, 2, 130}};
 
 bool critical(const char *kind)
 {
@@ -33,6 +40,9 @@ void addContract(DemoRandom &rng, const DemoCalendar &cal, int customerIndex, in
     c.customer = customerIndex;
     c.responseHours = tier.responseHours;
     c.allHours = tier.allHours;
+    c.monthlyFee = tier.monthlyFee;
+    c.includedHours = tier.includedHours;
+    c.hourlyRate = tier.hourlyRate;
     if (rng.chance(0.9)) {
         // Current: signed some time ago for 1–3 years, renewed as often as needed.
         const int years = rng.between(1, 3);

@@ -67,6 +67,9 @@ struct ContractRow {
     QDate startsOn, endsOn;
     int responseHours; // > 0
     bool allHours;     // 24x7, else business hours
+    double monthlyFee = 0;
+    double includedHours = 0; // per month
+    double hourlyRate = 0;
 };
 
 struct PlanRow {

@@ -174,11 +174,13 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
         BatchInserter ins(db, QStringLiteral("contracts"),
                           {QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("name"),
                            QStringLiteral("starts_on"), QStringLiteral("ends_on"), QStringLiteral("response_hours"),
-                           QStringLiteral("coverage")});
+                           QStringLiteral("coverage"), QStringLiteral("fixed_fee"), QStringLiteral("fee_period"),
+                           QStringLiteral("included_hours"), QStringLiteral("hourly_rate")});
         for (const ContractRow &c : data.contracts) {
             FIELDOPS_TRY(ins.add({c.id, data.customers[c.customer].id, c.name, day(c.startsOn), day(c.endsOn),
                                   c.responseHours > 0 ? QVariant(c.responseHours) : nullInt(),
-                                  c.allHours ? QStringLiteral("24x7") : QStringLiteral("business_hours")}));
+                                  c.allHours ? QStringLiteral("24x7") : QStringLiteral("business_hours"), c.monthlyFee,
+                                  QStringLiteral("month"), c.includedHours, c.hourlyRate}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());
