@@ -34,6 +34,7 @@ QVector<CapacityOccurrence> plannedOccurrences(const PmPlanningData &data, const
         o.occurrence = w.occurrence;
         o.due = w.due;
         o.territoryId = plan->territoryId;
+        o.calendarTerritoryId = plan->calendarTerritoryId;
         o.skills = w.skills;
         o.durationMin = w.durationMin;
         o.intervalDays = plan->intervalDays;
