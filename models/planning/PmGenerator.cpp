@@ -173,16 +173,18 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
             w.durationMin = p.durationMin;
             w.occurrence = o.due;
             w.due = day;
-            const QDateTime dayStart = recurrence::localStart(day, QTime(0, 0), series->zone);
-            if (series->preferredStart) {
-                w.windowStart = recurrence::localStart(day, *series->preferredStart, series->zone);
-                w.windowEnd = recurrence::localStart(day.addDays(1), QTime(0, 0), series->zone);
+            if (options.computeDeadlines) {
+                const QDateTime dayStart = recurrence::localStart(day, QTime(0, 0), series->zone);
+                if (series->preferredStart) {
+                    w.windowStart = recurrence::localStart(day, *series->preferredStart, series->zone);
+                    w.windowEnd = recurrence::localStart(day.addDays(1), QTime(0, 0), series->zone);
+                }
+                const QDateTime from = w.windowStart.isValid() ? w.windowStart : dayStart;
+                // The intake's rule, counted from the visit's start rather than from creation.
+                const workorders::SlaQuote quote = workorders::SlaPolicy::quote(from, kPreventivePriority, p.terms, place);
+                w.slaDue = quote.due;
+                w.responseDue = quote.responseDue;
             }
-            const QDateTime from = w.windowStart.isValid() ? w.windowStart : dayStart;
-            // The intake's rule, counted from the visit's start rather than from creation.
-            const workorders::SlaQuote quote = workorders::SlaPolicy::quote(from, kPreventivePriority, p.terms, place);
-            w.slaDue = quote.due;
-            w.responseDue = quote.responseDue;
             report.created.push_back(w);
         }
     }

@@ -60,6 +60,9 @@ struct PmGenerateOptions {
     // as invalid input, nothing written); an override of an occurrence that is not
     // generated this time (already generated, cancelled, outside the horizon) is unused.
     QVector<PmDueOverride> dueOverrides;
+    // false: leave the work orders' window and deadlines empty (a read that only needs the
+    // days, like the capacity preview, skips the contract clock's arithmetic).
+    bool computeDeadlines = true;
 };
 
 struct PmNewWorkOrder {
