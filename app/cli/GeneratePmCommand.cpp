@@ -1,11 +1,13 @@
-// `fieldops-cli generate-pm --horizon-days N [--dry-run] [--json]`: the preventive work
-// orders the maintenance plans call for over the next N days, created in one transaction
-// (models/planning). Integrators read the JSON: created count, the work orders with their
-// plan, asset and due day, and the occurrences skipped with a reason code.
+// `fieldops-cli generate-pm --horizon-days N [--level] [--dry-run] [--today D] [--json]`: the
+// preventive work orders the maintenance plans call for over the next N days, created in
+// one transaction (models/planning); with --level on the days the capacity levelling moves
+// them to. Integrators read the JSON: created count, the work orders with their plan, asset
+// and due day, and the occurrences skipped with a reason code.
 #include "CliContext.h"
 #include "Commands.h"
 #include "JsonText.h"
 
+#include "planning/LevelledDueDays.h"
 #include "planning/PmGenerator.h"
 #include "util/TimeFormat.h"
 
@@ -63,11 +65,16 @@ int runGeneratePm(CliContext &ctx, const QStringList &args)
     const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the result as one JSON object."));
     const QCommandLineOption todayOpt(QStringLiteral("today"), tr("The horizon's first day (default: today in each site's time zone)."),
                                       QStringLiteral("YYYY-MM-DD"));
-    parser.addOptions({horizonOpt, dryRunOpt, jsonOpt, todayOpt});
+    const QCommandLineOption levelOpt(QStringLiteral("level"),
+                                      tr("Level the capacity first (as capacity-preview --level does for the same horizon) and "
+                                         "generate the moved occurrences on their levelled days."));
+    parser.addOptions({horizonOpt, levelOpt, dryRunOpt, jsonOpt, todayOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("generate-pm"),
                    tr("Create the preventive work orders the maintenance plans call for in the next N days:\n"
-                      "one per occurrence, once (a second run creates nothing), all in one transaction."),
+                      "one per occurrence, once (a second run creates nothing), all in one transaction.\n"
+                      "With --level, occurrences in overloaded weeks are due on the days the capacity levelling\n"
+                      "moves them to (capacity-preview --level shows the moves); \"due\" is then the moved day."),
                    code))
         return code;
     if (!parser.positionalArguments().isEmpty())
@@ -95,6 +102,16 @@ int runGeneratePm(CliContext &ctx, const QStringList &args)
     auto db = ctx.openDatabase(code);
     if (!db)
         return code;
+    if (parser.isSet(levelOpt)) {
+        // The preview's horizon starts on one day for every site: --today, else today in UTC.
+        planning::CapacityReadOptions capacity;
+        capacity.today = options.today ? *options.today : options.now.date();
+        capacity.horizonDays = horizon;
+        auto overrides = planning::levelledDueOverrides(*db, capacity);
+        if (!overrides)
+            return ctx.fail(overrides.error());
+        options.dueOverrides = std::move(*overrides);
+    }
     auto report = planning::PmGenerator(*db).run(options);
     if (!report)
         return ctx.fail(report.error());

@@ -19,6 +19,9 @@ struct CapacityOccurrence {
     QDate occurrence;    // the rule's day: with planId, what identifies the occurrence
     QDate due;           // the day it is planned on (a holiday already moved it)
     QString territoryId; // its site's; empty: a site without territory
+    // The holiday calendar of its contract (the contract's holiday territory, else the
+    // site's); empty: the site's territory. Generating refuses a move onto its holidays.
+    QString calendarTerritoryId;
     QStringList skills;  // every one is needed
     int durationMin = 0;
     int intervalDays = 0; // the plan's interval, which bounds how far levelling may move it

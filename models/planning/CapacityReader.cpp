@@ -19,6 +19,7 @@ QVector<CapacityOccurrence> plannedOccurrences(const PmPlanningData &data, const
     generate.today = options.today;
     generate.horizonDays = options.horizonDays;
     generate.dryRun = true;
+    generate.computeDeadlines = false; // the preview counts days and hours, not deadlines
     generate.now = QDateTime(options.today, QTime(0, 0), QTimeZone::utc());
     const PmGenerateReport report = PmGenerator::plan(data, generate);
 
@@ -34,6 +35,7 @@ QVector<CapacityOccurrence> plannedOccurrences(const PmPlanningData &data, const
         o.occurrence = w.occurrence;
         o.due = w.due;
         o.territoryId = plan->territoryId;
+        o.calendarTerritoryId = plan->calendarTerritoryId;
         o.skills = w.skills;
         o.durationMin = w.durationMin;
         o.intervalDays = plan->intervalDays;
@@ -45,16 +47,37 @@ QVector<CapacityOccurrence> plannedOccurrences(const PmPlanningData &data, const
     return out;
 }
 
-// Busy spans of active technicians overlapping [fromMs, toMs).
-Result<QVector<CapacitySpan>> readSpans(Database &db, const QString &sql, const QDateTime &from, const QDateTime &to)
+// The SQL giving a timestamp column as UTC milliseconds. PostgreSQL's driver turns each
+// timestamptz into a QDateTime by parsing its text, most of the time it takes to read the
+// tens of thousands of bookings of a quarter; the server gives the number directly.
+QString millisecondsOf(const Database &db, const QString &column)
 {
-    auto q = db.run(sql, {timefmt::toSql(to), timefmt::toSql(from)});
+    return db.isPostgres() ? QStringLiteral("(extract(epoch FROM %1) * 1000)::int8").arg(column) : column;
+}
+
+// A value of millisecondsOf(): a whole number on PostgreSQL (its driver may hand it over
+// as text), the stored timestamp on SQLite.
+std::optional<qint64> msFromColumn(const Database &db, const QVariant &v)
+{
+    if (!db.isPostgres())
+        return timefmt::msFromSql(v);
+    bool ok = false;
+    const qint64 ms = v.toLongLong(&ok);
+    return ok ? std::optional<qint64>(ms) : std::nullopt;
+}
+
+// Busy spans (technician, start, end) of `table` rows matching `where` and overlapping [from, to).
+Result<QVector<CapacitySpan>> readSpans(Database &db, const QString &table, const QString &where, const QDateTime &from, const QDateTime &to)
+{
+    auto q = db.run(QStringLiteral("SELECT technician_id, %1, %2 FROM %3 WHERE %4start_at < ? AND end_at > ?")
+                        .arg(millisecondsOf(db, QStringLiteral("start_at")), millisecondsOf(db, QStringLiteral("end_at")), table, where),
+                    {timefmt::toSql(to), timefmt::toSql(from)});
     if (!q)
         return q.error();
     QVector<CapacitySpan> out;
     while (q->next()) {
-        const auto start = timefmt::msFromSql(q->value(1));
-        const auto end = timefmt::msFromSql(q->value(2));
+        const auto start = msFromColumn(db, q->value(1));
+        const auto end = msFromColumn(db, q->value(2));
         if (start && end)
             out.push_back({q->value(0).toString(), *start, *end});
     }
@@ -97,13 +120,11 @@ Result<CapacityInput> readCapacityInput(Database &db, const CapacityReadOptions 
     // A day of margin either side: technicians' zones run up to a day from UTC.
     const QDateTime from(options.today.addDays(-1), QTime(0, 0), QTimeZone::utc());
     const QDateTime to(input.lastDay.addDays(3), QTime(0, 0), QTimeZone::utc());
-    auto absences = readSpans(db, QStringLiteral("SELECT technician_id, start_at, end_at FROM absences WHERE start_at < ? AND end_at > ?"), from, to);
+    auto absences = readSpans(db, QStringLiteral("absences"), QString(), from, to);
     if (!absences)
         return absences.error();
     input.absences = std::move(*absences);
-    auto booked = readSpans(db, QStringLiteral("SELECT technician_id, start_at, end_at FROM appointments "
-                                               "WHERE status <> 'cancelled' AND start_at < ? AND end_at > ?"),
-                            from, to);
+    auto booked = readSpans(db, QStringLiteral("appointments"), QStringLiteral("status <> 'cancelled' AND "), from, to);
     if (!booked)
         return booked.error();
     input.booked = std::move(*booked);

@@ -18,8 +18,12 @@ bool isAllowedDay(const CapacityOccurrence &o, const CapacityInput &input, const
         return false;
     if ((o.contractStarts.isValid() && day < o.contractStarts) || (o.contractEnds.isValid() && day > o.contractEnds))
         return false;
-    const auto holidays = input.holidays.constFind(o.territoryId);
-    return holidays == input.holidays.constEnd() || !holidays->contains(day);
+    const auto isHolidayOf = [&](const QString &territory) {
+        const auto holidays = input.holidays.constFind(territory);
+        return holidays != input.holidays.constEnd() && holidays->contains(day);
+    };
+    // The contract's calendar too: generating on that day would be refused.
+    return !isHolidayOf(o.territoryId) && (o.calendarTerritoryId.isEmpty() || !isHolidayOf(o.calendarTerritoryId));
 }
 
 QVector<QDate> allowedDays(const CapacityOccurrence &o, const CapacityInput &input)

@@ -6,7 +6,8 @@
 // - Monday to Friday (business days; a territory has no week pattern of its own),
 // - inside the table's days (never before the horizon's first day),
 // - inside its contract (never before it starts, never after it ends),
-// - not a holiday of its territory.
+// - not a holiday of its territory, nor of its contract's calendar when that is another
+//   territory's (generating refuses a day off the contract's clock).
 #include "planning/CapacityInput.h"
 
 #include <QVector>

@@ -21,6 +21,39 @@ QString tr(const char *text) { return QCoreApplication::translate("PmGenerator",
 // contract sets no response time.
 constexpr int kPreventivePriority = 3;
 
+// plan → occurrence → the day the planner moved it to.
+using DueOverrides = QHash<QString, QHash<QDate, QDate>>;
+
+DueOverrides indexOverrides(const QVector<PmDueOverride> &overrides)
+{
+    DueOverrides index;
+    for (const PmDueOverride &o : overrides)
+        index[o.planId].insert(o.occurrence, o.due);
+    return index;
+}
+
+// Why the contract does not allow a work order of the plan on `day` (the holidays of its
+// calendar, its start and end), or nothing when it does.
+std::optional<PmSkipped> refusalOf(const PmPlanRow &p, const QDate &day, const QSet<QDate> &holidays)
+{
+    const QString dayText = day.toString(Qt::ISODate);
+    if (!day.isValid())
+        return PmSkipped{p.id, day, skip::invalidPlan(), tr("due override of plan %1: the day is not a date").arg(p.id)};
+    if (holidays.contains(day))
+        return PmSkipped{p.id, day, skip::holiday(),
+                         tr("due override of plan %1 onto %2: a holiday of territory %3, the calendar of contract %4")
+                             .arg(p.id, dayText, p.calendarTerritoryId, p.contractId)};
+    if (p.contractStarts.isValid() && day < p.contractStarts)
+        return PmSkipped{p.id, day, skip::beforeContract(),
+                         tr("due override of plan %1 onto %2: contract %3 starts on %4")
+                             .arg(p.id, dayText, p.contractId, p.contractStarts.toString(Qt::ISODate))};
+    if (p.contractEnds.isValid() && day > p.contractEnds)
+        return PmSkipped{p.id, day, skip::afterContract(),
+                         tr("due override of plan %1 onto %2: contract %3 ends on %4")
+                             .arg(p.id, dayText, p.contractId, p.contractEnds.toString(Qt::ISODate))};
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
@@ -71,6 +104,7 @@ std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
 PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateOptions &options)
 {
     PmGenerateReport report;
+    const DueOverrides overrides = indexOverrides(options.dueOverrides);
     for (const PmPlanRow &p : data.plans) {
         QString why;
         const std::optional<PmSeries> series = seriesOf(p, why);
@@ -100,6 +134,7 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
         const QSet<QDate> &holidays = place.holidays.days;
         const BusinessHoursClock clock = workorders::SlaPolicy::clockOf(p.terms, place);
         const QHash<QDate, QString> generated = data.generated.value(p.id);
+        const QHash<QDate, QDate> moved = overrides.value(p.id);
         for (const PmOccurrence &o : due) {
             if (const auto it = generated.constFind(o.due); it != generated.constEnd()) {
                 if (*it == QLatin1String("cancelled"))
@@ -112,7 +147,14 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
                 continue;
             }
             QDate day = o.due;
-            if (holidays.contains(day)) {
+            if (const auto to = moved.constFind(o.due); to != moved.constEnd()) {
+                // The planner chose the day: it replaces the holiday rule, never the contract.
+                if (auto refused = refusalOf(p, *to, holidays)) {
+                    report.refusedOverrides.push_back(*refused);
+                    continue;
+                }
+                day = *to;
+            } else if (holidays.contains(day)) {
                 day = clock.nextWorkingDay(day);
                 if (!day.isValid() || (p.contractEnds.isValid() && day > p.contractEnds)) {
                     report.skipped.push_back({p.id, o.due, skip::holiday(),
@@ -131,16 +173,18 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
             w.durationMin = p.durationMin;
             w.occurrence = o.due;
             w.due = day;
-            const QDateTime dayStart = recurrence::localStart(day, QTime(0, 0), series->zone);
-            if (series->preferredStart) {
-                w.windowStart = recurrence::localStart(day, *series->preferredStart, series->zone);
-                w.windowEnd = recurrence::localStart(day.addDays(1), QTime(0, 0), series->zone);
+            if (options.computeDeadlines) {
+                const QDateTime dayStart = recurrence::localStart(day, QTime(0, 0), series->zone);
+                if (series->preferredStart) {
+                    w.windowStart = recurrence::localStart(day, *series->preferredStart, series->zone);
+                    w.windowEnd = recurrence::localStart(day.addDays(1), QTime(0, 0), series->zone);
+                }
+                const QDateTime from = w.windowStart.isValid() ? w.windowStart : dayStart;
+                // The intake's rule, counted from the visit's start rather than from creation.
+                const workorders::SlaQuote quote = workorders::SlaPolicy::quote(from, kPreventivePriority, p.terms, place);
+                w.slaDue = quote.due;
+                w.responseDue = quote.responseDue;
             }
-            const QDateTime from = w.windowStart.isValid() ? w.windowStart : dayStart;
-            // The intake's rule, counted from the visit's start rather than from creation.
-            const workorders::SlaQuote quote = workorders::SlaPolicy::quote(from, kPreventivePriority, p.terms, place);
-            w.slaDue = quote.due;
-            w.responseDue = quote.responseDue;
             report.created.push_back(w);
         }
     }
@@ -162,6 +206,8 @@ Result<PmGenerateReport> PmGenerator::run(const PmGenerateOptions &options)
         if (!data)
             return data.error();
         PmGenerateReport report = plan(*data, options);
+        if (!report.refusedOverrides.isEmpty())
+            return Error::invalid(report.refusedOverrides.front().detail);
         if (!report.created.isEmpty()) {
             auto next = workorders::WorkOrderIntake(m_db).nextId();
             if (!next)

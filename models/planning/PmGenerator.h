@@ -9,6 +9,9 @@
 // site's territory) moves to the contract's next covered day, or is
 // skipped when that day is past the contract's end; occurrences before the contract
 // starts are skipped. Everything is written in one transaction, or nothing.
+// The planner may move single occurrences to another day (dueOverrides, e.g. the moves of
+// the capacity levelling): the work order is then due that day instead; a day the contract
+// does not allow is refused as invalid input rather than generated or dropped.
 #include "planning/PmPlanReader.h"
 #include "planning/PmRecurrence.h"
 #include "util/Result.h"
@@ -28,6 +31,7 @@ namespace skip {
 inline QString holiday() { return QStringLiteral("holiday"); }                 // moved past the contract's end
 inline QString cancelled() { return QStringLiteral("cancelled"); }             // its work order was cancelled
 inline QString beforeContract() { return QStringLiteral("before_contract"); }  // before the contract starts
+inline QString afterContract() { return QStringLiteral("after_contract"); }    // a due override past the contract's end
 inline QString noSite() { return QStringLiteral("no_site"); }                  // the plan names no asset with a site
 inline QString invalidPlan() { return QStringLiteral("invalid_plan"); }        // its recurrence, months or start cannot be read
 } // namespace skip
@@ -36,11 +40,29 @@ inline QString invalidPlan() { return QStringLiteral("invalid_plan"); }        /
 // the site's zone), or why it has none.
 std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why);
 
+// One occurrence the planner moved: its work order is due on `due` instead of the day the
+// plan's rule (or a holiday) gives. `occurrence` is the rule's day, which identifies it.
+struct PmDueOverride {
+    QString planId;
+    QDate occurrence;
+    QDate due;
+};
+
 struct PmGenerateOptions {
     QDateTime now;             // creation time of the work orders
     std::optional<QDate> today; // the first day of the horizon; default: today in each site's zone
     int horizonDays = 0;
     bool dryRun = false;
+    // Occurrences the planner moved (capacity levelling): generated on `due` instead. The
+    // window and the SLA count from that day; the work order keeps the rule's day as its
+    // occurrence (pm_due), so generating again still creates nothing. A day that is a
+    // holiday of the contract's calendar or outside the contract is refused (run() fails
+    // as invalid input, nothing written); an override of an occurrence that is not
+    // generated this time (already generated, cancelled, outside the horizon) is unused.
+    QVector<PmDueOverride> dueOverrides;
+    // false: leave the work orders' window and deadlines empty (a read that only needs the
+    // days, like the capacity preview, skips the contract clock's arithmetic).
+    bool computeDeadlines = true;
 };
 
 struct PmNewWorkOrder {
@@ -71,6 +93,10 @@ struct PmSkipped {
 struct PmGenerateReport {
     QVector<PmNewWorkOrder> created; // with ids; written unless dry run
     QVector<PmSkipped> skipped;
+    // Due overrides onto a day the contract does not allow (`due` is the override's day,
+    // `why` one of skip::holiday(), beforeContract(), afterContract()); run() refuses the
+    // whole run when there is any.
+    QVector<PmSkipped> refusedOverrides;
 };
 
 class PmGenerator {

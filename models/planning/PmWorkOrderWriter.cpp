@@ -5,7 +5,10 @@
 #include "workorders/WorkOrderIntake.h"
 
 #include <QCoreApplication>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <map>
 
 namespace fieldops::planning {
@@ -74,7 +77,16 @@ records::RecordValues valuesOf(const PmNewWorkOrder &o, const QDateTime &created
     return v;
 }
 
-// The rows of one table, column by column, written in statements of up to `batch` rows.
+// A work order's skills once each, in a stable order.
+QStringList sortedSkills(const PmNewWorkOrder &o)
+{
+    QStringList codes = o.skills;
+    codes.sort();
+    codes.removeDuplicates();
+    return codes;
+}
+
+// SQLite: the rows of one table, written in statements of up to `batch` rows.
 class RowSink {
 public:
     RowSink(Database &db, QString table, QStringList columns, qsizetype batch)
@@ -94,7 +106,7 @@ public:
     {
         if (m_rows == 0)
             return {};
-        Status s = m_db.isPostgres() ? writeArrays() : writeRows();
+        Status s = writeRows();
         for (QVariantList &column : m_values)
             column.clear();
         m_rows = 0;
@@ -121,45 +133,120 @@ private:
         return m_db.exec(q);
     }
 
-    Status writeArrays()
-    {
-        if (m_types.isEmpty()) {
-            // Each column's array is cast to the column's own type, as the catalog names it.
-            auto q = m_db.run(QStringLiteral("SELECT column_name, udt_name FROM information_schema.columns "
-                                             "WHERE table_schema = current_schema() AND table_name = ?"),
-                              {m_table});
-            if (!q)
-                return q.error();
-            QHash<QString, QString> types;
-            while (q->next())
-                types.insert(q->value(0).toString(), q->value(1).toString());
-            for (const QString &c : m_columns) {
-                if (!types.contains(c))
-                    return Error::other(QCoreApplication::translate("PmWorkOrderWriter", "the database has no column %1.%2; run init to migrate it")
-                                            .arg(m_table, c));
-                m_types << types.value(c);
-            }
-        }
-        QStringList arrays;
-        QVariantList binds;
-        for (qsizetype c = 0; c < m_columns.size(); ++c) {
-            arrays << QStringLiteral("?::%1[]").arg(m_types[c]);
-            binds << arrayLiteral(m_values[c]);
-        }
-        auto q = m_db.run(head() + QStringLiteral("SELECT * FROM unnest(%1)").arg(arrays.join(QStringLiteral(", "))), binds);
-        if (!q)
-            return q.error();
-        return {};
-    }
-
     Database &m_db;
     QString m_table;
     QStringList m_columns;
     qsizetype m_batch;
     QVector<QVariantList> m_values; // per column
     qsizetype m_rows = 0;
-    QStringList m_types;
     std::map<qsizetype, QSqlQuery> m_prepared;
+};
+
+// PostgreSQL: per chunk of work orders one INSERT … SELECT FROM unnest(arrays) for the work
+// orders and one for their skills, each column one array literal. The server's share of a
+// chunk (checks, indexes, the statement's change and audit logging) and ours (turning the
+// next chunk into literals) take about as long, so the next chunk is built on another
+// thread while the server runs the current one instead of the two taking turns.
+class PostgresArrayWriter {
+public:
+    PostgresArrayWriter(Database &db, const records::RecordSpec &spec, const QDateTime &createdAt)
+        : m_db(db), m_spec(spec), m_createdAt(createdAt)
+    {
+        const records::ChildList &skills = m_spec.children.front();
+        m_orderColumns = QStringList{m_spec.keyColumn} + m_spec.columns + QStringList{QStringLiteral("version")};
+        m_skillTable = skills.table;
+        m_skillColumns = QStringList{skills.ownerColumn, skills.valueColumn};
+    }
+
+    Status write(const QVector<PmNewWorkOrder> &orders)
+    {
+        QString orderSql, skillSql;
+        if (Status s = statementFor(m_spec.table, m_orderColumns, orderSql); !s)
+            return s;
+        if (Status s = statementFor(m_skillTable, m_skillColumns, skillSql); !s)
+            return s;
+        const auto build = [this, &orders](qsizetype from) { return chunk(orders, from, std::min(orders.size(), from + kPostgresRowsPerStatement)); };
+        QFuture<Chunk> next = QtConcurrent::run(build, qsizetype(0));
+        for (qsizetype from = 0; from < orders.size(); from += kPostgresRowsPerStatement) {
+            const Chunk current = next.result();
+            if (from + kPostgresRowsPerStatement < orders.size())
+                next = QtConcurrent::run(build, from + kPostgresRowsPerStatement);
+            // Work orders first: the skills refer to them.
+            if (auto q = m_db.run(orderSql, current.orders); !q)
+                return waitAndFail(next, q.error());
+            if (current.skills.front().toString() != QLatin1String("{}"))
+                if (auto q = m_db.run(skillSql, current.skills); !q)
+                    return waitAndFail(next, q.error());
+        }
+        return {};
+    }
+
+private:
+    struct Chunk {
+        QVariantList orders; // one array literal per work-order column
+        QVariantList skills; // one per skill column
+    };
+
+    static Status waitAndFail(QFuture<Chunk> &pending, const Error &error)
+    {
+        pending.waitForFinished(); // it reads the caller's work orders
+        return error;
+    }
+
+    // Each column's array is cast to the column's own type, as the catalog names it.
+    Status statementFor(const QString &table, const QStringList &columns, QString &sql)
+    {
+        auto q = m_db.run(QStringLiteral("SELECT column_name, udt_name FROM information_schema.columns "
+                                         "WHERE table_schema = current_schema() AND table_name = ?"),
+                          {table});
+        if (!q)
+            return q.error();
+        QHash<QString, QString> types;
+        while (q->next())
+            types.insert(q->value(0).toString(), q->value(1).toString());
+        QStringList arrays;
+        for (const QString &c : columns) {
+            if (!types.contains(c))
+                return Error::other(QCoreApplication::translate("PmWorkOrderWriter", "the database has no column %1.%2; run init to migrate it")
+                                        .arg(table, c));
+            arrays << QStringLiteral("?::%1[]").arg(types.value(c));
+        }
+        sql = QStringLiteral("INSERT INTO %1(%2) SELECT * FROM unnest(%3)")
+                  .arg(table, columns.join(QStringLiteral(", ")), arrays.join(QStringLiteral(", ")));
+        return {};
+    }
+
+    // Runs on a worker thread: reads only the work orders and this writer's fixed members.
+    Chunk chunk(const QVector<PmNewWorkOrder> &orders, qsizetype from, qsizetype to) const
+    {
+        QVector<QVariantList> orderColumns(m_orderColumns.size());
+        QVector<QVariantList> skillColumns(m_skillColumns.size());
+        for (qsizetype i = from; i < to; ++i) {
+            const PmNewWorkOrder &o = orders[i];
+            const records::RecordValues v = valuesOf(o, m_createdAt);
+            orderColumns[0] << o.id;
+            for (qsizetype c = 0; c < m_spec.columns.size(); ++c)
+                orderColumns[c + 1] << v.value(m_spec.columns[c]);
+            orderColumns.back() << 1; // every new record starts at version 1
+            for (const QString &code : sortedSkills(o)) {
+                skillColumns[0] << o.id;
+                skillColumns[1] << code;
+            }
+        }
+        Chunk out;
+        for (const QVariantList &column : orderColumns)
+            out.orders << arrayLiteral(column);
+        for (const QVariantList &column : skillColumns)
+            out.skills << arrayLiteral(column);
+        return out;
+    }
+
+    Database &m_db;
+    const records::RecordSpec &m_spec;
+    const QDateTime m_createdAt;
+    QStringList m_orderColumns;
+    QString m_skillTable;
+    QStringList m_skillColumns;
 };
 
 } // namespace
@@ -177,10 +264,11 @@ const records::RecordSpec &preventiveWorkOrderSpec()
 Status writePreventiveWorkOrders(Database &db, const QVector<PmNewWorkOrder> &orders, const QDateTime &createdAt)
 {
     const records::RecordSpec &spec = preventiveWorkOrderSpec();
+    if (db.isPostgres())
+        return PostgresArrayWriter(db, spec, createdAt).write(orders);
     const records::ChildList &skills = spec.children.front();
-    const qsizetype batch = db.isPostgres() ? kPostgresRowsPerStatement : kSqliteRowsPerStatement;
-    RowSink workOrders(db, spec.table, QStringList{spec.keyColumn} + spec.columns + QStringList{QStringLiteral("version")}, batch);
-    RowSink skillRows(db, skills.table, {skills.ownerColumn, skills.valueColumn}, batch);
+    RowSink workOrders(db, spec.table, QStringList{spec.keyColumn} + spec.columns + QStringList{QStringLiteral("version")}, kSqliteRowsPerStatement);
+    RowSink skillRows(db, skills.table, {skills.ownerColumn, skills.valueColumn}, kSqliteRowsPerStatement);
     for (const PmNewWorkOrder &o : orders) {
         const records::RecordValues v = valuesOf(o, createdAt);
         QVariantList row{o.id};
@@ -193,14 +281,10 @@ Status writePreventiveWorkOrders(Database &db, const QVector<PmNewWorkOrder> &or
     // Work orders first: the skills refer to them.
     if (Status s = workOrders.flush(); !s)
         return s;
-    for (const PmNewWorkOrder &o : orders) {
-        QStringList codes = o.skills;
-        codes.sort();
-        codes.removeDuplicates();
-        for (const QString &code : codes)
+    for (const PmNewWorkOrder &o : orders)
+        for (const QString &code : sortedSkills(o))
             if (Status s = skillRows.add({o.id, code}); !s)
                 return s;
-    }
     return skillRows.flush();
 }
 

@@ -35,6 +35,7 @@ const std::vector<Migration> &migrations()
          [](Database &db) { return refreshChangeTracking(db); }},
         {9, "contract terms: coverage hours, hours per priority, billing, covered sites and assets, response due", "0009_contract_terms.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
+        {10, "change and audit log of inserts and deletes: each row's JSON built once (PostgreSQL)", "0010_leaner_statement_logging.sql", {}},
     };
     return list;
 }

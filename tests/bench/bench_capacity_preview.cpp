@@ -132,6 +132,7 @@ int main(int argc, char **argv)
             options.today = kToday;
             options.horizonDays = kHorizonDays;
             options.dryRun = true;
+            options.computeDeadlines = false; // as readCapacityInput plans
             planning::PmGenerator::plan(*planningData, options);
         }
         const double plansMs = msSince(t0);
