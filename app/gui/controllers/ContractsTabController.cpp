@@ -5,9 +5,11 @@
 #include "contracts/ContractService.h"
 #include "contracts/ContractsView.h"
 #include "commands/HolidayCalendarCommand.h"
+#include "contracts/CapacityPreviewPanel.h"
 #include "contracts/GeneratePmDialog.h"
 #include "contracts/HolidayCalendarDialog.h"
 #include "document/ScheduleDocument.h"
+#include "planning/LevelledDueDays.h"
 #include "records/RecordFormModel.h"
 #include "records/RecordSpec.h"
 #include "repositories/Permissions.h"
@@ -192,6 +194,9 @@ void ContractsTabController::openGenerate()
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &widgets::GeneratePmDialog::previewRequested, this, [this](int days) { runGenerate(days, true); });
     connect(m_dialog, &widgets::GeneratePmDialog::generateRequested, this, [this](int days) { runGenerate(days, false); });
+    // Accepting the levelled days previews the work orders on them (the load stays as read).
+    connect(m_dialog->capacity(), &widgets::CapacityPreviewPanel::useLevelledChanged, this,
+            [this] { runGenerate(m_dialog->horizonDays(), true, false); });
     m_dialog->show();
     runGenerate(m_horizonDays, true);
 }
@@ -256,16 +261,18 @@ void ContractsTabController::loadCapacity(int horizonDays)
     });
 }
 
-void ContractsTabController::runGenerate(int horizonDays, bool dryRun)
+void ContractsTabController::runGenerate(int horizonDays, bool dryRun, bool readCapacity)
 {
     m_horizonDays = horizonDays;
     planning::PmGenerateOptions options;
     options.now = m_session->now();
     options.horizonDays = horizonDays;
     options.dryRun = dryRun;
-    if (m_dialog)
+    if (m_dialog) {
+        options.dueOverrides = planning::dueOverridesOf(m_dialog->capacity()->acceptedMoves());
         m_dialog->setBusy(true);
-    m_service->generatePm(options, [this, dryRun](Result<planning::PmGenerateReport> r) {
+    }
+    m_service->generatePm(options, [this, dryRun, readCapacity](Result<planning::PmGenerateReport> r) {
         if (!m_dialog)
             return;
         m_dialog->setBusy(false);
@@ -276,7 +283,8 @@ void ContractsTabController::runGenerate(int horizonDays, bool dryRun)
         }
         if (dryRun) {
             m_dialog->showPreview(*r);
-            loadCapacity(m_horizonDays);
+            if (readCapacity)
+                loadCapacity(m_horizonDays);
             return;
         }
         m_dialog->showGenerated(*r);

@@ -53,7 +53,7 @@ private:
     void save(records::RecordFormModel *form);
     void renew(const contracts::RenewalRequest &request);
     void openGenerate();
-    void runGenerate(int horizonDays, bool dryRun);
+    void runGenerate(int horizonDays, bool dryRun, bool readCapacity = true);
     void loadCapacity(int horizonDays);
     void openHolidays();
     void applyPermissions();
