@@ -8,6 +8,7 @@
 // /tmp/contracts-consumption.png and /tmp/contracts-generate.png for a look.
 #include "../itemmodels/WorkOrderFixture.h"
 #include "GuiTestSupport.h"
+#include "common/TypeAheadField.h"
 #include "contracts/ConsumptionPanel.h"
 #include "contracts/ContractListModel.h"
 #include "contracts/ContractTermsPanel.h"
@@ -23,7 +24,9 @@
 #include "records/RecordFormModel.h"
 #include "records/RecordFormWidget.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
 #include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
@@ -369,6 +372,31 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(dialog->table()->item(0, 0)->text(), QStringLiteral("2026-04-21"), 10000);
         dialog->grab().save(QStringLiteral("/tmp/contracts-holidays.png"));
         dialog->close();
+    }
+
+    void newContractFindsItsCustomer()
+    {
+        QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("newContractButton")), Qt::LeftButton);
+        QVERIFY(m_view->contractForm()->isNew());
+        widgets::TypeAheadField *picker = m_view->terms()->customerPicker();
+        QVERIFY(picker->isVisible());
+        typeInto(picker, QStringLiteral("beta"));
+        QTRY_COMPARE_WITH_TIMEOUT(picker->suggestionCount(), 1, 10000);
+        QAbstractItemView *popup = picker->findChild<QCompleter *>()->popup();
+        QTRY_VERIFY_WITH_TIMEOUT(popup->isVisible(), 10000);
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(m_view->contractForm()->value(QStringLiteral("customer_id")).toString(), QStringLiteral("c2"));
+        // Its sites come to be picked.
+        QTRY_COMPARE_WITH_TIMEOUT(m_view->terms()->sites()->list()->count(), 1, 10000);
+        typeField(QStringLiteral("id"), QStringLiteral("k9"));
+        typeField(QStringLiteral("name"), QStringLiteral("Beta Care"));
+        QVERIFY(m_view->saveButton()->isEnabled());
+        QTest::mouseClick(m_view->saveButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT customer_id || ' ' || name || ' ' || starts_on FROM contracts WHERE id = 'k9'")),
+                                  QStringLiteral("c2 Beta Care 2026-03-03"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_view->currentContractId(), QStringLiteral("k9"), 10000);
+        QVERIFY(!picker->isVisible()); // an existing contract keeps its customer
     }
 
     void generatesAfterAPreview()

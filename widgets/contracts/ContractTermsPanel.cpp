@@ -8,6 +8,7 @@
 #include "records/RecordFormWidget.h"
 
 #include <QGroupBox>
+#include <QLabel>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 
@@ -46,14 +47,33 @@ ContractTermsPanel::ContractTermsPanel(records::RecordFormModel *model, QWidget 
 
     auto *general = new RecordFormWidget(model,
                                          {{QStringLiteral("id"), tr("Contract &id:"), K::Id, tr("e.g. K-2027-014")},
-                                          {QStringLiteral("customer_id"), tr("C&ustomer:"), K::Text, tr("the customer's id")},
+                                          {QStringLiteral("customer_id"), tr("Customer id:"), K::Text, tr("the customer's id")},
                                           {QStringLiteral("name"), tr("&Name:"), K::Text, tr("e.g. Gold 24×7")},
                                           {QStringLiteral("starts_on"), tr("&From:"), K::Date, QStringLiteral("YYYY-MM-DD")},
                                           {QStringLiteral("ends_on"), tr("&To:"), K::Date, QStringLiteral("YYYY-MM-DD")},
                                           {QStringLiteral("notes"), tr("N&otes:"), K::MultiLine, {}}},
                                          this);
     m_sections.insert(QStringLiteral("general"), general);
-    left->addWidget(group(tr("Contract"), general, this));
+    // A new contract's customer: found as in the intake form, then its id fills the field.
+    auto *contractBox = new QWidget(this);
+    auto *contractColumn = new QVBoxLayout(contractBox);
+    contractColumn->setContentsMargins(0, 0, 0, 0);
+    auto *pickRow = new QHBoxLayout;
+    m_picker = new TypeAheadField(contractBox);
+    m_picker->setObjectName(QStringLiteral("contractCustomerPicker"));
+    m_picker->setPlaceholderText(tr("Type the customer's name, phone, email or id"));
+    m_pickerLabel = new QLabel(tr("Find c&ustomer:"), contractBox);
+    m_pickerLabel->setBuddy(m_picker);
+    pickRow->addWidget(m_pickerLabel);
+    pickRow->addWidget(m_picker, 1);
+    contractColumn->addLayout(pickRow);
+    contractColumn->addWidget(general);
+    left->addWidget(group(tr("Contract"), contractBox, this));
+    connect(m_picker, &TypeAheadField::queryChanged, this, [this](const QString &text) {
+        if (m_search)
+            m_picker->setSuggestions(m_search(text));
+    });
+    connect(m_picker, &TypeAheadField::chosen, this, [this](const QString &id) { m_model->setValue(QStringLiteral("customer_id"), id); });
 
     QVector<std::pair<QString, QString>> kinds;
     for (const QString &k : vocabulary::coverageKinds())
@@ -108,6 +128,10 @@ ContractTermsPanel::ContractTermsPanel(records::RecordFormModel *model, QWidget 
 
 void ContractTermsPanel::showCoverageHours()
 {
+    // Only a new contract picks its customer; an existing one keeps it.
+    m_picker->setVisible(m_model->isNew());
+    m_pickerLabel->setVisible(m_model->isNew());
+
     // Days, hours and holidays only mean something when the clock stops outside them.
     const bool businessHours = m_model->value(QStringLiteral("coverage")).toString() != QLatin1String("24x7");
     RecordFormWidget *coverage = m_sections.value(QStringLiteral("coverage"));

@@ -5,7 +5,12 @@
 // Every section writes the same RecordFormModel, so Save sees one record.
 #include "contracts/ContractPage.h"
 
+#include "common/TypeAheadField.h"
+
 #include <QWidget>
+#include <functional>
+
+class QLabel;
 
 namespace fieldops::records {
 class RecordFormModel;
@@ -21,6 +26,10 @@ public:
     ContractTermsPanel(records::RecordFormModel *model, QWidget *parent = nullptr);
 
     void setChoices(const contracts::ContractChoices &choices, const QDate &today);
+    // How a new contract finds its customer by name, phone, email or id.
+    using CustomerSearch = std::function<QVector<Suggestion>(const QString &query)>;
+    void setCustomerSearch(CustomerSearch search) { m_search = std::move(search); }
+    TypeAheadField *customerPicker() const { return m_picker; }
     void setReadOnly(bool readOnly, const QString &why);
     RecordFormWidget *section(const QString &name) const; // "general", "coverage", "response", "resolution", "billing"
     CoverageList *sites() const { return m_sites; }
@@ -32,6 +41,9 @@ private:
     void showCoverageHours();
     records::RecordFormModel *m_model;
     QHash<QString, RecordFormWidget *> m_sections;
+    TypeAheadField *m_picker;
+    QLabel *m_pickerLabel;
+    CustomerSearch m_search;
     CoverageList *m_sites;
     CoverageList *m_assets;
 };

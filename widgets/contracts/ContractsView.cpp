@@ -263,6 +263,7 @@ void ContractsView::newContract()
     m_choicesFor.clear();
     m_title->setText(tr("New contract"));
     m_form->startNew(QString(), defaults);
+    m_terms->customerPicker()->setChosen(QString(), QString());
     m_terms->setChoices({}, today());
     m_plans->clear();
     m_consumption->clear();

@@ -5,6 +5,9 @@
 #include "contracts/ContractService.h"
 #include "contracts/ContractsView.h"
 #include "commands/HolidayCalendarCommand.h"
+#include "common/CustomerSuggestions.h"
+#include "contracts/ContractTermsPanel.h"
+#include "customers/CustomerService.h"
 #include "contracts/CapacityPreviewPanel.h"
 #include "contracts/GeneratePmDialog.h"
 #include "contracts/HolidayCalendarDialog.h"
@@ -34,8 +37,10 @@ bool aboutContracts(const QString &table)
 } // namespace
 
 ContractsTabController::ContractsTabController(ConsoleSession *session)
-    : m_session(session), m_view(new widgets::ContractsView), m_service(new contracts::ContractService(session, this))
+    : m_session(session), m_view(new widgets::ContractsView), m_service(new contracts::ContractService(session, this)),
+      m_customers(new customers::CustomerService(session, this))
 {
+    m_view->terms()->setCustomerSearch([this](const QString &query) { return widgets::customerSuggestions(m_directory.get(), query); });
     connect(m_view, &widgets::ContractsView::contractChosen, this, &ContractsTabController::openContract);
     connect(m_view, &widgets::ContractsView::saveRequested, this, &ContractsTabController::save);
     connect(m_view, &widgets::ContractsView::renewRequested, this, &ContractsTabController::renew);
@@ -49,10 +54,14 @@ ContractsTabController::ContractsTabController(ConsoleSession *session)
     });
     connect(session, &ConsoleSession::permissionsChanged, this, &ContractsTabController::applyPermissions);
     connect(session, &ConsoleSession::stateChanged, this, [this] {
-        if (m_session->isUsable())
+        if (m_session->isUsable()) {
             loadList();
+            loadDirectory();
+        }
     });
     const auto reread = [this](const QString &table) {
+        if (table == QLatin1String("customers"))
+            loadDirectory();
         if (aboutContracts(table)) {
             loadList();
             if (!m_current.isEmpty())
@@ -100,6 +109,14 @@ void ContractsTabController::applyPermissions()
     const bool may = m_session->permissions().editContracts;
     m_view->setEditable(may, may ? QString()
                                  : QCoreApplication::translate("ContractsView", "Your role may read contracts and plans but not change them."));
+}
+
+void ContractsTabController::loadDirectory()
+{
+    m_customers->directory([this](Result<std::shared_ptr<workorders::CustomerDirectory>> r) {
+        if (r)
+            m_directory = *r;
+    });
 }
 
 void ContractsTabController::loadList()

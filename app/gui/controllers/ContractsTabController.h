@@ -9,9 +9,16 @@
 
 #include <QObject>
 #include <QPointer>
+#include <memory>
 
 namespace fieldops {
 class ConsoleSession;
+}
+namespace fieldops::customers {
+class CustomerService;
+}
+namespace fieldops::workorders {
+class CustomerDirectory;
 }
 namespace fieldops::contracts {
 class ContractService;
@@ -49,6 +56,7 @@ signals:
 
 private:
     void loadList();
+    void loadDirectory();
     void openContract(const QString &id);
     void save(records::RecordFormModel *form);
     void renew(const contracts::RenewalRequest &request);
@@ -62,6 +70,8 @@ private:
     ConsoleSession *m_session;
     widgets::ContractsView *m_view; // owned by the tab widget once added
     contracts::ContractService *m_service;
+    customers::CustomerService *m_customers;
+    std::shared_ptr<workorders::CustomerDirectory> m_directory; // for a new contract's customer
     QPointer<widgets::GeneratePmDialog> m_dialog;
     QPointer<widgets::HolidayCalendarDialog> m_holidays;
     QString m_current;

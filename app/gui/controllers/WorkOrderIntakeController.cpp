@@ -1,5 +1,7 @@
 #include "controllers/WorkOrderIntakeController.h"
 
+#include "common/CustomerSuggestions.h"
+
 #include "WorkOrderDialog.h"
 #include "commands/RecordEditCommand.h"
 #include "document/ScheduleDocument.h"
@@ -129,21 +131,7 @@ void WorkOrderIntakeController::openDialog(WorkOrderFormModel *model)
     m_model = model;
     connect(m_dialog, &QObject::destroyed, this, [this] { m_model = nullptr; });
     widgets::WorkOrderForm *form = m_dialog->form();
-    form->setCustomerSearch([this](const QString &query) {
-        QVector<widgets::Suggestion> list;
-        if (!m_directory)
-            return list;
-        for (int i : m_directory->search(query, 30)) {
-            const CustomerEntry &c = m_directory->at(i);
-            QStringList detail{c.id};
-            if (!c.phone.isEmpty())
-                detail << c.phone;
-            if (!c.email.isEmpty())
-                detail << c.email;
-            list.push_back({c.id, c.name, detail.join(QStringLiteral(" · "))});
-        }
-        return list;
-    });
+    form->setCustomerSearch([this](const QString &query) { return widgets::customerSuggestions(m_directory.get(), query); });
     connect(form, &widgets::WorkOrderForm::customerChosen, this, &WorkOrderIntakeController::chooseCustomer);
     connect(form, &widgets::WorkOrderForm::openWorkOrderRequested, this, [this](const QString &id) {
         m_session->selection()->selectWorkOrder(id);
