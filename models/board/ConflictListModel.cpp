@@ -1,5 +1,6 @@
 #include "board/ConflictListModel.h"
 
+#include "domain/SignalColours.h"
 #include "board/BoardModel.h"
 #include "itemmodels/ItemRoles.h"
 #include "scheduling/Violation.h"
@@ -71,7 +72,7 @@ QVariant ConflictListModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == KindColumn && v.isHard())
-        return QColor(0xc6, 0x28, 0x28);
+        return colours::alarm();
     if (role == Qt::ToolTipRole)
         return v.detail;
     if (role != Qt::DisplayRole)

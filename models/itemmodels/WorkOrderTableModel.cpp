@@ -1,5 +1,6 @@
 #include "itemmodels/WorkOrderTableModel.h"
 
+#include "domain/SignalColours.h"
 #include "domain/Vocabulary.h"
 #include "itemmodels/DisplayFormat.h"
 #include "itemmodels/ItemRoles.h"
@@ -163,9 +164,9 @@ QVariant WorkOrderTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == SlaDueColumn && w.slaDue.isValid() && w.status != QLatin1String("done")
             && w.status != QLatin1String("cancelled") && w.slaDue <= QDateTime::currentDateTimeUtc())
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(colours::alarm());
         if (index.column() == PriorityColumn && w.priority == 1)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(colours::alarm());
         return {};
     case roles::SortValue: return sortValue(*r, index.column());
     case roles::WorkOrderId: return w.id;

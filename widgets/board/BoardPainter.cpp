@@ -1,5 +1,6 @@
 #include "BoardPainter.h"
 
+#include "domain/SignalColours.h"
 #include "domain/Vocabulary.h"
 #include "domain/VocabularyText.h"
 #include "sync/RecentChanges.h"
@@ -47,7 +48,7 @@ QColor priorityColor(int priority)
 {
     switch (priority) {
     case 1:
-        return QColor(0xc6, 0x28, 0x28);
+        return colours::alarm();
     case 2:
         return QColor(0xef, 0x6c, 0x00);
     case 3:

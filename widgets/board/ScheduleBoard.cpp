@@ -1,5 +1,6 @@
 #include "ScheduleBoard.h"
 
+#include "domain/SignalColours.h"
 #include "BoardInputHandler.h"
 #include "BoardMarginWidget.h"
 #include "board/BoardGeometry.h"
@@ -553,7 +554,7 @@ QString ScheduleBoard::tooltipFor(int item) const
     for (const scheduling::Violation &v : m_model->violations()) {
         if (v.appointmentIds.contains(b.appointment.id))
             html += QStringLiteral("<span style='color:%1'>⚠ %2</span><br>")
-                        .arg(v.isHard() ? QStringLiteral("#c62828") : QStringLiteral("#b26a00"), v.detail.toHtmlEscaped());
+                        .arg(colours::css(v.isHard() ? colours::alarm() : colours::warning()), v.detail.toHtmlEscaped());
     }
     return html;
 }

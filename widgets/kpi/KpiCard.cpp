@@ -1,5 +1,6 @@
 #include "kpi/KpiCard.h"
 
+#include "domain/SignalColours.h"
 #include "kpi/KpiFormat.h"
 
 #include <QLabel>
@@ -83,7 +84,7 @@ void KpiCard::setValues(const std::optional<double> &now, const std::optional<do
         const bool same = !change.contains(QRegularExpression(QStringLiteral("[1-9]")));
         m_change->setText(tr("%1 vs previous").arg(change));
         m_change->setStyleSheet(same ? QStringLiteral("color: #5f6368;")
-                                     : better ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #c62828;"));
+                                     : QStringLiteral("color: %1;").arg(colours::css(better ? colours::good() : colours::alarm())));
     }
 
     // Null buckets are gaps (NaN breaks the line), never zeros.
@@ -121,13 +122,13 @@ void KpiCard::setTarget(const kpi::KpiTarget *target, kpi::KpiRag state)
         QString colour = QStringLiteral("#5f6368");
         switch (state) {
         case kpi::KpiRag::Green:
-            colour = QStringLiteral("#2e7d32");
+            colour = colours::css(colours::good());
             break;
         case kpi::KpiRag::Amber:
             colour = QStringLiteral("#ef8f00");
             break;
         case kpi::KpiRag::Red:
-            colour = QStringLiteral("#c62828");
+            colour = colours::css(colours::alarm());
             break;
         case kpi::KpiRag::None:
             break;

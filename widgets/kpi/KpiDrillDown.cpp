@@ -1,5 +1,6 @@
 #include "kpi/KpiDrillDown.h"
 
+#include "domain/SignalColours.h"
 #include "itemmodels/ItemRoles.h"
 #include "itemmodels/KpiTableCsv.h"
 #include "itemmodels/KpiVisitsModel.h"
@@ -100,7 +101,7 @@ void KpiDrillDown::setVisits(const QString &technicianId, std::vector<kpi::Techn
 void KpiDrillDown::showError(const QString &message)
 {
     m_status->setText(tr("Visits could not be loaded: %1").arg(message));
-    m_status->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colours::css(colours::alarm())));
 }
 
 QString KpiDrillDown::statusText() const { return m_status->text(); }

@@ -1,5 +1,6 @@
 #include "kpi/KpiTargetEditor.h"
 
+#include "domain/SignalColours.h"
 #include "kpi/KpiFormat.h"
 #include "kpi/KpiKeys.h"
 
@@ -161,13 +162,13 @@ kpi::KpiTarget KpiTargetEditor::draft() const
 void KpiTargetEditor::showSaved(const kpi::KpiTarget &target)
 {
     m_status->setText(tr("Saved: %1 %2").arg(kpi::titleOf(target.kpiKey), kpi::formatKpi(target.kpiKey, target.target)));
-    m_status->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+    m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colours::css(colours::good())));
 }
 
 void KpiTargetEditor::showError(const QString &message)
 {
     m_status->setText(tr("Not saved: %1").arg(message));
-    m_status->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colours::css(colours::alarm())));
 }
 
 QString KpiTargetEditor::statusText() const { return m_status->text(); }

@@ -1,5 +1,6 @@
 #include "kpi/KpiTrendChart.h"
 
+#include "domain/SignalColours.h"
 #include "kpi/KpiFormat.h"
 #include "kpi/KpiKeys.h"
 
@@ -60,12 +61,12 @@ KpiTrendChart::KpiTrendChart(QWidget *parent) : QWidget(parent)
     m_plot->graph(1)->setPen(QPen(QColor(0x90, 0x90, 0x90), 1, Qt::DashLine));
     m_plot->graph(1)->setName(tr("previous period"));
     m_plot->addGraph(); // 2: the target
-    m_plot->graph(2)->setPen(QPen(QColor(0x2e, 0x7d, 0x32), 1.5, Qt::DashDotLine));
+    m_plot->graph(2)->setPen(QPen(colours::good(), 1.5, Qt::DashDotLine));
     m_plot->graph(2)->setName(tr("target"));
     m_tracer = new QCPItemTracer(m_plot);
     m_tracer->setStyle(QCPItemTracer::tsCircle);
     m_tracer->setSize(9);
-    m_tracer->setPen(QPen(QColor(0xc6, 0x28, 0x28), 1.5));
+    m_tracer->setPen(QPen(colours::alarm(), 1.5));
     m_tracer->setVisible(false);
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, &KpiTrendChart::onMouseMove);
