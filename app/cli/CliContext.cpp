@@ -86,4 +86,26 @@ int CliContext::invalid(const QString &message)
     return ExitInvalid;
 }
 
+std::optional<int> CliContext::requiredDays(const QCommandLineParser &parser, const QCommandLineOption &option, int max, int example,
+                                            int &exitCode)
+{
+    const QString name = QStringLiteral("--") + option.names().constFirst();
+    if (!parser.isSet(option)) {
+        exitCode = invalid(QCoreApplication::translate("cli", "%1: a number of days is required, e.g. %1 %2").arg(name).arg(example));
+        return std::nullopt;
+    }
+    bool ok = false;
+    const QString text = parser.value(option).trimmed();
+    const int days = text.toInt(&ok);
+    if (!ok) {
+        exitCode = invalid(QCoreApplication::translate("cli", "%1: \"%2\" is not a whole number of days").arg(name, text));
+        return std::nullopt;
+    }
+    if (days < 0 || days > max) {
+        exitCode = invalid(QCoreApplication::translate("cli", "%1: %2 is outside [0, %3]").arg(name).arg(days).arg(max));
+        return std::nullopt;
+    }
+    return days;
+}
+
 } // namespace fieldops::cli

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 #include <memory>
+#include <optional>
 
 namespace fieldops::cli {
 
@@ -30,6 +31,10 @@ public:
 
     int fail(const Error &e); // prints "error: …" and maps the kind to an exit code
     int invalid(const QString &message);
+    // A required whole number of days in [0, max] given with `option` (generate-pm's and
+    // capacity-preview's horizon); nullopt after saying what is wrong, exitCode set.
+    std::optional<int> requiredDays(const QCommandLineParser &parser, const QCommandLineOption &option, int max, int example,
+                                    int &exitCode);
 
 private:
     QTextStream m_out;

@@ -79,15 +79,10 @@ int runGeneratePm(CliContext &ctx, const QStringList &args)
         return code;
     if (!parser.positionalArguments().isEmpty())
         return ctx.invalid(tr("generate-pm takes no arguments besides its options (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
-    if (!parser.isSet(horizonOpt))
-        return ctx.invalid(tr("--horizon-days: a number of days is required, e.g. --horizon-days 30"));
-    bool ok = false;
-    const QString horizonText = parser.value(horizonOpt).trimmed();
-    const int horizon = horizonText.toInt(&ok);
-    if (!ok)
-        return ctx.invalid(tr("--horizon-days: \"%1\" is not a whole number of days").arg(horizonText));
-    if (horizon < 0 || horizon > kMaxHorizonDays)
-        return ctx.invalid(tr("--horizon-days: %1 is outside [0, %2]").arg(horizon).arg(kMaxHorizonDays));
+    const std::optional<int> days = ctx.requiredDays(parser, horizonOpt, kMaxHorizonDays, 30, code);
+    if (!days)
+        return code;
+    const int horizon = *days;
     planning::PmGenerateOptions options;
     options.now = QDateTime::currentDateTimeUtc();
     options.horizonDays = horizon;

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace fieldops {
 
@@ -16,6 +17,16 @@ struct Change {
     QDateTime at;
 };
 using ChangeList = QList<Change>;
+
+// The tables a batch touched, each once, in the order first seen: views re-read per table.
+inline QStringList changedTables(const ChangeList &changes)
+{
+    QStringList tables;
+    for (const Change &c : changes)
+        if (!tables.contains(c.entity))
+            tables << c.entity;
+    return tables;
+}
 
 } // namespace fieldops
 

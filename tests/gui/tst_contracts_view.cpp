@@ -392,6 +392,8 @@ private slots:
         typeField(QStringLiteral("id"), QStringLiteral("k9"));
         typeField(QStringLiteral("name"), QStringLiteral("Beta Care"));
         QVERIFY(m_view->saveButton()->isEnabled());
+        // A popup still open would take the click that should press Save.
+        QTRY_VERIFY_WITH_TIMEOUT(!popup->isVisible(), 10000);
         QTest::mouseClick(m_view->saveButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT customer_id || ' ' || name || ' ' || starts_on FROM contracts WHERE id = 'k9'")),
                                   QStringLiteral("c2 Beta Care 2026-03-03"), 10000);

@@ -71,11 +71,7 @@ ContractsTabController::ContractsTabController(ConsoleSession *session)
         }
     };
     connect(session, &ConsoleSession::changesArrived, this, [reread](const ChangeList &changes) {
-        QStringList tables;
-        for (const Change &c : changes)
-            if (!tables.contains(c.entity))
-                tables << c.entity;
-        for (const QString &t : tables)
+        for (const QString &t : changedTables(changes))
             reread(t);
     });
     connect(session->document(), &ScheduleDocument::recordsWritten, this, [reread](const QString &table) { reread(table); });
