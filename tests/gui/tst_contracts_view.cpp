@@ -33,6 +33,8 @@
 #include <QDateEdit>
 #include <QSpinBox>
 #include <QDialogButtonBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -395,8 +397,14 @@ private slots:
         // A popup still open would take the click that should press Save.
         QTRY_VERIFY_WITH_TIMEOUT(!popup->isVisible(), 10000);
         QTest::mouseClick(m_view->saveButton(), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT customer_id || ' ' || name || ' ' || starts_on FROM contracts WHERE id = 'k9'")),
-                                  QStringLiteral("c2 Beta Care 2026-03-03"), 10000);
+        // On failure, say what the view said (a refusal) or that nothing was sent.
+        QTRY_VERIFY2_WITH_TIMEOUT(text(QStringLiteral("SELECT customer_id || ' ' || name || ' ' || starts_on FROM contracts WHERE id = 'k9'"))
+                                      == QStringLiteral("c2 Beta Care 2026-03-03"),
+                                  qPrintable(QStringLiteral("problem shown: \"%1\"; save enabled: %2; form: %3")
+                                                 .arg(m_view->findChild<QLabel *>(QStringLiteral("contractProblem"))->text())
+                                                 .arg(m_view->saveButton()->isEnabled())
+                                                 .arg(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(m_view->contractForm()->values())).toJson(QJsonDocument::Compact)))),
+                                  10000);
         QTRY_COMPARE_WITH_TIMEOUT(m_view->currentContractId(), QStringLiteral("k9"), 10000);
         QVERIFY(!picker->isVisible()); // an existing contract keeps its customer
     }
