@@ -376,6 +376,42 @@ private slots:
         dialog->close();
     }
 
+    // Another planner's change re-reads the list and the page shown, but what this planner
+    // has typed and not saved stays: in a contract's terms and in a new contract alike.
+    void anotherPlannersChangeKeepsUnsavedEdits()
+    {
+        chooseContract(QStringLiteral("k2"));
+        typeField(QStringLiteral("name"), QStringLiteral("Beta Basic Extended"));
+        QVERIFY(m_view->contractForm()->isDirty());
+        const auto listedName = [this](const QString &id) {
+            const int row = m_view->listModel()->rowOf(id);
+            return row < 0 ? QString() : m_view->listModel()->index(row, contracts::ContractListModel::NameColumn).data().toString();
+        };
+        const auto elsewhere = [this](const QString &name) {
+            auto maria = Database::open(*DatabaseUrl::parse(m_url), QStringLiteral("maria"));
+            QVERIFY(maria.ok());
+            Transaction tx(**maria);
+            QVERIFY((*maria)->run(QStringLiteral("UPDATE contracts SET name = '%1', version = version + 1 WHERE id = 'k0'").arg(name)).ok());
+            QVERIFY(tx.commit().ok());
+        };
+        elsewhere(QStringLiteral("Acme Silver Old"));
+        QTRY_COMPARE_WITH_TIMEOUT(listedName(QStringLiteral("k0")), QStringLiteral("Acme Silver Old"), 10000);
+        QCOMPARE(m_view->currentContractId(), QStringLiteral("k2"));
+        QCOMPARE(m_view->contractForm()->value(QStringLiteral("name")).toString(), QStringLiteral("Beta Basic Extended"));
+        QVERIFY(m_view->contractForm()->isDirty());
+        QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("revertContractButton")), Qt::LeftButton);
+        QCOMPARE(m_view->contractForm()->value(QStringLiteral("name")).toString(), QStringLiteral("Beta Basic"));
+
+        // A new contract begun while k2's page was shown is not replaced by k2's re-read.
+        QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("newContractButton")), Qt::LeftButton);
+        QVERIFY(m_view->contractForm()->isNew());
+        elsewhere(QStringLiteral("Acme Silver"));
+        QTRY_COMPARE_WITH_TIMEOUT(listedName(QStringLiteral("k0")), QStringLiteral("Acme Silver"), 10000);
+        QTest::qWait(200); // a page read started by the change would land now
+        QVERIFY(m_view->contractForm()->isNew());
+        QCOMPARE(m_view->contractForm()->value(QStringLiteral("name")).toString(), QString());
+    }
+
     void newContractFindsItsCustomer()
     {
         QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("newContractButton")), Qt::LeftButton);

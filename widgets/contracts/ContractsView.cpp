@@ -210,17 +210,23 @@ void ContractsView::chooseRow(const QModelIndex &index)
         emit contractChosen(id);
 }
 
-void ContractsView::setPage(const contracts::ContractPage &page)
+void ContractsView::setPage(const contracts::ContractPage &read, PageLoad how)
 {
-    m_page = std::make_unique<contracts::ContractPage>(page);
+    const bool sameContract = m_page && m_page->contract.id == read.contract.id;
+    const bool keepEdits = how == PageLoad::KeepEdits && sameContract;
+    // Copied before the old page goes: Revert passes the page shown.
+    m_page = std::make_unique<contracts::ContractPage>(read);
+    const contracts::ContractPage &page = *m_page;
     m_choicesFor = page.contract.values.value(QStringLiteral("customer_id")).toString();
     m_title->setText(QStringLiteral("%1  ·  %2  ·  %3")
                          .arg(page.contract.values.value(QStringLiteral("name")).toString(), page.contract.id, page.customerName));
-    m_form->load(page.contract.id, page.contract.values, page.contract.version);
+    if (!keepEdits || !m_form->isDirty())
+        m_form->load(page.contract.id, page.contract.values, page.contract.version);
     m_terms->setChoices(page.choices, today());
-    m_plans->setContract(page, today());
+    m_plans->setContract(page, today(), keepEdits);
     m_consumption->setConsumption(page.consumption, page.contract.values.value(QStringLiteral("parts_included")).toBool());
-    showProblem(QString());
+    if (!keepEdits)
+        showProblem(QString());
     selectContract(page.contract.id);
     updateButtons();
 }
@@ -271,6 +277,8 @@ void ContractsView::newContract()
     m_tabs->setCurrentIndex(0);
     showProblem(QString());
     updateButtons();
+    // No contract is shown now: a page still being read must not replace the new one.
+    emit contractChosen(QString());
 }
 
 void ContractsView::askRenewal()

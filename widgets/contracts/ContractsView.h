@@ -41,7 +41,10 @@ public:
     void setToday(const QDate &today);
     QDate today() const;
     void setContracts(QVector<contracts::ContractListRow> rows);
-    void setPage(const contracts::ContractPage &page);
+    // Replace shows the page as read; KeepEdits (a re-read after someone's change) leaves
+    // unsaved edits of the same contract or plan in place, against the version they began on.
+    enum class PageLoad { Replace, KeepEdits };
+    void setPage(const contracts::ContractPage &page, PageLoad how = PageLoad::Replace);
     // What a new contract for the typed customer may cover.
     void setChoices(const contracts::ContractChoices &choices);
     void showProblem(const QString &message);

@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QTextCharFormat>
 #include <QTimeZone>
@@ -111,9 +112,11 @@ void PlanEditor::clear()
     updateButtons();
 }
 
-void PlanEditor::setContract(const contracts::ContractPage &page, const QDate &today)
+void PlanEditor::setContract(const contracts::ContractPage &page, const QDate &today, bool keepEdits)
 {
-    const QString shown = page.contract.id == m_contractId ? m_form->id() : QString();
+    const bool sameContract = page.contract.id == m_contractId;
+    const QString shown = sameContract ? m_form->id() : QString();
+    const bool keepForm = keepEdits && sameContract && m_form->isDirty();
     m_contractId = page.contract.id;
     m_contractEnds = QDate::fromString(page.contract.values.value(QStringLiteral("ends_on")).toString(), Qt::ISODate);
     m_zone = page.choices.siteTimeZone;
@@ -138,7 +141,11 @@ void PlanEditor::setContract(const contracts::ContractPage &page, const QDate &t
         if (p.id == shown)
             keep = r;
     }
-    if (m_plans.isEmpty()) {
+    if (keepForm) {
+        const QSignalBlocker quiet(m_table);
+        if (!shown.isEmpty())
+            m_table->setCurrentCell(keep, 0);
+    } else if (m_plans.isEmpty()) {
         newPlan();
     } else {
         m_table->setCurrentCell(keep, 0);

@@ -28,7 +28,8 @@ public:
 
     // The contract's plans and what they may name; keeps the plan being edited when it
     // is still there.
-    void setContract(const contracts::ContractPage &page, const QDate &today);
+    // keepEdits leaves a plan being edited as it is (a re-read after someone's change).
+    void setContract(const contracts::ContractPage &page, const QDate &today, bool keepEdits = false);
     void clear();
     void setEditable(bool editable, const QString &why);
     void newPlan();

@@ -41,7 +41,7 @@ ContractsTabController::ContractsTabController(ConsoleSession *session)
       m_customers(new customers::CustomerService(session, this))
 {
     m_view->terms()->setCustomerSearch([this](const QString &query) { return widgets::customerSuggestions(m_directory.get(), query); });
-    connect(m_view, &widgets::ContractsView::contractChosen, this, &ContractsTabController::openContract);
+    connect(m_view, &widgets::ContractsView::contractChosen, this, [this](const QString &id) { openContract(id); });
     connect(m_view, &widgets::ContractsView::saveRequested, this, &ContractsTabController::save);
     connect(m_view, &widgets::ContractsView::renewRequested, this, &ContractsTabController::renew);
     connect(m_view, &widgets::ContractsView::generateRequested, this, &ContractsTabController::openGenerate);
@@ -65,9 +65,9 @@ ContractsTabController::ContractsTabController(ConsoleSession *session)
         if (aboutContracts(table)) {
             loadList();
             if (!m_current.isEmpty())
-                openContract(m_current);
+                openContract(m_current, widgets::ContractsView::PageLoad::KeepEdits);
         } else if (table == QLatin1String("work_orders") && !m_current.isEmpty()) {
-            openContract(m_current); // its consumption
+            openContract(m_current, widgets::ContractsView::PageLoad::KeepEdits); // its consumption
         }
     };
     connect(session, &ConsoleSession::changesArrived, this, [reread](const ChangeList &changes) {
@@ -127,19 +127,27 @@ void ContractsTabController::loadList()
     });
 }
 
-void ContractsTabController::openContract(const QString &id)
+void ContractsTabController::openContract(const QString &id, widgets::ContractsView::PageLoad how)
 {
+    if (id != m_current)
+        m_replacePending = false;
     m_current = id;
+    const quint64 ticket = ++m_pageTicket;
     if (id.isEmpty())
         return;
-    m_service->page(id, m_view->today(), [this, id](Result<contracts::ContractPage> r) {
-        if (id != m_current)
-            return; // the planner moved on
+    if (how == widgets::ContractsView::PageLoad::Replace)
+        m_replacePending = true;
+    else if (m_replacePending)
+        how = widgets::ContractsView::PageLoad::Replace;
+    m_service->page(id, m_view->today(), [this, ticket, how](Result<contracts::ContractPage> r) {
+        if (ticket != m_pageTicket)
+            return; // a later read, or the planner moved on
+        m_replacePending = false;
         if (!r) {
             m_view->showProblem(r.error().message);
             return;
         }
-        m_view->setPage(*r);
+        m_view->setPage(*r, how);
     });
 }
 
@@ -302,7 +310,7 @@ void ContractsTabController::runGenerate(int horizonDays, bool dryRun, bool read
         }
         m_dialog->showGenerated(*r);
         if (!m_current.isEmpty())
-            openContract(m_current);
+            openContract(m_current, widgets::ContractsView::PageLoad::KeepEdits);
         emit generated(int(r->created.size()));
     });
 }

@@ -5,6 +5,7 @@
 // every save, undo or redo, and when another console changes contracts or plans. The
 // Generate button opens the preview-then-generate dialog. Editing follows the server's
 // grants (planners and admins); the others read.
+#include "contracts/ContractsView.h"
 #include "controllers/TabController.h"
 
 #include <QObject>
@@ -57,7 +58,7 @@ signals:
 private:
     void loadList();
     void loadDirectory();
-    void openContract(const QString &id);
+    void openContract(const QString &id, widgets::ContractsView::PageLoad how = widgets::ContractsView::PageLoad::Replace);
     void save(records::RecordFormModel *form);
     void renew(const contracts::RenewalRequest &request);
     void openGenerate();
@@ -75,6 +76,10 @@ private:
     QPointer<widgets::GeneratePmDialog> m_dialog;
     QPointer<widgets::HolidayCalendarDialog> m_holidays;
     QString m_current;
+    // Page reads may finish out of order: only the latest one is shown, and it replaces
+    // the form if any read still outstanding was asked to (after a save, a click).
+    quint64 m_pageTicket = 0;
+    bool m_replacePending = false;
     int m_horizonDays = 30;
 };
 
