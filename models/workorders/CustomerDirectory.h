@@ -4,8 +4,8 @@
 // customer when each of its words occurs in the name, the id, the email or, for digits,
 // the phone (ignoring its punctuation); names that start with the query rank first.
 // Typing on narrows the previous answer instead of scanning everyone again.
-#include <QPair>
 #include <QString>
+#include <QStringView>
 #include <QVector>
 
 namespace fieldops::workorders {
@@ -30,14 +30,26 @@ public:
     QVector<int> search(const QString &query, int limit = 50);
 
 private:
-    struct Haystack {
-        QString text;   // lower-case "name id email"
-        QString digits; // the phone's digits
-        QString name;   // lower-case name, for ranking
+    // Everyone's searchable text lies in one buffer, in name order, so a keystroke's scan
+    // over the whole directory reads memory front to back instead of chasing one small
+    // string per customer (which cost more than the matching itself).
+    QStringView text(int i) const { return QStringView(m_text).mid(m_textAt[i], m_textAt[i + 1] - m_textAt[i] - 1); }
+    QStringView name(int i) const { return text(i).left(m_nameLength[i]); }
+    QStringView digits(int i) const { return QStringView(m_digits).mid(m_digitsAt[i], m_digitsAt[i + 1] - m_digitsAt[i]); }
+    struct NameWord {
+        qsizetype at; // in m_text
+        int length;
+        int index;
     };
+    QStringView word(const NameWord &w) const { return QStringView(m_text).mid(w.at, w.length); }
+
     QVector<CustomerEntry> m_entries;
-    QVector<Haystack> m_hay;
-    QVector<QPair<QString, int>> m_nameWords; // (lower-case word of a name, index), sorted
+    QString m_text;               // lower-case "name id email\n" of each entry
+    QVector<qsizetype> m_textAt;  // where each entry's text starts; one more at the end
+    QVector<int> m_nameLength;    // the name's length at the start of its text
+    QString m_digits;             // each phone's digits, one after another
+    QVector<qsizetype> m_digitsAt;
+    QVector<NameWord> m_nameWords; // every word of every name, sorted by word then entry
     // The last query and everyone it matched: a longer query only looks among them.
     QString m_lastQuery;
     QVector<int> m_lastMatches;

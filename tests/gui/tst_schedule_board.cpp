@@ -3,6 +3,7 @@
 // each step: drop from the queue assigns, a drag between rows reassigns, an edge drag
 // resizes, Ctrl+Z restores each; a drop on a busy slot is refused with the reason and
 // writes nothing; a row changed underneath (stale version) is reported and reloaded.
+#include "domain/SignalColours.h"
 #include "../board/BoardFixture.h"
 #include "TestDatabases.h"
 #include "board/BoardMime.h"
@@ -367,7 +368,7 @@ private slots:
         const QString msg = t.page->messageLine()->text();
         QVERIFY2(msg.startsWith(QStringLiteral("Refused")), qPrintable(msg));
         QCOMPARE(t.page->messageKind(), widgets::ScheduleBoard::MessageKind::Refusal);
-        QVERIFY(t.page->messageLine()->styleSheet().contains(QStringLiteral("#b71c1c")));
+        QVERIFY(t.page->messageLine()->styleSheet().contains(colours::css(colours::alarm())));
         QVERIFY2(msg.contains(QStringLiteral("Bruno")) && msg.contains(QStringLiteral("Globex")) && msg.contains(QStringLiteral("w2")),
                  qPrintable(msg));
         QCOMPARE(t.stack()->count(), 0);

@@ -42,6 +42,11 @@ private slots:
         QTest::newRow("accents and case folded") << QStringLiteral("CLÍNICA são") << QStringList{QStringLiteral("c5")};
         QTest::newRow("by id") << QStringLiteral("c3") << QStringList{QStringLiteral("c3")};
         QTest::newRow("by email") << QStringLiteral("contato@") << QStringList{QStringLiteral("c5")};
+        // The word's first letter occurs before the match without the rest after it
+        // ("a" of "hotel almaria"); only inner matches, so alphabetical.
+        QTest::newRow("first letter seen before the match")
+            << QStringLiteral("aria m") << QStringList{QStringLiteral("c4"), QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("c1")};
+        QTest::newRow("the last letters of an entry") << QStringLiteral("silva.example") << QStringList{QStringLiteral("c2")};
         QTest::newRow("nobody") << QStringLiteral("zzz") << QStringList{};
         QTest::newRow("empty finds nobody") << QString() << QStringList{};
     }

@@ -216,7 +216,7 @@ void BoardPainter::paintBars(QPainter &p, int r, qint64 fromMs, qint64 toMs, con
                              label(b, int(textRect.width()), fm));
         }
         if (b.isCancelled()) {
-            p.setPen(QPen(QColor(0xb7, 0x1c, 0x1c), 1));
+            p.setPen(QPen(colours::alarm(), 1));
             p.drawLine(bar.left(), bar.center().y(), bar.right(), bar.center().y());
         }
         if (b.appointment.locked) {

@@ -4,6 +4,7 @@
 #include "ScheduleBoard.h"
 #include "board/BoardModel.h"
 #include "commands/BoardEditor.h"
+#include "domain/SignalColours.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -92,10 +93,10 @@ void SchedulePage::showMessage(const QString &text, ScheduleBoard::MessageKind k
     m_messageKind = kind;
     switch (kind) {
     case ScheduleBoard::MessageKind::Refusal:
-        m_message->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
+        m_message->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colours::css(colours::alarm())));
         break;
     case ScheduleBoard::MessageKind::Warning:
-        m_message->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+        m_message->setStyleSheet(QStringLiteral("color: %1;").arg(colours::css(colours::warning())));
         break;
     case ScheduleBoard::MessageKind::Info:
         m_message->setStyleSheet(QString());

@@ -1,12 +1,14 @@
 #pragma once
 // How the console shows a problem in words next to what it is about (a field's reason, a
 // refused save): one colour and one label shape for every form, so they read alike.
+#include "domain/SignalColours.h"
+
 #include <QLabel>
 #include <QString>
 
 namespace fieldops::widgets {
 
-inline QString problemTextStyle() { return QStringLiteral("color: #b3261e;"); }
+inline QString problemTextStyle() { return QStringLiteral("color: %1;").arg(colours::css(colours::alarm())); }
 
 // A hidden, word-wrapped label in the problem colour; `name` is its object name.
 inline QLabel *makeProblemLabel(const QString &name, QWidget *parent)
