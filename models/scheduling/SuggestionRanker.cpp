@@ -188,7 +188,8 @@ SuggestionResult SuggestionRanker::suggest(const SuggestionRequest &r) const
     for (Suggestion &s : best)
         s.reasons = suggestionReasons(s.facts);
     if (best.empty())
-        result.whyNone = noSlotReason(skillCodes, int(qualified.size()), r.to);
+        result.whyNone = noSlotReason(skillCodes, int(qualified.size()),
+                                      wo.windowEnd != kNoTime && wo.windowEnd < toMs ? utc(wo.windowEnd) : r.to);
     return result;
 }
 
