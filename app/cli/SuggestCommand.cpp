@@ -42,8 +42,6 @@ QString toJson(const scheduling::SuggestionResult &result)
 
 QString toTable(const scheduling::SuggestionResult &result)
 {
-    if (result.candidates.empty())
-        return tr("No feasible slot: %1").arg(result.whyNone) + QLatin1Char('\n');
     std::vector<QStringList> rows{{tr("#"), tr("TECHNICIAN"), tr("START"), tr("END"), tr("TRAVEL"), tr("SCORE"), tr("REASONS")}};
     int rank = 0;
     for (const scheduling::Suggestion &s : result.candidates)
@@ -122,7 +120,14 @@ int runSuggest(CliContext &ctx, const QStringList &args)
                                               scheduling::SuggestionRanker::basesOf(input->snapshot, input->inactiveTechnicians));
     const scheduling::SuggestionResult result =
         ranker.suggest({input->workOrder.id, input->workOrder.durationMin, from, to, top});
-    ctx.out() << (parser.isSet(jsonOpt) ? toJson(result) + QLatin1Char('\n') : toTable(result));
+    if (parser.isSet(jsonOpt)) {
+        ctx.out() << toJson(result) << '\n';
+    } else if (result.candidates.empty()) {
+        // An answer, not a failure (exit 0), but no table: the reason goes where people look.
+        ctx.err() << tr("No feasible slot: %1").arg(result.whyNone) << Qt::endl;
+    } else {
+        ctx.out() << toTable(result);
+    }
     ctx.out().flush();
     return ExitOk;
 }
