@@ -144,6 +144,11 @@ SuggestionResult SuggestionRanker::suggest(const SuggestionRequest &r) const
     {
         const qint64 windowFrom = std::max(fromMs, wo.windowStart == kNoTime ? fromMs : wo.windowStart);
         const qint64 windowTo = std::min(toMs, wo.windowEnd == kNoTime ? toMs : wo.windowEnd);
+        const bool hasWindow = wo.windowStart != kNoTime || wo.windowEnd != kNoTime;
+        if (windowTo - windowFrom < durationMs && !hasWindow) {
+            result.whyNone = noSlotReason(skillCodes, int(qualified.size()), r.to);
+            return result;
+        }
         if (windowTo - windowFrom < durationMs) {
             result.whyNone = windowOutsideReason(wo.windowStart == kNoTime ? QDateTime() : utc(wo.windowStart),
                                                  wo.windowEnd == kNoTime ? QDateTime() : utc(wo.windowEnd), r.from, r.to);

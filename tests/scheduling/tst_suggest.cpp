@@ -224,6 +224,34 @@ private slots:
         QCOMPARE(m.suggest(5, "both").whyNone, QStringLiteral("no active technician has the skills gas, hvac"));
     }
 
+    void shiftsAreReadOnEachTechniciansClock()
+    {
+        // São Paulo (UTC−3) starts at 11:00 UTC; Berlin (UTC+1) has been at work since
+        // 07:00 UTC, so from the search's start at 08:00.
+        test::ScheduleBuilder b;
+        b.horizon("2026-03-02T08:00:00Z", "2026-03-03T08:00:00Z");
+        for (auto [id, zone] : {std::pair{"sp", "America/Sao_Paulo"}, std::pair{"be", "Europe/Berlin"}}) {
+            Technician &t = b.tech(id, zone);
+            t.homeLat = -23.4605;
+            t.homeLon = -46.6333;
+        }
+        b.workOrder("job", "s2", {QStringLiteral("hvac")});
+        const CompiledSchedule schedule(b.snap);
+        const SuggestionRanker ranker(schedule, SuggestionRanker::basesOf(b.snap));
+        const SuggestionResult r = ranker.suggest({QStringLiteral("job"), 60, b.snap.from, b.snap.to, 5});
+        // Berlin's Tuesday shift opens at 07:00 UTC, an hour before the search ends: one more slot.
+        QCOMPARE(brief(r), (QStringList{"be 08:00 0", "sp 11:00 0", "be 07:00 0"}));
+        QCOMPARE(r.candidates[2].start, at("2026-03-03T07:00:00Z"));
+        // Ten hours fit in no 9-hour shift.
+        const SuggestionResult tooLong = ranker.suggest({QStringLiteral("job"), 600, b.snap.from, b.snap.to, 5});
+        QVERIFY(tooLong.candidates.empty());
+        QCOMPARE(tooLong.whyNone, QStringLiteral("2 technicians have the skill hvac; all are off or full until 2026-03-03 08:00 UTC"));
+        // A search shorter than the visit finds nothing either, and says so.
+        const SuggestionResult tooShort = ranker.suggest({QStringLiteral("job"), 60, b.snap.from, b.snap.from.addSecs(1800), 5});
+        QVERIFY(tooShort.candidates.empty());
+        QCOMPARE(tooShort.whyNone, QStringLiteral("2 technicians have the skill hvac; all are off or full until 2026-03-02 08:30 UTC"));
+    }
+
     void prunedSearchEqualsTheFullOne()
     {
         // The bound may only skip what cannot win: asking for the top 2 gives the first two
