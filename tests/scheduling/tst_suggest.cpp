@@ -252,6 +252,67 @@ private slots:
         QCOMPARE(tooShort.whyNone, QStringLiteral("2 technicians have the skill hvac; all are off or full until 2026-03-02 08:30 UTC"));
     }
 
+    void slotsAreTheEarliestFeasibleOfEachGap()
+    {
+        // Against brute force on a random board: every 5-minute start the board's verdict
+        // accepts (nothing but an SLA finding) is preceded, in the same gap (no visit of the
+        // technician starting in between), by a suggested slot, and every suggested slot is
+        // accepted by that verdict.
+        test::ScheduleBuilder b;
+        b.horizon("2026-03-02T06:00:00Z", "2026-03-03T06:00:00Z");
+        QRandomGenerator rng(23);
+        const char *zones[] = {"UTC", "America/Sao_Paulo", "Europe/Berlin"};
+        for (int i = 0; i < 9; ++i) {
+            const QByteArray id = "r" + QByteArray::number(i);
+            Technician &t = b.tech(id.constData(), zones[i % 3]);
+            t.homeLat = -23.5505 + rng.generateDouble() * 0.5;
+            t.homeLon = -46.6333;
+            QDateTime cursor = at("2026-03-02T06:00:00Z").addSecs(60 * 15 * rng.bounded(40));
+            for (int k = 0; k < 5; ++k) {
+                const QByteArray vid = id + "v" + QByteArray::number(k);
+                const QDateTime end = cursor.addSecs(60 * (30 + 15 * rng.bounded(6)));
+                b.visit(vid.constData(), qPrintable(cursor.toString(Qt::ISODate)), qPrintable(end.toString(Qt::ISODate)),
+                        rng.bounded(2) ? "s1" : "s3", id.constData());
+                cursor = end.addSecs(60 * 5 * rng.bounded(40));
+            }
+            if (i % 3 == 1)
+                b.absence(id.constData(), "2026-03-02T14:00:00Z", "2026-03-02T15:30:00Z");
+        }
+        WorkOrder &job = b.workOrder("job", "s2", {QStringLiteral("hvac")});
+        job.slaDue = at("2026-03-02T16:00:00Z");
+        job.windowEnd = at("2026-03-03T03:00:00Z");
+        const CompiledSchedule schedule(b.snap);
+        const SuggestionRanker ranker(schedule, SuggestionRanker::basesOf(b.snap));
+        const SuggestionResult r = ranker.suggest({QStringLiteral("job"), 75, b.snap.from, b.snap.to, 100000});
+        QVERIFY2(r.candidates.size() >= 5, qPrintable(brief(r).join(QStringLiteral(", "))));
+
+        const ConflictIndex index(b.snap);
+        auto accepted = [&](const QString &tech, const QDateTime &start) {
+            const Verdict v = index.verdict(ProposedMove{QString(), tech, start, start.addSecs(75 * 60), QStringLiteral("job")});
+            return v.hard.empty()
+                && std::all_of(v.soft.begin(), v.soft.end(), [](const Violation &x) { return x.kind == ViolationKind::Sla; });
+        };
+        for (const Suggestion &s : r.candidates)
+            QVERIFY2(accepted(s.technicianId, s.start), qPrintable(s.technicianId + s.start.toString(Qt::ISODate)));
+        int feasible = 0;
+        for (const Technician &t : b.snap.technicians) {
+            for (QDateTime start = b.snap.from; start < b.snap.to; start = start.addSecs(300)) {
+                if (!accepted(t.id, start))
+                    continue;
+                ++feasible;
+                const bool covered = std::any_of(r.candidates.begin(), r.candidates.end(), [&](const Suggestion &s) {
+                    if (s.technicianId != t.id || s.start > start)
+                        return false;
+                    return std::none_of(b.snap.appointments.begin(), b.snap.appointments.end(), [&](const Appointment &a) {
+                        return a.technicianId == t.id && a.start >= s.start && a.start < start;
+                    });
+                });
+                QVERIFY2(covered, qPrintable(t.id + QLatin1Char(' ') + start.toString(Qt::ISODate)));
+            }
+        }
+        QVERIFY(feasible > int(r.candidates.size()));
+    }
+
     void prunedSearchEqualsTheFullOne()
     {
         // The bound may only skip what cannot win: asking for the top 2 gives the first two
