@@ -2,7 +2,8 @@
 // small Monday (2026-03-02) written with plain SQL, the same one tst_suggest builds in
 // memory (its header has the hand computation): the job at s2 needs hvac, lasts 60 min and
 // is due 15:00; the best slot is t5 at 09:20, 20 min from its 08:00–09:00 visit at s1.
-// The slot booked as suggested gives `conflicts` nothing to report; bad input exits 2 with
+// The slot booked as suggested gives `conflicts` nothing to report, and asked again (now a
+// move) comes back first; bad input exits 2 with
 // one line; no slot is an answer (exit 0) that says why.
 #include "CliRunner.h"
 #include "TestDatabases.h"
@@ -121,6 +122,12 @@ private slots:
         const test::CliRun check = test::runCli(url, {"conflicts", "--from", "2026-03-02T00:00:00Z", "--to", "2026-03-03T00:00:00Z", "--json"});
         QCOMPARE(check.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(check.out.toUtf8()).object().value(QStringLiteral("violations")).toArray(), QJsonArray());
+        // Now booked, the job is a move: its own visit is left out, so the same slot comes first.
+        const test::CliRun again = test::runCli(url, QStringList{"suggest", "job", "--top", "1", "--json"} + kMonday);
+        QCOMPARE(again.exitCode, 0);
+        const QJsonObject moved = QJsonDocument::fromJson(again.out.toUtf8()).object().value(QStringLiteral("candidates")).toArray().first().toObject();
+        QCOMPARE(moved.value(QStringLiteral("technician_id")).toString(), QStringLiteral("t5"));
+        QCOMPARE(moved.value(QStringLiteral("start")).toString(), QStringLiteral("2026-03-02T09:20:00Z"));
     }
 
     void tableForPeople()
