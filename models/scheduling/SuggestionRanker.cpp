@@ -4,7 +4,6 @@
 #include "scheduling/SuggestionReasons.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace fieldops::scheduling {
 
@@ -116,8 +115,12 @@ SuggestionResult SuggestionRanker::suggest(const SuggestionRequest &r) const
     const SlotFinder finder(m_s, woNo, excluded);
     const GeoPlace site = wo.site >= 0 ? m_s.sites()[size_t(wo.site)].place : GeoPlace{};
 
+    const bool hasWindow = wo.windowStart != kNoTime || wo.windowEnd != kNoTime;
+    const qint64 searchFrom = std::max(fromMs, wo.windowStart == kNoTime ? fromMs : wo.windowStart);
+    const qint64 searchTo = std::min(toMs, wo.windowEnd == kNoTime ? toMs : wo.windowEnd);
+    const qint64 earliestStart = SlotFinder::roundUp(searchFrom);
+
     // Skills first: only technicians holding every required skill are searched.
-    const qint64 earliestStart = SlotFinder::roundUp(std::max(fromMs, wo.windowStart == kNoTime ? fromMs : wo.windowStart));
     struct Qualified {
         int tech;
         double bound;
@@ -131,7 +134,7 @@ SuggestionResult SuggestionRanker::suggest(const SuggestionRequest &r) const
         SlotFacts f;
         f.skills = skillCodes;
         f.skillsHeld = int(t.skills.size());
-        f.hasWindow = wo.windowStart != kNoTime || wo.windowEnd != kNoTime;
+        f.hasWindow = hasWindow;
         f.hasSla = wo.slaDue != kNoTime;
         f.slaSlackMin = f.hasSla ? ZoneClock::floorDiv(wo.slaDue - (earliestStart + durationMs), 60'000) : 0;
         f.travelMin = wo.site >= 0 ? nearestTripMinutes(int(i), site, fromMs, toMs) : 0;
@@ -141,19 +144,11 @@ SuggestionResult SuggestionRanker::suggest(const SuggestionRequest &r) const
         result.whyNone = noQualifiedReason(skillCodes);
         return result;
     }
-    {
-        const qint64 windowFrom = std::max(fromMs, wo.windowStart == kNoTime ? fromMs : wo.windowStart);
-        const qint64 windowTo = std::min(toMs, wo.windowEnd == kNoTime ? toMs : wo.windowEnd);
-        const bool hasWindow = wo.windowStart != kNoTime || wo.windowEnd != kNoTime;
-        if (windowTo - windowFrom < durationMs && !hasWindow) {
-            result.whyNone = noSlotReason(skillCodes, int(qualified.size()), r.to);
-            return result;
-        }
-        if (windowTo - windowFrom < durationMs) {
-            result.whyNone = windowOutsideReason(wo.windowStart == kNoTime ? QDateTime() : utc(wo.windowStart),
-                                                 wo.windowEnd == kNoTime ? QDateTime() : utc(wo.windowEnd), r.from, r.to);
-            return result;
-        }
+    if (searchTo - searchFrom < durationMs) {
+        result.whyNone = hasWindow ? windowOutsideReason(wo.windowStart == kNoTime ? QDateTime() : utc(wo.windowStart),
+                                                         wo.windowEnd == kNoTime ? QDateTime() : utc(wo.windowEnd), r.from, r.to)
+                                   : noSlotReason(skillCodes, int(qualified.size()), r.to);
+        return result;
     }
     std::sort(qualified.begin(), qualified.end(), [&](const Qualified &a, const Qualified &b) {
         return a.bound != b.bound ? a.bound > b.bound : m_s.technicians()[size_t(a.tech)].id < m_s.technicians()[size_t(b.tech)].id;
@@ -193,8 +188,7 @@ SuggestionResult SuggestionRanker::suggest(const SuggestionRequest &r) const
     for (Suggestion &s : best)
         s.reasons = suggestionReasons(s.facts);
     if (best.empty())
-        result.whyNone = noSlotReason(skillCodes, int(qualified.size()),
-                                      wo.windowEnd != kNoTime && wo.windowEnd < toMs ? utc(wo.windowEnd) : r.to);
+        result.whyNone = noSlotReason(skillCodes, int(qualified.size()), utc(searchTo));
     return result;
 }
 
