@@ -29,6 +29,10 @@ enum ItemRole : int {
     CapacityAvailableHours,    // double
     CapacityLevelledText,      // "demand / available h" after levelling, whichever is shown
     CapacityLevelledOverloaded, // bool: overloaded after levelling
+    // Suggested slots (SuggestionModel); TechnicianId and SortValue serve them too.
+    SlotStart,       // QDateTime UTC
+    SlotEnd,         // QDateTime UTC
+    SlotScore,       // double in [0, 1]
     End
 };
 

@@ -65,8 +65,12 @@ Violation makePair(ViolationKind kind, const CompiledSchedule &s, const Visit &a
     return out;
 }
 
-// "45 min", "2 h 5 min", "3 d 4 h": long delays read better than thousands of minutes.
-QString duration(qint64 minutes)
+QString duration(qint64 minutes) { return durationText(minutes); }
+
+} // namespace
+
+// Long delays read better than thousands of minutes.
+QString durationText(qint64 minutes)
 {
     if (minutes < 60)
         return ConflictText::tr("%1 min").arg(minutes);
@@ -75,8 +79,6 @@ QString duration(qint64 minutes)
         return hours ? ConflictText::tr("%1 d %2 h").arg(days).arg(hours) : ConflictText::tr("%1 d").arg(days);
     return mins ? ConflictText::tr("%1 h %2 min").arg(hours).arg(mins) : ConflictText::tr("%1 h").arg(hours);
 }
-
-} // namespace
 
 Violation overlap(const CompiledSchedule &s, const Visit &first, const Visit &second)
 {

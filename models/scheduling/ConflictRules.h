@@ -12,6 +12,10 @@ namespace fieldops::scheduling::rules {
 
 inline bool intersects(const Visit &a, const Visit &b) { return a.start < b.end && b.start < a.end; }
 
+// "45 min", "2 h 5 min", "3 d 4 h": the one wording of a span of minutes in the detail lines
+// (and in the suggestions' reasons, which quote the same figures).
+QString durationText(qint64 minutes);
+
 // Pair kinds; `first` comes before `second` in schedule order.
 Violation overlap(const CompiledSchedule &s, const Visit &first, const Visit &second);
 std::optional<Violation> travel(const CompiledSchedule &s, const Visit &first, const Visit &second);
