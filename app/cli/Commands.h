@@ -22,6 +22,7 @@ int runSimulate(CliContext &ctx, const QStringList &args);
 int runWorkOrder(CliContext &ctx, const QStringList &args);
 int runGeneratePm(CliContext &ctx, const QStringList &args);
 int runCapacityPreview(CliContext &ctx, const QStringList &args);
+int runIngest(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

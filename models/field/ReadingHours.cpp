@@ -1,0 +1,53 @@
+#include "field/ReadingHours.h"
+
+#include "demo/BatchInserter.h"
+#include "storage/Database.h"
+#include "util/TimeFormat.h"
+
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace fieldops::field {
+
+void ReadingHours::add(const QString &assetId, const QString &kind, const QDateTime &at, double value)
+{
+    const QDateTime utc = at.toUTC();
+    const Key key{assetId, kind, QDateTime(utc.date(), QTime(utc.time().hour(), 0), QTimeZone::utc())};
+    Sums &s = m_hours[key];
+    if (s.count == 0) {
+        s.min = s.max = value;
+    } else {
+        s.min = std::min(s.min, value);
+        s.max = std::max(s.max, value);
+    }
+    s.sum += value;
+    ++s.count;
+}
+
+Status ReadingHours::flush(Database &db)
+{
+    // Each key once per statement (a multi-row upsert may not touch a row twice).
+    const QString least = db.isPostgres() ? QStringLiteral("LEAST") : QStringLiteral("min");
+    const QString greatest = db.isPostgres() ? QStringLiteral("GREATEST") : QStringLiteral("max");
+    const QString merge = QStringLiteral(
+        "ON CONFLICT (asset_id, kind, hour) DO UPDATE SET readings = asset_reading_hours.readings + excluded.readings, "
+        "min_value = %1(asset_reading_hours.min_value, excluded.min_value), "
+        "max_value = %2(asset_reading_hours.max_value, excluded.max_value), "
+        "sum_value = asset_reading_hours.sum_value + excluded.sum_value").arg(least, greatest);
+    demo::BatchInserter rows(db, QStringLiteral("asset_reading_hours"),
+                             {QStringLiteral("asset_id"), QStringLiteral("kind"), QStringLiteral("hour"), QStringLiteral("readings"),
+                              QStringLiteral("min_value"), QStringLiteral("max_value"), QStringLiteral("sum_value")},
+                             merge);
+    for (auto it = m_hours.cbegin(); it != m_hours.cend(); ++it) {
+        const Sums &s = it.value();
+        if (Status st = rows.add({it.key().assetId, it.key().kind, timefmt::toSql(it.key().hour), s.count, s.min, s.max, s.sum}); !st)
+            return st;
+    }
+    if (Status st = rows.flush(); !st)
+        return st;
+    m_hours.clear();
+    return {};
+}
+
+} // namespace fieldops::field
