@@ -111,6 +111,15 @@ private slots:
         QCOMPARE(appts.at(0).value(QStringLiteral("resolved")), QStringLiteral("1"));
         QCOMPARE(appts.at(1).value(QStringLiteral("resolved")), QStringLiteral("0"));
         QCOMPARE(appts.at(2).value(QStringLiteral("status")), QStringLiteral("cancelled"));
+        // The field gateway's outcome columns round-trip.
+        QCOMPARE(appts.at(0).value(QStringLiteral("departed_at")), QStringLiteral("2026-03-02T13:28:00Z"));
+        QCOMPARE(appts.at(0).value(QStringLiteral("outcome_notes")), QStringLiteral("Capacitor trocado, \"ok\""));
+        QCOMPARE(appts.at(0).value(QStringLiteral("signed_by")), QStringLiteral("Maria Souza"));
+        QCOMPARE(appts.at(0).value(QStringLiteral("outcome_reason")), QString());
+        QCOMPARE(appts.at(2).value(QStringLiteral("outcome_reason")), QStringLiteral("customer_absent"));
+        const auto positions = exportedRows(a.value(QStringLiteral("positions.csv")));
+        QCOMPARE(positions.at(0).value(QStringLiteral("accuracy_m")), QStringLiteral("4.5"));
+        QCOMPARE(positions.at(1).value(QStringLiteral("accuracy_m")), QString());
 
         const auto sites = exportedRows(a.value(QStringLiteral("sites.csv")));
         QCOMPARE(sites.at(0).value(QStringLiteral("address")), QStringLiteral("Rua Augusta, 100\nSão Paulo"));
@@ -140,7 +149,7 @@ private slots:
         const auto files = test::readDirectory(tmp.path());
         QCOMPARE(files.size(), 17);
         QCOMPARE(files.value(QStringLiteral("skills.csv")), QByteArray("code,name\r\n"));
-        QVERIFY(files.value(QStringLiteral("positions.csv")).startsWith("technician_id,at,lat,lon,speed_kmh,heading_deg\r\n"));
+        QVERIFY(files.value(QStringLiteral("positions.csv")).startsWith("technician_id,at,lat,lon,speed_kmh,heading_deg,accuracy_m\r\n"));
     }
 };
 
