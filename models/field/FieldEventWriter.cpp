@@ -20,6 +20,10 @@ Outcome written() { return std::optional<EventIssue>(); }
 
 QVariant optionalValue(std::optional<double> v) { return v ? QVariant(*v) : QVariant(); }
 
+// Free text columns are NOT NULL DEFAULT '': an event built in code (the simulator's)
+// may leave them null, which Qt binds as NULL.
+QString text(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+
 // A refusal for a reference the database does not hold, or the lookup's own failure.
 std::optional<Outcome> checkExists(const Result<bool> &found, const QString &key, const QString &reason)
 {
@@ -40,6 +44,9 @@ FieldEventWriter::~FieldEventWriter() = default;
 
 Status FieldEventWriter::begin()
 {
+    m_tx.reset(); // a batch left uncommitted is rolled back before the next begins
+    m_refs.forgetAppointments();
+    m_hours.clear();
     m_tx = std::make_unique<Transaction>(m_db);
     if (!m_tx->status())
         return m_tx->status();
@@ -200,7 +207,7 @@ Outcome FieldEventWriter::writeOutcome(const OutcomeEvent &e)
     auto q = m_db.run(QStringLiteral("UPDATE appointments SET status = 'completed', resolved = ?, outcome_reason = ?, outcome_notes = ?, "
                                      "signed_by = ?, arrived_at = coalesce(?, arrived_at), departed_at = coalesce(?, departed_at), "
                                      "completed_at = coalesce(?, completed_at, ?, ?), version = version + 1 WHERE id = ?"),
-                      {e.resolved, e.reason.isEmpty() ? QVariant() : QVariant(e.reason), e.notes, e.signedBy, timefmt::toSql(e.arrivedAt),
+                      {e.resolved, e.reason.isEmpty() ? QVariant() : QVariant(e.reason), text(e.notes), text(e.signedBy), timefmt::toSql(e.arrivedAt),
                        timefmt::toSql(e.departedAt), timefmt::toSql(e.completedAt), timefmt::toSql(e.departedAt), timefmt::toSql(m_now),
                        e.appointmentId});
     if (!q)
@@ -227,7 +234,7 @@ Outcome FieldEventWriter::writeTimeEntry(const TimeEntryEvent &e)
         return *refused;
     auto q = m_db.run(QStringLiteral("INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment) "
                                      "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                      {e.technicianId, e.workOrderId, timefmt::toSql(e.start), timefmt::toSql(e.end), e.billable, e.activity, e.comment});
+                      {e.technicianId, e.workOrderId, timefmt::toSql(e.start), timefmt::toSql(e.end), e.billable, text(e.activity), text(e.comment)});
     if (!q)
         return q.error();
     return written();
@@ -270,7 +277,7 @@ Outcome FieldEventWriter::writeRating(const RatingEvent &e)
                                    tr("no work order %1").arg(e.workOrderId)))
         return *refused;
     auto q = m_db.run(QStringLiteral("INSERT INTO ratings(work_order_id, score, comment, rated_at) VALUES (?, ?, ?, ?)"),
-                      {e.workOrderId, e.score, e.comment, timefmt::toSql(e.ratedAt)});
+                      {e.workOrderId, e.score, text(e.comment), timefmt::toSql(e.ratedAt)});
     if (!q)
         return q.error();
     return written();
@@ -294,7 +301,7 @@ Outcome FieldEventWriter::writeReading(const ReadingEvent &e)
         else
             m_refs.rememberReadingUnit(e.assetId, e.kind, unit);
     }
-    if (Status s = m_readings->add({e.assetId, timefmt::toSql(e.at), e.kind, e.value, unit, e.source}); !s)
+    if (Status s = m_readings->add({e.assetId, timefmt::toSql(e.at), e.kind, e.value, text(unit), text(e.source)}); !s)
         return s.error();
     m_hours.add(e.assetId, e.kind, e.at, e.value);
     return written();

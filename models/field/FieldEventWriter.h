@@ -30,6 +30,8 @@ public:
     FieldEventWriter(Database &db, const QDateTime &now);
     ~FieldEventWriter(); // rolls back unless committed
 
+    // Starts a batch. A writer may run one batch after another (the simulator writes one
+    // per step); the ids it found stay known, the appointments' states are read again.
     Status begin();
     // nullopt: written (or buffered); an issue: refused, nothing of it written. An Error
     // is the database failing, not the event.

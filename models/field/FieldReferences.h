@@ -32,6 +32,10 @@ public:
     Result<bool> assetExists(const QString &id) { return exists(m_assets, QStringLiteral("assets"), QStringLiteral("id"), id); }
     Result<bool> partExists(const QString &sku) { return exists(m_parts, QStringLiteral("parts"), QStringLiteral("sku"), sku); }
 
+    // Appointments change under a long-running writer (a dispatcher cancels a visit): a
+    // new batch reads them again.
+    void forgetAppointments() { m_appointments.clear(); }
+
     // nullptr when there is no such appointment.
     Result<AppointmentState *> appointment(const QString &id);
 

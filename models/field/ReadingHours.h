@@ -20,6 +20,7 @@ public:
     // Merges what was added into the table (inside the caller's transaction) and forgets it.
     Status flush(Database &db);
     bool isEmpty() const { return m_hours.isEmpty(); }
+    void clear() { m_hours.clear(); }
 
 private:
     struct Key {
