@@ -95,6 +95,9 @@ int runIngest(CliContext &ctx, const QStringList &args)
         ++lineNo; // physical lines: blank ones count too
         while (line.endsWith('\n') || line.endsWith('\r'))
             line.chop(1);
+        // Editors on Windows start UTF-8 files with a byte-order mark; it is no part of the JSON.
+        if (lineNo == 1 && line.startsWith("\xEF\xBB\xBF"))
+            line.remove(0, 3);
         if (line.trimmed().isEmpty())
             continue;
         const QString where = QStringLiteral("%1:%2").arg(name).arg(lineNo);

@@ -293,8 +293,8 @@ private slots:
         QCOMPARE(bad.err.trimmed(), QStringLiteral("error: -:4: work_order_id: is required"));
         QCOMPARE(test::dumpDatabase(*m_db), before);
 
-        // The last line needs no newline; CRLF line ends are read as well.
-        const CliRun good = runCli(m_url, {QStringLiteral("ingest"), QStringLiteral("-")}, kGoodPosition + "\r\n" + kGoodPosition);
+        // The last line needs no newline; CRLF line ends and a byte-order mark are read as well.
+        const CliRun good = runCli(m_url, {QStringLiteral("ingest"), QStringLiteral("-")}, "\xEF\xBB\xBF" + kGoodPosition + "\r\n" + kGoodPosition);
         QCOMPARE(good.exitCode, 0);
         QCOMPARE(good.out.trimmed(), QStringLiteral("ingested 2 events: 2 position"));
         QCOMPARE(good.err, QString());
