@@ -48,7 +48,7 @@ CREATE INDEX asset_readings_asset_kind_at ON asset_readings(asset_id, kind, at);
 CREATE TABLE asset_reading_hours (
   asset_id text NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
   kind text NOT NULL,
-  hour timestamptz NOT NULL CHECK (date_trunc('hour', hour) = hour),
+  hour timestamptz NOT NULL CHECK (date_trunc('hour', hour AT TIME ZONE 'UTC') = hour AT TIME ZONE 'UTC'), -- a whole UTC hour, whatever the session's zone
   readings integer NOT NULL CHECK (readings > 0),
   min_value double precision NOT NULL,
   max_value double precision NOT NULL,
