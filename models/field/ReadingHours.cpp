@@ -31,13 +31,13 @@ Status ReadingHours::flush(Database &db)
     const QString least = db.isPostgres() ? QStringLiteral("LEAST") : QStringLiteral("min");
     const QString greatest = db.isPostgres() ? QStringLiteral("GREATEST") : QStringLiteral("max");
     const QString merge = QStringLiteral(
-        "ON CONFLICT (asset_id, kind, hour) DO UPDATE SET readings = asset_reading_hours.readings + excluded.readings, "
-        "min_value = %1(asset_reading_hours.min_value, excluded.min_value), "
-        "max_value = %2(asset_reading_hours.max_value, excluded.max_value), "
-        "sum_value = asset_reading_hours.sum_value + excluded.sum_value").arg(least, greatest);
+        "ON CONFLICT (asset_id, kind, hour) DO UPDATE SET count = asset_reading_hours.count + excluded.count, "
+        "min = %1(asset_reading_hours.min, excluded.min), "
+        "max = %2(asset_reading_hours.max, excluded.max), "
+        "sum = asset_reading_hours.sum + excluded.sum").arg(least, greatest);
     demo::BatchInserter rows(db, QStringLiteral("asset_reading_hours"),
-                             {QStringLiteral("asset_id"), QStringLiteral("kind"), QStringLiteral("hour"), QStringLiteral("readings"),
-                              QStringLiteral("min_value"), QStringLiteral("max_value"), QStringLiteral("sum_value")},
+                             {QStringLiteral("asset_id"), QStringLiteral("kind"), QStringLiteral("hour"), QStringLiteral("count"),
+                              QStringLiteral("min"), QStringLiteral("max"), QStringLiteral("sum")},
                              merge);
     for (auto it = m_hours.cbegin(); it != m_hours.cend(); ++it) {
         const Sums &s = it.value();

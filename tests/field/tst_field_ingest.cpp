@@ -159,11 +159,11 @@ private slots:
         // readings in their canonical unit, and their hourly sums.
         QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM asset_readings WHERE asset_id = 'a2' AND kind = 'temperature' AND unit = '°C'")).toInt(), 2);
         QCOMPARE(value(*m_db, QStringLiteral("SELECT unit FROM asset_readings WHERE kind = 'loop_current'")).toString(), QStringLiteral("mA"));
-        QCOMPARE(value(*m_db, QStringLiteral("SELECT readings FROM asset_reading_hours WHERE asset_id = 'a2' AND kind = 'temperature'")).toInt(), 2);
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT count FROM asset_reading_hours WHERE asset_id = 'a2' AND kind = 'temperature'")).toInt(), 2);
         QCOMPARE(instant(*m_db, QStringLiteral("SELECT hour FROM asset_reading_hours WHERE asset_id = 'a2' AND kind = 'temperature'")), QStringLiteral("2026-03-02T11:00:00Z"));
-        QCOMPARE(value(*m_db, QStringLiteral("SELECT min_value FROM asset_reading_hours WHERE kind = 'temperature'")).toDouble(), 21.5);
-        QCOMPARE(value(*m_db, QStringLiteral("SELECT max_value FROM asset_reading_hours WHERE kind = 'temperature'")).toDouble(), 23.5);
-        QCOMPARE(value(*m_db, QStringLiteral("SELECT sum_value FROM asset_reading_hours WHERE kind = 'temperature'")).toDouble(), 45.0);
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT min FROM asset_reading_hours WHERE kind = 'temperature'")).toDouble(), 21.5);
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT max FROM asset_reading_hours WHERE kind = 'temperature'")).toDouble(), 23.5);
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT sum FROM asset_reading_hours WHERE kind = 'temperature'")).toDouble(), 45.0);
         // The consoles hear of every table written.
         for (const char *table : {"positions", "appointments", "work_orders", "stock", "parts_used", "time_entries", "ratings",
                                   "asset_readings", "asset_reading_hours"}) {
@@ -176,9 +176,9 @@ private slots:
                                    R"({"kind":"reading","asset_id":"a2","at":"2026-03-02T11:55:00Z","reading":"temperature","value":19})");
         QCOMPARE(more.exitCode, 0);
         QCOMPARE(more.out.trimmed(), QStringLiteral("ingested 1 event: 1 reading"));
-        QCOMPARE(value(*m_db, QStringLiteral("SELECT readings FROM asset_reading_hours WHERE kind = 'temperature'")).toInt(), 3);
-        QCOMPARE(value(*m_db, QStringLiteral("SELECT min_value FROM asset_reading_hours WHERE kind = 'temperature'")).toDouble(), 19.0);
-        QCOMPARE(value(*m_db, QStringLiteral("SELECT sum_value FROM asset_reading_hours WHERE kind = 'temperature'")).toDouble(), 64.0);
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT count FROM asset_reading_hours WHERE kind = 'temperature'")).toInt(), 3);
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT min FROM asset_reading_hours WHERE kind = 'temperature'")).toDouble(), 19.0);
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT sum FROM asset_reading_hours WHERE kind = 'temperature'")).toDouble(), 64.0);
     }
 
     void unresolvedVisitReopensTheWorkOrder_data() { test::addBackendRows(); }

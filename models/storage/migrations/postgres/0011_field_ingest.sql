@@ -49,10 +49,10 @@ CREATE TABLE asset_reading_hours (
   asset_id text NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
   kind text NOT NULL,
   hour timestamptz NOT NULL CHECK (date_trunc('hour', hour AT TIME ZONE 'UTC') = hour AT TIME ZONE 'UTC'), -- a whole UTC hour, whatever the session's zone
-  readings integer NOT NULL CHECK (readings > 0),
-  min_value double precision NOT NULL,
-  max_value double precision NOT NULL,
-  sum_value double precision NOT NULL,
+  count integer NOT NULL CHECK (count > 0),
+  min double precision NOT NULL,
+  max double precision NOT NULL,
+  sum double precision NOT NULL,
   PRIMARY KEY (asset_id, kind, hour)
 );
 

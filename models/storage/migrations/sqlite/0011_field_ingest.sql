@@ -52,10 +52,10 @@ CREATE TABLE asset_reading_hours (
   asset_id text NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
   kind text NOT NULL,
   hour text NOT NULL CHECK (hour GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:00:00Z'),
-  readings integer NOT NULL CHECK (readings > 0),
-  min_value REAL NOT NULL,
-  max_value REAL NOT NULL,
-  sum_value REAL NOT NULL,
+  count integer NOT NULL CHECK (count > 0),
+  min REAL NOT NULL,
+  max REAL NOT NULL,
+  sum REAL NOT NULL,
   PRIMARY KEY (asset_id, kind, hour)
 );
 
