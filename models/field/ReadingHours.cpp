@@ -50,4 +50,21 @@ Status ReadingHours::flush(Database &db)
     return {};
 }
 
+Status ReadingHours::rebuild(Database &db, const QStringList &assetIds)
+{
+    // The UTC hour a reading falls in, as add() computes it.
+    const QString hour = db.isPostgres() ? QStringLiteral("date_trunc('hour', at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'")
+                                         : QStringLiteral("substr(at, 1, 13) || ':00:00Z'");
+    const QString insert = QStringLiteral("INSERT INTO asset_reading_hours(asset_id, kind, hour, count, min, max, sum) "
+                                          "SELECT asset_id, kind, %1, count(*), min(value), max(value), sum(value) FROM asset_readings "
+                                          "WHERE asset_id = ? GROUP BY asset_id, kind, %1").arg(hour);
+    for (const QString &asset : assetIds) {
+        if (auto q = db.run(QStringLiteral("DELETE FROM asset_reading_hours WHERE asset_id = ?"), {asset}); !q)
+            return q.error();
+        if (auto q = db.run(insert, {asset}); !q)
+            return q.error();
+    }
+    return {};
+}
+
 } // namespace fieldops::field

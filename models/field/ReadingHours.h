@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace fieldops {
 class Database;
@@ -20,6 +21,9 @@ public:
     // Merges what was added into the table (inside the caller's transaction) and forgets it.
     Status flush(Database &db);
     bool isEmpty() const { return m_hours.isEmpty(); }
+    // The sums of these assets computed again from all their readings (after an import
+    // replaced them); the same sums the ingest adds up, in SQL.
+    static Status rebuild(Database &db, const QStringList &assetIds);
     void clear() { m_hours.clear(); }
 
 private:

@@ -300,6 +300,20 @@ QVector<FileSpec> buildSpecs()
         };
         files << f;
     }
+    {
+        // Asset readings as the field gateway sends them (fieldops-cli ingest); the hourly
+        // sums are not a file of their own but rebuilt from these on import.
+        FileSpec f = owned("readings.csv", "asset_readings", "asset_id", "asset_id, kind, at, id");
+        f.columns = {
+            Col("asset_id", T::Id).req().refers(R::Asset),
+            Col("at", T::Timestamp).req(),
+            Col("kind", T::Id).req(),
+            Col("value", T::Real).req(),
+            Col("unit", T::Text),
+            Col("source", T::Text),
+        };
+        files << f;
+    }
     return files;
 }
 

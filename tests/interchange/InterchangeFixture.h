@@ -88,6 +88,12 @@ inline QMap<QString, QString> sampleDirectory()
         "technician_id,at,lat,lon,speed_kmh,heading_deg,accuracy_m\n"
         "t1,2026-03-02T12:00:00Z,-23.55,-46.63,32.5,270,4.5\n"
         "t2,2026-03-02T12:01:00Z,-23.6,-46.7,,,\n");
+    // A standard kind without its unit (the canonical one is meant) and a free kind.
+    f[QStringLiteral("readings.csv")] = QStringLiteral(
+        "asset_id,at,kind,value,unit,source\n"
+        "as1,2026-03-02T12:10:00Z,temperature,4.5,,probe\n"
+        "as1,2026-03-02T12:40:00-00:00,temperature,6.5,°C,probe\n"
+        "as1,2026-03-02T13:05:00Z,flow,12,l/min,\n");
     return f;
 }
 
