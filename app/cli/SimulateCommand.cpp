@@ -4,10 +4,13 @@
 // estimate) to their next visit, reports a position every few simulated seconds, goes en
 // route, on site and completed with arrival and completion times, some visits stay
 // unresolved, and time entries and ratings are written. Demos look alive with it, and it
-// load-tests the live map.
+// load-tests the live map. It writes what the phones would send, as field events through
+// the ingest's own writer (models/field), so simulated and real phones change the same
+// rows the same way.
 #include "CliContext.h"
 #include "Commands.h"
 
+#include "field/FieldEventWriter.h"
 #include "scheduling/TravelTime.h"
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
@@ -74,7 +77,7 @@ double bearingDeg(double lat1, double lon1, double lat2, double lon2)
 
 class Simulator {
 public:
-    Simulator(Database &db, quint32 seed) : m_db(db), m_rng(seed) {}
+    Simulator(Database &db, quint32 seed) : m_db(db), m_rng(seed), m_writer(db, QDateTime::currentDateTimeUtc()) {}
 
     Status load(const QDateTime &now)
     {
@@ -131,13 +134,12 @@ public:
     // One simulation step up to `now`, written in one transaction.
     Status step(const QDateTime &now)
     {
-        Transaction tx(m_db);
-        if (!tx.status())
-            return tx.status();
+        if (Status s = m_writer.begin(); !s)
+            return s;
         for (SimTech &t : m_techs)
             if (Status s = advance(t, now); !s)
                 return s;
-        return tx.commit();
+        return m_writer.commit();
     }
 
     const Counters &counters() const { return m_counters; }
@@ -223,37 +225,29 @@ private:
             return {};
         t.lastReport = now;
         ++m_counters.positions;
-        auto q = m_db.run(QStringLiteral("INSERT INTO positions(technician_id, at, lat, lon, speed_kmh, heading_deg) VALUES (?, ?, ?, ?, ?, ?)"),
-                          {t.id, timefmt::toSql(now), t.lat, t.lon, speedKmh, t.heading});
-        return q ? Status() : Status(q.error());
+        return send(field::PositionEvent{t.id, now, t.lat, t.lon, speedKmh, t.heading, std::nullopt});
     }
 
-    Status setAppointment(SimVisit &v, const QString &status, const char *timeColumn, const QDateTime &at, std::optional<bool> resolved = {})
+    // What a phone sends, written as the ingest writes it. A refusal (a dispatcher
+    // cancelled the visit meanwhile) wrote nothing: the phone's report is dropped and the
+    // simulation goes on; only the database failing stops it.
+    Status send(const field::FieldEvent &event, bool *refused = nullptr)
     {
-        QString sql = QStringLiteral("UPDATE appointments SET status = ?, version = version + 1");
-        QVariantList binds{status};
-        if (timeColumn) {
-            sql += QStringLiteral(", %1 = ?").arg(QLatin1String(timeColumn));
-            binds << timefmt::toSql(at);
-        }
-        if (resolved) {
-            sql += QStringLiteral(", resolved = ?");
-            binds << *resolved;
-        }
-        sql += QStringLiteral(" WHERE id = ?");
-        binds << v.appointmentId;
-        auto q = m_db.run(sql, binds);
-        if (!q)
-            return q.error();
-        v.status = status;
+        auto r = m_writer.write(event);
+        if (!r)
+            return r.error();
+        if (refused)
+            *refused = r->has_value();
         return {};
     }
 
-    Status setWorkOrderStatus(const QString &workOrderId, const QString &status)
+    Status setAppointment(SimVisit &v, const QString &status, const QDateTime &at)
     {
-        auto q = m_db.run(QStringLiteral("UPDATE work_orders SET status = ?, version = version + 1 WHERE id = ? AND status <> 'cancelled'"),
-                          {status, workOrderId});
-        return q ? Status() : Status(q.error());
+        bool refused = false;
+        if (Status s = send(field::StatusEvent{v.appointmentId, status, at, std::nullopt, std::nullopt}, &refused); !s)
+            return s;
+        v.status = refused ? QStringLiteral("cancelled") : status;
+        return {};
     }
 
     Status depart(SimTech &t, const QDateTime &now)
@@ -267,7 +261,7 @@ private:
         t.phase = SimTech::Phase::Driving;
         t.lastReport = {};
         ++m_counters.enRoute;
-        if (Status s = setAppointment(v, QStringLiteral("en_route"), nullptr, now); !s)
+        if (Status s = setAppointment(v, QStringLiteral("en_route"), now); !s)
             return s;
         return reportIfDue(t, now, kMovingReportSecs, 0);
     }
@@ -282,9 +276,8 @@ private:
         const QDateTime left = t.phaseStart;
         t.phaseStart = now;
         ++m_counters.arrived;
-        if (Status s = setAppointment(v, QStringLiteral("on_site"), "arrived_at", now); !s)
-            return s;
-        if (Status s = setWorkOrderStatus(v.workOrderId, QStringLiteral("in_progress")); !s)
+        // On site: the arrival time, and the work order in progress.
+        if (Status s = setAppointment(v, QStringLiteral("on_site"), now); !s)
             return s;
         if (left < now) {
             // The drive is logged time too (not billable).
@@ -302,19 +295,22 @@ private:
         ++m_counters.completed;
         if (!resolved)
             ++m_counters.unresolved;
-        if (Status s = setAppointment(v, QStringLiteral("completed"), "completed_at", now, resolved); !s)
+        // The outcome completes the visit; the work order is done, or goes back to the
+        // queue for another visit when unresolved.
+        field::OutcomeEvent outcome;
+        outcome.appointmentId = v.appointmentId;
+        outcome.resolved = resolved;
+        outcome.completedAt = now;
+        outcome.departedAt = now;
+        if (Status s = send(outcome); !s)
             return s;
-        // Unresolved work goes back to the queue for another visit.
-        if (Status s = setWorkOrderStatus(v.workOrderId, resolved ? QStringLiteral("done") : QStringLiteral("open")); !s)
-            return s;
+        v.status = QStringLiteral("completed");
         if (Status s = timeEntry(t, v, t.phaseStart, now, true, QStringLiteral("work")); !s)
             return s;
         if (resolved && m_rng.generateDouble() < kRatedShare) {
             const int score = 3 + int(m_rng.bounded(3));
-            auto q = m_db.run(QStringLiteral("INSERT INTO ratings(work_order_id, score, comment, rated_at) VALUES (?, ?, '', ?)"),
-                              {v.workOrderId, score, timefmt::toSql(now)});
-            if (!q)
-                return q.error();
+            if (Status s = send(field::RatingEvent{v.workOrderId, score, QStringLiteral(""), now}); !s)
+                return s;
             ++m_counters.ratings;
         }
         ++t.next;
@@ -327,17 +323,15 @@ private:
     {
         if (to <= from)
             return {};
-        auto q = m_db.run(QStringLiteral("INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity) "
-                                         "VALUES (?, ?, ?, ?, ?, ?)"),
-                          {t.id, v.workOrderId, timefmt::toSql(from), timefmt::toSql(to), billable, activity});
-        if (!q)
-            return q.error();
+        if (Status s = send(field::TimeEntryEvent{t.id, v.workOrderId, from, to, billable, activity, QStringLiteral("")}); !s)
+            return s;
         ++m_counters.timeEntries;
         return {};
     }
 
     Database &m_db;
     QRandomGenerator m_rng;
+    field::FieldEventWriter m_writer;
     std::vector<SimTech> m_techs;
     QHash<QString, int> m_index;
     Counters m_counters;

@@ -3,6 +3,8 @@
 // CHECK constraints and the UI's combo boxes cannot drift apart.
 #include <QStringList>
 
+#include <vector>
+
 namespace fieldops::vocabulary {
 
 inline const QStringList &employmentTypes()
@@ -41,6 +43,40 @@ inline const QStringList &appointmentStatuses()
                                QStringLiteral("en_route"),  QStringLiteral("on_site"),
                                QStringLiteral("completed"), QStringLiteral("cancelled")};
     return v;
+}
+// The appointment statuses a technician's phone reports (fieldops-cli ingest).
+inline const QStringList &fieldStatuses()
+{
+    static const QStringList v{QStringLiteral("en_route"), QStringLiteral("on_site"), QStringLiteral("completed"),
+                               QStringLiteral("cancelled")};
+    return v;
+}
+// Why a visit did not resolve its work order (appointments.outcome_reason; the schema's CHECK agrees).
+inline const QStringList &outcomeReasons()
+{
+    static const QStringList v{QStringLiteral("needs_parts"), QStringLiteral("customer_absent"),
+                               QStringLiteral("second_visit"), QStringLiteral("referred")};
+    return v;
+}
+// The standard kinds of asset readings and the one unit each is stored in (the schema's
+// CHECK on asset_readings agrees); any other kind is free text with a unit of its own.
+struct ReadingKind {
+    const char *kind;
+    const char *unit; // UTF-8
+};
+inline const std::vector<ReadingKind> &standardReadingKinds()
+{
+    static const std::vector<ReadingKind> v{{"runtime_hours", "h"}, {"cycles", "count"}, {"temperature", "\u00b0C"},
+                                            {"pressure", "bar"}, {"vibration", "mm/s"}};
+    return v;
+}
+// The canonical unit of a standard kind, or a null QString for a free kind.
+inline QString canonicalReadingUnit(const QString &kind)
+{
+    for (const ReadingKind &k : standardReadingKinds())
+        if (kind == QLatin1String(k.kind))
+            return QString::fromUtf8(k.unit);
+    return {};
 }
 inline const QStringList &weekDays()
 {

@@ -1,6 +1,7 @@
 #include "interchange/ImportValidator.h"
 
 #include "interchange/AppointmentOverlaps.h"
+#include "interchange/ReadingRows.h"
 #include "interchange/ReferenceIndex.h"
 #include "interchange/TermsValidator.h"
 #include "storage/Database.h"
@@ -54,6 +55,8 @@ Status ImportValidator::validate(const QVector<ParsedFile> &files)
             if (Status s = checkOverlaps(file); !s)
                 return s;
         }
+        if (file.spec->table == QLatin1String("asset_readings"))
+            checkReadingUnits(file, m_issues);
     }
     return TermsValidator(m_db, m_issues).validate(files);
 }

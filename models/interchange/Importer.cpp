@@ -4,6 +4,7 @@
 #include "interchange/FileParser.h"
 #include "interchange/ImportValidator.h"
 #include "interchange/ImportWriter.h"
+#include "interchange/ReadingRows.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -147,8 +148,15 @@ ImportReport Importer::importDirectory(const QString &dirPath, const ImportProgr
     } else if (Status s = writer.releaseAppointments(validator.appointmentsToRelease()); !s) {
         return fail(s.error());
     }
-    for (const ParsedFile &f : files) {
-        if (Status s = writer.write(f); !s) {
+    for (ParsedFile &f : files) {
+        const bool readings = f.spec->table == QLatin1String("asset_readings");
+        if (readings)
+            fillCanonicalUnits(f);
+        Status s = writer.write(f);
+        // Readings keep their hourly sums beside them, as the ingest does.
+        if (s && readings)
+            s = rebuildReadingHours(m_db, f);
+        if (!s) {
             Error e = s.error();
             if (e.kind != Error::Kind::Cancelled && e.kind != Error::Kind::ConnectionLost)
                 e.message = f.spec->fileName + QStringLiteral(": ") + e.message;

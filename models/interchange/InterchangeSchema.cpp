@@ -240,6 +240,11 @@ QVector<FileSpec> buildSpecs()
             Col("completed_at", T::Timestamp),
             Col("resolved", T::Boolean).def(l1("0")),
             Col("locked", T::Boolean).def(l1("0")), // beyond §1: pinned by the dispatcher
+            // How the visit ended, as the field gateway reports it (fieldops-cli ingest).
+            Col("departed_at", T::Timestamp),
+            Col("outcome_reason", T::Enum).oneOf(voc::outcomeReasons()),
+            Col("outcome_notes", T::Text),
+            Col("signed_by", T::Text),
         };
         files << f;
     }
@@ -291,6 +296,21 @@ QVector<FileSpec> buildSpecs()
             Col("lon", T::Real).req().range(-180, 180),
             Col("speed_kmh", T::Real).atLeast(0),
             Col("heading_deg", T::Real).range(0, 360),
+            Col("accuracy_m", T::Real).atLeast(0), // the phone's own estimate of its error, in metres
+        };
+        files << f;
+    }
+    {
+        // Asset readings as the field gateway sends them (fieldops-cli ingest); the hourly
+        // sums are not a file of their own but rebuilt from these on import.
+        FileSpec f = owned("readings.csv", "asset_readings", "asset_id", "asset_id, kind, at, id");
+        f.columns = {
+            Col("asset_id", T::Id).req().refers(R::Asset),
+            Col("at", T::Timestamp).req(),
+            Col("kind", T::Id).req(),
+            Col("value", T::Real).req(),
+            Col("unit", T::Text),
+            Col("source", T::Text),
         };
         files << f;
     }

@@ -36,6 +36,8 @@ const std::vector<Migration> &migrations()
         {9, "contract terms: coverage hours, hours per priority, billing, covered sites and assets, response due", "0009_contract_terms.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
         {10, "change and audit log of inserts and deletes: each row's JSON built once (PostgreSQL)", "0010_leaner_statement_logging.sql", {}},
+        {11, "field events: visit outcomes, parts used, position accuracy, asset readings and their hourly sums", "0011_field_ingest.sql",
+         [](Database &db) { return refreshChangeTracking(db); }},
     };
     return list;
 }

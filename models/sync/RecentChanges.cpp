@@ -8,10 +8,11 @@ namespace fieldops {
 namespace {
 bool isNews(const Change &c)
 {
-    // Positions stream in every few seconds per technician; outlining them would make the
-    // whole map blink. Logs are bookkeeping, not rows anyone sees.
-    return c.entity != QLatin1String("positions") && !c.entity.endsWith(QLatin1String("_log"))
-        && !c.actor.isEmpty();
+    // Positions stream in every few seconds per technician, asset readings (and their
+    // hourly sums) as often per asset; outlining them would make the whole map blink.
+    // Logs are bookkeeping, not rows anyone sees.
+    return c.entity != QLatin1String("positions") && !c.entity.startsWith(QLatin1String("asset_reading"))
+        && !c.entity.endsWith(QLatin1String("_log")) && !c.actor.isEmpty();
 }
 } // namespace
 

@@ -63,10 +63,10 @@ inline QMap<QString, QString> sampleDirectory()
         "w2,s2,,,install,,,60,,,2026-03-01T11:00:00Z,,open,\n"
         "w3,s2,as2,k2,inspection,4,plumb,30,,,2026-03-01T12:00:00+05:30,,done,\n");
     f[QStringLiteral("appointments.csv")] = QStringLiteral(
-        "id,work_order_id,technician_id,start,end,status,arrived_at,completed_at,resolved,locked\n"
-        "a1,w1,t1,2026-03-02T09:00:00-03:00,2026-03-02T10:30:00-03:00,completed,2026-03-02T09:05:00-03:00,2026-03-02T10:25:00-03:00,1,1\n"
-        "a2,w3,t2,2026-03-02T12:00:00Z,2026-03-02T12:30:00Z,scheduled,,,,\n"
-        "a3,w3,t2,2026-03-02T12:10:00Z,2026-03-02T12:40:00Z,cancelled,,,0,0\n");
+        "id,work_order_id,technician_id,start,end,status,arrived_at,completed_at,resolved,locked,departed_at,outcome_reason,outcome_notes,signed_by\n"
+        "a1,w1,t1,2026-03-02T09:00:00-03:00,2026-03-02T10:30:00-03:00,completed,2026-03-02T09:05:00-03:00,2026-03-02T10:25:00-03:00,1,1,2026-03-02T10:28:00-03:00,,\"Capacitor trocado, \"\"ok\"\"\",Maria Souza\n"
+        "a2,w3,t2,2026-03-02T12:00:00Z,2026-03-02T12:30:00Z,scheduled,,,,,,,,\n"
+        "a3,w3,t2,2026-03-02T12:10:00Z,2026-03-02T12:40:00Z,cancelled,,,0,0,,customer_absent,,\n");
     f[QStringLiteral("ratings.csv")] = QStringLiteral(
         "work_order_id,score,comment,rated_at\n"
         "w1,5,\"Ótimo serviço!\nMuito rápido, \"\"recomendo\"\"\",2026-03-03T10:00:00Z\n"
@@ -85,9 +85,15 @@ inline QMap<QString, QString> sampleDirectory()
         "p-cap,van:t1,3\n"
         "p-filter,warehouse:main,12.5\n");
     f[QStringLiteral("positions.csv")] = QStringLiteral(
-        "technician_id,at,lat,lon,speed_kmh,heading_deg\n"
-        "t1,2026-03-02T12:00:00Z,-23.55,-46.63,32.5,270\n"
-        "t2,2026-03-02T12:01:00Z,-23.6,-46.7,,\n");
+        "technician_id,at,lat,lon,speed_kmh,heading_deg,accuracy_m\n"
+        "t1,2026-03-02T12:00:00Z,-23.55,-46.63,32.5,270,4.5\n"
+        "t2,2026-03-02T12:01:00Z,-23.6,-46.7,,,\n");
+    // A standard kind without its unit (the canonical one is meant) and a free kind.
+    f[QStringLiteral("readings.csv")] = QStringLiteral(
+        "asset_id,at,kind,value,unit,source\n"
+        "as1,2026-03-02T12:10:00Z,temperature,4.5,,probe\n"
+        "as1,2026-03-02T12:40:00-00:00,temperature,6.5,°C,probe\n"
+        "as1,2026-03-02T13:05:00Z,flow,12,l/min,\n");
     return f;
 }
 

@@ -201,6 +201,15 @@ class TestImportRules : public QObject {
              QStringLiteral("work_orders.csv:2: response_due: \"2026-03-01T04:00:00\" is not an ISO 8601 timestamp"), {}},
             {"negative speed", "positions.csv", QStringLiteral("technician_id,at,lat,lon,speed_kmh\nt1,2026-03-02T12:00:00Z,0,0,-3\n"),
              QStringLiteral("positions.csv:2: speed_kmh: -3 must be at least 0"), {}},
+            {"reading of an unknown asset", "readings.csv", QStringLiteral("asset_id,at,kind,value\nas404,2026-03-02T12:00:00Z,cycles,3\n"),
+             QStringLiteral("readings.csv:2: asset_id: unknown asset \"as404\""), {}},
+            {"temperature in fahrenheit", "readings.csv", QStringLiteral("asset_id,at,kind,value,unit\nas1,2026-03-02T12:00:00Z,temperature,40,°F\n"),
+             QStringLiteral("readings.csv:2: unit: temperature readings are in \"°C\", not \"°F\""), {}},
+            {"one free kind in two units", "readings.csv",
+             QStringLiteral("asset_id,at,kind,value,unit\nas1,2026-03-02T12:00:00Z,flow,3,l/min\nas1,2026-03-02T12:05:00Z,flow,1,gpm\n"),
+             QStringLiteral("readings.csv:3: unit: flow readings of asset as1 are in \"l/min\" (line 2), not \"gpm\""), {}},
+            {"reading without a value", "readings.csv", QStringLiteral("asset_id,at,kind,value\nas1,2026-03-02T12:00:00Z,cycles,\n"),
+             QStringLiteral("readings.csv:2: value: "), {}},
         };
     }
 

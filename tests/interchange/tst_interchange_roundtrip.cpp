@@ -54,7 +54,7 @@ private slots:
         auto run = test::runCli(url1, {QStringLiteral("import"), source});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err)); // no warnings for a clean directory
-        QVERIFY(run.out.contains(QLatin1String("imported 37 rows from 16 files")));
+        QVERIFY(run.out.contains(QLatin1String("imported 40 rows from 17 files")));
 
         run = test::runCli(url1, {QStringLiteral("export"), first});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -65,7 +65,7 @@ private slots:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 
         const auto a = test::readDirectory(first), b = test::readDirectory(second);
-        QCOMPARE(a.size(), 17); // the sample has no holidays.csv; the export writes it, with its header
+        QCOMPARE(a.size(), 18); // the sample has no holidays.csv; the export writes it, with its header
         QCOMPARE(a.keys(), b.keys());
         for (const QString &name : a.keys())
             QVERIFY2(a.value(name) == b.value(name), qPrintable(name + QStringLiteral(" differs:\n")
@@ -111,6 +111,27 @@ private slots:
         QCOMPARE(appts.at(0).value(QStringLiteral("resolved")), QStringLiteral("1"));
         QCOMPARE(appts.at(1).value(QStringLiteral("resolved")), QStringLiteral("0"));
         QCOMPARE(appts.at(2).value(QStringLiteral("status")), QStringLiteral("cancelled"));
+        // The field gateway's outcome columns round-trip.
+        QCOMPARE(appts.at(0).value(QStringLiteral("departed_at")), QStringLiteral("2026-03-02T13:28:00Z"));
+        QCOMPARE(appts.at(0).value(QStringLiteral("outcome_notes")), QStringLiteral("Capacitor trocado, \"ok\""));
+        QCOMPARE(appts.at(0).value(QStringLiteral("signed_by")), QStringLiteral("Maria Souza"));
+        QCOMPARE(appts.at(0).value(QStringLiteral("outcome_reason")), QString());
+        QCOMPARE(appts.at(2).value(QStringLiteral("outcome_reason")), QStringLiteral("customer_absent"));
+        const auto positions = exportedRows(a.value(QStringLiteral("positions.csv")));
+        QCOMPARE(positions.at(0).value(QStringLiteral("accuracy_m")), QStringLiteral("4.5"));
+        QCOMPARE(positions.at(1).value(QStringLiteral("accuracy_m")), QString());
+        // Readings in their kind's unit, with the hourly sums rebuilt beside them.
+        const auto readings = exportedRows(a.value(QStringLiteral("readings.csv")));
+        QCOMPARE(readings.size(), 3);
+        QCOMPARE(readings.at(1).value(QStringLiteral("kind")), QStringLiteral("temperature"));
+        QCOMPARE(readings.at(1).value(QStringLiteral("unit")), QStringLiteral("°C"));
+        QCOMPARE(readings.at(1).value(QStringLiteral("source")), QStringLiteral("probe"));
+        QCOMPARE(readings.at(0).value(QStringLiteral("unit")), QStringLiteral("l/min"));
+        for (Database *d : {db1.get(), db2.get()}) {
+            QCOMPARE(d->scalar(QStringLiteral("SELECT count FROM asset_reading_hours WHERE asset_id = 'as1' AND kind = 'temperature'")).value().toInt(), 2);
+            QCOMPARE(d->scalar(QStringLiteral("SELECT sum FROM asset_reading_hours WHERE asset_id = 'as1' AND kind = 'temperature'")).value().toDouble(), 11.0);
+            QCOMPARE(d->scalar(QStringLiteral("SELECT count(*) FROM asset_reading_hours")).value().toInt(), 2);
+        }
 
         const auto sites = exportedRows(a.value(QStringLiteral("sites.csv")));
         QCOMPARE(sites.at(0).value(QStringLiteral("address")), QStringLiteral("Rua Augusta, 100\nSão Paulo"));
@@ -138,9 +159,9 @@ private slots:
         const auto run = test::runCli(url, {QStringLiteral("export"), tmp.path()});
         QCOMPARE(run.exitCode, 0);
         const auto files = test::readDirectory(tmp.path());
-        QCOMPARE(files.size(), 17);
+        QCOMPARE(files.size(), 18);
         QCOMPARE(files.value(QStringLiteral("skills.csv")), QByteArray("code,name\r\n"));
-        QVERIFY(files.value(QStringLiteral("positions.csv")).startsWith("technician_id,at,lat,lon,speed_kmh,heading_deg\r\n"));
+        QVERIFY(files.value(QStringLiteral("positions.csv")).startsWith("technician_id,at,lat,lon,speed_kmh,heading_deg,accuracy_m\r\n"));
     }
 };
 
