@@ -86,6 +86,12 @@ int CliContext::invalid(const QString &message)
     return ExitInvalid;
 }
 
+int CliContext::refusedLine(const QString &message)
+{
+    m_err << message << Qt::endl;
+    return ExitInvalid;
+}
+
 std::optional<int> CliContext::requiredDays(const QCommandLineParser &parser, const QCommandLineOption &option, int max, int example,
                                             int &exitCode)
 {

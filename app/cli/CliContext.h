@@ -31,6 +31,9 @@ public:
 
     int fail(const Error &e); // prints "error: …" and maps the kind to an exit code
     int invalid(const QString &message);
+    // A refused line of an input file, printed as it is ("FILE:LINE: key: what is wrong",
+    // the form integrators match), exit 2.
+    int refusedLine(const QString &message);
     // A required whole number of days in [0, max] given with `option` (generate-pm's and
     // capacity-preview's horizon); nullopt after saying what is wrong, exitCode set.
     std::optional<int> requiredDays(const QCommandLineParser &parser, const QCommandLineOption &option, int max, int example,

@@ -103,7 +103,7 @@ int runIngest(CliContext &ctx, const QStringList &args)
         const QString where = QStringLiteral("%1:%2").arg(name).arg(lineNo);
         auto parsed = parseFieldEvent(line, now);
         if (const EventIssue *issue = std::get_if<EventIssue>(&parsed))
-            return ctx.invalid(where + QStringLiteral(": ") + issue->text());
+            return ctx.refusedLine(where + QStringLiteral(": ") + issue->text());
         const ParsedLine &event = std::get<ParsedLine>(parsed);
         auto result = writer.write(event.event);
         if (!result) {
@@ -112,7 +112,7 @@ int runIngest(CliContext &ctx, const QStringList &args)
             return ctx.fail(e);
         }
         if (const auto &issue = *result)
-            return ctx.invalid(where + QStringLiteral(": ") + issue->text());
+            return ctx.refusedLine(where + QStringLiteral(": ") + issue->text());
         for (const QString &key : event.unknownKeys)
             tally.warnings << tr("%1: %2: unknown key, ignored").arg(where, key);
         ++tally.byKind[size_t(kindOf(event.event))];

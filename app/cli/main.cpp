@@ -2,6 +2,7 @@
 // models the console uses. `fieldops-cli [--db URL] COMMAND [options]`.
 #include "CliContext.h"
 #include "Commands.h"
+#include "util/Translations.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -50,6 +51,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("fieldops"));
     QCoreApplication::setOrganizationName(QStringLiteral("FieldOps"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FIELDOPS_VERSION));
+    fieldops::installTranslations(app);
     // Standard error is the contract's one line per problem: the models' diagnostic logs
     // (driver text, SQL) stay out of it unless FIELDOPS_LOG asks for them.
     if (qEnvironmentVariableIsEmpty("FIELDOPS_LOG"))

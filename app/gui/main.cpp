@@ -2,6 +2,7 @@
 #include "DemoSeedRunner.h"
 #include "MainWindow.h"
 #include "StartupOptions.h"
+#include "util/Translations.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -17,6 +18,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(FIELDOPS_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("fieldops"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/fieldops/icons/fieldops.svg")));
+    installTranslations(app);
 
     auto options = gui::parseStartupOptions(QApplication::arguments());
     if (!options) {

@@ -212,7 +212,7 @@ private slots:
     {
         QTest::addColumn<QString>("backend");
         QTest::addColumn<QByteArray>("lines"); // after the good first line and a blank second one
-        QTest::addColumn<QString>("message");  // after "error: FILE:"
+        QTest::addColumn<QString>("message");  // after "FILE:"
         const QList<QPair<const char *, QPair<QByteArray, QString>>> cases{
             {"bad json", {R"({"kind":"position",)", QStringLiteral("3: line is not a JSON object")}},
             {"not an object", {R"(["position"])", QStringLiteral("3: line is not a JSON object")}},
@@ -276,7 +276,7 @@ private slots:
         QCOMPARE(r.out, QString());
         const QStringList errLines = r.err.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(errLines.size(), 1);
-        const QString expected = QStringLiteral("error: ") + path + QLatin1Char(':') + message;
+        const QString expected = path + QLatin1Char(':') + message;
         QVERIFY2(errLines.front().startsWith(expected), qPrintable(errLines.front() + QStringLiteral("\nexpected: ") + expected));
         QCOMPARE(counts(*m_db), countsBefore);
         QCOMPARE(test::dumpDatabase(*m_db), before);
@@ -290,7 +290,7 @@ private slots:
         const QString before = test::dumpDatabase(*m_db);
         const CliRun bad = runCli(m_url, {QStringLiteral("ingest"), QStringLiteral("-")}, "\n\n" + kGoodPosition + "\n{\"kind\":\"rating\"}\n");
         QCOMPARE(bad.exitCode, 2);
-        QCOMPARE(bad.err.trimmed(), QStringLiteral("error: -:4: work_order_id: is required"));
+        QCOMPARE(bad.err.trimmed(), QStringLiteral("-:4: work_order_id: is required"));
         QCOMPARE(test::dumpDatabase(*m_db), before);
 
         // The last line needs no newline; CRLF line ends and a byte-order mark are read as well.

@@ -95,7 +95,7 @@ void KpiDrillDown::setVisits(const QString &technicianId, std::vector<kpi::Techn
     const int count = int(visits.size());
     m_visits->setVisits(std::move(visits), m_ratingRows, m_zone);
     m_visitsTable->sortByColumn(KpiVisitsModel::StartColumn, Qt::AscendingOrder);
-    m_status->setText(tr("%n visit(s), %1 rating(s)", nullptr, count).arg(m_ratings->rowCount()));
+    m_status->setText(tr("%n visit(s)", nullptr, count) + QStringLiteral(", ") + tr("%n rating(s)", nullptr, m_ratings->rowCount()));
 }
 
 void KpiDrillDown::showError(const QString &message)
