@@ -66,6 +66,9 @@ SuggestionPanel::SuggestionPanel(SuggestionModel *model, QWidget *parent)
     v->addWidget(m_table, 1);
     v->addLayout(buttons);
 
+    // Room for the five rows a ranking returns, so no row is cut off below the board.
+    setMinimumHeight(m_title->sizeHint().height() + 6 * m_table->verticalHeader()->defaultSectionSize() + m_book->sizeHint().height());
+
     connect(m_book, &QPushButton::clicked, this, &SuggestionPanel::requestBook);
     connect(close, &QPushButton::clicked, this, &SuggestionPanel::closeRequested);
     connect(m_table, &QTableView::doubleClicked, this, &SuggestionPanel::requestBook);

@@ -51,6 +51,7 @@ ScheduleTabController::ScheduleTabController(QMainWindow *window, ConsoleSession
     auto *dragSource = new widgets::QueueDragSource(docks->queue()->view());
     connect(dragSource, &widgets::QueueDragSource::dragStarted, m_suggestions, &SuggestionController::queueDragStarted);
     connect(dragSource, &widgets::QueueDragSource::dragFinished, m_suggestions, &SuggestionController::queueDragFinished);
+    window->tabifyDockWidget(m_conflictsDock, m_suggestions->dock());
     // …and takes bars back: dropped on the queue, they are unassigned.
     auto *dropTarget = new widgets::QueueDropTarget(docks->queue()->view());
     connect(dropTarget, &widgets::QueueDropTarget::appointmentsDropped, this, [this](const QStringList &ids) {

@@ -58,7 +58,9 @@ SuggestionController::SuggestionController(QMainWindow *window, ConsoleSession *
 {
     m_dock->setObjectName(QStringLiteral("suggestionsDock"));
     m_dock->setWidget(m_panel);
-    window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    // Below the board, where the table has the width for its reasons (the schedule tab
+    // tabs it with the Conflicts dock).
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
     m_dock->hide();
 
     m_action->setObjectName(QStringLiteral("suggestTechnicianAction"));
@@ -112,7 +114,7 @@ void SuggestionController::suggestForSelection()
 {
     const QString id = m_session->selection()->workOrderId();
     m_dock->show();
-    m_dock->raise();
+    m_dock->raise(); // its tab comes to the front
     if (id.isEmpty()) {
         ++m_generation;
         m_workOrderId.clear();
@@ -128,7 +130,10 @@ void SuggestionController::suggestForSelection()
 void SuggestionController::suggestFor(const QString &workOrderId)
 {
     m_workOrderId = workOrderId;
-    m_dock->show();
+    if (m_dock->isHidden()) {
+        m_dock->show();
+        m_dock->raise();
+    }
     rank();
 }
 
