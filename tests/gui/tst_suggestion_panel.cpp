@@ -229,6 +229,39 @@ private slots:
         QVERIFY(t.board()->highlightedSlots().empty());
     }
 
+    void aBookedWorkOrderMovesItsVisit()
+    {
+        PanelUnderTest t;
+        QVERIFY2(t.open(), qPrintable(t.why));
+        // w1 is booked (a1, Ana 09:00): a suggestion moves that visit, it adds none.
+        QVERIFY(t.board()->model()->item(QStringLiteral("a1")));
+        t.window->session()->selection()->selectWorkOrder(QStringLiteral("w1"));
+        QVERIFY(t.suggestByShortcut());
+        const scheduling::SuggestionResult expected = t.engine(QStringLiteral("w1"));
+        QVERIFY(!expected.candidates.empty());
+        // By hand: Ana can take it from now (08:30), before its booked 09:00, on the same site.
+        QCOMPARE(expected.candidates.front().technicianId, QStringLiteral("t1"));
+        QCOMPARE(expected.candidates.front().start, test::utcAt(kNow));
+        SuggestionModel *m = t.controller->model();
+        QCOMPARE(m->workOrderId(), QStringLiteral("w1"));
+        QCOMPARE(m->index(0, 0).data(roles::TechnicianId).toString(), expected.candidates.front().technicianId);
+        QCOMPARE(m->index(0, 0).data(roles::SlotStart).toDateTime(), expected.candidates.front().start);
+
+        QSignalSpy booked(t.controller, &gui::SuggestionController::booked);
+        QTest::keyClick(t.panel->table(), Qt::Key_Return);
+        QCOMPARE(booked.count(), 1);
+        QCOMPARE(booked.at(0).at(0).toString(), QStringLiteral("a1"));
+        QCOMPARE(t.appointmentsOf(QStringLiteral("w1")), 1);
+        const test::StoredAppointment moved = test::stored(*t.db, QStringLiteral("a1"));
+        QCOMPARE(moved.technician, expected.candidates.front().technicianId);
+        QCOMPARE(moved.start, timefmt::toIsoUtc(expected.candidates.front().start));
+        QCOMPARE(t.stack()->undoText(), QStringLiteral("Move appointment"));
+        t.stack()->undo();
+        const test::StoredAppointment back = test::stored(*t.db, QStringLiteral("a1"));
+        QCOMPARE(back.technician, QStringLiteral("t1"));
+        QCOMPARE(back.start, QStringLiteral("2026-03-02T09:00:00Z"));
+    }
+
     void nobodyCanDoItSaysWhy()
     {
         PanelUnderTest t;
