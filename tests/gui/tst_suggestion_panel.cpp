@@ -262,6 +262,24 @@ private slots:
         QCOMPARE(back.start, QStringLiteral("2026-03-02T09:00:00Z"));
     }
 
+    void aBookedVisitOffTheBoardIsNotBookedTwice()
+    {
+        PanelUnderTest t;
+        QVERIFY2(t.open(), qPrintable(t.why));
+        QSignalSpy loaded(t.board()->editor(), &BoardEditor::horizonLoaded);
+        t.page->showDate(QDate(2026, 4, 1)); // a1 (2 March) is not on the board now
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!t.board()->model()->item(QStringLiteral("a1")));
+        t.window->session()->selection()->selectWorkOrder(QStringLiteral("w1"));
+        QVERIFY(t.suggestByShortcut());
+        QVERIFY(t.controller->model()->rowCount() > 0);
+        QTest::keyClick(t.panel->table(), Qt::Key_Return);
+        QCOMPARE(t.appointmentsOf(QStringLiteral("w1")), 1);
+        QCOMPARE(t.stack()->count(), 0);
+        QCOMPARE(t.board()->lastMessage(),
+                 QStringLiteral("w1 is already booked outside the dates on the board: show its day, then book to move it."));
+    }
+
     void nobodyCanDoItSaysWhy()
     {
         PanelUnderTest t;

@@ -29,6 +29,7 @@ struct Ranked {
     scheduling::SuggestionResult result;
     QString title;
     QHash<QString, QString> names;
+    QString status; // the work order's: only an open one is assigned anew
 };
 
 Result<Ranked> rankOn(Database &db, const QString &workOrderId, const QDateTime &from, const QDateTime &to)
@@ -44,6 +45,7 @@ Result<Ranked> rankOn(Database &db, const QString &workOrderId, const QDateTime 
     for (const Technician &t : input->snapshot.technicians)
         r.names.insert(t.id, t.name.isEmpty() ? t.id : t.name);
     const WorkOrder &w = input->workOrder;
+    r.status = w.status;
     r.title = w.summary.isEmpty()
                   ? SuggestionController::tr("Who can do %1 (%2 min)?").arg(w.id).arg(w.durationMin)
                   : SuggestionController::tr("Who can do %1 · %2 (%3 min)?").arg(w.id, w.summary).arg(w.durationMin);
@@ -167,6 +169,7 @@ void SuggestionController::rank()
                 emit ranked(id);
                 return;
             }
+            m_workOrderStatus = answer->status;
             m_model->setResult(id, answer->result, answer->names);
             m_panel->showResult(answer->title);
             showHighlights();
@@ -233,6 +236,12 @@ void SuggestionController::book(int row)
         e.toEnd = s.end;
         landed = e.ref.id;
         status = m_editor->setIntervals({e}, SetIntervalCommand::Kind::Move);
+    } else if (m_workOrderStatus != QLatin1String("open")) {
+        // Booked, but its visit is outside the board's dates: assigning would add a second.
+        m_board->showMessage(tr("%1 is already booked outside the dates on the board: show its day, then book to move it.")
+                                 .arg(workOrderId),
+                             widgets::ScheduleBoard::MessageKind::Refusal);
+        return;
     } else {
         auto prepared = m_editor->prepareWorkOrder(workOrderId);
         if (!prepared) {

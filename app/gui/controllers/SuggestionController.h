@@ -76,6 +76,7 @@ private:
     BoardEditor *m_editor = nullptr;
     widgets::ScheduleBoard *m_board = nullptr;
     QString m_workOrderId;
+    QString m_workOrderStatus; // as of the answer on show
     quint64 m_generation = 0; // bumps on every ranking: only the latest answer is shown
     bool m_dragging = false;
     QTimer m_rerank;
