@@ -7,6 +7,7 @@
 #include "controllers/KpiTabController.h"
 #include "controllers/MapTabController.h"
 #include "controllers/ScheduleTabController.h"
+#include "controllers/SuggestionController.h"
 #include "controllers/ContractsTabController.h"
 #include "controllers/CustomersTabController.h"
 #include "controllers/TechniciansTabController.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     auto schedule = std::make_unique<ScheduleTabController>(this, m_session, m_docks);
     connect(schedule.get(), &ScheduleTabController::editWorkOrderRequested, m_intake, &WorkOrderIntakeController::editWorkOrder);
     connect(schedule.get(), &ScheduleTabController::cancelWorkOrderRequested, m_intake, &WorkOrderIntakeController::cancelWorkOrder);
+    m_suggestAction = schedule->suggestions()->suggestAction();
     addTab(std::move(schedule));
     m_workOrdersTab->setRowActions({m_intake->editAction(), m_intake->cancelAction()});
     // Customers, their sites and assets.
@@ -141,6 +143,8 @@ void MainWindow::buildMenus()
     edit->addSeparator();
     edit->addAction(m_intake->editAction());
     edit->addAction(m_intake->cancelAction());
+    edit->addSeparator();
+    edit->addAction(m_suggestAction);
     // Undo is offered to every role that may edit a record (the schedule, work orders,
     // customers, technicians, absences); a role that may only read has nothing to undo.
     // (The board and the KPI targets follow the same signal in their own controllers.)

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+class QAction;
 class QTabWidget;
 
 namespace fieldops {
@@ -60,6 +61,7 @@ private:
     DockController *m_docks;
     ConnectionController *m_connection;
     WorkOrderIntakeController *m_intake;
+    QAction *m_suggestAction = nullptr; // "Suggest technician…", owned by the schedule tab's controller
     bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show
 };
 

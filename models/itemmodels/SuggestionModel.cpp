@@ -9,11 +9,13 @@ namespace fieldops {
 
 SuggestionModel::SuggestionModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void SuggestionModel::setResult(const QString &workOrderId, const scheduling::SuggestionResult &result)
+void SuggestionModel::setResult(const QString &workOrderId, const scheduling::SuggestionResult &result,
+                                const QHash<QString, QString> &names)
 {
     beginResetModel();
     m_workOrderId = workOrderId;
     m_result = result;
+    m_names = names;
     endResetModel();
 }
 
@@ -64,7 +66,7 @@ QVariant SuggestionModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TechnicianColumn: return s->technicianId;
+        case TechnicianColumn: return m_names.value(s->technicianId, s->technicianId);
         case StartColumn: return display::instant(s->start);
         case EndColumn: return display::instant(s->end);
         case TravelColumn: return tr("%1 min").arg(s->facts.travelMin);

@@ -10,6 +10,7 @@
 #include "scheduling/Suggestion.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace fieldops {
 
@@ -20,7 +21,9 @@ public:
 
     explicit SuggestionModel(QObject *parent = nullptr);
 
-    void setResult(const QString &workOrderId, const scheduling::SuggestionResult &result);
+    // `names` maps technician ids to the names shown (an id without one shows as itself).
+    void setResult(const QString &workOrderId, const scheduling::SuggestionResult &result,
+                   const QHash<QString, QString> &names = {});
     void clear();
     const QString &workOrderId() const { return m_workOrderId; }
     const QString &whyNone() const { return m_result.whyNone; }
@@ -35,6 +38,7 @@ public:
 private:
     QString m_workOrderId;
     scheduling::SuggestionResult m_result;
+    QHash<QString, QString> m_names;
 };
 
 } // namespace fieldops

@@ -99,6 +99,8 @@ void BoardPainter::paintTimeline(QPainter &p, const QRect &exposed, const BoardP
         paintRowBackground(p, r, rowRect, fromMs, toMs, c);
     }
     paintGrid(p, exposed, fromMs, toMs, c);
+    if (c.highlights && !c.highlights->empty())
+        paintHighlights(p, c);
     for (int r = firstRow; r < c.rows->count() && c.rows->top(r) <= lastY; ++r)
         paintBars(p, r, fromMs, toMs, c);
 
@@ -293,6 +295,27 @@ const QStaticText &BoardPainter::label(const BoardItem &b, int width, const QFon
     st.setTextFormat(Qt::PlainText);
     st.setPerformanceHint(QStaticText::AggressiveCaching);
     return *m_labels.insert(key, st);
+}
+
+void BoardPainter::paintHighlights(QPainter &p, const BoardPaintContext &c) const
+{
+    // Light enough that the bars painted over them stay readable; a thin edge marks where
+    // a suggested slot starts and ends when it touches a bar.
+    QColor fill = colours::suggested();
+    fill.setAlpha(45);
+    QColor edge = colours::suggested();
+    edge.setAlpha(140);
+    p.save();
+    p.setPen(QPen(edge, 1));
+    p.setBrush(fill);
+    for (const BoardHighlight &h : *c.highlights) {
+        const int r = c.rows->rowOfTechnician(h.technician);
+        if (r < 0)
+            continue;
+        const double x1 = c.scale->xOf(h.startMs) - c.scroll.x(), x2 = c.scale->xOf(h.endMs) - c.scroll.x();
+        p.drawRect(QRectF(x1, c.rows->top(r) - c.scroll.y() + 1, std::max(x2 - x1, 2.0), c.rows->height(r) - 2));
+    }
+    p.restore();
 }
 
 void BoardPainter::paintGhost(QPainter &p, const BoardPaintContext &c) const

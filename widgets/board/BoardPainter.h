@@ -13,6 +13,7 @@
 #include <QRect>
 #include <QSet>
 #include <QTimeZone>
+#include <vector>
 
 class QFontMetrics;
 class QPainter;
@@ -22,6 +23,13 @@ class RecentChanges;
 }
 
 namespace fieldops::widgets {
+
+// A slot the suggestion panel proposes, shaded on its technician's row (board item index).
+struct BoardHighlight {
+    int technician = -1;
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+};
 
 struct BoardPaintContext {
     const board::BoardModel *model = nullptr;
@@ -36,6 +44,7 @@ struct BoardPaintContext {
     QRect rubberBand; // viewport coordinates; null when none
     int timelineWidth = 0; // the timeline viewport's width (the header's utilization range)
     const RecentChanges *recent = nullptr; // other users' edits of a moment ago, outlined
+    const std::vector<BoardHighlight> *highlights = nullptr; // suggested slots, under the bars
 };
 
 class BoardPainter {
@@ -54,6 +63,7 @@ private:
     void paintGrid(QPainter &p, const QRect &exposed, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
     void paintBars(QPainter &p, int row, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
     void paintGhost(QPainter &p, const BoardPaintContext &c) const;
+    void paintHighlights(QPainter &p, const BoardPaintContext &c) const;
     void paintRecentChange(QPainter &p, const QRectF &bar, const board::BoardItem &b, const BoardPaintContext &c) const;
     const QStaticText &label(const board::BoardItem &b, int width, const QFontMetrics &fm) const;
 

@@ -42,9 +42,12 @@ bool QueueDragSource::eventFilter(QObject *watched, QEvent *event)
             QMimeData *mime = mimeFor(m_pressed);
             m_pressed = QPersistentModelIndex();
             if (mime) {
+                const QString id = QString::fromUtf8(mime->data(board::workOrderMimeType()));
                 auto *drag = new QDrag(m_view);
                 drag->setMimeData(mime);
+                emit dragStarted(id);
                 drag->exec(Qt::CopyAction | Qt::MoveAction, Qt::CopyAction);
+                emit dragFinished(id);
                 return true;
             }
         }

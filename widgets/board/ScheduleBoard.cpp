@@ -78,6 +78,8 @@ void ScheduleBoard::onReloaded()
     m_scale.setOriginMs(m_model->fromMs());
     relayoutRows();
     setSpan(m_span);
+    // Technician indices are the model's: a reload may renumber them.
+    setHighlightedSlots(QList<SlotHighlight>(m_highlightSlots));
 }
 
 void ScheduleBoard::relayoutRows()
@@ -312,7 +314,22 @@ BoardPaintContext ScheduleBoard::paintContext() const
     c.rubberBand = m_input->rubberBand();
     c.timelineWidth = viewport()->width();
     c.recent = m_recent;
+    c.highlights = &m_highlights;
     return c;
+}
+
+void ScheduleBoard::setHighlightedSlots(const QList<SlotHighlight> &spans)
+{
+    m_highlightSlots = spans;
+    m_highlights.clear();
+    if (m_model) {
+        for (const SlotHighlight &s : spans) {
+            const int tech = m_model->technicianIndex(s.technicianId);
+            if (tech >= 0)
+                m_highlights.push_back({tech, s.start.toMSecsSinceEpoch(), s.end.toMSecsSinceEpoch()});
+        }
+    }
+    viewport()->update();
 }
 
 const BoardGhost *ScheduleBoard::ghost() const { return m_input->ghost(); }

@@ -11,6 +11,8 @@
 #include "util/Result.h"
 
 #include <QAbstractScrollArea>
+#include <QDateTime>
+#include <QList>
 #include <QSet>
 #include <QTimeZone>
 #include <QTimer>
@@ -90,6 +92,15 @@ public:
     int viewportX(qint64 ms) const;
     int viewportRowCenter(const QString &technicianId) const;
 
+    // Suggested slots shaded on the technicians' rows (the suggestion panel's candidates);
+    // empty clears them. Technicians not on the board are skipped.
+    struct SlotHighlight {
+        QString technicianId;
+        QDateTime start, end;
+    };
+    void setHighlightedSlots(const QList<SlotHighlight> &spans);
+    const std::vector<BoardHighlight> &highlightedSlots() const { return m_highlights; }
+
     BoardPaintContext paintContext() const;
     const BoardGhost *ghost() const;
     // How a message line reads: a refusal (nothing was written) stands out, a warning
@@ -166,6 +177,8 @@ private:
     QTimer m_nowTimer;
     DragLauncher m_dragLauncher;
     const RecentChanges *m_recent = nullptr;
+    std::vector<BoardHighlight> m_highlights;
+    QList<SlotHighlight> m_highlightSlots; // re-resolved to row indices when the model reloads
     bool m_editable = true;
 };
 

@@ -9,6 +9,7 @@
 #include "commands/BoardEditor.h"
 #include "conflicts/ConflictsPanel.h"
 #include "controllers/DockController.h"
+#include "controllers/SuggestionController.h"
 #include "document/ScheduleDocument.h"
 #include "queue/UnassignedQueueView.h"
 #include "selection/SelectionService.h"
@@ -44,8 +45,13 @@ ScheduleTabController::ScheduleTabController(QMainWindow *window, ConsoleSession
     window->tabifyDockWidget(m_conflictsDock, m_historyDock);
     m_conflictsDock->raise();
 
-    // The queue becomes a drag source for the board.
-    new widgets::QueueDragSource(docks->queue()->view());
+    // The queue becomes a drag source for the board; while a row is dragged the suggestion
+    // panel ranks it and the board shades where it would fit.
+    m_suggestions = new SuggestionController(window, session);
+    auto *dragSource = new widgets::QueueDragSource(docks->queue()->view());
+    connect(dragSource, &widgets::QueueDragSource::dragStarted, m_suggestions, &SuggestionController::queueDragStarted);
+    connect(dragSource, &widgets::QueueDragSource::dragFinished, m_suggestions, &SuggestionController::queueDragFinished);
+    window->tabifyDockWidget(m_conflictsDock, m_suggestions->dock());
     // …and takes bars back: dropped on the queue, they are unassigned.
     auto *dropTarget = new widgets::QueueDropTarget(docks->queue()->view());
     connect(dropTarget, &widgets::QueueDropTarget::appointmentsDropped, this, [this](const QStringList &ids) {
@@ -109,6 +115,7 @@ void ScheduleTabController::open()
     connect(m_page->toolbar(), &widgets::BoardToolbar::filterChanged, filter,
             [filter, toolbar = m_page->toolbar()] { filter->setFilter(toolbar->filter()); });
     filter->setFilter(m_page->toolbar()->filter());
+    m_suggestions->attach(m_editor.get(), board);
     applyPermissions();
     m_page->showDate();
 }
@@ -128,6 +135,7 @@ void ScheduleTabController::applyPermissions()
 
 void ScheduleTabController::close()
 {
+    m_suggestions->detach();
     if (m_page) {
         m_stack->removeWidget(m_page);
         delete m_page;

@@ -26,6 +26,7 @@ class SchedulePage;
 
 namespace fieldops::gui {
 class DockController;
+class SuggestionController;
 
 class ScheduleTabController : public QObject, public TabController {
     Q_OBJECT
@@ -39,6 +40,7 @@ public:
     widgets::SchedulePage *page() const { return m_page; }
     board::BoardModel *model() const { return m_model; }
     QDockWidget *conflictsDock() const { return m_conflictsDock; }
+    SuggestionController *suggestions() const { return m_suggestions; }
 
 signals:
     // From the bars' menu: the work order's form, or its cancellation.
@@ -59,6 +61,7 @@ private:
     widgets::ConflictsPanel *m_conflicts;
     QDockWidget *m_conflictsDock;
     QDockWidget *m_historyDock;
+    SuggestionController *m_suggestions; // owned by the window
     std::unique_ptr<BoardEditor> m_editor;
     widgets::SchedulePage *m_page = nullptr;
 };
