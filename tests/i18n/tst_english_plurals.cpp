@@ -65,8 +65,13 @@ private slots:
         contracts::ContractListModel model;
         const QDate today(2026, 3, 2);
         model.setToday(today);
-        contracts::ContractListRow tomorrow{QStringLiteral("k1"), QStringLiteral("c1"), QStringLiteral("Acme"), QStringLiteral("Gold"),
-                                            QDate(2025, 1, 1), today.addDays(1), QStringLiteral("24x7")};
+        contracts::ContractListRow tomorrow;
+        tomorrow.id = QStringLiteral("k1");
+        tomorrow.customerId = QStringLiteral("c1");
+        tomorrow.name = QStringLiteral("Gold");
+        tomorrow.startsOn = QDate(2025, 1, 1);
+        tomorrow.endsOn = today.addDays(1);
+        tomorrow.coverage = QStringLiteral("24x7");
         contracts::ContractListRow later = tomorrow;
         later.id = QStringLiteral("k2");
         later.endsOn = today.addDays(18);
