@@ -110,8 +110,9 @@ void printSummary(const std::map<std::string, Tally> &families)
     Tally all;
     std::fprintf(stderr, "%-6s %4s %9s %11s %11s %8s\n", "family", "n", "vehicles", "distance", "best known", "gap %");
     auto line = [](const char *name, const Tally &t) {
+        const double gap = 100.0 * (t.distance - t.knownDistance) / t.knownDistance;
         std::fprintf(stderr, "%-6s %4d %4d/%-4d %11.2f %11.2f %8.2f\n", name, t.instances, t.vehicles, t.knownVehicles,
-                     t.distance, t.knownDistance, 100.0 * (t.distance - t.knownDistance) / t.knownDistance);
+                     t.distance, t.knownDistance, std::abs(gap) < 0.005 ? 0.0 : gap);
     };
     for (const auto &[name, tally] : families) {
         line(name.c_str(), tally);
@@ -205,8 +206,10 @@ int main(int argc, char **argv)
         const auto best = known.find(problem->name);
         if (best != known.end()) {
             const Known &k = best->second;
+            const double gap = 100.0 * (check.distance - k.distance) / k.distance;
+            // The best-known figures are rounded to 2 decimals: a match may come out as -0.0004 %.
             std::fprintf(stderr, "%-8s gap %+.2f %% (%d vehicles, best known %d / %.2f)\n", problem->name.c_str(),
-                         100.0 * (check.distance - k.distance) / k.distance, check.vehiclesUsed, k.vehicles, k.distance);
+                         std::abs(gap) < 0.005 ? 0.0 : gap, check.vehiclesUsed, k.vehicles, k.distance);
             Tally &t = families[familyOf(problem->name)];
             ++t.instances;
             t.vehicles += check.vehiclesUsed;
