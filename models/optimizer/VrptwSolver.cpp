@@ -117,21 +117,27 @@ private:
             return sum;
         };
         WorkingPlan plan = m_best;
+        WorkingPlan candidate = m_best;
         if (!plan.unassigned().empty())
             return;
         const StringRemovalSettings settings;
         while (m_best.vehiclesUsed() > m_context.vehicleLowerBound() && spent() < kFleetPhaseShare && !shouldStop()) {
-            if (plan.unassigned().empty())
+            if (plan.unassigned().empty()) {
                 ejectSmallestRoute(plan);
+                candidate = plan;
+                plan.markUnchanged();
+                candidate.markUnchanged();
+            }
             const int maxVehicles = m_best.vehiclesUsed() - 1;
-            WorkingPlan candidate = plan;
             candidate.remove(chooseStrings(candidate, settings, m_random));
             reinsertUnassigned(candidate, maxVehicles, kBlinkRate, m_random);
             ++m_iterations;
             for (int job : candidate.unassigned())
                 ++absences[size_t(job)];
             if (candidate.unassigned().size() < plan.unassigned().size() || absenceSum(candidate) < absenceSum(plan))
-                plan = candidate;
+                plan.adoptChangesOf(candidate);
+            else
+                candidate.undoChanges(plan);
             if (plan.unassigned().empty()) {
                 descend(plan, maxVehicles);
                 offer(plan);
@@ -162,8 +168,9 @@ private:
         const double cold = kEndTemperaturePerJobCost * costPerJob;
         const double from = std::min(spent(), 0.999);
         const StringRemovalSettings settings;
+        current.markUnchanged();
+        candidate.markUnchanged();
         while (!shouldStop()) {
-            candidate = current;
             candidate.remove(chooseStrings(candidate, settings, m_random));
             reinsertUnassigned(candidate, maxVehicles, kBlinkRate, m_random);
             ++m_iterations;
@@ -172,9 +179,11 @@ private:
             if (better(candidate, m_best)) {
                 descend(candidate, maxVehicles);
                 offer(candidate);
-                current = candidate;
+                current.adoptChangesOf(candidate);
             } else if (candidate.cost() < current.cost() - temperature * std::log(std::max(m_random.unit(), 1e-300))) {
-                current = candidate;
+                current.adoptChangesOf(candidate);
+            } else {
+                candidate.undoChanges(current);
             }
         }
     }

@@ -69,6 +69,8 @@ void WorkingPlan::rebuild(int vehicle)
     const auto &problem = ctx.problem();
     PlannedRoute &r = m_routes[size_t(vehicle)];
     const int n = r.size();
+    if (std::find(m_changedRoutes.begin(), m_changedRoutes.end(), vehicle) == m_changedRoutes.end())
+        m_changedRoutes.push_back(vehicle);
     const bool wasUsed = r.headLoad.size() > 1; // summaries of at least one job
 
     r.head.resize(size_t(n) + 1);
@@ -106,6 +108,31 @@ void WorkingPlan::rebuild(int vehicle)
     for (const auto &other : m_routes)
         m_distance += other.distance;
     m_vehiclesUsed += (n > 0 ? 1 : 0) - (wasUsed ? 1 : 0);
+}
+
+void WorkingPlan::copyRoutesAndTotals(const WorkingPlan &from, const std::vector<int> &vehicles)
+{
+    for (int v : vehicles)
+        m_routes[size_t(v)] = from.m_routes[size_t(v)];
+    m_routeOf = from.m_routeOf;
+    m_positionOf = from.m_positionOf;
+    m_unassigned = from.m_unassigned;
+    m_distance = from.m_distance;
+    m_penalty = from.m_penalty;
+    m_vehiclesUsed = from.m_vehiclesUsed;
+}
+
+void WorkingPlan::adoptChangesOf(WorkingPlan &changed)
+{
+    copyRoutesAndTotals(changed, changed.m_changedRoutes);
+    changed.m_changedRoutes.clear();
+    m_changedRoutes.clear();
+}
+
+void WorkingPlan::undoChanges(const WorkingPlan &original)
+{
+    copyRoutesAndTotals(original, m_changedRoutes);
+    m_changedRoutes.clear();
 }
 
 VrpSolution WorkingPlan::toSolution() const

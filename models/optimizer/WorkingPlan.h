@@ -44,9 +44,17 @@ public:
 
     VrpSolution toSolution() const;
 
+    // Search loops change a copy of a plan and then keep or drop the change. Copying the whole
+    // plan each time costs more than the change itself; these copy only the routes the copy
+    // changed since the last call. Both plans must have been equal before the change.
+    void adoptChangesOf(WorkingPlan &changed); // this plan becomes `changed`
+    void undoChanges(const WorkingPlan &original); // this plan becomes `original` again
+    void markUnchanged() { m_changedRoutes.clear(); } // after a full copy
+
 private:
     void rebuild(int vehicle);
     void forgetUnassigned(int job);
+    void copyRoutesAndTotals(const WorkingPlan &from, const std::vector<int> &vehicles);
 
     const SolverContext *m_context;
     std::vector<PlannedRoute> m_routes;
@@ -55,6 +63,7 @@ private:
     double m_distance = 0;
     double m_penalty = 0;
     int m_vehiclesUsed = 0;
+    std::vector<int> m_changedRoutes; // since the last adoptChangesOf or undoChanges
 };
 
 } // namespace fieldops::optimizer
