@@ -32,10 +32,12 @@ InsertionSpot cheapestInsertion(const WorkingPlan &plan, int job, int maxVehicle
 {
     const SolverContext &ctx = plan.context();
     const auto &problem = ctx.problem();
-    const double demand = problem.jobs[size_t(job)].demand;
+    const VrpJob &jobData = problem.jobs[size_t(job)];
+    const double demand = jobData.demand;
     const int at = ctx.location(job);
     InsertionSpot best;
     std::vector<int> emptyClassesTried;
+    int untilBlink = random.trialsBeforeSuccess(blinkRate);
     for (int v = 0; v < ctx.vehicleCount(); ++v) {
         if (!ctx.allowed(job, v))
             continue;
@@ -55,10 +57,17 @@ InsertionSpot cheapestInsertion(const WorkingPlan &plan, int job, int maxVehicle
         int previous = vehicle.startLocation;
         for (int k = 0; k <= n; ++k) {
             const int next = k < n ? ctx.location(route.jobs[size_t(k)]) : vehicle.endLocation;
-            if (blinkRate > 0 && random.unit() < blinkRate) {
+            if (untilBlink-- == 0) {
+                untilBlink = random.trialsBeforeSuccess(blinkRate);
                 previous = next;
                 continue;
             }
+            // Arriving after the job's due time here means arriving after it at every later
+            // place too (travel obeys the triangle inequality; where it does not, this only
+            // skips some places).
+            const TimeWindowSegment &head = route.head[size_t(k)];
+            if (head.earliest + head.duration + ctx.distance(previous, at) > jobData.dueTime + kWarpTolerance)
+                break;
             const double added =
                 ctx.distance(previous, at) + ctx.distance(at, next) - (n == 0 ? 0 : ctx.distance(previous, next));
             // Distance first: the time-window join is needed only for a place that would win.
