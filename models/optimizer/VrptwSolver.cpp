@@ -24,8 +24,10 @@ using Clock = std::chrono::steady_clock;
 constexpr double kBlinkRate = 0.01;
 constexpr double kStartTemperaturePerJobCost = 3;
 constexpr double kEndTemperaturePerJobCost = 0.01;
-// With the vehicles objective, at most this share of the budget goes to removing vehicles.
-constexpr double kFleetPhaseShare = 0.5;
+// With the vehicles objective, at most this share of the budget goes to removing vehicles (it
+// ends sooner at the lower bound). 0.8 rather than 0.5 saved a vehicle on R104 and RC102 at 5 s;
+// vehicles come first, the distance phase gets what is left.
+constexpr double kFleetPhaseShare = 0.8;
 
 class Search {
 public:
