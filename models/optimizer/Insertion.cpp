@@ -97,7 +97,8 @@ void reinsertUnassigned(WorkingPlan &plan, int maxVehicles, double blinkRate, Ra
     }
     for (int job : pending) {
         const InsertionSpot spot = cheapestInsertion(plan, job, maxVehicles, blinkRate, random);
-        if (spot.vehicle >= 0)
+        // A job whose cheapest place costs more than its penalty is cheaper left out.
+        if (spot.vehicle >= 0 && spot.addedDistance < problem.jobs[size_t(job)].unassignedPenalty)
             plan.insert(job, spot.vehicle, spot.position);
     }
 }

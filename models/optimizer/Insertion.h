@@ -21,7 +21,8 @@ bool insertionFeasible(const WorkingPlan &plan, int job, int vehicle, int positi
 // maxVehicles: an empty vehicle is opened only while fewer vehicles are in use.
 InsertionSpot cheapestInsertion(const WorkingPlan &plan, int job, int maxVehicles, double blinkRate, Random &random);
 
-// Inserts every unassigned job that fits somewhere; the rest stay unassigned.
+// Inserts every unassigned job that fits somewhere for less than its penalty; the rest stay
+// unassigned.
 void reinsertUnassigned(WorkingPlan &plan, int maxVehicles, double blinkRate, Random &random);
 
 } // namespace fieldops::optimizer

@@ -84,12 +84,16 @@ private:
         return m_cancelled || elapsed() >= m_options.timeLimitSeconds;
     }
 
-    // Fewer unassigned penalties, then (vehicles objective) fewer vehicles, then less distance.
+    // Distance: less distance plus penalties, so a job may be left out when serving it costs
+    // more than its penalty. Vehicles: penalties first, as saving a vehicle by leaving jobs
+    // out is no saving; then fewer vehicles, then less distance.
     bool better(const WorkingPlan &a, const WorkingPlan &b) const
     {
+        if (m_options.objective == VrpObjective::Distance)
+            return a.cost() < b.cost() - 1e-9;
         if (std::abs(a.penalty() - b.penalty()) > 1e-9)
             return a.penalty() < b.penalty();
-        if (m_options.objective == VrpObjective::Vehicles && a.vehiclesUsed() != b.vehiclesUsed())
+        if (a.vehiclesUsed() != b.vehiclesUsed())
             return a.vehiclesUsed() < b.vehiclesUsed();
         return a.distance() < b.distance() - 1e-9;
     }

@@ -245,6 +245,29 @@ private slots:
         QVERIFY(checkFeasibility(problem, result.solution, true).feasible());
     }
 
+    void weighsPenaltyAgainstDistance_data()
+    {
+        // Without customer 4 one vehicle serves 1, 2, 3 in 10 + 10 + √500 + 10 = 52.36; serving
+        // customer 4 too costs 80, a detour of 27.64.
+        QTest::addColumn<double>("penalty");
+        QTest::addColumn<bool>("served");
+        QTest::newRow("penalty below the detour") << 20.0 << false;
+        QTest::newRow("penalty above the detour") << 35.0 << true;
+    }
+    void weighsPenaltyAgainstDistance()
+    {
+        QFETCH(double, penalty);
+        QFETCH(bool, served);
+        VrpProblem problem = axesProblem();
+        problem.jobs[3].unassignedPenalty = penalty;
+        VrpSolverOptions options;
+        options.maxIterations = 500;
+        const VrpSolverResult result = solveVrp(problem, options);
+        QCOMPARE(result.solution.unassigned.empty(), served);
+        QCOMPARE(result.solution.distance, served ? 80.0 : 30.0 + std::sqrt(500.0));
+        QVERIFY(checkFeasibility(problem, result.solution, true).feasible());
+    }
+
     void plansForAGeneratedDayAreFeasible_data()
     {
         QTest::addColumn<VrpObjective>("objective");
