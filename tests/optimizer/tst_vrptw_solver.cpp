@@ -212,8 +212,10 @@ private slots:
     void respectsVehiclesOfTheirOwn()
     {
         // Field-service shape: two vehicles with different homes and shifts, and a job only the
-        // second may do although it lies next to the first one's home.
+        // second may do although it lies at the first one's home, where it would cost the first
+        // nothing.
         VrpProblem problem = generatedProblem(12, 7);
+        problem.jobs[0].location = 0;
         problem.vehicles.resize(2);
         problem.vehicles[0].capacity = 1000;
         problem.vehicles[1] = {problem.jobs[5].location, problem.jobs[6].location, 1000, 50, 1100};
