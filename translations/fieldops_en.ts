@@ -134,6 +134,23 @@
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::ConsumptionPanel</name>
+    <message numerus="yes">
+        <source>%1 used on %n line(s), %2 at cost; %3</source>
+        <translation>
+            <numerusform>%1 used on %n line, %2 at cost; %3</numerusform>
+            <numerusform>%1 used on %n lines, %2 at cost; %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n line(s) of parts without a unit cost)</source>
+        <translation>
+            <numerusform>(%n line of parts without a unit cost)</numerusform>
+            <numerusform>(%n lines of parts without a unit cost)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::GeneratePmDialog</name>
     <message numerus="yes">
         <source>Created %n preventive work order(s); they wait in the unassigned queue.</source>

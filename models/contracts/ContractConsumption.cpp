@@ -100,6 +100,22 @@ Result<ContractConsumption> readConsumption(Database &db, const QString &contrac
         c.visits = v->value(0).toInt();
     v->finish();
 
+    auto parts = db.run(QStringLiteral("SELECT count(*), coalesce(sum(u.quantity), 0), coalesce(sum(u.quantity * p.unit_cost), 0), "
+                                       "coalesce(sum(CASE WHEN p.unit_cost IS NULL THEN 1 ELSE 0 END), 0) "
+                                       "FROM parts_used u JOIN appointments a ON a.id = u.appointment_id "
+                                       "JOIN work_orders w ON w.id = a.work_order_id JOIN parts p ON p.sku = u.sku "
+                                       "WHERE w.contract_id = ? AND u.at >= ? AND u.at < ?"),
+                        binds);
+    if (!parts)
+        return parts.error();
+    if (parts->next()) {
+        c.partLines = parts->value(0).toInt();
+        c.partQuantity = parts->value(1).toDouble();
+        c.partCost = parts->value(2).toDouble();
+        c.partsWithoutCost = parts->value(3).toInt();
+    }
+    parts->finish();
+
     // The dashboard's SLA formula: closed by the first resolving visit, not cancelled.
     auto s = db.run(QStringLiteral("SELECT w.sla_due, (SELECT min(a.completed_at) FROM appointments a WHERE a.work_order_id = w.id "
                                    "AND a.status <> 'cancelled' AND a.resolved = ? AND a.completed_at IS NOT NULL) "

@@ -38,6 +38,10 @@ struct ContractConsumption {
     int pmDone = 0;
     int pmDue = 0;    // open, due today or later
     int pmMissed = 0; // due before today and not done, or cancelled
+    int partLines = 0;        // parts used on its visits, from `from` to `to`
+    double partQuantity = 0;
+    double partCost = 0;      // at the parts' unit cost (parts without one count nothing)
+    int partsWithoutCost = 0; // lines whose part has no unit cost
 };
 
 // The billing period of `feePeriod` (month, quarter, year) that holds `day`.

@@ -73,6 +73,12 @@ class TestContractsModel : public QObject {
                            "('t1', 'w2', '2026-02-10T13:00:00Z', '2026-02-10T14:00:00Z', %2), "
                            "('t1', 'w3', '2026-03-02T09:00:00Z', '2026-03-02T11:00:00Z', %1)")
                 .arg(yes, no),
+            // Parts on its visits: 2 filters at 12.50 and 1 gasket at 4.00; a sealant with no
+            // unit cost; and one filter before the contract began, not counted.
+            QStringLiteral("INSERT INTO parts(sku, name, unit_cost) VALUES ('f1', 'Filter', 12.5), ('g1', 'Gasket', 4), ('s9', 'Sealant', NULL)"),
+            QStringLiteral("INSERT INTO parts_used(appointment_id, sku, quantity, location, at) VALUES "
+                           "('v1', 'f1', 2, 'van:t1', '2026-02-01T09:30:00Z'), ('v2', 'g1', 1, 'van:t1', '2026-02-10T13:30:00Z'), "
+                           "('v2', 's9', 0.5, 'van:t1', '2026-02-10T13:40:00Z'), ('v1', 'f1', 1, 'van:t1', '2026-01-10T09:30:00Z')"),
         };
         for (const QString &s : sql)
             if (Status st = m_db->execDirect(s); !st) {
@@ -231,6 +237,10 @@ private slots:
         QCOMPARE(c->pmDone, 1);   // w5
         QCOMPARE(c->pmDue, 1);    // w4 on 03-15
         QCOMPARE(c->pmMissed, 1); // w6 cancelled
+        QCOMPARE(c->partLines, 3);
+        QCOMPARE(c->partQuantity, 3.5);
+        QCOMPARE(c->partCost, 29.0); // 2 × 12.50 + 4.00
+        QCOMPARE(c->partsWithoutCost, 1);
         QCOMPARE(readConsumption(*m_db, QStringLiteral("nope"), QDate(2026, 3, 10)).error().kind, Error::Kind::NotFound);
     }
 

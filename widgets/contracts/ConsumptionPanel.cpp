@@ -59,7 +59,13 @@ void ConsumptionPanel::setConsumption(const contracts::ContractConsumption &c, b
         sla->setStyleSheet(QString());
     }
     m_figures[QStringLiteral("pm")]->setText(tr("%1 done, %2 due, %3 missed").arg(c.pmDone).arg(c.pmDue).arg(c.pmMissed));
-    m_figures[QStringLiteral("parts")]->setText(partsIncluded ? tr("included in the fee") : tr("billed at cost"));
+    const QString terms = partsIncluded ? tr("included in the fee") : tr("billed at cost");
+    QString parts = c.partLines == 0 ? tr("none used; %1").arg(terms)
+                                     : tr("%1 used on %n line(s), %2 at cost; %3", nullptr, c.partLines)
+                                           .arg(l.toString(c.partQuantity, 'g', 6), l.toString(c.partCost, 'f', 2), terms);
+    if (c.partsWithoutCost > 0)
+        parts += QLatin1Char(' ') + tr("(%n line(s) of parts without a unit cost)", nullptr, c.partsWithoutCost);
+    m_figures[QStringLiteral("parts")]->setText(parts);
 }
 
 } // namespace fieldops::widgets
