@@ -4,6 +4,7 @@
 // defines the figures). With --level, the levelled table and the occurrences it moved.
 // Reads only: nothing is written.
 #include "CliContext.h"
+#include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
 
@@ -16,9 +17,6 @@
 namespace fieldops::cli {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
-QString tr(const char *text, qsizetype n) { return QCoreApplication::translate("cli", text, nullptr, int(n)); }
 
 // A year of weeks is as much as a preview table can usefully show.
 constexpr int kMaxHorizonDays = 366;

@@ -4,6 +4,7 @@
 // them to. Integrators read the JSON: created count, the work orders with their plan, asset
 // and due day, and the occurrences skipped with a reason code.
 #include "CliContext.h"
+#include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
 
@@ -16,9 +17,6 @@
 namespace fieldops::cli {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
-QString tr(const char *text, qsizetype n) { return QCoreApplication::translate("cli", text, nullptr, int(n)); }
 
 // Long enough for any contract's planning; a typo of extra digits is refused, not run.
 constexpr int kMaxHorizonDays = 3660;

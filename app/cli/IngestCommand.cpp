@@ -3,6 +3,7 @@
 // FieldEventWriter in one transaction: the first bad line stops the batch, names itself
 // as FILE:LINE: key: reason, and nothing is written.
 #include "CliContext.h"
+#include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
 
@@ -21,7 +22,6 @@ namespace {
 
 using namespace fieldops::field;
 
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
 
 struct Tally {
     std::array<int, kEventKindCount> byKind{};

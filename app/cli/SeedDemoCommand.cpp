@@ -1,4 +1,5 @@
 #include "CliContext.h"
+#include "CliText.h"
 #include "Commands.h"
 
 #include "demo/DemoSeeder.h"
@@ -16,8 +17,6 @@
 namespace fieldops::cli {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
 
 bool stderrIsTerminal()
 {

@@ -2,6 +2,7 @@
 // feasible (technician, start) slots for an unassigned or to-be-moved work order, with the
 // engine of models/scheduling (SlotFinder under the rule checks, SuggestionRanker).
 #include "CliContext.h"
+#include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
 
@@ -15,8 +16,6 @@
 namespace fieldops::cli {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
 
 constexpr int kMaxTop = 100;
 constexpr int kMaxDays = 31;

@@ -1,4 +1,5 @@
 #include "CliContext.h"
+#include "CliText.h"
 #include "Commands.h"
 
 #include "users/UserDirectory.h"
@@ -12,8 +13,6 @@
 namespace fieldops::cli {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
 
 struct Action {
     const char *name;

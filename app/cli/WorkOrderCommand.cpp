@@ -3,6 +3,7 @@
 // columns as keys; the checks, the SLA and the writes are the intake form's own
 // (models/workorders), so both refuse and accept the same work orders.
 #include "CliContext.h"
+#include "CliText.h"
 #include "Commands.h"
 
 #include "audit/LostRaceExplainer.h"
@@ -24,7 +25,6 @@ namespace {
 
 using namespace fieldops::workorders;
 
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
 
 // One line for the caller: the first problem, and how many more there are.
 int refuse(CliContext &ctx, const FieldIssues &issues)
