@@ -1,8 +1,8 @@
 #include "dayplan/DayPlanner.h"
 
+#include "dayplan/RuleGate.h"
 #include "optimizer/VrptwSolver.h"
 #include "scheduling/CompiledSchedule.h"
-#include "scheduling/SlotFinder.h"
 
 #include <QHash>
 #include <QTimeZone>
@@ -179,7 +179,6 @@ std::vector<scheduling::Visit> proposals(const Problem &p, const optimizer::VrpS
             at = job.location;
         }
     }
-    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.start != b.start ? a.start < b.start : a.tech < b.tech; });
     return out;
 }
 
@@ -232,22 +231,11 @@ DayPlan planDay(const DayPlanInput &in, const DayPlanOptions &options)
     }
 
     DayPlan plan;
+    plan.visits = keepWhatRulesAccept(s, std::move(proposed));
     QSet<QString> accepted, newIds;
-    for (const scheduling::Visit &v : proposed) {
-        // Each check sees the visits accepted before it, as `conflicts` will after --apply.
-        const scheduling::SlotFinder rules(s, v.workOrder, {});
-        if (!rules.acceptedByRules(v, s.previousAppointment(v.tech, v), s.nextAppointment(v.tech, v)))
-            continue;
-        Appointment a;
-        a.id = QStringLiteral("new-%1").arg(plan.visits.size());
-        a.workOrderId = s.workOrders()[size_t(v.workOrder)].id;
-        a.technicianId = s.technicians()[size_t(v.tech)].id;
-        a.start = QDateTime::fromMSecsSinceEpoch(v.start, Qt::UTC);
-        a.end = QDateTime::fromMSecsSinceEpoch(v.end, Qt::UTC);
-        s.upsertAppointment(a);
-        plan.visits.push_back({a.workOrderId, a.technicianId, a.start, a.end});
-        accepted.insert(a.workOrderId);
-        newIds.insert(a.id);
+    for (size_t n = 0; n < plan.visits.size(); ++n) {
+        accepted.insert(plan.visits[n].workOrderId);
+        newIds.insert(acceptedId(n));
     }
     for (const QString &id : in.candidates) {
         if (!accepted.contains(id))

@@ -9,10 +9,8 @@
 // window; its allowed vehicles hold every required skill; leaving it out costs ten times
 // more per priority step, so one urgent visit outweighs several normal ones.
 //
-// The guarantee: every proposed visit is then checked, in time order, by the same rules
-// `conflicts` applies (SlotFinder::acceptedByRules: overlap, travel, shift, absence, skill,
-// window) against the day's schedule with the visits accepted so far; one that fails is
-// reported unassigned. Whatever the model simplifies, nothing proposed breaks a rule.
+// The guarantee: every proposed visit then goes through RuleGate, the rule checks
+// `conflicts` applies; one that fails is reported unassigned.
 #include "dayplan/DayPlan.h"
 
 #include <cstdint>

@@ -239,6 +239,40 @@ private slots:
         QCOMPARE(plan.value(QStringLiteral("travel_min")).toInt(), 0); // the site is at home
     }
 
+    // Day D is each technician's own: Tokyo's Monday shift 08:00–17:00 is 23:00–08:00 UTC. A
+    // technician absent for part of the day is left out (the documented choice), even when
+    // living at the site: otherwise the shorter trip would give the job to them.
+    void localDayAndPartAbsence_data() { test::addBackendRows(); }
+    void localDayAndPartAbsence()
+    {
+        QFETCH(QString, backend);
+        QString url;
+        auto db = test::freshDatabase(backend, true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QVERIFY(runAll(*db, {
+            "INSERT INTO customers(id, name) VALUES ('c1', 'Acme')",
+            "INSERT INTO sites(id, customer_id, lat, lon) VALUES ('s1', 'c1', 10.0, 10.0)",
+            "INSERT INTO technicians(id, name, home_lat, home_lon, time_zone) VALUES "
+            "('away', 'Away', 10.0, 10.0, 'UTC'), ('tokyo', 'Tokyo', 10.2, 10.0, 'Asia/Tokyo')",
+            "INSERT INTO absences(technician_id, start_at, end_at, reason) VALUES "
+            "('away', '2026-03-02T12:00:00Z', '2026-03-02T13:00:00Z', 'dentist')",
+            "INSERT INTO work_orders(id, site_id, duration_min, created_at) VALUES ('w1', 's1', 60, '2026-03-01T00:00:00Z')",
+        }).ok());
+        const test::CliRun r = test::runCli(url, kPlanMonday);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject plan = checkedPlan(r);
+        QVERIFY2(!plan.isEmpty(), qPrintable(r.out));
+        const QJsonArray rows = plan.value(QStringLiteral("appointments")).toArray();
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject visit = rows.first().toObject();
+        QCOMPARE(visit.value(QStringLiteral("technician_id")).toString(), QStringLiteral("tokyo"));
+        const QDateTime start = timefmt::parseIsoWithOffset(visit.value(QStringLiteral("start")).toString());
+        QVERIFY2(start >= timefmt::parseIsoWithOffset(QStringLiteral("2026-03-01T23:00:00Z"))
+                     && start.addSecs(3600) <= timefmt::parseIsoWithOffset(QStringLiteral("2026-03-02T08:00:00Z")),
+                 qPrintable(r.out));
+        QVERIFY(plan.value(QStringLiteral("travel_min")).toInt() > 0); // from Tokyo's home and back
+    }
+
     // The refusal --apply relies on: a write after the day was read leaves everything as it was.
     void staleScheduleIsRefused_data() { test::addBackendRows(); }
     void staleScheduleIsRefused()
