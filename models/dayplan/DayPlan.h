@@ -17,7 +17,7 @@ struct DayPlanInput {
     // The day with a day's margin each side (every time zone's day D is inside), plus the
     // candidate work orders and their sites, which no appointment brings in.
     scheduling::ScheduleSnapshot snapshot;
-    QStringList candidates;  // open, no live appointment, window meeting day D; sorted
+    QStringList candidates;  // open, no visit but cancelled or completed ones, window meeting day D; sorted
     QStringList technicians; // active (and of the territory, when one is given); sorted
     // change_log's high-water mark before anything was read: a later write means the plan
     // may rest on a schedule that is gone.

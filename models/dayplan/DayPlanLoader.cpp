@@ -54,10 +54,11 @@ Result<DayPlanInput> DayPlanLoader::load(const QDate &date, const QString &terri
     while (techs->next())
         in.technicians << techs->value(0).toString();
 
-    // Time filters in C++: timestamps compare differently as SQLite text and PostgreSQL timestamptz.
+    // Unassigned as the queue has it (WorkOrderListRow::isUnassigned): open, and no appointment
+    // neither cancelled nor completed. The window is filtered below, in one place for both dialects.
     auto wos = m_db.run(QStringLiteral("SELECT %1, s.territory_id FROM work_orders w LEFT JOIN sites s ON s.id = w.site_id "
                                        "WHERE w.status = 'open' AND NOT EXISTS (SELECT 1 FROM appointments a "
-                                       "WHERE a.work_order_id = w.id AND a.status <> 'cancelled') ORDER BY w.id")
+                                       "WHERE a.work_order_id = w.id AND a.status NOT IN ('cancelled', 'completed')) ORDER BY w.id")
                             .arg(rows::workOrderColumns()));
     if (!wos)
         return wos.error();
@@ -94,8 +95,13 @@ Result<DayPlanInput> DayPlanLoader::load(const QDate &date, const QString &terri
                 in.snapshot.sites.push_back(rows::readSite(*site));
             knownSites.insert(w.siteId);
         }
-        // Not in an appointment, hence not in the snapshot yet.
-        in.snapshot.workOrders.push_back(w);
+        // In the snapshot only when a completed visit of it is near the day.
+        auto known = std::find_if(in.snapshot.workOrders.begin(), in.snapshot.workOrders.end(),
+                                  [&](const WorkOrder &k) { return k.id == id; });
+        if (known != in.snapshot.workOrders.end())
+            *known = w;
+        else
+            in.snapshot.workOrders.push_back(w);
     }
     return in;
 }

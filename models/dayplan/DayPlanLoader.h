@@ -1,6 +1,6 @@
 #pragma once
 // Reads one day for the planner: the schedule as `conflicts` reads it (ScheduleLoader),
-// the open work orders without a live appointment whose window meets the day, and the
+// the queue's unassigned work orders whose window meets the day, and the
 // active technicians; with a territory, only that territory's sites and technicians.
 #include "dayplan/DayPlan.h"
 #include "util/Result.h"

@@ -3,7 +3,8 @@
 // North: Ana (hvac, home at s1, booked 08:00–10:00 at s1) and Bruno (gas, home at s2); south:
 // Carla (hvac, home at s4). Open and unbooked: hvac at s2, gas at s3, hvac at s3 only
 // 13:00–14:30, hvac at s4 (south), and an electrical job nobody can do. Each of the first four
-// has a technician with time to spare, so a working planner places exactly those four.
+// has a technician with time to spare, so a working planner places exactly those four. The
+// hvac job at s2 had a visit last Friday, completed: it is back in the queue, so planned again.
 #include "CliRunner.h"
 #include "TestDatabases.h"
 #include "dayplan/DayPlanLoader.h"
@@ -55,7 +56,8 @@ Status seedMonday(Database &db)
         "INSERT INTO work_order_skills(work_order_id, skill_code) VALUES ('booked', 'hvac'), ('w-hvac', 'hvac'), "
         "('w-gas', 'gas'), ('w-elec', 'electrical'), ('w-south', 'hvac'), ('w-narrow', 'hvac')",
         "INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status) VALUES "
-        "('a1', 'booked', 't1', '2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', 'scheduled')",
+        "('a1', 'booked', 't1', '2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', 'scheduled'), "
+        "('done1', 'w-hvac', 't1', '2026-02-27T08:00:00Z', '2026-02-27T09:00:00Z', 'completed')",
     });
 }
 
@@ -134,7 +136,7 @@ private slots:
         QVERIFY2(db, qPrintable(test::lastError()));
         QVERIFY(seedMonday(*db).ok());
         const int appointmentsBefore = countRows(*db, QStringLiteral("appointments"));
-        QCOMPARE(appointmentsBefore, 1);
+        QCOMPARE(appointmentsBefore, 2);
 
         const test::CliRun dry = test::runCli(url, kPlanMonday);
         QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
@@ -179,7 +181,7 @@ private slots:
         // Written the board's way: each new visit is in the change log.
         auto logged = db->scalar(QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'appointments' AND op = 'insert'"));
         QVERIFY(logged.ok());
-        QCOMPARE(logged->toInt(), int(rows.size()) + 1);
+        QCOMPARE(logged->toInt(), int(rows.size()) + 2);
         // The booked visit did not move.
         auto a1 = db->run(QStringLiteral("SELECT start_at, end_at, version FROM appointments WHERE id = 'a1'"));
         QVERIFY(a1.ok() && a1->next());
@@ -289,7 +291,7 @@ private slots:
         auto written = dayplan::writeDayPlan(*db, plan, input->changeSeq);
         QVERIFY(!written.ok());
         QCOMPARE(written.error().kind, Error::Kind::StaleVersion);
-        QCOMPARE(countRows(*db, QStringLiteral("appointments")), 1);
+        QCOMPARE(countRows(*db, QStringLiteral("appointments")), 2);
         auto open = db->scalar(QStringLiteral("SELECT count(*) FROM work_orders WHERE status = 'open'"));
         QVERIFY(open.ok());
         QCOMPARE(open->toInt(), 5);
@@ -305,7 +307,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.startsWith(QLatin1String("2026-03-02: new visits: 4;")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QLatin1String("Not placed: w-elec")) && r.out.contains(QLatin1String("Nothing written")), qPrintable(r.out));
-        QCOMPARE(countRows(*db, QStringLiteral("appointments")), 1);
+        QCOMPARE(countRows(*db, QStringLiteral("appointments")), 2);
     }
 
     void badInputExitsTwoWithOneLine_data()
@@ -336,7 +338,7 @@ private slots:
         QVERIFY2(err.startsWith(QLatin1String("error: ")) && !err.contains(QLatin1Char('\n')), qPrintable(err));
         QVERIFY2(err.contains(mentions), qPrintable(err));
         QVERIFY(r.out.isEmpty());
-        QCOMPARE(countRows(*db, QStringLiteral("appointments")), 1);
+        QCOMPARE(countRows(*db, QStringLiteral("appointments")), 2);
     }
 };
 
