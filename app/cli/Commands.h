@@ -23,6 +23,7 @@ int runWorkOrder(CliContext &ctx, const QStringList &args);
 int runGeneratePm(CliContext &ctx, const QStringList &args);
 int runCapacityPreview(CliContext &ctx, const QStringList &args);
 int runSuggest(CliContext &ctx, const QStringList &args);
+int runOptimize(CliContext &ctx, const QStringList &args);
 int runIngest(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);

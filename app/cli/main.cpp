@@ -23,6 +23,7 @@ const Command *commands(int &count)
         {"generate-pm", QT_TRANSLATE_NOOP("cli", "create the preventive work orders the maintenance plans call for (--horizon-days N [--dry-run] [--json])"), runGeneratePm},
         {"capacity-preview", QT_TRANSLATE_NOOP("cli", "hours of the preventive work to come against the technicians' free hours, per week and territory (--horizon-days N [--level] [--json])"), runCapacityPreview},
         {"suggest", QT_TRANSLATE_NOOP("cli", "rank feasible technicians and start times for a work order (WORK_ORDER_ID [--top K] [--from T] [--days N] [--json])"), runSuggest},
+        {"optimize", QT_TRANSLATE_NOOP("cli", "plan a day's unassigned work orders around the booked visits, every new visit checked by the rules (--date D [--territory T] [--time-limit S] [--json] [--apply])"), runOptimize},
         {"ingest", QT_TRANSLATE_NOOP("cli", "take in the field gateway's events, one JSON object per line, all or nothing (FILE|- [--json])"), runIngest},
         {"simulate", QT_TRANSLATE_NOOP("cli", "play the technicians' phones live (--speed X --duration S --seed N)"), runSimulate},
         {"user", QT_TRANSLATE_NOOP("cli", "PostgreSQL logins in FieldOps roles (admins): add, list, set-role, set-territories, disable, enable"), runUser},

@@ -1,0 +1,43 @@
+#pragma once
+// What `fieldops-cli optimize` reads, proposes and writes for one day: the open work
+// orders nobody is booked for, the technicians who may take them, and the new visits the
+// route optimiser found that the rule checks accept.
+#include "scheduling/ScheduleSnapshot.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace fieldops::dayplan {
+
+struct DayPlanInput {
+    QDate date;
+    // The day with a day's margin each side (every time zone's day D is inside), plus the
+    // candidate work orders and their sites, which no appointment brings in.
+    scheduling::ScheduleSnapshot snapshot;
+    QStringList candidates;  // open, no visit but cancelled or completed ones, window meeting day D; sorted
+    QStringList technicians; // active (and of the territory, when one is given); sorted
+    // change_log's high-water mark before anything was read: a later write means the plan
+    // may rest on a schedule that is gone.
+    qint64 changeSeq = 0;
+};
+
+struct PlannedVisit {
+    QString workOrderId;
+    QString technicianId;
+    QDateTime start; // UTC
+    QDateTime end;
+};
+
+struct DayPlan {
+    std::vector<PlannedVisit> visits; // new ones only, by start then technician
+    QStringList unassigned;           // candidates not placed, sorted
+    // Minutes of the legs into and out of each new visit on its technician's day, home at
+    // both ends included; a leg between two new visits counts once, legs between two
+    // visits that were already booked do not count.
+    int travelMin = 0;
+};
+
+} // namespace fieldops::dayplan

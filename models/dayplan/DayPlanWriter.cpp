@@ -1,0 +1,54 @@
+#include "dayplan/DayPlanWriter.h"
+
+#include "commands/AssignWorkOrderCommand.h"
+#include "repositories/AppointmentWriter.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+
+namespace fieldops::dayplan {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("DayPlanWriter", text); }
+
+Error stale(const QString &message) { return {Error::Kind::StaleVersion, message, {}}; }
+} // namespace
+
+Result<QStringList> writeDayPlan(Database &db, const DayPlan &plan, qint64 expectedChangeSeq)
+{
+    Transaction tx(db);
+    if (!tx.status())
+        return tx.status().error();
+    // Inside the write transaction: nobody can slip a change in between this check and the commit
+    // on SQLite (BEGIN IMMEDIATE); on PostgreSQL the database's own double-booking guard and the
+    // open-to-scheduled transition below still refuse what a concurrent write would break.
+    auto seq = db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM change_log"));
+    if (!seq)
+        return seq.error();
+    if (seq->toLongLong() != expectedChangeSeq)
+        return stale(tr("the schedule changed while the day was planned; nothing was written, plan again"));
+    AppointmentWriter writer(db);
+    QStringList ids;
+    for (const PlannedVisit &v : plan.visits) {
+        Appointment a;
+        a.id = AssignWorkOrderCommand::newAppointmentId();
+        a.workOrderId = v.workOrderId;
+        a.technicianId = v.technicianId;
+        a.start = v.start.toUTC();
+        a.end = v.end.toUTC();
+        a.status = QStringLiteral("scheduled");
+        if (Status s = writer.insert(a); !s)
+            return s.error();
+        auto changed = writer.transitionWorkOrder(a.workOrderId, QStringLiteral("open"), QStringLiteral("scheduled"));
+        if (!changed)
+            return changed.error();
+        if (!*changed)
+            return stale(tr("work order %1 is no longer open; nothing was written, plan again").arg(a.workOrderId));
+        ids << a.id;
+    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return ids;
+}
+
+} // namespace fieldops::dayplan

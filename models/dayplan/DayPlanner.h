@@ -1,0 +1,27 @@
+#pragma once
+// Plans one day with the route optimiser, then keeps only what the rule checks accept.
+//
+// The model: a vehicle per technician working that day (home to home within the shift of
+// day D on their own clock); a technician absent for any part of that shift is left out
+// rather than modelled around the absence. Visits already booked that day are jobs fixed
+// to their technician and start (zero-width window), so new visits route around them and
+// they never move; only new visits are proposed. A work order's window is the customer's
+// window; its allowed vehicles hold every required skill; leaving it out costs ten times
+// more per priority step, so one urgent visit outweighs several normal ones.
+//
+// The guarantee: every proposed visit then goes through RuleGate, the rule checks
+// `conflicts` applies; one that fails is reported unassigned.
+#include "dayplan/DayPlan.h"
+
+#include <cstdint>
+
+namespace fieldops::dayplan {
+
+struct DayPlanOptions {
+    double timeLimitSeconds = 5;
+    std::uint64_t seed = 1;
+};
+
+DayPlan planDay(const DayPlanInput &input, const DayPlanOptions &options);
+
+} // namespace fieldops::dayplan
