@@ -2,6 +2,7 @@
 // day D for the open work orders nobody is booked for, with the route optimiser around the
 // visits already booked, and proposes only visits the rule checks accept (models/dayplan).
 #include "CliContext.h"
+#include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
 
@@ -16,8 +17,6 @@
 namespace fieldops::cli {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
 
 constexpr double kMaxSeconds = 3600;
 
