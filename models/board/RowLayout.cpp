@@ -8,6 +8,9 @@ namespace fieldops::board {
 bool RowLayout::matches(const BoardTechnician &t, const BoardFilter &f)
 {
     const Technician &x = t.technician;
+    // An inactive technician's row stays only while it holds visits in the horizon.
+    if (!x.active && t.items.empty())
+        return false;
     if (!f.territoryId.isEmpty() && x.territoryId != f.territoryId)
         return false;
     if (!f.skill.isEmpty() && !x.skills.contains(f.skill))

@@ -123,6 +123,8 @@ Status BoardEditor::push(ScheduleEditCommand *command)
 Status BoardEditor::assign(const QString &workOrderId, const QString &technicianId, const QDateTime &start,
                            const QDateTime &end)
 {
+    if (Status s = takesNewWork(technicianId); !s)
+        return s;
     Appointment a;
     a.id = AssignWorkOrderCommand::newAppointmentId();
     a.workOrderId = workOrderId;
@@ -140,9 +142,26 @@ Status BoardEditor::setIntervals(std::vector<IntervalEdit> edits, SetIntervalCom
 {
     if (edits.empty())
         return {};
+    for (const IntervalEdit &e : edits) {
+        if (e.toTechnician != e.fromTechnician) {
+            if (Status s = takesNewWork(e.toTechnician); !s)
+                return s;
+        }
+    }
     for (const IntervalEdit &e : edits)
         saw(e.ref.id, e.ref.version);
     return push(new SetIntervalCommand(target(), std::move(edits), kind));
+}
+
+Status BoardEditor::takesNewWork(const QString &technicianId) const
+{
+    const int t = m_model ? m_model->technicianIndex(technicianId) : -1;
+    if (t < 0)
+        return {};
+    const Technician &tech = m_model->technicians()[size_t(t)].technician;
+    if (tech.active)
+        return {};
+    return Error::invalid(tr("Refused: %1 is inactive and takes no new visits (reactivate them in Technicians first)").arg(tech.name));
 }
 
 Status BoardEditor::swapSlots(const QString &firstId, const QString &secondId)

@@ -61,6 +61,10 @@ public:
     Status changeStatus(const QString &appointmentId, const QString &status);
     Status setLocked(const QStringList &appointmentIds, bool locked);
 
+    // Refused when the technician is inactive: they keep their visits but take no new ones
+    // (the suggestions and the day planner leave them out as well).
+    Status takesNewWork(const QString &technicianId) const;
+
 public slots:
     // From ChangeFeed::changesArrived: appointments and work orders reload by id; changes to
     // technicians or absences reload the horizon.

@@ -35,6 +35,8 @@ struct Technician {
     QStringList workDays{QStringLiteral("Mon"), QStringLiteral("Tue"), QStringLiteral("Wed"),
                          QStringLiteral("Thu"), QStringLiteral("Fri")};
     std::optional<double> hourlyCost;
+    // Deactivated technicians keep their history (visits, ratings) but take no new work.
+    bool active = true;
     int version = 1;
 };
 

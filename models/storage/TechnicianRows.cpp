@@ -26,7 +26,8 @@ QString technicianColumns(const QString &alias)
     static const QStringList columns{QStringLiteral("id"),         QStringLiteral("name"),      QStringLiteral("employment"),
                                      QStringLiteral("territory_id"), QStringLiteral("home_lat"), QStringLiteral("home_lon"),
                                      QStringLiteral("time_zone"),  QStringLiteral("shift_start"), QStringLiteral("shift_end"),
-                                     QStringLiteral("work_days"),  QStringLiteral("hourly_cost"), QStringLiteral("version")};
+                                     QStringLiteral("work_days"),  QStringLiteral("hourly_cost"), QStringLiteral("version"),
+                                     QStringLiteral("active")};
     return qualifiedColumns(alias, columns);
 }
 
@@ -49,6 +50,7 @@ Technician readTechnician(const QSqlQuery &q, int first)
     if (const QVariant cost = q.value(first + 10); !cost.isNull())
         t.hourlyCost = cost.toDouble();
     t.version = q.value(first + 11).toInt();
+    t.active = q.value(first + 12).toBool();
     return t;
 }
 

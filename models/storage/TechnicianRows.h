@@ -9,9 +9,9 @@
 
 namespace fieldops::rows {
 
-// "t.id, t.name, …, t.version": the columns readTechnician() expects, in order.
+// "t.id, t.name, …, t.version, t.active": the columns readTechnician() expects, in order.
 QString technicianColumns(const QString &alias = QStringLiteral("t"));
-constexpr int kTechnicianColumnCount = 12;
+constexpr int kTechnicianColumnCount = 13;
 // Reads the technician from columns [first, first + kTechnicianColumnCount).
 Technician readTechnician(const QSqlQuery &q, int first = 0);
 

@@ -44,11 +44,16 @@ struct BoardUnderTest {
     std::unique_ptr<SchedulePage> page;
     QAction *undo = nullptr;
 
-    bool open()
+    // `tweak`: statements run on the seeded database before the board reads it.
+    bool open(const QStringList &tweak = {})
     {
         db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
         if (!db || !test::seedBoard(*db).ok())
             return false;
+        for (const QString &sql : tweak) {
+            if (!db->execDirect(sql).ok())
+                return false;
+        }
         editor = std::make_unique<BoardEditor>(db.get(), &document, &model);
         page = std::make_unique<SchedulePage>(editor.get());
         board()->setDisplayZone(QTimeZone::utc());
@@ -374,6 +379,52 @@ private slots:
         QCOMPARE(t.stack()->count(), 0);
         QCOMPARE(test::dumpDatabase(*t.db), before);
         QCOMPARE(t.board()->barViewportRect(QStringLiteral("a1")), bar);
+    }
+
+    void inactiveTechnicianKeepsVisitsButTakesNoNewOnes()
+    {
+        BoardUnderTest t;
+        // Bruno (t2, a2 at 13:00) and Carla (t3, nothing booked) are deactivated.
+        QVERIFY2(t.open({QStringLiteral("UPDATE technicians SET active = 0 WHERE id IN ('t2', 't3')")}),
+                 qPrintable(test::lastError()));
+        QVERIFY(t.rowY("t2") >= 0);  // his row stays for the visit he holds
+        QCOMPARE(t.rowY("t3"), -1);  // hers is gone: nothing to show
+        QVERIFY(!t.board()->barViewportRect(QStringLiteral("a2")).isNull());
+        const QString before = test::dumpDatabase(*t.db);
+
+        // A queue drop onto Bruno: red while hovering, refused on release, nothing written.
+        QStandardItemModel queue;
+        auto *row = new QStandardItem(QStringLiteral("w3"));
+        row->setData(QStringLiteral("w3"), roles::WorkOrderId);
+        queue.appendRow(row);
+        std::unique_ptr<QMimeData> mime(widgets::QueueDragSource::mimeFor(queue.index(0, 0)));
+        const QPoint target(t.x("2026-03-02T10:05:00Z"), t.rowY("t2"));
+        QDragEnterEvent enter(target, Qt::CopyAction | Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &enter);
+        QDragMoveEvent move(target, Qt::CopyAction | Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &move);
+        QVERIFY(t.board()->ghost());
+        QCOMPARE(t.board()->ghost()->verdict, widgets::BoardGhost::Verdict::Hard);
+        QVERIFY2(t.board()->ghost()->message.contains(QStringLiteral("Bruno is inactive")), qPrintable(t.board()->ghost()->message));
+        QDropEvent drop(target, Qt::CopyAction | Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &drop);
+        QVERIFY2(t.page->messageLine()->text().contains(QStringLiteral("Bruno is inactive")), qPrintable(t.page->messageLine()->text()));
+        QCOMPARE(t.stack()->count(), 0);
+        QCOMPARE(test::dumpDatabase(*t.db), before);
+
+        // Ana's visit dragged onto his row: refused the same way.
+        const QRect a1 = t.board()->barViewportRect(QStringLiteral("a1"));
+        t.drag(a1.center(), QPoint(a1.center().x(), t.rowY("t2")));
+        QVERIFY2(t.page->messageLine()->text().contains(QStringLiteral("Bruno is inactive")), qPrintable(t.page->messageLine()->text()));
+        QCOMPARE(t.stack()->count(), 0);
+        QCOMPARE(test::dumpDatabase(*t.db), before);
+
+        // His own visit still moves in time on his row.
+        const QRect a2 = t.board()->barViewportRect(QStringLiteral("a2"));
+        t.drag(a2.center(), a2.center() + QPoint(int(t.pxPerHour()), 0));
+        QCOMPARE(t.stack()->count(), 1);
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a2")).start, QStringLiteral("2026-03-02T14:00:00Z"));
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a2")).technician, QStringLiteral("t2"));
     }
 
     void staleVersionIsReportedAndReloaded()

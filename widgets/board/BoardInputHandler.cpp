@@ -173,7 +173,29 @@ void BoardInputHandler::updateItemDrag(const QPoint &pos)
         ghost.bars.push_back({o.technician, s, en});
     }
     m_moves = std::move(moves);
-    judge(m_moves);
+    judge(ghost);
+    setGhost(std::move(ghost));
+}
+
+void BoardInputHandler::judge(BoardGhost &ghost)
+{
+    const board::BoardModel &model = *m_board->model();
+    m_verdict = model.verdict(m_moves);
+    m_inactiveRefusal.clear();
+    for (const scheduling::ProposedMove &m : m_moves) {
+        const BoardItem *from = m.appointmentId.isEmpty() ? nullptr : model.item(m.appointmentId);
+        if (from && from->appointment.technicianId == m.technicianId)
+            continue;
+        if (Status s = m_board->editor()->takesNewWork(m.technicianId); !s) {
+            m_inactiveRefusal = s.error().message;
+            break;
+        }
+    }
+    if (!m_inactiveRefusal.isEmpty()) {
+        ghost.verdict = BoardGhost::Verdict::Hard;
+        ghost.message = m_inactiveRefusal;
+        return;
+    }
     ghost.verdict = m_verdict.hard.empty() ? (m_verdict.soft.empty() ? BoardGhost::Verdict::Clean : BoardGhost::Verdict::Soft)
                                            : BoardGhost::Verdict::Hard;
     ghost.message = m_verdict.hard.empty() ? QString() : collisionMessage(m_verdict, m_moves);
@@ -186,12 +208,6 @@ void BoardInputHandler::updateItemDrag(const QPoint &pos)
         }
         ghost.message = tr("Warning: %1").arg(kinds.join(QStringLiteral(", ")));
     }
-    setGhost(std::move(ghost));
-}
-
-void BoardInputHandler::judge(const std::vector<scheduling::ProposedMove> &moves)
-{
-    m_verdict = m_board->model()->verdict(moves);
 }
 
 QString BoardInputHandler::collisionMessage(const scheduling::Verdict &v,
@@ -400,20 +416,9 @@ void BoardInputHandler::updateQueueGhost(const QPoint &pos)
     const qint64 end = start + qint64(m_queueWorkOrder->workOrder.durationMin) * board::kMinuteMs;
     m_moves = {{QString(), model.technicians()[size_t(tech)].technician.id, utc(start), utc(end),
                 m_queueWorkOrder->workOrder.id}};
-    judge(m_moves);
     BoardGhost g;
     g.bars.push_back({tech, start, end});
-    g.verdict = m_verdict.hard.empty() ? (m_verdict.soft.empty() ? BoardGhost::Verdict::Clean : BoardGhost::Verdict::Soft)
-                                       : BoardGhost::Verdict::Hard;
-    if (!m_verdict.hard.empty())
-        g.message = collisionMessage(m_verdict, m_moves);
-    else if (!m_verdict.soft.empty()) {
-        QStringList kinds;
-        for (const scheduling::Violation &v : m_verdict.soft)
-            if (!kinds.contains(scheduling::kindName(v.kind)))
-                kinds << scheduling::kindName(v.kind);
-        g.message = tr("Warning: %1").arg(kinds.join(QStringLiteral(", ")));
-    }
+    judge(g);
     setGhost(std::move(g));
 }
 

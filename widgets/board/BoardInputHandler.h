@@ -53,7 +53,9 @@ private:
     void finishItemDrag();
     void leaveBoard();
     void updateQueueGhost(const QPoint &pos);
-    void judge(const std::vector<scheduling::ProposedMove> &moves);
+    // Judges m_moves by the rules (and whether their technicians take new work) and
+    // gives the ghost its colour and message.
+    void judge(BoardGhost &ghost);
     void setGhost(std::optional<BoardGhost> ghost);
     QString collisionMessage(const scheduling::Verdict &v, const std::vector<scheduling::ProposedMove> &moves) const;
     int technicianAt(const QPoint &pos) const;
@@ -68,6 +70,7 @@ private:
     std::optional<BoardGhost> m_ghost;
     std::vector<scheduling::ProposedMove> m_moves; // what the ghost shows
     scheduling::Verdict m_verdict;
+    QString m_inactiveRefusal; // a move onto an inactive technician: why it cannot land
     std::optional<board::LoadedWorkOrder> m_queueWorkOrder;
 };
 

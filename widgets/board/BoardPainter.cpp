@@ -382,7 +382,9 @@ void BoardPainter::paintRowHeader(QPainter &p, const QRect &exposed, const Board
         p.setPen(QColor(0xe0, 0xe3, 0xe7));
         p.drawLine(rect.bottomLeft(), rect.bottomRight());
         p.setFont(nameFont);
-        p.setPen(QColor(0x21, 0x21, 0x21));
+        // An inactive technician's row is there only for the visits it still holds: greyed.
+        const bool inactive = !t.technician.active;
+        p.setPen(inactive ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x21, 0x21, 0x21));
         const int barW = 44;
         const QRect nameRect(rect.left() + 8, rect.top() + 2, width - barW - 20, rect.height() / 2);
         p.drawText(nameRect, Qt::AlignLeft | Qt::AlignBottom,
@@ -390,8 +392,9 @@ void BoardPainter::paintRowHeader(QPainter &p, const QRect &exposed, const Board
         p.setFont(smallFont);
         p.setPen(QColor(0x60, 0x6b, 0x76));
         const QRect skillRect(rect.left() + 8, rect.top() + rect.height() / 2 + 1, width - barW - 20, rect.height() / 2 - 3);
+        const QString skills = t.technician.skills.join(QStringLiteral(", "));
         p.drawText(skillRect, Qt::AlignLeft | Qt::AlignTop,
-                   QFontMetrics(smallFont).elidedText(t.technician.skills.join(QStringLiteral(", ")), Qt::ElideRight,
+                   QFontMetrics(smallFont).elidedText(inactive ? tr("Inactive · %1").arg(skills) : skills, Qt::ElideRight,
                                                       skillRect.width()));
         const double u = c.model->utilization(row.technician, visFrom, visTo);
         const QRect track(width - barW - 8, rect.center().y() - 4, barW, 8);
