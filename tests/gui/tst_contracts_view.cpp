@@ -4,9 +4,10 @@
 // saving coverage and covered sites as one undoable step, a preventive plan whose
 // calendar previews the next occurrences as they are typed, a renewal that copies the
 // contract and its plans in one undoable step, and generating the preventive work orders
-// after a preview. Saves /tmp/contracts-terms.png, /tmp/contracts-plan-editor.png,
-// /tmp/contracts-consumption.png and /tmp/contracts-generate.png for a look.
+// after a preview. Saves contracts-terms.png, contracts-plan-editor.png,
+// contracts-consumption.png and contracts-generate.png for a look.
 #include "../itemmodels/WorkOrderFixture.h"
+#include "Screenshots.h"
 #include "GuiTestSupport.h"
 #include "common/TypeAheadField.h"
 #include "contracts/ConsumptionPanel.h"
@@ -221,7 +222,7 @@ private slots:
         QVERIFY2(assets->item(0)->text().contains(QStringLiteral("under warranty until")), qPrintable(assets->item(0)->text()));
         sites->item(0)->setCheckState(Qt::Checked);
         QCOMPARE(m_view->contractForm()->value(QStringLiteral("covered_sites")).toStringList(), QStringList{QStringLiteral("s1")});
-        m_view->grab().save(QStringLiteral("/tmp/contracts-terms.png"));
+        m_view->grab().save(fieldops::test::screenshotPath(QStringLiteral("contracts-terms.png")));
 
         QTest::keySequence(m_view->saveButton(), QKeySequence::Save);
         QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT name FROM contracts WHERE id = 'k1'")), QStringLiteral("Acme Gold Plus"), 10000);
@@ -279,7 +280,7 @@ private slots:
         QCOMPARE(plans->occurrences()->count(), 3); // the next season starts after the contract ends
         plans->findChild<QListWidget *>(QStringLiteral("skillsList"))->item(0)->setCheckState(Qt::Checked); // elec
         QVERIFY(plans->saveButton()->isEnabled());
-        plans->grab().save(QStringLiteral("/tmp/contracts-plan-editor.png"));
+        plans->grab().save(fieldops::test::screenshotPath(QStringLiteral("contracts-plan-editor.png")));
         QTest::mouseClick(plans->saveButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT recurrence FROM maintenance_plans WHERE id = 'pm2'")),
                                   QStringLiteral("every 1 months on last Fri"), 10000);
@@ -372,7 +373,7 @@ private slots:
                  QStringLiteral("2026-04-21 2026-11-20"));
         QTRY_COMPARE_WITH_TIMEOUT(dialog->table()->rowCount(), 2, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(dialog->table()->item(0, 0)->text(), QStringLiteral("2026-04-21"), 10000);
-        dialog->grab().save(QStringLiteral("/tmp/contracts-holidays.png"));
+        dialog->grab().save(fieldops::test::screenshotPath(QStringLiteral("contracts-holidays.png")));
         dialog->close();
     }
 
@@ -474,10 +475,10 @@ private slots:
         QCOMPARE(load->model()->index(0, week11).data().toString(), QStringLiteral("1.5 / 90.0 h"));
         QCOMPARE(dialog->capacity()->summary()->text(),
                  QStringLiteral("No week is overloaded: the technicians able to do the work have the hours for it."));
-        dialog->grab().save(QStringLiteral("/tmp/contracts-generate.png"));
+        dialog->grab().save(fieldops::test::screenshotPath(QStringLiteral("contracts-generate.png")));
         const int generateTab = dialog->findChild<QTabWidget *>()->indexOf(dialog->capacity());
         dialog->findChild<QTabWidget *>()->setCurrentIndex(generateTab);
-        dialog->grab().save(QStringLiteral("/tmp/contracts-capacity.png"));
+        dialog->grab().save(fieldops::test::screenshotPath(QStringLiteral("contracts-capacity.png")));
         QTest::mouseClick(dialog->generateButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM work_orders WHERE pm_plan_id IS NOT NULL")), 3, 10000);
         QCOMPARE(text(QStringLiteral("SELECT group_concat(pm_due, ' ') FROM (SELECT pm_due FROM work_orders WHERE pm_plan_id IS NOT NULL ORDER BY pm_due)")),
@@ -490,7 +491,7 @@ private slots:
         // w5 closed before its SLA, w1 still open past it.
         QCOMPARE(m_view->consumption()->figure(QStringLiteral("sla")), QStringLiteral("50.0 % (1 of 2 work orders met their SLA)"));
         QCOMPARE(m_view->consumption()->figure(QStringLiteral("visits")), QStringLiteral("1"));
-        m_view->grab().save(QStringLiteral("/tmp/contracts-consumption.png"));
+        m_view->grab().save(fieldops::test::screenshotPath(QStringLiteral("contracts-consumption.png")));
     }
 };
 

@@ -3,8 +3,9 @@
 // one blocks Save with its message), add a site placed by a click on the small map (a
 // latitude out of range is refused at the field), add an asset (a warranty ending before
 // the installation is refused), make a new customer; every save is one step on the undo
-// stack and Ctrl+Z restores the database. Saves /tmp/customers-view.png.
+// stack and Ctrl+Z restores the database. Saves customers-view.png (Screenshots.h).
 #include "../itemmodels/WorkOrderFixture.h"
+#include "Screenshots.h"
 #include "GuiTestSupport.h"
 #include "controllers/CustomersTabController.h"
 #include "customers/CustomersView.h"
@@ -123,7 +124,7 @@ private slots:
         QCOMPARE(text(QStringLiteral("SELECT customer_id FROM sites WHERE id = 's9'")), QStringLiteral("c1"));
         QCOMPARE(text(QStringLiteral("SELECT time_zone FROM sites WHERE id = 's9'")), QStringLiteral("America/Sao_Paulo"));
         QTRY_COMPARE_WITH_TIMEOUT(m_view->sitesTable()->rowCount(), 2, 10000);
-        m_view->grab().save(QStringLiteral("/tmp/customers-sites.png"));
+        m_view->grab().save(fieldops::test::screenshotPath(QStringLiteral("customers-sites.png")));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->document()->undoStack()->undoText(), QStringLiteral("New site s9"), 10000);
     }
 
@@ -146,7 +147,7 @@ private slots:
         QTest::mouseClick(save, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT warranty_until FROM assets WHERE id = 'a9'")), QStringLiteral("2028-02-01"), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(m_view->assetsTable()->rowCount(), 2, 10000);
-        m_view->grab().save(QStringLiteral("/tmp/customers-view.png"));
+        m_view->grab().save(fieldops::test::screenshotPath(QStringLiteral("customers-view.png")));
     }
 
     void newCustomerNeedsAName()

@@ -3,9 +3,10 @@
 // territory, wait for the off-thread result, and read the known values off the cards
 // ("—" where a denominator is empty), the trend, the breakdown and the ratings; export
 // PNG, PDF and CSV (the CSV matches the table). Last, a render on a demo-seeded database
-// is written to /tmp/kpi-dashboard.png. Targets: the cards' red/amber/green state, the
+// is written to kpi-dashboard.png. Targets: the cards' red/amber/green state, the
 // trend's target line, a manager's edit through the editor (saved, refused, lost race).
 #include "../kpi/KpiFixture.h"
+#include "Screenshots.h"
 #include "GuiTestSupport.h"
 #include "TestDatabases.h"
 #include "demo/DemoSeeder.h"
@@ -145,7 +146,7 @@ private slots:
         QStringList busyAtUpdate;
         connect(&dash, &widgets::KpiDashboard::updated, this, [&] {
             if (changeTexts.isEmpty()) // what the user sees while the comparison is read
-                dash.renderImage().save(QStringLiteral("/tmp/kpi-dashboard-pending.png"));
+                dash.renderImage().save(fieldops::test::screenshotPath(QStringLiteral("kpi-dashboard-pending.png")));
             changeTexts << dash.card(QStringLiteral("billable_ratio"))->changeText();
             busyAtUpdate << (dash.filterBar()->busyIndicator()->isVisible() ? QStringLiteral("busy") : QStringLiteral("idle"));
         });
@@ -409,12 +410,12 @@ private slots:
         QVERIFY(dash.card(QStringLiteral("first_time_fix_rate"))->rag() != kpi::KpiRag::None);
         QTest::qWait(100);
         const QImage shot = dash.renderImage();
-        QVERIFY(shot.save(QStringLiteral("/tmp/kpi-dashboard.png")));
-        qInfo() << "screenshot: /tmp/kpi-dashboard.png" << shot.size() << "load+compute ms"
+        QVERIFY(shot.save(fieldops::test::screenshotPath(QStringLiteral("kpi-dashboard.png"))));
+        qInfo() << "screenshot: kpi-dashboard.png" << shot.size() << "load+compute ms"
                 << service.data()->loadMs << service.data()->computeMs;
         dash.detailTabs()->setCurrentIndex(1);
         QTest::qWait(50);
-        QVERIFY(dash.renderImage().save(QStringLiteral("/tmp/fieldops-kpi-ratings.png")));
+        QVERIFY(dash.renderImage().save(fieldops::test::screenshotPath(QStringLiteral("fieldops-kpi-ratings.png"))));
     }
 };
 

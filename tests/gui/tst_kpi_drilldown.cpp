@@ -4,6 +4,7 @@
 // (tests/kpi/KpiFixture.h), and export the drill-down's and the ranking's tables as CSV.
 // The visits query itself runs on both backends.
 #include "../kpi/KpiFixture.h"
+#include "Screenshots.h"
 #include "GuiTestSupport.h"
 #include "TestDatabases.h"
 #include "interchange/CsvReader.h"
@@ -133,7 +134,7 @@ private slots:
         QCOMPARE(statuses, (QStringList{QStringLiteral("Completed"), QStringLiteral("Scheduled")}));
         QCOMPARE(drill->ratingsModel()->rowCount(), 1);
         QCOMPARE(drill->ratingsModel()->index(0, KpiRatingListModel::ScoreColumn).data().toInt(), 2);
-        QVERIFY(drill->grab().save(QStringLiteral("/tmp/kpi-drilldown.png"))); // for a look by eye
+        QVERIFY(drill->grab().save(fieldops::test::screenshotPath(QStringLiteral("kpi-drilldown.png")))); // for a look by eye
 
         // CSV of the drill-down: raw values, instants in UTC, empty for none.
         const QString visitsCsv = out.filePath(QStringLiteral("visits.csv"));

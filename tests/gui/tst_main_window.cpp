@@ -3,8 +3,9 @@
 // fills the inspector, the queue lists the unassigned jobs, alerts select their work
 // order, F5 refreshes, the layout survives a restart, the connection dialog builds URLs
 // from its fields and tests them, no password reaches the settings file, and a render on
-// the demo database is written to /tmp/fieldops-main.png.
+// the demo database is written to fieldops-main.png.
 #include "../itemmodels/WorkOrderFixture.h"
+#include "Screenshots.h"
 #include "GuiTestSupport.h"
 #include "ConnectionDialog.h"
 #include "MainWindow.h"
@@ -376,8 +377,8 @@ private slots:
         QTest::qWait(100);
         const QImage shot = w->grab().toImage();
         QVERIFY(!shot.isNull());
-        QVERIFY(shot.save(QStringLiteral("/tmp/fieldops-main.png")));
-        qInfo() << "screenshot: /tmp/fieldops-main.png" << shot.size() << "rows"
+        QVERIFY(shot.save(fieldops::test::screenshotPath(QStringLiteral("fieldops-main.png"))));
+        qInfo() << "screenshot: fieldops-main.png" << shot.size() << "rows"
                 << w->workOrdersTab()->page()->table()->model()->rowCount();
 
         // The schedule tab, once its horizon has arrived from the reader thread.
@@ -392,8 +393,8 @@ private slots:
         QVERIFY(page->board()->isEditable()); // the demo file's user may edit
         QTest::qWait(100);
         const QImage board = w->grab().toImage();
-        QVERIFY(board.save(QStringLiteral("/tmp/fieldops-board.png")));
-        qInfo() << "screenshot: /tmp/fieldops-board.png bars" << page->board()->model()->items().size();
+        QVERIFY(board.save(fieldops::test::screenshotPath(QStringLiteral("fieldops-board.png"))));
+        qInfo() << "screenshot: fieldops-board.png bars" << page->board()->model()->items().size();
     }
 };
 

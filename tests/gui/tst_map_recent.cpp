@@ -2,6 +2,7 @@
 // job pin changed by another dispatcher is outlined with that person's name for a few
 // seconds; our own changes are not; the outline goes when the entry expires.
 #include "map/MapModel.h"
+#include "Screenshots.h"
 #include "map/MapPainter.h"
 #include "map/MapView.h"
 #include "map/TileStore.h"
@@ -93,7 +94,7 @@ private slots:
         recent.record({change("technicians", "t1", "maria"), change("appointments", "a2", "maria"), change("work_orders", "w1", "maria")});
         QCOMPARE(changed.count(), 1);
         img = view.renderToImage();
-        img.save(QStringLiteral("/tmp/fieldops-map-recent.png"));
+        img.save(fieldops::test::screenshotPath(QStringLiteral("fieldops-map-recent.png")));
         QVERIFY2(highlightPixels(img, around(ana)) > 60, qPrintable(QString::number(highlightPixels(img, around(ana)))));
         QVERIFY(highlightPixels(img, around(bruno)) > 60);
         QVERIFY(highlightPixels(img, around(pin)) > 60);

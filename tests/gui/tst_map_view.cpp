@@ -2,8 +2,9 @@
 // a real database (both backends). A pin dragged onto a technician books the next
 // feasible slot through the undo stack; clicks and a rubber band select; the keyboard
 // zooms and pans; a lasso selects what is inside it; the board's filter hides technicians.
-// Also renders the demo operation offscreen to /tmp/fieldops-map.png.
+// Also renders the demo operation offscreen to fieldops-map.png.
 #include "../map/MapFixtures.h"
+#include "Screenshots.h"
 #include "GuiTestSupport.h"
 #include "TestDatabases.h"
 #include "controllers/MapAssignController.h"
@@ -348,11 +349,11 @@ private slots:
             }
         view.selectTechnician(busiest);
         const QImage overview = view.renderToImage();
-        QVERIFY(overview.save(QStringLiteral("/tmp/fieldops-map.png")));
+        QVERIFY(overview.save(fieldops::test::screenshotPath(QStringLiteral("fieldops-map.png"))));
         // Zoomed on that technician: names, headings and the numbered route.
         view.setView(QGeoCoordinate(model.technician(busiest)->lat, model.technician(busiest)->lon), 13.5);
         const QImage close = view.renderToImage();
-        QVERIFY(close.save(QStringLiteral("/tmp/fieldops-map-zoomed.png")));
+        QVERIFY(close.save(fieldops::test::screenshotPath(QStringLiteral("fieldops-map-zoomed.png"))));
         // Not a blank picture: markers in state colours are present.
         int coloured = 0;
         for (int y = 0; y < overview.height(); y += 3)

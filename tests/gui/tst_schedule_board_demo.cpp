@@ -1,7 +1,8 @@
 // The board on a demo-seeded database: `fieldops-cli conflicts --json` over the board's
 // horizon lists exactly what the Conflicts panel lists (one engine for everyone), and a
-// screenshot of the board is written to /tmp/fieldops-board.png for a person to look at.
+// screenshot of the board is written to fieldops-board.png for a person to look at.
 #include "GuiTestSupport.h"
+#include "Screenshots.h"
 #include "TestDatabases.h"
 #include "board/BoardModel.h"
 #include "board/ConflictListModel.h"
@@ -99,7 +100,7 @@ private slots:
             page.board()->selectAppointments({model.items().front().appointment.id});
         QTest::qWait(50);
         const QImage shot = page.grab().toImage();
-        QVERIFY(shot.save(QStringLiteral("/tmp/fieldops-board.png")));
+        QVERIFY(shot.save(fieldops::test::screenshotPath(QStringLiteral("fieldops-board.png"))));
         QVERIFY(shot.width() == 1600 && shot.height() == 900);
         // Not an empty board: bars in several colours were painted.
         QSet<QRgb> colours;

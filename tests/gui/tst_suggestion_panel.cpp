@@ -5,6 +5,7 @@
 // database has it, undo removes it, redo restores it); a work order nobody holds the skill
 // for says why; another planner's change while the panel is open ranks again.
 #include "../board/BoardFixture.h"
+#include "Screenshots.h"
 #include "GuiTestSupport.h"
 #include "board/BoardModel.h"
 #include "board/QueueDragSource.h"
@@ -196,7 +197,7 @@ private slots:
 
         t.board()->scrollToTime(test::utcAt("2026-03-02T07:00:00Z").toMSecsSinceEpoch(), 0.0);
         QCoreApplication::processEvents();
-        QVERIFY(t.window->grab().save(QStringLiteral("/tmp/suggestion-panel.png")));
+        QVERIFY(t.window->grab().save(fieldops::test::screenshotPath(QStringLiteral("suggestion-panel.png"))));
 
         // Enter books the first row, through the board's own assign command.
         QSignalSpy booked(t.controller, &gui::SuggestionController::booked);

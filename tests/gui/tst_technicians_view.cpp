@@ -5,6 +5,7 @@
 // over a booked visit with the visit returned to the queue in the same step (one undo);
 // and a dispatcher on PostgreSQL seeing the technician read-only, saying why.
 #include "../technicians/TechnicianFixture.h"
+#include "Screenshots.h"
 #include "CliRunner.h"
 #include "GuiTestSupport.h"
 #include "PgTestServer.h"
@@ -202,7 +203,7 @@ private slots:
         QCOMPARE(db->scalar(QStringLiteral("SELECT name FROM technicians WHERE id = 't1'"))->toString(), QStringLiteral("Ana Souza Reis"));
         QTRY_COMPARE_WITH_TIMEOUT(name->text(), QStringLiteral("Ana Souza Reis"), 10000);
 
-        view->grab().save(QStringLiteral("/tmp/technicians-view.png"));
+        view->grab().save(fieldops::test::screenshotPath(QStringLiteral("technicians-view.png")));
 
         // Deactivate: kept in the list, greyed as inactive, undone like any edit.
         QVERIFY(view->activeButton()->isEnabled());
@@ -304,7 +305,7 @@ private slots:
         QVERIFY(test::chooseByKeys(reason, QStringLiteral("sick")));
         QVERIFY(dialog->saveButton()->isEnabled());
         if (backend == QLatin1String("sqlite"))
-            dialog->grab().save(QStringLiteral("/tmp/technicians-absence-dialog.png")); // for a look
+            dialog->grab().save(fieldops::test::screenshotPath(QStringLiteral("technicians-absence-dialog.png"))); // for a look
         QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!tab.absenceDialog(), 10000);
 

@@ -3,8 +3,9 @@
 // the login switch change through the buttons and their forms, the table follows and the
 // server holds the change; what the server refuses (one's own demotion, a non-admin)
 // shows in the view's message line and changes nothing. A render goes to
-// /tmp/users-view.png.
+// users-view.png.
 #include "GuiTestSupport.h"
+#include "Screenshots.h"
 #include "PgTestServer.h"
 #include "TestDatabases.h"
 #include "controllers/UsersTabController.h"
@@ -213,7 +214,7 @@ private slots:
         QTest::keyClicks(dialog->nameEdit(), QStringLiteral("zoe o'hara"));
         QVERIFY(test::chooseByKeys(dialog->roleCombo(), QStringLiteral("manager")));
         QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
-        QVERIFY(dialog->grab().save(QStringLiteral("/tmp/users-add-dialog.png")));
+        QVERIFY(dialog->grab().save(fieldops::test::screenshotPath(QStringLiteral("users-add-dialog.png"))));
         QSignalSpy changed(m_service.get(), &UserService::changed);
         clickOk(dialog);
         QVERIFY(changed.wait(15000));
@@ -241,7 +242,7 @@ private slots:
         QVERIFY(m_view->roleButton()->isEnabled()); // not busy any more
 
         QDir().mkpath(QStringLiteral("/tmp"));
-        QVERIFY(m_view->grab().save(QStringLiteral("/tmp/users-view.png")));
+        QVERIFY(m_view->grab().save(fieldops::test::screenshotPath(QStringLiteral("users-view.png"))));
     }
 
     // A dispatcher's console: the view says it is for admins, lists nothing.

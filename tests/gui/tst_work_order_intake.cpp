@@ -4,6 +4,7 @@
 // events on the real main window. On the test PostgreSQL server a second console sees the
 // new work order in its queue, and an undo after someone else's change is refused in words.
 #include "../itemmodels/WorkOrderFixture.h"
+#include "Screenshots.h"
 #include "GuiTestSupport.h"
 #include "WorkOrderDialog.h"
 #include "common/TypeAheadField.h"
@@ -305,7 +306,7 @@ private slots:
         QVERIFY(note->text().contains(QLatin1String("w1")));
         QVERIFY(note->text().contains(QLatin1String("w3")));
         QVERIFY(!note->text().contains(QLatin1String("w5"))); // done: not a duplicate
-        dialog->grab().save(QStringLiteral("/tmp/work-order-intake.png"));
+        dialog->grab().save(fieldops::test::screenshotPath(QStringLiteral("work-order-intake.png")));
     }
 };
 
