@@ -1,0 +1,222 @@
+#include "conditions/ConditionInputs.h"
+
+#include "conditions/ConditionRuleStore.h"
+#include "storage/Database.h"
+#include "util/TimeFormat.h"
+
+#include <QSet>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace fieldops::conditions {
+
+namespace {
+
+QVariant at(qint64 ms) { return timefmt::toSql(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())); }
+
+qint64 msOf(const QVariant &v) { return timefmt::msFromSql(v).value_or(0); }
+
+bool windowed(RuleKind k) { return k != RuleKind::Usage; }
+
+int lookbackOf(const ConditionRule &r) { return r.kind == RuleKind::Rate ? r.windowMinutes : r.sustainMinutes; }
+
+// Rows (asset, at, value) ordered by asset and time, appended to each asset's series.
+Status appendReadings(QSqlQuery &q, QHash<QString, Series> &out)
+{
+    QString current;
+    Series *series = nullptr;
+    while (q.next()) {
+        const QString asset = q.value(0).toString();
+        if (!series || asset != current) {
+            current = asset;
+            series = &out[asset];
+        }
+        series->append(Reading{msOf(q.value(1)), q.value(2).toDouble()});
+    }
+    return {};
+}
+
+} // namespace
+
+// The assets of the active rules of the given kinds watching reading kind ? (bound twice).
+// `kinds` is built from fixed names here, never from input.
+QString ConditionInputLoader::assetFilter(const QString &kinds) const
+{
+    return QStringLiteral("SELECT r.asset_id AS id FROM condition_rules r WHERE r.active = TRUE AND r.kind IN (%1) AND r.reading_kind = ? "
+                          "AND r.asset_id IS NOT NULL "
+                          "UNION SELECT a.id FROM assets a JOIN condition_rules r ON r.asset_model = a.model "
+                          "WHERE r.active = TRUE AND r.kind IN (%1) AND r.reading_kind = ?")
+        .arg(kinds);
+}
+
+Result<ConditionInputs> ConditionInputLoader::load(qint64 asOfMs)
+{
+    ConditionInputs in;
+    auto rules = ConditionRuleStore(m_db).list(true);
+    if (!rules)
+        return rules.error();
+    in.rules = std::move(*rules);
+    auto q = m_db.run(QStringLiteral("SELECT r.id, a.id, a.site_id FROM condition_rules r JOIN assets a ON a.id = r.asset_id WHERE r.active = TRUE "
+                                     "UNION ALL "
+                                     "SELECT r.id, a.id, a.site_id FROM condition_rules r JOIN assets a ON a.model = r.asset_model WHERE r.active = TRUE "
+                                     "ORDER BY 1, 2"));
+    if (!q)
+        return q.error();
+    QSet<QString> distinct;
+    while (q->next()) {
+        const QString asset = q->value(1).toString();
+        in.assets[q->value(0).toString()].append(RuleAsset{asset, q->value(2).toString()});
+        distinct.insert(asset);
+    }
+    in.assetCount = int(distinct.size());
+
+    // Per reading kind: the longest window and the most baseline weeks its rules need.
+    QMap<QString, int> lookback, weeks;
+    QSet<QString> usageKinds;
+    for (const ConditionRule &r : in.rules) {
+        if (windowed(r.kind)) {
+            lookback[r.readingKind] = std::max(lookback.value(r.readingKind), lookbackOf(r));
+            if (r.kind == RuleKind::Anomaly)
+                weeks[r.readingKind] = std::max(weeks.value(r.readingKind), r.baselineWeeks);
+        } else {
+            usageKinds.insert(r.readingKind);
+        }
+    }
+    for (auto it = lookback.cbegin(); it != lookback.cend(); ++it)
+        if (Status s = loadWindows(in, it.key(), it.value(), weeks.value(it.key()), asOfMs); !s)
+            return s.error();
+    for (const QString &kind : usageKinds)
+        if (Status s = loadUsage(in, kind, asOfMs); !s)
+            return s.error();
+    return in;
+}
+
+Status ConditionInputLoader::loadWindows(ConditionInputs &in, const QString &kind, int lookbackMinutes, int baselineWeeks, qint64 asOfMs)
+{
+    const QString assets = assetFilter(QStringLiteral("'threshold', 'rate', 'anomaly'"));
+    const qint64 from = lookbackStartMs(asOfMs);
+    const qint64 windowStart = std::max(from - 1, asOfMs - qint64(lookbackMinutes) * 60000);
+    QHash<QString, Series> &series = in.series[kind];
+    // The reading before the window, per asset: an index seek each.
+    auto before = m_db.run(QStringLiteral("SELECT p.asset_id, x.at, x.value FROM ("
+                                          "SELECT f.id AS asset_id, (SELECT max(y.at) FROM asset_readings y WHERE y.asset_id = f.id AND y.kind = ? "
+                                          "AND y.at >= ? AND y.at <= ?) AS at FROM (%1) f) p "
+                                          "JOIN asset_readings x ON x.asset_id = p.asset_id AND x.kind = ? AND x.at = p.at "
+                                          "ORDER BY p.asset_id, x.at, x.id")
+                               .arg(assets),
+                           {kind, at(from), at(windowStart), kind, kind, kind});
+    if (!before)
+        return before.error();
+    if (Status s = appendReadings(*before, series); !s)
+        return s;
+    auto window = m_db.run(QStringLiteral("SELECT asset_id, at, value FROM asset_readings WHERE kind = ? AND at > ? AND at <= ? "
+                                          "AND asset_id IN (%1) ORDER BY asset_id, at, id")
+                               .arg(assets),
+                           {kind, at(windowStart), at(asOfMs), kind, kind});
+    if (!window)
+        return window.error();
+    if (Status s = appendReadings(*window, series); !s)
+        return s;
+    if (baselineWeeks == 0)
+        return {};
+
+    // The baseline hours of the hours of the week these readings fall in.
+    QSet<qint64> readingHours;
+    for (const Series &s : std::as_const(series))
+        for (const Reading &r : s)
+            readingHours.insert(r.atMs / kHourMs * kHourMs);
+    if (readingHours.isEmpty())
+        return {};
+    QStringList marks;
+    QVariantList binds{kind};
+    for (qint64 h : std::as_const(readingHours))
+        for (int w = 1; w <= baselineWeeks; ++w) {
+            marks << QStringLiteral("?");
+            binds << at(h - w * kWeekMs);
+        }
+    binds << kind << kind;
+    auto hours = m_db.run(QStringLiteral("SELECT asset_id, hour, count, sum FROM asset_reading_hours WHERE kind = ? AND hour IN (%1) "
+                                         "AND asset_id IN (%2) ORDER BY asset_id, hour")
+                              .arg(marks.join(QStringLiteral(", ")), assetFilter(QStringLiteral("'anomaly'"))),
+                          binds);
+    if (!hours)
+        return hours.error();
+    QHash<QString, QVector<HourSum>> &sums = in.hours[kind];
+    while (hours->next())
+        sums[hours->value(0).toString()].append(HourSum{msOf(hours->value(1)), hours->value(2).toLongLong(), hours->value(3).toDouble()});
+    return {};
+}
+
+Status ConditionInputLoader::loadUsage(ConditionInputs &in, const QString &kind, qint64 asOfMs)
+{
+    // The base: the last reading at or before the asset's last completed visit of a
+    // preventive work order or of one a condition episode opened; else its first reading.
+    const QString sql = QStringLiteral(
+        "WITH f AS (%1), "
+        "v AS (SELECT w.asset_id, max(ap.completed_at) AS visit FROM appointments ap JOIN work_orders w ON w.id = ap.work_order_id "
+        "      WHERE ap.status = 'completed' AND ap.completed_at <= ? AND w.asset_id IN (SELECT id FROM f) "
+        "      AND (w.type = 'preventive' OR w.id IN (SELECT work_order_id FROM condition_episodes WHERE work_order_id IS NOT NULL)) "
+        "      GROUP BY w.asset_id), "
+        "p AS (SELECT f.id AS asset_id, "
+        "      (SELECT max(y.at) FROM asset_readings y WHERE y.asset_id = f.id AND y.kind = ? AND y.at <= ?) AS latest_at, "
+        "      coalesce((SELECT max(y.at) FROM asset_readings y WHERE y.asset_id = f.id AND y.kind = ? AND y.at <= v.visit), "
+        "               (SELECT min(y.at) FROM asset_readings y WHERE y.asset_id = f.id AND y.kind = ?)) AS base_at "
+        "      FROM f LEFT JOIN v ON v.asset_id = f.id) "
+        "SELECT p.asset_id, p.base_at, (SELECT max(y.value) FROM asset_readings y WHERE y.asset_id = p.asset_id AND y.kind = ? AND y.at = p.base_at), "
+        "       p.latest_at, (SELECT max(y.value) FROM asset_readings y WHERE y.asset_id = p.asset_id AND y.kind = ? AND y.at = p.latest_at) "
+        "FROM p WHERE p.latest_at IS NOT NULL AND p.base_at <= ?");
+    auto q = m_db.run(sql.arg(assetFilter(QStringLiteral("'usage'"))),
+                      {kind, kind, at(asOfMs), kind, at(asOfMs), kind, kind, kind, kind, at(asOfMs)});
+    if (!q)
+        return q.error();
+    QHash<QString, UsagePoints> &points = in.usage[kind];
+    while (q->next()) {
+        UsagePoints p;
+        p.base = Reading{msOf(q->value(1)), q->value(2).toDouble()};
+        p.latest = Reading{msOf(q->value(3)), q->value(4).toDouble()};
+        points.insert(q->value(0).toString(), p);
+    }
+    return {};
+}
+
+Result<Series> ConditionInputLoader::seriesOf(const QString &assetId, const QString &kind, qint64 asOfMs)
+{
+    auto q = m_db.run(QStringLiteral("SELECT asset_id, at, value FROM asset_readings WHERE asset_id = ? AND kind = ? AND at >= ? AND at <= ? "
+                                     "ORDER BY at, id"),
+                      {assetId, kind, at(lookbackStartMs(asOfMs)), at(asOfMs)});
+    if (!q)
+        return q.error();
+    QHash<QString, Series> out;
+    if (Status s = appendReadings(*q, out); !s)
+        return s.error();
+    return out.value(assetId);
+}
+
+Result<QVector<HourSum>> ConditionInputLoader::hoursOf(const QString &assetId, const QString &kind, qint64 fromMs, qint64 toMs)
+{
+    auto q = m_db.run(QStringLiteral("SELECT hour, count, sum FROM asset_reading_hours WHERE asset_id = ? AND kind = ? AND hour >= ? AND hour < ? "
+                                     "ORDER BY hour"),
+                      {assetId, kind, at(fromMs), at(toMs)});
+    if (!q)
+        return q.error();
+    QVector<HourSum> out;
+    while (q->next())
+        out.append(HourSum{msOf(q->value(0)), q->value(1).toLongLong(), q->value(2).toDouble()});
+    return out;
+}
+
+Result<std::optional<Reading>> ConditionInputLoader::firstReaching(const QString &assetId, const QString &kind, qint64 fromMs, double level,
+                                                                   qint64 asOfMs)
+{
+    auto q = m_db.run(QStringLiteral("SELECT at, value FROM asset_readings WHERE asset_id = ? AND kind = ? AND at >= ? AND at <= ? AND value >= ? "
+                                     "ORDER BY at, id LIMIT 1"),
+                      {assetId, kind, at(fromMs), at(asOfMs), level});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Reading>();
+    return std::optional<Reading>(Reading{msOf(q->value(0)), q->value(1).toDouble()});
+}
+
+} // namespace fieldops::conditions
