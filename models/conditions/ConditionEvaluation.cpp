@@ -94,22 +94,44 @@ Evaluation evaluate(const ConditionRule &r, const QString &asset, const Conditio
     return {};
 }
 
-// Who holds the evaluation's advisory lock: pid, application and host as the server
-// knows them.
-QString lockHolder(Database &db)
+// Who holds the evaluation's advisory lock: pid, application, user and host as the
+// server knows them; empty when nobody holds it any more.
+Result<QString> lockHolder(Database &db)
 {
     auto q = db.run(QStringLiteral("SELECT l.pid, coalesce(a.application_name, ''), coalesce(a.usename::text, ''), "
                                    "coalesce(host(a.client_addr), '') FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
                                    "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %1 AND l.objid = %2 AND l.objsubid = 2 LIMIT 1")
                         .arg(kLockClass)
                         .arg(kLockObject));
-    if (!q || !q->next())
-        return tr("another session (it has finished since)");
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return QString();
     QStringList who{tr("pid %1").arg(q->value(0).toString())};
     for (int c = 1; c < 4; ++c)
         if (!q->value(c).toString().isEmpty())
             who << q->value(c).toString();
     return who.join(QStringLiteral(", "));
+}
+
+// Takes the lock, or says who holds it. A holder that finished between our attempt and
+// the look-up no longer stands in the way: try again.
+Result<QString> takeLock(Database &db)
+{
+    for (int attempt = 0;; ++attempt) {
+        auto got = db.scalar(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1, %2)").arg(kLockClass).arg(kLockObject));
+        if (!got)
+            return got.error();
+        if (got->toBool())
+            return QString();
+        auto holder = lockHolder(db);
+        if (!holder)
+            return holder.error();
+        if (!holder->isEmpty())
+            return *holder;
+        if (attempt == 5)
+            return tr("another session");
+    }
 }
 
 } // namespace
@@ -141,11 +163,11 @@ Result<EvaluationReport> ConditionEvaluation::run(const QDateTime &asOfTime, boo
                                   {QStringLiteral("%1 on %2").arg(QCoreApplication::applicationName(), QSysInfo::machineHostName())});
                 !q)
                 return q.error();
-            auto got = m_db.scalar(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1, %2)").arg(kLockClass).arg(kLockObject));
-            if (!got)
-                return got.error();
-            if (!got->toBool()) {
-                report.lockedBy = lockHolder(m_db);
+            auto holder = takeLock(m_db);
+            if (!holder)
+                return holder.error();
+            if (!holder->isEmpty()) {
+                report.lockedBy = *holder;
                 return report;
             }
         }

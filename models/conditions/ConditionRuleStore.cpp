@@ -279,7 +279,7 @@ Status ConditionRuleStore::create(const ConditionRule &r)
     const RuleKind k = r.kind;
     const auto orNull = [](const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); };
     const QVariantList binds{r.id,
-                             r.name,
+                             r.name.isEmpty() ? QStringLiteral("") : r.name, // never NULL
                              orNull(r.assetId),
                              orNull(r.assetModel),
                              ruleKindName(k),

@@ -13,7 +13,7 @@ using namespace fieldops::conditions;
 namespace {
 
 qint64 ms(const char *iso) { return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toMSecsSinceEpoch(); }
-QString iso(qint64 t) { return QDateTime::fromMSecsSinceEpoch(t, QTimeZone::utc()).toString(Qt::ISODate); }
+QString iso(qint64 t) { return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate); }
 
 // One reading a minute from `from` to `to` inclusive, all of `value`.
 Series minutes(const char *from, const char *to, double value)
