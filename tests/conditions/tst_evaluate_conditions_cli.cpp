@@ -365,6 +365,36 @@ private slots:
         QCOMPARE(count(QStringLiteral("condition_episodes")), 0);
     }
 
+    // A session holding the evaluation's lock (as a console in the middle of one would):
+    // the CLI names it, writes nothing and exits 0; once it commits, the CLI evaluates.
+    void heldLockIsReportedAndNothingWritten()
+    {
+        QVERIFY2(open(QStringLiteral("postgres")), qPrintable(test::lastError()));
+        QCOMPARE(runCli(m_url, {QStringLiteral("condition-rule"), QStringLiteral("create")}, kTemperatureRule).exitCode, 0);
+        QVERIFY(exec({readings(QStringLiteral("a1"), utc("2026-03-02T12:00:00Z"), 61, 9)}));
+        auto holder = test::openUrl(m_url);
+        QVERIFY(holder);
+        const QString pid = value(*holder, QStringLiteral("SELECT pg_backend_pid()")).toString();
+        {
+            Transaction tx(*holder);
+            QVERIFY(tx.status().ok());
+            QCOMPARE(value(*holder, QStringLiteral("SELECT pg_try_advisory_xact_lock(17999, 12)")).toBool(), true);
+            const QJsonObject json = evaluate(QStringLiteral("2026-03-02T13:00:00Z"));
+            QVERIFY2(json[QLatin1String("locked_by")].toString().startsWith(QStringLiteral("pid %1").arg(pid)),
+                     qPrintable(json[QLatin1String("locked_by")].toString()));
+            QCOMPARE(json[QLatin1String("opened")].toArray().size(), 0);
+            const CliRun text = runCli(m_url, {QStringLiteral("evaluate-conditions"), QStringLiteral("--at"), QStringLiteral("2026-03-02T13:00:00Z")});
+            QCOMPARE(text.exitCode, 0);
+            QVERIFY2(text.out.startsWith(QStringLiteral("Another evaluation is running (pid %1").arg(pid)), qPrintable(text.out));
+            QCOMPARE(count(QStringLiteral("work_orders")), 0);
+            QCOMPARE(count(QStringLiteral("condition_episodes")), 0);
+            QVERIFY(tx.commit().ok());
+        }
+        const QJsonObject json = evaluate(QStringLiteral("2026-03-02T13:00:00Z"));
+        QVERIFY(json[QLatin1String("locked_by")].isNull());
+        QCOMPARE(json[QLatin1String("opened")].toArray().size(), 1);
+    }
+
     // Two evaluations started at once on PostgreSQL: the advisory lock lets one evaluate;
     // the other either finds the lock taken (and says whose) or runs after it and finds
     // the episode open. Either way one episode, one work order.
