@@ -23,7 +23,7 @@ namespace {
 
 constexpr int kFullAssets = 10000;
 constexpr int kHotEvery = 200;
-const QDateTime kAsOf(QDate(2026, 3, 2), QTime(12, 0), QTimeZone::utc());
+const QDateTime kAsOf(QDate(2026, 3, 2), QTime(12, 0), Qt::UTC);
 
 QString at(const QDateTime &t) { return t.toString(Qt::ISODate); }
 
