@@ -62,11 +62,15 @@ Status seed(Database &db, int assets)
     demo::BatchInserter siteRows(db, QStringLiteral("sites"),
                                  {QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("name"), QStringLiteral("lat"), QStringLiteral("lon")});
     demo::BatchInserter assetRows(db, QStringLiteral("assets"), {QStringLiteral("id"), QStringLiteral("site_id"), QStringLiteral("model")});
+    // Parents first: an inserter writes when its batch is full, whatever the others hold.
+    for (int a = 0; a < assets; a += 100)
+        if (Status s = customerRows.add({QStringLiteral("c%1").arg(a / 100), QStringLiteral("Customer %1").arg(a / 100)}); !s)
+            return s;
+    if (Status s = customerRows.flush(); !s)
+        return s;
     for (int a = 0; a < assets; ++a) {
         const QString customer = QStringLiteral("c%1").arg(a / 100);
         if (a % 100 == 0) {
-            if (Status s = customerRows.add({customer, QStringLiteral("Customer %1").arg(a / 100)}); !s)
-                return s;
             if (Status s = contractRows.add({QStringLiteral("k%1").arg(a / 100), customer, QStringLiteral("24x7"), QStringLiteral("2026-01-01"),
                                              QStringLiteral("2026-12-31"), 6, QStringLiteral("24x7")});
                 !s)
@@ -76,7 +80,7 @@ Status seed(Database &db, int assets)
             if (Status s = siteRows.add({QStringLiteral("s%1").arg(a / 10), customer, QStringLiteral("Site %1").arg(a / 10), -23.55, -46.63}); !s)
                 return s;
     }
-    for (demo::BatchInserter *b : {&customerRows, &contractRows, &siteRows})
+    for (demo::BatchInserter *b : {&contractRows, &siteRows})
         if (Status s = b->flush(); !s)
             return s;
     for (int a = 0; a < assets; ++a)
