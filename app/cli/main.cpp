@@ -25,6 +25,8 @@ const Command *commands(int &count)
         {"suggest", QT_TRANSLATE_NOOP("cli", "rank feasible technicians and start times for a work order (WORK_ORDER_ID [--top K] [--from T] [--days N] [--json])"), runSuggest},
         {"optimize", QT_TRANSLATE_NOOP("cli", "plan a day's unassigned work orders around the booked visits, every new visit checked by the rules (--date D [--territory T] [--time-limit S] [--json] [--apply])"), runOptimize},
         {"ingest", QT_TRANSLATE_NOOP("cli", "take in the field gateway's events, one JSON object per line, all or nothing (FILE|- [--json])"), runIngest},
+        {"evaluate-conditions", QT_TRANSLATE_NOOP("cli", "evaluate the condition rules on the assets' readings: open, continue or clear episodes and open their work orders ([--dry-run] [--json] [--at ISO-TIME])"), runEvaluateConditions},
+        {"condition-rule", QT_TRANSLATE_NOOP("cli", "condition rules on asset readings: create (one JSON object on stdin), list [--json]"), runConditionRule},
         {"simulate", QT_TRANSLATE_NOOP("cli", "play the technicians' phones live (--speed X --duration S --seed N)"), runSimulate},
         {"user", QT_TRANSLATE_NOOP("cli", "PostgreSQL logins in FieldOps roles (admins): add, list, set-role, set-territories, disable, enable"), runUser},
     };

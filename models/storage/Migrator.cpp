@@ -38,6 +38,7 @@ const std::vector<Migration> &migrations()
         {10, "change and audit log of inserts and deletes: each row's JSON built once (PostgreSQL)", "0010_leaner_statement_logging.sql", {}},
         {11, "field events: visit outcomes, parts used, position accuracy, asset readings and their hourly sums", "0011_field_ingest.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
+        {12, "condition rules on asset readings (threshold, rate of change, usage, anomaly), their skills, and the episodes of each breach with the work order it opened", "0012_condition_rules.sql", {}},
     };
     return list;
 }

@@ -1,0 +1,58 @@
+#pragma once
+// What one evaluation reads, in a few set-based queries whatever the number of assets:
+// the active rules and the assets each applies to, and per reading kind only what the
+// rules of that kind need as of the evaluation's instant:
+// - threshold, rate, anomaly: the readings of the longest window (sustain_minutes or
+//   window_minutes) plus, per asset, the one reading before that window inside the
+//   look-back (ConditionEvaluator.h), which is all a verdict depends on;
+// - anomaly: the hourly sums of the baseline weeks for the hours of the week those
+//   readings fall in;
+// - usage: per asset its base reading, its latest reading, and nothing between.
+// A breach found on the short window is then read again over the whole look-back for
+// that asset only (seriesOf, hoursOf), to date its first reading.
+#include "conditions/ConditionEvaluator.h"
+#include "util/Result.h"
+
+#include <QHash>
+#include <QVector>
+
+namespace fieldops {
+class Database;
+}
+
+namespace fieldops::conditions {
+
+struct RuleAsset {
+    QString assetId;
+    QString siteId;
+};
+
+struct ConditionInputs {
+    QVector<ConditionRule> rules;               // active, by id
+    QHash<QString, QVector<RuleAsset>> assets;  // rule id → its assets, by id
+    QHash<QString, QHash<QString, Series>> series; // reading kind → asset → readings
+    QHash<QString, QHash<QString, QVector<HourSum>>> hours; // reading kind → asset → hourly sums
+    QHash<QString, QHash<QString, UsagePoints>> usage;       // reading kind → asset → base and latest
+    int assetCount = 0; // distinct assets over all rules
+};
+
+class ConditionInputLoader {
+public:
+    explicit ConditionInputLoader(Database &db) : m_db(db) {}
+    Result<ConditionInputs> load(qint64 asOfMs);
+    // One asset's readings of a kind over the whole look-back.
+    Result<Series> seriesOf(const QString &assetId, const QString &kind, qint64 asOfMs);
+    // One asset's hourly sums of a kind in [fromMs, toMs).
+    Result<QVector<HourSum>> hoursOf(const QString &assetId, const QString &kind, qint64 fromMs, qint64 toMs);
+    // The first reading at or after the base that reached `level`, up to asOf.
+    Result<std::optional<Reading>> firstReaching(const QString &assetId, const QString &kind, qint64 fromMs, double level,
+                                                 qint64 asOfMs);
+
+private:
+    Status loadWindows(ConditionInputs &in, const QString &kind, int lookbackMinutes, int baselineWeeks, qint64 asOfMs);
+    Status loadUsage(ConditionInputs &in, const QString &kind, qint64 asOfMs);
+    QString assetFilter(const QString &kinds) const;
+    Database &m_db;
+};
+
+} // namespace fieldops::conditions
