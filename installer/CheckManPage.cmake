@@ -1,6 +1,7 @@
 # cmake -DCLI=fieldops-cli -DPAGE=fieldops-cli.1 -P CheckManPage.cmake
 # Fails when a command that `fieldops-cli --help` lists (the table in app/cli/main.cpp) has no
 # entry of its own in the man page's COMMANDS section, or the page lists one the tool lacks.
+cmake_minimum_required(VERSION 3.22)
 execute_process(COMMAND ${CLI} --help OUTPUT_VARIABLE help RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "${CLI} --help exited with ${rc}")

@@ -22,7 +22,8 @@ dpkg-deb -I "$deb"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "Version is not $version"
 # One Depends entry per comma, versions dropped: "libqt6core6 (>= 6.4.0)" counts as libqt6core6.
 entries() { dpkg-deb -f "$deb" "$1" | tr ',' '\n' | sed -e 's/ *([^)]*)//g' -e 's/^ *//' -e 's/ *$//'; }
-has() { entries "$1" | grep -qxF "$2" || fail "$1 lacks \"$2\": $(dpkg-deb -f "$deb" "$1")"; }
+# (grep reads to the end, so no writer in these pipelines dies of SIGPIPE under pipefail.)
+has() { entries "$1" | grep -xF "$2" >/dev/null || fail "$1 lacks \"$2\": $(dpkg-deb -f "$deb" "$1")"; }
 # The plugins Qt loads at run time, and a font with Chinese glyphs …
 has Depends libqt6sql6-psql
 has Depends libqt6sql6-sqlite
@@ -44,12 +45,18 @@ need usr/share/icons/hicolor/scalable/apps/fieldops.svg
 for s in "${sizes[@]}"; do
   png="usr/share/icons/hicolor/${s}x${s}/apps/fieldops.png"
   need "$png"
-  file -b "$root/$png" | grep -q "^PNG image data, $s x $s," || fail "/$png is not a ${s}x${s} PNG: $(file -b "$root/$png")"
+  file -b "$root/$png" | grep "^PNG image data, $s x $s," >/dev/null || fail "/$png is not a ${s}x${s} PNG: $(file -b "$root/$png")"
 done
 metainfo=usr/share/metainfo/org.fieldops.Console.metainfo.xml
 need "$metainfo"
 grep -q "<release version=\"$version\"" "$root/$metainfo" || fail "/$metainfo has no release $version (the project's version)"
 grep -q "<launchable type=\"desktop-id\">fieldops.desktop</launchable>" "$root/$metainfo" || fail "/$metainfo does not launch fieldops.desktop"
+# appstream is no build dependency; where it is installed, the metadata must pass its checks.
+if command -v appstreamcli >/dev/null; then
+  appstreamcli validate --no-net "$root/$metainfo" || fail "/$metainfo does not validate"
+else
+  echo "package_install: appstreamcli not installed, metadata not validated"
+fi
 grep -qx "Exec=fieldops" "$root/usr/share/applications/fieldops.desktop" || fail "the desktop entry does not run fieldops"
 grep -qx "Icon=fieldops" "$root/usr/share/applications/fieldops.desktop" || fail "the desktop entry's icon is not fieldops"
 for page in fieldops fieldops-cli; do
@@ -63,7 +70,7 @@ done
 for exe in fieldops fieldops-cli; do
   # Installed executables must not look for anything in the build folder.
   if readelf -d "$root/usr/bin/$exe" | grep -E 'R(UN)?PATH'; then fail "/usr/bin/$exe keeps an rpath"; fi
-  file -b "$root/usr/bin/$exe" | grep -q ', stripped' || fail "/usr/bin/$exe is not stripped"
+  file -b "$root/usr/bin/$exe" | grep ', stripped' >/dev/null || fail "/usr/bin/$exe is not stripped"
 done
 
 # Run from the scratch root with a home of its own, so nothing of the user's is read or written.
