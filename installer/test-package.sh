@@ -27,10 +27,11 @@ has() { entries "$1" | grep -xF "$2" >/dev/null || fail "$1 lacks \"$2\": $(dpkg
 # The plugins Qt loads at run time, and a font with Chinese glyphs …
 has Depends libqt6sql6-psql
 has Depends libqt6sql6-sqlite
+has Depends libqt6svg6
 has Depends "fonts-noto-cjk | fonts-wqy-microhei"
 # … and what dpkg-shlibdeps found the executables linked against (libqt6gui6 carries the xcb
 # and offscreen platform plugins).
-for lib in libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6 libqt6svg6 libstdc++6 libc6; do
+for lib in libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6 libstdc++6 libc6; do
   has Depends "$lib"
 done
 has Recommends postgresql-client
