@@ -168,7 +168,7 @@ private slots:
         for (const QJsonValue &v : rows) {
             const QJsonObject o = v.toObject();
             auto q = db->run(QStringLiteral("SELECT a.technician_id, a.start_at, a.end_at, a.version, w.status FROM appointments a "
-                                            "JOIN work_orders w ON w.id = a.work_order_id WHERE a.work_order_id = ?"),
+                                            "JOIN work_orders w ON w.id = a.work_order_id WHERE a.work_order_id = ? AND a.status <> 'completed'"),
                              {o.value(QStringLiteral("work_order_id")).toString()});
             QVERIFY(q.ok());
             QVERIFY2(q->next(), qPrintable(o.value(QStringLiteral("work_order_id")).toString()));
