@@ -25,6 +25,8 @@ int runCapacityPreview(CliContext &ctx, const QStringList &args);
 int runSuggest(CliContext &ctx, const QStringList &args);
 int runOptimize(CliContext &ctx, const QStringList &args);
 int runIngest(CliContext &ctx, const QStringList &args);
+int runTimeEntries(CliContext &ctx, const QStringList &args);
+int runBilling(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

@@ -38,6 +38,8 @@ const std::vector<Migration> &migrations()
         {10, "change and audit log of inserts and deletes: each row's JSON built once (PostgreSQL)", "0010_leaner_statement_logging.sql", {}},
         {11, "field events: visit outcomes, parts used, position accuracy, asset readings and their hourly sums", "0011_field_ingest.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
+        {13, "time entries reviewed before billing: review state, reviewer, version", "0013_time_entry_review.sql",
+         [](Database &db) { return refreshChangeTracking(db); }},
     };
     return list;
 }
