@@ -27,6 +27,8 @@ int runOptimize(CliContext &ctx, const QStringList &args);
 int runIngest(CliContext &ctx, const QStringList &args);
 int runEvaluateConditions(CliContext &ctx, const QStringList &args);
 int runConditionRule(CliContext &ctx, const QStringList &args);
+int runTimeEntries(CliContext &ctx, const QStringList &args);
+int runBilling(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

@@ -5,7 +5,9 @@
 #include "util/Translations.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
+#include <memory>
 
 using namespace fieldops::cli;
 
@@ -24,6 +26,8 @@ const Command *commands(int &count)
         {"capacity-preview", QT_TRANSLATE_NOOP("cli", "hours of the preventive work to come against the technicians' free hours, per week and territory (--horizon-days N [--level] [--json])"), runCapacityPreview},
         {"suggest", QT_TRANSLATE_NOOP("cli", "rank feasible technicians and start times for a work order (WORK_ORDER_ID [--top K] [--from T] [--days N] [--json])"), runSuggest},
         {"optimize", QT_TRANSLATE_NOOP("cli", "plan a day's unassigned work orders around the booked visits, every new visit checked by the rules (--date D [--territory T] [--time-limit S] [--json] [--apply])"), runOptimize},
+        {"time-entries", QT_TRANSLATE_NOOP("cli", "review the technicians' time: list with flags, approve, correct (--from D --to D [--technician T] [--json] | approve ID… | correct ID --start T --end T [--billable 0|1] [--comment C] [--version V])"), runTimeEntries},
+        {"billing", QT_TRANSLATE_NOOP("cli", "approved time and parts per customer and contract with the contracts' terms, as CSV and PDF (--from D --to D --out DIR [--json])"), runBilling},
         {"ingest", QT_TRANSLATE_NOOP("cli", "take in the field gateway's events, one JSON object per line, all or nothing (FILE|- [--json])"), runIngest},
         {"evaluate-conditions", QT_TRANSLATE_NOOP("cli", "evaluate the condition rules on the assets' readings: open, continue or clear episodes and open their work orders ([--dry-run] [--json] [--at ISO-TIME])"), runEvaluateConditions},
         {"condition-rule", QT_TRANSLATE_NOOP("cli", "condition rules on asset readings: create (one JSON object on stdin), list [--json]"), runConditionRule},
@@ -48,9 +52,36 @@ static void printUsage(CliContext &ctx)
     ctx.out() << '\n' << QCoreApplication::translate("cli", "`fieldops-cli COMMAND --help` describes each command.") << Qt::endl;
 }
 
+// The command named on the line, past --db and its URL.
+static QByteArray commandName(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--db")
+            ++i;
+        else if (!a.startsWith("--db="))
+            return a;
+    }
+    return {};
+}
+
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // billing lays its PDF out with QTextDocument, whose fonts need a QGuiApplication:
+    // offscreen, as the CLI runs without a display.
+    std::unique_ptr<QCoreApplication> application;
+    if (commandName(argc, argv) == "billing") {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Its start-up notices (no XDG_RUNTIME_DIR on a server) are no problem of the
+        // command's and stay off standard error, which carries one line per problem.
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
+        application = std::make_unique<QGuiApplication>(argc, argv);
+        qInstallMessageHandler(previous);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("fieldops"));
     QCoreApplication::setOrganizationName(QStringLiteral("FieldOps"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FIELDOPS_VERSION));

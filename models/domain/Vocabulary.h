@@ -51,6 +51,13 @@ inline const QStringList &fieldStatuses()
                                QStringLiteral("cancelled")};
     return v;
 }
+// Where a time entry stands in the review before billing (time_entries.review_state; the
+// schema's CHECK agrees): only approved and corrected entries are billed.
+inline const QStringList &reviewStates()
+{
+    static const QStringList v{QStringLiteral("pending"), QStringLiteral("approved"), QStringLiteral("corrected")};
+    return v;
+}
 // Why a visit did not resolve its work order (appointments.outcome_reason; the schema's CHECK agrees).
 inline const QStringList &outcomeReasons()
 {

@@ -39,6 +39,8 @@ const std::vector<Migration> &migrations()
         {11, "field events: visit outcomes, parts used, position accuracy, asset readings and their hourly sums", "0011_field_ingest.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
         {12, "condition rules on asset readings (threshold, rate of change, usage, anomaly), their skills, and the episodes of each breach with the work order it opened", "0012_condition_rules.sql", {}},
+        {13, "time entries reviewed before billing: review state, reviewer, version", "0013_time_entry_review.sql",
+         [](Database &db) { return refreshChangeTracking(db); }},
     };
     return list;
 }
