@@ -2,6 +2,7 @@
 
 #include "domain/Vocabulary.h"
 #include "storage/Database.h"
+#include "storage/SequentialIds.h"
 #include "workorders/WorkOrderIntake.h"
 
 #include <QCoreApplication>
@@ -258,17 +259,7 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
 
 Result<QString> ConditionRuleStore::nextId()
 {
-    auto q = m_db.run(QStringLiteral("SELECT id FROM condition_rules WHERE id LIKE 'CR-%'"));
-    if (!q)
-        return q.error();
-    qlonglong highest = 0;
-    while (q->next()) {
-        bool ok = false;
-        const qlonglong n = q->value(0).toString().mid(3).toLongLong(&ok);
-        if (ok && n > highest)
-            highest = n;
-    }
-    return QStringLiteral("CR-%1").arg(highest + 1, 6, 10, QLatin1Char('0'));
+    return nextSequentialId(m_db, QStringLiteral("condition_rules"), QStringLiteral("CR"));
 }
 
 Status ConditionRuleStore::create(const ConditionRule &r)

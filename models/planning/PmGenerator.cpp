@@ -4,6 +4,7 @@
 #include "planning/PmRecurrence.h"
 #include "planning/PmWorkOrderWriter.h"
 #include "storage/Database.h"
+#include "storage/SequentialIds.h"
 #include "util/TimeFormat.h"
 #include "workorders/SlaPolicy.h"
 #include "workorders/WorkOrderIntake.h"
@@ -212,9 +213,9 @@ Result<PmGenerateReport> PmGenerator::run(const PmGenerateOptions &options)
             auto next = workorders::WorkOrderIntake(m_db).nextId();
             if (!next)
                 return next.error();
-            qlonglong n = next->mid(3).toLongLong();
+            qlonglong n = sequentialNumber(QStringLiteral("WO"), *next);
             for (PmNewWorkOrder &w : report.created)
-                w.id = QStringLiteral("WO-%1").arg(n++, 6, 10, QLatin1Char('0'));
+                w.id = sequentialId(QStringLiteral("WO"), n++);
         }
         if (options.dryRun || report.created.isEmpty())
             return report;

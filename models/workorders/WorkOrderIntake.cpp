@@ -5,6 +5,7 @@
 #include "interchange/InterchangeSchema.h"
 #include "records/RecordSpec.h"
 #include "storage/Database.h"
+#include "storage/SequentialIds.h"
 #include "util/TimeFormat.h"
 #include "workorders/ContractTermsRows.h"
 #include "workorders/IntakeCatalog.h"
@@ -234,17 +235,7 @@ Result<SlaQuote> WorkOrderIntake::complete(WorkOrderDraft &d, const QDateTime &n
 
 Result<QString> WorkOrderIntake::nextId()
 {
-    auto q = m_db.run(QStringLiteral("SELECT id FROM work_orders WHERE id LIKE 'WO-%' ORDER BY length(id) DESC, id DESC LIMIT 50"));
-    if (!q)
-        return q.error();
-    qlonglong highest = 0;
-    while (q->next()) {
-        bool ok = false;
-        const qlonglong n = q->value(0).toString().mid(3).toLongLong(&ok);
-        if (ok && n > highest)
-            highest = n;
-    }
-    return QStringLiteral("WO-%1").arg(highest + 1, 6, 10, QLatin1Char('0'));
+    return nextSequentialId(m_db, QStringLiteral("work_orders"), QStringLiteral("WO"));
 }
 
 Result<WorkOrderDraft> WorkOrderIntake::load(const QString &id)

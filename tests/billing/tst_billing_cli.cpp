@@ -28,17 +28,7 @@ using namespace fieldops;
 
 namespace {
 
-Status runAll(Database &db, std::initializer_list<const char *> statements)
-{
-    Transaction tx(db);
-    if (!tx.status())
-        return tx.status();
-    for (const char *sql : statements) {
-        if (auto q = db.run(QString::fromLatin1(sql)); !q)
-            return q.error();
-    }
-    return tx.commit();
-}
+using test::runAll;
 
 Status seedMarch(Database &db)
 {

@@ -6,6 +6,7 @@
 #include "storage/Database.h"
 
 #include <QString>
+#include <initializer_list>
 #include <memory>
 
 namespace fieldops::test {
@@ -20,5 +21,18 @@ std::unique_ptr<Database> openUrl(const QString &url);
 QString lastError();
 // Dumps every table's rows in a stable order; equal dumps mean unchanged databases.
 QString dumpDatabase(Database &db);
+
+// Runs seeding statements in one transaction; the first failure rolls all back.
+inline Status runAll(Database &db, std::initializer_list<const char *> statements)
+{
+    Transaction tx(db);
+    if (!tx.status())
+        return tx.status();
+    for (const char *sql : statements) {
+        if (auto q = db.run(QString::fromLatin1(sql)); !q)
+            return q.error();
+    }
+    return tx.commit();
+}
 
 } // namespace fieldops::test
