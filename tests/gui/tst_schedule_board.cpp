@@ -5,6 +5,7 @@
 // writes nothing; a row changed underneath (stale version) is reported and reloaded.
 #include "domain/SignalColours.h"
 #include "../board/BoardFixture.h"
+#include "Screenshots.h"
 #include "TestDatabases.h"
 #include "board/BoardMime.h"
 #include "board/BoardModel.h"
@@ -390,6 +391,7 @@ private slots:
         QVERIFY(t.rowY("t2") >= 0);  // his row stays for the visit he holds
         QCOMPARE(t.rowY("t3"), -1);  // hers is gone: nothing to show
         QVERIFY(!t.board()->barViewportRect(QStringLiteral("a2")).isNull());
+        t.page->grab().save(fieldops::test::screenshotPath(QStringLiteral("board-inactive.png"))); // for a look
         const QString before = test::dumpDatabase(*t.db);
 
         // A queue drop onto Bruno: red while hovering, refused on release, nothing written.
