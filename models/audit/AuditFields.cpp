@@ -18,6 +18,7 @@ QString AuditFields::entityNoun(const QString &entity)
     if (entity == QLatin1String("absences")) return tr("absence");
     if (entity == QLatin1String("customers")) return tr("customer");
     if (entity == QLatin1String("sites")) return tr("site");
+    if (entity == QLatin1String("customer_contacts")) return tr("contact");
     if (entity == QLatin1String("kpi_targets")) return tr("KPI target");
     if (entity == QLatin1String("maintenance_plans")) return tr("maintenance plan");
     if (entity == QLatin1String("assets")) return tr("asset");

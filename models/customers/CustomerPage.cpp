@@ -43,6 +43,11 @@ Result<CustomerPage> readCustomerPage(Database &db, const QString &customerId)
     if (customer->isEmpty())
         return Error{Error::Kind::NotFound, QCoreApplication::translate("CustomerPage", "customer %1 does not exist").arg(customerId), {}};
     page.customer = customer->front();
+    auto contacts = readRecordRows(db, records::contactSpec(), QStringLiteral("WHERE x.customer_id = ?"), {customerId},
+                                   QStringLiteral("x.name, x.id"));
+    if (!contacts)
+        return contacts.error();
+    page.contacts = *contacts;
     auto sites = readRecordRows(db, records::siteSpec(), QStringLiteral("WHERE x.customer_id = ?"), {customerId}, QStringLiteral("x.name, x.id"));
     if (!sites)
         return sites.error();
@@ -56,6 +61,10 @@ Result<CustomerPage> readCustomerPage(Database &db, const QString &customerId)
     if (!file)
         return file.error();
     page.contracts = file->contracts;
+    auto territories = readTerritoryChoices(db);
+    if (!territories)
+        return territories.error();
+    page.territories = *territories;
     auto q = db.run(QStringLiteral("SELECT w.id, w.site_id, w.asset_id, w.summary, w.status, w.priority, w.created_at "
                                    "FROM work_orders w JOIN sites s ON s.id = w.site_id WHERE s.customer_id = ? "
                                    "ORDER BY w.created_at DESC, w.id"),

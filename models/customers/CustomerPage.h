@@ -1,7 +1,9 @@
 #pragma once
-// Everything a customer's page shows, read in one go: the customer, their sites and the
-// assets at them, their contracts, and their work orders, open and past. Records come as
+// Everything a customer's page shows, read in one go: the customer, their contact
+// persons, their sites and the assets at them, their contracts, and their work orders,
+// open and past, with the territories a site may be put in. Records come as
 // field values with their version, ready for a RecordFormModel.
+#include "customers/TerritoryChoices.h"
 #include "records/RecordRows.h"
 #include "workorders/IntakeCatalog.h"
 
@@ -29,10 +31,12 @@ struct WorkOrderLine {
 
 struct CustomerPage {
     RecordRow customer;
+    QVector<RecordRow> contacts; // by name
     QVector<RecordRow> sites;
     QVector<RecordRow> assets;
     QVector<workorders::ContractChoice> contracts;
     QVector<WorkOrderLine> workOrders; // newest first
+    QVector<TerritoryChoice> territories;
 
     const RecordRow *site(const QString &id) const;
     // An asset's service history: its work orders, newest first.

@@ -17,14 +17,9 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("CustomerRules", text); }
 
-
-} // namespace
-
-FieldIssues customerRules(const records::RecordValues &values, bool isNew)
+// The shapes of a phone number and an email, for a customer and for each contact.
+void checkReachability(const records::RecordValues &values, FieldIssues &issues)
 {
-    FieldIssues issues;
-    records::checkNewId(values, isNew, issues);
-    issues += records::interchangeIssues(QStringLiteral("customers.csv"), values);
     const QString email = values.value(QStringLiteral("email")).toString().trimmed();
     static const QRegularExpression emailShape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (!email.isEmpty() && !emailShape.match(email).hasMatch())
@@ -33,6 +28,28 @@ FieldIssues customerRules(const records::RecordValues &values, bool isNew)
     static const QRegularExpression phoneShape(QStringLiteral("^[0-9+()./ -]*$"));
     if (!phoneShape.match(phone).hasMatch())
         issues.push_back({QStringLiteral("phone"), tr("a phone number has digits, spaces and + ( ) - . / only")});
+}
+
+} // namespace
+
+FieldIssues customerRules(const records::RecordValues &values, bool isNew)
+{
+    FieldIssues issues;
+    records::checkNewId(values, isNew, issues);
+    issues += records::interchangeIssues(QStringLiteral("customers.csv"), values);
+    checkReachability(values, issues);
+    return records::firstPerField(issues);
+}
+
+FieldIssues contactRules(const records::RecordValues &values, bool)
+{
+    FieldIssues issues;
+    if (values.value(QStringLiteral("name")).toString().trimmed().isEmpty())
+        issues.push_back({QStringLiteral("name"), tr("give the contact's name")});
+    checkReachability(values, issues);
+    if (values.value(QStringLiteral("phone")).toString().trimmed().isEmpty()
+        && values.value(QStringLiteral("email")).toString().trimmed().isEmpty())
+        issues.push_back({QStringLiteral("phone"), tr("give a phone number or an email, so the contact can be reached")});
     return records::firstPerField(issues);
 }
 
@@ -70,6 +87,8 @@ records::RecordRules rulesFor(const records::RecordSpec &spec)
         return siteRules;
     if (&spec == &records::assetSpec())
         return assetRules;
+    if (&spec == &records::contactSpec())
+        return contactRules;
     return customerRules;
 }
 
@@ -83,7 +102,7 @@ Result<FieldIssues> checkReferences(Database &db, const records::RecordSpec &spe
             return n.error();
         return n->toInt() > 0;
     };
-    if (isNew) {
+    if (isNew && !spec.generatedKey) {
         auto taken = exists(spec.table, id);
         if (!taken)
             return taken.error();
@@ -96,6 +115,14 @@ Result<FieldIssues> checkReferences(Database &db, const records::RecordSpec &spe
             return found.error();
         if (!*found)
             issues.push_back({QStringLiteral("customer_id"), tr("unknown customer \"%1\"").arg(values.value(QStringLiteral("customer_id")).toString())});
+    }
+    const QString territory = values.value(QStringLiteral("territory_id")).toString();
+    if (!territory.isEmpty()) {
+        auto found = exists(QStringLiteral("territories"), territory);
+        if (!found)
+            return found.error();
+        if (!*found)
+            issues.push_back({QStringLiteral("territory_id"), tr("unknown territory \"%1\"").arg(territory)});
     }
     if (values.contains(QStringLiteral("site_id"))) {
         auto found = exists(QStringLiteral("sites"), values.value(QStringLiteral("site_id")).toString());

@@ -15,7 +15,9 @@ namespace fieldops::customers {
 workorders::FieldIssues customerRules(const records::RecordValues &values, bool isNew);
 workorders::FieldIssues siteRules(const records::RecordValues &values, bool isNew);
 workorders::FieldIssues assetRules(const records::RecordValues &values, bool isNew);
-// The rules of a spec (customers, sites or assets).
+// A contact person: a name, and a phone or an email that looks like one.
+workorders::FieldIssues contactRules(const records::RecordValues &values, bool isNew);
+// The rules of a spec (customers, sites, assets or contacts).
 records::RecordRules rulesFor(const records::RecordSpec &spec);
 
 // The database's part: the id is free (new records) and what the record refers to exists.

@@ -39,4 +39,11 @@ void CustomerService::save(const records::RecordSpec &spec, const records::Recor
     runSessionJob<SavedRecord>(m_session, this, [s, edits](Database &db) { return saveRecord(db, *s, edits); }, std::move(done));
 }
 
+void CustomerService::remove(const records::RecordSpec &spec, const QString &id, int version, Done<SavedRecord> done)
+{
+    const records::RecordSpec *s = &spec;
+    runSessionJob<SavedRecord>(m_session, this, [s, id, version](Database &db) { return records::removeRecord(db, *s, id, version); },
+                               std::move(done));
+}
+
 } // namespace fieldops::customers

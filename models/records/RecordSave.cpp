@@ -50,4 +50,31 @@ Result<SavedRecord> saveRecord(Database &db, const RecordSpec &spec, RecordEdits
     return saved;
 }
 
+Result<SavedRecord> removeRecord(Database &db, const RecordSpec &spec, const QString &id, int version)
+{
+    Transaction tx(db);
+    if (!tx.status())
+        return tx.status().error();
+    QStringList fields = spec.columns;
+    for (const ChildList &c : spec.children)
+        fields << c.field;
+    auto stored = RecordWriter(db).read(spec, id, fields);
+    if (!stored)
+        return stored.error();
+    RecordEdit e;
+    e.spec = &spec;
+    e.kind = RecordEdit::Kind::Delete;
+    e.id = id;
+    e.version = version;
+    e.before = *stored;
+    RecordEdits edits{e};
+    if (Status s = applyEdits(db, edits, true); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    SavedRecord saved;
+    saved.edits = edits;
+    return saved;
+}
+
 } // namespace fieldops::records

@@ -26,4 +26,8 @@ struct RecordChecks {
 // Checks and writes `edits` (one record of `spec`, its first edit) in one transaction.
 Result<SavedRecord> saveRecord(Database &db, const RecordSpec &spec, RecordEdits edits, const RecordChecks &checks);
 
+// Deletes record `id` of `spec` as seen at `version`, in one transaction; the edit keeps
+// the whole record so undo puts it back. A record changed or removed since: StaleVersion.
+Result<SavedRecord> removeRecord(Database &db, const RecordSpec &spec, const QString &id, int version);
+
 } // namespace fieldops::records

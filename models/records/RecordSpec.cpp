@@ -47,13 +47,27 @@ const RecordSpec &siteSpec()
 {
     static const RecordSpec spec{QStringLiteral("sites"), QStringLiteral("id"),
                                  {QStringLiteral("customer_id"), QStringLiteral("name"), QStringLiteral("address"), QStringLiteral("lat"),
-                                  QStringLiteral("lon"), QStringLiteral("time_zone")},
+                                  QStringLiteral("lon"), QStringLiteral("time_zone"), QStringLiteral("territory_id")},
                                  {},
                                  QT_TRANSLATE_NOOP("RecordWriter", "site"),
                                  false,
                                  {},
                                  {},
                                  {QStringLiteral("lat"), QStringLiteral("lon")}};
+    return spec;
+}
+
+const RecordSpec &contactSpec()
+{
+    static const RecordSpec spec{
+        QStringLiteral("customer_contacts"),
+        QStringLiteral("id"),
+        {QStringLiteral("customer_id"), QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("phone"), QStringLiteral("email")},
+        {},
+        QT_TRANSLATE_NOOP("RecordWriter", "contact"),
+        true,
+        QStringLiteral("customer_id"),
+    };
     return spec;
 }
 

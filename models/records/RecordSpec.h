@@ -43,6 +43,7 @@ const RecordSpec &workOrderSpec();
 const RecordSpec &appointmentStatusSpec(); // appointments: only status, for cancelling visits with their work order
 const RecordSpec &customerSpec();
 const RecordSpec &siteSpec();
+const RecordSpec &contactSpec();           // a customer's contact persons: the id is the database's (generatedKey)
 const RecordSpec &assetSpec();
 const RecordSpec &technicianSpec();        // technicians, their skills in technician_skills
 const RecordSpec &absenceSpec();           // absences: the id is the database's (generatedKey)

@@ -41,6 +41,7 @@ const std::vector<Migration> &migrations()
         {12, "condition rules on asset readings (threshold, rate of change, usage, anomaly), their skills, and the episodes of each breach with the work order it opened", "0012_condition_rules.sql", {}},
         {13, "time entries reviewed before billing: review state, reviewer, version", "0013_time_entry_review.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
+        {14, "customers' contact persons: name, role, phone, email", "0014_customer_contacts.sql", {}},
     };
     return list;
 }

@@ -8,6 +8,7 @@
 #include "Screenshots.h"
 #include "GuiTestSupport.h"
 #include "controllers/CustomersTabController.h"
+#include "customers/ContactsPanel.h"
 #include "customers/CustomersView.h"
 #include "customers/SitePinMap.h"
 #include "document/ScheduleDocument.h"
@@ -18,6 +19,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QComboBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QUndoStack>
@@ -34,6 +37,21 @@ class TestCustomersView : public QObject {
     widgets::CustomersView *m_view = nullptr;
 
     QString text(const QString &sql) { return m_db->scalar(sql)->toString(); }
+
+    // The page tab holding the widget of this object name, by a click on its tab.
+    void showTab(const QString &objectName)
+    {
+        QTabWidget *tabs = m_view->pageTabs();
+        auto *inner = m_view->findChild<QWidget *>(objectName);
+        QVERIFY(inner);
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->widget(i)->isAncestorOf(inner) || tabs->widget(i) == inner) {
+                QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(i).center());
+                QCOMPARE(tabs->currentIndex(), i);
+                return;
+            }
+        QFAIL("no tab holds it");
+    }
 
     static void typeInto(QWidget *w, const QString &text)
     {
@@ -94,7 +112,7 @@ private slots:
 
     void addASitePlacedOnTheMap()
     {
-        m_view->pageTabs()->setCurrentIndex(1);
+        showTab(QStringLiteral("sitesTable"));
         QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("newSiteButton")), Qt::LeftButton);
         records::RecordFormModel *site = m_view->siteForm();
         QVERIFY(site->isNew());
@@ -130,7 +148,7 @@ private slots:
 
     void addAnAssetWithItsWarranty()
     {
-        m_view->pageTabs()->setCurrentIndex(2);
+        showTab(QStringLiteral("assetsTable"));
         QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("newAssetButton")), Qt::LeftButton);
         widgets::RecordFormWidget *form = m_view->assetFormWidget();
         typeInto(form->editor(QStringLiteral("id")), QStringLiteral("a9"));
@@ -148,6 +166,105 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT warranty_until FROM assets WHERE id = 'a9'")), QStringLiteral("2028-02-01"), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(m_view->assetsTable()->rowCount(), 2, 10000);
         m_view->grab().save(fieldops::test::screenshotPath(QStringLiteral("customers-view.png")));
+    }
+
+    void addEditAndRemoveAContact()
+    {
+        showTab(QStringLiteral("contactsTable"));
+        widgets::ContactsPanel *contacts = m_view->contacts();
+        QCOMPARE(contacts->table()->rowCount(), 0);
+        QTest::mouseClick(contacts->findChild<QPushButton *>(QStringLiteral("newContactButton")), Qt::LeftButton);
+        widgets::RecordFormWidget *form = contacts->formWidget();
+        auto *save = contacts->findChild<QPushButton *>(QStringLiteral("saveContactButton"));
+        typeInto(form->editor(QStringLiteral("name")), QStringLiteral("Marta Reis"));
+        typeInto(form->editor(QStringLiteral("role")), QStringLiteral("Facilities manager"));
+        // Neither a phone nor an email: nobody could reach her.
+        QCOMPARE(form->issueLabel(QStringLiteral("phone"))->text(), QStringLiteral("give a phone number or an email, so the contact can be reached"));
+        QVERIFY(!save->isEnabled());
+        typeInto(form->editor(QStringLiteral("email")), QStringLiteral("marta at acme"));
+        QCOMPARE(form->issueLabel(QStringLiteral("email"))->text(), QStringLiteral("\"marta at acme\" is not an email address"));
+        QVERIFY(!save->isEnabled());
+        typeInto(form->editor(QStringLiteral("email")), QStringLiteral("marta@acme.example"));
+        QVERIFY2(save->isEnabled(), qPrintable(save->toolTip()));
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT role FROM customer_contacts WHERE customer_id = 'c1' AND name = 'Marta Reis'")),
+                                  QStringLiteral("Facilities manager"), 10000);
+        QUndoStack *stack = m_window->session()->document()->undoStack();
+        QTRY_COMPARE_WITH_TIMEOUT(stack->undoText(), QStringLiteral("New contact Marta Reis"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(contacts->table()->rowCount(), 1, 10000);
+        QCOMPARE(contacts->table()->item(0, 2)->text(), QString());
+        QCOMPARE(contacts->table()->item(0, 3)->text(), QStringLiteral("marta@acme.example"));
+        // The new contact stays shown, so a phone is added to her and saved as an edit.
+        QCOMPARE(contacts->form()->value(QStringLiteral("name")).toString(), QStringLiteral("Marta Reis"));
+        QVERIFY(!contacts->form()->isNew());
+        typeInto(form->editor(QStringLiteral("phone")), QStringLiteral("+55 11 5555-0199"));
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT phone FROM customer_contacts WHERE name = 'Marta Reis'")),
+                                  QStringLiteral("+55 11 5555-0199"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stack->undoText(), QStringLiteral("Edit contact Marta Reis"), 10000);
+        // The audit log keeps her under the customer.
+        QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'customer_contacts' AND entity_id = 'c1'")), QStringLiteral("2"));
+
+        // Remove, then undo puts her back with what she held.
+        QTRY_COMPARE_WITH_TIMEOUT(contacts->table()->item(0, 2)->text(), QStringLiteral("+55 11 5555-0199"), 10000);
+        QTest::mouseClick(contacts->findChild<QPushButton *>(QStringLiteral("removeContactButton")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT count(*) FROM customer_contacts")), QStringLiteral("0"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stack->undoText(), QStringLiteral("Remove contact Marta Reis"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(contacts->table()->rowCount(), 0, 10000);
+        stack->undo();
+        QCOMPARE(text(QStringLiteral("SELECT phone || ' ' || email FROM customer_contacts WHERE name = 'Marta Reis'")),
+                 QStringLiteral("+55 11 5555-0199 marta@acme.example"));
+        QTRY_COMPARE_WITH_TIMEOUT(contacts->table()->rowCount(), 1, 10000);
+        m_view->grab().save(fieldops::test::screenshotPath(QStringLiteral("customers-contacts.png")));
+    }
+
+    void territoryProposesTheSiteTimeZone()
+    {
+        // Two territories; the north's active technicians work on Manaus time.
+        QVERIFY(m_db->run(QStringLiteral("INSERT INTO territories(id, name) VALUES ('north', 'North'), ('south', 'South')")));
+        QVERIFY(m_db->run(QStringLiteral("UPDATE technicians SET territory_id = 'north', time_zone = 'America/Manaus'")));
+        showTab(QStringLiteral("sitesTable"));
+        QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("newSiteButton")), Qt::LeftButton);
+        // The page was read before the territories existed: choose the customer again.
+        QListWidget *results = m_view->results();
+        typeInto(m_view->searchField(), QStringLiteral("acme"));
+        QTRY_COMPARE(results->count(), 1);
+        QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, results->visualItemRect(results->item(0)).center());
+        auto *territory = qobject_cast<QComboBox *>(m_view->siteFormWidget()->editor(QStringLiteral("territory_id")));
+        QVERIFY(territory);
+        QTRY_COMPARE_WITH_TIMEOUT(territory->count(), 3, 10000); // (no territory), North, South
+        QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("newSiteButton")), Qt::LeftButton);
+        records::RecordFormModel *site = m_view->siteForm();
+        QCOMPARE(site->value(QStringLiteral("time_zone")).toString(), QStringLiteral("America/Sao_Paulo"));
+        widgets::RecordFormWidget *form = m_view->siteFormWidget();
+        typeInto(form->editor(QStringLiteral("id")), QStringLiteral("s10"));
+        typeInto(form->editor(QStringLiteral("name")), QStringLiteral("Acme Manaus"));
+        typeInto(form->editor(QStringLiteral("lat")), QStringLiteral("-3.1"));
+        typeInto(form->editor(QStringLiteral("lon")), QStringLiteral("-60.02"));
+        // Keyboard: focus the territory and pick North.
+        territory->setFocus();
+        QTest::keyClick(territory, Qt::Key_Down);
+        QCOMPARE(territory->currentText(), QStringLiteral("North"));
+        QCOMPARE(site->value(QStringLiteral("territory_id")).toString(), QStringLiteral("north"));
+        QCOMPARE(site->value(QStringLiteral("time_zone")).toString(), QStringLiteral("America/Manaus"));
+        auto *note = m_view->findChild<QLabel *>(QStringLiteral("siteZoneNote"));
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(QLatin1String("America/Manaus")), qPrintable(note->text()));
+        // South has nobody: the zone stays as proposed, and still editable.
+        QTest::keyClick(territory, Qt::Key_Down);
+        QCOMPARE(site->value(QStringLiteral("territory_id")).toString(), QStringLiteral("south"));
+        QCOMPARE(site->value(QStringLiteral("time_zone")).toString(), QStringLiteral("America/Manaus"));
+        // Back to none: NULL, not an empty reference.
+        QTest::keyClick(territory, Qt::Key_Home);
+        QVERIFY(site->value(QStringLiteral("territory_id")).isNull());
+        QTest::keyClick(territory, Qt::Key_Down);
+        auto *save = m_view->findChild<QPushButton *>(QStringLiteral("saveSiteButton"));
+        QVERIFY2(save->isEnabled(), qPrintable(save->toolTip()));
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT territory_id || ' ' || time_zone FROM sites WHERE id = 's10'")),
+                                  QStringLiteral("north America/Manaus"), 10000);
+        m_view->grab().save(fieldops::test::screenshotPath(QStringLiteral("customers-site-territory.png")));
     }
 
     void newCustomerNeedsAName()

@@ -1,11 +1,14 @@
 // The editing spine on both backends: a record edit on the undo stack writes in one
 // transaction with the version check, lands in the audit log, undoes and redoes, shares
 // the version ledger with the commands before it, and refuses in words (naming who) an
-// undo of a record someone else has changed since, leaving the database as it was.
+// undo of a record someone else has changed since, leaving the database as it was. A
+// contact (a key the database chooses) is saved, removed and put back by undo.
 #include "../itemmodels/WorkOrderFixture.h"
 #include "TestDatabases.h"
 #include "commands/RecordEditCommand.h"
+#include "customers/CustomerService.h"
 #include "document/ScheduleDocument.h"
+#include "records/RecordSave.h"
 #include "records/RecordSpec.h"
 #include "records/RecordWriter.h"
 #include "workorders/WorkOrderIntake.h"
@@ -95,6 +98,66 @@ private slots:
         QCOMPARE(text(QStringLiteral("SELECT summary FROM work_orders WHERE id = 'w2'")), QStringLiteral("Install badge readers"));
         QCOMPARE(count(QStringLiteral("SELECT version FROM work_orders WHERE id = 'w2'")), 5);
         QCOMPARE(doc.undoStack()->count(), 2);
+    }
+
+    // A customer's contact: the database chooses its key; saved, removed and put back by
+    // undo under the same key, each step in the audit log under the customer. A site's
+    // territory must exist.
+    void contactSaveRemoveAndUndo_data() { test::addBackendRows(); }
+    void contactSaveRemoveAndUndo()
+    {
+        QFETCH(QString, backend);
+        QVERIFY2(open(backend), qPrintable(test::lastError()));
+        const records::RecordSpec &spec = records::contactSpec();
+        records::RecordValues marta{{QStringLiteral("customer_id"), QStringLiteral("c1")}, {QStringLiteral("name"), QStringLiteral("Marta Reis")},
+                                    {QStringLiteral("role"), QStringLiteral("caretaker")}, {QStringLiteral("phone"), QStringLiteral("")},
+                                    {QStringLiteral("email"), QStringLiteral("")}};
+        // Unreachable: neither phone nor email; nothing written.
+        auto refused = customers::saveRecord(*m_db, spec, records::createEdit(spec, QString(), marta));
+        QVERIFY2(refused.ok(), qPrintable(refused.ok() ? QString() : refused.error().message));
+        QCOMPARE(refused->issues.size(), 1);
+        QCOMPARE(refused->issues.front().field, QStringLiteral("phone"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customer_contacts")), 0);
+        // An unknown customer is refused at the field.
+        records::RecordValues stranger = marta;
+        stranger.insert(QStringLiteral("customer_id"), QStringLiteral("c404"));
+        stranger.insert(QStringLiteral("phone"), QStringLiteral("+55 11 5555-0199"));
+        auto unknown = customers::saveRecord(*m_db, spec, records::createEdit(spec, QString(), stranger));
+        QVERIFY(unknown.ok());
+        QCOMPARE(unknown->issues.size(), 1);
+        QCOMPARE(unknown->issues.front().text(), QStringLiteral("customer_id: unknown customer \"c404\""));
+
+        marta.insert(QStringLiteral("phone"), QStringLiteral("+55 11 5555-0199"));
+        auto saved = customers::saveRecord(*m_db, spec, records::createEdit(spec, QString(), marta));
+        QVERIFY(saved.ok());
+        QVERIFY(saved->issues.isEmpty());
+        const QString id = saved->edits.front().id;
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(text(QStringLiteral("SELECT name FROM customer_contacts WHERE id = %1").arg(id)), QStringLiteral("Marta Reis"));
+
+        ScheduleDocument doc;
+        auto removed = records::removeRecord(*m_db, spec, id, 1);
+        QVERIFY2(removed.ok(), qPrintable(removed.ok() ? QString() : removed.error().message));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customer_contacts")), 0);
+        doc.push(RecordEditCommand::alreadyApplied({m_db.get(), &doc, doc.versions()}, QStringLiteral("Remove contact Marta Reis"), removed->edits));
+        doc.undoStack()->undo();
+        QCOMPARE(text(QStringLiteral("SELECT role || '/' || phone FROM customer_contacts WHERE id = %1").arg(id)), QStringLiteral("caretaker/+55 11 5555-0199"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'customer_contacts' AND entity_id = 'c1'")), 3);
+        // A remove as seen at an old version is refused; she stays.
+        QVERIFY(m_db->run(QStringLiteral("UPDATE customer_contacts SET role = 'manager', version = version + 1")));
+        auto stale = records::removeRecord(*m_db, spec, id, 1);
+        QVERIFY(!stale.ok());
+        QCOMPARE(stale.error().kind, Error::Kind::StaleVersion);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customer_contacts")), 1);
+
+        // Sites: a territory that does not exist is refused at the field.
+        const records::RecordSpec &site = records::siteSpec();
+        auto stored = *records::RecordWriter(*m_db).read(site, QStringLiteral("s1"), {QStringLiteral("territory_id")});
+        auto badTerritory = customers::saveRecord(*m_db, site, records::updateEdit(site, QStringLiteral("s1"), 1, stored,
+                                                                                   {{QStringLiteral("territory_id"), QStringLiteral("atlantis")}}));
+        QVERIFY(badTerritory.ok());
+        QCOMPARE(badTerritory->issues.size(), 1);
+        QCOMPARE(badTerritory->issues.front().text(), QStringLiteral("territory_id: unknown territory \"atlantis\""));
     }
 
     void undoAfterSomeoneElsesChangeIsRefusedInWords_data() { test::addBackendRows(); }

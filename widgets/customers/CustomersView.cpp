@@ -1,6 +1,8 @@
 #include "customers/CustomersView.h"
 
 #include "common/ProblemText.h"
+#include "common/RecordTable.h"
+#include "customers/ContactsPanel.h"
 #include "customers/CustomerRules.h"
 #include "customers/SitePinMap.h"
 #include "domain/VocabularyText.h"
@@ -32,28 +34,15 @@ using K = FieldDescriptor::Kind;
 
 namespace {
 
-QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
-{
-    auto *t = new QTableWidget(0, int(headers.size()), parent);
-    t->setHorizontalHeaderLabels(headers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->verticalHeader()->hide();
-    t->horizontalHeader()->setStretchLastSection(true);
-    return t;
-}
-
-void setRow(QTableWidget *t, int row, const QStringList &cells, const QString &id)
-{
-    for (int c = 0; c < cells.size(); ++c) {
-        auto *item = new QTableWidgetItem(cells[c]);
-        item->setData(Qt::UserRole, id);
-        t->setItem(row, c, item);
-    }
-}
-
 QString dateText(const QDateTime &t) { return QLocale().toString(t.toLocalTime().date(), QLocale::ShortFormat); }
+
+QVector<std::pair<QString, QString>> territoryOptions(const QVector<customers::TerritoryChoice> &territories)
+{
+    QVector<std::pair<QString, QString>> out{{QString(), CustomersView::tr("(no territory)")}};
+    for (const customers::TerritoryChoice &t : territories)
+        out.push_back({t.id, t.name.isEmpty() ? t.id : t.name});
+    return out;
+}
 
 } // namespace
 
@@ -99,13 +88,20 @@ CustomersView::CustomersView(QWidget *parent)
     split->setSizes({260, 780});
 
     m_tabs->addTab(buildDetails(), tr("&Details"));
-    m_tabs->addTab(buildSites(), tr("&Sites"));
-    m_tabs->addTab(buildAssets(), tr("&Assets"));
-    m_contractsTable = makeTable({tr("Contract"), tr("Name"), tr("From"), tr("To"), tr("Response"), tr("Coverage")}, this);
+    m_contacts = new ContactsPanel(this);
+    m_contacts->setObjectName(QStringLiteral("contactsPanel"));
+    m_tabs->addTab(m_contacts, tr("C&ontacts"));
+    m_sitesPage = buildSites();
+    m_tabs->addTab(m_sitesPage, tr("&Sites"));
+    m_assetsPage = buildAssets();
+    m_tabs->addTab(m_assetsPage, tr("&Assets"));
+    m_contractsTable = makeRecordTable({tr("Contract"), tr("Name"), tr("From"), tr("To"), tr("Response"), tr("Coverage")}, this);
     m_tabs->addTab(m_contractsTable, tr("&Contracts"));
-    m_ordersTable = makeTable({tr("Work order"), tr("Status"), tr("Priority"), tr("Opened"), tr("Site"), tr("Summary")}, this);
+    m_ordersTable = makeRecordTable({tr("Work order"), tr("Status"), tr("Priority"), tr("Opened"), tr("Site"), tr("Summary")}, this);
     m_ordersTable->setObjectName(QStringLiteral("customerWorkOrders"));
     m_tabs->addTab(m_ordersTable, tr("&Work orders"));
+    connect(m_contacts, &ContactsPanel::saveRequested, this, &CustomersView::saveRequested);
+    connect(m_contacts, &ContactsPanel::removeRequested, this, &CustomersView::removeContactRequested);
 
     connect(m_search, &QLineEdit::textChanged, this, &CustomersView::search);
     connect(m_results, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
@@ -154,7 +150,7 @@ QWidget *CustomersView::buildSites()
 {
     auto *page = new QWidget(this);
     auto *v = new QVBoxLayout(page);
-    m_sitesTable = makeTable({tr("Site"), tr("Name"), tr("Address"), tr("Time zone")}, page);
+    m_sitesTable = makeRecordTable({tr("Site"), tr("Name"), tr("Address"), tr("Time zone")}, page);
     m_sitesTable->setObjectName(QStringLiteral("sitesTable"));
     v->addWidget(m_sitesTable, 1);
     auto *row = new QHBoxLayout;
@@ -164,12 +160,21 @@ QWidget *CustomersView::buildSites()
                                          {QStringLiteral("address"), tr("Add&ress:"), K::MultiLine, {}},
                                          {QStringLiteral("lat"), tr("&Latitude:"), K::Number, QStringLiteral("-23.5505")},
                                          {QStringLiteral("lon"), tr("L&ongitude:"), K::Number, QStringLiteral("-46.6333")},
+                                         {QStringLiteral("territory_id"), tr("Te&rritory:"), K::Choice, {}, territoryOptions({})},
                                          {QStringLiteral("time_zone"), tr("Time &zone:"), K::TimeZone, {}}},
                                         page);
+    m_zoneNote = new QLabel(page);
+    m_zoneNote->setObjectName(QStringLiteral("siteZoneNote"));
+    m_zoneNote->setWordWrap(true);
+    m_zoneNote->hide();
     m_siteMap = new SitePinMap(page);
     m_siteMap->setObjectName(QStringLiteral("sitePinMap"));
     m_siteMap->setToolTip(tr("Click to place the site, drag the pin to move it; wheel or +/− to zoom"));
-    row->addWidget(m_siteWidget, 1);
+    auto *formColumn = new QVBoxLayout;
+    formColumn->addWidget(m_siteWidget);
+    formColumn->addWidget(m_zoneNote);
+    formColumn->addStretch(1);
+    row->addLayout(formColumn, 1);
     row->addWidget(m_siteMap, 1);
     v->addLayout(row);
     auto *buttons = new QHBoxLayout;
@@ -189,6 +194,24 @@ QWidget *CustomersView::buildSites()
         m_site->setValue(QStringLiteral("lat"), std::round(c.latitude() * 1e6) / 1e6);
         m_site->setValue(QStringLiteral("lon"), std::round(c.longitude() * 1e6) / 1e6);
     });
+    // Choosing the site's territory proposes the time zone its technicians work in.
+    connect(m_site, &records::RecordFormModel::changed, this, [this] {
+        const QString territory = m_site->value(QStringLiteral("territory_id")).toString();
+        if (territory == m_siteTerritory)
+            return;
+        m_siteTerritory = territory;
+        if (!m_page)
+            return;
+        for (const customers::TerritoryChoice &t : std::as_const(m_page->territories)) {
+            if (t.id != territory || t.zone.isEmpty())
+                continue;
+            if (t.zone != m_site->value(QStringLiteral("time_zone")).toString())
+                m_site->setValue(QStringLiteral("time_zone"), t.zone);
+            m_zoneNote->setText(tr("Time zone proposed from %1, where the technicians work in %2; change it if the site keeps another clock.")
+                                    .arg(t.name.isEmpty() ? t.id : t.name, t.zone));
+            m_zoneNote->show();
+        }
+    });
     connect(m_site, &records::RecordFormModel::changed, this, [this] {
         bool okLat = false, okLon = false;
         const double lat = m_site->value(QStringLiteral("lat")).toDouble(&okLat);
@@ -206,7 +229,7 @@ QWidget *CustomersView::buildAssets()
 {
     auto *page = new QWidget(this);
     auto *v = new QVBoxLayout(page);
-    m_assetsTable = makeTable({tr("Asset"), tr("Site"), tr("Model"), tr("Serial"), tr("Warranty")}, page);
+    m_assetsTable = makeRecordTable({tr("Asset"), tr("Site"), tr("Model"), tr("Serial"), tr("Warranty")}, page);
     m_assetsTable->setObjectName(QStringLiteral("assetsTable"));
     v->addWidget(m_assetsTable, 1);
     auto *row = new QHBoxLayout;
@@ -222,7 +245,7 @@ QWidget *CustomersView::buildAssets()
     auto *hv = new QVBoxLayout(history);
     hv->setContentsMargins(0, 0, 0, 0);
     hv->addWidget(new QLabel(tr("Service history"), history));
-    m_historyTable = makeTable({tr("Work order"), tr("Status"), tr("Opened"), tr("Summary")}, history);
+    m_historyTable = makeRecordTable({tr("Work order"), tr("Status"), tr("Opened"), tr("Summary")}, history);
     m_historyTable->setObjectName(QStringLiteral("assetHistory"));
     hv->addWidget(m_historyTable);
     row->addWidget(m_assetWidget, 1);
@@ -280,6 +303,8 @@ void CustomersView::setPage(const customers::CustomerPage &page)
     m_title->setText(QStringLiteral("%1  ·  %2").arg(page.customer.values.value(QStringLiteral("name")).toString(), page.customer.id));
     m_customer->load(page.customer.id, page.customer.values, page.customer.version);
     showProblem(QString());
+    m_siteWidget->setOptions(QStringLiteral("territory_id"), territoryOptions(page.territories));
+    m_contacts->setContacts(page.customer.id, page.contacts);
     fillTables();
     // Keep the site and asset the user was looking at (after a save, they are re-read).
     int siteRow = 0, assetRow = 0;
@@ -312,6 +337,7 @@ void CustomersView::clearPage()
     m_customer->startNew(QString(), {{QStringLiteral("name"), none}, {QStringLiteral("phone"), none}, {QStringLiteral("email"), none}});
     for (QTableWidget *t : {m_sitesTable, m_assetsTable, m_historyTable, m_contractsTable, m_ordersTable})
         t->setRowCount(0);
+    m_contacts->clear();
     m_site->startNew(QString(), {});
     m_asset->startNew(QString(), {});
     updateButtons();
@@ -323,7 +349,7 @@ void CustomersView::fillTables()
     m_sitesTable->setRowCount(int(p.sites.size()));
     for (int r = 0; r < p.sites.size(); ++r) {
         const auto &s = p.sites[r];
-        setRow(m_sitesTable, r, {s.id, s.values.value(QStringLiteral("name")).toString(), s.values.value(QStringLiteral("address")).toString(),
+        setRecordRow(m_sitesTable, r, {s.id, s.values.value(QStringLiteral("name")).toString(), s.values.value(QStringLiteral("address")).toString(),
                                  s.values.value(QStringLiteral("time_zone")).toString()}, s.id);
     }
     const QDate today = QDate::currentDate();
@@ -334,13 +360,13 @@ void CustomersView::fillTables()
         const QString state = !warranty.isValid() ? QString()
             : warranty >= today ? tr("under warranty until %1").arg(QLocale().toString(warranty, QLocale::ShortFormat))
                                 : tr("ended %1").arg(QLocale().toString(warranty, QLocale::ShortFormat));
-        setRow(m_assetsTable, r, {a.id, a.values.value(QStringLiteral("site_id")).toString(), a.values.value(QStringLiteral("model")).toString(),
+        setRecordRow(m_assetsTable, r, {a.id, a.values.value(QStringLiteral("site_id")).toString(), a.values.value(QStringLiteral("model")).toString(),
                                   a.values.value(QStringLiteral("serial")).toString(), state}, a.id);
     }
     m_contractsTable->setRowCount(int(p.contracts.size()));
     for (int r = 0; r < p.contracts.size(); ++r) {
         const auto &k = p.contracts[r];
-        setRow(m_contractsTable, r, {k.terms.id, k.terms.name, QLocale().toString(k.startsOn, QLocale::ShortFormat),
+        setRecordRow(m_contractsTable, r, {k.terms.id, k.terms.name, QLocale().toString(k.startsOn, QLocale::ShortFormat),
                                      QLocale().toString(k.endsOn, QLocale::ShortFormat),
                                      k.terms.responseHours ? tr("%1 h").arg(*k.terms.responseHours) : QString(),
                                      k.terms.businessHours ? tr("business hours") : tr("24×7")}, k.terms.id);
@@ -357,14 +383,15 @@ void CustomersView::fillTables()
     m_ordersTable->setRowCount(int(orders.size()));
     for (int r = 0; r < orders.size(); ++r) {
         const auto &w = orders[r];
-        setRow(m_ordersTable, r, {w.id, vocabulary::workOrderStatusText(w.status), WorkOrderTableModel::priorityText(w.priority),
+        setRecordRow(m_ordersTable, r, {w.id, vocabulary::workOrderStatusText(w.status), WorkOrderTableModel::priorityText(w.priority),
                                   dateText(w.createdAt), w.siteId, w.summary}, w.id);
     }
     m_ordersTable->setUpdatesEnabled(true);
     const int open = int(std::count_if(p.workOrders.begin(), p.workOrders.end(), [](const auto &w) { return w.isOpen(); }));
-    m_tabs->setTabText(4, tr("&Work orders (%1 open, %2 past)").arg(open).arg(p.workOrders.size() - open));
-    m_tabs->setTabText(1, tr("&Sites (%1)").arg(p.sites.size()));
-    m_tabs->setTabText(2, tr("&Assets (%1)").arg(p.assets.size()));
+    m_tabs->setTabText(m_tabs->indexOf(m_ordersTable), tr("&Work orders (%1 open, %2 past)").arg(open).arg(p.workOrders.size() - open));
+    m_tabs->setTabText(m_tabs->indexOf(m_contacts), tr("C&ontacts (%1)").arg(p.contacts.size()));
+    m_tabs->setTabText(m_tabs->indexOf(m_sitesPage), tr("&Sites (%1)").arg(p.sites.size()));
+    m_tabs->setTabText(m_tabs->indexOf(m_assetsPage), tr("&Assets (%1)").arg(p.assets.size()));
 }
 
 void CustomersView::showSite(int row)
@@ -372,6 +399,8 @@ void CustomersView::showSite(int row)
     if (!m_page || row < 0 || row >= m_page->sites.size())
         return;
     const auto &s = m_page->sites[row];
+    m_siteTerritory = s.values.value(QStringLiteral("territory_id")).toString(); // loading proposes nothing
+    m_zoneNote->hide();
     m_site->load(s.id, s.values, s.version);
     m_siteMap->setPin(QGeoCoordinate(s.values.value(QStringLiteral("lat")).toDouble(), s.values.value(QStringLiteral("lon")).toDouble()));
 }
@@ -385,7 +414,7 @@ void CustomersView::showAsset(int row)
     const auto history = m_page->historyOf(a.id);
     m_historyTable->setRowCount(int(history.size()));
     for (int r = 0; r < history.size(); ++r)
-        setRow(m_historyTable, r, {history[r].id, vocabulary::workOrderStatusText(history[r].status), dateText(history[r].createdAt),
+        setRecordRow(m_historyTable, r, {history[r].id, vocabulary::workOrderStatusText(history[r].status), dateText(history[r].createdAt),
                                    history[r].summary}, history[r].id);
 }
 
@@ -401,11 +430,18 @@ void CustomersView::newSite()
 {
     if (!m_page)
         return;
-    // A new site starts in the zone of the customer's other sites (or the console's own).
+    // A new site starts in the territory and zone of the customer's other sites (or the
+    // console's own zone).
     QString zone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
-    if (!m_page->sites.isEmpty())
+    QVariant territory(QMetaType::fromType<QString>());
+    if (!m_page->sites.isEmpty()) {
         zone = m_page->sites.front().values.value(QStringLiteral("time_zone")).toString();
+        territory = m_page->sites.front().values.value(QStringLiteral("territory_id"));
+    }
+    m_siteTerritory = territory.toString();
+    m_zoneNote->hide();
     m_site->startNew(QString(), {{QStringLiteral("customer_id"), m_page->customer.id},
+                                 {QStringLiteral("territory_id"), territory},
                                  {QStringLiteral("name"), QStringLiteral("")},
                                  {QStringLiteral("address"), QStringLiteral("")},
                                  {QStringLiteral("lat"), QVariant(QMetaType::fromType<double>())},
@@ -440,6 +476,7 @@ void CustomersView::setEditable(bool editable, const QString &why)
     m_editable = editable;
     m_customerWidget->setReadOnly(!editable, why);
     m_siteWidget->setReadOnly(!editable, why);
+    m_contacts->setEditable(editable, why);
     m_assetWidget->setReadOnly(!editable, why);
     m_siteMap->setInteractive(editable);
     updateButtons();

@@ -1,6 +1,6 @@
 #pragma once
 // The Customers view: a search over every customer (name, phone, email, id) beside the
-// chosen customer's page: their details, sites (address and location, typed or picked on
+// chosen customer's page: their details, contact persons, sites (address and location, typed or picked on
 // a small map), the assets at those sites with their warranty and service history, their
 // contracts and their work orders, open and past. Each record's form shows its problems
 // at the field and saves only when it has none. The view holds no database: it asks its
@@ -23,6 +23,7 @@ class RecordFormModel;
 }
 
 namespace fieldops::widgets {
+class ContactsPanel;
 class RecordFormWidget;
 class SitePinMap;
 
@@ -50,6 +51,7 @@ public:
     RecordFormWidget *customerFormWidget() const { return m_customerWidget; }
     RecordFormWidget *siteFormWidget() const { return m_siteWidget; }
     RecordFormWidget *assetFormWidget() const { return m_assetWidget; }
+    ContactsPanel *contacts() const { return m_contacts; }
     QTableWidget *sitesTable() const { return m_sitesTable; }
     QTableWidget *assetsTable() const { return m_assetsTable; }
     QTableWidget *workOrdersTable() const { return m_ordersTable; }
@@ -59,6 +61,7 @@ signals:
     void customerChosen(const QString &customerId); // empty: a new customer is being written
     // Save the record of this form model (a customer, a site or an asset).
     void saveRequested(records::RecordFormModel *form);
+    void removeContactRequested(const QString &contactId, int version, const QString &name);
     void newWorkOrderRequested(const QString &customerId);
     void openWorkOrderRequested(const QString &workOrderId);
 
@@ -83,6 +86,9 @@ private:
     QLabel *m_title;
     QLabel *m_problem;
     QTabWidget *m_tabs;
+    ContactsPanel *m_contacts;
+    QWidget *m_sitesPage;
+    QWidget *m_assetsPage;
     records::RecordFormModel *m_customer;
     records::RecordFormModel *m_site;
     records::RecordFormModel *m_asset;
@@ -90,6 +96,8 @@ private:
     RecordFormWidget *m_siteWidget;
     RecordFormWidget *m_assetWidget;
     SitePinMap *m_siteMap;
+    QLabel *m_zoneNote;
+    QString m_siteTerritory; // the territory the site form last showed, to see the user change it
     QPushButton *m_saveCustomer;
     QPushButton *m_saveSite;
     QPushButton *m_saveAsset;

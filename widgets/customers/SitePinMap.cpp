@@ -41,7 +41,9 @@ void SitePinMap::setTileStore(map::TileStore *tiles)
 void SitePinMap::setPin(const QGeoCoordinate &pin, bool keepView)
 {
     m_pin = pin;
-    if (pin.isValid() && !keepView) {
+    // Kept only while the pin stays in sight: typed coordinates far away move the view.
+    const bool inSight = rect().contains(m_viewport.coordToScreen(pin).toPoint());
+    if (pin.isValid() && (!keepView || !inSight)) {
         m_viewport.setCenter(pin);
         if (m_viewport.zoom() < 12)
             m_viewport.setZoom(15);

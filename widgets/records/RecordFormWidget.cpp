@@ -92,8 +92,11 @@ RecordFormWidget::RecordFormWidget(records::RecordFormModel *model, const QVecto
             for (const auto &[value, text] : f.options)
                 combo->addItem(text, value);
             connect(combo, &QComboBox::activated, this, [this, combo, field = f.field] {
+                // The empty choice ("none", "the site's territory") is NULL, never a
+                // reference to a record with an empty key.
+                const QString value = combo->currentData().toString();
                 if (!m_refreshing)
-                    m_model->setValue(field, combo->currentData().toString());
+                    m_model->setValue(field, value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value));
             });
             editor = combo;
         } else if (f.kind == FieldDescriptor::Kind::Check) {

@@ -2,6 +2,7 @@
 
 #include "commands/RecordEditCommand.h"
 #include "customers/CustomerService.h"
+#include "customers/ContactsPanel.h"
 #include "customers/CustomersView.h"
 #include "customers/SitePinMap.h"
 #include "document/ScheduleDocument.h"
@@ -23,6 +24,7 @@ CustomersTabController::CustomersTabController(ConsoleSession *session)
     m_view->siteMap()->setTileStore(m_tiles);
     connect(m_view, &widgets::CustomersView::customerChosen, this, &CustomersTabController::openCustomer);
     connect(m_view, &widgets::CustomersView::saveRequested, this, &CustomersTabController::save);
+    connect(m_view, &widgets::CustomersView::removeContactRequested, this, &CustomersTabController::removeContact);
     connect(m_view, &widgets::CustomersView::newWorkOrderRequested, this, &CustomersTabController::newWorkOrderRequested);
     connect(m_view, &widgets::CustomersView::openWorkOrderRequested, this, &CustomersTabController::openWorkOrderRequested);
     connect(session, &ConsoleSession::permissionsChanged, this, &CustomersTabController::applyPermissions);
@@ -30,12 +32,14 @@ CustomersTabController::CustomersTabController(ConsoleSession *session)
         if (m_session->isUsable())
             loadDirectory();
     });
-    // Someone changed customers, sites or assets (here, by undo, or in another console).
+    // Someone changed customers, their contacts, sites or assets (here, by undo, or in
+    // another console).
     const auto reread = [this](const QString &table) {
         if (table == QLatin1String("customers"))
             loadDirectory();
         if (!m_current.isEmpty()
-            && (table == QLatin1String("customers") || table == QLatin1String("sites") || table == QLatin1String("assets")
+            && (table == QLatin1String("customers") || table == QLatin1String("customer_contacts") || table == QLatin1String("sites")
+                || table == QLatin1String("assets")
                 || table == QLatin1String("work_orders") || table == QLatin1String("contracts")))
             openCustomer(m_current);
     };
@@ -99,7 +103,8 @@ void CustomersTabController::save(records::RecordFormModel *form)
     const records::RecordSpec &spec = form->spec();
     const bool isNew = form->isNew();
     const QString id = form->id();
-    m_service->save(spec, edits, [this, &spec, isNew, id](Result<customers::SavedRecord> r) {
+    const QString label = form->value(QStringLiteral("name")).toString();
+    m_service->save(spec, edits, [this, &spec, isNew, id, label](Result<customers::SavedRecord> r) {
         if (!r) {
             m_view->showProblem(r.error().message);
             emit problem(r.error().message);
@@ -112,7 +117,11 @@ void CustomersTabController::save(records::RecordFormModel *form)
         }
         m_view->showProblem(QString());
         const QString noun = QCoreApplication::translate("RecordWriter", spec.noun);
-        const QString text = isNew ? tr("New %1 %2").arg(noun, id) : tr("Edit %1 %2").arg(noun, id);
+        // A contact's id is a number the database chose: the edit is named by the person.
+        const QString name = spec.generatedKey ? label : id;
+        const QString text = isNew ? tr("New %1 %2").arg(noun, name) : tr("Edit %1 %2").arg(noun, name);
+        if (isNew && &spec == &records::contactSpec() && !r->edits.isEmpty())
+            m_view->contacts()->showWhenRead(r->edits.front().id);
         m_session->document()->push(RecordEditCommand::alreadyApplied(m_session->editTarget(), text, r->edits));
         if (&spec == &records::customerSpec()) {
             m_current = id;
@@ -121,6 +130,21 @@ void CustomersTabController::save(records::RecordFormModel *form)
         if (!m_current.isEmpty())
             openCustomer(m_current);
         emit saved(id);
+    });
+}
+
+void CustomersTabController::removeContact(const QString &contactId, int version, const QString &name)
+{
+    m_service->remove(records::contactSpec(), contactId, version, [this, name](Result<customers::SavedRecord> r) {
+        if (!r) {
+            m_view->showProblem(r.error().message);
+            emit problem(r.error().message);
+        } else {
+            m_view->showProblem(QString());
+            m_session->document()->push(RecordEditCommand::alreadyApplied(m_session->editTarget(), tr("Remove contact %1").arg(name), r->edits));
+        }
+        if (!m_current.isEmpty())
+            openCustomer(m_current);
     });
 }
 

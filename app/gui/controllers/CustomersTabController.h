@@ -46,6 +46,7 @@ private:
     void loadDirectory();
     void openCustomer(const QString &id);
     void save(records::RecordFormModel *form);
+    void removeContact(const QString &contactId, int version, const QString &name);
     void applyPermissions();
 
     ConsoleSession *m_session;
