@@ -241,4 +241,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ScheduleBoard</name>
+    <message numerus="yes">
+        <source>%1 · covers %n visit(s)</source>
+        <translation>
+            <numerusform>%1 · covers %n visit</numerusform>
+            <numerusform>%1 · covers %n visits</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -74,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     connect(schedule.get(), &ScheduleTabController::editWorkOrderRequested, m_intake, &WorkOrderIntakeController::editWorkOrder);
     connect(schedule.get(), &ScheduleTabController::cancelWorkOrderRequested, m_intake, &WorkOrderIntakeController::cancelWorkOrder);
     m_suggestAction = schedule->suggestions()->suggestAction();
+    ScheduleTabController *scheduleTab = schedule.get();
     addTab(std::move(schedule));
     m_workOrdersTab->setRowActions({m_intake->editAction(), m_intake->cancelAction()});
     // Customers, their sites and assets.
@@ -84,8 +85,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
             });
     connect(customersTab.get(), &CustomersTabController::openWorkOrderRequested, m_session->selection(), &SelectionService::selectWorkOrder);
     addTab(std::move(customersTab));
-    // Technicians and their absences.
-    addTab(std::make_unique<TechniciansTabController>(m_session));
+    // Technicians and their absences; an absence drawn on the board opens their editor.
+    auto techniciansTab = std::make_unique<TechniciansTabController>(m_session);
+    connect(scheduleTab, &ScheduleTabController::absenceDrawn, techniciansTab.get(), &TechniciansTabController::markAbsent);
+    connect(techniciansTab.get(), &TechniciansTabController::problem, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    addTab(std::move(techniciansTab));
     addTab(std::make_unique<ContractsTabController>(m_session));
     // Users: only for the roles the server lets manage logins (admins on PostgreSQL).
     addTab(std::make_unique<UsersTabController>(m_session));

@@ -2,7 +2,8 @@
 // the real widget over a real SQLite file, checking the undo stack AND the database after
 // each step: drop from the queue assigns, a drag between rows reassigns, an edge drag
 // resizes, Ctrl+Z restores each; a drop on a busy slot is refused with the reason and
-// writes nothing; a row changed underneath (stale version) is reported and reloaded.
+// writes nothing; a row changed underneath (stale version) is reported and reloaded; in
+// "mark absent" mode a drag draws an absence instead.
 #include "domain/SignalColours.h"
 #include "../board/BoardFixture.h"
 #include "Screenshots.h"
@@ -28,6 +29,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
 
@@ -427,6 +429,63 @@ private slots:
         QCOMPARE(t.stack()->count(), 1);
         QCOMPARE(test::stored(*t.db, QStringLiteral("a2")).start, QStringLiteral("2026-03-02T14:00:00Z"));
         QCOMPARE(test::stored(*t.db, QStringLiteral("a2")).technician, QStringLiteral("t2"));
+    }
+
+    // "Mark absent": a drag along a row draws the absence and counts the visits it covers
+    // while the hand moves; letting go asks for it to be recorded (nothing written here:
+    // the absence editor does that), bars under the drag do not move, Esc leaves the mode.
+    void markAbsentDrawsAnAbsenceAndWritesNothing()
+    {
+        BoardUnderTest t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        const QString before = test::dumpDatabase(*t.db);
+        auto *button = t.page->findChild<QToolButton *>(QStringLiteral("markAbsentButton"));
+        QVERIFY(button);
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(t.board()->markAbsentMode());
+        QVERIFY2(t.page->messageLine()->text().startsWith(QStringLiteral("Mark absent:")), qPrintable(t.page->messageLine()->text()));
+        QSignalSpy drawn(t.board(), &ScheduleBoard::absenceDrawn);
+
+        // From 12:00 to 16:00 on Bruno's row, over his 13:00 visit (pressed on empty time).
+        const QPoint from(t.x("2026-03-02T12:00:00Z"), t.rowY("t2"));
+        const QPoint to(t.x("2026-03-02T16:00:00Z"), t.rowY("t2"));
+        QTest::mousePress(t.viewport(), Qt::LeftButton, Qt::NoModifier, from);
+        const QPoint mid(t.x("2026-03-02T12:40:00Z"), t.rowY("t2"));
+        QMouseEvent early(QEvent::MouseMove, mid, t.viewport()->mapToGlobal(mid), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &early);
+        QVERIFY(t.board()->ghost());
+        QCOMPARE(t.board()->ghost()->verdict, widgets::BoardGhost::Verdict::Clean); // 12:00–12:45 covers nothing yet
+        QMouseEvent late(QEvent::MouseMove, to, t.viewport()->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &late);
+        QCOMPARE(t.board()->ghost()->verdict, widgets::BoardGhost::Verdict::Soft);
+        // (English singular and plural forms come from the translation the console loads.)
+        QVERIFY2(t.board()->ghost()->message.contains(QStringLiteral("covers 1 visit")), qPrintable(t.board()->ghost()->message));
+        t.page->grab().save(fieldops::test::screenshotPath(QStringLiteral("board-mark-absent.png"))); // for a look
+        QTest::mouseRelease(t.viewport(), Qt::LeftButton, Qt::NoModifier, to);
+        QCOMPARE(drawn.count(), 1);
+        QCOMPARE(drawn.at(0).at(0).toString(), QStringLiteral("t2"));
+        QCOMPARE(drawn.at(0).at(1).toDateTime(), test::utcAt("2026-03-02T12:00:00Z"));
+        QCOMPARE(drawn.at(0).at(2).toDateTime(), test::utcAt("2026-03-02T16:00:00Z"));
+        QVERIFY(!t.board()->ghost());
+
+        // Drawn leftwards from a bar: the bar stays, the span still runs forwards in time.
+        const QRect a2 = t.board()->barViewportRect(QStringLiteral("a2"));
+        t.drag(a2.center(), QPoint(t.x("2026-03-02T09:00:00Z"), t.rowY("t2")));
+        QCOMPARE(drawn.count(), 2);
+        QCOMPARE(drawn.at(1).at(1).toDateTime(), test::utcAt("2026-03-02T09:00:00Z"));
+        QCOMPARE(drawn.at(1).at(2).toDateTime(), test::utcAt("2026-03-02T13:30:00Z"));
+        QCOMPARE(t.board()->barViewportRect(QStringLiteral("a2")), a2);
+        QCOMPARE(t.stack()->count(), 0);
+        QCOMPARE(test::dumpDatabase(*t.db), before);
+
+        // Esc leaves the mode and the button follows; a drag then moves bars again.
+        QTest::keyClick(t.board(), Qt::Key_Escape);
+        QVERIFY(!t.board()->markAbsentMode());
+        QVERIFY(!button->isChecked());
+        t.drag(a2.center(), a2.center() + QPoint(int(t.pxPerHour()), 0));
+        QCOMPARE(t.stack()->count(), 1);
+        QCOMPARE(drawn.count(), 2);
     }
 
     void staleVersionIsReportedAndReloaded()

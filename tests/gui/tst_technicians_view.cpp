@@ -3,7 +3,8 @@
 // list, opening a technician, an invalid field blocking Save with its message at the
 // field, Save, Ctrl+Z through the document's undo stack; a new technician; an absence
 // over a booked visit with the visit returned to the queue in the same step (one undo);
-// and a dispatcher on PostgreSQL seeing the technician read-only, saying why.
+// an absence drawn on the board opening the editor for its technician; and a dispatcher
+// on PostgreSQL seeing the technician read-only, saying why.
 #include "../technicians/TechnicianFixture.h"
 #include "Screenshots.h"
 #include "CliRunner.h"
@@ -326,6 +327,49 @@ private slots:
         QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM appointments WHERE id = 'ap1'"))->toString(), QStringLiteral("scheduled"));
         QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM work_orders WHERE id = 'w4'"))->toString(), QStringLiteral("scheduled"));
         QTRY_COMPARE_WITH_TIMEOUT(view->absencesTable()->rowCount(), 0, 10000);
+    }
+
+    // An absence drawn on the board opens the editor for that technician, whoever the
+    // Technicians tab shows, with the visits it covers; saved as one undo step.
+    void absenceDrawnOnTheBoard_data() { test::addBackendRows(); }
+    void absenceDrawnOnTheBoard()
+    {
+        QFETCH(QString, backend);
+        QString url;
+        std::unique_ptr<Database> db;
+        auto s = session(backend, &url, &db);
+        QVERIFY2(s, qPrintable(m_failure));
+        gui::TechniciansTabController tab(s.get());
+        TechniciansView *view = tab.view();
+        const std::unique_ptr<QWidget> tabPage(view);
+        QVERIFY(shown(view));
+        QTRY_COMPARE_WITH_TIMEOUT(view->listModel()->rowCount(), 2, 10000);
+        clickRow(view->table(), view->listModel()->rowOf(QStringLiteral("t1")));
+        QTRY_COMPARE_WITH_TIMEOUT(line(view, "nameField")->text(), QStringLiteral("Ana Souza"), 10000);
+        retype(line(view, "nameField"), QStringLiteral("Ana S. Souza")); // an edit under way on her page
+
+        tab.markAbsent(QStringLiteral("t2"), test::utc(2, 10), test::utc(2, 18));
+        QTRY_VERIFY_WITH_TIMEOUT(tab.absenceDialog(), 10000);
+        widgets::AbsenceDialog *dialog = tab.absenceDialog();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QVERIFY2(dialog->windowTitle().contains(QLatin1String("Bruno Lima")), qPrintable(dialog->windowTitle()));
+        auto *visits = dialog->findChild<QLabel *>(QStringLiteral("coveredVisits"));
+        QTRY_VERIFY_WITH_TIMEOUT(visits->text().contains(QLatin1String("w4")), 10000);
+        QTest::mouseClick(dialog->returnVisitsBox(), Qt::LeftButton, {}, QPoint(8, dialog->returnVisitsBox()->height() / 2));
+        auto *reason = dialog->findChild<QComboBox *>(QStringLiteral("absenceReasonField"));
+        QVERIFY(test::chooseByKeys(reason, QStringLiteral("training")));
+        QVERIFY(dialog->saveButton()->isEnabled());
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab.absenceDialog(), 10000);
+        QCOMPARE(db->scalar(QStringLiteral("SELECT reason FROM absences WHERE technician_id = 't2'"))->toString(), QStringLiteral("training"));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM work_orders WHERE id = 'w4'"))->toString(), QStringLiteral("open"));
+        QCOMPARE(s->document()->undoStack()->undoText(), QStringLiteral("Absence of Bruno Lima, 1 visit back to the queue"));
+        // Ana's page and its unsaved edit are as they were.
+        QCOMPARE(view->shownTechnicianId(), QStringLiteral("t1"));
+        QCOMPARE(line(view, "nameField")->text(), QStringLiteral("Ana S. Souza"));
+        s->document()->undoStack()->undo();
+        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM absences WHERE technician_id = 't2'"))->toInt(), 0);
+        QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM work_orders WHERE id = 'w4'"))->toString(), QStringLiteral("scheduled"));
     }
 
     void dispatcherSeesTechnicianReadOnly()

@@ -45,6 +45,15 @@ void BoardInputHandler::press(QMouseEvent *e)
         return;
     m_pressPos = m_currentPos = e->position().toPoint();
     m_pressModifiers = e->modifiers();
+    if (m_board->markAbsentMode()) {
+        m_absenceTechnician = technicianAt(m_pressPos);
+        if (m_absenceTechnician < 0)
+            return;
+        m_absenceAnchorMs = snapped(m_board->scale().msAt(m_board->toContent(m_pressPos).x()));
+        m_state = State::MarkAbsent;
+        updateAbsenceGhost(m_pressPos);
+        return;
+    }
     const board::BoardGeometry geo(*model, m_board->rows(), m_board->scale());
     const BoardHit hit = geo.hitTest(m_board->toContent(e->position()), m_board->filter().showCancelled);
     m_pressItem = hit.item;
@@ -119,6 +128,9 @@ void BoardInputHandler::move(QMouseEvent *e)
         break;
     case State::RubberBand:
         m_board->viewport()->update();
+        break;
+    case State::MarkAbsent:
+        updateAbsenceGhost(m_currentPos);
         break;
     default:
         break;
@@ -248,6 +260,11 @@ void BoardInputHandler::release(QMouseEvent *e)
         return;
     const State s = m_state;
     m_state = State::Idle;
+    if (s == State::MarkAbsent) {
+        updateAbsenceGhost(e->position().toPoint());
+        finishAbsence();
+        return;
+    }
     if (s == State::RubberBand) {
         const QRect band = QRect(m_pressPos, e->position().toPoint()).normalized();
         m_board->viewport()->update();
@@ -330,6 +347,10 @@ bool BoardInputHandler::key(QKeyEvent *e)
 {
     if (e->key() == Qt::Key_Escape && m_state != State::Idle) {
         cancel();
+        return true;
+    }
+    if (e->key() == Qt::Key_Escape && m_board->markAbsentMode()) {
+        m_board->setMarkAbsentMode(false);
         return true;
     }
     if (e->key() != Qt::Key_Left && e->key() != Qt::Key_Right)
@@ -420,6 +441,43 @@ void BoardInputHandler::updateQueueGhost(const QPoint &pos)
     g.bars.push_back({tech, start, end});
     judge(g);
     setGhost(std::move(g));
+}
+
+void BoardInputHandler::updateAbsenceGhost(const QPoint &pos)
+{
+    const board::BoardModel &model = *m_board->model();
+    const qint64 step = qint64(std::max(m_board->snapMinutes(), 1)) * board::kMinuteMs;
+    const qint64 at = snapped(m_board->scale().msAt(m_board->toContent(pos).x()));
+    m_absenceStartMs = std::min(m_absenceAnchorMs, at);
+    m_absenceEndMs = std::max(std::max(m_absenceAnchorMs, at), m_absenceStartMs + step);
+    // The visits it covers: the dispatcher sees them before letting go.
+    std::vector<int> hits;
+    model.itemsBetween(m_absenceTechnician, m_absenceStartMs, m_absenceEndMs, hits);
+    const int covered = int(std::count_if(hits.begin(), hits.end(), [&](int i) {
+        const BoardItem &b = model.items()[size_t(i)];
+        return !b.isRemoved() && !b.isCancelled() && b.startMs < m_absenceEndMs && b.endMs > m_absenceStartMs;
+    }));
+    const QLocale loc;
+    const QTimeZone &z = m_board->displayZone();
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_absenceStartMs, z), to = QDateTime::fromMSecsSinceEpoch(m_absenceEndMs, z);
+    const QString span = tr("Absent %1 %2–%3")
+                             .arg(loc.toString(from.date(), QLocale::ShortFormat), loc.toString(from.time(), QLocale::ShortFormat),
+                                  to.date() == from.date() ? loc.toString(to.time(), QLocale::ShortFormat)
+                                                           : loc.toString(to, QLocale::ShortFormat));
+    BoardGhost g;
+    g.bars.push_back({m_absenceTechnician, m_absenceStartMs, m_absenceEndMs});
+    g.verdict = covered > 0 ? BoardGhost::Verdict::Soft : BoardGhost::Verdict::Clean;
+    g.message = covered > 0 ? QCoreApplication::translate("ScheduleBoard", "%1 · covers %n visit(s)", nullptr, covered).arg(span) : span;
+    setGhost(std::move(g));
+}
+
+void BoardInputHandler::finishAbsence()
+{
+    setGhost(std::nullopt);
+    const board::BoardModel &model = *m_board->model();
+    if (m_absenceTechnician < 0 || size_t(m_absenceTechnician) >= model.technicians().size())
+        return;
+    emit m_board->absenceDrawn(model.technicians()[size_t(m_absenceTechnician)].technician.id, utc(m_absenceStartMs), utc(m_absenceEndMs));
 }
 
 void BoardInputHandler::dragLeave() { cancel(); }

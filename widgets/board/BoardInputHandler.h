@@ -1,7 +1,7 @@
 #pragma once
 // The board's pointer and keyboard logic, apart from painting (the README's developers' section, §9): a small
 // state machine (press → move / resize-left / resize-right / rubber band; drop from the
-// queue) that keeps a ghost of the target slots with the engine's live verdict and, on
+// queue; in "mark absent" mode, press → draw an absence) that keeps a ghost of the target slots with the engine's live verdict and, on
 // release, hands one edit to BoardEditor. A hard verdict (double booking) refuses the
 // drop before anything is written and says with whom it would collide.
 #include "BoardGhost.h"
@@ -24,7 +24,7 @@ class ScheduleBoard;
 
 class BoardInputHandler {
 public:
-    enum class State { Idle, Pressed, Moving, ResizeLeft, ResizeRight, RubberBand, QueueDrop };
+    enum class State { Idle, Pressed, Moving, ResizeLeft, ResizeRight, RubberBand, QueueDrop, MarkAbsent };
 
     explicit BoardInputHandler(ScheduleBoard *board) : m_board(board) {}
 
@@ -53,6 +53,8 @@ private:
     void finishItemDrag();
     void leaveBoard();
     void updateQueueGhost(const QPoint &pos);
+    void updateAbsenceGhost(const QPoint &pos);
+    void finishAbsence();
     // Judges m_moves by the rules (and whether their technicians take new work) and
     // gives the ghost its colour and message.
     void judge(BoardGhost &ghost);
@@ -72,6 +74,9 @@ private:
     scheduling::Verdict m_verdict;
     QString m_inactiveRefusal; // a move onto an inactive technician: why it cannot land
     std::optional<board::LoadedWorkOrder> m_queueWorkOrder;
+    // The absence being drawn: its row and the span so far.
+    int m_absenceTechnician = -1;
+    qint64 m_absenceAnchorMs = 0, m_absenceStartMs = 0, m_absenceEndMs = 0;
 };
 
 } // namespace fieldops::widgets

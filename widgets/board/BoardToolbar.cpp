@@ -66,6 +66,15 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     connect(m_date, &QDateEdit::dateChanged, this, &BoardToolbar::dateChosen);
     bar->addWidget(m_date);
 
+    m_markAbsent = new QToolButton(this);
+    m_markAbsent->setObjectName(QStringLiteral("markAbsentButton"));
+    m_markAbsent->setText(tr("Mark absent"));
+    m_markAbsent->setCheckable(true);
+    m_markAbsent->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    m_markAbsent->setToolTip(tr("Drag along a technician's row to record an absence (Ctrl+Shift+A; Esc leaves)"));
+    connect(m_markAbsent, &QToolButton::toggled, this, &BoardToolbar::markAbsentToggled);
+    bar->addWidget(m_markAbsent);
+
     bar->addWidget(new QLabel(tr("Snap"), this));
     m_snap = new QComboBox(this);
     m_snap->setObjectName(QStringLiteral("boardSnap"));
@@ -151,5 +160,18 @@ board::BoardFilter BoardToolbar::filter() const
 }
 
 int BoardToolbar::snapMinutes() const { return m_snap->currentData().toInt(); }
+
+void BoardToolbar::setMarkAbsentAvailable(bool available)
+{
+    m_markAbsent->setEnabled(available);
+    if (!available)
+        m_markAbsent->setChecked(false);
+}
+
+void BoardToolbar::setMarkAbsentChecked(bool checked)
+{
+    const QSignalBlocker block(m_markAbsent);
+    m_markAbsent->setChecked(checked);
+}
 
 } // namespace fieldops::widgets

@@ -1,6 +1,7 @@
 #pragma once
 // The board's toolbar: visible span (day, 3 days, week, 2 weeks), today, a date picker,
-// the snap step, and the filters (territory, skill, employment, name, cancelled shown).
+// the snap step, the "mark absent" drawing mode, and the filters (territory, skill,
+// employment, name, cancelled shown).
 // It only emits what the dispatcher chose; SchedulePage applies it to the board.
 #include "board/BoardFilter.h"
 #include "board/TimeScale.h"
@@ -31,6 +32,10 @@ public:
     void setSpan(board::VisibleSpan span);
     board::BoardFilter filter() const;
     int snapMinutes() const;
+    // The "mark absent" button: offered to roles that record absences, checked while the
+    // board is in that mode.
+    void setMarkAbsentAvailable(bool available);
+    void setMarkAbsentChecked(bool checked);
 
 signals:
     void spanChanged(fieldops::board::VisibleSpan span);
@@ -38,10 +43,12 @@ signals:
     void dateChosen(const QDate &date);
     void snapChanged(int minutes);
     void filterChanged();
+    void markAbsentToggled(bool on);
 
 private:
     QButtonGroup *m_spans;
     QToolButton *m_today;
+    QToolButton *m_markAbsent;
     QDateEdit *m_date;
     QComboBox *m_snap;
     QComboBox *m_territory;

@@ -289,6 +289,17 @@ void ScheduleBoard::setEditable(bool editable)
     m_input->cancel();
 }
 
+void ScheduleBoard::setMarkAbsentMode(bool on)
+{
+    if (m_markAbsent == on)
+        return;
+    m_markAbsent = on;
+    m_input->cancel();
+    viewport()->setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+    showMessage(on ? tr("Mark absent: drag along a technician's row over the time they are away; Esc leaves the mode.") : QString());
+    emit markAbsentModeChanged(on);
+}
+
 void ScheduleBoard::setRecentChanges(const RecentChanges *recent)
 {
     if (m_recent)

@@ -51,6 +51,11 @@ public:
     // this keeps the dispatcher from trying).
     void setEditable(bool editable);
     bool isEditable() const { return m_editable; }
+    // "Mark absent": a drag along a technician's row draws an absence instead of selecting
+    // or moving bars, showing how many visits it covers; on release the board asks its
+    // owner to record it (absenceDrawn), who asks about those visits. Esc leaves the mode.
+    void setMarkAbsentMode(bool on);
+    bool markAbsentMode() const { return m_markAbsent; }
     board::BoardModel *model() const { return m_model; }
 
     // View state.
@@ -132,6 +137,8 @@ signals:
     // The work order's own form, or its cancellation (with a reason), from the bar's menu.
     void editWorkOrderRequested(const QString &workOrderId);
     void cancelWorkOrderRequested(const QString &workOrderId);
+    void absenceDrawn(const QString &technicianId, const QDateTime &start, const QDateTime &end);
+    void markAbsentModeChanged(bool on);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -180,6 +187,7 @@ private:
     std::vector<BoardHighlight> m_highlights;
     QList<SlotHighlight> m_highlightSlots; // re-resolved to row indices when the model reloads
     bool m_editable = true;
+    bool m_markAbsent = false;
 };
 
 } // namespace fieldops::widgets

@@ -45,6 +45,8 @@ SchedulePage::SchedulePage(BoardEditor *editor, QWidget *parent)
         else
             showDate(d);
     });
+    connect(m_toolbar, &BoardToolbar::markAbsentToggled, m_board, &ScheduleBoard::setMarkAbsentMode);
+    connect(m_board, &ScheduleBoard::markAbsentModeChanged, m_toolbar, &BoardToolbar::setMarkAbsentChecked);
     connect(m_board, &ScheduleBoard::message, this, &SchedulePage::showMessage);
     connect(editor->model(), &board::BoardModel::reloaded, this, [this] { m_toolbar->setChoices(*m_editor->model()); });
     connect(editor, &BoardEditor::horizonLoading, this, [this] { showMessage(loadingText()); });

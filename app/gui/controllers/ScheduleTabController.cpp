@@ -105,6 +105,7 @@ void ScheduleTabController::open()
     connect(board, &widgets::ScheduleBoard::workOrderActivated, m_session->selection(), &SelectionService::selectWorkOrder);
     connect(board, &widgets::ScheduleBoard::editWorkOrderRequested, this, &ScheduleTabController::editWorkOrderRequested);
     connect(board, &widgets::ScheduleBoard::cancelWorkOrderRequested, this, &ScheduleTabController::cancelWorkOrderRequested);
+    connect(board, &widgets::ScheduleBoard::absenceDrawn, this, &ScheduleTabController::absenceDrawn);
     connect(board, &widgets::ScheduleBoard::openWorkOrderRequested, this, [this](const QString &id) {
         m_session->selection()->selectWorkOrder(id);
         m_docks->inspectorDock()->show();
@@ -131,6 +132,10 @@ void ScheduleTabController::applyPermissions()
         why = QCoreApplication::translate("ScheduleBoard",
                                           "The connection to the database is lost: the schedule is read only until it returns.");
     m_page->setEditable(editable, why);
+    const bool absences = m_session->permissions().editAbsences && m_session->isUsable();
+    m_page->toolbar()->setMarkAbsentAvailable(absences);
+    if (!absences)
+        m_page->board()->setMarkAbsentMode(false);
 }
 
 void ScheduleTabController::close()

@@ -4,6 +4,7 @@
 // and the session's change feed applied to the board row by row.
 #include "controllers/TabController.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <memory>
 
@@ -46,6 +47,8 @@ signals:
     // From the bars' menu: the work order's form, or its cancellation.
     void editWorkOrderRequested(const QString &workOrderId);
     void cancelWorkOrderRequested(const QString &workOrderId);
+    // Drawn on the board in "mark absent" mode: the absence to record.
+    void absenceDrawn(const QString &technicianId, const QDateTime &start, const QDateTime &end);
 
 private:
     void onSessionState();

@@ -39,12 +39,12 @@ TechniciansTabController::TechniciansTabController(ConsoleSession *session, QObj
         const QDate day = QDate::currentDate().addDays(1);
         a.start = QDateTime(day, QTime(0, 0)).toUTC();
         a.end = QDateTime(day.addDays(1), QTime(0, 0)).toUTC();
-        openAbsence(a);
+        openAbsence(a, m_absences, shownName());
     });
     connect(m_view, &widgets::TechniciansView::editAbsenceRequested, this, [this](const QString &id) {
         for (const AbsenceDraft &a : std::as_const(m_absences))
             if (a.id == id)
-                openAbsence(a);
+                openAbsence(a, m_absences, shownName());
     });
     connect(m_view, &widgets::TechniciansView::removeAbsenceRequested, this, &TechniciansTabController::removeAbsence);
 
@@ -283,15 +283,35 @@ void TechniciansTabController::toggleActive()
     });
 }
 
-void TechniciansTabController::openAbsence(const AbsenceDraft &absence)
+void TechniciansTabController::markAbsent(const QString &technicianId, const QDateTime &start, const QDateTime &end)
+{
+    if (!m_service)
+        return;
+    AbsenceDraft a;
+    a.technicianId = technicianId;
+    a.start = start;
+    a.end = end;
+    // Read that technician's absences (the dialog checks the new one against them) without
+    // changing the page the Technicians tab shows, where edits may be under way.
+    m_service->load(technicianId, [this, a](Result<TechnicianToEdit> r) {
+        if (!r) {
+            emit problem(r.error().message);
+            return;
+        }
+        openAbsence(a, r->absences, r->draft.name.isEmpty() ? r->draft.id : r->draft.name);
+    });
+}
+
+void TechniciansTabController::openAbsence(const AbsenceDraft &absence, const QVector<AbsenceDraft> &others, const QString &name)
 {
     if (m_absenceDialog)
         m_absenceDialog->close();
     auto *model = new AbsenceFormModel;
     m_absenceModel = model;
     m_absenceBefore = absence;
-    model->start(absence, m_absences);
-    m_absenceDialog = new widgets::AbsenceDialog(model, shownName(), m_view);
+    m_absenceName = name;
+    model->start(absence, others);
+    m_absenceDialog = new widgets::AbsenceDialog(model, name, m_view);
     model->setParent(m_absenceDialog);
     m_absenceDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_absenceDialog, &QObject::destroyed, this, [this] { m_absenceModel = nullptr; });
@@ -324,7 +344,7 @@ void TechniciansTabController::saveAbsence()
     m_absenceDialog->setSaving(true);
     m_absenceDialog->showProblem(QString());
     const bool isNew = model->isNew();
-    const QString name = shownName();
+    const QString name = m_absenceName;
     m_service->saveAbsence(model->draft(), m_absenceBefore, model->visitsToReturn(), [this, isNew, name](Result<SavedAbsence> r) {
         if (m_absenceDialog)
             m_absenceDialog->setSaving(false);

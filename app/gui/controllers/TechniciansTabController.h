@@ -46,6 +46,8 @@ public slots:
     void reloadList();
     void openTechnician(const QString &technicianId);
     void newTechnician();
+    // An absence drawn on the board: the editor opens on it, listing the visits it covers.
+    void markAbsent(const QString &technicianId, const QDateTime &start, const QDateTime &end);
 
 signals:
     // The list was read again (tests wait for it).
@@ -54,6 +56,8 @@ signals:
     void technicianLoaded(const QString &technicianId);
     // An edit was saved and is on the undo stack.
     void saved(const QString &undoText);
+    // A read for the board's absence failed (the status bar says it).
+    void problem(const QString &message);
 
 private:
     void loadCatalog();
@@ -61,7 +65,7 @@ private:
     void save();
     void revert();
     void toggleActive();
-    void openAbsence(const technicians::AbsenceDraft &absence);
+    void openAbsence(const technicians::AbsenceDraft &absence, const QVector<technicians::AbsenceDraft> &others, const QString &name);
     void saveAbsence();
     void removeAbsence(const QString &absenceId);
     void push(const QString &text, const QVector<records::RecordEdit> &edits);
@@ -78,6 +82,7 @@ private:
     QPointer<widgets::AbsenceDialog> m_absenceDialog;
     technicians::AbsenceFormModel *m_absenceModel = nullptr; // owned by the dialog
     technicians::AbsenceDraft m_absenceBefore;
+    QString m_absenceName; // whose absence the editor holds
     quint64 m_listRequest = 0;
 };
 
