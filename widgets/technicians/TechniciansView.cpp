@@ -1,6 +1,7 @@
 #include "technicians/TechniciansView.h"
 
 #include "common/ProblemText.h"
+#include "common/RecordTable.h"
 #include "domain/Vocabulary.h"
 #include "technicians/AbsenceRules.h"
 #include "technicians/TechnicianForm.h"
@@ -64,11 +65,7 @@ TechniciansView::TechniciansView(QWidget *parent)
     m_table = new QTableView(left);
     m_table->setObjectName(QStringLiteral("techniciansTable"));
     m_table->setModel(m_list);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    setUpRecordList(m_table);
     m_table->horizontalHeader()->setSectionResizeMode(TechnicianListModel::Name, QHeaderView::ResizeToContents);
     m_table->setAlternatingRowColors(true);
     leftLayout->addWidget(m_table, 1);
@@ -133,10 +130,7 @@ TechniciansView::TechniciansView(QWidget *parent)
     m_absences = new QTableWidget(0, 3, m_absenceBox);
     m_absences->setObjectName(QStringLiteral("absencesTable"));
     m_absences->setHorizontalHeaderLabels({tr("From"), tr("To"), tr("Reason")});
-    m_absences->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_absences->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_absences->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_absences->verticalHeader()->hide();
+    setUpRecordList(m_absences);
     m_absences->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_absences->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_absences->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
