@@ -41,6 +41,15 @@ struct CustomerRow {
     int contract = -1;
 };
 
+// A person at a customer's office the dispatcher may call.
+struct ContactRow {
+    int customer = 0; // index into customers
+    QString name;
+    QString role;
+    QString phone;
+    QString email;
+};
+
 struct SiteRow {
     QString id;
     int customer;
@@ -145,6 +154,7 @@ struct DemoDataSet {
     std::vector<TechnicianRow> technicians;
     std::vector<AbsenceRow> absences;
     std::vector<CustomerRow> customers;
+    std::vector<ContactRow> contacts;
     std::vector<SiteRow> sites;
     std::vector<AssetRow> assets;
     std::vector<ContractRow> contracts;

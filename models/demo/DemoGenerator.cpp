@@ -1,6 +1,7 @@
 #include "demo/DemoGenerator.h"
 
 #include "demo/DemoCatalog.h"
+#include "demo/DemoContacts.h"
 #include "demo/DemoCustomerBase.h"
 #include "demo/DemoFleet.h"
 #include "demo/DemoGeography.h"
@@ -56,6 +57,8 @@ bool generateDemo(const DemoOptions &options, DemoDataSet &data, const std::func
     DemoRandom fleet(stageSeed(options.seed, 4));
     generateStock(fleet, data);
     generatePositions(fleet, cal, clock, data);
+    DemoRandom contacts(stageSeed(options.seed, 5));
+    generateContacts(contacts, data);
     return !tick || tick(100);
 }
 

@@ -182,4 +182,22 @@ QString emailFor(DemoRandom &rng, const QString &company)
     return QStringLiteral("%1@%2.com.br").arg(QString::fromLatin1(pickFrom(rng, boxes)), domain);
 }
 
+QString personalEmail(const QString &person, const QString &company)
+{
+    QString domain = domainFor(company);
+    if (domain.isEmpty())
+        domain = QStringLiteral("cliente");
+    QStringList parts;
+    for (const QString &w : person.normalized(QString::NormalizationForm_D).toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        QString ascii;
+        for (QChar c : w)
+            if (c.unicode() < 128 && c.isLetterOrNumber())
+                ascii += c;
+        if (!ascii.isEmpty())
+            parts << ascii;
+    }
+    const QString box = parts.size() >= 2 ? parts.front() + QLatin1Char('.') + parts.back() : parts.value(0, QStringLiteral("contato"));
+    return QStringLiteral("%1@%2.com.br").arg(box, domain);
+}
+
 } // namespace fieldops::demo

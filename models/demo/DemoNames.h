@@ -18,5 +18,7 @@ QString landlinePhone(DemoRandom &rng);
 QString mobilePhone(DemoRandom &rng);
 // A plain-ASCII mailbox at a .com.br domain made from the name.
 QString emailFor(DemoRandom &rng, const QString &company);
+// A person's mailbox at the company's domain: "first.last@domain.com.br".
+QString personalEmail(const QString &person, const QString &company);
 
 } // namespace fieldops::demo

@@ -70,7 +70,7 @@ qint64 rowCount(const DemoDataSet &data)
     for (const WorkOrderRow &w : data.workOrders)
         skillRows += w.secondSkill >= 0 ? 2 : 1;
     return qint64(skills().size() + territoryAreas().size() + parts().size()) + qint64(data.technicians.size())
-        + skillRows + qint64(data.absences.size() + data.customers.size() + data.sites.size() + data.assets.size()
+        + skillRows + qint64(data.absences.size() + data.customers.size() + data.contacts.size() + data.sites.size() + data.assets.size()
                              + data.contracts.size() + 2 * data.plans.size() + data.workOrders.size()
                              + data.appointments.size() + data.ratings.size() + data.timeEntries.size()
                              + data.stock.size() + data.positions.size());
@@ -145,6 +145,16 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
                           {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("email")});
         for (const CustomerRow &c : data.customers) {
             FIELDOPS_TRY(ins.add({c.id, c.name, text(c.phone), text(c.email)}));
+            FIELDOPS_TRY(progress.step());
+        }
+        FIELDOPS_TRY(ins.flush());
+    }
+    {
+        BatchInserter ins(db, QStringLiteral("customer_contacts"),
+                          {QStringLiteral("customer_id"), QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("phone"),
+                           QStringLiteral("email")});
+        for (const ContactRow &c : data.contacts) {
+            FIELDOPS_TRY(ins.add({data.customers[size_t(c.customer)].id, c.name, c.role, c.phone, c.email}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());

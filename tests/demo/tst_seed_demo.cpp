@@ -29,7 +29,7 @@ const QStringList &domainTables()
     static const QStringList t{
         QStringLiteral("skills"),          QStringLiteral("territories"),       QStringLiteral("technicians"),
         QStringLiteral("technician_skills"), QStringLiteral("absences"),        QStringLiteral("customers"),
-        QStringLiteral("sites"),           QStringLiteral("assets"),            QStringLiteral("contracts"),
+        QStringLiteral("customer_contacts"), QStringLiteral("sites"),         QStringLiteral("assets"),            QStringLiteral("contracts"),
         QStringLiteral("maintenance_plans"), QStringLiteral("maintenance_plan_skills"), QStringLiteral("work_orders"),
         QStringLiteral("work_order_skills"), QStringLiteral("appointments"),    QStringLiteral("ratings"),
         QStringLiteral("time_entries"),    QStringLiteral("parts"),             QStringLiteral("stock"),
