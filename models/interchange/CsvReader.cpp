@@ -6,16 +6,43 @@
 
 namespace fieldops::interchange {
 
-Result<QString> CsvReader::readUtf8File(const QString &path)
+namespace {
+// 1-based line of the first byte sequence that is not UTF-8. A newline byte never occurs inside
+// a multi-byte sequence, so decoding line by line finds the same fault the whole-file decoder did.
+int firstNonUtf8Line(const QByteArray &bytes)
+{
+    int line = 1;
+    qsizetype start = 0;
+    while (start <= bytes.size()) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        // decode() is lazy: the conversion to QString is what runs the decoder.
+        const QString decoded = decoder.decode(QByteArrayView(bytes).sliced(start, end - start));
+        Q_UNUSED(decoded);
+        if (decoder.hasError())
+            return line;
+        ++line;
+        start = end + 1;
+    }
+    return 0;
+}
+} // namespace
+
+Result<QString> CsvReader::readUtf8File(const QString &path, int *errorLine)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error::other(QCoreApplication::translate("interchange", "cannot read %1: %2").arg(path, f.errorString()));
     const QByteArray bytes = f.readAll();
-    QStringDecoder decoder(QStringDecoder::Utf8);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decoder.decode(bytes);
-    if (decoder.hasError())
+    if (decoder.hasError()) {
+        if (errorLine)
+            *errorLine = firstNonUtf8Line(bytes);
         return Error::invalid(QCoreApplication::translate("interchange", "is not valid UTF-8"));
+    }
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     return text;

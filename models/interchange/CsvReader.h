@@ -22,8 +22,9 @@ public:
     // The view must outlive the reader.
     explicit CsvReader(QStringView text) : m_text(text) {}
 
-    // Reads a whole file as UTF-8 (an initial BOM is dropped); invalid UTF-8 is an error.
-    static Result<QString> readUtf8File(const QString &path);
+    // Reads a whole file as UTF-8 (an initial BOM is dropped); invalid UTF-8 is an error, and
+    // *errorLine (when given) is then the physical line holding the first bad byte.
+    static Result<QString> readUtf8File(const QString &path, int *errorLine = nullptr);
 
     // False at the end of the text or on a malformed record (then hasError()).
     bool next(CsvRecord &record);

@@ -18,9 +18,10 @@ bool parseCsvFile(const FileSpec &spec, const QString &path, const CellCodec &co
     out.present = QVector<bool>(spec.columns.size(), false);
     out.rows.clear();
 
-    auto text = CsvReader::readUtf8File(path);
+    int badLine = 0;
+    auto text = CsvReader::readUtf8File(path, &badLine);
     if (!text) {
-        issues.add({spec.fileName, 0, {}, text.error().message});
+        issues.add({spec.fileName, badLine, {}, text.error().message});
         return false;
     }
     CsvReader reader(*text);

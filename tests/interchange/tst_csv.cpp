@@ -119,11 +119,29 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("bad.csv"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("code,name\nx,\xFF\xFE\n");
+        f.write("code,name\nx,ok\r\ny,\xFF\xFE\n");
         f.close();
-        auto text = CsvReader::readUtf8File(path);
+        int line = 0;
+        auto text = CsvReader::readUtf8File(path, &line);
         QVERIFY(!text.ok());
         QVERIFY(text.error().message.contains(QLatin1String("UTF-8")));
+        QCOMPARE(line, 3);
+    }
+
+    void rejectsUtf8CutOffAtTheEnd()
+    {
+        // The first two bytes of "é…" and then the file ends: a stateful decoder would keep them
+        // waiting for the rest and report nothing.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cut.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("code,name\nx,caf\xE2\x80");
+        f.close();
+        int line = 0;
+        auto text = CsvReader::readUtf8File(path, &line);
+        QVERIFY(!text.ok());
+        QCOMPARE(line, 2);
     }
 
     void writerQuotesOnlyWhenNeeded_data()

@@ -6,6 +6,7 @@
 #include "TestDatabases.h"
 #include "interchange/Importer.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -284,6 +285,24 @@ private slots:
         QCOMPARE(report.issues.at(0).toString(), QStringLiteral("customers.csv:2: name: a value is required"));
         QCOMPARE(report.issues.at(1).toString(), QStringLiteral("sites.csv:3: lat: 100 is outside [-90, 90]"));
         QVERIFY(report.summary().contains(QLatin1String("(and 1 more problem")));
+    }
+
+    void nonUtf8FileNamesItsFirstBadLine()
+    {
+        // A Latin-1 export from an old CRM: "Café" with a lone 0xE9 on the third line.
+        QString url;
+        auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        const QString before = test::dumpDatabase(*db);
+        QTemporaryDir tmp;
+        QFile f(tmp.filePath(QStringLiteral("customers.csv")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("id,name\nc1,Bakery\nc2,Caf\xE9 Central\n");
+        f.close();
+        const auto run = test::runCli(url, {QStringLiteral("import"), tmp.path()});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.err.trimmed(), QStringLiteral("error: customers.csv:3: is not valid UTF-8"));
+        QCOMPARE(test::dumpDatabase(*db), before);
     }
 
     void notADirectoryIsInvalidInput()

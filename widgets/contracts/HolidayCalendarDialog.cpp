@@ -111,9 +111,12 @@ void HolidayCalendarDialog::setHolidays(const QString &territoryId, const contra
 
 bool HolidayCalendarDialog::importFile(const QString &path)
 {
-    auto text = interchange::CsvReader::readUtf8File(path);
+    int badLine = 0;
+    auto text = interchange::CsvReader::readUtf8File(path, &badLine);
     if (!text) {
-        showProblem(text.error().message);
+        const QString file = QFileInfo(path).fileName();
+        showProblem(badLine > 0 ? QStringLiteral("%1:%2: %3").arg(file).arg(badLine).arg(text.error().message)
+                                : QStringLiteral("%1: %2").arg(file, text.error().message));
         return false;
     }
     auto days = contracts::parseHolidayCsv(*text, m_loadedFor, QFileInfo(path).fileName());
