@@ -77,6 +77,11 @@ std::unique_ptr<Database> CliContext::openDatabase(int &exitCode, bool allowEmpt
 int CliContext::fail(const Error &e)
 {
     m_err << "error: " << e.message << Qt::endl;
+    if (verbose) {
+        for (const QString &line : e.detail.trimmed().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            m_err << "  " << line << '\n';
+        m_err.flush();
+    }
     return e.kind == Error::Kind::Invalid || e.kind == Error::Kind::DoubleBooking ? ExitInvalid : ExitFailure;
 }
 

@@ -19,6 +19,8 @@ public:
     QTextStream &err() { return m_err; }
 
     QString dbUrlText; // from --db, else FIELDOPS_DB, else the default SQLite file
+    // --verbose: a failure's driver text (and the SQL it came from) follows its one line.
+    bool verbose = false;
 
     // Parses the command's own arguments; on --help prints and returns ExitOk through
     // `exitCode`, on a parse error prints a one-line reason and returns ExitInvalid.
@@ -29,7 +31,7 @@ public:
     // one-line reason and sets exitCode.
     std::unique_ptr<Database> openDatabase(int &exitCode, bool allowEmpty = false);
 
-    int fail(const Error &e); // prints "error: …" and maps the kind to an exit code
+    int fail(const Error &e); // prints "error: …" (and with --verbose its detail) and maps the kind to an exit code
     int invalid(const QString &message);
     // A refused line of an input file, printed as it is ("FILE:LINE: key: what is wrong",
     // the form integrators match), exit 2.

@@ -35,7 +35,10 @@ int runImport(CliContext &ctx, const QStringList &args)
         ctx.err() << QCoreApplication::translate("cli", "warning: %1").arg(w) << Qt::endl;
     if (!report.ok()) {
         Error e = *report.failure;
-        e.message = report.summary();
+        // The import is one transaction, so a dropped connection leaves nothing behind.
+        e.message = e.kind == Error::Kind::ConnectionLost
+            ? QCoreApplication::translate("cli", "lost the connection to the server during import; nothing was imported")
+            : report.summary();
         return ctx.fail(e);
     }
     int total = 0;

@@ -41,9 +41,10 @@ const Command *commands(int &count)
 
 static void printUsage(CliContext &ctx)
 {
-    ctx.out() << "Usage: fieldops-cli [--db URL] COMMAND [options]\n\n"
+    ctx.out() << "Usage: fieldops-cli [--db URL] [--verbose] COMMAND [options]\n\n"
               << QCoreApplication::translate("cli", "Database URL: sqlite:///abs/path.db or postgresql://user[:password]@host:port/db[?sslmode=…]\n"
-                                                    "(default: FIELDOPS_DB, else the console's own SQLite file).\n\nCommands:\n");
+                                                    "(default: FIELDOPS_DB, else the console's own SQLite file).\n")
+              << QCoreApplication::translate("cli", "--verbose: after an error's one line, the database driver's own text.\n\nCommands:\n");
     int n = 0;
     const Command *cmds = commands(n);
     for (int i = 0; i < n; ++i)
@@ -52,14 +53,14 @@ static void printUsage(CliContext &ctx)
     ctx.out() << '\n' << QCoreApplication::translate("cli", "`fieldops-cli COMMAND --help` describes each command.") << Qt::endl;
 }
 
-// The command named on the line, past --db and its URL.
+// The command named on the line, past --db and its URL (and --verbose).
 static QByteArray commandName(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
         if (a == "--db")
             ++i;
-        else if (!a.startsWith("--db="))
+        else if (!a.startsWith("--db=") && a != "--verbose")
             return a;
     }
     return {};
@@ -86,19 +87,17 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("FieldOps"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FIELDOPS_VERSION));
     fieldops::installTranslations(app);
-    // Standard error is the contract's one line per problem: the models' diagnostic logs
-    // (driver text, SQL) stay out of it unless FIELDOPS_LOG asks for them.
-    if (qEnvironmentVariableIsEmpty("FIELDOPS_LOG"))
-        QLoggingCategory::setFilterRules(QStringLiteral("fieldops.*=false"));
-    else
-        QLoggingCategory::setFilterRules(qEnvironmentVariable("FIELDOPS_LOG"));
     CliContext ctx;
 
     QStringList args = app.arguments().mid(1);
     ctx.dbUrlText = qEnvironmentVariable("FIELDOPS_DB");
-    // --db may stand anywhere on the line.
+    // --db and --verbose may stand anywhere on the line.
     for (int i = 0; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--db")) {
+        if (args[i] == QLatin1String("--verbose")) {
+            ctx.verbose = true;
+            args.remove(i);
+            --i;
+        } else if (args[i] == QLatin1String("--db")) {
             if (i + 1 >= args.size())
                 return ctx.invalid(QCoreApplication::translate("cli", "--db needs a URL"));
             ctx.dbUrlText = args[i + 1];
@@ -110,6 +109,16 @@ int main(int argc, char **argv)
             --i;
         }
     }
+    // Standard error is the contract's one line per problem: the models' diagnostic logs
+    // (driver text, SQL) stay out of it unless FIELDOPS_LOG asks for them, and so do the
+    // SQL drivers' own warnings (a dropped connection makes QPSQL complain about every
+    // statement it frees) unless --verbose does.
+    if (!qEnvironmentVariableIsEmpty("FIELDOPS_LOG"))
+        QLoggingCategory::setFilterRules(qEnvironmentVariable("FIELDOPS_LOG"));
+    else if (ctx.verbose)
+        QLoggingCategory::setFilterRules(QStringLiteral("fieldops.*=false"));
+    else
+        QLoggingCategory::setFilterRules(QStringLiteral("fieldops.*=false\ndefault.warning=false"));
     if (ctx.dbUrlText.isEmpty())
         ctx.dbUrlText = QStringLiteral("sqlite://") + fieldops::DatabaseUrl::defaultSqlitePath();
 
