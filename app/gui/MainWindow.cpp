@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QIcon>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -63,7 +64,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     connect(m_session, &ConsoleSession::permissionsChanged, dashboard,
             [dashboard](const Permissions &p) { dashboard->setTargetsEditable(p.editTargets); });
     dashboard->setTargetsEditable(m_session->permissions().editTargets);
-    addTab(std::make_unique<MapTabController>(m_session));
+    auto mapTab = std::make_unique<MapTabController>(m_session);
+    MapTabController *mapController = mapTab.get();
+    addTab(std::move(mapTab));
 
     m_docks = new DockController(this, m_session);
     m_docks->inspector()->setHistoryModel(m_session->auditHistory());
@@ -74,6 +77,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     connect(schedule.get(), &ScheduleTabController::editWorkOrderRequested, m_intake, &WorkOrderIntakeController::editWorkOrder);
     connect(schedule.get(), &ScheduleTabController::cancelWorkOrderRequested, m_intake, &WorkOrderIntakeController::cancelWorkOrder);
     m_suggestAction = schedule->suggestions()->suggestAction();
+    connect(schedule.get(), &ScheduleTabController::openOnMapRequested, this, [this, mapController](const QString &id) {
+        if (!mapController->showWorkOrder(id)) {
+            statusBar()->showMessage(tr("Work order %1 has no pin on the map (closed, or hidden by the map's filter).").arg(id), 15000);
+            return;
+        }
+        m_tabs->setCurrentWidget(mapController->widget());
+    });
     ScheduleTabController *scheduleTab = schedule.get();
     addTab(std::move(schedule));
     m_workOrdersTab->setRowActions({m_intake->editAction(), m_intake->cancelAction()});
@@ -161,9 +171,10 @@ void MainWindow::buildMenus()
     connect(m_session, &ConsoleSession::permissionsChanged, this, followPermissions);
     followPermissions(m_session->permissions());
 
+    // Every dock the window has, whichever controller made it, in the order they were made.
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QAction *a : m_docks->toggleActions())
-        view->addAction(a);
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
+        view->addAction(dock->toggleViewAction());
     view->addSeparator();
     QAction *refresh = view->addAction(QIcon(QStringLiteral(":/fieldops/icons/refresh.svg")), tr("&Refresh"), m_session,
                                        &ConsoleSession::refresh);
@@ -201,6 +212,7 @@ void MainWindow::restoreLayout()
         }
     }
     m_needsDefaultDockSizes = !restoreState(settings::windowState().get());
+    m_docks->restoreSettings();
     for (const auto &tab : m_tabControllers)
         tab->restoreSettings();
     const QString last = settings::lastTab().get();
@@ -213,6 +225,7 @@ void MainWindow::saveLayout() const
 {
     settings::windowGeometry().set(saveGeometry());
     settings::windowState().set(saveState());
+    m_docks->saveSettings();
     for (const auto &tab : m_tabControllers)
         tab->saveSettings();
     const int current = m_tabs->currentIndex();

@@ -127,6 +127,7 @@ QVariant WorkOrderTableModel::displayValue(const WorkOrderListRow &r, int column
     case SlaDueColumn: return shortTime(w.slaDue);
     case CreatedColumn: return shortTime(w.createdAt);
     case DurationColumn: return tr("%1 min").arg(w.durationMin);
+    case SkillsColumn: return w.requiredSkills.join(QStringLiteral(", "));
     default: return {};
     }
 }
@@ -154,7 +155,8 @@ QVariant WorkOrderTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: return displayValue(*r, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == SummaryColumn || index.column() == SiteColumn)
+        if (index.column() == SummaryColumn || index.column() == SiteColumn || index.column() == CustomerColumn
+            || index.column() == SkillsColumn)
             return displayValue(*r, index.column());
         return {};
     case Qt::TextAlignmentRole:
@@ -197,6 +199,7 @@ QVariant WorkOrderTableModel::headerData(int section, Qt::Orientation orientatio
     case SlaDueColumn: return tr("SLA due");
     case CreatedColumn: return tr("Created");
     case DurationColumn: return tr("Duration");
+    case SkillsColumn: return tr("Skills");
     default: return {};
     }
 }

@@ -26,6 +26,7 @@ public:
         SlaDueColumn,
         CreatedColumn,
         DurationColumn,
+        SkillsColumn,
         ColumnCount
     };
     Q_ENUM(Column)

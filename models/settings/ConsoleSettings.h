@@ -30,6 +30,11 @@ inline const SettingValue<QByteArray> &workOrderTableHeader()
     static const SettingValue<QByteArray> v(QStringLiteral("WorkOrders/headerState"), {});
     return v;
 }
+inline const SettingValue<QByteArray> &queueHeader()
+{
+    static const SettingValue<QByteArray> v(QStringLiteral("Queue/headerState"), {});
+    return v;
+}
 
 // What the KPI dashboard shows (KpiDashboard::viewState): period preset, buckets, trend …
 inline const SettingValue<QVariantMap> &kpiViewState()

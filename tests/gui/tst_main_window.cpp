@@ -25,6 +25,8 @@
 #include "inspector/WorkOrderInspector.h"
 #include "kpi/KpiBreakdownView.h"
 #include "kpi/KpiTrendChart.h"
+#include "map/MapModel.h"
+#include "map/MapView.h"
 #include "itemmodels/ItemRoles.h"
 #include "itemmodels/UnassignedQueueProxy.h"
 #include "itemmodels/WorkOrderFilterProxy.h"
@@ -53,10 +55,10 @@
 #include <QTableView>
 #include <QTreeView>
 #include <QTreeWidget>
-#include "board/SchedulePage.h"
-#include "board/ScheduleBoard.h"
-#include "board/BoardModel.h"
-#include "commands/BoardEditor.h"
+#include <QGeoCoordinate>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
 #include <QtTest>
 
 using namespace fieldops;
@@ -192,15 +194,36 @@ private slots:
         auto w = openWindow(m_url);
         QVERIFY2(w, qPrintable(m_openFailure));
         QTreeView *queue = w->docks()->queue()->view();
+        // Riskiest SLA first (latest start that meets it), "no SLA" last.
         QCOMPARE(idsInOrder(queue->model()),
-                 (QStringList{QStringLiteral("w1"), QStringLiteral("w3"), QStringLiteral("w6"), QStringLiteral("w2")}));
+                 (QStringList{QStringLiteral("w1"), QStringLiteral("w2"), QStringLiteral("w6"), QStringLiteral("w3")}));
         QLabel *queueCount = w->docks()->queue()->findChild<QLabel *>(QStringLiteral("queueCount"));
         QCOMPARE(queueCount->text(), QStringLiteral("Waiting for a technician: 4"));
-        // Only the useful columns are visible in the dock.
-        int visible = 0;
-        for (int c = 0; c < queue->model()->columnCount(); ++c)
-            visible += queue->isColumnHidden(c) ? 0 : 1;
-        QCOMPARE(visible, 4);
+        // What a dispatcher needs to pick the next job, in this order.
+        QStringList headers;
+        for (int v = 0; v < queue->header()->count(); ++v) {
+            const int c = queue->header()->logicalIndex(v);
+            if (!queue->isColumnHidden(c))
+                headers << queue->model()->headerData(c, Qt::Horizontal).toString();
+        }
+        QCOMPARE(headers, (QStringList{QStringLiteral("Priority"), QStringLiteral("Work order"), QStringLiteral("Summary"),
+                                       QStringLiteral("Customer"), QStringLiteral("SLA due"), QStringLiteral("Duration"),
+                                       QStringLiteral("Skills")}));
+        QCOMPARE(rowOf(queue->model(), QStringLiteral("w1")).siblingAtColumn(WorkOrderTableModel::SkillsColumn).data().toString(),
+                 QStringLiteral("elec, hvac"));
+        // Clicking a header sorts by it; clicking again reverses.
+        QHeaderView *qh = queue->header();
+        const auto clickHeader = [&](int column) {
+            QTest::mouseClick(qh->viewport(), Qt::LeftButton, {},
+                              QPoint(qh->sectionViewportPosition(column) + qh->sectionSize(column) / 2, qh->height() / 2));
+        };
+        queue->scrollTo(queue->model()->index(0, WorkOrderTableModel::DurationColumn));
+        clickHeader(WorkOrderTableModel::DurationColumn);
+        QCOMPARE(idsInOrder(queue->model()),
+                 (QStringList{QStringLiteral("w6"), QStringLiteral("w3"), QStringLiteral("w1"), QStringLiteral("w2")}));
+        clickHeader(WorkOrderTableModel::DurationColumn);
+        QCOMPARE(idsInOrder(queue->model()),
+                 (QStringList{QStringLiteral("w2"), QStringLiteral("w1"), QStringLiteral("w3"), QStringLiteral("w6")}));
 
         QListView *alerts = w->docks()->alerts()->view();
         QCOMPARE(alerts->model()->rowCount(), 3);
@@ -234,10 +257,46 @@ private slots:
         const QModelIndex w1 = rowOf(w->workOrdersTab()->page()->table()->model(), QStringLiteral("w1"));
         QTRY_COMPARE(w1.siblingAtColumn(WorkOrderTableModel::SummaryColumn).data().toString(), QStringLiteral("Chiller down, urgent"));
         QVERIFY(m_db->execDirect(QStringLiteral("UPDATE work_orders SET summary = 'Chiller down in cold room' WHERE id = 'w1'")).ok());
+        // The View menu shows and hides every dock the window has, whoever made it.
+        QMenu *viewMenu = nullptr;
+        for (QAction *a : w->menuBar()->actions())
+            if (a->text() == QLatin1String("&View"))
+                viewMenu = a->menu();
+        QVERIFY(viewMenu);
+        const QList<QDockWidget *> docks = w->findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
+        QVERIFY(docks.size() >= 6); // queue, inspector, alerts, conflicts, undo history, suggestions
+        for (QDockWidget *dock : docks)
+            QVERIFY2(viewMenu->actions().contains(dock->toggleViewAction()), qPrintable(dock->windowTitle()));
         // Hiding a dock through the View menu's action.
         QAction *toggleAlerts = w->docks()->alertsDock()->toggleViewAction();
         toggleAlerts->trigger();
         QVERIFY(w->docks()->alertsDock()->isHidden());
+    }
+
+    void boardOpensAWorkOrderOnTheMap()
+    {
+        auto w = openWindow(m_url);
+        QVERIFY2(w, qPrintable(m_openFailure));
+        auto *mapView = w->findChild<widgets::MapView *>();
+        QVERIFY(mapView);
+        QTRY_VERIFY_WITH_TIMEOUT(mapView->model()->job(QStringLiteral("w6")), 15000);
+        widgets::SchedulePage *page = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((page = w->findChild<widgets::SchedulePage *>()) != nullptr, 15000);
+
+        // (w6 is open, so the map pins it whatever day it shows.) The bar's "Open on map": the map tab, centred on the site, the work order selected.
+        emit page->board()->openOnMapRequested(QStringLiteral("w6"));
+        QCOMPARE(w->tabs()->currentWidget()->objectName(), QStringLiteral("mapTab"));
+        QCOMPARE(w->session()->selection()->workOrderId(), QStringLiteral("w6"));
+        const QPointF site = mapView->screenPosOf(QGeoCoordinate(-23.60, -46.70));
+        const QPointF middle(mapView->width() / 2.0, mapView->height() / 2.0);
+        QVERIFY2((site - middle).manhattanLength() < 2, qPrintable(QStringLiteral("%1,%2").arg(site.x()).arg(site.y())));
+        QVERIFY(mapView->viewport().zoom() >= 14);
+
+        // A work order without a pin leaves the tab where it is and says why.
+        w->tabs()->setCurrentIndex(0);
+        emit page->board()->openOnMapRequested(QStringLiteral("no-such-order"));
+        QCOMPARE(w->tabs()->currentIndex(), 0);
+        QVERIFY(w->statusBar()->currentMessage().contains(QLatin1String("no pin on the map")));
     }
 
     void layoutSurvivesARestart()
@@ -254,6 +313,9 @@ private slots:
             w->addDockWidget(Qt::RightDockWidgetArea, w->docks()->queueDock());
             w->docks()->alertsDock()->hide();
             w->workOrdersTab()->page()->table()->horizontalHeader()->resizeSection(WorkOrderTableModel::SummaryColumn, 333);
+            QTreeView *queue = w->docks()->queue()->view();
+            queue->header()->resizeSection(WorkOrderTableModel::CustomerColumn, 222);
+            queue->sortByColumn(WorkOrderTableModel::DurationColumn, Qt::DescendingOrder);
             // The KPI view the manager chose: weekly buckets, the SLA trend, by territory, the ratings tab.
             widgets::KpiDashboard *kpis = w->kpiDashboard();
             QVERIFY(test::chooseByKeys(kpis->filterBar()->bucketCombo(), int(kpi::BucketSize::Week)));
@@ -271,6 +333,11 @@ private slots:
         QVERIFY(w->docks()->alertsDock()->isHidden());
         QVERIFY(!w->docks()->inspectorDock()->isHidden());
         QCOMPARE(w->workOrdersTab()->page()->table()->horizontalHeader()->sectionSize(WorkOrderTableModel::SummaryColumn), 333);
+        QTreeView *queue = w->docks()->queue()->view();
+        QCOMPARE(queue->header()->sectionSize(WorkOrderTableModel::CustomerColumn), 222);
+        QCOMPARE(queue->header()->sortIndicatorSection(), int(WorkOrderTableModel::DurationColumn));
+        QCOMPARE(queue->header()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(idsInOrder(queue->model()).first(), QStringLiteral("w2"));
         QCOMPARE(settings::lastTab().get(), QStringLiteral("workorders"));
         widgets::KpiDashboard *kpis = w->kpiDashboard();
         QCOMPARE(kpis->filterBar()->bucketCombo()->currentData().toInt(), int(kpi::BucketSize::Week));
@@ -281,6 +348,7 @@ private slots:
         settings::windowGeometry().reset();
         settings::windowState().reset();
         settings::workOrderTableHeader().reset();
+        settings::queueHeader().reset();
         settings::kpiViewState().reset();
     }
 

@@ -195,15 +195,23 @@ private slots:
         load(backend);
         UnassignedQueueProxy queue;
         queue.setSourceModel(&m_model);
-        // P1 with an SLA before P1 without; then P2; then P3.
+        // SLA risk: latest start that meets the SLA first (w1 08:30, w2 12:00, w6 on the
+        // 4th), "no SLA" last whatever its priority (w3 is P1).
+        QCOMPARE(idsInOrder(queue), (QStringList{QStringLiteral("w1"), QStringLiteral("w2"), QStringLiteral("w6"), QStringLiteral("w3")}));
+        // Another column sorts by its value; equal values keep the risk order.
+        queue.sort(WorkOrderTableModel::PriorityColumn, Qt::AscendingOrder);
         QCOMPARE(idsInOrder(queue), (QStringList{QStringLiteral("w1"), QStringLiteral("w3"), QStringLiteral("w6"), QStringLiteral("w2")}));
+        queue.sort(WorkOrderTableModel::DurationColumn, Qt::DescendingOrder);
+        QCOMPARE(idsInOrder(queue), (QStringList{QStringLiteral("w2"), QStringLiteral("w1"), QStringLiteral("w3"), QStringLiteral("w6")}));
+        queue.sort(UnassignedQueueProxy::riskColumn(), Qt::AscendingOrder);
+        QCOMPARE(queue.index(0, WorkOrderTableModel::SkillsColumn).data().toString(), QStringLiteral("elec, hvac"));
         // Booking w2 takes it out of the queue at the next load.
         QVERIFY(m_db->execDirect(QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at) "
                                                 "VALUES ('ap9', 'w2', 't1', '2026-03-02T15:00:00Z', '2026-03-02T17:00:00Z')")).ok());
         auto rows = WorkOrderRepository(*m_db).listRows();
         QVERIFY(rows.ok());
         m_model.setRows(std::move(rows).value());
-        QCOMPARE(idsInOrder(queue), (QStringList{QStringLiteral("w1"), QStringLiteral("w3"), QStringLiteral("w6")}));
+        QCOMPARE(idsInOrder(queue), (QStringList{QStringLiteral("w1"), QStringLiteral("w6"), QStringLiteral("w3")}));
     }
 
     void alertListDescribesAlerts_data() { test::addBackendRows(); }

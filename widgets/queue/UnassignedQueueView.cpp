@@ -25,21 +25,29 @@ UnassignedQueueView::UnassignedQueueView(WorkOrderTableModel *model, SelectionSe
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setTextElideMode(Qt::ElideRight);
-    // The queue's order is fixed (urgency), so no sortable header.
-    m_view->setSortingEnabled(false);
+    // Sorted by SLA risk until the dispatcher clicks another column (UnassignedQueueProxy).
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(UnassignedQueueProxy::riskColumn(), Qt::AscendingOrder);
     const QList<int> shown{WorkOrderTableModel::PriorityColumn, WorkOrderTableModel::IdColumn,
-                           WorkOrderTableModel::SlaDueColumn, WorkOrderTableModel::SiteColumn};
+                           WorkOrderTableModel::SummaryColumn,  WorkOrderTableModel::CustomerColumn,
+                           WorkOrderTableModel::SlaDueColumn,   WorkOrderTableModel::DurationColumn,
+                           WorkOrderTableModel::SkillsColumn};
     for (int c = 0; c < WorkOrderTableModel::ColumnCount; ++c)
         m_view->setColumnHidden(c, !shown.contains(c));
     QHeaderView *h = m_view->header();
-    h->setSectionsMovable(false);
+    h->setSectionsMovable(true);
+    h->setSectionResizeMode(QHeaderView::Interactive);
+    h->setStretchLastSection(true);
     for (int i = 0; i < shown.size(); ++i)
         h->moveSection(h->visualIndex(shown[i]), i);
-    h->setStretchLastSection(true);
     const QFontMetrics fm = fontMetrics();
-    h->resizeSection(WorkOrderTableModel::PriorityColumn, fm.horizontalAdvance(tr("3 Normal")) + 20);
-    h->resizeSection(WorkOrderTableModel::IdColumn, fm.horizontalAdvance(QStringLiteral("WO-000000")) + 20);
-    h->resizeSection(WorkOrderTableModel::SlaDueColumn, fm.horizontalAdvance(QStringLiteral("30 Sep 00:00")) + 20);
+    const auto fit = [&](int column, const QString &sample) { h->resizeSection(column, fm.horizontalAdvance(sample) + 24); };
+    fit(WorkOrderTableModel::PriorityColumn, tr("3 Normal"));
+    fit(WorkOrderTableModel::IdColumn, QStringLiteral("WO-000000"));
+    fit(WorkOrderTableModel::SummaryColumn, QString(22, QLatin1Char('x')));
+    fit(WorkOrderTableModel::CustomerColumn, QString(16, QLatin1Char('x')));
+    fit(WorkOrderTableModel::SlaDueColumn, QStringLiteral("30 Sep 00:00"));
+    fit(WorkOrderTableModel::DurationColumn, tr("%1 min").arg(000));
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("queueCount"));
@@ -60,8 +68,20 @@ UnassignedQueueView::UnassignedQueueView(WorkOrderTableModel *model, SelectionSe
 
 QSize UnassignedQueueView::sizeHint() const
 {
-    // Wide enough for priority, id, SLA and the start of the site name.
+    // Wide enough for priority, id and the start of the summary; the rest scrolls.
     return {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46, 480};
+}
+
+QByteArray UnassignedQueueView::headerState() const { return m_view->header()->saveState(); }
+
+bool UnassignedQueueView::restoreHeaderState(const QByteArray &state)
+{
+    QHeaderView *h = m_view->header();
+    if (state.isEmpty() || !h->restoreState(state))
+        return false;
+    // restoreState sets the indicator without telling the view: sort the rows to match.
+    m_view->sortByColumn(h->sortIndicatorSection(), h->sortIndicatorOrder());
+    return true;
 }
 
 void UnassignedQueueView::updateCount()

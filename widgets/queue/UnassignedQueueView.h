@@ -1,6 +1,9 @@
 #pragma once
 // The unassigned queue dock's content: open work orders without an active appointment,
-// most urgent first, showing only what a dispatcher needs to pick the next job.
+// riskiest SLA first, with what a dispatcher needs to pick the next job (summary,
+// customer, SLA due, duration, skills). Columns resize, move and sort; the window keeps
+// their layout (headerState) between runs.
+#include <QByteArray>
 #include <QWidget>
 
 class QLabel;
@@ -21,6 +24,8 @@ public:
     QTreeView *view() const { return m_view; }
     QSize sizeHint() const override;
     UnassignedQueueProxy *proxy() const { return m_proxy; }
+    QByteArray headerState() const;
+    bool restoreHeaderState(const QByteArray &state);
 
 private:
     void updateCount();

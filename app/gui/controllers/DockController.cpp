@@ -5,6 +5,7 @@
 #include "itemmodels/AlertListModel.h"
 #include "queue/UnassignedQueueView.h"
 #include "session/ConsoleSession.h"
+#include "settings/ConsoleSettings.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -61,10 +62,9 @@ void DockController::applyDefaultSizes()
     m_window->resizeDocks({m_inspectorDock, m_alertsDock}, {h * 3 / 5, h * 2 / 5}, Qt::Vertical);
 }
 
-QList<QAction *> DockController::toggleActions() const
-{
-    return {m_queueDock->toggleViewAction(), m_inspectorDock->toggleViewAction(), m_alertsDock->toggleViewAction()};
-}
+void DockController::restoreSettings() { m_queue->restoreHeaderState(settings::queueHeader().get()); }
+
+void DockController::saveSettings() const { settings::queueHeader().set(m_queue->headerState()); }
 
 void DockController::updateAlertsTitle()
 {

@@ -23,11 +23,12 @@ class DockController : public QObject {
     Q_OBJECT
 public:
     DockController(QMainWindow *window, ConsoleSession *session);
-    // Show/hide actions for the View menu, in dock order.
-    QList<QAction *> toggleActions() const;
     // The first-run layout: docks as wide as their content asks. Only meaningful once the
     // window has its real size, so the window calls it when first shown without a saved state.
     void applyDefaultSizes();
+    // The queue's columns (widths, order, sort) as the dispatcher left them.
+    void restoreSettings();
+    void saveSettings() const;
 
     QDockWidget *queueDock() const { return m_queueDock; }
     QDockWidget *inspectorDock() const { return m_inspectorDock; }

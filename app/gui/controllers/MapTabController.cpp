@@ -119,6 +119,18 @@ void MapTabController::updateFilterNote()
                               .arg(m_model->technicians().size()));
 }
 
+bool MapTabController::showWorkOrder(const QString &workOrderId)
+{
+    const map::JobPin *pin = m_model->job(workOrderId);
+    if (!pin || !pin->inIndex)
+        return false;
+    // Close enough to tell the pin from its neighbours, never farther out than the user was.
+    constexpr double streetZoom = 14.0;
+    m_view->setView(QGeoCoordinate(pin->job.lat, pin->job.lon), std::max(m_view->viewport().zoom(), streetZoom));
+    m_session->selection()->selectWorkOrder(workOrderId);
+    return true;
+}
+
 void MapTabController::onSessionState()
 {
     switch (m_session->state()) {

@@ -39,6 +39,10 @@ public:
     MapAssignController *assigner() const { return m_assign; }
     map::TileStore *tiles() const { return m_tiles; }
 
+    // Centres the map on the work order's pin and selects it; false when it has no pin (a
+    // closed work order, or one the map's filter hides).
+    bool showWorkOrder(const QString &workOrderId);
+
 private:
     // Reads the tile source from the settings and switches the map to it.
     void applyTileSource();

@@ -106,6 +106,7 @@ void ScheduleTabController::open()
     connect(board, &widgets::ScheduleBoard::editWorkOrderRequested, this, &ScheduleTabController::editWorkOrderRequested);
     connect(board, &widgets::ScheduleBoard::cancelWorkOrderRequested, this, &ScheduleTabController::cancelWorkOrderRequested);
     connect(board, &widgets::ScheduleBoard::absenceDrawn, this, &ScheduleTabController::absenceDrawn);
+    connect(board, &widgets::ScheduleBoard::openOnMapRequested, this, &ScheduleTabController::openOnMapRequested);
     connect(board, &widgets::ScheduleBoard::openWorkOrderRequested, this, [this](const QString &id) {
         m_session->selection()->selectWorkOrder(id);
         m_docks->inspectorDock()->show();

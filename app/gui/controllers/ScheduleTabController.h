@@ -49,6 +49,8 @@ signals:
     void cancelWorkOrderRequested(const QString &workOrderId);
     // Drawn on the board in "mark absent" mode: the absence to record.
     void absenceDrawn(const QString &technicianId, const QDateTime &start, const QDateTime &end);
+    // From the bars' menu: show the work order's pin on the map.
+    void openOnMapRequested(const QString &workOrderId);
 
 private:
     void onSessionState();
