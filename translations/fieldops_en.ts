@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>UndoCommands</name>
+    <message numerus="yes">
+        <source>Optimize %1: %n visit(s)</source>
+        <translation>
+            <numerusform>Optimize %1: %n visit</numerusform>
+            <numerusform>Optimize %1: %n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UserReport</name>
     <message numerus="yes">
         <source>%n user(s)</source>
