@@ -8,6 +8,7 @@
 // at Depot) and w5 (plumbing): the first two fit, w5 has no qualified technician.
 #include "../board/BoardFixture.h"
 #include "GuiTestSupport.h"
+#include "Screenshots.h"
 #include "board/BoardModel.h"
 #include "board/BoardToolbar.h"
 #include "board/SchedulePage.h"
@@ -31,6 +32,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolTip>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
@@ -221,6 +223,22 @@ private slots:
         QCOMPARE(t.board()->paintContext().previews->size(), size_t(2));
         QCOMPARE(t.activeVisitsOf(QStringLiteral("w3")), 0); // nothing written yet
         QCOMPARE(t.stack()->count(), 0);
+        // Hovering a dashed bar shows what is proposed (the bar's tooltip is not the booked one's).
+        t.board()->scrollToTime(test::utcAt("2026-03-02T07:00:00Z").toMSecsSinceEpoch(), 0.0);
+        QCoreApplication::processEvents();
+        const QRect bar = t.board()->previewViewportRect(0);
+        QVERIFY(!bar.isNull());
+        QHelpEvent hover(QEvent::ToolTip, bar.center(), t.board()->viewport()->mapToGlobal(bar.center()));
+        QCoreApplication::sendEvent(t.board()->viewport(), &hover);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), t.board()->previewVisits().at(0).tooltip);
+        QToolTip::hideText();
+        QVERIFY(t.window->grab().save(test::screenshotPath(QStringLiteral("optimize-panel.png"))));
+        // Closing the dock takes the bars off the board; opening it brings them back.
+        t.controller->dock()->close();
+        QVERIFY(t.board()->previewVisits().isEmpty());
+        QVERIFY(t.openByShortcut());
+        QCOMPARE(t.board()->previewVisits().size(), 2);
 
         // Accept: one undo step, the database and the board have both visits.
         QSignalSpy accepted(t.controller, &gui::OptimizeController::accepted);

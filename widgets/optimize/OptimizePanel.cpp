@@ -28,6 +28,7 @@ OptimizePanel::OptimizePanel(DayPlanProposalModel *model, QWidget *parent)
       m_accept(new QPushButton(tr("&Accept"), this)), m_discard(new QPushButton(tr("&Discard"), this))
 {
     m_date->setObjectName(QStringLiteral("optimizeDate"));
+    m_date->setDate(QDate::currentDate()); // the controller puts the board's day in when it opens the panel
     m_date->setCalendarPopup(true);
     m_date->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
     m_territory->setObjectName(QStringLiteral("optimizeTerritory"));

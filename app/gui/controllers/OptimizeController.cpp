@@ -56,6 +56,9 @@ OptimizeController::OptimizeController(QMainWindow *window, ConsoleSession *sess
     connect(m_panel, &widgets::OptimizePanel::acceptRequested, this, &OptimizeController::accept);
     connect(m_panel, &widgets::OptimizePanel::discardRequested, this, &OptimizeController::discard);
     connect(m_watcher, &QFutureWatcher<dayplan::DayPlan>::finished, this, &OptimizeController::onSolved);
+    // Closed with its title bar's button, the panel takes its bars off the board (the
+    // proposal stays for when it opens again); behind another dock's tab they stay.
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this] { showPreview(); });
 
     // What makes a proposal stale: another console's write (the change feed, by table and
     // seq) or one of this console's own edits and undos.
@@ -276,7 +279,8 @@ void OptimizeController::showPreview()
     if (!m_page)
         return;
     QList<widgets::ScheduleBoard::PreviewVisit> bars;
-    for (const dayplan::PlannedVisit &v : m_model->plan().visits) {
+    const std::vector<dayplan::PlannedVisit> none;
+    for (const dayplan::PlannedVisit &v : m_dock->isHidden() ? none : m_model->plan().visits) {
         const QString tooltip = tr("<b>%1</b> · proposed<br>%2, %3–%4<br>Not booked yet: Accept or Discard in the Optimize day panel.")
                                     .arg(v.workOrderId.toHtmlEscaped(), m_model->technicianName(v.technicianId).toHtmlEscaped(),
                                          timeText(v.start), timeText(v.end));
