@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>UndoCommands</name>
+    <message numerus="yes">
+        <source>Optimize %1: %n visit(s)</source>
+        <translation>
+            <numerusform>Optimize %1: %n visit</numerusform>
+            <numerusform>Optimize %1: %n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UserReport</name>
     <message numerus="yes">
         <source>%n user(s)</source>
@@ -114,6 +124,23 @@
     </message>
 </context>
 <context>
+    <name>fieldops::gui::OptimizeController</name>
+    <message numerus="yes">
+        <source>Booked %n visit(s). Undo (Ctrl+Z) takes them all back.</source>
+        <translation>
+            <numerusform>Booked %n visit. Undo (Ctrl+Z) takes it back.</numerusform>
+            <numerusform>Booked %n visits. Undo (Ctrl+Z) takes them all back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked %n proposed visit(s) for %1.</source>
+        <translation>
+            <numerusform>Booked %n proposed visit for %1.</numerusform>
+            <numerusform>Booked %n proposed visits for %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::CapacityPreviewPanel</name>
     <message numerus="yes">
         <source>%1 week(s) × territory overloaded as due; %2 after levelling with %n move(s).</source>
@@ -198,6 +225,16 @@
         <translation>
             <numerusform>expected %n minute late for the next visit</numerusform>
             <numerusform>expected %n minutes late for the next visit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::OptimizePanel</name>
+    <message numerus="yes">
+        <source>%n visit(s) proposed. Accept books them as one step; Discard drops them.</source>
+        <translation>
+            <numerusform>%n visit proposed. Accept books it; Discard drops it.</numerusform>
+            <numerusform>%n visits proposed. Accept books them as one step; Discard drops them.</numerusform>
         </translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "controllers/DockController.h"
 #include "controllers/KpiTabController.h"
 #include "controllers/MapTabController.h"
+#include "controllers/OptimizeController.h"
 #include "controllers/ScheduleTabController.h"
 #include "controllers/SuggestionController.h"
 #include "controllers/ContractsTabController.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
         }
         m_tabs->setCurrentWidget(mapController->widget());
     });
+    m_optimizeAction = schedule->optimize()->optimizeAction();
     ScheduleTabController *scheduleTab = schedule.get();
     addTab(std::move(schedule));
     m_workOrdersTab->setRowActions({m_intake->editAction(), m_intake->cancelAction()});
@@ -160,6 +162,7 @@ void MainWindow::buildMenus()
     edit->addAction(m_intake->cancelAction());
     edit->addSeparator();
     edit->addAction(m_suggestAction);
+    edit->addAction(m_optimizeAction);
     // Undo is offered to every role that may edit a record (the schedule, work orders,
     // customers, technicians, absences); a role that may only read has nothing to undo.
     // (The board and the KPI targets follow the same signal in their own controllers.)

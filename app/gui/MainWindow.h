@@ -62,6 +62,7 @@ private:
     ConnectionController *m_connection;
     WorkOrderIntakeController *m_intake;
     QAction *m_suggestAction = nullptr; // "Suggest technician…", owned by the schedule tab's controller
+    QAction *m_optimizeAction = nullptr; // "Optimize day…", likewise
     bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show
 };
 

@@ -2,6 +2,7 @@
 
 #include "board/BoardModel.h"
 #include "commands/AssignWorkOrderCommand.h"
+#include "commands/BookDayPlanCommand.h"
 #include "commands/ChangeAppointmentStatusCommand.h"
 #include "commands/LockAppointmentsCommand.h"
 #include "commands/UnassignAppointmentsCommand.h"
@@ -224,6 +225,30 @@ Status BoardEditor::setLocked(const QStringList &appointmentIds, bool locked)
     if (refs.empty())
         return {};
     return push(new LockAppointmentsCommand(target(), std::move(refs), locked));
+}
+
+Result<QStringList> BoardEditor::bookDayPlan(const QDate &day, const std::vector<dayplan::PlannedVisit> &visits, qint64 changeSeq)
+{
+    std::vector<Appointment> appointments;
+    QStringList ids;
+    for (const dayplan::PlannedVisit &v : visits) {
+        if (Status s = takesNewWork(v.technicianId); !s)
+            return s.error();
+        Appointment a;
+        a.id = AssignWorkOrderCommand::newAppointmentId();
+        a.workOrderId = v.workOrderId;
+        a.technicianId = v.technicianId;
+        a.start = v.start.toUTC();
+        a.end = v.end.toUTC();
+        a.status = QStringLiteral("scheduled");
+        ids << a.id;
+        appointments.push_back(std::move(a));
+    }
+    if (appointments.empty())
+        return ids;
+    if (Status s = push(new BookDayPlanCommand(target(), day, std::move(appointments), changeSeq)); !s)
+        return s.error();
+    return ids;
 }
 
 void BoardEditor::applyChanges(const ChangeList &changes)

@@ -7,6 +7,7 @@
 #include "commands/SetIntervalCommand.h"
 #include "board/BoardLoader.h"
 #include "commands/VersionLedger.h"
+#include "dayplan/DayPlan.h"
 #include "sync/Change.h"
 #include "util/Result.h"
 
@@ -60,6 +61,10 @@ public:
     Status unassign(const QStringList &appointmentIds);
     Status changeStatus(const QString &appointmentId, const QString &status);
     Status setLocked(const QStringList &appointmentIds, bool locked);
+    // An accepted "Optimize day" proposal as one step (BookDayPlanCommand): refused, with
+    // nothing written, when the schedule changed after `changeSeq`. Returns the new
+    // appointment ids in the plan's order.
+    Result<QStringList> bookDayPlan(const QDate &day, const std::vector<dayplan::PlannedVisit> &visits, qint64 changeSeq);
 
     // Refused when the technician is inactive: they keep their visits but take no new ones
     // (the suggestions and the day planner leave them out as well).

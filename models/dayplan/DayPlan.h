@@ -31,13 +31,39 @@ struct PlannedVisit {
     QDateTime end;
 };
 
+// Why a candidate was not placed, the first that applies in this order (DayPlanReasons).
+enum class UnplacedReason {
+    NoSite,                // the work order has no site to drive to
+    NoQualifiedTechnician, // no active technician (of the territory) holds every required skill
+    WindowTooShort,        // the customer's window is shorter than the work
+    NotWorking,            // every qualified technician is off that day (no shift)
+    Absent,                // every qualified technician on shift is absent during it
+    OutsideShifts,         // the window cannot be met inside any qualified technician's shift
+    NoRoom,                // the qualified technicians' day is full: the optimiser found no place
+    RefusedByRules,        // the optimiser placed it, the rule checks refused the visit
+};
+
+struct Unplaced {
+    QString workOrderId;
+    UnplacedReason reason = UnplacedReason::NoRoom;
+};
+
+// The reason in words for the dispatcher ("no technician holds the required skills").
+QString unplacedReasonText(UnplacedReason reason);
+
 struct DayPlan {
     std::vector<PlannedVisit> visits; // new ones only, by start then technician
     QStringList unassigned;           // candidates not placed, sorted
+    std::vector<Unplaced> unplaced;   // the same candidates, in the same order, each with why
+    bool cancelled = false;           // the search was stopped early: the plan is its best so far
     // Minutes of the legs into and out of each new visit on its technician's day, home at
     // both ends included; a leg between two new visits counts once, legs between two
     // visits that were already booked do not count.
     int travelMin = 0;
+    // The whole day's driving of the technicians who get a new visit (home, every visit that
+    // local day, home), before and after the new visits: what the dispatcher weighs.
+    int dayTravelBeforeMin = 0;
+    int dayTravelAfterMin = 0;
 };
 
 } // namespace fieldops::dayplan

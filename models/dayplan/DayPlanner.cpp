@@ -1,9 +1,11 @@
 #include "dayplan/DayPlanner.h"
 
+#include "dayplan/DayPlanReasons.h"
 #include "dayplan/RuleGate.h"
 #include "optimizer/VrptwSolver.h"
 #include "scheduling/CompiledSchedule.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QTimeZone>
 #include <algorithm>
@@ -211,6 +213,31 @@ int travelOfNewVisits(const DayPlanInput &in, const CompiledSchedule &s, const Q
     return total;
 }
 
+// Home, every visit of the local day in time order, home: for the given technicians.
+int dayTravel(const DayPlanInput &in, const CompiledSchedule &s, const QSet<int> &techs)
+{
+    int total = 0;
+    for (const Technician &tech : in.snapshot.technicians) {
+        const int ti = s.technicianIndex(tech.id);
+        if (!techs.contains(ti))
+            continue;
+        const GeoPlace home{QString(), tech.homeLat, tech.homeLon};
+        const auto [dayStart, dayEnd] = dayOf(s.technicians()[size_t(ti)], in.date);
+        GeoPlace from = home;
+        bool any = false;
+        for (const int pos : s.intersecting(ti, dayStart, dayEnd)) {
+            const scheduling::AppointmentRec &a = s.appointments()[size_t(s.technicians()[size_t(ti)].schedule[size_t(pos)].ref)];
+            const GeoPlace to = siteOrHome(s, a.workOrder, home);
+            total += s.travel().minutes(from, to);
+            from = to;
+            any = true;
+        }
+        if (any)
+            total += s.travel().minutes(from, home);
+    }
+    return total;
+}
+
 } // namespace
 
 DayPlan planDay(const DayPlanInput &in, const DayPlanOptions &options)
@@ -223,14 +250,40 @@ DayPlan planDay(const DayPlanInput &in, const DayPlanOptions &options)
     fillMatrix(s, p);
 
     std::vector<scheduling::Visit> proposed;
+    DayPlan plan;
     if (std::find_if(p.jobWorkOrder.begin(), p.jobWorkOrder.end(), [](int w) { return w >= 0; }) != p.jobWorkOrder.end()) {
         optimizer::VrpSolverOptions solverOptions;
         solverOptions.timeLimitSeconds = options.timeLimitSeconds;
         solverOptions.seed = options.seed;
-        proposed = proposals(p, optimizer::solveVrp(p.vrp, solverOptions).solution, clock);
+        // The solver polls this between iterations: the one place to both hear a cancel and
+        // report the time spent, which moves steadily where new best plans do not.
+        QElapsedTimer clockRunning;
+        clockRunning.start();
+        qint64 reportedAt = -1'000;
+        if (options.cancelled || options.progress) {
+            solverOptions.cancelled = [&] {
+                if (options.progress && clockRunning.elapsed() - reportedAt >= 100) {
+                    reportedAt = clockRunning.elapsed();
+                    const double limitMs = std::max(options.timeLimitSeconds * 1000.0, 1.0);
+                    options.progress(std::clamp(double(reportedAt) / limitMs, 0.0, 1.0));
+                }
+                return options.cancelled && options.cancelled();
+            };
+        }
+        const optimizer::VrpSolverResult solved = optimizer::solveVrp(p.vrp, solverOptions);
+        plan.cancelled = solved.cancelled;
+        proposed = proposals(p, solved.solution, clock);
     }
+    if (options.progress)
+        options.progress(1.0);
 
-    DayPlan plan;
+    QSet<QString> proposedIds;
+    QSet<int> proposedTechs;
+    for (const scheduling::Visit &v : proposed) {
+        proposedIds.insert(s.workOrders()[size_t(v.workOrder)].id);
+        proposedTechs.insert(v.tech);
+    }
+    const int travelBefore = dayTravel(in, s, proposedTechs);
     plan.visits = keepWhatRulesAccept(s, std::move(proposed));
     QSet<QString> accepted, newIds;
     for (size_t n = 0; n < plan.visits.size(); ++n) {
@@ -238,10 +291,16 @@ DayPlan planDay(const DayPlanInput &in, const DayPlanOptions &options)
         newIds.insert(acceptedId(n));
     }
     for (const QString &id : in.candidates) {
-        if (!accepted.contains(id))
+        if (!accepted.contains(id)) {
             plan.unassigned << id;
+            plan.unplaced.push_back({id, whyUnplaced(in, s, id, proposedIds.contains(id))});
+        }
     }
     plan.travelMin = travelOfNewVisits(in, s, newIds);
+    // Over the technicians of the proposals, accepted or not, so before and after compare
+    // the same people; equal when nothing was accepted.
+    plan.dayTravelBeforeMin = travelBefore;
+    plan.dayTravelAfterMin = dayTravel(in, s, proposedTechs);
     return plan;
 }
 

@@ -14,12 +14,19 @@
 #include "dayplan/DayPlan.h"
 
 #include <cstdint>
+#include <functional>
 
 namespace fieldops::dayplan {
 
 struct DayPlanOptions {
     double timeLimitSeconds = 5;
     std::uint64_t seed = 1;
+    // Polled while the optimiser searches; true stops it with its best plan so far (which
+    // still goes through the rule checks). The console's Cancel; the CLI leaves it empty.
+    std::function<bool()> cancelled = nullptr;
+    // The share of the time limit spent, in [0, 1], a few times a second while searching
+    // and 1 at the end; called on the planning thread.
+    std::function<void(double)> progress = nullptr;
 };
 
 DayPlan planDay(const DayPlanInput &input, const DayPlanOptions &options);

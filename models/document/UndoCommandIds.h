@@ -12,6 +12,7 @@ enum class UndoCommandId : int {
     ChangeAppointmentStatus,
     LockAppointment,
     NudgeAppointments, // arrow keys on the board: consecutive nudges of one selection merge
+    BookDayPlan,       // "Optimize day": every proposed visit of one plan, one step
 };
 
 } // namespace fieldops

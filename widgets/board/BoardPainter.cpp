@@ -103,6 +103,8 @@ void BoardPainter::paintTimeline(QPainter &p, const QRect &exposed, const BoardP
         paintHighlights(p, c);
     for (int r = firstRow; r < c.rows->count() && c.rows->top(r) <= lastY; ++r)
         paintBars(p, r, fromMs, toMs, c);
+    if (c.previews && !c.previews->empty())
+        paintPreviews(p, c);
 
     if (c.nowMs >= fromMs && c.nowMs <= toMs) {
         const int x = int(s.xOf(c.nowMs)) - c.scroll.x();
@@ -314,6 +316,37 @@ void BoardPainter::paintHighlights(QPainter &p, const BoardPaintContext &c) cons
             continue;
         const double x1 = c.scale->xOf(h.startMs) - c.scroll.x(), x2 = c.scale->xOf(h.endMs) - c.scroll.x();
         p.drawRect(QRectF(x1, c.rows->top(r) - c.scroll.y() + 1, std::max(x2 - x1, 2.0), c.rows->height(r) - 2));
+    }
+    p.restore();
+}
+
+QRectF BoardPainter::previewRect(const BoardPreviewBar &bar, const BoardPaintContext &c)
+{
+    const int r = c.rows->rowOfTechnician(bar.technician);
+    if (r < 0)
+        return {};
+    const double x1 = c.scale->xOf(bar.startMs) - c.scroll.x(), x2 = c.scale->xOf(bar.endMs) - c.scroll.x();
+    return QRectF(x1, c.rows->top(r) - c.scroll.y() + 3, std::max(x2 - x1, 3.0), c.rows->height(r) - 6);
+}
+
+void BoardPainter::paintPreviews(QPainter &p, const BoardPaintContext &c) const
+{
+    // Dashed and see-through, like the drag ghost: not booked yet, and what is under it stays readable.
+    const QColor colour = colours::suggested();
+    QColor fill = colour;
+    fill.setAlpha(50);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const BoardPreviewBar &bar : *c.previews) {
+        const QRectF rect = previewRect(bar, c);
+        if (rect.isNull())
+            continue;
+        p.setPen(QPen(colour.darker(130), 2, Qt::DashLine));
+        p.setBrush(fill);
+        p.drawRoundedRect(rect, 3, 3);
+        p.setPen(colour.darker(180));
+        p.drawText(rect.adjusted(4, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                   p.fontMetrics().elidedText(bar.label, Qt::ElideRight, int(rect.width()) - 6));
     }
     p.restore();
 }

@@ -31,6 +31,14 @@ struct BoardHighlight {
     qint64 endMs = 0;
 };
 
+// A visit the optimize panel proposes, drawn as a dashed bar until accepted or discarded.
+struct BoardPreviewBar {
+    int technician = -1;
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    QString label;
+};
+
 struct BoardPaintContext {
     const board::BoardModel *model = nullptr;
     const board::RowLayout *rows = nullptr;
@@ -45,6 +53,7 @@ struct BoardPaintContext {
     int timelineWidth = 0; // the timeline viewport's width (the header's utilization range)
     const RecentChanges *recent = nullptr; // other users' edits of a moment ago, outlined
     const std::vector<BoardHighlight> *highlights = nullptr; // suggested slots, under the bars
+    const std::vector<BoardPreviewBar> *previews = nullptr;  // proposed visits, over the bars
 };
 
 class BoardPainter {
@@ -56,6 +65,8 @@ public:
 
     static QColor statusColor(const QString &status);
     static QString statusText(const QString &status);
+    // Where a preview bar is drawn, in viewport coordinates (null when its row is hidden).
+    static QRectF previewRect(const BoardPreviewBar &bar, const BoardPaintContext &c);
 
 private:
     void paintRowBackground(QPainter &p, int row, const QRect &rowRect, qint64 fromMs, qint64 toMs,
@@ -64,6 +75,7 @@ private:
     void paintBars(QPainter &p, int row, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
     void paintGhost(QPainter &p, const BoardPaintContext &c) const;
     void paintHighlights(QPainter &p, const BoardPaintContext &c) const;
+    void paintPreviews(QPainter &p, const BoardPaintContext &c) const;
     void paintRecentChange(QPainter &p, const QRectF &bar, const board::BoardItem &b, const BoardPaintContext &c) const;
     const QStaticText &label(const board::BoardItem &b, int width, const QFontMetrics &fm) const;
 

@@ -35,7 +35,7 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     // instead of forcing the whole window wider.
     auto *outer = new QHBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto *bar = new QToolBar(this);
+    auto *bar = m_bar = new QToolBar(this);
     bar->setObjectName(QStringLiteral("boardToolBar"));
     outer->addWidget(bar);
     m_spans = new QButtonGroup(this);
@@ -75,7 +75,7 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     connect(m_markAbsent, &QToolButton::toggled, this, &BoardToolbar::markAbsentToggled);
     bar->addWidget(m_markAbsent);
 
-    bar->addWidget(new QLabel(tr("Snap"), this));
+    m_toolsAnchor = bar->addWidget(new QLabel(tr("Snap"), this));
     m_snap = new QComboBox(this);
     m_snap->setObjectName(QStringLiteral("boardSnap"));
     for (const int m : {5, 15, 30})
@@ -141,6 +141,10 @@ void BoardToolbar::setDate(const QDate &date)
     const QSignalBlocker block(m_date);
     m_date->setDate(date);
 }
+
+QDate BoardToolbar::date() const { return m_date->date(); }
+
+void BoardToolbar::addTool(QAction *action) { m_bar->insertAction(m_toolsAnchor, action); }
 
 void BoardToolbar::setSpan(board::VisibleSpan span)
 {

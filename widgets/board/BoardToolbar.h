@@ -8,11 +8,13 @@
 
 #include <QWidget>
 
+class QAction;
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLineEdit;
+class QToolBar;
 class QToolButton;
 
 namespace fieldops::board {
@@ -29,6 +31,12 @@ public:
     // Fills the filter choices from the loaded technicians (keeps the current choice).
     void setChoices(const board::BoardModel &model);
     void setDate(const QDate &date);
+    // The day the date picker shows (the board's day).
+    QDate date() const;
+    // A tool of another part of the console (e.g. "Optimize day"), after the modes; the
+    // toolbar shows it as a button and does not own it.
+    void addTool(QAction *action);
+    QToolBar *toolBar() const { return m_bar; }
     void setSpan(board::VisibleSpan span);
     board::BoardFilter filter() const;
     int snapMinutes() const;
@@ -46,6 +54,8 @@ signals:
     void markAbsentToggled(bool on);
 
 private:
+    QToolBar *m_bar;
+    QAction *m_toolsAnchor; // tools go before this (the snap step's label)
     QButtonGroup *m_spans;
     QToolButton *m_today;
     QToolButton *m_markAbsent;

@@ -80,6 +80,7 @@ void ScheduleBoard::onReloaded()
     setSpan(m_span);
     // Technician indices are the model's: a reload may renumber them.
     setHighlightedSlots(QList<SlotHighlight>(m_highlightSlots));
+    setPreviewVisits(QList<PreviewVisit>(m_previewVisits));
 }
 
 void ScheduleBoard::relayoutRows()
@@ -326,6 +327,7 @@ BoardPaintContext ScheduleBoard::paintContext() const
     c.timelineWidth = viewport()->width();
     c.recent = m_recent;
     c.highlights = &m_highlights;
+    c.previews = &m_previews;
     return c;
 }
 
@@ -341,6 +343,25 @@ void ScheduleBoard::setHighlightedSlots(const QList<SlotHighlight> &spans)
         }
     }
     viewport()->update();
+}
+
+void ScheduleBoard::setPreviewVisits(const QList<PreviewVisit> &visits)
+{
+    m_previewVisits = visits;
+    m_previews.clear();
+    for (const PreviewVisit &v : visits) {
+        // Kept in step with m_previewVisits (index for index); -1: not on the board.
+        const int tech = m_model ? m_model->technicianIndex(v.technicianId) : -1;
+        m_previews.push_back({tech, v.start.toMSecsSinceEpoch(), v.end.toMSecsSinceEpoch(), v.label});
+    }
+    viewport()->update();
+}
+
+QRect ScheduleBoard::previewViewportRect(int index) const
+{
+    if (index < 0 || size_t(index) >= m_previews.size() || m_previews[size_t(index)].technician < 0)
+        return {};
+    return BoardPainter::previewRect(m_previews[size_t(index)], paintContext()).toAlignedRect();
 }
 
 const BoardGhost *ScheduleBoard::ghost() const { return m_input->ghost(); }
@@ -549,7 +570,15 @@ bool ScheduleBoard::viewportEvent(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const board::BoardGeometry geo(*m_model, m_rows, m_scale);
         const board::BoardHit hit = geo.hitTest(toContent(help->pos()), m_filter.showCancelled);
-        if (hit.item >= 0)
+        // A proposed visit lies over the bars: its tooltip first.
+        int preview = -1;
+        for (int i = 0; i < int(m_previews.size()) && preview < 0; ++i) {
+            if (previewViewportRect(i).contains(help->pos()))
+                preview = i;
+        }
+        if (preview >= 0)
+            QToolTip::showText(help->globalPos(), m_previewVisits[preview].tooltip, viewport());
+        else if (hit.item >= 0)
             QToolTip::showText(help->globalPos(), tooltipFor(hit.item), viewport());
         else
             QToolTip::hideText();

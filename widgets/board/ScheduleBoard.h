@@ -106,6 +106,19 @@ public:
     void setHighlightedSlots(const QList<SlotHighlight> &spans);
     const std::vector<BoardHighlight> &highlightedSlots() const { return m_highlights; }
 
+    // Visits the optimize panel proposes, as dashed bars with a tooltip until the proposal
+    // is accepted or discarded; empty clears them. Technicians not on the board are skipped.
+    struct PreviewVisit {
+        QString technicianId;
+        QDateTime start, end;
+        QString label;   // on the bar (the work order)
+        QString tooltip; // rich text
+    };
+    void setPreviewVisits(const QList<PreviewVisit> &visits);
+    const QList<PreviewVisit> &previewVisits() const { return m_previewVisits; }
+    // Viewport rect of a preview bar (null when hidden); for tests that aim the mouse.
+    QRect previewViewportRect(int index) const;
+
     BoardPaintContext paintContext() const;
     const BoardGhost *ghost() const;
     // How a message line reads: a refusal (nothing was written) stands out, a warning
@@ -186,6 +199,8 @@ private:
     const RecentChanges *m_recent = nullptr;
     std::vector<BoardHighlight> m_highlights;
     QList<SlotHighlight> m_highlightSlots; // re-resolved to row indices when the model reloads
+    std::vector<BoardPreviewBar> m_previews; // m_previewVisits resolved to row indices
+    QList<PreviewVisit> m_previewVisits;
     bool m_editable = true;
     bool m_markAbsent = false;
 };

@@ -9,6 +9,7 @@
 #include "commands/BoardEditor.h"
 #include "conflicts/ConflictsPanel.h"
 #include "controllers/DockController.h"
+#include "controllers/OptimizeController.h"
 #include "controllers/SuggestionController.h"
 #include "document/ScheduleDocument.h"
 #include "queue/UnassignedQueueView.h"
@@ -52,6 +53,9 @@ ScheduleTabController::ScheduleTabController(QMainWindow *window, ConsoleSession
     connect(dragSource, &widgets::QueueDragSource::dragStarted, m_suggestions, &SuggestionController::queueDragStarted);
     connect(dragSource, &widgets::QueueDragSource::dragFinished, m_suggestions, &SuggestionController::queueDragFinished);
     window->tabifyDockWidget(m_conflictsDock, m_suggestions->dock());
+    // "Optimize day" sits with them: its table needs the board's width too.
+    m_optimize = new OptimizeController(window, session);
+    window->tabifyDockWidget(m_conflictsDock, m_optimize->dock());
     // …and takes bars back: dropped on the queue, they are unassigned.
     auto *dropTarget = new widgets::QueueDropTarget(docks->queue()->view());
     connect(dropTarget, &widgets::QueueDropTarget::appointmentsDropped, this, [this](const QStringList &ids) {
@@ -118,6 +122,7 @@ void ScheduleTabController::open()
             [filter, toolbar = m_page->toolbar()] { filter->setFilter(toolbar->filter()); });
     filter->setFilter(m_page->toolbar()->filter());
     m_suggestions->attach(m_editor.get(), board);
+    m_optimize->attach(m_editor.get(), m_page);
     applyPermissions();
     m_page->showDate();
 }
@@ -142,6 +147,7 @@ void ScheduleTabController::applyPermissions()
 void ScheduleTabController::close()
 {
     m_suggestions->detach();
+    m_optimize->detach();
     if (m_page) {
         m_stack->removeWidget(m_page);
         delete m_page;

@@ -27,6 +27,7 @@ class SchedulePage;
 
 namespace fieldops::gui {
 class DockController;
+class OptimizeController;
 class SuggestionController;
 
 class ScheduleTabController : public QObject, public TabController {
@@ -42,6 +43,7 @@ public:
     board::BoardModel *model() const { return m_model; }
     QDockWidget *conflictsDock() const { return m_conflictsDock; }
     SuggestionController *suggestions() const { return m_suggestions; }
+    OptimizeController *optimize() const { return m_optimize; }
 
 signals:
     // From the bars' menu: the work order's form, or its cancellation.
@@ -67,6 +69,7 @@ private:
     QDockWidget *m_conflictsDock;
     QDockWidget *m_historyDock;
     SuggestionController *m_suggestions; // owned by the window
+    OptimizeController *m_optimize;      // owned by the window
     std::unique_ptr<BoardEditor> m_editor;
     widgets::SchedulePage *m_page = nullptr;
 };
