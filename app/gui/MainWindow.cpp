@@ -8,6 +8,7 @@
 #include "controllers/MapTabController.h"
 #include "controllers/ScheduleTabController.h"
 #include "controllers/SuggestionController.h"
+#include "controllers/TabShortcuts.h"
 #include "controllers/ContractsTabController.h"
 #include "controllers/CustomersTabController.h"
 #include "controllers/TechniciansTabController.h"
@@ -129,6 +130,7 @@ void MainWindow::buildMenus()
     file->addAction(m_intake->newAction());
     file->addSeparator();
     file->addAction(m_connection->connectAction());
+    file->addAction(m_connection->openAnotherAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -165,6 +167,7 @@ void MainWindow::buildMenus()
     for (QAction *a : m_docks->toggleActions())
         view->addAction(a);
     view->addSeparator();
+    addTabShortcuts(m_tabs, view);
     QAction *refresh = view->addAction(QIcon(QStringLiteral(":/fieldops/icons/refresh.svg")), tr("&Refresh"), m_session,
                                        &ConsoleSession::refresh);
     refresh->setObjectName(QStringLiteral("actionRefresh"));
