@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSet>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -75,6 +76,35 @@ private slots:
         // The user's settings are not where the picture's layout came from or went to.
         QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral("config/FieldOps/fieldops.conf")))
                 || !QFile(m_home.filePath(QStringLiteral("config/FieldOps/fieldops.conf"))).size());
+    }
+
+    // No option and no environment: the choice remembered at a first start is opened (the
+    // demo file the rows above made), without a dialog.
+    void rememberedChoiceIsOpened()
+    {
+        const QString conf = m_home.filePath(QStringLiteral("config/FieldOps/fieldops.conf"));
+        {
+            QSettings settings(conf, QSettings::IniFormat);
+            settings.setValue(QStringLiteral("Startup/kind"), QStringLiteral("demo"));
+            settings.setValue(QStringLiteral("Startup/database"),
+                              QStringLiteral("sqlite://") + m_home.filePath(QStringLiteral("data/FieldOps/fieldops/demo.db")));
+        }
+        const QString file = m_home.filePath(QStringLiteral("remembered.png"));
+        const Run r = run({QStringLiteral("--screenshot"), QStringLiteral("technicians"), file});
+        QFile::remove(conf);
+        QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        QImage image;
+        QVERIFY(image.load(file, "PNG"));
+        QCOMPARE(image.size(), QSize(1650, 1000));
+    }
+
+    void noDatabaseIsAUsageError()
+    {
+        const QString file = m_home.filePath(QStringLiteral("none.png"));
+        const Run r = run({QStringLiteral("--screenshot"), QStringLiteral("board"), file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("no database")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(file));
     }
 
     void unknownViewNamesTheViews()
