@@ -36,7 +36,9 @@ FirstRunDialog::FirstRunDialog(QWidget *parent) : QDialog(parent)
     m_recent->setObjectName(QStringLiteral("firstRunRecent"));
     m_recentTitle->setBuddy(m_recent);
     m_file = new QCommandLinkButton(tr("Create a new database &file…"),
-                                    tr("An empty SQLite file of your own, for one person working alone."), this);
+                                    tr("An empty SQLite file of your own, for one person working alone. Choosing an "
+                                       "existing FieldOps file opens it as it is."),
+                                    this);
     m_file->setObjectName(QStringLiteral("firstRunFile"));
 
     m_problem = new QLabel(this);
@@ -66,7 +68,10 @@ FirstRunDialog::FirstRunDialog(QWidget *parent) : QDialog(parent)
     m_chooseFile = [](QWidget *parent) {
         return QFileDialog::getSaveFileName(parent, tr("New database file"),
                                             QDir::home().filePath(QStringLiteral("fieldops.db")),
-                                            tr("SQLite databases (*.db *.sqlite);;All files (*)"));
+                                            tr("SQLite databases (*.db *.sqlite);;All files (*)"), nullptr,
+                                            // Nothing is replaced: an existing FieldOps file is opened as
+                                            // it is, anything else is refused, so "replace it?" would mislead.
+                                            QFileDialog::DontConfirmOverwrite);
     };
 
     connect(m_demo, &QCommandLinkButton::clicked, this, [this] {
