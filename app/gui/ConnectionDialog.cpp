@@ -68,6 +68,25 @@ ConnectionDialog::ConnectionDialog(PasswordStore *passwords, QWidget *parent) : 
 
 void ConnectionDialog::setUrl(const DatabaseUrl &url) { m_form->setUrl(url); }
 
+void ConnectionDialog::chooseRecent(const QString &displayUrl)
+{
+    const int index = m_recent->findData(displayUrl);
+    if (index < 0)
+        return;
+    m_recent->setCurrentIndex(index);
+    pickRecent(index);
+}
+
+void ConnectionDialog::applyRememberPassword()
+{
+    if (m_accepted.dialect != Dialect::PostgreSQL)
+        return;
+    if (rememberPassword() && !m_accepted.password.isEmpty())
+        m_passwords->store(m_accepted.toDisplayString(), m_accepted.password);
+    else if (PasswordStore::isAvailable())
+        m_passwords->remove(m_accepted.toDisplayString());
+}
+
 bool ConnectionDialog::rememberPassword() const { return m_remember->isEnabled() && m_remember->isChecked(); }
 
 void ConnectionDialog::updateRememberEnabled()

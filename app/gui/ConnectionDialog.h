@@ -25,6 +25,10 @@ class ConnectionDialog : public QDialog {
 public:
     ConnectionDialog(PasswordStore *passwords, QWidget *parent = nullptr);
     void setUrl(const DatabaseUrl &url);
+    // As if picked from the Recent list: fills the form and the kept password, if any.
+    void chooseRecent(const QString &displayUrl);
+    // After acceptance: keeps the password in the keychain or forgets it, as ticked.
+    void applyRememberPassword();
     // Valid once accepted.
     DatabaseUrl url() const { return m_accepted; }
     bool rememberPassword() const;

@@ -9,6 +9,7 @@
 #include "controllers/OptimizeController.h"
 #include "controllers/ScheduleTabController.h"
 #include "controllers/SuggestionController.h"
+#include "controllers/TabShortcuts.h"
 #include "controllers/ContractsTabController.h"
 #include "controllers/CustomersTabController.h"
 #include "controllers/TechniciansTabController.h"
@@ -141,6 +142,7 @@ void MainWindow::buildMenus()
     file->addAction(m_intake->newAction());
     file->addSeparator();
     file->addAction(m_connection->connectAction());
+    file->addAction(m_connection->openAnotherAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -179,6 +181,7 @@ void MainWindow::buildMenus()
     for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
+    addTabShortcuts(m_tabs, view);
     QAction *refresh = view->addAction(QIcon(QStringLiteral(":/fieldops/icons/refresh.svg")), tr("&Refresh"), m_session,
                                        &ConsoleSession::refresh);
     refresh->setObjectName(QStringLiteral("actionRefresh"));

@@ -1,5 +1,7 @@
 #include "StartupOptions.h"
 
+#include "ScreenshotCommand.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -13,12 +15,20 @@ Result<StartupOptions> parseStartupOptions(const QStringList &arguments)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption db(QStringLiteral("db"),
-                                QCoreApplication::translate("main", "Database URL: sqlite:///abs/path.db or postgresql://user@host:port/db (default: FIELDOPS_DB, else the default SQLite file)."),
+                                QCoreApplication::translate("main", "Database URL: sqlite:///abs/path.db or postgresql://user@host:port/db (default: FIELDOPS_DB, else the choice made at the first start)."),
                                 QStringLiteral("URL"));
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QCoreApplication::translate("main", "Create and fill the database with the demo operation when it is empty."));
+                                  QCoreApplication::translate("main", "Open the demo database (demo.db in the data folder, or the --db database), filling it with the demo operation when it is empty."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Draw VIEW (%1) of the console into the PNG FILE and exit.")
+            .arg(screenshotViews().join(QStringLiteral(", "))),
+        QStringLiteral("VIEW"));
     parser.addOption(db);
     parser.addOption(demo);
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("main", "With --screenshot: the PNG file to write."),
+                                 QStringLiteral("[FILE]"));
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -26,17 +36,19 @@ Result<StartupOptions> parseStartupOptions(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
 
-    QString text = parser.value(db);
-    if (text.isEmpty())
-        text = qEnvironmentVariable("FIELDOPS_DB");
-    if (text.isEmpty())
-        text = QStringLiteral("sqlite://") + DatabaseUrl::defaultSqlitePath();
-    auto url = DatabaseUrl::parse(text);
-    if (!url)
-        return url.error();
     StartupOptions options;
-    options.url = *url;
+    options.db = parser.value(db);
     options.demo = parser.isSet(demo);
+    const QStringList rest = parser.positionalArguments();
+    options.screenshot = parser.isSet(screenshot);
+    if (options.screenshot) {
+        if (rest.size() != 1)
+            return Error::invalid(QCoreApplication::translate("main", "--screenshot needs a view and a file: --screenshot VIEW FILE"));
+        options.screenshotView = parser.value(screenshot);
+        options.screenshotFile = rest.constFirst();
+    } else if (!rest.isEmpty()) {
+        return Error::invalid(QCoreApplication::translate("main", "unexpected argument: %1").arg(rest.constFirst()));
+    }
     return options;
 }
 

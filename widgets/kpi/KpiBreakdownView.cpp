@@ -5,6 +5,8 @@
 #include "kpi/KpiFormat.h"
 
 #include <QComboBox>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -46,6 +48,7 @@ KpiBreakdownView::KpiBreakdownView(QWidget *parent) : QWidget(parent)
     bars->setPen(Qt::NoPen);
     bars->setWidth(0.7);
     m_bars->xAxis->ticker()->setTickCount(4);
+    m_bars->installEventFilter(this); // how many names fit depends on the chart's height
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Break down by"), this));
@@ -93,13 +96,18 @@ void KpiBreakdownView::rebuildBars()
     QVector<double> pos, val;
     QVector<QString> labels;
     const int rows = m_proxy->rowCount();
+    // Sixty technicians' names on a short chart pile on top of each other: name every
+    // step-th bar only (the table beside names them all).
+    const int line = QFontMetrics(m_bars->yAxis->tickLabelFont()).height();
+    const int room = m_bars->height() - 4 * line; // the x axis, its label and the margins
+    const int step = room > 0 && rows * line > room ? (rows * line + room - 1) / room : 1;
     for (int r = 0; r < rows; ++r) {
         const QModelIndex src = m_proxy->mapToSource(m_proxy->index(r, 0));
         const kpi::KpiBreakdownRow *row = m_model->rowAt(src.row());
         const auto v = row->kpis.value(key);
         pos << double(rows - r); // first table row on top
         val << (v ? kpi::plotValue(key, *v) : 0.0);
-        labels << row->label;
+        labels << (r % step == 0 ? row->label : QString());
     }
     bars->setData(pos, val, true);
     bars->setName(kpi::titleOf(key));
@@ -113,6 +121,13 @@ void KpiBreakdownView::rebuildBars()
     m_bars->xAxis->setRange(0, hi > 0 ? hi * 1.1 : 1);
     m_bars->xAxis->setLabel(kpi::titleOf(key) + (kpi::unitOf(key) == kpi::KpiUnit::Rate ? tr(" (%)") : QString()));
     m_bars->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool KpiBreakdownView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_bars && event->type() == QEvent::Resize)
+        rebuildBars();
+    return QWidget::eventFilter(watched, event);
 }
 
 QByteArray KpiBreakdownView::toCsv() const

@@ -33,6 +33,9 @@ public:
     // The table as CSV, in the order the user sees it.
     QByteArray toCsv() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showGroup();
     void rebuildBars();

@@ -1,10 +1,14 @@
 #include "controllers/ConnectionController.h"
 
 #include "ConnectionDialog.h"
+#include "DemoSeedRunner.h"
+#include "FirstRunController.h"
 #include "PasswordStore.h"
 #include "common/StatusBadge.h"
 #include "session/ConsoleSession.h"
 #include "settings/RecentConnections.h"
+#include "startup/FirstRunDialog.h"
+#include "startup/StartupDatabase.h"
 
 #include <QAction>
 #include <QIcon>
@@ -28,6 +32,10 @@ ConnectionController::ConnectionController(QMainWindow *window, ConsoleSession *
     m_connectAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     m_connectAction->setStatusTip(tr("Connect to a SQLite file or a PostgreSQL server"));
     connect(m_connectAction, &QAction::triggered, this, &ConnectionController::showConnectDialog);
+    m_openAnotherAction = new QAction(tr("&Open another database…"), this);
+    m_openAnotherAction->setObjectName(QStringLiteral("actionOpenAnotherDatabase"));
+    m_openAnotherAction->setStatusTip(tr("Open the demo, a server or a database file, and start with it next time"));
+    connect(m_openAnotherAction, &QAction::triggered, this, &ConnectionController::showOpenAnotherDialog);
 
     m_badge = new widgets::StatusBadge(window);
     m_badge->setObjectName(QStringLiteral("connectionBadge"));
@@ -67,12 +75,38 @@ void ConnectionController::showConnectDialog()
         dialog.setUrl(m_session->url());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const DatabaseUrl url = dialog.url();
-    if (url.dialect == Dialect::PostgreSQL) {
-        if (dialog.rememberPassword() && !url.password.isEmpty())
-            m_passwords->store(url.toDisplayString(), url.password);
-        else if (PasswordStore::isAvailable())
-            m_passwords->remove(url.toDisplayString());
+    dialog.applyRememberPassword();
+    connectTo(dialog.url());
+}
+
+void ConnectionController::showOpenAnotherDialog()
+{
+    FirstRunController firstRun(m_passwords, m_window);
+    firstRun.dialog()->setReopened();
+    if (const auto target = firstRun.run())
+        open(*target);
+}
+
+void ConnectionController::open(const StartupTarget &target)
+{
+    if (target.seedDemo) {
+        auto seeded = seedDemoIfEmpty(target.url, DemoOptions{}, m_window);
+        // Cancelled or failed: still open the console, on whatever the database holds.
+        if (!seeded && seeded.error().kind != Error::Kind::Cancelled) {
+            qCWarning(lcConnection) << "demo seeding failed:" << seeded.error().message << seeded.error().detail;
+            if (m_interactive)
+                QMessageBox::warning(m_window, tr("FieldOps demo"), seeded.error().message);
+        }
+    }
+    const DatabaseUrl url = target.url;
+    // A remembered server carries no password (settings never hold one): the keychain may.
+    if (url.dialect == Dialect::PostgreSQL && url.password.isEmpty() && PasswordStore::isAvailable()) {
+        m_passwords->lookup(url.toDisplayString(), this, [this, url](const QString &password) {
+            DatabaseUrl withPassword = url;
+            withPassword.password = password;
+            connectTo(withPassword);
+        });
+        return;
     }
     connectTo(url);
 }

@@ -13,6 +13,7 @@ class QMainWindow;
 
 namespace fieldops {
 class ConsoleSession;
+struct StartupTarget;
 struct Error;
 struct Permissions;
 }
@@ -29,6 +30,8 @@ public:
     ConnectionController(QMainWindow *window, ConsoleSession *session);
 
     QAction *connectAction() const { return m_connectAction; }
+    // File → Open another database…: the first-run choices again (FirstRunController).
+    QAction *openAnotherAction() const { return m_openAnotherAction; }
     widgets::StatusBadge *badge() const { return m_badge; }
     QLabel *databaseLabel() const { return m_database; }
     QLabel *userLabel() const { return m_user; }
@@ -38,6 +41,11 @@ public:
 
     void connectTo(const DatabaseUrl &url);
     void showConnectDialog();
+    void showOpenAnotherDialog();
+    // What start-up or the first-run dialog chose: seeds the demo when asked (with its
+    // progress dialog), takes a server's password from the keychain when one is kept, and
+    // connects.
+    void open(const StartupTarget &target);
 
     // Tests run without anyone to answer questions: errors are logged, not shown, and
     // an empty database is not initialised unless asked.
@@ -54,6 +62,7 @@ private:
     ConsoleSession *m_session;
     PasswordStore *m_passwords;
     QAction *m_connectAction;
+    QAction *m_openAnotherAction;
     widgets::StatusBadge *m_badge;
     QLabel *m_database;
     QLabel *m_user;
