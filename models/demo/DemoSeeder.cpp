@@ -1,10 +1,12 @@
 #include "demo/DemoSeeder.h"
 
 #include "demo/DemoGenerator.h"
+#include "demo/DemoGeography.h"
 #include "demo/DemoWriter.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
+#include <QTimeZone>
 
 namespace fieldops {
 
@@ -40,6 +42,15 @@ DemoSummary summarise(const demo::DemoDataSet &data, const demo::DemoCalendar &c
 }
 
 } // namespace
+
+DemoOptions demoOptionsAt(const QDateTime &instant)
+{
+    const QDateTime local = instant.toTimeZone(QTimeZone(demo::kTimeZone));
+    DemoOptions o;
+    o.today = local.date();
+    o.nowLocal = QTime(local.time().hour(), local.time().minute());
+    return o;
+}
 
 Status DemoSeeder::validate(const DemoOptions &o)
 {

@@ -6,6 +6,7 @@
 #include "util/Result.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QString>
 #include <QTime>
 #include <functional>
@@ -24,6 +25,12 @@ struct DemoOptions {
     // under way, later ones are planned. Fixed (not the wall clock) so seeds reproduce.
     QTime nowLocal{10, 0};
 };
+
+// The demo as of `instant`: `today` and `nowLocal` are that instant's date and time in the
+// demo's city, so everything before it has happened (visits done, queue created, last
+// positions) and nothing after it has. The console seeds its demo this way; the CLI keeps
+// the fixed 10:00 unless --now says otherwise, so its seeds reproduce.
+DemoOptions demoOptionsAt(const QDateTime &instant);
 
 struct DemoSummary {
     int technicians = 0;

@@ -357,11 +357,27 @@ private slots:
         QVERIFY(count(*db, QStringLiteral("SELECT count(*) FROM maintenance_plans WHERE next_due IS NULL")) == 0);
     }
 
-    void timesValidAndPlacesReal_data() { test::addBackendRows(); }
+    // Whatever the hour the demo is made at, nothing lies after its "now": not created,
+    // not arrived, not completed, not rated, not reported. (The console seeds at the wall clock.)
+    void timesValidAndPlacesReal_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QTime>("nowLocal");
+        QTest::addColumn<bool>("workingHours");
+        QTest::newRow("sqlite 10:00") << QStringLiteral("sqlite") << QTime(10, 0) << true;
+        QTest::newRow("postgres 10:00") << QStringLiteral("postgres") << QTime(10, 0) << true;
+        QTest::newRow("sqlite 03:00") << QStringLiteral("sqlite") << QTime(3, 0) << false;
+        QTest::newRow("sqlite 15:00") << QStringLiteral("sqlite") << QTime(15, 0) << true;
+        QTest::newRow("sqlite 21:30") << QStringLiteral("sqlite") << QTime(21, 30) << false;
+    }
     void timesValidAndPlacesReal()
     {
         QFETCH(QString, backend);
-        const DemoOptions o = smallOptions();
+        QFETCH(QTime, nowLocal);
+        QFETCH(bool, workingHours);
+        DemoOptions o = smallOptions();
+        o.nowLocal = nowLocal;
+        int underWay = 0;
         auto db = seeded(backend, o);
         QVERIFY(db);
         const QDateTime now = demoNow(o);
@@ -386,7 +402,18 @@ private slots:
                 QVERIFY(a.end <= now.addSecs(3 * 3600));
             if (a.status == QLatin1String("scheduled") || a.status == QLatin1String("tentative"))
                 QVERIFY(!a.arrived.isValid() && a.end > now);
+            if (a.status == QLatin1String("on_site"))
+                QVERIFY2(a.arrived.isValid() && !a.completed.isValid(), qPrintable(a.id));
+            if (a.status == QLatin1String("en_route"))
+                QVERIFY2(!a.arrived.isValid() && a.start < now.addSecs(3 * 3600), qPrintable(a.id));
+            if (a.status == QLatin1String("on_site") || a.status == QLatin1String("en_route"))
+                ++underWay;
         }
+        // In working hours the day is under way: someone is driving to or working at a site.
+        if (workingHours)
+            QVERIFY(underWay > 0);
+        else
+            QCOMPARE(underWay, 0);
         auto te = db->run(QStringLiteral("SELECT start_at, end_at FROM time_entries"));
         QVERIFY(te.ok());
         while (te->next())
@@ -415,6 +442,18 @@ private slots:
         auto s = db->run(QStringLiteral("SELECT address FROM sites"));
         QVERIFY(s.ok() && s->next());
         QVERIFY(s->value(0).toString().contains(QStringLiteral(" – SP, ")));
+    }
+
+    void wallClockOptionsUseTheCitysClock()
+    {
+        // 06:00 UTC is 03:00 in São Paulo (UTC−3); 02:30 UTC on the 5th is still the 4th there.
+        DemoOptions o = demoOptionsAt(QDateTime(QDate(2026, 3, 4), QTime(6, 0), QTimeZone::utc()));
+        QCOMPARE(o.today, QDate(2026, 3, 4));
+        QCOMPARE(o.nowLocal, QTime(3, 0));
+        o = demoOptionsAt(QDateTime(QDate(2026, 3, 5), QTime(2, 30, 59), QTimeZone::utc()));
+        QCOMPARE(o.today, QDate(2026, 3, 4));
+        QCOMPARE(o.nowLocal, QTime(23, 30));
+        QVERIFY(DemoSeeder::validate(o).ok());
     }
 
     void refusesNonEmptyDatabase_data() { test::addBackendRows(); }

@@ -11,6 +11,7 @@
 #include "startup/StartupDatabase.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
@@ -90,7 +91,8 @@ void ConnectionController::showOpenAnotherDialog()
 void ConnectionController::open(const StartupTarget &target)
 {
     if (target.seedDemo) {
-        auto seeded = seedDemoIfEmpty(target.url, DemoOptions{}, m_window);
+        // The demo as of the wall clock: a working day around now, nothing "created" later.
+        auto seeded = seedDemoIfEmpty(target.url, demoOptionsAt(QDateTime::currentDateTimeUtc()), m_window);
         // Cancelled or failed: still open the console, on whatever the database holds.
         if (!seeded && seeded.error().kind != Error::Kind::Cancelled) {
             qCWarning(lcConnection) << "demo seeding failed:" << seeded.error().message << seeded.error().detail;
