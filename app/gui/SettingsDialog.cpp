@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "settings/DisplayPage.h"
 #include "settings/TileSourcePage.h"
 
 #include <QDialogButtonBox>
@@ -16,6 +17,8 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     m_pages = new QTabWidget(this);
     m_tiles = new widgets::TileSourcePage(m_pages);
     m_pages->addTab(m_tiles, tr("Map"));
+    m_display = new widgets::DisplayPage(m_pages);
+    m_pages->addTab(m_display, tr("Display"));
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply, this);
     auto *v = new QVBoxLayout(this);
     v->addWidget(m_pages, 1);
@@ -30,6 +33,10 @@ bool SettingsDialog::applyAll()
 {
     if (!m_tiles->apply()) {
         m_pages->setCurrentWidget(m_tiles);
+        return false;
+    }
+    if (!m_display->apply()) {
+        m_pages->setCurrentWidget(m_display);
         return false;
     }
     return true;

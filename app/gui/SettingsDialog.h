@@ -1,6 +1,6 @@
 #pragma once
-// Edit → Settings…: the console's preference pages in one dialog (for now the map's tile
-// source). OK and Apply save every page; a page that refuses its input keeps the dialog
+// Tools → Settings…: the console's preference pages in one dialog (how times are shown, the
+// map's tile source). OK and Apply save every page; a page that refuses its input keeps the dialog
 // open with its message, and nothing of that page is written.
 #include <QDialog>
 
@@ -8,6 +8,7 @@ class QDialogButtonBox;
 class QTabWidget;
 
 namespace fieldops::widgets {
+class DisplayPage;
 class TileSourcePage;
 }
 
@@ -18,6 +19,7 @@ class SettingsDialog : public QDialog {
 public:
     explicit SettingsDialog(QWidget *parent = nullptr);
     widgets::TileSourcePage *tilePage() const { return m_tiles; }
+    widgets::DisplayPage *displayPage() const { return m_display; }
     // Saves every page; false when one refused (that page is brought to the front).
     bool applyAll();
 
@@ -25,6 +27,7 @@ public:
 
 private:
     QTabWidget *m_pages;
+    widgets::DisplayPage *m_display;
     widgets::TileSourcePage *m_tiles;
     QDialogButtonBox *m_buttons;
 };

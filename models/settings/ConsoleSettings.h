@@ -36,6 +36,14 @@ inline const SettingValue<QByteArray> &queueHeader()
     return v;
 }
 
+// The time zone the board, its conflicts and the KPI periods are shown in: an IANA id, or
+// empty for this computer's zone (DisplayZone.h resolves it).
+inline const SettingValue<QString> &displayTimeZone()
+{
+    static const SettingValue<QString> v(QStringLiteral("Display/timeZone"), {});
+    return v;
+}
+
 // What the KPI dashboard shows (KpiDashboard::viewState): period preset, buckets, trend …
 inline const SettingValue<QVariantMap> &kpiViewState()
 {

@@ -14,6 +14,7 @@ public:
     void announce(const QString &group) { emit changed(group); }
 
     static QString mapGroup() { return QStringLiteral("Map"); }
+    static QString displayGroup() { return QStringLiteral("Display"); }
 
 signals:
     void changed(const QString &group);

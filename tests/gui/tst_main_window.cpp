@@ -10,6 +10,7 @@
 #include "ConnectionDialog.h"
 #include "MainWindow.h"
 #include "PasswordStore.h"
+#include "SettingsDialog.h"
 #include "TestDatabases.h"
 #include "alerts/AlertsView.h"
 #include "board/BoardModel.h"
@@ -24,6 +25,8 @@
 #include "demo/DemoSeeder.h"
 #include "inspector/WorkOrderInspector.h"
 #include "kpi/KpiBreakdownView.h"
+#include "kpi/KpiDashboard.h"
+#include "kpi/KpiFilterBar.h"
 #include "kpi/KpiTrendChart.h"
 #include "map/MapModel.h"
 #include "map/MapView.h"
@@ -35,12 +38,15 @@
 #include "selection/SelectionService.h"
 #include "session/ConsoleSession.h"
 #include "settings/ConsoleSettings.h"
+#include "settings/DisplayPage.h"
 #include "settings/RecentConnections.h"
 #include "workorders/WorkOrderFilterBar.h"
 #include "workorders/WorkOrdersPage.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
+#include <QAbstractItemView>
 #include <QDockWidget>
 #include <QFile>
 #include <QHeaderView>
@@ -350,6 +356,57 @@ private slots:
         settings::workOrderTableHeader().reset();
         settings::queueHeader().reset();
         settings::kpiViewState().reset();
+    }
+
+    // A dispatcher in one zone planning technicians in another: Settings → Display.
+    void timesShownInTheChosenZone()
+    {
+        auto w = openWindow(m_url);
+        QVERIFY2(w, qPrintable(m_openFailure));
+        widgets::SchedulePage *page = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((page = w->findChild<widgets::SchedulePage *>()) != nullptr, 15000);
+        QCOMPARE(page->board()->displayZone(), QTimeZone::systemTimeZone());
+
+        auto dialog = std::make_unique<gui::SettingsDialog>();
+        widgets::DisplayPage *display = dialog->displayPage();
+        QComboBox *zone = display->zoneCombo();
+        // Typed as a user does; the completion list that pops up is closed with Esc.
+        const auto typeZone = [zone](const QString &text) {
+            zone->lineEdit()->selectAll();
+            QTest::keyClicks(zone->lineEdit(), text);
+            if (zone->completer()->popup()->isVisible())
+                QTest::keyClick(zone->completer()->popup(), Qt::Key_Escape);
+        };
+        typeZone(QStringLiteral("Asia/Tokyo"));
+        QCOMPARE(zone->currentText(), QStringLiteral("Asia/Tokyo"));
+        QVERIFY(dialog->applyAll());
+        const QTimeZone tokyo("Asia/Tokyo");
+        QCOMPARE(settings::displayTimeZone().get(), QStringLiteral("Asia/Tokyo"));
+        QCOMPARE(page->board()->displayZone(), tokyo);
+        QCOMPARE(w->kpiDashboard()->filterBar()->timeZone(), tokyo);
+
+        // A name this computer does not know is refused in words, and nothing changes.
+        typeZone(QStringLiteral("Mars/Olympus_Mons"));
+        QVERIFY(!dialog->applyAll());
+        QVERIFY2(display->message().contains(QLatin1String("Mars/Olympus_Mons")), qPrintable(display->message()));
+        QCOMPARE(settings::displayTimeZone().get(), QStringLiteral("Asia/Tokyo"));
+        QCOMPARE(page->board()->displayZone(), tokyo);
+
+        // A new window starts in the chosen zone; "this computer's" goes back to it.
+        dialog.reset();
+        w.reset();
+        w = openWindow(m_url);
+        QVERIFY2(w, qPrintable(m_openFailure));
+        QTRY_VERIFY_WITH_TIMEOUT((page = w->findChild<widgets::SchedulePage *>()) != nullptr, 15000);
+        QCOMPARE(page->board()->displayZone(), tokyo);
+        QCOMPARE(w->kpiDashboard()->filterBar()->timeZone(), tokyo);
+        gui::SettingsDialog again;
+        QCOMPARE(again.displayPage()->zoneCombo()->currentText(), QStringLiteral("Asia/Tokyo"));
+        again.displayPage()->zoneCombo()->setCurrentIndex(0);
+        QVERIFY(again.applyAll());
+        QVERIFY(settings::displayTimeZone().get().isEmpty());
+        QCOMPARE(page->board()->displayZone(), QTimeZone::systemTimeZone());
+        QCOMPARE(w->kpiDashboard()->filterBar()->timeZone(), QTimeZone::systemTimeZone());
     }
 
     void connectionDialogBuildsUrls()

@@ -31,6 +31,7 @@ public:
     // The presets count back from this day in this zone (tests fix both).
     void setToday(const QDate &today);
     void setTimeZone(const QTimeZone &zone);
+    const QTimeZone &timeZone() const { return m_zone; }
     void setPreset(Preset preset);
     void setCustomPeriod(const QDate &from, const QDate &to);
 

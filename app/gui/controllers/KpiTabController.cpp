@@ -1,9 +1,12 @@
 #include "controllers/KpiTabController.h"
 
 #include "kpi/KpiDashboard.h"
+#include "kpi/KpiFilterBar.h"
 #include "kpi/KpiService.h"
 #include "session/ConsoleSession.h"
 #include "settings/ConsoleSettings.h"
+#include "settings/DisplayZone.h"
+#include "settings/SettingsEvents.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,6 +31,17 @@ KpiTabController::KpiTabController(ConsoleSession *session) : m_session(session)
     });
     QObject::connect(m_dashboard, &widgets::KpiDashboard::exportRequested, m_dashboard,
                      [this](const QString &format) { exportAs(format); });
+    // Periods run from midnight to midnight in the zone chosen in Settings (this computer's by default).
+    const auto followZone = [this] {
+        const QTimeZone zone = settings::displayZone();
+        if (m_dashboard->filterBar()->timeZone() != zone)
+            m_dashboard->filterBar()->setTimeZone(zone);
+    };
+    followZone();
+    QObject::connect(SettingsEvents::instance(), &SettingsEvents::changed, m_dashboard, [followZone](const QString &group) {
+        if (group == SettingsEvents::displayGroup())
+            followZone();
+    });
 }
 
 QString KpiTabController::id() const { return QStringLiteral("kpis"); }

@@ -7,6 +7,7 @@
 #include "board/ScheduleBoard.h"
 #include "board/SchedulePage.h"
 #include "commands/BoardEditor.h"
+#include "board/ConflictListModel.h"
 #include "conflicts/ConflictsPanel.h"
 #include "controllers/DockController.h"
 #include "controllers/OptimizeController.h"
@@ -17,6 +18,8 @@
 #include "selection/ViewFilterService.h"
 #include "session/ConsoleSession.h"
 #include "session/QueryWorker.h"
+#include "settings/DisplayZone.h"
+#include "settings/SettingsEvents.h"
 
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -92,6 +95,14 @@ void ScheduleTabController::onSessionState()
         close();
 }
 
+void ScheduleTabController::followDisplayZone()
+{
+    const QTimeZone zone = settings::displayZone();
+    m_conflicts->model()->setDisplayZone(zone);
+    if (m_page)
+        m_page->board()->setDisplayZone(zone);
+}
+
 void ScheduleTabController::open()
 {
     m_editor = std::make_unique<BoardEditor>(m_session->editChannel(), m_session->document(), m_model);
@@ -103,6 +114,11 @@ void ScheduleTabController::open()
     m_stack->setCurrentWidget(m_page);
     widgets::ScheduleBoard *board = m_page->board();
     board->setRecentChanges(m_session->recentChanges());
+    followDisplayZone();
+    connect(SettingsEvents::instance(), &SettingsEvents::changed, this, [this](const QString &group) {
+        if (group == SettingsEvents::displayGroup())
+            followDisplayZone();
+    });
     connect(m_conflicts, &widgets::ConflictsPanel::appointmentActivated, board, &widgets::ScheduleBoard::scrollToAppointment);
     // A technician picked elsewhere (an alert, the map) comes into view on the board too.
     connect(m_session->selection(), &SelectionService::technicianChanged, board, &widgets::ScheduleBoard::scrollToTechnician);

@@ -58,6 +58,7 @@ private:
     void onSessionState();
     void applyPermissions();
     void open();
+    void followDisplayZone(); // the zone chosen in Settings, on the board and its conflicts
     void close();
 
     ConsoleSession *m_session;

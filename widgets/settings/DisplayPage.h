@@ -1,0 +1,29 @@
+#pragma once
+// The settings page for how times are shown: the time zone of the schedule board, its
+// conflicts and the KPI periods — this computer's, or one chosen by its IANA name (typed
+// with completion or picked from the list). apply() refuses an unknown name with a message
+// and writes nothing; a good choice is saved and announced, so the views follow at once.
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+
+namespace fieldops::widgets {
+
+class DisplayPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit DisplayPage(QWidget *parent = nullptr);
+    QComboBox *zoneCombo() const { return m_zone; }
+    // The IANA id chosen; empty for this computer's zone.
+    QString chosenZone() const;
+    bool apply();
+    QString message() const;
+
+private:
+    void showMessage(const QString &text, bool error);
+    QComboBox *m_zone;
+    QLabel *m_message;
+};
+
+} // namespace fieldops::widgets
