@@ -159,6 +159,26 @@ private slots:
         QVERIFY(!t.board()->hasFocus());
     }
 
+    void aClickedBarTakesTheCellWithoutScrolling()
+    {
+        KeyboardBoard t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        // a1 (09:00–10:00) half out of view on the left: its cell would be too.
+        t.board()->scrollToTime(test::utcAt("2026-03-02T09:30:00Z").toMSecsSinceEpoch(), 0.0);
+        const QPoint scroll = t.board()->scrollOffset();
+        const QRect shown = t.board()->barViewportRect(QStringLiteral("a1")).intersected(t.board()->viewport()->rect());
+        QVERIFY(!shown.isEmpty());
+        QTest::mouseClick(t.board()->viewport(), Qt::LeftButton, Qt::NoModifier, shown.center());
+        QCOMPARE(t.board()->selectedAppointments(), QStringList{QStringLiteral("a1")});
+        QCOMPARE(t.board()->scrollOffset(), scroll); // the board stays under the pointer
+        QCOMPARE(t.board()->focusCellStart(), test::utcAt("2026-03-02T09:00:00Z"));
+        // Space on a cell picks the bar under it.
+        t.key(Qt::Key_Escape);
+        t.board()->setFocusCell(QStringLiteral("t2"), test::utcAt("2026-03-02T13:30:00Z"));
+        t.key(Qt::Key_Space);
+        QCOMPARE(t.board()->selectedAppointments(), QStringList{QStringLiteral("a2")});
+    }
+
     void altDownReassignsAndCtrlZRestores()
     {
         KeyboardBoard t;

@@ -128,6 +128,7 @@ bool BoardKeyboard::key(QKeyEvent *e)
             if (b.startMs < m_cellStartMs + stepMs() && b.endMs > m_cellStartMs) {
                 m_lastItem = i;
                 m_board->setSelectedItems({i});
+                selectionChanged(true);
                 break;
             }
         }
@@ -188,7 +189,7 @@ bool BoardKeyboard::tab(bool forward)
         return false;
     m_lastItem = pick;
     m_board->setSelectedItems({pick});
-    selectionChanged(); // the same bar again (a row of one) still says so
+    selectionChanged(true); // into view; and the same bar again (a row of one) still says so
     return true;
 }
 
@@ -198,12 +199,13 @@ void BoardKeyboard::focusIn()
     if (!model || !model->isLoaded())
         return;
     if (cellTechnician() < 0 || m_board->rows().rowOfTechnician(cellTechnician()) < 0) {
-        // The first technician row and the first whole slot in view.
+        // The first technician row and the first whole slot in view. Not scrolled to: the
+        // focus may come with a click, and the board must stay under the pointer.
         const board::RowLayout &rows = m_board->rows();
         const QPoint scroll = m_board->scrollOffset();
         int tech = -1;
         for (int r = std::max(0, rows.rowAt(scroll.y())); r >= 0 && r < rows.count() && tech < 0; ++r) {
-            if (rows.row(r).kind == board::BoardRow::Kind::Technician)
+            if (rows.row(r).kind == board::BoardRow::Kind::Technician && rows.top(r) >= scroll.y())
                 tech = rows.row(r).technician;
         }
         if (tech < 0)
@@ -213,7 +215,7 @@ void BoardKeyboard::focusIn()
         qint64 start = (left + offset) / stepMs() * stepMs() - offset;
         if (m_board->scale().xOf(start) < scroll.x() - 0.5)
             start += stepMs();
-        setCell(tech, start);
+        setCell(tech, start, false);
         return;
     }
     m_board->viewport()->update(cellViewportRect().adjusted(-3, -3, 3, 3));
@@ -227,7 +229,7 @@ void BoardKeyboard::rowsChanged()
         clearCell();
 }
 
-void BoardKeyboard::selectionChanged()
+void BoardKeyboard::selectionChanged(bool reveal)
 {
     const int item = currentItem();
     if (item >= 0) {
@@ -235,14 +237,14 @@ void BoardKeyboard::selectionChanged()
         if (!b.isRemoved()) {
             // The cell waits under the bar: Up/Down or Esc go on from there.
             const qint64 offset = qint64(m_board->displayZone().offsetFromUtc(utc(b.startMs))) * 1000;
-            setCell(b.technician, (b.startMs + offset) / stepMs() * stepMs() - offset);
+            setCell(b.technician, (b.startMs + offset) / stepMs() * stepMs() - offset, reveal);
             return;
         }
     }
     announce();
 }
 
-void BoardKeyboard::setCell(int technician, qint64 startMs)
+void BoardKeyboard::setCell(int technician, qint64 startMs, bool reveal)
 {
     const board::BoardModel *model = m_board->model();
     if (!model || technician < 0 || size_t(technician) >= model->technicians().size())
@@ -250,7 +252,8 @@ void BoardKeyboard::setCell(int technician, qint64 startMs)
     m_board->viewport()->update(cellViewportRect().adjusted(-3, -3, 3, 3));
     m_cellTechId = model->technicians()[size_t(technician)].technician.id;
     m_cellStartMs = std::clamp(startMs, model->fromMs(), std::max(model->fromMs(), model->toMs() - stepMs()));
-    ensureCellVisible();
+    if (reveal)
+        ensureCellVisible();
     m_board->viewport()->update(cellViewportRect().adjusted(-3, -3, 3, 3));
     announce();
 }
@@ -294,7 +297,7 @@ void BoardKeyboard::moveBar(int rowDelta, qint64 shiftMs)
     // A refused write reloads the rows: keep the bars in hand for the next key.
     m_board->selectAppointments(ids);
     m_lastItem = m_board->model()->itemIndex(id);
-    selectionChanged();
+    selectionChanged(true);
 }
 
 void BoardKeyboard::assignHere()

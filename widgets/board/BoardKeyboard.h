@@ -30,15 +30,16 @@ public:
     void focusIn();
     // The rows were rebuilt (reload, filter, collapse): a cell on a row no longer shown goes.
     void rowsChanged();
-    // The selection changed (mouse or keys): the cell follows a single selected bar.
-    void selectionChanged();
+    // The selection changed (mouse or keys): the cell follows the current bar. Only the
+    // keys scroll it into view; a click must not move the board under the pointer.
+    void selectionChanged(bool reveal = false);
 
     bool hasCell() const { return !m_cellTechId.isEmpty(); }
     // The model's index of the cell's technician (-1: none). Kept by id because a reload
     // may renumber the technicians.
     int cellTechnician() const;
     qint64 cellStartMs() const { return m_cellStartMs; }
-    void setCell(int technician, qint64 startMs);
+    void setCell(int technician, qint64 startMs, bool reveal = true);
     void clearCell();
     // The cell in viewport coordinates (null without one).
     QRect cellViewportRect() const;
