@@ -1,6 +1,6 @@
 // The schedule board driven from the keyboard alone, over a real SQLite file: Tab reaches
 // it, the arrow keys move its focus cell, Tab picks a bar, Alt+arrows move the bar through
-// the same path as a drag (database, undo, refusal), Enter books the queue's selected work
+// the same path as a drag (database, undo, conflict, lost race), Enter books the queue's selected work
 // order at the cell, Shift+F10 opens the bar's menu, Esc lets go; a screen reader is told
 // where the focus is.
 #include "../board/BoardFixture.h"
@@ -245,6 +245,27 @@ private slots:
         QCOMPARE(test::dumpDatabase(*t.db), before);
         QVERIFY(!t.board()->ghost());
         QCOMPARE(t.board()->selectedAppointments(), QStringList{QStringLiteral("a1")});
+    }
+
+    void aLostRaceByKeysIsReportedAsADragsIs()
+    {
+        KeyboardBoard t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        auto other = test::openUrl(t.url);
+        QVERIFY(other);
+        QVERIFY(test::touchAppointment(*other, QStringLiteral("a1")).ok()); // locked, version 2, underneath
+        QVERIFY(t.pickA1());
+        t.key(Qt::Key_Right, Qt::AltModifier);
+        QVERIFY2(t.message().contains(QStringLiteral("You (in another window) locked this visit while you were editing")),
+                 qPrintable(t.message()));
+        QCOMPARE(t.page->messageKind(), ScheduleBoard::MessageKind::Refusal);
+        QCOMPARE(t.stack()->count(), 0);
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a1")).start, QStringLiteral("2026-03-02T09:00:00Z"));
+        // Reloaded and still in hand: the same key again goes through.
+        QCOMPARE(t.board()->selectedAppointments(), QStringList{QStringLiteral("a1")});
+        t.key(Qt::Key_Right, Qt::AltModifier);
+        QCOMPARE(t.stack()->count(), 1);
+        QCOMPARE(test::stored(*t.db, QStringLiteral("a1")).start, QStringLiteral("2026-03-02T09:15:00Z"));
     }
 
     void enterBooksTheQueuesWorkOrderAtTheCell()
