@@ -4,6 +4,7 @@
 // order at the cell, Shift+F10 opens the bar's menu, Esc lets go; a screen reader is told
 // where the focus is.
 #include "../board/BoardFixture.h"
+#include "Screenshots.h"
 #include "TestDatabases.h"
 #include "board/BoardModel.h"
 #include "board/BoardToolbar.h"
@@ -130,6 +131,7 @@ private slots:
         QVERIFY(moved.top() > first.top());
         QVERIFY(qAbs(moved.left() - (first.left() + first.width())) <= 1);
         QVERIFY2(t.board()->accessibleDescription().contains(QStringLiteral("Carla")), qPrintable(t.board()->accessibleDescription()));
+        t.page->grab().save(test::screenshotPath(QStringLiteral("board-focus-cell.png"))); // for a look
         QCOMPARE(t.stack()->count(), 0); // moving the cell writes nothing
         t.key(Qt::Key_Escape);
         QVERIFY(t.board()->focusCellTechnician().isEmpty());
