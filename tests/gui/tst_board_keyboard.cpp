@@ -174,6 +174,14 @@ private slots:
         QCOMPARE(t.board()->selectedAppointments(), QStringList{QStringLiteral("a1")});
         QCOMPARE(t.board()->scrollOffset(), scroll); // the board stays under the pointer
         QCOMPARE(t.board()->focusCellStart(), test::utcAt("2026-03-02T09:00:00Z"));
+        // A click on free space puts the cell there: Enter then books that slot.
+        QTest::mouseClick(t.board()->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          QPoint(t.board()->viewportX(test::utcAt("2026-03-02T11:40:00Z").toMSecsSinceEpoch()),
+                                 t.board()->viewportRowCenter(QStringLiteral("t3"))));
+        QVERIFY(t.board()->selectedAppointments().isEmpty());
+        QCOMPARE(t.board()->focusCellTechnician(), QStringLiteral("t3"));
+        QCOMPARE(t.board()->focusCellStart(), test::utcAt("2026-03-02T11:30:00Z"));
+        QCOMPARE(t.board()->scrollOffset(), scroll);
         // Space on a cell picks the bar under it.
         t.key(Qt::Key_Escape);
         t.board()->setFocusCell(QStringLiteral("t2"), test::utcAt("2026-03-02T13:30:00Z"));

@@ -265,6 +265,17 @@ void BoardKeyboard::clearCell()
     announce();
 }
 
+void BoardKeyboard::placeAt(const QPoint &viewportPos)
+{
+    const QPointF content = m_board->toContent(viewportPos);
+    const int r = m_board->rows().rowAt(int(content.y()));
+    if (r < 0 || m_board->rows().row(r).kind != board::BoardRow::Kind::Technician)
+        return;
+    const qint64 at = m_board->scale().msAt(content.x());
+    const qint64 offset = qint64(m_board->displayZone().offsetFromUtc(utc(at))) * 1000;
+    setCell(m_board->rows().row(r).technician, (at + offset) / stepMs() * stepMs() - offset, false);
+}
+
 void BoardKeyboard::moveCell(int rowDelta, int steps)
 {
     if (cellTechnician() < 0) {

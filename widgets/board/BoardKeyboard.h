@@ -41,6 +41,8 @@ public:
     qint64 cellStartMs() const { return m_cellStartMs; }
     void setCell(int technician, qint64 startMs, bool reveal = true);
     void clearCell();
+    // A click on free space puts the cell there (not scrolled): Enter then books that slot.
+    void placeAt(const QPoint &viewportPos);
     // The cell in viewport coordinates (null without one).
     QRect cellViewportRect() const;
     // The focus frame and the cell, over what the painter drew.

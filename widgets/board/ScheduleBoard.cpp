@@ -473,6 +473,8 @@ void ScheduleBoard::mousePressEvent(QMouseEvent *event)
 {
     setFocus(Qt::MouseFocusReason);
     m_input->press(event);
+    if (event->button() == Qt::LeftButton && !m_markAbsent && m_selected.isEmpty())
+        m_keys->placeAt(event->position().toPoint());
 }
 
 void ScheduleBoard::mouseMoveEvent(QMouseEvent *event) { m_input->move(event); }
