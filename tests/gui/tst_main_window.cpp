@@ -288,6 +288,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(mapView->model()->job(QStringLiteral("w6")), 15000);
         widgets::SchedulePage *page = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((page = w->findChild<widgets::SchedulePage *>()) != nullptr, 15000);
+        // Enter on the board's focus cell books what the queue selected: the session's selection.
+        QCOMPARE(page->board()->workOrderSelection(), w->session()->selection());
 
         // (w6 is open, so the map pins it whatever day it shows.) The bar's "Open on map": the map tab, centred on the site, the work order selected.
         emit page->board()->openOnMapRequested(QStringLiteral("w6"));

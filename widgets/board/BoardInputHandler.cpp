@@ -163,14 +163,7 @@ void BoardInputHandler::updateItemDrag(const QPoint &pos)
         const qint64 delta = scale.msAt(m_board->toContent(pos).x()) - scale.msAt(m_board->toContent(m_pressPos).x());
         const qint64 shift = snapped(anchor.startMs + delta) - anchor.startMs;
         const int targetTech = technicianAt(pos) >= 0 ? technicianAt(pos) : anchor.technician;
-        for (const Origin &o : m_origins) {
-            // Bars on the grabbed bar's row follow it to the target row; others keep theirs.
-            const int tech = o.technician == anchor.technician ? targetTech : o.technician;
-            const BoardItem &b = model.items()[size_t(o.item)];
-            moves.push_back({b.appointment.id, model.technicians()[size_t(tech)].technician.id, utc(o.startMs + shift),
-                             utc(o.endMs + shift), b.appointment.workOrderId});
-            ghost.bars.push_back({tech, o.startMs + shift, o.endMs + shift});
-        }
+        moves = planMove(targetTech, shift, ghost);
     } else {
         const Origin &o = m_origins.front();
         const BoardItem &b = model.items()[size_t(o.item)];
@@ -187,6 +180,39 @@ void BoardInputHandler::updateItemDrag(const QPoint &pos)
     m_moves = std::move(moves);
     judge(ghost);
     setGhost(std::move(ghost));
+}
+
+std::vector<scheduling::ProposedMove> BoardInputHandler::planMove(int targetTech, qint64 shift, BoardGhost &ghost) const
+{
+    const board::BoardModel &model = *m_board->model();
+    const Origin &anchor = m_origins.front();
+    std::vector<scheduling::ProposedMove> moves;
+    for (const Origin &o : m_origins) {
+        // Bars on the grabbed bar's row follow it to the target row; others keep theirs.
+        const int tech = o.technician == anchor.technician ? targetTech : o.technician;
+        const BoardItem &b = model.items()[size_t(o.item)];
+        moves.push_back({b.appointment.id, model.technicians()[size_t(tech)].technician.id, utc(o.startMs + shift),
+                         utc(o.endMs + shift), b.appointment.workOrderId});
+        ghost.bars.push_back({tech, o.startMs + shift, o.endMs + shift});
+    }
+    return moves;
+}
+
+void BoardInputHandler::moveByKeys(int item, int targetTech, qint64 shift)
+{
+    // Exactly a drag of `item` that lands `shift` later on `targetTech`: the same bars
+    // come along, the same verdict is shown, the same command is pushed.
+    if (m_state != State::Idle || !m_board->model() || !m_board->editor() || !m_board->isEditable())
+        return;
+    m_pressItem = item;
+    m_state = State::Pressed;
+    beginItemDrag({});
+    m_state = State::Moving;
+    BoardGhost ghost;
+    m_moves = planMove(targetTech, shift, ghost);
+    judge(ghost);
+    finishItemDrag();
+    m_state = State::Idle;
 }
 
 void BoardInputHandler::judge(BoardGhost &ghost)
@@ -398,17 +424,35 @@ void BoardInputHandler::dragEnter(QDragEnterEvent *e)
         e->ignore();
         return;
     }
-    const QString id = QString::fromUtf8(e->mimeData()->data(board::workOrderMimeType()));
-    auto wo = m_board->editor()->prepareWorkOrder(id);
-    if (!wo) {
-        m_board->showRefusal(wo.error());
+    if (!beginQueueDrop(QString::fromUtf8(e->mimeData()->data(board::workOrderMimeType())))) {
         e->ignore();
         return;
     }
-    m_queueWorkOrder = *wo;
-    m_state = State::QueueDrop;
     e->acceptProposedAction();
     updateQueueGhost(e->position().toPoint());
+}
+
+bool BoardInputHandler::beginQueueDrop(const QString &workOrderId)
+{
+    auto wo = m_board->editor()->prepareWorkOrder(workOrderId);
+    if (!wo) {
+        m_board->showRefusal(wo.error());
+        return false;
+    }
+    m_queueWorkOrder = *wo;
+    m_state = State::QueueDrop;
+    return true;
+}
+
+bool BoardInputHandler::assignByKeys(const QString &workOrderId, int technician, qint64 startMs)
+{
+    // Exactly a drop of the queue's row on that slot: the same judgement, the same command.
+    if (m_state != State::Idle || !m_board->model() || !m_board->editor() || !m_board->isEditable())
+        return false;
+    if (!beginQueueDrop(workOrderId))
+        return false;
+    updateQueueGhostAt(technician, startMs);
+    return finishQueueDrop();
 }
 
 void BoardInputHandler::dragMove(QDragMoveEvent *e)
@@ -426,14 +470,17 @@ void BoardInputHandler::dragMove(QDragMoveEvent *e)
 
 void BoardInputHandler::updateQueueGhost(const QPoint &pos)
 {
-    const int tech = technicianAt(pos);
+    updateQueueGhostAt(technicianAt(pos), snapped(m_board->scale().msAt(m_board->toContent(pos).x())));
+}
+
+void BoardInputHandler::updateQueueGhostAt(int tech, qint64 start)
+{
     if (tech < 0 || !m_queueWorkOrder) {
         setGhost(std::nullopt);
         m_moves.clear();
         return;
     }
     const board::BoardModel &model = *m_board->model();
-    const qint64 start = snapped(m_board->scale().msAt(m_board->toContent(pos).x()));
     const qint64 end = start + qint64(m_queueWorkOrder->workOrder.durationMin) * board::kMinuteMs;
     m_moves = {{QString(), model.technicians()[size_t(tech)].technician.id, utc(start), utc(end),
                 m_queueWorkOrder->workOrder.id}};
@@ -489,29 +536,33 @@ void BoardInputHandler::drop(QDropEvent *e)
         return;
     }
     updateQueueGhost(e->position().toPoint());
+    if (finishQueueDrop())
+        e->acceptProposedAction();
+    else
+        e->ignore();
+}
+
+bool BoardInputHandler::finishQueueDrop()
+{
     const std::vector<scheduling::ProposedMove> moves = m_moves;
     const scheduling::Verdict verdict = m_verdict;
     m_state = State::Idle;
     m_queueWorkOrder.reset();
     setGhost(std::nullopt);
-    if (moves.empty()) {
-        e->ignore();
-        return;
-    }
+    if (moves.empty())
+        return false;
     if (!verdict.hard.empty()) {
         m_board->showMessage(collisionMessage(verdict, moves), ScheduleBoard::MessageKind::Refusal);
-        e->ignore();
-        return;
+        return false;
     }
     const scheduling::ProposedMove &m = moves.front();
     if (Status st = m_board->editor()->assign(m.workOrderId, m.technicianId, m.start, m.end); !st) {
         m_board->showRefusal(st.error());
-        e->ignore();
-        return;
+        return false;
     }
     m_board->showMessage(verdict.soft.empty() ? QString() : tr("Saved with warnings: %1").arg(verdict.soft.front().detail),
                          ScheduleBoard::MessageKind::Warning);
-    e->acceptProposedAction();
+    return true;
 }
 
 void BoardInputHandler::cancel()

@@ -37,6 +37,12 @@ public:
     void dragLeave();
     void drop(QDropEvent *e);
     void cancel();
+    // The keyboard's ways to the same edits (BoardKeyboard): `item` grabbed and dropped
+    // `shift` ms later on technician `targetTech`, as a drag would be; the queue's work
+    // order dropped on a technician's slot, as a drag from the queue would be. Refusals
+    // and warnings land on the board's message line just the same.
+    void moveByKeys(int item, int targetTech, qint64 shift);
+    bool assignByKeys(const QString &workOrderId, int technician, qint64 startMs);
 
     State state() const { return m_state; }
     const BoardGhost *ghost() const { return m_ghost ? &*m_ghost : nullptr; }
@@ -52,7 +58,11 @@ private:
     void updateItemDrag(const QPoint &pos);
     void finishItemDrag();
     void leaveBoard();
+    std::vector<scheduling::ProposedMove> planMove(int targetTech, qint64 shift, BoardGhost &ghost) const;
+    bool beginQueueDrop(const QString &workOrderId);
     void updateQueueGhost(const QPoint &pos);
+    void updateQueueGhostAt(int tech, qint64 start);
+    bool finishQueueDrop();
     void updateAbsenceGhost(const QPoint &pos);
     void finishAbsence();
     // Judges m_moves by the rules (and whether their technicians take new work) and

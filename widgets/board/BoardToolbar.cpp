@@ -39,13 +39,19 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     bar->setObjectName(QStringLiteral("boardToolBar"));
     outer->addWidget(bar);
     m_spans = new QButtonGroup(this);
-    const QList<QPair<board::VisibleSpan, QString>> spans{{board::VisibleSpan::Day, tr("Day")},
-                                                          {board::VisibleSpan::ThreeDays, tr("3 days")},
-                                                          {board::VisibleSpan::Week, tr("Week")},
-                                                          {board::VisibleSpan::TwoWeeks, tr("2 weeks")}};
-    for (const auto &[span, text] : spans) {
+    // Screen readers say the accessible names: "3 days" alone does not say what it does.
+    struct Span {
+        board::VisibleSpan span;
+        QString text, accessible;
+    };
+    const QList<Span> spans{{board::VisibleSpan::Day, tr("Day"), tr("Show one day")},
+                            {board::VisibleSpan::ThreeDays, tr("3 days"), tr("Show three days")},
+                            {board::VisibleSpan::Week, tr("Week"), tr("Show a week")},
+                            {board::VisibleSpan::TwoWeeks, tr("2 weeks"), tr("Show two weeks")}};
+    for (const auto &[span, text, accessible] : spans) {
         auto *b = new QToolButton(this);
         b->setText(text);
+        b->setAccessibleName(accessible);
         b->setCheckable(true);
         b->setObjectName(QStringLiteral("span%1").arg(int(span)));
         m_spans->addButton(b, int(span));
@@ -58,11 +64,13 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     m_today->setText(tr("Today"));
     m_today->setShortcut(QKeySequence(tr("Ctrl+T")));
     m_today->setToolTip(tr("Scroll to now (Ctrl+T)"));
+    m_today->setAccessibleName(tr("Scroll the board to now"));
     connect(m_today, &QToolButton::clicked, this, &BoardToolbar::todayRequested);
     bar->addWidget(m_today);
     m_date = new QDateEdit(QDate::currentDate(), this);
     m_date->setObjectName(QStringLiteral("boardDate"));
     m_date->setCalendarPopup(true);
+    m_date->setAccessibleName(tr("Day shown on the board"));
     connect(m_date, &QDateEdit::dateChanged, this, &BoardToolbar::dateChosen);
     bar->addWidget(m_date);
 
@@ -72,6 +80,8 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     m_markAbsent->setCheckable(true);
     m_markAbsent->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     m_markAbsent->setToolTip(tr("Drag along a technician's row to record an absence (Ctrl+Shift+A; Esc leaves)"));
+    m_markAbsent->setAccessibleName(tr("Mark absent"));
+    m_markAbsent->setAccessibleDescription(tr("Drag along a technician's row to record an absence; Escape leaves the mode"));
     connect(m_markAbsent, &QToolButton::toggled, this, &BoardToolbar::markAbsentToggled);
     bar->addWidget(m_markAbsent);
 
@@ -81,6 +91,7 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     for (const int m : {5, 15, 30})
         m_snap->addItem(tr("%1 min").arg(m), m);
     m_snap->setCurrentIndex(1);
+    m_snap->setAccessibleName(tr("Snap step"));
     connect(m_snap, &QComboBox::currentIndexChanged, this, [this] { emit snapChanged(snapMinutes()); });
     bar->addWidget(m_snap);
 
@@ -90,6 +101,9 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     m_skill->setObjectName(QStringLiteral("boardSkill"));
     m_employment = new QComboBox(this);
     m_employment->setObjectName(QStringLiteral("boardEmployment"));
+    m_territory->setAccessibleName(tr("Territory filter"));
+    m_skill->setAccessibleName(tr("Skill filter"));
+    m_employment->setAccessibleName(tr("Employment filter"));
     refill(m_territory, tr("All territories"), {});
     refill(m_skill, tr("Any skill"), {});
     refill(m_employment, tr("Any employment"),
@@ -105,10 +119,12 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     m_search->setPlaceholderText(tr("Technician name…"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(160);
+    m_search->setAccessibleName(tr("Technician name filter"));
     connect(m_search, &QLineEdit::textChanged, this, &BoardToolbar::filterChanged);
     bar->addWidget(m_search);
     m_cancelled = new QCheckBox(tr("Cancelled"), this);
     m_cancelled->setToolTip(tr("Show cancelled appointments"));
+    m_cancelled->setAccessibleName(tr("Show cancelled appointments"));
     connect(m_cancelled, &QCheckBox::toggled, this, &BoardToolbar::filterChanged);
     bar->addWidget(m_cancelled);
 }

@@ -2,6 +2,7 @@
 
 #include "domain/SignalColours.h"
 #include "BoardInputHandler.h"
+#include "BoardKeyboard.h"
 #include "BoardMarginWidget.h"
 #include "board/BoardGeometry.h"
 #include "board/BoardMime.h"
@@ -9,6 +10,7 @@
 #include "commands/BoardEditor.h"
 #include "domain/Vocabulary.h"
 #include "scheduling/Violation.h"
+#include "selection/SelectionService.h"
 #include "sync/RecentChanges.h"
 
 #include <QContextMenuEvent>
@@ -31,6 +33,7 @@ using board::BoardItem;
 
 ScheduleBoard::ScheduleBoard(QWidget *parent)
     : QAbstractScrollArea(parent), m_input(std::make_unique<BoardInputHandler>(this)),
+      m_keys(std::make_unique<BoardKeyboard>(this, m_input.get())),
       m_header(new BoardMarginWidget(this, BoardMarginWidget::Side::RowHeader)),
       m_ruler(new BoardMarginWidget(this, BoardMarginWidget::Side::Ruler))
 {
@@ -41,6 +44,8 @@ ScheduleBoard::ScheduleBoard(QWidget *parent)
     viewport()->setAcceptDrops(true);
     viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Schedule board"));
+    setAccessibleDescription(m_keys->description());
     // Opaque paint: the painter fills every exposed pixel, so Qt need not clear first.
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     horizontalScrollBar()->setSingleStep(20);
@@ -88,6 +93,7 @@ void ScheduleBoard::relayoutRows()
     if (!m_model)
         return;
     m_rows.rebuild(m_model->technicians(), m_filter, m_collapsed);
+    m_keys->rowsChanged();
     updateScrollBars();
     viewport()->update();
     m_header->update();
@@ -253,11 +259,35 @@ void ScheduleBoard::setSelectedItems(const QSet<int> &items)
         return;
     m_selected = items;
     viewport()->update();
+    m_keys->selectionChanged();
     const QStringList ids = selectedAppointments();
     emit selectionChanged(ids);
     if (ids.size() == 1)
         emit workOrderActivated(m_model->item(ids.front())->appointment.workOrderId);
 }
+
+void ScheduleBoard::setWorkOrderSelection(SelectionService *selection) { m_workOrderSelection = selection; }
+
+SelectionService *ScheduleBoard::workOrderSelection() const { return m_workOrderSelection; }
+
+QString ScheduleBoard::focusCellTechnician() const
+{
+    const int t = m_keys->cellTechnician();
+    return t >= 0 ? m_model->technicians()[size_t(t)].technician.id : QString();
+}
+
+QDateTime ScheduleBoard::focusCellStart() const
+{
+    return m_keys->hasCell() ? QDateTime::fromMSecsSinceEpoch(m_keys->cellStartMs(), QTimeZone::utc()) : QDateTime();
+}
+
+void ScheduleBoard::setFocusCell(const QString &technicianId, const QDateTime &start)
+{
+    if (m_model)
+        m_keys->setCell(m_model->technicianIndex(technicianId), start.toMSecsSinceEpoch());
+}
+
+QRect ScheduleBoard::focusCellViewportRect() const { return m_keys->cellViewportRect(); }
 
 QRect ScheduleBoard::barViewportRect(const QString &appointmentId) const
 {
@@ -416,6 +446,7 @@ void ScheduleBoard::paintEvent(QPaintEvent *event)
 {
     QPainter p(viewport());
     m_painter.paintTimeline(p, event->rect(), paintContext());
+    m_keys->paint(p);
 }
 
 void ScheduleBoard::resizeEvent(QResizeEvent *event)
@@ -442,6 +473,8 @@ void ScheduleBoard::mousePressEvent(QMouseEvent *event)
 {
     setFocus(Qt::MouseFocusReason);
     m_input->press(event);
+    if (event->button() == Qt::LeftButton && !m_markAbsent && m_selected.isEmpty())
+        m_keys->placeAt(event->position().toPoint());
 }
 
 void ScheduleBoard::mouseMoveEvent(QMouseEvent *event) { m_input->move(event); }
@@ -494,7 +527,7 @@ void ScheduleBoard::wheelEvent(QWheelEvent *event)
 
 void ScheduleBoard::keyPressEvent(QKeyEvent *event)
 {
-    if (m_input->key(event))
+    if (m_keys->key(event) || m_input->key(event))
         return;
     if (event->key() == Qt::Key_Delete && m_editor && m_editable && !m_selected.isEmpty()) {
         if (Status s = m_editor->unassign(selectedAppointments()); !s)
@@ -508,13 +541,23 @@ void ScheduleBoard::contextMenuEvent(QContextMenuEvent *event)
 {
     if (!m_model || !m_editor)
         return;
+    if (event->reason() == QContextMenuEvent::Keyboard) {
+        m_keys->openMenu(); // at the bar in hand, not wherever the pointer rests
+        return;
+    }
     const board::BoardGeometry geo(*m_model, m_rows, m_scale);
     const board::BoardHit hit = geo.hitTest(toContent(event->pos()), m_filter.showCancelled);
-    if (hit.item < 0)
+    if (hit.item >= 0)
+        openBarMenu(hit.item, event->globalPos());
+}
+
+void ScheduleBoard::openBarMenu(int item, const QPoint &globalPos)
+{
+    if (!m_model || !m_editor || item < 0)
         return;
-    if (!m_selected.contains(hit.item))
-        setSelectedItems({hit.item});
-    const BoardItem &b = m_model->items()[size_t(hit.item)];
+    if (!m_selected.contains(item))
+        setSelectedItems({item});
+    const BoardItem &b = m_model->items()[size_t(item)];
     const QString appointmentId = b.appointment.id, workOrderId = b.appointment.workOrderId;
     const QStringList ids = selectedAppointments();
     QMenu menu(this);
@@ -523,7 +566,7 @@ void ScheduleBoard::contextMenuEvent(QContextMenuEvent *event)
     menu.addAction(tr("Edit work order…"), this, [this, workOrderId] { emit editWorkOrderRequested(workOrderId); });
     menu.addAction(tr("Cancel work order…"), this, [this, workOrderId] { emit cancelWorkOrderRequested(workOrderId); });
     if (!m_editable) {
-        menu.exec(event->globalPos());
+        menu.exec(globalPos);
         return;
     }
     menu.addSeparator();
@@ -556,7 +599,27 @@ void ScheduleBoard::contextMenuEvent(QContextMenuEvent *event)
         if (Status s = m_editor->setLocked(ids, lock); !s)
             showRefusal(s.error());
     });
-    menu.exec(event->globalPos());
+    menu.exec(globalPos);
+}
+
+bool ScheduleBoard::focusNextPrevChild(bool next)
+{
+    if (hasFocus() && m_keys->tab(next))
+        return true;
+    return QAbstractScrollArea::focusNextPrevChild(next);
+}
+
+void ScheduleBoard::focusInEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusInEvent(event);
+    m_keys->focusIn();
+    viewport()->update(); // the focus frame
+}
+
+void ScheduleBoard::focusOutEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusOutEvent(event);
+    viewport()->update();
 }
 
 void ScheduleBoard::dragEnterEvent(QDragEnterEvent *event) { m_input->dragEnter(event); }

@@ -3,6 +3,7 @@
 // A thin QAbstractScrollArea over the paint engine (BoardPainter) and the drag logic
 // (BoardInputHandler); edits go through BoardEditor onto the document's undo stack.
 // The row header and the time ruler sit in the viewport margins and scroll with it.
+// BoardKeyboard makes all of it reachable from the keyboard alone.
 #include "BoardGhost.h"
 #include "BoardPainter.h"
 #include "board/BoardFilter.h"
@@ -13,6 +14,7 @@
 #include <QAbstractScrollArea>
 #include <QDateTime>
 #include <QList>
+#include <QPointer>
 #include <QSet>
 #include <QTimeZone>
 #include <QTimer>
@@ -24,6 +26,7 @@ class QMimeData;
 namespace fieldops {
 class BoardEditor;
 class RecentChanges;
+class SelectionService;
 }
 
 namespace fieldops::board {
@@ -32,6 +35,7 @@ class BoardModel;
 
 namespace fieldops::widgets {
 class BoardInputHandler;
+class BoardKeyboard;
 class BoardMarginWidget;
 
 class ScheduleBoard : public QAbstractScrollArea {
@@ -57,6 +61,10 @@ public:
     void setMarkAbsentMode(bool on);
     bool markAbsentMode() const { return m_markAbsent; }
     board::BoardModel *model() const { return m_model; }
+    // The console's shared selection: Enter on the focus cell books its work order there,
+    // as a drop from the queue would (not owned; may be null).
+    void setWorkOrderSelection(SelectionService *selection);
+    SelectionService *workOrderSelection() const;
 
     // View state.
     void setSpan(board::VisibleSpan span);
@@ -85,6 +93,14 @@ public:
     void selectAppointments(const QStringList &ids);
     const QSet<int> &selectedItems() const { return m_selected; }
     void setSelectedItems(const QSet<int> &items);
+
+    // The keyboard's focus cell: a technician's row × one snap step (empty id: none).
+    QString focusCellTechnician() const;
+    QDateTime focusCellStart() const;
+    void setFocusCell(const QString &technicianId, const QDateTime &start);
+    QRect focusCellViewportRect() const;
+    // The bar's context menu (right click, Menu, Shift+F10) at a global position; runs it.
+    void openBarMenu(int item, const QPoint &globalPos);
 
     // Geometry for the input handler, tests and the benchmark.
     const board::RowLayout &rows() const { return m_rows; }
@@ -169,6 +185,10 @@ protected:
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    // Tab / Shift+Tab go from bar to bar while there is one to go to.
+    bool focusNextPrevChild(bool next) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     friend class BoardMarginWidget;
@@ -192,6 +212,8 @@ private:
     QString m_lastMessage;
     BoardPainter m_painter;
     std::unique_ptr<BoardInputHandler> m_input;
+    std::unique_ptr<BoardKeyboard> m_keys;
+    QPointer<SelectionService> m_workOrderSelection;
     BoardMarginWidget *m_header;
     BoardMarginWidget *m_ruler;
     QTimer m_nowTimer;

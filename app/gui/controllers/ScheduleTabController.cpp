@@ -123,6 +123,8 @@ void ScheduleTabController::open()
     // A technician picked elsewhere (an alert, the map) comes into view on the board too.
     connect(m_session->selection(), &SelectionService::technicianChanged, board, &widgets::ScheduleBoard::scrollToTechnician);
     connect(board, &widgets::ScheduleBoard::workOrderActivated, m_session->selection(), &SelectionService::selectWorkOrder);
+    // Enter on the board's focus cell books the queue's selected work order there.
+    board->setWorkOrderSelection(m_session->selection());
     connect(board, &widgets::ScheduleBoard::editWorkOrderRequested, this, &ScheduleTabController::editWorkOrderRequested);
     connect(board, &widgets::ScheduleBoard::cancelWorkOrderRequested, this, &ScheduleTabController::cancelWorkOrderRequested);
     connect(board, &widgets::ScheduleBoard::absenceDrawn, this, &ScheduleTabController::absenceDrawn);
