@@ -22,8 +22,8 @@ namespace fieldops::widgets {
 
 namespace {
 // The rows the chart needs beside its bars: the title (up to two lines), the x axis's
-// numbers and its label, and the margins (in text lines).
-constexpr int kOverheadLines = 6;
+// numbers and its label, and the margins (in text lines, with a line to spare).
+constexpr int kOverheadLines = 7;
 // A bar's slot: one line of its name plus a little air, so names never touch.
 int barPitch(const QFontMetrics &fm) { return fm.height() + 4; }
 } // namespace
@@ -85,6 +85,9 @@ KpiBreakdownView::KpiBreakdownView(QWidget *parent) : QWidget(parent)
     m_barScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // The chart itself has no minimum width: one would make the scroll area scroll sideways.
     m_barScroll->setMinimumWidth(300);
+    // Room for the smallest ranking at least: the first, the "⋯" and the last.
+    const QFontMetrics fm(m_bars->yAxis->tickLabelFont());
+    m_barScroll->setMinimumHeight(kOverheadLines * fm.height() + 3 * barPitch(fm));
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Break down by"), this));
