@@ -1,5 +1,6 @@
 #include "alerts/AlertsView.h"
 
+#include "common/ElidedLabel.h"
 #include "itemmodels/AlertListModel.h"
 #include "itemmodels/ItemRoles.h"
 #include "selection/SelectionService.h"
@@ -47,7 +48,7 @@ AlertsView::AlertsView(AlertListModel *model, SelectionService *selection, QWidg
     m_view->setAlternatingRowColors(true);
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_summary = new QLabel(this);
+    m_summary = new ElidedLabel(this); // a narrow dock cuts the counts rather than widen the window
     m_summary->setObjectName(QStringLiteral("alertSummary"));
     m_summary->setContentsMargins(4, 2, 4, 2);
 

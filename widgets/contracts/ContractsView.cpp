@@ -1,5 +1,6 @@
 #include "contracts/ContractsView.h"
 
+#include "common/FlowLayout.h"
 #include "common/ProblemText.h"
 #include "contracts/ConsumptionPanel.h"
 #include "contracts/ContractListModel.h"
@@ -53,17 +54,23 @@ ContractsView::ContractsView(QWidget *parent)
     m_tabs = new QTabWidget(right);
     m_tabs->setObjectName(QStringLiteral("contractTabs"));
     m_terms = new ContractTermsPanel(m_form, right);
-    auto *scroll = new QScrollArea(right);
-    scroll->setWidget(m_terms);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    // Each page scrolls: a wide form must not make the main window wider than the screen.
+    const auto scrolled = [right](QWidget *page) {
+        auto *scroll = new QScrollArea(right);
+        scroll->setWidget(page);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        return scroll;
+    };
     m_plans = new PlanEditor(right);
     m_consumption = new ConsumptionPanel(right);
-    m_tabs->addTab(scroll, tr("&Terms"));
-    m_tabs->addTab(m_plans, tr("&Preventive plans"));
-    m_tabs->addTab(m_consumption, tr("C&onsumption"));
+    m_tabs->addTab(scrolled(m_terms), tr("&Terms"));
+    m_plansPage = m_tabs->addTab(scrolled(m_plans), tr("&Preventive plans"));
+    m_tabs->addTab(scrolled(m_consumption), tr("C&onsumption"));
 
-    auto *buttons = new QHBoxLayout;
+    // A flow, not a row: on a narrow window the buttons wrap instead of widening it.
+    auto *buttons = new FlowLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
     m_save = new QPushButton(tr("&Save contract"), right);
     m_save->setObjectName(QStringLiteral("saveContractButton"));
     m_save->setToolTip(tr("Save the contract's terms (Ctrl+S)"));
@@ -80,9 +87,10 @@ ContractsView::ContractsView(QWidget *parent)
     m_holidays = new QPushButton(tr("&Holidays…"), right);
     m_holidays->setObjectName(QStringLiteral("holidaysButton"));
     m_holidays->setToolTip(tr("The territories' holiday calendars, where SLA clocks stop and preventive visits move off"));
-    buttons->addStretch(1);
     buttons->addWidget(m_holidays);
     buttons->addWidget(m_generate);
+    buttons->setAlignRight(m_holidays);
+    buttons->setAlignRight(m_generate);
 
     rightLayout->addWidget(m_title);
     rightLayout->addWidget(m_problem);
@@ -94,7 +102,7 @@ ContractsView::ContractsView(QWidget *parent)
     connect(m_save, &QPushButton::clicked, this, [this] { emit saveRequested(m_form); });
     auto *saveKey = new QShortcut(QKeySequence::Save, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(saveKey, &QShortcut::activated, this, [this] {
-        if (m_tabs->currentWidget() == m_plans) {
+        if (m_tabs->currentIndex() == m_plansPage) {
             if (m_plans->saveButton()->isEnabled())
                 emit saveRequested(m_plans->form());
         } else if (m_save->isEnabled()) {

@@ -101,6 +101,7 @@ private:
     QTabWidget *m_tabs;
     ContractTermsPanel *m_terms;
     PlanEditor *m_plans;
+    int m_plansPage = -1; // the plans' tab (its page is a scroll area around m_plans)
     ConsumptionPanel *m_consumption;
     QPushButton *m_new;
     QPushButton *m_save;

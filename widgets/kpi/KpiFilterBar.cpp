@@ -1,5 +1,7 @@
 #include "kpi/KpiFilterBar.h"
 
+#include "common/ElidedLabel.h"
+#include "common/FlowLayout.h"
 #include "domain/Vocabulary.h"
 #include "kpi/KpiBreakdown.h"
 
@@ -80,24 +82,34 @@ KpiFilterBar::KpiFilterBar(QWidget *parent) : QWidget(parent)
     m_busy->setMaximumHeight(12);
     m_busy->setTextVisible(false);
     m_busy->setVisible(false);
-    m_status = new QLabel(this);
+    // Long ("1 Mar – 30 Mar · compared with … · 120 ms"): cut at the edge, whole in the tooltip.
+    m_status = new ElidedLabel(this);
     m_status->setObjectName(QStringLiteral("kpiStatus"));
 
-    auto *h = new QHBoxLayout(this);
-    h->setContentsMargins(4, 4, 4, 4);
-    h->addWidget(m_preset);
-    h->addWidget(m_from);
-    h->addWidget(new QLabel(QStringLiteral("–"), this));
-    h->addWidget(m_to);
-    h->addSpacing(8);
-    h->addWidget(m_territory);
-    h->addWidget(m_technician);
-    h->addWidget(m_employment);
-    h->addWidget(m_type);
-    h->addWidget(m_bucket);
-    h->addStretch(1);
-    h->addWidget(m_busy);
-    h->addWidget(m_status);
+    // The dates and the dash between them wrap as one.
+    auto *period = new QWidget(this);
+    auto *p = new QHBoxLayout(period);
+    p->setContentsMargins(0, 0, 0, 0);
+    p->addWidget(m_from);
+    p->addWidget(new QLabel(QStringLiteral("–"), period));
+    p->addWidget(m_to);
+    m_from->setParent(period);
+    m_to->setParent(period);
+
+    // A flow, not a row: on a narrow window (1280 px with the docks open) the filters wrap
+    // onto a second line instead of forcing the main window wider than the screen.
+    auto *flow = new FlowLayout(this, 6, 4);
+    flow->setContentsMargins(4, 4, 4, 4);
+    flow->addWidget(m_preset);
+    flow->addWidget(period);
+    flow->addWidget(m_territory);
+    flow->addWidget(m_technician);
+    flow->addWidget(m_employment);
+    flow->addWidget(m_type);
+    flow->addWidget(m_bucket);
+    flow->addWidget(m_busy);
+    flow->addWidget(m_status);
+    flow->setAlignRight(m_status);
 
     applyPreset();
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
@@ -197,7 +209,10 @@ void KpiFilterBar::setDirectory(const kpi::KpiDirectory &directory)
 
 void KpiFilterBar::setBusy(bool busy) { m_busy->setVisible(busy); }
 
-void KpiFilterBar::setStatusText(const QString &text) { m_status->setText(text); }
+void KpiFilterBar::setStatusText(const QString &text)
+{
+    m_status->setText(text);
+}
 
 kpi::KpiQuery KpiFilterBar::query() const
 {

@@ -49,7 +49,7 @@ KpiTrendChart::KpiTrendChart(QWidget *parent) : QWidget(parent)
 
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("kpiTrendPlot"));
-    m_plot->setMinimumHeight(200);
+    m_plot->setMinimumHeight(140); // leaves the breakdown below room for a ranking on a short window
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);

@@ -61,6 +61,12 @@ TechniciansView::TechniciansView(QWidget *parent)
     m_activity->addItem(tr("Active only"), int(TechnicianFilter::Activity::Active));
     m_activity->addItem(tr("Inactive only"), int(TechnicianFilter::Activity::Inactive));
     filters->addWidget(m_activity, 1);
+    // The form beside the list takes its full width; these choices may shorten their
+    // text instead, so the tab never makes the window wider than a 1280 px screen.
+    for (QComboBox *c : {m_territory, m_employment, m_activity}) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(8);
+    }
     leftLayout->addLayout(filters);
     m_table = new QTableView(left);
     m_table->setObjectName(QStringLiteral("techniciansTable"));

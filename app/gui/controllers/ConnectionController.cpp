@@ -4,6 +4,7 @@
 #include "DemoSeedRunner.h"
 #include "FirstRunController.h"
 #include "PasswordStore.h"
+#include "common/ElidedLabel.h"
 #include "common/StatusBadge.h"
 #include "session/ConsoleSession.h"
 #include "settings/RecentConnections.h"
@@ -40,12 +41,13 @@ ConnectionController::ConnectionController(QMainWindow *window, ConsoleSession *
 
     m_badge = new widgets::StatusBadge(window);
     m_badge->setObjectName(QStringLiteral("connectionBadge"));
-    m_database = new QLabel(window);
+    // The path and the rights can be long: they end in "…" rather than widen the window.
+    m_database = new widgets::ElidedLabel(window);
     m_database->setObjectName(QStringLiteral("databaseLabel"));
     m_database->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_user = new QLabel(window);
     m_user->setObjectName(QStringLiteral("userLabel"));
-    m_role = new QLabel(window);
+    m_role = new widgets::ElidedLabel(window);
     m_role->setObjectName(QStringLiteral("roleLabel"));
     m_role->setToolTip(tr("What your database role may change. The server enforces it; the console only hides what "
                           "would be refused."));
