@@ -7,6 +7,7 @@
 // On Monday 2 March the queue holds w3 (hvac, urgent, 60 min at Plant), w4 (no skill, 90 min
 // at Depot) and w5 (plumbing): the first two fit, w5 has no qualified technician.
 #include "../board/BoardFixture.h"
+#include "BoardPanelWindow.h"
 #include "GuiTestSupport.h"
 #include "Screenshots.h"
 #include "board/BoardModel.h"
@@ -43,68 +44,8 @@ namespace {
 
 const char *kNow = "2026-03-02T07:30:00Z";
 
-struct PanelUnderTest {
-    std::unique_ptr<Database> db;
-    QString url;
-    std::unique_ptr<gui::MainWindow> window;
-    gui::OptimizeController *controller = nullptr;
-    widgets::OptimizePanel *panel = nullptr;
-    widgets::SchedulePage *page = nullptr;
-    QString why;
-
-    bool open()
-    {
-        test::useScratchSettings(QStringLiteral("tst_optimize_panel"));
-        db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
-        if (!db) {
-            why = test::lastError();
-            return false;
-        }
-        if (Status s = test::seedBoard(*db); !s) {
-            why = s.error().message;
-            return false;
-        }
-        for (const char *sql : {"INSERT INTO skills(code, name) VALUES ('plumbing', 'Plumbing')",
-                                "INSERT INTO work_orders(id, site_id, priority, duration_min, created_at, status, summary) VALUES "
-                                "('w5', 's2', 2, 60, '2026-02-22T08:00:00Z', 'open', 'Burst pipe')",
-                                "INSERT INTO work_order_skills(work_order_id, skill_code) VALUES ('w5', 'plumbing')"}) {
-            if (Status s = db->execDirect(QString::fromLatin1(sql)); !s) {
-                why = s.error().message;
-                return false;
-            }
-        }
-        window = test::openMainWindow(url, &why, test::utcAt(kNow));
-        if (!window)
-            return false;
-        controller = window->findChild<gui::OptimizeController *>();
-        page = window->findChild<widgets::SchedulePage *>();
-        if (!controller || !page) {
-            why = QStringLiteral("no optimize controller or schedule page in the window");
-            return false;
-        }
-        panel = controller->panel();
-        window->resize(1600, 900);
-        for (int i = 0; i < window->tabs()->count(); ++i) {
-            if (window->tabs()->widget(i)->objectName() == QLatin1String("scheduleTab"))
-                window->tabs()->setCurrentIndex(i);
-        }
-        board()->setDisplayZone(QTimeZone::utc());
-        board()->setNowOverride(test::utcAt(kNow));
-        QSignalSpy loaded(board()->editor(), &BoardEditor::horizonLoaded);
-        page->showDate(QDate(2026, 3, 2));
-        if (!loaded.wait(10000)) {
-            why = QStringLiteral("the board's horizon did not load");
-            return false;
-        }
-        window->activateWindow();
-        if (!QTest::qWaitForWindowActive(window.get())) {
-            why = QStringLiteral("the window never became active");
-            return false;
-        }
-        return true;
-    }
-    widgets::ScheduleBoard *board() const { return page->board(); }
-    QUndoStack *stack() const { return window->session()->document()->undoStack(); }
+struct PanelUnderTest : test::BoardPanelWindow<gui::OptimizeController, widgets::OptimizePanel> {
+    bool open() { return BoardPanelWindow::open(QStringLiteral("tst_optimize_panel"), kNow); }
 
     // Ctrl+Shift+P on the focused board, as a dispatcher opens the panel.
     bool openByShortcut()

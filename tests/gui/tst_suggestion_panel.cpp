@@ -5,6 +5,7 @@
 // database has it, undo removes it, redo restores it); a work order nobody holds the skill
 // for says why; another planner's change while the panel is open ranks again.
 #include "../board/BoardFixture.h"
+#include "BoardPanelWindow.h"
 #include "Screenshots.h"
 #include "GuiTestSupport.h"
 #include "board/BoardModel.h"
@@ -42,69 +43,8 @@ namespace {
 // base; Bruno has no hvac.
 const char *kNow = "2026-03-02T08:30:00Z";
 
-struct PanelUnderTest {
-    std::unique_ptr<Database> db;
-    QString url;
-    std::unique_ptr<gui::MainWindow> window;
-    gui::SuggestionController *controller = nullptr;
-    widgets::SuggestionPanel *panel = nullptr;
-    widgets::SchedulePage *page = nullptr;
-    QString why;
-
-    bool open()
-    {
-        test::useScratchSettings(QStringLiteral("tst_suggestion_panel"));
-        db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
-        if (!db) {
-            why = test::lastError();
-            return false;
-        }
-        if (Status s = test::seedBoard(*db); !s) {
-            why = s.error().message;
-            return false;
-        }
-        // A plumbing job: nobody on the fixture's crew holds the skill.
-        for (const char *sql : {"INSERT INTO skills(code, name) VALUES ('plumbing', 'Plumbing')",
-                                "INSERT INTO work_orders(id, site_id, priority, duration_min, created_at, status, summary) VALUES "
-                                "('w5', 's2', 2, 60, '2026-02-22T08:00:00Z', 'open', 'Burst pipe')",
-                                "INSERT INTO work_order_skills(work_order_id, skill_code) VALUES ('w5', 'plumbing')"}) {
-            if (Status s = db->execDirect(QString::fromLatin1(sql)); !s) {
-                why = s.error().message;
-                return false;
-            }
-        }
-        window = test::openMainWindow(url, &why, test::utcAt(kNow));
-        if (!window)
-            return false;
-        controller = window->findChild<gui::SuggestionController *>();
-        page = window->findChild<widgets::SchedulePage *>();
-        if (!controller || !page) {
-            why = QStringLiteral("no suggestion controller or schedule page in the window");
-            return false;
-        }
-        panel = controller->panel();
-        window->resize(1600, 900);
-        for (int i = 0; i < window->tabs()->count(); ++i) {
-            if (window->tabs()->widget(i)->objectName() == QLatin1String("scheduleTab"))
-                window->tabs()->setCurrentIndex(i);
-        }
-        board()->setDisplayZone(QTimeZone::utc());
-        board()->setNowOverride(test::utcAt(kNow));
-        QSignalSpy loaded(board()->editor(), &BoardEditor::horizonLoaded);
-        page->showDate(QDate(2026, 3, 2));
-        if (!loaded.wait(10000)) {
-            why = QStringLiteral("the board's horizon did not load");
-            return false;
-        }
-        window->activateWindow();
-        if (!QTest::qWaitForWindowActive(window.get())) {
-            why = QStringLiteral("the window never became active");
-            return false;
-        }
-        return true;
-    }
-    widgets::ScheduleBoard *board() const { return page->board(); }
-    QUndoStack *stack() const { return window->session()->document()->undoStack(); }
+struct PanelUnderTest : test::BoardPanelWindow<gui::SuggestionController, widgets::SuggestionPanel> {
+    bool open() { return BoardPanelWindow::open(QStringLiteral("tst_suggestion_panel"), kNow); }
 
     // Selects a work order as a dispatcher does: its row in the unassigned queue.
     bool selectInQueue(const QString &workOrderId)
