@@ -23,6 +23,19 @@ QString AssignWorkOrderCommand::newAppointmentId()
     return QStringLiteral("ap-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(13);
 }
 
+Appointment AssignWorkOrderCommand::newVisit(const QString &workOrderId, const QString &technicianId,
+                                             const QDateTime &start, const QDateTime &end)
+{
+    Appointment a;
+    a.id = newAppointmentId();
+    a.workOrderId = workOrderId;
+    a.technicianId = technicianId;
+    a.start = start.toUTC();
+    a.end = end.toUTC();
+    a.status = QStringLiteral("scheduled");
+    return a;
+}
+
 Status AssignWorkOrderCommand::apply(bool forward)
 {
     AppointmentWriter w(db());

@@ -16,6 +16,10 @@ public:
 
     // A fresh appointment id ("ap-" and a random suffix): unique across consoles.
     static QString newAppointmentId();
+    // A new scheduled visit of the work order with a fresh id, times in UTC: what a drop
+    // from the queue, a booked suggestion and an accepted day plan all write.
+    static Appointment newVisit(const QString &workOrderId, const QString &technicianId, const QDateTime &start,
+                                const QDateTime &end);
 
 protected:
     Status apply(bool forward) override;

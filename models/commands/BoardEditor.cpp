@@ -126,13 +126,7 @@ Status BoardEditor::assign(const QString &workOrderId, const QString &technician
 {
     if (Status s = takesNewWork(technicianId); !s)
         return s;
-    Appointment a;
-    a.id = AssignWorkOrderCommand::newAppointmentId();
-    a.workOrderId = workOrderId;
-    a.technicianId = technicianId;
-    a.start = start.toUTC();
-    a.end = end.toUTC();
-    a.status = QStringLiteral("scheduled");
+    const Appointment a = AssignWorkOrderCommand::newVisit(workOrderId, technicianId, start, end);
     Status s = push(new AssignWorkOrderCommand(target(), a));
     if (s)
         emit assigned(a.id);
@@ -234,13 +228,7 @@ Result<QStringList> BoardEditor::bookDayPlan(const QDate &day, const std::vector
     for (const dayplan::PlannedVisit &v : visits) {
         if (Status s = takesNewWork(v.technicianId); !s)
             return s.error();
-        Appointment a;
-        a.id = AssignWorkOrderCommand::newAppointmentId();
-        a.workOrderId = v.workOrderId;
-        a.technicianId = v.technicianId;
-        a.start = v.start.toUTC();
-        a.end = v.end.toUTC();
-        a.status = QStringLiteral("scheduled");
+        Appointment a = AssignWorkOrderCommand::newVisit(v.workOrderId, v.technicianId, v.start, v.end);
         ids << a.id;
         appointments.push_back(std::move(a));
     }

@@ -30,13 +30,7 @@ Result<QStringList> writeDayPlan(Database &db, const DayPlan &plan, qint64 expec
     AppointmentWriter writer(db);
     QStringList ids;
     for (const PlannedVisit &v : plan.visits) {
-        Appointment a;
-        a.id = AssignWorkOrderCommand::newAppointmentId();
-        a.workOrderId = v.workOrderId;
-        a.technicianId = v.technicianId;
-        a.start = v.start.toUTC();
-        a.end = v.end.toUTC();
-        a.status = QStringLiteral("scheduled");
+        const Appointment a = AssignWorkOrderCommand::newVisit(v.workOrderId, v.technicianId, v.start, v.end);
         if (Status s = writer.insert(a); !s)
             return s.error();
         auto changed = writer.transitionWorkOrder(a.workOrderId, QStringLiteral("open"), QStringLiteral("scheduled"));

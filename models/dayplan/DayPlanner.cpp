@@ -184,12 +184,11 @@ std::vector<scheduling::Visit> proposals(const Problem &p, const optimizer::VrpS
     return out;
 }
 
-int travelOfNewVisits(const DayPlanInput &in, const CompiledSchedule &s, const QSet<QString> &newIds)
+// Walks each given technician's local day — home, every visit in time order, home — and
+// hands `leg` each leg's minutes and whether its start or end is one of `newIds`.
+template <typename Leg>
+void walkDays(const DayPlanInput &in, const CompiledSchedule &s, const QSet<int> &techs, const QSet<QString> &newIds, Leg leg)
 {
-    QSet<int> techs;
-    for (const QString &id : newIds)
-        techs.insert(s.appointments()[size_t(s.appointmentIndex(id))].tech);
-    int total = 0;
     for (const Technician &tech : in.snapshot.technicians) {
         const int ti = s.technicianIndex(tech.id);
         if (!techs.contains(ti))
@@ -198,18 +197,32 @@ int travelOfNewVisits(const DayPlanInput &in, const CompiledSchedule &s, const Q
         const auto [dayStart, dayEnd] = dayOf(s.technicians()[size_t(ti)], in.date);
         GeoPlace from = home;
         bool fromNew = false;
+        bool any = false;
         for (const int pos : s.intersecting(ti, dayStart, dayEnd)) {
             const scheduling::AppointmentRec &a = s.appointments()[size_t(s.technicians()[size_t(ti)].schedule[size_t(pos)].ref)];
             const GeoPlace to = siteOrHome(s, a.workOrder, home);
             const bool toNew = newIds.contains(a.id);
-            if (fromNew || toNew)
-                total += s.travel().minutes(from, to);
+            leg(s.travel().minutes(from, to), fromNew, toNew);
             from = to;
             fromNew = toNew;
+            any = true;
         }
-        if (fromNew)
-            total += s.travel().minutes(from, home);
+        if (any)
+            leg(s.travel().minutes(from, home), fromNew, false);
     }
+}
+
+// The legs that start or end at a new visit, on the days of the technicians who got one.
+int travelOfNewVisits(const DayPlanInput &in, const CompiledSchedule &s, const QSet<QString> &newIds)
+{
+    QSet<int> techs;
+    for (const QString &id : newIds)
+        techs.insert(s.appointments()[size_t(s.appointmentIndex(id))].tech);
+    int total = 0;
+    walkDays(in, s, techs, newIds, [&total](int minutes, bool fromNew, bool toNew) {
+        if (fromNew || toNew)
+            total += minutes;
+    });
     return total;
 }
 
@@ -217,24 +230,7 @@ int travelOfNewVisits(const DayPlanInput &in, const CompiledSchedule &s, const Q
 int dayTravel(const DayPlanInput &in, const CompiledSchedule &s, const QSet<int> &techs)
 {
     int total = 0;
-    for (const Technician &tech : in.snapshot.technicians) {
-        const int ti = s.technicianIndex(tech.id);
-        if (!techs.contains(ti))
-            continue;
-        const GeoPlace home{QString(), tech.homeLat, tech.homeLon};
-        const auto [dayStart, dayEnd] = dayOf(s.technicians()[size_t(ti)], in.date);
-        GeoPlace from = home;
-        bool any = false;
-        for (const int pos : s.intersecting(ti, dayStart, dayEnd)) {
-            const scheduling::AppointmentRec &a = s.appointments()[size_t(s.technicians()[size_t(ti)].schedule[size_t(pos)].ref)];
-            const GeoPlace to = siteOrHome(s, a.workOrder, home);
-            total += s.travel().minutes(from, to);
-            from = to;
-            any = true;
-        }
-        if (any)
-            total += s.travel().minutes(from, home);
-    }
+    walkDays(in, s, techs, {}, [&total](int minutes, bool, bool) { total += minutes; });
     return total;
 }
 
