@@ -50,13 +50,13 @@ QString toText(const billing::BillingStatement &st, const QString &dir)
         total += s.total;
         pending += s.pendingEntries;
     }
-    QString out = tr("Billing %1 to %2: %3 customer and contract rows, %4 lines, total %5.\n")
+    QString out = CliText::tr("Billing %1 to %2: %3 customer and contract rows, %4 lines, total %5.\n")
                       .arg(st.from.toString(Qt::ISODate), st.to.toString(Qt::ISODate))
                       .arg(st.summaries.size())
                       .arg(st.lines.size())
                       .arg(billing::moneyText(total));
     if (pending > 0)
-        out += tr("Time entries awaiting review (not billed): %1.\n").arg(pending);
+        out += CliText::tr("Time entries awaiting review (not billed): %1.\n").arg(pending);
     for (const QString &name : billing::billingFileNames())
         out += QStringLiteral("  %1\n").arg(QDir(dir).filePath(name));
     return out;
@@ -67,29 +67,29 @@ QString toText(const billing::BillingStatement &st, const QString &dir)
 int runBilling(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption fromOpt(QStringLiteral("from"), tr("First day of the period (YYYY-MM-DD, UTC)."), QStringLiteral("D"));
-    const QCommandLineOption toOpt(QStringLiteral("to"), tr("Last day of the period (YYYY-MM-DD, UTC)."), QStringLiteral("D"));
-    const QCommandLineOption outOpt(QStringLiteral("out"), tr("Directory to write the files into (created if missing)."), QStringLiteral("DIR"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the summary rows as one JSON object."));
+    const QCommandLineOption fromOpt(QStringLiteral("from"), CliText::tr("First day of the period (YYYY-MM-DD, UTC)."), QStringLiteral("D"));
+    const QCommandLineOption toOpt(QStringLiteral("to"), CliText::tr("Last day of the period (YYYY-MM-DD, UTC)."), QStringLiteral("D"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), CliText::tr("Directory to write the files into (created if missing)."), QStringLiteral("DIR"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the summary rows as one JSON object."));
     parser.addOptions({fromOpt, toOpt, outOpt, jsonOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("billing"),
-                   tr("Bill a period: per customer and contract the approved billable time (approved or corrected\n"
+                   CliText::tr("Bill a period: per customer and contract the approved billable time (approved or corrected\n"
                       "entries), the included hours of the contract for the period, the hours beyond at its rate, its\n"
                       "fixed fee and the parts used; pending entries are counted, not billed. Writes\n"
                       "billing_summary.csv, billing_lines.csv and billing.pdf into DIR."),
                    code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return ctx.invalid(tr("billing takes no arguments (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
+        return ctx.invalid(CliText::tr("billing takes no arguments (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
     if (!parser.isSet(fromOpt) || !parser.isSet(toOpt) || !parser.isSet(outOpt))
-        return ctx.invalid(tr("billing needs --from, --to and --out, e.g. fieldops-cli billing --from 2026-03-01 --to 2026-03-31 --out march"));
+        return ctx.invalid(CliText::tr("billing needs --from, --to and --out, e.g. fieldops-cli billing --from 2026-03-01 --to 2026-03-31 --out march"));
     QDate from, to;
     if (!readPeriod(ctx, parser, fromOpt, toOpt, from, to, code))
         return code;
     const QString dir = parser.value(outOpt);
     if (dir.trimmed().isEmpty())
-        return ctx.invalid(tr("--out needs a directory"));
+        return ctx.invalid(CliText::tr("--out needs a directory"));
     if (Status s = billing::checkOutputDirectory(dir); !s)
         return ctx.fail(s.error());
 

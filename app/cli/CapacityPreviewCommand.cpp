@@ -49,34 +49,34 @@ QString hours(double h) { return QString::number(h, 'f', 1); }
 void printTable(CliContext &ctx, const planning::CapacityPreview &table)
 {
     if (table.isEmpty()) {
-        ctx.out() << tr("No preventive work falls in this horizon.") << '\n';
+        ctx.out() << CliText::tr("No preventive work falls in this horizon.") << '\n';
         return;
     }
     QStringList names;
     for (const QString &name : table.territoryNames)
-        names << (name.isEmpty() ? tr("(no territory)") : name);
-    int nameWidth = int(tr("Total").size());
+        names << (name.isEmpty() ? CliText::tr("(no territory)") : name);
+    int nameWidth = int(CliText::tr("Total").size());
     for (const QString &name : names)
         nameWidth = std::max(nameWidth, int(name.size()));
-    ctx.out() << tr("Week").leftJustified(10) << tr("Territory").leftJustified(nameWidth + 2) << tr("Demand h").rightJustified(10)
-              << tr("Available h").rightJustified(13) << tr("Booked h").rightJustified(10) << '\n';
+    ctx.out() << CliText::tr("Week").leftJustified(10) << CliText::tr("Territory").leftJustified(nameWidth + 2) << CliText::tr("Demand h").rightJustified(10)
+              << CliText::tr("Available h").rightJustified(13) << CliText::tr("Booked h").rightJustified(10) << '\n';
     const auto line = [&](const QString &week, const QString &where, const planning::CapacityCell &c) {
         ctx.out() << week.leftJustified(10) << where.leftJustified(nameWidth + 2) << hours(c.demandHours).rightJustified(10)
                   << hours(c.availableHours).rightJustified(13) << hours(c.bookedHours).rightJustified(10)
-                  << (c.overloaded ? QStringLiteral("  ") + tr("OVERLOADED") : QString()) << '\n';
+                  << (c.overloaded ? QStringLiteral("  ") + CliText::tr("OVERLOADED") : QString()) << '\n';
     };
     for (int w = 0; w < table.weeks.size(); ++w) {
         for (int t = 0; t < table.territoryIds.size(); ++t)
             line(table.weeks[w], names[t], table.cell(t, w));
-        line(table.weeks[w], tr("Total"), table.totals[w]);
+        line(table.weeks[w], CliText::tr("Total"), table.totals[w]);
     }
 }
 
 void printMoves(CliContext &ctx, const QVector<planning::CapacityMove> &moved)
 {
-    ctx.out() << '\n' << tr("Levelling moved %n occurrence(s):", moved.size()) << '\n';
+    ctx.out() << '\n' << CliText::tr("Levelling moved %n occurrence(s):", nullptr, count(moved.size())) << '\n';
     for (const planning::CapacityMove &m : moved)
-        ctx.out() << "  " << tr("plan %1: %2 → %3").arg(m.planId, m.from.toString(Qt::ISODate), m.to.toString(Qt::ISODate)) << '\n';
+        ctx.out() << "  " << CliText::tr("plan %1: %2 → %3").arg(m.planId, m.from.toString(Qt::ISODate), m.to.toString(Qt::ISODate)) << '\n';
 }
 
 } // namespace
@@ -84,21 +84,21 @@ void printMoves(CliContext &ctx, const QVector<planning::CapacityMove> &moved)
 int runCapacityPreview(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption horizonOpt(QStringLiteral("horizon-days"), tr("Preview the occurrences due in the next N days (0 … %1).").arg(kMaxHorizonDays),
+    const QCommandLineOption horizonOpt(QStringLiteral("horizon-days"), CliText::tr("Preview the occurrences due in the next N days (0 … %1).").arg(kMaxHorizonDays),
                                         QStringLiteral("N"));
-    const QCommandLineOption todayOpt(QStringLiteral("today"), tr("The horizon's first day (default: today, UTC)."), QStringLiteral("YYYY-MM-DD"));
-    const QCommandLineOption levelOpt(QStringLiteral("level"), tr("Move occurrences within their allowed window to flatten overloaded weeks; "
+    const QCommandLineOption todayOpt(QStringLiteral("today"), CliText::tr("The horizon's first day (default: today, UTC)."), QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption levelOpt(QStringLiteral("level"), CliText::tr("Move occurrences within their allowed window to flatten overloaded weeks; "
                                                                   "show the levelled table and the moves."));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the result as one JSON object."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the result as one JSON object."));
     parser.addOptions({horizonOpt, todayOpt, levelOpt, jsonOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("capacity-preview"),
-                   tr("Per ISO week and territory: the hours of the preventive work generate-pm would create against the\n"
+                   CliText::tr("Per ISO week and territory: the hours of the preventive work generate-pm would create against the\n"
                       "free hours of the technicians holding the skills (shifts less absences and bookings). Writes nothing."),
                    code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return ctx.invalid(tr("capacity-preview takes no arguments besides its options (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
+        return ctx.invalid(CliText::tr("capacity-preview takes no arguments besides its options (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
     const std::optional<int> days = ctx.requiredDays(parser, horizonOpt, kMaxHorizonDays, 91, code);
     if (!days)
         return code;
@@ -109,7 +109,7 @@ int runCapacityPreview(CliContext &ctx, const QStringList &args)
     if (parser.isSet(todayOpt)) {
         options.today = timefmt::parseDate(parser.value(todayOpt));
         if (!options.today.isValid())
-            return ctx.invalid(tr("--today: \"%1\" is not a date (YYYY-MM-DD)").arg(parser.value(todayOpt)));
+            return ctx.invalid(CliText::tr("--today: \"%1\" is not a date (YYYY-MM-DD)").arg(parser.value(todayOpt)));
     }
 
     auto db = ctx.openDatabase(code);

@@ -17,15 +17,15 @@ inline bool readPeriod(CliContext &ctx, const QCommandLineParser &parser, const 
     to = timefmt::parseDate(parser.value(toOpt).trimmed());
     exitCode = ExitInvalid;
     if (!from.isValid()) {
-        ctx.invalid(tr("--from needs a date YYYY-MM-DD (got \"%1\")").arg(parser.value(fromOpt)));
+        ctx.invalid(CliText::tr("--from needs a date YYYY-MM-DD (got \"%1\")").arg(parser.value(fromOpt)));
         return false;
     }
     if (!to.isValid()) {
-        ctx.invalid(tr("--to needs a date YYYY-MM-DD (got \"%1\")").arg(parser.value(toOpt)));
+        ctx.invalid(CliText::tr("--to needs a date YYYY-MM-DD (got \"%1\")").arg(parser.value(toOpt)));
         return false;
     }
     if (to < from) {
-        ctx.invalid(tr("--to (%1) is before --from (%2)").arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate)));
+        ctx.invalid(CliText::tr("--to (%1) is before --from (%2)").arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate)));
         return false;
     }
     exitCode = ExitOk;

@@ -1,12 +1,18 @@
 #pragma once
-// tr() for the commands' free functions: every fieldops-cli text is translated in the
-// "cli" context (with %n plural forms where a count is given).
+// The translation context of every fieldops-cli text ("cli"), declared so lupdate files the
+// commands' free functions' texts there: CliText::tr("…"), and CliText::tr("%n …(s)", nullptr,
+// count(n)) where a count is given.
 #include <QCoreApplication>
 #include <QString>
 
 namespace fieldops::cli {
 
-inline QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
-inline QString tr(const char *text, qsizetype n) { return QCoreApplication::translate("cli", text, nullptr, int(n)); }
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(cli)
+};
+
+// Sizes are qsizetype; Qt's plural argument is an int.
+inline int count(qsizetype n) { return int(n); }
 
 } // namespace fieldops::cli

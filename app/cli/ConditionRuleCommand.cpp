@@ -22,30 +22,30 @@ QString ruleLine(const ConditionRule &r)
     QString what;
     switch (r.kind) {
     case RuleKind::Threshold:
-        what = tr("%1 %2 %3 for %4 min").arg(r.readingKind, r.above ? QStringLiteral("above") : QStringLiteral("below"), QString::number(r.threshold)).arg(r.sustainMinutes);
+        what = CliText::tr("%1 %2 %3 for %4 min").arg(r.readingKind, r.above ? QStringLiteral("above") : QStringLiteral("below"), QString::number(r.threshold)).arg(r.sustainMinutes);
         break;
     case RuleKind::Rate:
-        what = tr("%1 rate %2 %3 per hour over %4 min").arg(r.readingKind, r.above ? QStringLiteral("above") : QStringLiteral("below"), QString::number(r.ratePerHour)).arg(r.windowMinutes);
+        what = CliText::tr("%1 rate %2 %3 per hour over %4 min").arg(r.readingKind, r.above ? QStringLiteral("above") : QStringLiteral("below"), QString::number(r.ratePerHour)).arg(r.windowMinutes);
         break;
     case RuleKind::Usage:
-        what = tr("%1 every %2").arg(r.readingKind, QString::number(r.usageInterval));
+        what = CliText::tr("%1 every %2").arg(r.readingKind, QString::number(r.usageInterval));
         break;
     case RuleKind::Anomaly:
-        what = tr("%1 outside mean ± %2 sd for %3 min (baseline %4 weeks)").arg(r.readingKind, QString::number(r.bandSd)).arg(r.sustainMinutes).arg(r.baselineWeeks);
+        what = CliText::tr("%1 outside mean ± %2 sd for %3 min (baseline %4 weeks)").arg(r.readingKind, QString::number(r.bandSd)).arg(r.sustainMinutes).arg(r.baselineWeeks);
         break;
     }
-    const QString scope = r.assetId.isEmpty() ? tr("model %1").arg(r.assetModel) : tr("asset %1").arg(r.assetId);
-    return tr("%1  %2, %3: %4 → %5 \"%6\" (priority %7)%8")
+    const QString scope = r.assetId.isEmpty() ? CliText::tr("model %1").arg(r.assetModel) : CliText::tr("asset %1").arg(r.assetId);
+    return CliText::tr("%1  %2, %3: %4 → %5 \"%6\" (priority %7)%8")
         .arg(r.id, ruleKindName(r.kind), scope, what, r.workOrderType, r.task)
         .arg(r.priority)
-        .arg(r.active ? QString() : tr(", inactive"));
+        .arg(r.active ? QString() : CliText::tr(", inactive"));
 }
 
 int create(CliContext &ctx, bool json)
 {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
-        return ctx.fail(Error::other(tr("cannot read standard input")));
+        return ctx.fail(Error::other(CliText::tr("cannot read standard input")));
     QJsonObject object;
     if (auto issue = workorders::parseJsonObject(in.readAll(), object))
         return ctx.invalid(issue->text());
@@ -94,7 +94,7 @@ int list(CliContext &ctx, bool json)
         for (const ConditionRule &r : *rules)
             ctx.out() << ruleLine(r) << '\n';
         if (rules->isEmpty())
-            ctx.out() << tr("No condition rules.") << '\n';
+            ctx.out() << CliText::tr("No condition rules.") << '\n';
     }
     ctx.out().flush();
     return ExitOk;
@@ -105,12 +105,12 @@ int list(CliContext &ctx, bool json)
 int runConditionRule(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the result as JSON."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the result as JSON."));
     parser.addOptions({jsonOpt});
-    parser.addPositionalArgument(QStringLiteral("action"), tr("create or list"));
+    parser.addPositionalArgument(QStringLiteral("action"), CliText::tr("create or list"));
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("condition-rule"),
-                   tr("Condition rules on asset readings.\n"
+                   CliText::tr("Condition rules on asset readings.\n"
                       "  create   reads one JSON object from standard input whose keys are the condition_rules columns\n"
                       "           (id optional; asset_id or asset_model; kind threshold|rate|usage|anomaly and its\n"
                       "           parameters; task, work_order_type, required_skills, duration_min, priority, active)\n"
@@ -124,7 +124,7 @@ int runConditionRule(CliContext &ctx, const QStringList &args)
         return create(ctx, json);
     if (pos == QStringList{QStringLiteral("list")})
         return list(ctx, json);
-    return ctx.invalid(tr("usage: fieldops-cli condition-rule create | list [--json]"));
+    return ctx.invalid(CliText::tr("usage: fieldops-cli condition-rule create | list [--json]"));
 }
 
 } // namespace fieldops::cli

@@ -49,26 +49,26 @@ QString toJson(const EvaluationReport &r)
 void printText(CliContext &ctx, const EvaluationReport &r)
 {
     if (!r.lockedBy.isEmpty()) {
-        ctx.out() << tr("Another evaluation is running (%1); nothing done.").arg(r.lockedBy) << '\n';
+        ctx.out() << CliText::tr("Another evaluation is running (%1); nothing done.").arg(r.lockedBy) << '\n';
         ctx.out().flush();
         return;
     }
     for (const EpisodeChange &c : r.opened)
-        ctx.out() << tr("opened     rule %1, asset %2, since %3: %4 (%5)")
-                         .arg(c.ruleId, c.assetId, iso(c.startedMs), c.workOrderId.isEmpty() ? tr("no work order: dry run") : c.workOrderId,
+        ctx.out() << CliText::tr("opened     rule %1, asset %2, since %3: %4 (%5)")
+                         .arg(c.ruleId, c.assetId, iso(c.startedMs), c.workOrderId.isEmpty() ? CliText::tr("no work order: dry run") : c.workOrderId,
                               evidenceText(c.evidence))
                   << '\n';
     for (const EpisodeChange &c : r.continued)
-        ctx.out() << tr("continued  rule %1, asset %2, since %3: %4").arg(c.ruleId, c.assetId, iso(c.startedMs), c.workOrderId) << '\n';
+        ctx.out() << CliText::tr("continued  rule %1, asset %2, since %3: %4").arg(c.ruleId, c.assetId, iso(c.startedMs), c.workOrderId) << '\n';
     for (const EpisodeChange &c : r.cleared)
-        ctx.out() << tr("cleared    rule %1, asset %2, since %3: %4").arg(c.ruleId, c.assetId, iso(c.startedMs), c.workOrderId) << '\n';
-    ctx.out() << tr("rules: %1, assets: %2; opened %3, continued %4, cleared %5")
+        ctx.out() << CliText::tr("cleared    rule %1, asset %2, since %3: %4").arg(c.ruleId, c.assetId, iso(c.startedMs), c.workOrderId) << '\n';
+    ctx.out() << CliText::tr("rules: %1, assets: %2; opened %3, continued %4, cleared %5")
                      .arg(r.evaluatedRules)
                      .arg(r.assets)
                      .arg(r.opened.size())
                      .arg(r.continued.size())
                      .arg(r.cleared.size())
-              << (r.dryRun ? tr(" (dry run: nothing written)") : QString()) << '\n';
+              << (r.dryRun ? CliText::tr(" (dry run: nothing written)") : QString()) << '\n';
     ctx.out().flush();
 }
 
@@ -77,25 +77,25 @@ void printText(CliContext &ctx, const EvaluationReport &r)
 int runEvaluateConditions(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"), tr("Report what would change; write nothing."));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the result as one JSON object."));
-    const QCommandLineOption atOpt(QStringLiteral("at"), tr("Evaluate as of this instant (ISO 8601 with an offset or Z; default now)."),
+    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"), CliText::tr("Report what would change; write nothing."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the result as one JSON object."));
+    const QCommandLineOption atOpt(QStringLiteral("at"), CliText::tr("Evaluate as of this instant (ISO 8601 with an offset or Z; default now)."),
                                    QStringLiteral("ISO-TIME"));
     parser.addOptions({dryRunOpt, jsonOpt, atOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("evaluate-conditions"),
-                   tr("Evaluate every active condition rule on the readings of its assets: a breach without an open\n"
+                   CliText::tr("Evaluate every active condition rule on the readings of its assets: a breach without an open\n"
                       "episode opens one with its work order, a breach with one continues it, a recovery clears it.\n"
                       "One transaction; a second run opens nothing more."),
                    code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return ctx.invalid(tr("evaluate-conditions takes no arguments besides its options (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
+        return ctx.invalid(CliText::tr("evaluate-conditions takes no arguments besides its options (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
     QDateTime asOf = QDateTime::currentDateTimeUtc();
     if (parser.isSet(atOpt)) {
         asOf = timefmt::parseIsoWithOffset(parser.value(atOpt));
         if (!asOf.isValid())
-            return ctx.invalid(tr("--at: \"%1\" is not an ISO 8601 time with an offset or Z").arg(parser.value(atOpt)));
+            return ctx.invalid(CliText::tr("--at: \"%1\" is not an ISO 8601 time with an offset or Z").arg(parser.value(atOpt)));
     }
     auto db = ctx.openDatabase(code);
     if (!db)

@@ -40,15 +40,15 @@ QString toJson(const planning::PmGenerateReport &report)
 
 void printSummary(CliContext &ctx, const planning::PmGenerateReport &report, bool dryRun)
 {
-    ctx.out() << (dryRun ? tr("Would create %n preventive work order(s) (dry run: nothing written).", report.created.size())
-                         : tr("Created %n preventive work order(s).", report.created.size()))
+    ctx.out() << (dryRun ? CliText::tr("Would create %n preventive work order(s) (dry run: nothing written).", nullptr, count(report.created.size()))
+                         : CliText::tr("Created %n preventive work order(s).", nullptr, count(report.created.size())))
               << '\n';
     for (const planning::PmNewWorkOrder &w : report.created)
-        ctx.out() << "  " << tr("%1  plan %2, asset %3, due %4").arg(w.id, w.planId, w.assetId, w.due.toString(Qt::ISODate)) << '\n';
+        ctx.out() << "  " << CliText::tr("%1  plan %2, asset %3, due %4").arg(w.id, w.planId, w.assetId, w.due.toString(Qt::ISODate)) << '\n';
     if (!report.skipped.isEmpty())
-        ctx.out() << tr("Skipped %n occurrence(s):", report.skipped.size()) << '\n';
+        ctx.out() << CliText::tr("Skipped %n occurrence(s):", nullptr, count(report.skipped.size())) << '\n';
     for (const planning::PmSkipped &s : report.skipped)
-        ctx.out() << "  " << tr("plan %1, due %2: %3 (%4)").arg(s.planId, s.due.toString(Qt::ISODate), s.why, s.detail) << '\n';
+        ctx.out() << "  " << CliText::tr("plan %1, due %2: %3 (%4)").arg(s.planId, s.due.toString(Qt::ISODate), s.why, s.detail) << '\n';
     ctx.out().flush();
 }
 
@@ -57,26 +57,26 @@ void printSummary(CliContext &ctx, const planning::PmGenerateReport &report, boo
 int runGeneratePm(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption horizonOpt(QStringLiteral("horizon-days"), tr("Generate the occurrences due in the next N days (0 … %1).").arg(kMaxHorizonDays),
+    const QCommandLineOption horizonOpt(QStringLiteral("horizon-days"), CliText::tr("Generate the occurrences due in the next N days (0 … %1).").arg(kMaxHorizonDays),
                                         QStringLiteral("N"));
-    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"), tr("Report what would be created; write nothing."));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the result as one JSON object."));
-    const QCommandLineOption todayOpt(QStringLiteral("today"), tr("The horizon's first day (default: today in each site's time zone)."),
+    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"), CliText::tr("Report what would be created; write nothing."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the result as one JSON object."));
+    const QCommandLineOption todayOpt(QStringLiteral("today"), CliText::tr("The horizon's first day (default: today in each site's time zone)."),
                                       QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption levelOpt(QStringLiteral("level"),
-                                      tr("Level the capacity first (as capacity-preview --level does for the same horizon) and "
+                                      CliText::tr("Level the capacity first (as capacity-preview --level does for the same horizon) and "
                                          "generate the moved occurrences on their levelled days."));
     parser.addOptions({horizonOpt, levelOpt, dryRunOpt, jsonOpt, todayOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("generate-pm"),
-                   tr("Create the preventive work orders the maintenance plans call for in the next N days:\n"
+                   CliText::tr("Create the preventive work orders the maintenance plans call for in the next N days:\n"
                       "one per occurrence, once (a second run creates nothing), all in one transaction.\n"
                       "With --level, occurrences in overloaded weeks are due on the days the capacity levelling\n"
                       "moves them to (capacity-preview --level shows the moves); \"due\" is then the moved day."),
                    code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return ctx.invalid(tr("generate-pm takes no arguments besides its options (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
+        return ctx.invalid(CliText::tr("generate-pm takes no arguments besides its options (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
     const std::optional<int> days = ctx.requiredDays(parser, horizonOpt, kMaxHorizonDays, 30, code);
     if (!days)
         return code;
@@ -88,7 +88,7 @@ int runGeneratePm(CliContext &ctx, const QStringList &args)
     if (parser.isSet(todayOpt)) {
         const QDate today = timefmt::parseDate(parser.value(todayOpt));
         if (!today.isValid())
-            return ctx.invalid(tr("--today: \"%1\" is not a date (YYYY-MM-DD)").arg(parser.value(todayOpt)));
+            return ctx.invalid(CliText::tr("--today: \"%1\" is not a date (YYYY-MM-DD)").arg(parser.value(todayOpt)));
         options.today = today;
     }
 

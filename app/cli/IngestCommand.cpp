@@ -47,7 +47,7 @@ void printSummary(CliContext &ctx, const Tally &tally, bool json)
     for (int k = 0; k < kEventKindCount; ++k)
         if (tally.byKind[size_t(k)] > 0)
             parts << QStringLiteral("%1 %2").arg(tally.byKind[size_t(k)]).arg(kindName(EventKind(k)));
-    QString line = tally.total == 1 ? tr("ingested 1 event") : tr("ingested %1 events").arg(tally.total);
+    QString line = tally.total == 1 ? CliText::tr("ingested 1 event") : CliText::tr("ingested %1 events").arg(tally.total);
     if (!parts.isEmpty())
         line += QStringLiteral(": ") + parts.join(QStringLiteral(", "));
     ctx.out() << line << Qt::endl;
@@ -58,24 +58,24 @@ void printSummary(CliContext &ctx, const Tally &tally, bool json)
 int runIngest(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("File of events, one JSON object per line; - reads standard input."));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print {\"ingested\":N,\"by_kind\":{…},\"warnings\":[…]}."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), CliText::tr("File of events, one JSON object per line; - reads standard input."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print {\"ingested\":N,\"by_kind\":{…},\"warnings\":[…]}."));
     parser.addOption(jsonOpt);
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("ingest"),
-                   tr("Take in the field gateway's events (position, status, outcome, time_entry, part_used, rating, reading), "
+                   CliText::tr("Take in the field gateway's events (position, status, outcome, time_entry, part_used, rating, reading), "
                       "one JSON object per line, all or none. The first bad line is reported as FILE:LINE: key: reason "
                       "and nothing is written."),
                    code))
         return code;
     if (parser.positionalArguments().size() != 1)
-        return ctx.invalid(tr("ingest needs exactly one file, or - for standard input"));
+        return ctx.invalid(CliText::tr("ingest needs exactly one file, or - for standard input"));
     const QString name = parser.positionalArguments().first();
 
     QFile in;
     const bool opened = name == QLatin1String("-") ? in.open(stdin, QIODevice::ReadOnly) : (in.setFileName(name), in.open(QIODevice::ReadOnly));
     if (!opened)
-        return ctx.invalid(tr("%1: cannot read: %2").arg(name, in.errorString()));
+        return ctx.invalid(CliText::tr("%1: cannot read: %2").arg(name, in.errorString()));
 
     auto db = ctx.openDatabase(code);
     if (!db)
@@ -114,17 +114,17 @@ int runIngest(CliContext &ctx, const QStringList &args)
         if (const auto &issue = *result)
             return ctx.refusedLine(where + QStringLiteral(": ") + issue->text());
         for (const QString &key : event.unknownKeys)
-            tally.warnings << tr("%1: %2: unknown key, ignored").arg(where, key);
+            tally.warnings << CliText::tr("%1: %2: unknown key, ignored").arg(where, key);
         ++tally.byKind[size_t(kindOf(event.event))];
         ++tally.total;
     }
     if (in.error() != QFileDevice::NoError)
-        return ctx.fail(Error::other(tr("%1: cannot read: %2").arg(name, in.errorString())));
+        return ctx.fail(Error::other(CliText::tr("%1: cannot read: %2").arg(name, in.errorString())));
     if (Status s = writer.commit(); !s)
         return ctx.fail(s.error());
     // Warnings only once the batch stands: a refused batch says one thing, its reason.
     for (const QString &w : tally.warnings)
-        ctx.err() << tr("warning: %1").arg(w) << Qt::endl;
+        ctx.err() << CliText::tr("warning: %1").arg(w) << Qt::endl;
     printSummary(ctx, tally, parser.isSet(jsonOpt));
     return ExitOk;
 }

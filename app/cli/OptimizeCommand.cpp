@@ -39,15 +39,15 @@ QString toJson(const dayplan::DayPlan &plan)
 
 QString toText(const dayplan::DayPlan &plan, const QDate &date, bool applied)
 {
-    QString out = tr("%1: new visits: %2; travel to and from them: %3 min.\n")
+    QString out = CliText::tr("%1: new visits: %2; travel to and from them: %3 min.\n")
                       .arg(date.toString(Qt::ISODate))
                       .arg(plan.visits.size())
                       .arg(plan.travelMin);
     for (const dayplan::PlannedVisit &v : plan.visits)
-        out += tr("  %1  %2  %3 – %4\n").arg(v.workOrderId, v.technicianId, timefmt::toIsoUtc(v.start), timefmt::toIsoUtc(v.end));
+        out += CliText::tr("  %1  %2  %3 – %4\n").arg(v.workOrderId, v.technicianId, timefmt::toIsoUtc(v.start), timefmt::toIsoUtc(v.end));
     if (!plan.unassigned.isEmpty())
-        out += tr("Not placed: %1\n").arg(plan.unassigned.join(QStringLiteral(", ")));
-    out += applied ? tr("Written.\n") : tr("Nothing written (add --apply to book these visits).\n");
+        out += CliText::tr("Not placed: %1\n").arg(plan.unassigned.join(QStringLiteral(", ")));
+    out += applied ? CliText::tr("Written.\n") : CliText::tr("Nothing written (add --apply to book these visits).\n");
     return out;
 }
 
@@ -56,41 +56,41 @@ QString toText(const dayplan::DayPlan &plan, const QDate &date, bool applied)
 int runOptimize(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption dateOpt(QStringLiteral("date"), tr("The day to plan (YYYY-MM-DD, in each technician's time zone)."),
+    const QCommandLineOption dateOpt(QStringLiteral("date"), CliText::tr("The day to plan (YYYY-MM-DD, in each technician's time zone)."),
                                      QStringLiteral("D"));
-    const QCommandLineOption territoryOpt(QStringLiteral("territory"), tr("Only this territory's sites and technicians."),
+    const QCommandLineOption territoryOpt(QStringLiteral("territory"), CliText::tr("Only this territory's sites and technicians."),
                                           QStringLiteral("T"));
-    const QCommandLineOption limitOpt(QStringLiteral("time-limit"), tr("Seconds the optimiser may search (decimal, default 5)."),
+    const QCommandLineOption limitOpt(QStringLiteral("time-limit"), CliText::tr("Seconds the optimiser may search (decimal, default 5)."),
                                       QStringLiteral("S"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the plan as one JSON object."));
-    const QCommandLineOption applyOpt(QStringLiteral("apply"), tr("Book the new visits, all in one transaction."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the plan as one JSON object."));
+    const QCommandLineOption applyOpt(QStringLiteral("apply"), CliText::tr("Book the new visits, all in one transaction."));
     parser.addOptions({dateOpt, territoryOpt, limitOpt, jsonOpt, applyOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("optimize"),
-                   tr("Plan a day for the open work orders nobody is booked for. Visits already booked stay where they\n"
+                   CliText::tr("Plan a day for the open work orders nobody is booked for. Visits already booked stay where they\n"
                       "are; every new visit passes the rules `conflicts` checks (overlap, travel, shift, absence, skill,\n"
                       "window), and what cannot be placed is listed as unassigned. Without --apply nothing is written."),
                    code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return ctx.invalid(tr("optimize takes no arguments (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
+        return ctx.invalid(CliText::tr("optimize takes no arguments (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
     if (!parser.isSet(dateOpt))
-        return ctx.invalid(tr("optimize needs --date, e.g. fieldops-cli optimize --date 2026-03-02"));
+        return ctx.invalid(CliText::tr("optimize needs --date, e.g. fieldops-cli optimize --date 2026-03-02"));
     static const QRegularExpression dateShape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     const QString dateText = parser.value(dateOpt).trimmed();
     const QDate date = QDate::fromString(dateText, Qt::ISODate);
     if (!dateShape.match(dateText).hasMatch() || !date.isValid())
-        return ctx.invalid(tr("--date: \"%1\" is not a date YYYY-MM-DD").arg(parser.value(dateOpt)));
+        return ctx.invalid(CliText::tr("--date: \"%1\" is not a date YYYY-MM-DD").arg(parser.value(dateOpt)));
     dayplan::DayPlanOptions options;
     if (parser.isSet(limitOpt)) {
         bool ok = false;
         options.timeLimitSeconds = parser.value(limitOpt).trimmed().toDouble(&ok);
         if (!ok || !(options.timeLimitSeconds > 0) || options.timeLimitSeconds > kMaxSeconds)
-            return ctx.invalid(tr("--time-limit: \"%1\" is not a number of seconds in (0, %2]").arg(parser.value(limitOpt)).arg(kMaxSeconds));
+            return ctx.invalid(CliText::tr("--time-limit: \"%1\" is not a number of seconds in (0, %2]").arg(parser.value(limitOpt)).arg(kMaxSeconds));
     }
     const QString territory = parser.value(territoryOpt).trimmed();
     if (parser.isSet(territoryOpt) && territory.isEmpty())
-        return ctx.invalid(tr("--territory needs a territory id"));
+        return ctx.invalid(CliText::tr("--territory needs a territory id"));
 
     auto db = ctx.openDatabase(code);
     if (!db)

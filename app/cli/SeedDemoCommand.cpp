@@ -41,7 +41,7 @@ QString summaryParagraph(const DemoSummary &s, const DemoOptions &o, double seco
 {
     const QLocale c = QLocale::c();
     auto n = [&](qint64 v) { return c.toString(v); };
-    return tr("Seeded a demo field-service operation in São Paulo (America/Sao_Paulo) for %1 at %2 with seed %3: "
+    return CliText::tr("Seeded a demo field-service operation in São Paulo (America/Sao_Paulo) for %1 at %2 with seed %3: "
               "%4 technicians in 6 territories with %5 absences; %6 customers with %7 sites, %8 assets, "
               "%9 maintenance contracts and %10 preventive plans; %11 days of history and %12 days ahead with "
               "%13 work orders (%14 open in the dispatch queue), %15 appointments, %16 ratings and %17 time "
@@ -60,29 +60,29 @@ int runSeedDemo(CliContext &ctx, const QStringList &args)
     QCommandLineParser parser;
     const DemoOptions defaults;
     const QCommandLineOption technicians(QStringLiteral("technicians"),
-                                         tr("number of technicians, 1–5000 (default %1)").arg(defaults.technicians),
+                                         CliText::tr("number of technicians, 1–5000 (default %1)").arg(defaults.technicians),
                                          QStringLiteral("N"));
     const QCommandLineOption days(QStringLiteral("days"),
-                                  tr("days of history before today, 0–3650 (default %1)").arg(defaults.days),
+                                  CliText::tr("days of history before today, 0–3650 (default %1)").arg(defaults.days),
                                   QStringLiteral("D"));
     const QCommandLineOption futureDays(QStringLiteral("future-days"),
-                                        tr("days of planned schedule and queue after today, 0–60 (default %1)").arg(defaults.futureDays),
+                                        CliText::tr("days of planned schedule and queue after today, 0–60 (default %1)").arg(defaults.futureDays),
                                         QStringLiteral("F"));
     const QCommandLineOption customers(QStringLiteral("customers"),
-                                       tr("number of customers, 1–200000 (default %1)").arg(defaults.customers),
+                                       CliText::tr("number of customers, 1–200000 (default %1)").arg(defaults.customers),
                                        QStringLiteral("C"));
     const QCommandLineOption seed(QStringLiteral("seed"),
-                                  tr("random seed, 0–4294967295 (default %1): the same seed and --today give the same data").arg(defaults.seed),
+                                  CliText::tr("random seed, 0–4294967295 (default %1): the same seed and --today give the same data").arg(defaults.seed),
                                   QStringLiteral("S"));
-    const QCommandLineOption today(QStringLiteral("today"), tr("the demo's today (default: the current date)"),
+    const QCommandLineOption today(QStringLiteral("today"), CliText::tr("the demo's today (default: the current date)"),
                                    QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption now(QStringLiteral("now"),
-                                 tr("the demo's current time on that day, São Paulo time (default 10:00)"),
+                                 CliText::tr("the demo's current time on that day, São Paulo time (default 10:00)"),
                                  QStringLiteral("HH:MM"));
     parser.addOptions({technicians, days, futureDays, customers, seed, today, now});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("seed-demo"),
-                   tr("Fill an empty database with a deterministic demo operation in São Paulo: technicians, customers, "
+                   CliText::tr("Fill an empty database with a deterministic demo operation in São Paulo: technicians, customers, "
                       "sites, assets, contracts and preventive plans, the history of visits (so every KPI has values), "
                       "today's and the next days' schedule and queue, and today's technician positions. One transaction: "
                       "all or nothing.\n\nThe schema is created first if the database has none. A database that already "
@@ -92,32 +92,32 @@ int runSeedDemo(CliContext &ctx, const QStringList &args)
                    code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return ctx.invalid(tr("seed-demo takes no arguments (see fieldops-cli seed-demo --help)"));
+        return ctx.invalid(CliText::tr("seed-demo takes no arguments (see fieldops-cli seed-demo --help)"));
 
     DemoOptions options;
     if (parser.isSet(technicians) && !parseCount(parser.value(technicians), options.technicians))
-        return ctx.invalid(tr("--technicians needs a whole number, not \"%1\"").arg(parser.value(technicians)));
+        return ctx.invalid(CliText::tr("--technicians needs a whole number, not \"%1\"").arg(parser.value(technicians)));
     if (parser.isSet(days) && !parseCount(parser.value(days), options.days))
-        return ctx.invalid(tr("--days needs a whole number, not \"%1\"").arg(parser.value(days)));
+        return ctx.invalid(CliText::tr("--days needs a whole number, not \"%1\"").arg(parser.value(days)));
     if (parser.isSet(futureDays) && !parseCount(parser.value(futureDays), options.futureDays))
-        return ctx.invalid(tr("--future-days needs a whole number, not \"%1\"").arg(parser.value(futureDays)));
+        return ctx.invalid(CliText::tr("--future-days needs a whole number, not \"%1\"").arg(parser.value(futureDays)));
     if (parser.isSet(customers) && !parseCount(parser.value(customers), options.customers))
-        return ctx.invalid(tr("--customers needs a whole number, not \"%1\"").arg(parser.value(customers)));
+        return ctx.invalid(CliText::tr("--customers needs a whole number, not \"%1\"").arg(parser.value(customers)));
     if (parser.isSet(seed)) {
         bool ok = false;
         options.seed = parser.value(seed).toUInt(&ok);
         if (!ok)
-            return ctx.invalid(tr("--seed needs a whole number from 0 to 4294967295, not \"%1\"").arg(parser.value(seed)));
+            return ctx.invalid(CliText::tr("--seed needs a whole number from 0 to 4294967295, not \"%1\"").arg(parser.value(seed)));
     }
     if (parser.isSet(today)) {
         options.today = timefmt::parseDate(parser.value(today));
         if (!options.today.isValid())
-            return ctx.invalid(tr("--today needs a date as YYYY-MM-DD, not \"%1\"").arg(parser.value(today)));
+            return ctx.invalid(CliText::tr("--today needs a date as YYYY-MM-DD, not \"%1\"").arg(parser.value(today)));
     }
     if (parser.isSet(now)) {
         const auto clock = timefmt::parseClock(parser.value(now));
         if (!clock)
-            return ctx.invalid(tr("--now needs a clock time as HH:MM, not \"%1\"").arg(parser.value(now)));
+            return ctx.invalid(CliText::tr("--now needs a clock time as HH:MM, not \"%1\"").arg(parser.value(now)));
         options.nowLocal = QTime(clock->hour(), clock->minute());
     }
     if (Status s = DemoSeeder::validate(options); !s)

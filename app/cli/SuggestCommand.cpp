@@ -41,11 +41,11 @@ QString toJson(const scheduling::SuggestionResult &result)
 
 QString toTable(const scheduling::SuggestionResult &result)
 {
-    std::vector<QStringList> rows{{tr("#"), tr("TECHNICIAN"), tr("START"), tr("END"), tr("TRAVEL"), tr("SCORE"), tr("REASONS")}};
+    std::vector<QStringList> rows{{CliText::tr("#"), CliText::tr("TECHNICIAN"), CliText::tr("START"), CliText::tr("END"), CliText::tr("TRAVEL"), CliText::tr("SCORE"), CliText::tr("REASONS")}};
     int rank = 0;
     for (const scheduling::Suggestion &s : result.candidates)
         rows.push_back({QString::number(++rank), s.technicianId, timefmt::toIsoUtc(s.start), timefmt::toIsoUtc(s.end),
-                        tr("%1 min").arg(s.facts.travelMin), QString::number(s.score, 'f', 2), s.reasons.join(QStringLiteral("; "))});
+                        CliText::tr("%1 min").arg(s.facts.travelMin), QString::number(s.score, 'f', 2), s.reasons.join(QStringLiteral("; "))});
     std::vector<qsizetype> width(rows.front().size(), 0);
     for (const QStringList &r : rows) {
         for (qsizetype c = 0; c + 1 < r.size(); ++c)
@@ -65,45 +65,45 @@ QString toTable(const scheduling::SuggestionResult &result)
 int runSuggest(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("WORK_ORDER_ID"), tr("The work order to place."));
-    const QCommandLineOption topOpt(QStringLiteral("top"), tr("How many candidates at most (1 … %1, default 5).").arg(kMaxTop),
+    parser.addPositionalArgument(QStringLiteral("WORK_ORDER_ID"), CliText::tr("The work order to place."));
+    const QCommandLineOption topOpt(QStringLiteral("top"), CliText::tr("How many candidates at most (1 … %1, default 5).").arg(kMaxTop),
                                     QStringLiteral("K"));
-    const QCommandLineOption fromOpt(QStringLiteral("from"), tr("Search from this instant (ISO 8601 with an offset or Z; default: now)."),
+    const QCommandLineOption fromOpt(QStringLiteral("from"), CliText::tr("Search from this instant (ISO 8601 with an offset or Z; default: now)."),
                                      QStringLiteral("T"));
-    const QCommandLineOption daysOpt(QStringLiteral("days"), tr("Search this many days from --from (1 … %1, default 7).").arg(kMaxDays),
+    const QCommandLineOption daysOpt(QStringLiteral("days"), CliText::tr("Search this many days from --from (1 … %1, default 7).").arg(kMaxDays),
                                      QStringLiteral("N"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the candidates as one JSON object."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the candidates as one JSON object."));
     parser.addOptions({topOpt, fromOpt, daysOpt, jsonOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("suggest"),
-                   tr("Rank the feasible (technician, start) slots for a work order, best first. Every slot passes the\n"
+                   CliText::tr("Rank the feasible (technician, start) slots for a work order, best first. Every slot passes the\n"
                       "rules `conflicts` checks (overlap, travel, shift, absence, skill, window); a slot ending after the\n"
                       "SLA due is kept but scores below every slot within it, and its reasons say how late it is."),
                    code))
         return code;
     const QStringList ids = parser.positionalArguments();
     if (ids.size() != 1)
-        return ctx.invalid(ids.isEmpty() ? tr("suggest needs a work order id, e.g. fieldops-cli suggest WO-000012")
-                                         : tr("suggest takes one work order id (got \"%1\")").arg(ids.join(QLatin1Char(' '))));
+        return ctx.invalid(ids.isEmpty() ? CliText::tr("suggest needs a work order id, e.g. fieldops-cli suggest WO-000012")
+                                         : CliText::tr("suggest takes one work order id (got \"%1\")").arg(ids.join(QLatin1Char(' '))));
     int top = 5;
     if (parser.isSet(topOpt)) {
         bool ok = false;
         top = parser.value(topOpt).trimmed().toInt(&ok);
         if (!ok || top < 1 || top > kMaxTop)
-            return ctx.invalid(tr("--top: \"%1\" is not a whole number in [1, %2]").arg(parser.value(topOpt)).arg(kMaxTop));
+            return ctx.invalid(CliText::tr("--top: \"%1\" is not a whole number in [1, %2]").arg(parser.value(topOpt)).arg(kMaxTop));
     }
     int days = 7;
     if (parser.isSet(daysOpt)) {
         bool ok = false;
         days = parser.value(daysOpt).trimmed().toInt(&ok);
         if (!ok || days < 1 || days > kMaxDays)
-            return ctx.invalid(tr("--days: \"%1\" is not a whole number in [1, %2]").arg(parser.value(daysOpt)).arg(kMaxDays));
+            return ctx.invalid(CliText::tr("--days: \"%1\" is not a whole number in [1, %2]").arg(parser.value(daysOpt)).arg(kMaxDays));
     }
     QDateTime from = QDateTime::currentDateTimeUtc();
     if (parser.isSet(fromOpt)) {
         from = timefmt::parseIsoWithOffset(parser.value(fromOpt));
         if (!from.isValid())
-            return ctx.invalid(tr("--from: \"%1\" is not an ISO 8601 timestamp with an offset or Z").arg(parser.value(fromOpt)));
+            return ctx.invalid(CliText::tr("--from: \"%1\" is not an ISO 8601 timestamp with an offset or Z").arg(parser.value(fromOpt)));
     }
     from = from.toUTC();
     const QDateTime to = from.addDays(days);
@@ -123,7 +123,7 @@ int runSuggest(CliContext &ctx, const QStringList &args)
         ctx.out() << toJson(result) << '\n';
     } else if (result.candidates.empty()) {
         // An answer, not a failure (exit 0), but no table: the reason goes where people look.
-        ctx.err() << tr("No feasible slot: %1").arg(result.whyNone) << Qt::endl;
+        ctx.err() << CliText::tr("No feasible slot: %1").arg(result.whyNone) << Qt::endl;
     } else {
         ctx.out() << toTable(result);
     }

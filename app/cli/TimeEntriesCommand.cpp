@@ -72,43 +72,43 @@ QString listText(const billing::TimeEntryListing &l)
         out += QStringLiteral("%1  %2  %3  %4 – %5  %6 h  %7  %8  %9  v%10\n")
                    .arg(QString::number(e.id).rightJustified(6), e.technicianId, e.workOrderId, timefmt::toIsoUtc(e.start),
                         timefmt::toIsoUtc(e.end), QString::number(e.hours(), 'f', 2), e.activity,
-                        e.billable ? tr("billable") : tr("not billable"), e.reviewState)
+                        e.billable ? CliText::tr("billable") : CliText::tr("not billable"), e.reviewState)
                    .arg(e.version);
         if (!e.comment.isEmpty())
             out += QStringLiteral("        %1\n").arg(e.comment);
         for (const QString &r : reasons)
             out += QStringLiteral("        ! %1\n").arg(r);
     }
-    out += tr("Entries: %1, flagged: %2.\n").arg(l.entries.size()).arg(flagged);
+    out += CliText::tr("Entries: %1, flagged: %2.\n").arg(l.entries.size()).arg(flagged);
     return out;
 }
 
 int runList(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption fromOpt(QStringLiteral("from"), tr("First day (YYYY-MM-DD, UTC) of the entries' starts."), QStringLiteral("D"));
-    const QCommandLineOption toOpt(QStringLiteral("to"), tr("Last day (YYYY-MM-DD, UTC)."), QStringLiteral("D"));
-    const QCommandLineOption techOpt(QStringLiteral("technician"), tr("Only this technician's entries."), QStringLiteral("T"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the entries as one JSON object."));
+    const QCommandLineOption fromOpt(QStringLiteral("from"), CliText::tr("First day (YYYY-MM-DD, UTC) of the entries' starts."), QStringLiteral("D"));
+    const QCommandLineOption toOpt(QStringLiteral("to"), CliText::tr("Last day (YYYY-MM-DD, UTC)."), QStringLiteral("D"));
+    const QCommandLineOption techOpt(QStringLiteral("technician"), CliText::tr("Only this technician's entries."), QStringLiteral("T"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the entries as one JSON object."));
     parser.addOptions({fromOpt, toOpt, techOpt, jsonOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("time-entries"),
-                   tr("List the time entries of a period with their review state and flags (overlap, outside_visit,\n"
+                   CliText::tr("List the time entries of a period with their review state and flags (overlap, outside_visit,\n"
                       "no_comment). `time-entries approve ID…` approves pending entries as entered; `time-entries correct\n"
                       "ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrects one (the audit log\n"
                       "keeps the values it replaces)."),
                    code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return ctx.invalid(tr("time-entries: unknown action \"%1\" (approve or correct)").arg(parser.positionalArguments().first()));
+        return ctx.invalid(CliText::tr("time-entries: unknown action \"%1\" (approve or correct)").arg(parser.positionalArguments().first()));
     if (!parser.isSet(fromOpt) || !parser.isSet(toOpt))
-        return ctx.invalid(tr("time-entries needs --from and --to, e.g. fieldops-cli time-entries --from 2026-03-01 --to 2026-03-31"));
+        return ctx.invalid(CliText::tr("time-entries needs --from and --to, e.g. fieldops-cli time-entries --from 2026-03-01 --to 2026-03-31"));
     QDate from, to;
     if (!readPeriod(ctx, parser, fromOpt, toOpt, from, to, code))
         return code;
     const QString technician = parser.value(techOpt).trimmed();
     if (parser.isSet(techOpt) && technician.isEmpty())
-        return ctx.invalid(tr("--technician needs a technician id"));
+        return ctx.invalid(CliText::tr("--technician needs a technician id"));
     auto db = ctx.openDatabase(code);
     if (!db)
         return code;
@@ -117,7 +117,7 @@ int runList(CliContext &ctx, const QStringList &args)
         if (!known)
             return ctx.fail(known.error());
         if (known->toInt() == 0)
-            return ctx.invalid(tr("--technician: no technician %1").arg(technician));
+            return ctx.invalid(CliText::tr("--technician: no technician %1").arg(technician));
     }
     auto listing = billing::TimeEntryLoader(*db).load(from, to, technician);
     if (!listing)
@@ -130,20 +130,20 @@ int runList(CliContext &ctx, const QStringList &args)
 int runApprove(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("ID"), tr("Time entries to approve."), QStringLiteral("ID…"));
+    parser.addPositionalArgument(QStringLiteral("ID"), CliText::tr("Time entries to approve."), QStringLiteral("ID…"));
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("time-entries approve"),
-                   tr("Approve pending time entries as they were entered, in one transaction. Entries already reviewed\n"
+                   CliText::tr("Approve pending time entries as they were entered, in one transaction. Entries already reviewed\n"
                       "are left as they are."),
                    code))
         return code;
     if (parser.positionalArguments().isEmpty())
-        return ctx.invalid(tr("time-entries approve needs at least one entry id"));
+        return ctx.invalid(CliText::tr("time-entries approve needs at least one entry id"));
     QList<qint64> ids;
     for (const QString &a : parser.positionalArguments()) {
         const auto id = entryId(a);
         if (!id)
-            return ctx.invalid(tr("\"%1\" is not a time entry id").arg(a));
+            return ctx.invalid(CliText::tr("\"%1\" is not a time entry id").arg(a));
         ids << *id;
     }
     auto db = ctx.openDatabase(code);
@@ -158,9 +158,9 @@ int runApprove(CliContext &ctx, const QStringList &args)
             s << QString::number(id);
         return s.join(QStringLiteral(", "));
     };
-    ctx.out() << tr("Approved: %1.").arg(done->approved.isEmpty() ? tr("none") : join(done->approved)) << '\n';
+    ctx.out() << CliText::tr("Approved: %1.").arg(done->approved.isEmpty() ? CliText::tr("none") : join(done->approved)) << '\n';
     if (!done->alreadyReviewed.isEmpty())
-        ctx.out() << tr("Already reviewed, left as they are: %1.").arg(join(done->alreadyReviewed)) << '\n';
+        ctx.out() << CliText::tr("Already reviewed, left as they are: %1.").arg(join(done->alreadyReviewed)) << '\n';
     ctx.out().flush();
     return ExitOk;
 }
@@ -168,25 +168,25 @@ int runApprove(CliContext &ctx, const QStringList &args)
 int runCorrect(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("ID"), tr("The time entry to correct."));
-    const QCommandLineOption startOpt(QStringLiteral("start"), tr("New start (ISO 8601 with offset or Z)."), QStringLiteral("T"));
-    const QCommandLineOption endOpt(QStringLiteral("end"), tr("New end (ISO 8601 with offset or Z)."), QStringLiteral("T"));
-    const QCommandLineOption billableOpt(QStringLiteral("billable"), tr("1 billable, 0 not."), QStringLiteral("0|1"));
-    const QCommandLineOption commentOpt(QStringLiteral("comment"), tr("What was done."), QStringLiteral("C"));
-    const QCommandLineOption versionOpt(QStringLiteral("version"), tr("The version the entry was read at; refused if it moved on."),
+    parser.addPositionalArgument(QStringLiteral("ID"), CliText::tr("The time entry to correct."));
+    const QCommandLineOption startOpt(QStringLiteral("start"), CliText::tr("New start (ISO 8601 with offset or Z)."), QStringLiteral("T"));
+    const QCommandLineOption endOpt(QStringLiteral("end"), CliText::tr("New end (ISO 8601 with offset or Z)."), QStringLiteral("T"));
+    const QCommandLineOption billableOpt(QStringLiteral("billable"), CliText::tr("1 billable, 0 not."), QStringLiteral("0|1"));
+    const QCommandLineOption commentOpt(QStringLiteral("comment"), CliText::tr("What was done."), QStringLiteral("C"));
+    const QCommandLineOption versionOpt(QStringLiteral("version"), CliText::tr("The version the entry was read at; refused if it moved on."),
                                         QStringLiteral("V"));
     parser.addOptions({startOpt, endOpt, billableOpt, commentOpt, versionOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("time-entries correct"),
-                   tr("Correct a time entry: it becomes corrected and is billed as corrected; the audit log keeps the\n"
+                   CliText::tr("Correct a time entry: it becomes corrected and is billed as corrected; the audit log keeps the\n"
                       "values it replaces. With --version, an entry changed since that version is refused."),
                    code))
         return code;
     if (parser.positionalArguments().size() != 1)
-        return ctx.invalid(tr("time-entries correct needs exactly one entry id"));
+        return ctx.invalid(CliText::tr("time-entries correct needs exactly one entry id"));
     const auto id = entryId(parser.positionalArguments().first());
     if (!id)
-        return ctx.invalid(tr("\"%1\" is not a time entry id").arg(parser.positionalArguments().first()));
+        return ctx.invalid(CliText::tr("\"%1\" is not a time entry id").arg(parser.positionalArguments().first()));
     billing::Correction c;
     c.id = *id;
     for (const auto &[opt, target] : {std::pair{&startOpt, &c.start}, std::pair{&endOpt, &c.end}}) {
@@ -194,13 +194,13 @@ int runCorrect(CliContext &ctx, const QStringList &args)
             continue;
         const QDateTime t = timefmt::parseIsoWithOffset(parser.value(*opt).trimmed());
         if (!t.isValid())
-            return ctx.invalid(tr("--%1: \"%2\" is not a time with an offset, e.g. 2026-03-02T09:00:00Z").arg(opt->names().first(), parser.value(*opt)));
+            return ctx.invalid(CliText::tr("--%1: \"%2\" is not a time with an offset, e.g. 2026-03-02T09:00:00Z").arg(opt->names().first(), parser.value(*opt)));
         *target = t.toUTC();
     }
     if (parser.isSet(billableOpt)) {
         const QString b = parser.value(billableOpt).trimmed();
         if (b != QLatin1String("0") && b != QLatin1String("1"))
-            return ctx.invalid(tr("--billable: \"%1\" is not 0 or 1").arg(parser.value(billableOpt)));
+            return ctx.invalid(CliText::tr("--billable: \"%1\" is not 0 or 1").arg(parser.value(billableOpt)));
         c.billable = b == QLatin1String("1");
     }
     if (parser.isSet(commentOpt))
@@ -209,18 +209,18 @@ int runCorrect(CliContext &ctx, const QStringList &args)
         bool ok = false;
         const int v = parser.value(versionOpt).trimmed().toInt(&ok);
         if (!ok || v < 1)
-            return ctx.invalid(tr("--version: \"%1\" is not a version number").arg(parser.value(versionOpt)));
+            return ctx.invalid(CliText::tr("--version: \"%1\" is not a version number").arg(parser.value(versionOpt)));
         c.expectedVersion = v;
     }
     if (!c.start && !c.end && !c.billable && !c.comment)
-        return ctx.invalid(tr("time-entries correct needs at least one of --start, --end, --billable, --comment"));
+        return ctx.invalid(CliText::tr("time-entries correct needs at least one of --start, --end, --billable, --comment"));
     auto db = ctx.openDatabase(code);
     if (!db)
         return code;
     auto version = billing::TimeEntryReview(*db, QDateTime::currentDateTimeUtc()).correct(c);
     if (!version)
         return refused(ctx, version.error());
-    ctx.out() << tr("Corrected time entry %1; now at version %2.").arg(c.id).arg(*version) << Qt::endl;
+    ctx.out() << CliText::tr("Corrected time entry %1; now at version %2.").arg(c.id).arg(*version) << Qt::endl;
     return ExitOk;
 }
 

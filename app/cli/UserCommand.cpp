@@ -43,7 +43,7 @@ const Action *findAction(const QString &name)
 
 QString usageLines()
 {
-    return tr("  add NAME --role R [--territory T]… [--password-stdin]\n"
+    return CliText::tr("  add NAME --role R [--territory T]… [--password-stdin]\n"
               "                                  a new login in a FieldOps role\n"
               "  list [--json]                   every FieldOps login: role, territories, disabled\n"
               "  set-role NAME --role R          move the login to another FieldOps role\n"
@@ -61,32 +61,32 @@ QString usageLines()
 int runUser(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption role(QStringLiteral("role"), tr("dispatcher, planner, manager or admin"), QStringLiteral("R"));
+    const QCommandLineOption role(QStringLiteral("role"), CliText::tr("dispatcher, planner, manager or admin"), QStringLiteral("R"));
     const QCommandLineOption territory(QStringLiteral("territory"),
-                                       tr("limit a dispatcher to this territory (repeatable; none: all territories)"),
+                                       CliText::tr("limit a dispatcher to this territory (repeatable; none: all territories)"),
                                        QStringLiteral("T"));
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-                                           tr("read the new user's password from the first line of standard input"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("list: print JSON instead of a table"));
+                                           CliText::tr("read the new user's password from the first line of standard input"));
+    const QCommandLineOption json(QStringLiteral("json"), CliText::tr("list: print JSON instead of a table"));
     parser.addOptions({role, territory, passwordStdin, json});
-    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("add, list, set-role, set-territories, disable or enable"));
-    parser.addPositionalArgument(QStringLiteral("NAME"), tr("the login name (every action but list)"));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), CliText::tr("add, list, set-role, set-territories, disable or enable"));
+    parser.addPositionalArgument(QStringLiteral("NAME"), CliText::tr("the login name (every action but list)"));
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("user"),
-                   tr("Manage the PostgreSQL logins in FieldOps roles (admins only):\n") + usageLines(), code))
+                   CliText::tr("Manage the PostgreSQL logins in FieldOps roles (admins only):\n") + usageLines(), code))
         return code;
 
     const QStringList pos = parser.positionalArguments();
     const Action *action = pos.isEmpty() ? nullptr : findAction(pos.first());
     if (!action)
-        return ctx.invalid(tr("usage: fieldops-cli user add|list|set-role|set-territories|disable|enable … (see user --help)"));
+        return ctx.invalid(CliText::tr("usage: fieldops-cli user add|list|set-role|set-territories|disable|enable … (see user --help)"));
     const QString actionName = QString::fromLatin1(action->name);
     if (pos.size() != (action->takesName ? 2 : 1))
-        return ctx.invalid(action->takesName ? tr("user %1 takes one login name").arg(actionName)
-                                             : tr("user %1 takes no login name").arg(actionName));
+        return ctx.invalid(action->takesName ? CliText::tr("user %1 takes one login name").arg(actionName)
+                                             : CliText::tr("user %1 takes no login name").arg(actionName));
     for (const QString &opt : parser.optionNames()) {
         if (opt != QLatin1String("help") && !action->options.contains(opt))
-            return ctx.invalid(tr("--%1 does not go with user %2").arg(opt, actionName));
+            return ctx.invalid(CliText::tr("--%1 does not go with user %2").arg(opt, actionName));
     }
     const QString name = action->takesName ? pos.at(1) : QString();
     if (action->takesName) {
@@ -95,7 +95,7 @@ int runUser(CliContext &ctx, const QStringList &args)
     }
     if (action->options.contains(QStringLiteral("role"))) {
         if (!parser.isSet(role))
-            return ctx.invalid(tr("user %1 needs --role R").arg(actionName));
+            return ctx.invalid(CliText::tr("user %1 needs --role R").arg(actionName));
         if (const QString why = UserDirectory::checkRole(parser.value(role)); !why.isEmpty())
             return ctx.invalid(why);
     }
@@ -126,18 +126,18 @@ int runUser(CliContext &ctx, const QStringList &args)
     const QStringList territories = parser.values(territory);
     if (actionName == QLatin1String("add")) {
         done = users.add({name, parser.value(role), territories, password});
-        said = tr("user %1 is a %2").arg(name, parser.value(role));
+        said = CliText::tr("user %1 is a %2").arg(name, parser.value(role));
     } else if (actionName == QLatin1String("set-role")) {
         done = users.setRole(name, parser.value(role));
-        said = tr("user %1 is now a %2").arg(name, parser.value(role));
+        said = CliText::tr("user %1 is now a %2").arg(name, parser.value(role));
     } else if (actionName == QLatin1String("set-territories")) {
         done = users.setTerritories(name, territories);
-        said = territories.isEmpty() ? tr("user %1 now works in every territory").arg(name)
-                                     : tr("user %1 is now limited to %2").arg(name, territories.join(QStringLiteral(", ")));
+        said = territories.isEmpty() ? CliText::tr("user %1 now works in every territory").arg(name)
+                                     : CliText::tr("user %1 is now limited to %2").arg(name, territories.join(QStringLiteral(", ")));
     } else {
         const bool enable = actionName == QLatin1String("enable");
         done = users.setLoginEnabled(name, enable);
-        said = enable ? tr("user %1 may log in").arg(name) : tr("user %1 may no longer log in").arg(name);
+        said = enable ? CliText::tr("user %1 may log in").arg(name) : CliText::tr("user %1 may no longer log in").arg(name);
     }
     if (!done)
         return ctx.fail(done.error());

@@ -31,7 +31,7 @@ int refuse(CliContext &ctx, const FieldIssues &issues)
 {
     QString line = issues.front().text();
     if (issues.size() > 1)
-        line += tr(" (and %1 more)").arg(issues.size() - 1);
+        line += CliText::tr(" (and %1 more)").arg(issues.size() - 1);
     return ctx.invalid(line);
 }
 
@@ -39,7 +39,7 @@ bool readObject(CliContext &ctx, QJsonObject &object, WorkOrderDraft &draft, Wor
 {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly)) {
-        code = ctx.fail(Error::other(tr("cannot read standard input")));
+        code = ctx.fail(Error::other(CliText::tr("cannot read standard input")));
         return false;
     }
     if (auto issue = parseJsonObject(in.readAll(), object)) {
@@ -51,7 +51,7 @@ bool readObject(CliContext &ctx, QJsonObject &object, WorkOrderDraft &draft, Wor
         return false;
     }
     for (const QString &key : seen.unknown)
-        ctx.err() << tr("warning: %1: not a work-order field; ignored").arg(key) << Qt::endl;
+        ctx.err() << CliText::tr("warning: %1: not a work-order field; ignored").arg(key) << Qt::endl;
     return true;
 }
 
@@ -79,13 +79,13 @@ int create(CliContext &ctx, bool json)
     if (!readObject(ctx, object, draft, seen, code))
         return code;
     if (seen.version)
-        return ctx.invalid(tr("version: a new work order has no version yet; leave it out"));
+        return ctx.invalid(CliText::tr("version: a new work order has no version yet; leave it out"));
     // Required as in work_orders.csv; the id and the SLA are filled in when absent, and
     // the creation time is now.
     if (!seen.present.contains(QLatin1String("site_id")))
-        return ctx.invalid(tr("site_id: a value is required (the site where the work is done)"));
+        return ctx.invalid(CliText::tr("site_id: a value is required (the site where the work is done)"));
     if (!seen.present.contains(QLatin1String("duration_min")))
-        return ctx.invalid(tr("duration_min: a value is required (the estimated minutes of work)"));
+        return ctx.invalid(CliText::tr("duration_min: a value is required (the estimated minutes of work)"));
     auto db = ctx.openDatabase(code);
     if (!db)
         return code;
@@ -108,9 +108,9 @@ int update(CliContext &ctx, const QString &id, bool json)
     if (!readObject(ctx, object, patch, seen, code))
         return code;
     if (seen.present.contains(QLatin1String("id")) && patch.id != id)
-        return ctx.invalid(tr("id: a work order's id cannot change (%1 in the object, %2 on the command line)").arg(patch.id, id));
+        return ctx.invalid(CliText::tr("id: a work order's id cannot change (%1 in the object, %2 on the command line)").arg(patch.id, id));
     if (seen.present.contains(QLatin1String("status")) && patch.status == QLatin1String("cancelled"))
-        return ctx.invalid(tr("status: cancel with `fieldops-cli work-order cancel %1 --reason TEXT`").arg(id));
+        return ctx.invalid(CliText::tr("status: cancel with `fieldops-cli work-order cancel %1 --reason TEXT`").arg(id));
     auto db = ctx.openDatabase(code);
     if (!db)
         return code;
@@ -124,8 +124,8 @@ int update(CliContext &ctx, const QString &id, bool json)
     if (seen.version && *seen.version != loaded->version) {
         const Error e = LostRaceExplainer(*db).refusal(
             Error::Kind::StaleVersion, QStringLiteral("work_orders"), id, *seen.version,
-            tr("work order %1 is at version %2, not %3").arg(id).arg(loaded->version).arg(*seen.version));
-        return ctx.invalid(tr("version: %1 is stale; nothing was changed: %2").arg(*seen.version).arg(e.message));
+            CliText::tr("work order %1 is at version %2, not %3").arg(id).arg(loaded->version).arg(*seen.version));
+        return ctx.invalid(CliText::tr("version: %1 is stale; nothing was changed: %2").arg(*seen.version).arg(e.message));
     }
     WorkOrderDraft d = *loaded;
     WorkOrderJson again;
@@ -188,7 +188,7 @@ int cancel(CliContext &ctx, const QString &id, const QString &reason, bool json)
     for (qsizetype i = 1; i < edits->size(); ++i)
         visits << edits->at(i).id;
     print(ctx, json, QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("cancelled_visits"), QJsonArray::fromStringList(visits)}},
-          visits.isEmpty() ? tr("%1 cancelled").arg(id) : tr("%1 cancelled with its visits %2").arg(id, visits.join(QStringLiteral(", "))));
+          visits.isEmpty() ? CliText::tr("%1 cancelled").arg(id) : CliText::tr("%1 cancelled with its visits %2").arg(id, visits.join(QStringLiteral(", "))));
     return ExitOk;
 }
 
@@ -197,13 +197,13 @@ int cancel(CliContext &ctx, const QString &id, const QString &reason, bool json)
 int runWorkOrder(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the result as one JSON object."));
-    const QCommandLineOption reasonOpt(QStringLiteral("reason"), tr("Why the work order is cancelled (cancel)."), QStringLiteral("TEXT"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the result as one JSON object."));
+    const QCommandLineOption reasonOpt(QStringLiteral("reason"), CliText::tr("Why the work order is cancelled (cancel)."), QStringLiteral("TEXT"));
     parser.addOptions({jsonOpt, reasonOpt});
-    parser.addPositionalArgument(QStringLiteral("action"), tr("create, update ID or cancel ID"));
+    parser.addPositionalArgument(QStringLiteral("action"), CliText::tr("create, update ID or cancel ID"));
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("work-order"),
-                   tr("Open, change or cancel a work order.\n"
+                   CliText::tr("Open, change or cancel a work order.\n"
                       "  create          reads one JSON object from standard input whose keys are the work_orders.csv\n"
                       "                  columns (id optional, required_skills a list; when absent, contract_id is the\n"
                       "                  contract naming the asset, else the site, else a blanket one, and sla_due\n"
@@ -218,20 +218,20 @@ int runWorkOrder(CliContext &ctx, const QStringList &args)
     const bool json = parser.isSet(jsonOpt);
     if (action == QLatin1String("create") && pos.size() == 1) {
         if (parser.isSet(reasonOpt))
-            return ctx.invalid(tr("--reason belongs to cancel"));
+            return ctx.invalid(CliText::tr("--reason belongs to cancel"));
         return create(ctx, json);
     }
     if (action == QLatin1String("update") && pos.size() == 2) {
         if (parser.isSet(reasonOpt))
-            return ctx.invalid(tr("--reason belongs to cancel"));
+            return ctx.invalid(CliText::tr("--reason belongs to cancel"));
         return update(ctx, pos.at(1), json);
     }
     if (action == QLatin1String("cancel") && pos.size() == 2) {
         if (!parser.isSet(reasonOpt) || parser.value(reasonOpt).trimmed().isEmpty())
-            return ctx.invalid(tr("cancel_reason: cancel needs --reason TEXT saying why"));
+            return ctx.invalid(CliText::tr("cancel_reason: cancel needs --reason TEXT saying why"));
         return cancel(ctx, pos.at(1), parser.value(reasonOpt), json);
     }
-    return ctx.invalid(tr("usage: fieldops-cli work-order create | update ID | cancel ID --reason TEXT"));
+    return ctx.invalid(CliText::tr("usage: fieldops-cli work-order create | update ID | cancel ID --reason TEXT"));
 }
 
 } // namespace fieldops::cli

@@ -20,7 +20,10 @@ struct Outcome {
     DemoSeedOutcome result;
 };
 
-QString tr(const char *text) { return QCoreApplication::translate("DemoSeedRunner", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoSeedRunner)
+};
 
 Outcome seedInThisThread(const DatabaseUrl &url, const DemoOptions &options, const DemoSeeder::Progress &progress)
 {
@@ -31,7 +34,7 @@ Outcome seedInThisThread(const DatabaseUrl &url, const DemoOptions &options, con
         return out;
     }
     Database &db = **opened;
-    progress(0, tr("Creating the schema…"));
+    progress(0, Text::tr("Creating the schema…"));
     auto migrated = Migrator(db).migrate();
     if (!migrated) {
         out.status = migrated.error();
@@ -57,8 +60,8 @@ Outcome seedInThisThread(const DatabaseUrl &url, const DemoOptions &options, con
 
 Result<DemoSeedOutcome> seedDemoIfEmpty(const DatabaseUrl &url, const DemoOptions &options, QWidget *parent)
 {
-    QProgressDialog dialog(tr("Preparing the demo database…"), tr("Cancel"), 0, 100, parent);
-    dialog.setWindowTitle(tr("FieldOps demo"));
+    QProgressDialog dialog(Text::tr("Preparing the demo database…"), Text::tr("Cancel"), 0, 100, parent);
+    dialog.setWindowTitle(Text::tr("FieldOps demo"));
     dialog.setWindowModality(Qt::ApplicationModal);
     dialog.setMinimumDuration(500);
     dialog.setAutoClose(false);
@@ -86,7 +89,7 @@ Result<DemoSeedOutcome> seedDemoIfEmpty(const DatabaseUrl &url, const DemoOption
         // Keep the dialog up until the worker has rolled back: quitting mid-write would
         // leave the user guessing what is in the file.
         dialog.show();
-        dialog.setLabelText(tr("Cancelling…"));
+        dialog.setLabelText(Text::tr("Cancelling…"));
         dialog.setCancelButton(nullptr);
     });
 
@@ -100,7 +103,7 @@ Result<DemoSeedOutcome> seedDemoIfEmpty(const DatabaseUrl &url, const DemoOption
     const Outcome out = watcher.result();
     if (!out.status) {
         if (cancelled->load())
-            return Error{Error::Kind::Cancelled, tr("the demo seeding was cancelled; nothing was written"), {}};
+            return Error{Error::Kind::Cancelled, Text::tr("the demo seeding was cancelled; nothing was written"), {}};
         return out.status.error();
     }
     return out.result;

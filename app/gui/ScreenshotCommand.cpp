@@ -22,7 +22,10 @@
 namespace fieldops::gui {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ScreenshotCommand", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ScreenshotCommand)
+};
 
 void say(const QString &line) { std::fprintf(stderr, "fieldops: %s\n", qPrintable(line)); }
 
@@ -65,11 +68,11 @@ QString waitForFirstLoad(ConsoleSession *session, int timeoutMs)
         loop.quit();
     });
     QObject::connect(session, &ConsoleSession::schemaMissing, &loop, [&] {
-        problem = tr("%1 has no FieldOps schema").arg(session->url().toDisplayString());
+        problem = Text::tr("%1 has no FieldOps schema").arg(session->url().toDisplayString());
         loop.quit();
     });
     QTimer::singleShot(timeoutMs, &loop, [&] {
-        problem = tr("the database was not read within %1 s").arg(timeoutMs / 1000);
+        problem = Text::tr("the database was not read within %1 s").arg(timeoutMs / 1000);
         loop.quit();
     });
     loop.exec();
@@ -114,7 +117,7 @@ int runScreenshotCommand(const StartupOptions &options)
 {
     const View *view = findView(options.screenshotView);
     if (!view) {
-        say(tr("unknown view \"%1\"; the views are: %2").arg(options.screenshotView, screenshotViews().join(QStringLiteral(", "))));
+        say(Text::tr("unknown view \"%1\"; the views are: %2").arg(options.screenshotView, screenshotViews().join(QStringLiteral(", "))));
         return 2;
     }
     auto target = resolveStartupDatabase({options.db, qEnvironmentVariable("FIELDOPS_DB"), options.demo},
@@ -124,7 +127,7 @@ int runScreenshotCommand(const StartupOptions &options)
         return 2;
     }
     if (target->source == StartupTarget::Source::Ask) {
-        say(tr("no database to draw: give --db URL or --demo, or choose one at a first start"));
+        say(Text::tr("no database to draw: give --db URL or --demo, or choose one at a first start"));
         return 2;
     }
 
@@ -132,7 +135,7 @@ int runScreenshotCommand(const StartupOptions &options)
     // default layout, the map draws no network tiles, and the user's layout is untouched.
     QTemporaryDir scratch;
     if (!scratch.isValid()) {
-        say(tr("cannot make a scratch folder: %1").arg(scratch.errorString()));
+        say(Text::tr("cannot make a scratch folder: %1").arg(scratch.errorString()));
         return 1;
     }
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scratch.path());
@@ -150,7 +153,7 @@ int runScreenshotCommand(const StartupOptions &options)
     }
     QWidget *page = window.tabs()->findChild<QWidget *>(screenshotTabName(options.screenshotView));
     if (!page) {
-        say(tr("the console has no %1 view").arg(options.screenshotView));
+        say(Text::tr("the console has no %1 view").arg(options.screenshotView));
         return 1;
     }
     window.tabs()->setCurrentWidget(page);
@@ -163,7 +166,7 @@ int runScreenshotCommand(const StartupOptions &options)
     const QPixmap picture = window.grab();
     // Quality 0: the smallest file (PNG is lossless either way); the README carries these.
     if (!picture.save(options.screenshotFile, "PNG", 0)) {
-        say(tr("cannot write %1").arg(QDir::toNativeSeparators(options.screenshotFile)));
+        say(Text::tr("cannot write %1").arg(QDir::toNativeSeparators(options.screenshotFile)));
         return 1;
     }
     window.close();

@@ -13,7 +13,10 @@ namespace fieldops::billing {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("BillingStatement", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(BillingStatement)
+};
 
 QString esc(const QString &s) { return s.toHtmlEscaped(); }
 
@@ -33,8 +36,8 @@ QString headRow(const QStringList &titles)
 QString contractTitle(const BillingSummary &s)
 {
     if (s.contractId.isEmpty())
-        return tr("Work orders without a contract");
-    return s.contractName.isEmpty() ? tr("Contract %1").arg(s.contractId) : tr("Contract %1 — %2").arg(s.contractId, s.contractName);
+        return Text::tr("Work orders without a contract");
+    return s.contractName.isEmpty() ? Text::tr("Contract %1").arg(s.contractId) : Text::tr("Contract %1 — %2").arg(s.contractId, s.contractName);
 }
 
 QString termsTable(const BillingSummary &s)
@@ -42,14 +45,14 @@ QString termsTable(const BillingSummary &s)
     const QString rate = s.hourlyRate ? moneyText(*s.hourlyRate) : noteText(kNoRate);
     QString t = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">");
     auto row = [&](const QString &label, const QString &value) { t += QStringLiteral("<tr>") + cell(label) + cell(value, true) + QStringLiteral("</tr>"); };
-    row(tr("Approved billable hours"), hoursText(s.approvedHours));
-    row(tr("Hours included in the period"), hoursText(s.includedHours));
-    row(tr("Hours beyond the included hours"), hoursText(s.hoursBeyond));
-    row(tr("Hourly rate"), rate);
-    row(tr("Time"), moneyText(s.timeAmount));
-    row(tr("Fixed fee"), moneyText(s.fixedFee));
-    row(tr("Parts"), moneyText(s.partsAmount));
-    t += QStringLiteral("<tr><td><b>%1</b></td><td align=\"right\"><b>%2</b></td></tr>").arg(esc(tr("Total")), esc(moneyText(s.total)));
+    row(Text::tr("Approved billable hours"), hoursText(s.approvedHours));
+    row(Text::tr("Hours included in the period"), hoursText(s.includedHours));
+    row(Text::tr("Hours beyond the included hours"), hoursText(s.hoursBeyond));
+    row(Text::tr("Hourly rate"), rate);
+    row(Text::tr("Time"), moneyText(s.timeAmount));
+    row(Text::tr("Fixed fee"), moneyText(s.fixedFee));
+    row(Text::tr("Parts"), moneyText(s.partsAmount));
+    t += QStringLiteral("<tr><td><b>%1</b></td><td align=\"right\"><b>%2</b></td></tr>").arg(esc(Text::tr("Total")), esc(moneyText(s.total)));
     return t + QStringLiteral("</table>");
 }
 
@@ -60,18 +63,18 @@ QString linesTable(const BillingStatement &st, const BillingSummary &s)
         if (l.customerId != s.customerId || l.contractId != s.contractId)
             continue;
         const bool time = l.kind == BillingLine::Kind::Time;
-        const QString what = time ? tr("%1 %2, %3: %4").arg(l.item, l.workOrderId, l.technicianId, l.text)
-                                  : tr("%1 %2 (%3)").arg(l.item, l.text, l.workOrderId);
-        const QString qty = time ? tr("%1 h").arg(hoursText(l.quantity)) : QString::number(l.quantity, 'g', 15);
-        const QString billed = time ? tr("%1 h").arg(hoursText(l.billedQuantity)) : QString::number(l.billedQuantity, 'g', 15);
+        const QString what = time ? Text::tr("%1 %2, %3: %4").arg(l.item, l.workOrderId, l.technicianId, l.text)
+                                  : Text::tr("%1 %2 (%3)").arg(l.item, l.text, l.workOrderId);
+        const QString qty = time ? Text::tr("%1 h").arg(hoursText(l.quantity)) : QString::number(l.quantity, 'g', 15);
+        const QString billed = time ? Text::tr("%1 h").arg(hoursText(l.billedQuantity)) : QString::number(l.billedQuantity, 'g', 15);
         rows += QStringLiteral("<tr>") + cell(l.start.toString(QStringLiteral("yyyy-MM-dd HH:mm"))) + cell(what) + cell(qty, true)
             + cell(billed, true) + cell(l.unitPrice ? moneyText(*l.unitPrice) : QString(), true) + cell(moneyText(l.amount), true)
             + cell(l.note.isEmpty() ? QString() : noteText(l.note)) + QStringLiteral("</tr>");
     }
     if (rows.isEmpty())
-        return QStringLiteral("<p>%1</p>").arg(esc(tr("No time or parts billed in the period.")));
+        return QStringLiteral("<p>%1</p>").arg(esc(Text::tr("No time or parts billed in the period.")));
     return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">")
-        + headRow({tr("When (UTC)"), tr("What"), tr("Quantity"), tr("Billed"), tr("Unit price"), tr("Amount"), tr("Note")}) + rows
+        + headRow({Text::tr("When (UTC)"), Text::tr("What"), Text::tr("Quantity"), Text::tr("Billed"), Text::tr("Unit price"), Text::tr("Amount"), Text::tr("Note")}) + rows
         + QStringLiteral("</table>");
 }
 
@@ -83,17 +86,17 @@ QString statementHtml(const BillingStatement &st)
     QString customer;
     bool first = true;
     double customerTotal = 0;
-    auto closeCustomer = [&]() { html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Total for the customer: %1").arg(moneyText(customerTotal)))); };
+    auto closeCustomer = [&]() { html += QStringLiteral("<h3>%1</h3>").arg(esc(Text::tr("Total for the customer: %1").arg(moneyText(customerTotal)))); };
     for (const BillingSummary &s : st.summaries) {
         if (first || s.customerId != customer) {
             if (!first)
                 closeCustomer();
             const auto name = st.customerNames.find(s.customerId);
-            const QString title = name != st.customerNames.end() && !name->second.isEmpty() ? tr("%1 (%2)").arg(name->second, s.customerId)
+            const QString title = name != st.customerNames.end() && !name->second.isEmpty() ? Text::tr("%1 (%2)").arg(name->second, s.customerId)
                                                                                               : s.customerId;
             html += QStringLiteral("<h1%1>%2</h1>")
-                        .arg(first ? QString() : QStringLiteral(" style=\"page-break-before: always\""), esc(tr("Statement for %1").arg(title)));
-            html += QStringLiteral("<p>%1</p>").arg(esc(tr("Period: %1 to %2 (UTC days)").arg(st.from.toString(Qt::ISODate), st.to.toString(Qt::ISODate))));
+                        .arg(first ? QString() : QStringLiteral(" style=\"page-break-before: always\""), esc(Text::tr("Statement for %1").arg(title)));
+            html += QStringLiteral("<p>%1</p>").arg(esc(Text::tr("Period: %1 to %2 (UTC days)").arg(st.from.toString(Qt::ISODate), st.to.toString(Qt::ISODate))));
             customer = s.customerId;
             customerTotal = 0;
             first = false;
@@ -103,10 +106,10 @@ QString statementHtml(const BillingStatement &st)
         html += termsTable(s);
         html += QStringLiteral("<p></p>") + linesTable(st, s);
         if (s.pendingEntries > 0)
-            html += QStringLiteral("<p><i>%1</i></p>").arg(esc(tr("Time entries awaiting review, not billed: %1").arg(s.pendingEntries)));
+            html += QStringLiteral("<p><i>%1</i></p>").arg(esc(Text::tr("Time entries awaiting review, not billed: %1").arg(s.pendingEntries)));
     }
     if (first)
-        html += QStringLiteral("<p>%1</p>").arg(esc(tr("Nothing to bill from %1 to %2.").arg(st.from.toString(Qt::ISODate), st.to.toString(Qt::ISODate))));
+        html += QStringLiteral("<p>%1</p>").arg(esc(Text::tr("Nothing to bill from %1 to %2.").arg(st.from.toString(Qt::ISODate), st.to.toString(Qt::ISODate))));
     else
         closeCustomer();
     return html + QStringLiteral("</body></html>");
@@ -121,7 +124,7 @@ QByteArray statementPdf(const BillingStatement &st)
         QPdfWriter writer(&buffer);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setResolution(300);
-        writer.setTitle(tr("Billing %1 to %2").arg(st.from.toString(Qt::ISODate), st.to.toString(Qt::ISODate)));
+        writer.setTitle(Text::tr("Billing %1 to %2").arg(st.from.toString(Qt::ISODate), st.to.toString(Qt::ISODate)));
         writer.setCreator(QStringLiteral("FieldOps"));
         QTextDocument doc;
         doc.setHtml(statementHtml(st));

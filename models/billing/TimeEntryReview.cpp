@@ -9,9 +9,12 @@ namespace fieldops::billing {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("TimeEntryReview", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(TimeEntryReview)
+};
 
-Error notFound(qint64 id) { return Error{Error::Kind::NotFound, tr("no time entry %1").arg(id), {}}; }
+Error notFound(qint64 id) { return Error{Error::Kind::NotFound, Text::tr("no time entry %1").arg(id), {}}; }
 
 // Who reviewed: the console's label for the writer, else the database's own user.
 QVariant reviewer(Database &db)
@@ -70,7 +73,7 @@ Result<ApproveResult> TimeEntryReview::approve(const QList<qint64> &ids)
         if (!q)
             return q.error();
         if (q->numRowsAffected() != 1)
-            return Error{Error::Kind::StaleVersion, tr("time entry %1 changed while it was being approved; read it again").arg(id), {}};
+            return Error{Error::Kind::StaleVersion, Text::tr("time entry %1 changed while it was being approved; read it again").arg(id), {}};
         result.approved << id;
     }
     if (Status s = tx.commit(); !s)
@@ -89,11 +92,11 @@ Result<int> TimeEntryReview::correct(const Correction &c)
     const int expected = c.expectedVersion.value_or(e->version);
     if (expected != e->version)
         return Error{Error::Kind::StaleVersion,
-                     tr("time entry %1 is at version %2, not version %3: it changed since it was read").arg(c.id).arg(e->version).arg(expected),
+                     Text::tr("time entry %1 is at version %2, not version %3: it changed since it was read").arg(c.id).arg(e->version).arg(expected),
                      {}};
     const QDateTime start = c.start.value_or(e->start), end = c.end.value_or(e->end);
     if (!start.isValid() || !end.isValid() || end <= start)
-        return Error::invalid(tr("time entry %1 would end (%2) before it starts (%3)").arg(c.id).arg(timefmt::toIsoUtc(end), timefmt::toIsoUtc(start)));
+        return Error::invalid(Text::tr("time entry %1 would end (%2) before it starts (%3)").arg(c.id).arg(timefmt::toIsoUtc(end), timefmt::toIsoUtc(start)));
     auto q = m_db.run(QStringLiteral("UPDATE time_entries SET start_at = ?, end_at = ?, billable = ?, comment = ?, review_state = 'corrected', "
                                      "reviewed_by = ?, reviewed_at = ?, version = version + 1 WHERE id = ? AND version = ?"),
                       {timefmt::toSql(start), timefmt::toSql(end), c.billable.value_or(e->billable), c.comment.value_or(e->comment),
@@ -101,7 +104,7 @@ Result<int> TimeEntryReview::correct(const Correction &c)
     if (!q)
         return q.error();
     if (q->numRowsAffected() != 1)
-        return Error{Error::Kind::StaleVersion, tr("time entry %1 changed while it was being corrected; read it again").arg(c.id), {}};
+        return Error{Error::Kind::StaleVersion, Text::tr("time entry %1 changed while it was being corrected; read it again").arg(c.id), {}};
     if (Status s = tx.commit(); !s)
         return s.error();
     return expected + 1;

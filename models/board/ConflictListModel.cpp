@@ -39,6 +39,7 @@ QString ConflictListModel::kindText(int kind)
     case scheduling::ViolationKind::Overlap:
         return tr("Double booking");
     case scheduling::ViolationKind::Travel:
+        //: Conflict kind: too little travel time between two visits.
         return tr("Travel");
     case scheduling::ViolationKind::Shift:
         return tr("Outside shift");

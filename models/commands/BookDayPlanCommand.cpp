@@ -4,13 +4,17 @@
 #include "repositories/AppointmentWriter.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QSqlQuery>
 
 namespace fieldops {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("BookDayPlanCommand", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(BookDayPlanCommand)
+};
 } // namespace
 
 BookDayPlanCommand::BookDayPlanCommand(const EditTarget &target, const QDate &day, std::vector<Appointment> visits,
@@ -56,7 +60,7 @@ Status BookDayPlanCommand::checkFresh()
         return changed.error();
     if (changed->toLongLong() > 0)
         return Error{Error::Kind::StaleVersion,
-                     tr("The schedule changed since this day was optimized: nothing was booked."), {}};
+                     Text::tr("The schedule changed since this day was optimized: nothing was booked."), {}};
     return {};
 }
 
@@ -81,7 +85,7 @@ Status BookDayPlanCommand::apply(bool forward)
             // Someone else booked or closed it meanwhile: a second visit would not be what was accepted.
             if (!*changed && !m_checkedFreshness)
                 return Error{Error::Kind::StaleVersion,
-                             tr("Work order %1 is no longer open: nothing was booked.").arg(a.workOrderId), {}};
+                             Text::tr("Work order %1 is no longer open: nothing was booked.").arg(a.workOrderId), {}};
             m_scheduled[i] = *changed;
         }
         return {};

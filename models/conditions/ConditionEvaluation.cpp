@@ -15,7 +15,10 @@ namespace fieldops::conditions {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("ConditionEvaluation", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ConditionEvaluation)
+};
 
 QString isoOf(qint64 ms) { return timefmt::toIsoUtc(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())); }
 QVariant sqlOf(qint64 ms) { return timefmt::toSql(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())); }
@@ -32,19 +35,19 @@ struct OpenEpisode {
 // The rule in words, for the work order's description.
 QString ruleInWords(const ConditionRule &r, const Evaluation &e)
 {
-    const QString side = r.above ? tr("above") : tr("below");
+    const QString side = r.above ? Text::tr("above") : Text::tr("below");
     switch (r.kind) {
     case RuleKind::Threshold:
-        return tr("%1 %2 %3 for %4 min").arg(r.readingKind, side, number(r.threshold)).arg(r.sustainMinutes);
+        return Text::tr("%1 %2 %3 for %4 min").arg(r.readingKind, side, number(r.threshold)).arg(r.sustainMinutes);
     case RuleKind::Rate:
-        return tr("%1 changing by %2 per hour over %3 min, %4 the limit of %5 per hour")
+        return Text::tr("%1 changing by %2 per hour over %3 min, %4 the limit of %5 per hour")
             .arg(r.readingKind, number(e.figure))
             .arg(r.windowMinutes)
             .arg(side, number(r.ratePerHour));
     case RuleKind::Usage:
-        return tr("%1 used %2 since the last preventive or proactive visit (interval %3)").arg(r.readingKind, number(e.figure), number(r.usageInterval));
+        return Text::tr("%1 used %2 since the last preventive or proactive visit (interval %3)").arg(r.readingKind, number(e.figure), number(r.usageInterval));
     case RuleKind::Anomaly:
-        return tr("%1 outside its usual band (mean ± %2 standard deviations of the same hour of the week over %3 weeks) for %4 min")
+        return Text::tr("%1 outside its usual band (mean ± %2 standard deviations of the same hour of the week over %3 weeks) for %4 min")
             .arg(r.readingKind, number(r.bandSd))
             .arg(r.baselineWeeks)
             .arg(r.sustainMinutes);
@@ -107,7 +110,7 @@ Result<QString> lockHolder(Database &db)
         return q.error();
     if (!q->next())
         return QString();
-    QStringList who{tr("pid %1").arg(q->value(0).toString())};
+    QStringList who{Text::tr("pid %1").arg(q->value(0).toString())};
     for (int c = 1; c < 4; ++c)
         if (!q->value(c).toString().isEmpty())
             who << q->value(c).toString();
@@ -130,7 +133,7 @@ Result<QString> takeLock(Database &db)
         if (!holder->isEmpty())
             return *holder;
         if (attempt == 5)
-            return tr("another session");
+            return Text::tr("another session");
     }
 }
 
@@ -140,7 +143,7 @@ QString evidenceText(const QVector<Reading> &evidence)
 {
     QStringList parts;
     for (const Reading &r : evidence)
-        parts << tr("%1 at %2").arg(number(r.value), isoOf(r.atMs));
+        parts << Text::tr("%1 at %2").arg(number(r.value), isoOf(r.atMs));
     return parts.join(QStringLiteral("; "));
 }
 
@@ -214,7 +217,7 @@ Result<EvaluationReport> ConditionEvaluation::run(const QDateTime &asOfTime, boo
                 if (!u)
                     return u.error();
                 if (u->numRowsAffected() != 1)
-                    return Error{Error::Kind::StaleVersion, tr("episode %1 of rule %2 was changed by another evaluation").arg(episode->id).arg(rule.id), {}};
+                    return Error{Error::Kind::StaleVersion, Text::tr("episode %1 of rule %2 was changed by another evaluation").arg(episode->id).arg(rule.id), {}};
             } else if (e.state == State::Clear && isOpen) {
                 report.cleared << EpisodeChange{rule.id, asset.assetId, episode->workOrderId, episode->startedMs, {}};
                 if (dryRun)
@@ -224,7 +227,7 @@ Result<EvaluationReport> ConditionEvaluation::run(const QDateTime &asOfTime, boo
                 if (!u)
                     return u.error();
                 if (u->numRowsAffected() != 1)
-                    return Error{Error::Kind::StaleVersion, tr("episode %1 of rule %2 was changed by another evaluation").arg(episode->id).arg(rule.id), {}};
+                    return Error{Error::Kind::StaleVersion, Text::tr("episode %1 of rule %2 was changed by another evaluation").arg(episode->id).arg(rule.id), {}};
             } else if (e.state == State::Breached) {
                 // Dated from its first reading over the whole look-back, read for this asset only.
                 if (rule.kind == RuleKind::Threshold || rule.kind == RuleKind::Anomaly) {
@@ -261,7 +264,7 @@ Result<EvaluationReport> ConditionEvaluation::run(const QDateTime &asOfTime, boo
                     d.durationMin = rule.durationMin;
                     d.status = QStringLiteral("open");
                     d.summary = rule.task;
-                    d.description = tr("Opened by condition rule %1%2: %3.\nReadings: %4.")
+                    d.description = Text::tr("Opened by condition rule %1%2: %3.\nReadings: %4.")
                                         .arg(rule.id, rule.name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(rule.name),
                                              ruleInWords(rule, e), evidenceText(e.evidence));
                     d.cancelReason = QStringLiteral("");
@@ -271,7 +274,7 @@ Result<EvaluationReport> ConditionEvaluation::run(const QDateTime &asOfTime, boo
                     if (!issues)
                         return issues.error();
                     if (!issues->isEmpty())
-                        return Error::invalid(tr("rule %1 on asset %2: the work order is refused: %3").arg(rule.id, asset.assetId, issues->front().text()));
+                        return Error::invalid(Text::tr("rule %1 on asset %2: the work order is refused: %3").arg(rule.id, asset.assetId, issues->front().text()));
                     records::RecordEdits edits = workorders::WorkOrderIntake::createEdits(d);
                     if (Status s = records::applyEdits(m_db, edits, true); !s)
                         return s.error();

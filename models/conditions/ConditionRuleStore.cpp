@@ -15,7 +15,10 @@ namespace fieldops::conditions {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("ConditionRuleStore", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ConditionRuleStore)
+};
 
 const QString kColumns = QStringLiteral(
     "id, name, asset_id, asset_model, kind, reading_kind, comparison, threshold, sustain_minutes, rate_per_hour, "
@@ -73,7 +76,7 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
     };
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!ruleJsonKeys().contains(it.key()) || it.key() == QLatin1String("version"))
-            return refuse(it.key(), tr("unknown key"));
+            return refuse(it.key(), Text::tr("unknown key"));
 
     const auto text = [&o](const char *key, QString &out, bool &wrong) {
         const QJsonValue v = o.value(QLatin1String(key));
@@ -85,7 +88,7 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
     const auto needText = [&](const char *key, QString &out) -> bool {
         text(key, out, wrong);
         if (wrong)
-            issue = workorders::FieldIssue{QString::fromLatin1(key), tr("must be a string")};
+            issue = workorders::FieldIssue{QString::fromLatin1(key), Text::tr("must be a string")};
         return !wrong;
     };
     // A number; `whole` also refuses fractions. Absent or null leaves `present` false.
@@ -95,7 +98,7 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
         if (!present)
             return true;
         if (!v.isDouble() || (whole && v.toDouble() != std::floor(v.toDouble()))) {
-            issue = workorders::FieldIssue{QString::fromLatin1(key), whole ? tr("must be a whole number") : tr("must be a number")};
+            issue = workorders::FieldIssue{QString::fromLatin1(key), whole ? Text::tr("must be a whole number") : Text::tr("must be a number")};
             return false;
         }
         out = v.toDouble();
@@ -109,37 +112,37 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
     if (!needText("asset_id", r.assetId) || !needText("asset_model", r.assetModel))
         return ConditionRule{};
     if (r.assetId.isEmpty() == r.assetModel.isEmpty())
-        return refuse(QStringLiteral("asset_id"), r.assetId.isEmpty() ? tr("one of asset_id and asset_model is required")
-                                                                      : tr("give asset_id or asset_model, not both"));
+        return refuse(QStringLiteral("asset_id"), r.assetId.isEmpty() ? Text::tr("one of asset_id and asset_model is required")
+                                                                      : Text::tr("give asset_id or asset_model, not both"));
     QString kindText;
     if (!needText("kind", kindText))
         return ConditionRule{};
     const std::optional<RuleKind> kind = ruleKindFromName(kindText);
     if (!kind)
-        return refuse(QStringLiteral("kind"), kindText.isEmpty() ? tr("is required (threshold, rate, usage or anomaly)")
-                                                                 : tr("\"%1\" is not threshold, rate, usage or anomaly").arg(kindText));
+        return refuse(QStringLiteral("kind"), kindText.isEmpty() ? Text::tr("is required (threshold, rate, usage or anomaly)")
+                                                                 : Text::tr("\"%1\" is not threshold, rate, usage or anomaly").arg(kindText));
     r.kind = *kind;
     if (!needText("reading_kind", r.readingKind))
         return ConditionRule{};
     if (r.readingKind.isEmpty())
-        return refuse(QStringLiteral("reading_kind"), tr("is required"));
+        return refuse(QStringLiteral("reading_kind"), Text::tr("is required"));
     if (r.kind == RuleKind::Usage && r.readingKind != QLatin1String("runtime_hours") && r.readingKind != QLatin1String("cycles"))
-        return refuse(QStringLiteral("reading_kind"), tr("a usage rule counts runtime_hours or cycles"));
+        return refuse(QStringLiteral("reading_kind"), Text::tr("a usage rule counts runtime_hours or cycles"));
 
     for (const QString &key : parameterKeys()) {
         const QJsonValue v = o.value(key);
         const bool given = !v.isUndefined() && !v.isNull();
         if (given && !kindTakes(r.kind, key))
-            return refuse(key, tr("is no parameter of a %1 rule").arg(kindText));
+            return refuse(key, Text::tr("is no parameter of a %1 rule").arg(kindText));
         if (!given && kindTakes(r.kind, key))
-            return refuse(key, tr("is required for a %1 rule").arg(kindText));
+            return refuse(key, Text::tr("is required for a %1 rule").arg(kindText));
     }
     if (usesComparison(r.kind)) {
         QString comparison;
         if (!needText("comparison", comparison))
             return ConditionRule{};
         if (comparison != QLatin1String("above") && comparison != QLatin1String("below"))
-            return refuse(QStringLiteral("comparison"), tr("must be above or below"));
+            return refuse(QStringLiteral("comparison"), Text::tr("must be above or below"));
         r.above = comparison == QLatin1String("above");
     }
     double d = 0;
@@ -149,31 +152,31 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
     if (!number("sustain_minutes", d, present, true))
         return ConditionRule{};
     if (present && (d < 1 || d > 1440))
-        return refuse(QStringLiteral("sustain_minutes"), tr("must be from 1 to 1440"));
+        return refuse(QStringLiteral("sustain_minutes"), Text::tr("must be from 1 to 1440"));
     r.sustainMinutes = int(d);
     if (!number("window_minutes", d, present, true))
         return ConditionRule{};
     if (present && (d < 2 || d > 1440))
-        return refuse(QStringLiteral("window_minutes"), tr("must be from 2 to 1440"));
+        return refuse(QStringLiteral("window_minutes"), Text::tr("must be from 2 to 1440"));
     r.windowMinutes = int(d);
     if (!number("usage_interval", r.usageInterval, present, false))
         return ConditionRule{};
     if (present && !(r.usageInterval > 0))
-        return refuse(QStringLiteral("usage_interval"), tr("must be more than 0"));
+        return refuse(QStringLiteral("usage_interval"), Text::tr("must be more than 0"));
     if (!number("band_sd", r.bandSd, present, false))
         return ConditionRule{};
     if (present && !(r.bandSd > 0))
-        return refuse(QStringLiteral("band_sd"), tr("must be more than 0"));
+        return refuse(QStringLiteral("band_sd"), Text::tr("must be more than 0"));
     if (!number("baseline_weeks", d, present, true))
         return ConditionRule{};
     if (present && (d < kMinBaselineWeeks || d > 52))
-        return refuse(QStringLiteral("baseline_weeks"), tr("must be from %1 to 52").arg(kMinBaselineWeeks));
+        return refuse(QStringLiteral("baseline_weeks"), Text::tr("must be from %1 to 52").arg(kMinBaselineWeeks));
     r.baselineWeeks = int(d);
 
     if (!needText("task", r.task))
         return ConditionRule{};
     if (r.task.isEmpty())
-        return refuse(QStringLiteral("task"), tr("is required: the work order's summary"));
+        return refuse(QStringLiteral("task"), Text::tr("is required: the work order's summary"));
     {
         // The task becomes the summary: the intake's own limit.
         workorders::WorkOrderDraft d;
@@ -187,7 +190,7 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
         return ConditionRule{};
     if (!type.isEmpty()) {
         if (!vocabulary::workOrderTypes().contains(type))
-            return refuse(QStringLiteral("work_order_type"), tr("must be one of %1").arg(vocabulary::workOrderTypes().join(QStringLiteral(", "))));
+            return refuse(QStringLiteral("work_order_type"), Text::tr("must be one of %1").arg(vocabulary::workOrderTypes().join(QStringLiteral(", "))));
         r.workOrderType = type;
     }
     const QJsonValue skills = o.value(QLatin1String("required_skills"));
@@ -197,11 +200,11 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
     } else if (skills.isArray()) {
         for (const QJsonValue &s : skills.toArray()) {
             if (!s.isString())
-                return refuse(QStringLiteral("required_skills"), tr("must be skill codes"));
+                return refuse(QStringLiteral("required_skills"), Text::tr("must be skill codes"));
             r.skills << s.toString().trimmed();
         }
     } else if (!skills.isUndefined() && !skills.isNull()) {
-        return refuse(QStringLiteral("required_skills"), tr("must be a ';' list or an array of skill codes"));
+        return refuse(QStringLiteral("required_skills"), Text::tr("must be a ';' list or an array of skill codes"));
     }
     r.skills.removeAll(QString());
     r.skills.removeDuplicates();
@@ -209,20 +212,20 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
         return ConditionRule{};
     if (present) {
         if (d < 1 || d > 1440)
-            return refuse(QStringLiteral("duration_min"), tr("must be from 1 to 1440"));
+            return refuse(QStringLiteral("duration_min"), Text::tr("must be from 1 to 1440"));
         r.durationMin = int(d);
     }
     if (!number("priority", d, present, true))
         return ConditionRule{};
     if (present) {
         if (d < 1 || d > 4)
-            return refuse(QStringLiteral("priority"), tr("must be from 1 to 4"));
+            return refuse(QStringLiteral("priority"), Text::tr("must be from 1 to 4"));
         r.priority = int(d);
     }
     const QJsonValue active = o.value(QLatin1String("active"));
     if (!active.isUndefined() && !active.isNull()) {
         if (!active.isBool())
-            return refuse(QStringLiteral("active"), tr("must be true or false"));
+            return refuse(QStringLiteral("active"), Text::tr("must be true or false"));
         r.active = active.toBool();
     }
 
@@ -232,27 +235,27 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
         if (!taken)
             return taken.error();
         if (taken->toInt() > 0)
-            return refuse(QStringLiteral("id"), tr("rule %1 already exists").arg(r.id));
+            return refuse(QStringLiteral("id"), Text::tr("rule %1 already exists").arg(r.id));
     }
     if (!r.assetId.isEmpty()) {
         auto n = m_db.scalar(QStringLiteral("SELECT count(*) FROM assets WHERE id = ?"), {r.assetId});
         if (!n)
             return n.error();
         if (n->toInt() == 0)
-            return refuse(QStringLiteral("asset_id"), tr("no asset %1").arg(r.assetId));
+            return refuse(QStringLiteral("asset_id"), Text::tr("no asset %1").arg(r.assetId));
     } else {
         auto n = m_db.scalar(QStringLiteral("SELECT count(*) FROM assets WHERE model = ?"), {r.assetModel});
         if (!n)
             return n.error();
         if (n->toInt() == 0)
-            return refuse(QStringLiteral("asset_model"), tr("no asset has the model %1").arg(r.assetModel));
+            return refuse(QStringLiteral("asset_model"), Text::tr("no asset has the model %1").arg(r.assetModel));
     }
     for (const QString &code : r.skills) {
         auto n = m_db.scalar(QStringLiteral("SELECT count(*) FROM skills WHERE code = ?"), {code});
         if (!n)
             return n.error();
         if (n->toInt() == 0)
-            return refuse(QStringLiteral("required_skills"), tr("unknown skill %1").arg(code));
+            return refuse(QStringLiteral("required_skills"), Text::tr("unknown skill %1").arg(code));
     }
     return r;
 }

@@ -53,6 +53,7 @@ QString ContractListModel::stateText(const ContractListRow &r) const
     const qint64 left = m_today.daysTo(r.endsOn);
     if (left <= kExpiringSoonDays)
         return r.renewedBy.isEmpty() ? tr("Ends in %n day(s)", nullptr, int(left)) : tr("Ends in %n day(s), renewed", nullptr, int(left));
+    //: Contract state: in force today.
     return tr("Running");
 }
 

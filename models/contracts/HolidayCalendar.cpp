@@ -12,7 +12,10 @@
 namespace fieldops::contracts {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("HolidayCalendar", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(HolidayCalendar)
+};
 }
 
 Result<HolidayList> readHolidays(Database &db, const QString &territoryId)
@@ -46,8 +49,8 @@ Result<HolidayList> parseHolidayCsv(const QString &text, const QString &territor
         return Error::invalid(QStringLiteral("%1:%2: %3: %4").arg(fileName).arg(line).arg(column, what));
     };
     if (!reader.next(record))
-        return reader.hasError() ? fail(reader.errorLine(), tr("header"), reader.errorString())
-                                 : Error::invalid(tr("%1: the file is empty").arg(fileName));
+        return reader.hasError() ? fail(reader.errorLine(), Text::tr("header"), reader.errorString())
+                                 : Error::invalid(Text::tr("%1: the file is empty").arg(fileName));
     QStringList header;
     for (const QString &cell : record.cells)
         header << cell.trimmed().toLower();
@@ -55,7 +58,7 @@ Result<HolidayList> parseHolidayCsv(const QString &text, const QString &territor
     const qsizetype nameAt = header.indexOf(QStringLiteral("name"));
     const qsizetype territoryAt = header.indexOf(QStringLiteral("territory_id"));
     if (dayAt < 0)
-        return Error::invalid(tr("%1: the required column day is missing").arg(fileName));
+        return Error::invalid(Text::tr("%1: the required column day is missing").arg(fileName));
     HolidayList out;
     QSet<QDate> seen;
     while (reader.next(record)) {
@@ -67,9 +70,9 @@ Result<HolidayList> parseHolidayCsv(const QString &text, const QString &territor
         const QString dayText = cell(dayAt);
         const QDate day = timefmt::parseDate(dayText);
         if (!day.isValid())
-            return fail(record.line, QStringLiteral("day"), tr("%1 is not a date YYYY-MM-DD").arg(dayText.isEmpty() ? tr("an empty cell") : dayText));
+            return fail(record.line, QStringLiteral("day"), Text::tr("%1 is not a date YYYY-MM-DD").arg(dayText.isEmpty() ? Text::tr("an empty cell") : dayText));
         if (seen.contains(day))
-            return fail(record.line, QStringLiteral("day"), tr("%1 is listed twice").arg(dayText));
+            return fail(record.line, QStringLiteral("day"), Text::tr("%1 is listed twice").arg(dayText));
         seen.insert(day);
         out.push_back({day, cell(nameAt)});
     }

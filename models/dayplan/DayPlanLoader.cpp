@@ -14,7 +14,10 @@
 namespace fieldops::dayplan {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("DayPlanLoader", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DayPlanLoader)
+};
 
 QDateTime utcMidnight(const QDate &d) { return QDateTime(d, QTime(0, 0), Qt::UTC); }
 } // namespace
@@ -28,7 +31,7 @@ Result<DayPlanInput> DayPlanLoader::load(const QDate &date, const QString &terri
         if (!known)
             return known.error();
         if (known->toInt() == 0)
-            return Error::invalid(tr("territory %1 does not exist").arg(territory));
+            return Error::invalid(Text::tr("territory %1 does not exist").arg(territory));
     }
     // First, so that a write landing while the rest is read also counts as a change.
     auto seq = m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM change_log"));

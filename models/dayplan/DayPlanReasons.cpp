@@ -5,28 +5,34 @@
 
 namespace fieldops::dayplan {
 
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DayPlan)
+};
+} // namespace
+
 using scheduling::kNoTime;
 
 QString unplacedReasonText(UnplacedReason reason)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("DayPlan", text); };
     switch (reason) {
     case UnplacedReason::NoSite:
-        return tr("no site to go to");
+        return Text::tr("no site to go to");
     case UnplacedReason::NoQualifiedTechnician:
-        return tr("no qualified technician: nobody active holds every required skill");
+        return Text::tr("no qualified technician: nobody active holds every required skill");
     case UnplacedReason::WindowTooShort:
-        return tr("the customer's window is shorter than the work");
+        return Text::tr("the customer's window is shorter than the work");
     case UnplacedReason::NotWorking:
-        return tr("outside every shift: no qualified technician works that day");
+        return Text::tr("outside every shift: no qualified technician works that day");
     case UnplacedReason::Absent:
-        return tr("every qualified technician is absent that day");
+        return Text::tr("every qualified technician is absent that day");
     case UnplacedReason::OutsideShifts:
-        return tr("the time window cannot be met inside a qualified technician's shift");
+        return Text::tr("the time window cannot be met inside a qualified technician's shift");
     case UnplacedReason::NoRoom:
-        return tr("no room left in the qualified technicians' day");
+        return Text::tr("no room left in the qualified technicians' day");
     case UnplacedReason::RefusedByRules:
-        return tr("the visit found would break a rule check (travel or overlap)");
+        return Text::tr("the visit found would break a rule check (travel or overlap)");
     }
     return {};
 }

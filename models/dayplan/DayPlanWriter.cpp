@@ -9,7 +9,10 @@
 namespace fieldops::dayplan {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("DayPlanWriter", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DayPlanWriter)
+};
 
 Error stale(const QString &message) { return {Error::Kind::StaleVersion, message, {}}; }
 } // namespace
@@ -26,7 +29,7 @@ Result<QStringList> writeDayPlan(Database &db, const DayPlan &plan, qint64 expec
     if (!seq)
         return seq.error();
     if (seq->toLongLong() != expectedChangeSeq)
-        return stale(tr("the schedule changed while the day was planned; nothing was written, plan again"));
+        return stale(Text::tr("the schedule changed while the day was planned; nothing was written, plan again"));
     AppointmentWriter writer(db);
     QStringList ids;
     for (const PlannedVisit &v : plan.visits) {
@@ -37,7 +40,7 @@ Result<QStringList> writeDayPlan(Database &db, const DayPlan &plan, qint64 expec
         if (!changed)
             return changed.error();
         if (!*changed)
-            return stale(tr("work order %1 is no longer open; nothing was written, plan again").arg(a.workOrderId));
+            return stale(Text::tr("work order %1 is no longer open; nothing was written, plan again").arg(a.workOrderId));
         ids << a.id;
     }
     if (Status s = tx.commit(); !s)

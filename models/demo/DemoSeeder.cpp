@@ -12,11 +12,14 @@ namespace fieldops {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("DemoSeeder", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoSeeder)
+};
 
 Error cancelled()
 {
-    return Error{Error::Kind::Cancelled, tr("Seeding cancelled; nothing was written."), {}};
+    return Error{Error::Kind::Cancelled, Text::tr("Seeding cancelled; nothing was written."), {}};
 }
 
 DemoSummary summarise(const demo::DemoDataSet &data, const demo::DemoCalendar &cal)
@@ -55,15 +58,15 @@ DemoOptions demoOptionsAt(const QDateTime &instant)
 Status DemoSeeder::validate(const DemoOptions &o)
 {
     if (o.technicians < 1 || o.technicians > 5000)
-        return Error::invalid(tr("the number of technicians must be between 1 and 5000"));
+        return Error::invalid(Text::tr("the number of technicians must be between 1 and 5000"));
     if (o.days < 0 || o.days > 3650)
-        return Error::invalid(tr("the days of history must be between 0 and 3650"));
+        return Error::invalid(Text::tr("the days of history must be between 0 and 3650"));
     if (o.futureDays < 0 || o.futureDays > 60)
-        return Error::invalid(tr("the days ahead must be between 0 and 60"));
+        return Error::invalid(Text::tr("the days ahead must be between 0 and 60"));
     if (o.customers < 1 || o.customers > 200000)
-        return Error::invalid(tr("the number of customers must be between 1 and 200000"));
+        return Error::invalid(Text::tr("the number of customers must be between 1 and 200000"));
     if (!o.nowLocal.isValid())
-        return Error::invalid(tr("the demo's current time is not a valid clock time"));
+        return Error::invalid(Text::tr("the demo's current time is not a valid clock time"));
     return {};
 }
 
@@ -78,11 +81,11 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options, const Progress 
     if (!existing)
         return existing.error();
     if (existing->toLongLong() > 0)
-        return Error::other(tr("the database already holds technicians, customers or work orders; "
+        return Error::other(Text::tr("the database already holds technicians, customers or work orders; "
                                "demo data goes into an empty database only"));
 
     const auto report = [&](int percent, const char *stage) {
-        return !progress || progress(percent, tr(stage));
+        return !progress || progress(percent, Text::tr(stage));
     };
 
     demo::DemoDataSet data;
@@ -124,7 +127,7 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options, const Progress 
     if (Status s = tx.commit(); !s)
         return s.error();
     if (progress)
-        progress(100, tr("Done"));
+        progress(100, Text::tr("Done"));
     return summarise(data, cal);
 }
 

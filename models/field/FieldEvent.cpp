@@ -13,7 +13,10 @@ namespace fieldops::field {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("FieldEvent", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(FieldEvent)
+};
 
 QString number(double d) { return QString::number(d, 'g', 15); }
 
@@ -39,7 +42,7 @@ public:
             return QStringLiteral("");
         const QJsonValue v = m_object.value(key);
         if (!v.isString())
-            fail(key, tr("must be text"));
+            fail(key, Text::tr("must be text"));
         return v.toString();
     }
 
@@ -50,7 +53,7 @@ public:
             return {};
         const QJsonValue v = m_object.value(key);
         if (!v.isString() || v.toString().trimmed().isEmpty())
-            fail(key, tr("must be a non-empty text id"));
+            fail(key, Text::tr("must be a non-empty text id"));
         return v.toString().trimmed();
     }
 
@@ -61,7 +64,7 @@ public:
         const QJsonValue v = m_object.value(key);
         const QDateTime t = v.isString() ? timefmt::parseIsoWithOffset(v.toString()) : QDateTime();
         if (!t.isValid())
-            fail(key, tr("must be an ISO 8601 time with an offset or Z, e.g. 2026-12-03T13:05:00Z"));
+            fail(key, Text::tr("must be an ISO 8601 time with an offset or Z, e.g. 2026-12-03T13:05:00Z"));
         // The schema keeps whole seconds.
         return t.isValid() ? t.addMSecs(-t.time().msec()) : t;
     }
@@ -75,11 +78,11 @@ public:
         const double d = v.toDouble();
         if (!v.isDouble() || !std::isfinite(d) || (min && d < *min) || (max && d > *max)) {
             if (min && max)
-                fail(key, tr("must be a number between %1 and %2").arg(number(*min), number(*max)));
+                fail(key, Text::tr("must be a number between %1 and %2").arg(number(*min), number(*max)));
             else if (min)
-                fail(key, tr("must be a number of at least %1").arg(number(*min)));
+                fail(key, Text::tr("must be a number of at least %1").arg(number(*min)));
             else
-                fail(key, tr("must be a number"));
+                fail(key, Text::tr("must be a number"));
             return std::nullopt;
         }
         return d;
@@ -91,7 +94,7 @@ public:
             return std::nullopt;
         const QJsonValue v = m_object.value(key);
         if (!v.isBool()) {
-            fail(key, tr("must be true or false"));
+            fail(key, Text::tr("must be true or false"));
             return std::nullopt;
         }
         return v.toBool();
@@ -103,7 +106,7 @@ public:
             return {};
         const QJsonValue v = m_object.value(key);
         if (!v.isString() || !allowed.contains(v.toString())) {
-            fail(key, tr("must be one of %1").arg(allowed.join(QStringLiteral(", "))));
+            fail(key, Text::tr("must be one of %1").arg(allowed.join(QStringLiteral(", "))));
             return {};
         }
         return v.toString();
@@ -132,7 +135,7 @@ private:
         if (has(key))
             return true;
         if (required)
-            fail(key, tr("is required"));
+            fail(key, Text::tr("is required"));
         return false;
     }
 
@@ -163,9 +166,9 @@ StatusEvent readStatus(ObjectReader &r)
     e.lon = r.real(QStringLiteral("lon"), false, -180.0, 180.0);
     // A position needs both coordinates.
     if (e.lat && !e.lon)
-        r.fail(QStringLiteral("lon"), tr("is required when lat is given"));
+        r.fail(QStringLiteral("lon"), Text::tr("is required when lat is given"));
     else if (e.lon && !e.lat)
-        r.fail(QStringLiteral("lat"), tr("is required when lon is given"));
+        r.fail(QStringLiteral("lat"), Text::tr("is required when lon is given"));
     return e;
 }
 
@@ -181,9 +184,9 @@ OutcomeEvent readOutcome(ObjectReader &r)
     e.departedAt = r.time(QStringLiteral("departed_at"), false);
     e.completedAt = r.time(QStringLiteral("completed_at"), false);
     if (e.arrivedAt.isValid() && e.departedAt.isValid() && e.departedAt < e.arrivedAt)
-        r.fail(QStringLiteral("departed_at"), tr("must not be before arrived_at"));
+        r.fail(QStringLiteral("departed_at"), Text::tr("must not be before arrived_at"));
     else if (e.arrivedAt.isValid() && e.completedAt.isValid() && e.completedAt < e.arrivedAt)
-        r.fail(QStringLiteral("completed_at"), tr("must not be before arrived_at"));
+        r.fail(QStringLiteral("completed_at"), Text::tr("must not be before arrived_at"));
     return e;
 }
 
@@ -198,7 +201,7 @@ TimeEntryEvent readTimeEntry(ObjectReader &r)
     e.activity = r.text(QStringLiteral("activity"), false);
     e.comment = r.text(QStringLiteral("comment"), false);
     if (e.start.isValid() && e.end.isValid() && e.end <= e.start)
-        r.fail(QStringLiteral("end"), tr("must be after start"));
+        r.fail(QStringLiteral("end"), Text::tr("must be after start"));
     return e;
 }
 
@@ -210,14 +213,14 @@ PartUsedEvent readPartUsed(ObjectReader &r)
     if (const auto q = r.real(QStringLiteral("quantity"), true)) {
         // Nothing used is no event, and a negative use would put parts back unrecorded.
         if (*q <= 0)
-            r.fail(QStringLiteral("quantity"), tr("must be a number greater than 0"));
+            r.fail(QStringLiteral("quantity"), Text::tr("must be a number greater than 0"));
         e.quantity = *q;
     }
     e.from = r.text(QStringLiteral("from"), false).trimmed();
     const bool van = e.from.startsWith(QLatin1String("van:")) && e.from.size() > 4;
     const bool warehouse = e.from.startsWith(QLatin1String("warehouse:")) && e.from.size() > 10;
     if (!e.from.isEmpty() && !van && !warehouse)
-        r.fail(QStringLiteral("from"), tr("must be van:<technician_id> or warehouse:<id>"));
+        r.fail(QStringLiteral("from"), Text::tr("must be van:<technician_id> or warehouse:<id>"));
     return e;
 }
 
@@ -227,7 +230,7 @@ RatingEvent readRating(ObjectReader &r)
     e.workOrderId = r.id(QStringLiteral("work_order_id"));
     if (const auto score = r.real(QStringLiteral("score"), true)) {
         if (*score != std::floor(*score) || *score < 1 || *score > 5)
-            r.fail(QStringLiteral("score"), tr("must be a whole number from 1 to 5"));
+            r.fail(QStringLiteral("score"), Text::tr("must be a whole number from 1 to 5"));
         e.score = int(*score);
     }
     e.comment = r.text(QStringLiteral("comment"), false);
@@ -241,7 +244,7 @@ ReadingEvent readReading(ObjectReader &r, const QDateTime &now)
     e.assetId = r.id(QStringLiteral("asset_id"));
     e.at = r.time(QStringLiteral("at"), true);
     if (e.at.isValid() && e.at > now.addSecs(kClockSkewSecs))
-        r.fail(QStringLiteral("at"), tr("%1 is in the future (now is %2)").arg(timefmt::toIsoUtc(e.at), timefmt::toIsoUtc(now)));
+        r.fail(QStringLiteral("at"), Text::tr("%1 is in the future (now is %2)").arg(timefmt::toIsoUtc(e.at), timefmt::toIsoUtc(now)));
     e.kind = r.id(QStringLiteral("reading"));
     e.value = r.real(QStringLiteral("value"), true).value_or(0);
     if (r.has(QStringLiteral("unit")))
@@ -249,7 +252,7 @@ ReadingEvent readReading(ObjectReader &r, const QDateTime &now)
     e.source = r.text(QStringLiteral("source"), false);
     const QString canonical = vocabulary::canonicalReadingUnit(e.kind);
     if (!r.issue && !canonical.isNull() && e.unit && *e.unit != canonical)
-        r.fail(QStringLiteral("unit"), tr("%1 readings are in \"%2\", not \"%3\"").arg(e.kind, canonical, *e.unit));
+        r.fail(QStringLiteral("unit"), Text::tr("%1 readings are in \"%2\", not \"%3\"").arg(e.kind, canonical, *e.unit));
     if (!canonical.isNull())
         e.unit = canonical;
     return e;
@@ -278,13 +281,13 @@ std::variant<ParsedLine, EventIssue> parseFieldEvent(const QByteArray &line, con
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return EventIssue{QString(), tr("line is not a JSON object")};
+        return EventIssue{QString(), Text::tr("line is not a JSON object")};
     const QJsonObject object = doc.object();
     const QJsonValue kindValue = object.value(QLatin1String("kind"));
     if (kindValue.isUndefined() || kindValue.isNull())
-        return EventIssue{QStringLiteral("kind"), tr("is required")};
+        return EventIssue{QStringLiteral("kind"), Text::tr("is required")};
     if (!kindValue.isString())
-        return EventIssue{QStringLiteral("kind"), tr("must be text, one of position, status, outcome, time_entry, part_used, rating, reading")};
+        return EventIssue{QStringLiteral("kind"), Text::tr("must be text, one of position, status, outcome, time_entry, part_used, rating, reading")};
     const QString kind = kindValue.toString();
 
     ObjectReader r(object);
@@ -304,7 +307,7 @@ std::variant<ParsedLine, EventIssue> parseFieldEvent(const QByteArray &line, con
     else if (kind == QLatin1String("reading"))
         event = readReading(r, now);
     else
-        return EventIssue{QStringLiteral("kind"), tr("unknown kind \"%1\"").arg(kind)};
+        return EventIssue{QStringLiteral("kind"), Text::tr("unknown kind \"%1\"").arg(kind)};
     if (r.issue)
         return *r.issue;
     return ParsedLine{std::move(event), r.unknownKeys()};

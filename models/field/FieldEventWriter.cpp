@@ -11,7 +11,10 @@ namespace fieldops::field {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("FieldEventWriter", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(FieldEventWriter)
+};
 
 using Outcome = Result<std::optional<EventIssue>>;
 
@@ -107,9 +110,9 @@ Result<AppointmentState *> FieldEventWriter::appointmentFor(const QString &id, b
     if (!a)
         return a.error();
     if (!*a)
-        issue = EventIssue{QStringLiteral("appointment_id"), tr("no appointment %1").arg(id)};
+        issue = EventIssue{QStringLiteral("appointment_id"), Text::tr("no appointment %1").arg(id)};
     else if (!allowCancelled && (*a)->status == QLatin1String("cancelled"))
-        issue = EventIssue{QStringLiteral("appointment_id"), tr("appointment %1 is cancelled").arg(id)};
+        issue = EventIssue{QStringLiteral("appointment_id"), Text::tr("appointment %1 is cancelled").arg(id)};
     return a;
 }
 
@@ -126,7 +129,7 @@ Status FieldEventWriter::setWorkOrderStatus(const QString &workOrderId, const QS
 Outcome FieldEventWriter::writePosition(const PositionEvent &e)
 {
     if (auto refused = checkExists(m_refs.technicianExists(e.technicianId), QStringLiteral("technician_id"),
-                                   tr("no technician %1").arg(e.technicianId)))
+                                   Text::tr("no technician %1").arg(e.technicianId)))
         return *refused;
     if (Status s = addPosition(e.technicianId, e.at, e.lat, e.lon, e.speedKmh, e.headingDeg, e.accuracyM); !s)
         return s.error();
@@ -145,7 +148,7 @@ Outcome FieldEventWriter::writeStatus(const StatusEvent &e)
     AppointmentState &appt = **a;
     // A finished visit does not start again; its outcome may still be corrected.
     if (appt.status == QLatin1String("completed") && (e.status == QLatin1String("en_route") || e.status == QLatin1String("on_site")))
-        return refuse(QStringLiteral("status"), tr("appointment %1 is already completed").arg(e.appointmentId));
+        return refuse(QStringLiteral("status"), Text::tr("appointment %1 is already completed").arg(e.appointmentId));
 
     QString sql = QStringLiteral("UPDATE appointments SET status = ?, version = version + 1");
     QVariantList binds{e.status};
@@ -199,7 +202,7 @@ Outcome FieldEventWriter::writeOutcome(const OutcomeEvent &e)
     if (!woStatus)
         return woStatus.error();
     if (e.resolved && woStatus->toString() == QLatin1String("cancelled"))
-        return refuse(QStringLiteral("resolved"), tr("work order %1 of appointment %2 is cancelled; a cancelled job cannot be resolved")
+        return refuse(QStringLiteral("resolved"), Text::tr("work order %1 of appointment %2 is cancelled; a cancelled job cannot be resolved")
                                                       .arg(appt.workOrderId, e.appointmentId));
 
     // The visit is over either way. Its completion time is the one given, else the one
@@ -227,10 +230,10 @@ Outcome FieldEventWriter::writeOutcome(const OutcomeEvent &e)
 Outcome FieldEventWriter::writeTimeEntry(const TimeEntryEvent &e)
 {
     if (auto refused = checkExists(m_refs.technicianExists(e.technicianId), QStringLiteral("technician_id"),
-                                   tr("no technician %1").arg(e.technicianId)))
+                                   Text::tr("no technician %1").arg(e.technicianId)))
         return *refused;
     if (auto refused = checkExists(m_refs.workOrderExists(e.workOrderId), QStringLiteral("work_order_id"),
-                                   tr("no work order %1").arg(e.workOrderId)))
+                                   Text::tr("no work order %1").arg(e.workOrderId)))
         return *refused;
     auto q = m_db.run(QStringLiteral("INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment) "
                                      "VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -248,20 +251,20 @@ Outcome FieldEventWriter::writePartUsed(const PartUsedEvent &e)
         return a.error();
     if (issue)
         return issue;
-    if (auto refused = checkExists(m_refs.partExists(e.sku), QStringLiteral("sku"), tr("no part %1").arg(e.sku)))
+    if (auto refused = checkExists(m_refs.partExists(e.sku), QStringLiteral("sku"), Text::tr("no part %1").arg(e.sku)))
         return *refused;
     const QString location = e.from.isEmpty() ? QStringLiteral("van:") + (*a)->technicianId : e.from;
     auto stock = m_db.run(QStringLiteral("SELECT quantity FROM stock WHERE sku = ? AND location = ?"), {e.sku, location});
     if (!stock)
         return stock.error();
     if (!stock->next())
-        return refuse(QStringLiteral("from"), tr("no stock of %1 at %2").arg(e.sku, location));
+        return refuse(QStringLiteral("from"), Text::tr("no stock of %1 at %2").arg(e.sku, location));
     const double onHand = stock->value(0).toDouble();
     stock->finish();
     // Stock never goes below zero: a count that says otherwise is wrong somewhere, and
     // the gateway's batch is the place to find out, not the next stock take.
     if (e.quantity > onHand + 1e-9)
-        return refuse(QStringLiteral("quantity"), tr("%1 is more than the %2 of %3 in stock at %4").arg(number(e.quantity), number(onHand), e.sku, location));
+        return refuse(QStringLiteral("quantity"), Text::tr("%1 is more than the %2 of %3 in stock at %4").arg(number(e.quantity), number(onHand), e.sku, location));
     if (auto q = m_db.run(QStringLiteral("UPDATE stock SET quantity = quantity - ? WHERE sku = ? AND location = ?"), {e.quantity, e.sku, location}); !q)
         return q.error();
     auto q = m_db.run(QStringLiteral("INSERT INTO parts_used(appointment_id, sku, quantity, location, at) VALUES (?, ?, ?, ?, ?)"),
@@ -274,7 +277,7 @@ Outcome FieldEventWriter::writePartUsed(const PartUsedEvent &e)
 Outcome FieldEventWriter::writeRating(const RatingEvent &e)
 {
     if (auto refused = checkExists(m_refs.workOrderExists(e.workOrderId), QStringLiteral("work_order_id"),
-                                   tr("no work order %1").arg(e.workOrderId)))
+                                   Text::tr("no work order %1").arg(e.workOrderId)))
         return *refused;
     auto q = m_db.run(QStringLiteral("INSERT INTO ratings(work_order_id, score, comment, rated_at) VALUES (?, ?, ?, ?)"),
                       {e.workOrderId, e.score, text(e.comment), timefmt::toSql(e.ratedAt)});
@@ -285,7 +288,7 @@ Outcome FieldEventWriter::writeRating(const RatingEvent &e)
 
 Outcome FieldEventWriter::writeReading(const ReadingEvent &e)
 {
-    if (auto refused = checkExists(m_refs.assetExists(e.assetId), QStringLiteral("asset_id"), tr("no asset %1").arg(e.assetId)))
+    if (auto refused = checkExists(m_refs.assetExists(e.assetId), QStringLiteral("asset_id"), Text::tr("no asset %1").arg(e.assetId)))
         return *refused;
     // Standard kinds arrive with their canonical unit (FieldEvent); a free kind keeps the
     // unit of the asset's first reading of it, so its numbers stay comparable.
@@ -295,7 +298,7 @@ Outcome FieldEventWriter::writeReading(const ReadingEvent &e)
         if (!stored)
             return stored.error();
         if (*stored && e.unit && **stored != *e.unit)
-            return refuse(QStringLiteral("unit"), tr("%1 readings of asset %2 are in \"%3\", not \"%4\"").arg(e.kind, e.assetId, **stored, *e.unit));
+            return refuse(QStringLiteral("unit"), Text::tr("%1 readings of asset %2 are in \"%3\", not \"%4\"").arg(e.kind, e.assetId, **stored, *e.unit));
         if (*stored)
             unit = **stored;
         else

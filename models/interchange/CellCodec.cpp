@@ -14,7 +14,10 @@ namespace fieldops::interchange {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("interchange", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(interchange)
+};
 
 QString number(double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); }
 
@@ -30,16 +33,16 @@ QVariant nullOf(CellType type)
 bool checkRange(const ColumnSpec &c, double v, const QString &shown, QString &error)
 {
     if (c.min && c.max && (v < *c.min || v > *c.max)) {
-        error = tr("%1 is outside [%2, %3]").arg(shown, number(*c.min), number(*c.max));
+        error = Text::tr("%1 is outside [%2, %3]").arg(shown, number(*c.min), number(*c.max));
         return false;
     }
     if (c.min && !c.max) {
         if (c.minExclusive && v <= *c.min) {
-            error = tr("%1 must be greater than %2").arg(shown, number(*c.min));
+            error = Text::tr("%1 must be greater than %2").arg(shown, number(*c.min));
             return false;
         }
         if (!c.minExclusive && v < *c.min) {
-            error = tr("%1 must be at least %2").arg(shown, number(*c.min));
+            error = Text::tr("%1 must be at least %2").arg(shown, number(*c.min));
             return false;
         }
     }
@@ -145,7 +148,7 @@ bool CellCodec::parse(const ColumnSpec &c, const QString &cell, QVariant &value,
     if (!empty)
         return parseText(c, cell, value, error);
     if (c.required) {
-        error = tr("a value is required");
+        error = Text::tr("a value is required");
         return false;
     }
     if (c.defaultTimeZone)
@@ -173,7 +176,7 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
         bool ok = false;
         const qlonglong v = t.toLongLong(&ok);
         if (!ok) {
-            error = tr("\"%1\" is not a whole number").arg(t);
+            error = Text::tr("\"%1\" is not a whole number").arg(t);
             return false;
         }
         if (!checkRange(c, double(v), t, error))
@@ -185,7 +188,7 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
         bool ok = false;
         const double v = t.toDouble(&ok);
         if (!ok || !std::isfinite(v)) {
-            error = tr("\"%1\" is not a number").arg(t);
+            error = Text::tr("\"%1\" is not a number").arg(t);
             return false;
         }
         if (!checkRange(c, v, t, error))
@@ -198,12 +201,12 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
             value = t == QLatin1String("1");
             return true;
         }
-        error = tr("\"%1\" is not 0 or 1").arg(t);
+        error = Text::tr("\"%1\" is not 0 or 1").arg(t);
         return false;
     case CellType::Timestamp: {
         const QDateTime d = parseTimestamp(t);
         if (!d.isValid()) {
-            error = tr("\"%1\" is not an ISO 8601 timestamp with an offset or Z (like 2026-03-02T08:00:00-03:00)").arg(t);
+            error = Text::tr("\"%1\" is not an ISO 8601 timestamp with an offset or Z (like 2026-03-02T08:00:00-03:00)").arg(t);
             return false;
         }
         value = d;
@@ -212,7 +215,7 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
     case CellType::Date: {
         const QDate d = timefmt::parseDate(t);
         if (!d.isValid()) {
-            error = tr("\"%1\" is not a date YYYY-MM-DD").arg(t);
+            error = Text::tr("\"%1\" is not a date YYYY-MM-DD").arg(t);
             return false;
         }
         value = d;
@@ -221,7 +224,7 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
     case CellType::Clock: {
         const auto clock = timefmt::parseClock(t);
         if (!clock) {
-            error = tr("\"%1\" is not a clock time HH:MM").arg(t);
+            error = Text::tr("\"%1\" is not a clock time HH:MM").arg(t);
             return false;
         }
         value = timefmt::toClock(*clock);
@@ -234,7 +237,7 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
         }
         const auto clock = timefmt::parseClock(t);
         if (!clock) {
-            error = tr("\"%1\" is not a clock time HH:MM (or 24:00)").arg(t);
+            error = Text::tr("\"%1\" is not a clock time HH:MM (or 24:00)").arg(t);
             return false;
         }
         value = timefmt::toClock(*clock);
@@ -242,14 +245,14 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
     }
     case CellType::TimeZone:
         if (!isTimeZoneKnown(t)) {
-            error = tr("\"%1\" is not an IANA time zone (like America/Sao_Paulo)").arg(t);
+            error = Text::tr("\"%1\" is not an IANA time zone (like America/Sao_Paulo)").arg(t);
             return false;
         }
         value = t;
         return true;
     case CellType::Enum:
         if (!c.allowed.contains(t)) {
-            error = tr("\"%1\" is not one of %2").arg(t, c.allowed.join(QStringLiteral(", ")));
+            error = Text::tr("\"%1\" is not one of %2").arg(t, c.allowed.join(QStringLiteral(", ")));
             return false;
         }
         value = t;
@@ -273,7 +276,7 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
                 continue;
             const qsizetype i = week.indexOf(day);
             if (i < 0) {
-                error = tr("\"%1\" is not a day of the week (Mon, Tue, Wed, Thu, Fri, Sat, Sun)").arg(day);
+                error = Text::tr("\"%1\" is not a day of the week (Mon, Tue, Wed, Thu, Fri, Sat, Sun)").arg(day);
                 return false;
             }
             on[i] = true;
@@ -290,7 +293,7 @@ bool CellCodec::parseText(const ColumnSpec &c, const QString &cell, QVariant &va
         const bool warehouse = t.startsWith(QLatin1String("warehouse:")) && t.size() > 10;
         const bool van = t.startsWith(QLatin1String("van:")) && t.size() > 4;
         if (!warehouse && !van) {
-            error = tr("\"%1\" is not warehouse:<id> or van:<technician_id>").arg(t);
+            error = Text::tr("\"%1\" is not warehouse:<id> or van:<technician_id>").arg(t);
             return false;
         }
         value = t;

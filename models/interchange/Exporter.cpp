@@ -14,7 +14,10 @@ namespace fieldops::interchange {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("interchange", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(interchange)
+};
 
 bool isTextType(CellType t)
 {
@@ -109,7 +112,7 @@ Result<int> exportFile(Database &db, const FileSpec &spec, const QString &path)
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(csv.toUtf8()) < 0 || !file.commit())
-        return Error::other(tr("cannot write %1: %2").arg(path, file.errorString()));
+        return Error::other(Text::tr("cannot write %1: %2").arg(path, file.errorString()));
     return rows;
 }
 
@@ -118,7 +121,7 @@ Result<int> exportFile(Database &db, const FileSpec &spec, const QString &path)
 Result<QMap<QString, int>> Exporter::exportDirectory(const QString &dirPath, const std::function<bool(int, const QString &)> &progress)
 {
     if (!QDir().mkpath(dirPath))
-        return Error::invalid(tr("cannot create the directory %1").arg(dirPath));
+        return Error::invalid(Text::tr("cannot create the directory %1").arg(dirPath));
     const QDir dir(dirPath);
     Snapshot snapshot(m_db);
     if (!snapshot.status())
@@ -127,15 +130,15 @@ Result<QMap<QString, int>> Exporter::exportDirectory(const QString &dirPath, con
     const auto &specs = interchangeFiles();
     for (int i = 0; i < specs.size(); ++i) {
         const FileSpec &spec = specs.at(i);
-        if (progress && !progress(100 * i / int(specs.size()), tr("writing %1").arg(spec.fileName)))
-            return Error{Error::Kind::Cancelled, tr("the export was cancelled"), {}};
+        if (progress && !progress(100 * i / int(specs.size()), Text::tr("writing %1").arg(spec.fileName)))
+            return Error{Error::Kind::Cancelled, Text::tr("the export was cancelled"), {}};
         auto n = exportFile(m_db, spec, dir.filePath(spec.fileName));
         if (!n)
             return n.error();
         counts.insert(spec.fileName, *n);
     }
     if (progress)
-        (void)progress(100, tr("done"));
+        (void)progress(100, Text::tr("done"));
     return counts;
 }
 

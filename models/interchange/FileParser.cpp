@@ -8,7 +8,10 @@
 namespace fieldops::interchange {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("interchange", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(interchange)
+};
 } // namespace
 
 bool parseCsvFile(const FileSpec &spec, const QString &path, const CellCodec &codec, ParsedFile &out,
@@ -31,7 +34,7 @@ bool parseCsvFile(const FileSpec &spec, const QString &path, const CellCodec &co
             issues.add({spec.fileName, reader.errorLine(), {}, reader.errorString()});
             return false;
         }
-        warnings << tr("%1: the file is empty and was skipped").arg(spec.fileName);
+        warnings << Text::tr("%1: the file is empty and was skipped").arg(spec.fileName);
         return true;
     }
 
@@ -41,13 +44,13 @@ bool parseCsvFile(const FileSpec &spec, const QString &path, const CellCodec &co
     for (int i = 0; i < header.cells.size(); ++i) {
         const QString name = header.cells.at(i).trimmed();
         if (seen.contains(name)) {
-            issues.add({spec.fileName, header.line, name, tr("the column appears twice in the header")});
+            issues.add({spec.fileName, header.line, name, Text::tr("the column appears twice in the header")});
             continue;
         }
         seen.insert(name, i);
         const int c = spec.indexOf(name);
         if (c < 0) {
-            warnings << tr("%1: column \"%2\" is unknown and was ignored").arg(spec.fileName, name);
+            warnings << Text::tr("%1: column \"%2\" is unknown and was ignored").arg(spec.fileName, name);
             continue;
         }
         map[i] = c;
@@ -56,7 +59,7 @@ bool parseCsvFile(const FileSpec &spec, const QString &path, const CellCodec &co
     bool headerOk = true;
     for (int c = 0; c < spec.columns.size(); ++c) {
         if (spec.columns.at(c).required && !out.present.at(c)) {
-            issues.add({spec.fileName, header.line, spec.columns.at(c).name, tr("the required column is missing")});
+            issues.add({spec.fileName, header.line, spec.columns.at(c).name, Text::tr("the required column is missing")});
             headerOk = false;
         }
     }
@@ -81,7 +84,7 @@ bool parseCsvFile(const FileSpec &spec, const QString &path, const CellCodec &co
         row.line = rec.line;
         if (rec.cells.size() != header.cells.size()) {
             issues.add({spec.fileName, rec.line, {},
-                        tr("the row has %1 cells but the header has %2").arg(rec.cells.size()).arg(header.cells.size())});
+                        Text::tr("the row has %1 cells but the header has %2").arg(rec.cells.size()).arg(header.cells.size())});
             row.valid = false;
             out.rows.append(std::move(row));
             if (issues.full())

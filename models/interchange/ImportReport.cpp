@@ -18,8 +18,9 @@ QString ImportReport::summary() const
 {
     if (!issues.isEmpty()) {
         QString s = issues.first().toString();
-        if (issues.size() > 1)
-            s += QLatin1Char(' ') + QCoreApplication::translate("interchange", "(and %n more problem(s))", nullptr, int(issues.size() - 1));
+        const int more = int(issues.size()) - 1;
+        if (more > 0)
+            s += QLatin1Char(' ') + QCoreApplication::translate("interchange", "(and %n more problem(s))", nullptr, more);
         return s;
     }
     return failure ? failure->message : QString();

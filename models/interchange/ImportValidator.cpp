@@ -15,7 +15,10 @@ namespace fieldops::interchange {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("interchange", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(interchange)
+};
 
 QString shown(const QVariant &v)
 {
@@ -85,7 +88,7 @@ void ImportValidator::checkUniqueKeys(const ParsedFile &file)
         QString shownKey = key;
         shownKey.replace(QChar(0x1F), QLatin1Char(' '));
         m_issues.add({spec.fileName, row.line, spec.uniqueColumns.last(),
-                      tr("\"%1\" appears again (first on line %2)").arg(shownKey).arg(*it)});
+                      Text::tr("\"%1\" appears again (first on line %2)").arg(shownKey).arg(*it)});
     }
 }
 
@@ -107,7 +110,7 @@ void ImportValidator::checkOrder(const ParsedFile &file)
             const bool bad = rule.allowEqual ? order > 0 : order >= 0;
             if (!bad)
                 continue;
-            const QString msg = rule.allowEqual ? tr("%1 is before %2 %3") : tr("%1 is not after %2 %3");
+            const QString msg = rule.allowEqual ? Text::tr("%1 is before %2 %3") : Text::tr("%1 is not after %2 %3");
             m_issues.add({spec.fileName, row.line, rule.later, msg.arg(shown(y), rule.earlier, shown(x))});
         }
     }
@@ -131,13 +134,13 @@ void ImportValidator::checkReferences(const ParsedFile &file, ReferenceIndex &re
                 const QString text = v.toString();
                 if (text.startsWith(QLatin1String("van:")) && !refs.knows(RefKind::Technician, text.mid(4)))
                     m_issues.add({spec.fileName, row.line, col.name,
-                                  tr("unknown technician \"%1\" in %2").arg(text.mid(4), text)});
+                                  Text::tr("unknown technician \"%1\" in %2").arg(text.mid(4), text)});
                 continue;
             }
             const QStringList ids = col.type == CellType::SkillList ? v.toStringList() : QStringList{v.toString()};
             for (const QString &id : ids) {
                 if (!refs.knows(col.ref, id))
-                    m_issues.add({spec.fileName, row.line, col.name, tr("unknown %1 \"%2\"").arg(refKindName(col.ref), id)});
+                    m_issues.add({spec.fileName, row.line, col.name, Text::tr("unknown %1 \"%2\"").arg(refKindName(col.ref), id)});
             }
         }
     }
@@ -202,9 +205,9 @@ Status ImportValidator::checkOverlaps(const ParsedFile &file)
 
     for (const OverlapFinding &f : findOverlaps(busy)) {
         const BusyInterval &mine = busy.at(f.reported), &other = busy.at(f.other);
-        const QString where = other.line > 0 ? tr("line %1").arg(other.line) : tr("already in the database");
+        const QString where = other.line > 0 ? Text::tr("line %1").arg(other.line) : Text::tr("already in the database");
         m_issues.add({spec.fileName, mine.line, QStringLiteral("start"),
-                      tr("technician %1 is double-booked: overlaps appointment %2 (%3, %4 to %5)")
+                      Text::tr("technician %1 is double-booked: overlaps appointment %2 (%3, %4 to %5)")
                           .arg(mine.technicianId, other.appointmentId, where,
                                timefmt::toIsoUtc(QDateTime::fromMSecsSinceEpoch(other.startMs, Qt::UTC)),
                                timefmt::toIsoUtc(QDateTime::fromMSecsSinceEpoch(other.endMs, Qt::UTC)))});

@@ -16,13 +16,16 @@ namespace fieldops::interchange {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("interchange", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(interchange)
+};
 
 // Progress budget: reading and typing cells, then the cross checks, then writing.
 constexpr int kReadEnd = 35;
 constexpr int kValidateEnd = 45;
 
-Error cancelled() { return Error{Error::Kind::Cancelled, tr("the import was cancelled; nothing was written"), {}}; }
+Error cancelled() { return Error{Error::Kind::Cancelled, Text::tr("the import was cancelled; nothing was written"), {}}; }
 
 int fileOrder(const QString &fileName)
 {
@@ -75,16 +78,16 @@ ImportReport Importer::importDirectory(const QString &dirPath, const ImportProgr
 
     const QDir dir(dirPath);
     if (!QFileInfo(dirPath).isDir())
-        return fail(Error::invalid(tr("%1 is not a directory").arg(dirPath)));
+        return fail(Error::invalid(Text::tr("%1 is not a directory").arg(dirPath)));
     if (!CellCodec::isTimeZoneKnown(m_options.defaultTimeZone))
-        return fail(Error::invalid(tr("the default time zone \"%1\" is not an IANA time zone").arg(m_options.defaultTimeZone)));
+        return fail(Error::invalid(Text::tr("the default time zone \"%1\" is not an IANA time zone").arg(m_options.defaultTimeZone)));
 
     QStringList known;
     for (const FileSpec &spec : interchangeFiles())
         known << spec.fileName;
     for (const QString &name : dir.entryList({QStringLiteral("*.csv")}, QDir::Files, QDir::Name)) {
         if (!known.contains(name))
-            report.warnings << tr("%1: not an interchange file; ignored").arg(name);
+            report.warnings << Text::tr("%1: not an interchange file; ignored").arg(name);
     }
 
     // 1. Read and type every present file.
@@ -97,7 +100,7 @@ ImportReport Importer::importDirectory(const QString &dirPath, const ImportProgr
         const QString path = dir.filePath(spec.fileName);
         if (!QFileInfo::exists(path))
             continue;
-        if (!report_progress(kReadEnd * i / int(specs.size()), tr("reading %1").arg(spec.fileName)))
+        if (!report_progress(kReadEnd * i / int(specs.size()), Text::tr("reading %1").arg(spec.fileName)))
             return fail(cancelled());
         ParsedFile parsed;
         if (parseCsvFile(spec, path, codec, parsed, issues, report.warnings)) {
@@ -111,7 +114,7 @@ ImportReport Importer::importDirectory(const QString &dirPath, const ImportProgr
     // 2. Cross checks (only worth running when every cell made sense).
     ImportValidator validator(m_db, issues);
     if (issues.isEmpty()) {
-        if (!report_progress(kReadEnd, tr("checking references and double bookings")))
+        if (!report_progress(kReadEnd, Text::tr("checking references and double bookings")))
             return fail(cancelled());
         if (Status s = validator.validate(files); !s)
             return fail(s.error());
@@ -126,10 +129,10 @@ ImportReport Importer::importDirectory(const QString &dirPath, const ImportProgr
     }
 
     // 3. Write everything in one transaction.
-    if (!report_progress(kValidateEnd, tr("writing")))
+    if (!report_progress(kValidateEnd, Text::tr("writing")))
         return fail(cancelled());
     ImportWriter writer(m_db, [&](qint64 done, qint64 total) {
-        return report_progress(kValidateEnd + int((100 - kValidateEnd - 1) * done / std::max<qint64>(1, total)), tr("writing"));
+        return report_progress(kValidateEnd + int((100 - kValidateEnd - 1) * done / std::max<qint64>(1, total)), Text::tr("writing"));
     });
     qint64 statements = 0;
     for (const ParsedFile &f : files)
@@ -175,7 +178,7 @@ ImportReport Importer::importDirectory(const QString &dirPath, const ImportProgr
     }
     if (Status s = tx.commit(); !s)
         return fail(s.error());
-    (void)report_progress(100, tr("done"));
+    (void)report_progress(100, Text::tr("done"));
     return report;
 }
 

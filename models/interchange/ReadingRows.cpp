@@ -11,7 +11,10 @@ namespace fieldops::interchange {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("interchange", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(interchange)
+};
 
 struct Columns {
     int asset, kind, unit;
@@ -37,7 +40,7 @@ void checkReadingUnits(const ParsedFile &readings, IssueSink &issues)
         if (!canonical.isNull()) {
             if (!unit.isEmpty() && unit != canonical)
                 issues.add({readings.spec->fileName, row.line, QStringLiteral("unit"),
-                            tr("%1 readings are in \"%2\", not \"%3\"").arg(kind, canonical, unit)});
+                            Text::tr("%1 readings are in \"%2\", not \"%3\"").arg(kind, canonical, unit)});
             continue;
         }
         const QString key = asset + QLatin1Char('\n') + kind;
@@ -46,7 +49,7 @@ void checkReadingUnits(const ParsedFile &readings, IssueSink &issues)
             firstUnit.insert(key, {unit, row.line});
         else if (it->first != unit)
             issues.add({readings.spec->fileName, row.line, QStringLiteral("unit"),
-                        tr("%1 readings of asset %2 are in \"%3\" (line %4), not \"%5\"").arg(kind, asset, it->first).arg(it->second).arg(unit)});
+                        Text::tr("%1 readings of asset %2 are in \"%3\" (line %4), not \"%5\"").arg(kind, asset, it->first).arg(it->second).arg(unit)});
     }
 }
 

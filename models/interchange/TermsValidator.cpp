@@ -10,7 +10,10 @@ namespace fieldops::interchange {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("interchange", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(interchange)
+};
 
 const ParsedFile *find(const QVector<ParsedFile> &files, const QString &name)
 {
@@ -79,13 +82,13 @@ Status TermsValidator::checkContracts(const QVector<ParsedFile> &files, const Pa
             continue;
         const QString id = row.values.at(cId).toString(), customer = row.values.at(cCustomer).toString();
         if (!row.values.at(cRenewed).isNull() && row.values.at(cRenewed).toString() == id)
-            m_issues.add({spec.fileName, row.line, QStringLiteral("renewed_from"), tr("contract %1 cannot renew itself").arg(id)});
+            m_issues.add({spec.fileName, row.line, QStringLiteral("renewed_from"), Text::tr("contract %1 cannot renew itself").arg(id)});
         // Unknown sites and assets are reported by the reference check.
         for (const QString &site : row.values.at(cSites).toStringList()) {
             const auto owner = siteCustomer.constFind(site);
             if (owner != siteCustomer.constEnd() && *owner != customer)
                 m_issues.add({spec.fileName, row.line, QStringLiteral("covered_sites"),
-                              tr("site %1 belongs to customer %2, not to the contract's customer %3").arg(site, *owner, customer)});
+                              Text::tr("site %1 belongs to customer %2, not to the contract's customer %3").arg(site, *owner, customer)});
         }
         for (const QString &asset : row.values.at(cAssets).toStringList()) {
             const auto site = assetSite.constFind(asset);
@@ -94,7 +97,7 @@ Status TermsValidator::checkContracts(const QVector<ParsedFile> &files, const Pa
             const auto owner = siteCustomer.constFind(*site);
             if (owner != siteCustomer.constEnd() && *owner != customer)
                 m_issues.add({spec.fileName, row.line, QStringLiteral("covered_assets"),
-                              tr("asset %1 is at site %2 of customer %3, not of the contract's customer %4").arg(asset, *site, *owner, customer)});
+                              Text::tr("asset %1 is at site %2 of customer %3, not of the contract's customer %4").arg(asset, *site, *owner, customer)});
         }
     }
     return {};
@@ -110,7 +113,7 @@ void TermsValidator::checkPlans(const ParsedFile &plans)
         const QString recurrence = row.values.at(cRecurrence).toString();
         QString why;
         if (!recurrence.trimmed().isEmpty() && !planning::PmRule::parse(recurrence, &why))
-            m_issues.add({spec.fileName, row.line, QStringLiteral("recurrence"), tr("\"%1\": %2").arg(recurrence, why)});
+            m_issues.add({spec.fileName, row.line, QStringLiteral("recurrence"), Text::tr("\"%1\": %2").arg(recurrence, why)});
         if (!planning::recurrence::parseMonths(row.values.at(cMonths).toString(), &why))
             m_issues.add({spec.fileName, row.line, QStringLiteral("seasonal_months"), why});
     }

@@ -83,6 +83,7 @@ int WorkOrderTableModel::columnCount(const QModelIndex &parent) const { return p
 
 QString WorkOrderTableModel::statusText(const QString &status)
 {
+    //: Work-order status: not finished yet (adjective), not the verb "open a file".
     if (status == QLatin1String("open")) return tr("Open");
     if (status == QLatin1String("scheduled")) return tr("Scheduled");
     if (status == QLatin1String("in_progress")) return tr("In progress");

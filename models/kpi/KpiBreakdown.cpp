@@ -9,7 +9,10 @@
 namespace fieldops::kpi {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Kpi", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Kpi)
+};
 
 // One row per group of technicians (groups with nobody inside the filter are left out),
 // all groups from one pass over the inputs.
@@ -35,13 +38,13 @@ QString breakdownTitle(BreakdownBy by)
 {
     switch (by) {
     case BreakdownBy::Technician:
-        return tr("Technician");
+        return Text::tr("Technician");
     case BreakdownBy::Territory:
-        return tr("Territory");
+        return Text::tr("Territory");
     case BreakdownBy::Employment:
-        return tr("Employment");
+        return Text::tr("Employment");
     case BreakdownBy::WorkOrderType:
-        return tr("Work-order type");
+        return Text::tr("Work-order type");
     }
     return {};
 }
@@ -49,24 +52,24 @@ QString breakdownTitle(BreakdownBy by)
 QString employmentText(const QString &employment)
 {
     if (employment == QLatin1String("employee"))
-        return tr("Employee");
+        return Text::tr("Employee");
     if (employment == QLatin1String("part_time"))
-        return tr("Part-time");
+        return Text::tr("Part-time");
     if (employment == QLatin1String("contractor"))
-        return tr("Contractor");
+        return Text::tr("Contractor");
     return employment;
 }
 
 QString workOrderTypeText(const QString &type)
 {
     if (type == QLatin1String("install"))
-        return tr("Install");
+        return Text::tr("Install");
     if (type == QLatin1String("corrective"))
-        return tr("Corrective");
+        return Text::tr("Corrective");
     if (type == QLatin1String("preventive"))
-        return tr("Preventive");
+        return Text::tr("Preventive");
     if (type == QLatin1String("inspection"))
-        return tr("Inspection");
+        return Text::tr("Inspection");
     return type;
 }
 
@@ -89,7 +92,7 @@ std::vector<KpiBreakdownRow> computeBreakdown(BreakdownBy by, const KpiEngine &e
             keys << t.id;
         keys << QString(); // technicians without a territory
         return byTechnicianGroups(engine, range, filter, keys, [](const TechnicianIn &t) { return t.territoryId; },
-                                  [&](const QString &id) { return id.isEmpty() ? tr("(no territory)") : directory.territoryName(id); });
+                                  [&](const QString &id) { return id.isEmpty() ? Text::tr("(no territory)") : directory.territoryName(id); });
     }
     case BreakdownBy::Employment:
         return byTechnicianGroups(engine, range, filter, vocabulary::employmentTypes(),

@@ -16,7 +16,10 @@ namespace fieldops::planning {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("PmGenerator", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(PmGenerator)
+};
 
 // Preventive work is planned, not urgent: the normal priority's default when the
 // contract sets no response time.
@@ -39,18 +42,18 @@ std::optional<PmSkipped> refusalOf(const PmPlanRow &p, const QDate &day, const Q
 {
     const QString dayText = day.toString(Qt::ISODate);
     if (!day.isValid())
-        return PmSkipped{p.id, day, skip::invalidPlan(), tr("due override of plan %1: the day is not a date").arg(p.id)};
+        return PmSkipped{p.id, day, skip::invalidPlan(), Text::tr("due override of plan %1: the day is not a date").arg(p.id)};
     if (holidays.contains(day))
         return PmSkipped{p.id, day, skip::holiday(),
-                         tr("due override of plan %1 onto %2: a holiday of territory %3, the calendar of contract %4")
+                         Text::tr("due override of plan %1 onto %2: a holiday of territory %3, the calendar of contract %4")
                              .arg(p.id, dayText, p.calendarTerritoryId, p.contractId)};
     if (p.contractStarts.isValid() && day < p.contractStarts)
         return PmSkipped{p.id, day, skip::beforeContract(),
-                         tr("due override of plan %1 onto %2: contract %3 starts on %4")
+                         Text::tr("due override of plan %1 onto %2: contract %3 starts on %4")
                              .arg(p.id, dayText, p.contractId, p.contractStarts.toString(Qt::ISODate))};
     if (p.contractEnds.isValid() && day > p.contractEnds)
         return PmSkipped{p.id, day, skip::afterContract(),
-                         tr("due override of plan %1 onto %2: contract %3 ends on %4")
+                         Text::tr("due override of plan %1 onto %2: contract %3 ends on %4")
                              .arg(p.id, dayText, p.contractId, p.contractEnds.toString(Qt::ISODate))};
     return std::nullopt;
 }
@@ -62,7 +65,7 @@ std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
     PmSeries s;
     if (p.recurrence.trimmed().isEmpty()) {
         if (p.intervalDays < 1) {
-            why = tr("interval_days %1 is not positive").arg(p.intervalDays);
+            why = Text::tr("interval_days %1 is not positive").arg(p.intervalDays);
             return std::nullopt;
         }
         s.rule = PmRule::everyDays(p.intervalDays);
@@ -70,7 +73,7 @@ std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
         QString reason;
         auto rule = PmRule::parse(p.recurrence, &reason);
         if (!rule) {
-            why = tr("recurrence \"%1\": %2").arg(p.recurrence, reason);
+            why = Text::tr("recurrence \"%1\": %2").arg(p.recurrence, reason);
             return std::nullopt;
         }
         s.rule = *rule;
@@ -78,20 +81,20 @@ std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
     QString reason;
     auto months = recurrence::parseMonths(p.seasonalMonths, &reason);
     if (!months) {
-        why = tr("seasonal_months: %1").arg(reason);
+        why = Text::tr("seasonal_months: %1").arg(reason);
         return std::nullopt;
     }
     s.seasonalMonths = *months;
     if (!p.preferredStart.isEmpty()) {
         auto start = timefmt::parseClock(p.preferredStart);
         if (!start) {
-            why = tr("preferred_start \"%1\" is not HH:MM").arg(p.preferredStart);
+            why = Text::tr("preferred_start \"%1\" is not HH:MM").arg(p.preferredStart);
             return std::nullopt;
         }
         s.preferredStart = *start;
     }
     if (!p.nextDue.isValid()) {
-        why = tr("next_due is not a date");
+        why = Text::tr("next_due is not a date");
         return std::nullopt;
     }
     s.start = p.nextDue;
@@ -121,7 +124,7 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
             continue;
         if (p.siteId.isEmpty()) {
             for (const PmOccurrence &o : due)
-                report.skipped.push_back({p.id, o.due, skip::noSite(), tr("the plan's asset has no site")});
+                report.skipped.push_back({p.id, o.due, skip::noSite(), Text::tr("the plan's asset has no site")});
             continue;
         }
         // The contract's clock: its covered days and hours, in the site's zone, stopping on
@@ -139,12 +142,12 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
         for (const PmOccurrence &o : due) {
             if (const auto it = generated.constFind(o.due); it != generated.constEnd()) {
                 if (*it == QLatin1String("cancelled"))
-                    report.skipped.push_back({p.id, o.due, skip::cancelled(), tr("its work order was cancelled")});
+                    report.skipped.push_back({p.id, o.due, skip::cancelled(), Text::tr("its work order was cancelled")});
                 continue;
             }
             if (p.contractStarts.isValid() && o.due < p.contractStarts) {
                 report.skipped.push_back({p.id, o.due, skip::beforeContract(),
-                                          tr("contract %1 starts on %2").arg(p.contractId, p.contractStarts.toString(Qt::ISODate))});
+                                          Text::tr("contract %1 starts on %2").arg(p.contractId, p.contractStarts.toString(Qt::ISODate))});
                 continue;
             }
             QDate day = o.due;
@@ -159,7 +162,7 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
                 day = clock.nextWorkingDay(day);
                 if (!day.isValid() || (p.contractEnds.isValid() && day > p.contractEnds)) {
                     report.skipped.push_back({p.id, o.due, skip::holiday(),
-                                              tr("a holiday, and contract %1 ends before the next working day").arg(p.contractId)});
+                                              Text::tr("a holiday, and contract %1 ends before the next working day").arg(p.contractId)});
                     continue;
                 }
             }
@@ -169,7 +172,7 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
             w.siteId = p.siteId;
             w.contractId = p.contractId;
             w.summary = p.task;
-            w.description = tr("Preventive maintenance plan %1, occurrence of %2").arg(p.id, o.due.toString(Qt::ISODate));
+            w.description = Text::tr("Preventive maintenance plan %1, occurrence of %2").arg(p.id, o.due.toString(Qt::ISODate));
             w.skills = p.skills;
             w.durationMin = p.durationMin;
             w.occurrence = o.due;

@@ -10,7 +10,10 @@ namespace fieldops::planning {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("PmRecurrence", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(PmRecurrence)
+};
 
 constexpr int kMaxEvery = 3660;
 
@@ -85,7 +88,7 @@ std::optional<PmRule> PmRule::parse(const QString &text, QString *why)
 {
     static const QRegularExpression space(QStringLiteral("\\s+"));
     const QStringList t = text.trimmed().toLower().split(space, Qt::SkipEmptyParts);
-    const QString usage = tr("expected \"every N days\", \"every N weeks [on Mon]\" or "
+    const QString usage = Text::tr("expected \"every N days\", \"every N weeks [on Mon]\" or "
                              "\"every N months [on day D | on first…fourth|last Fri]\"");
     if (t.size() < 3 || t[0] != QLatin1String("every"))
         return refuse(why, usage);
@@ -93,7 +96,7 @@ std::optional<PmRule> PmRule::parse(const QString &text, QString *why)
     bool ok = false;
     r.every = t[1].toInt(&ok);
     if (!ok || r.every < 1 || r.every > kMaxEvery)
-        return refuse(why, tr("the interval \"%1\" is not a whole number from 1 to %2").arg(t[1]).arg(kMaxEvery));
+        return refuse(why, Text::tr("the interval \"%1\" is not a whole number from 1 to %2").arg(t[1]).arg(kMaxEvery));
     const QString unit = t[2].endsWith(QLatin1Char('s')) ? t[2].chopped(1) : t[2];
     if (unit == QLatin1String("day"))
         r.unit = Unit::Days;
@@ -102,17 +105,17 @@ std::optional<PmRule> PmRule::parse(const QString &text, QString *why)
     else if (unit == QLatin1String("month"))
         r.unit = Unit::Months;
     else
-        return refuse(why, tr("\"%1\" is not days, weeks or months").arg(t[2]));
+        return refuse(why, Text::tr("\"%1\" is not days, weeks or months").arg(t[2]));
     if (t.size() == 3)
         return r;
     if (t[3] != QLatin1String("on") || t.size() < 5)
         return refuse(why, usage);
     if (r.unit == Unit::Days)
-        return refuse(why, tr("a rule in days has no \"on\" part"));
+        return refuse(why, Text::tr("a rule in days has no \"on\" part"));
     if (r.unit == Unit::Weeks) {
         r.weekday = weekdayOf(t[4]);
         if (t.size() != 5 || r.weekday == 0)
-            return refuse(why, tr("\"%1\" is not a weekday (Mon … Sun)").arg(t.mid(4).join(QLatin1Char(' '))));
+            return refuse(why, Text::tr("\"%1\" is not a weekday (Mon … Sun)").arg(t.mid(4).join(QLatin1Char(' '))));
         r.anchor = Anchor::Weekday;
         return r;
     }
@@ -121,16 +124,16 @@ std::optional<PmRule> PmRule::parse(const QString &text, QString *why)
     if (t[4] == QLatin1String("day")) {
         r.monthDay = t[5].toInt(&ok);
         if (!ok || r.monthDay < 1 || r.monthDay > 31)
-            return refuse(why, tr("the day of the month \"%1\" is not from 1 to 31").arg(t[5]));
+            return refuse(why, Text::tr("the day of the month \"%1\" is not from 1 to 31").arg(t[5]));
         r.anchor = Anchor::MonthDay;
         return r;
     }
     r.nth = t[4] == QLatin1String("last") ? -1 : int(ordinals().indexOf(t[4])) + 1;
     r.weekday = weekdayOf(t[5]);
     if (r.nth == 0)
-        return refuse(why, tr("\"%1\" is not first, second, third, fourth or last").arg(t[4]));
+        return refuse(why, Text::tr("\"%1\" is not first, second, third, fourth or last").arg(t[4]));
     if (r.weekday == 0)
-        return refuse(why, tr("\"%1\" is not a weekday (Mon … Sun)").arg(t[5]));
+        return refuse(why, Text::tr("\"%1\" is not a weekday (Mon … Sun)").arg(t[5]));
     r.anchor = Anchor::NthWeekday;
     return r;
 }
@@ -161,7 +164,7 @@ std::optional<QList<int>> parseMonths(const QString &text, QString *why)
         const int m = part.toInt(&ok);
         if (!ok || m < 1 || m > 12) {
             if (why)
-                *why = tr("\"%1\" is not a month from 1 to 12").arg(part);
+                *why = Text::tr("\"%1\" is not a month from 1 to 12").arg(part);
             return std::nullopt;
         }
         if (!months.contains(m))

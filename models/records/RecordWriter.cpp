@@ -11,7 +11,10 @@ namespace fieldops::records {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("RecordWriter", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(RecordWriter)
+};
 QString noun(const RecordSpec &spec) { return QCoreApplication::translate("RecordWriter", spec.noun); }
 
 // What the drivers return for instants and dates, bound back in the canonical form.
@@ -32,7 +35,7 @@ Status RecordWriter::checkFields(const RecordSpec &spec, const RecordValues &val
 {
     for (auto it = values.begin(); it != values.end(); ++it)
         if (!spec.isWritable(it.key()))
-            return Error::invalid(tr("%1: not a field of a %2").arg(it.key(), noun(spec)));
+            return Error::invalid(Text::tr("%1: not a field of a %2").arg(it.key(), noun(spec)));
     return {};
 }
 
@@ -67,7 +70,7 @@ Status RecordWriter::insert(const RecordSpec &spec, const QString &id, const Rec
     if (!exists)
         return exists.error();
     if (exists->toInt() > 0)
-        return Error::invalid(tr("%1: a %2 with this id already exists").arg(spec.keyColumn, noun(spec)));
+        return Error::invalid(Text::tr("%1: a %2 with this id already exists").arg(spec.keyColumn, noun(spec)));
     QStringList columns{spec.keyColumn};
     QVariantList binds{keyValue(spec, id)};
     for (auto it = values.begin(); it != values.end(); ++it) {
@@ -99,7 +102,7 @@ QVariant RecordWriter::keyValue(const RecordSpec &spec, const QString &id)
 Result<QString> RecordWriter::insertGenerated(const RecordSpec &spec, const RecordValues &values)
 {
     if (!spec.generatedKey)
-        return Error::invalid(tr("%1: a %2 needs an id").arg(spec.keyColumn, noun(spec)));
+        return Error::invalid(Text::tr("%1: a %2 needs an id").arg(spec.keyColumn, noun(spec)));
     if (Status s = checkFields(spec, values); !s)
         return s.error();
     QStringList columns;
@@ -122,14 +125,14 @@ Result<QString> RecordWriter::insertGenerated(const RecordSpec &spec, const Reco
     QVariant key;
     if (m_db.isPostgres()) {
         if (!q->next())
-            return Error::other(tr("the new %1 got no id").arg(noun(spec)));
+            return Error::other(Text::tr("the new %1 got no id").arg(noun(spec)));
         key = q->value(0);
     } else {
         key = q->lastInsertId();
     }
     q->finish();
     if (!key.isValid() || key.isNull())
-        return Error::other(tr("the new %1 got no id").arg(noun(spec)));
+        return Error::other(Text::tr("the new %1 got no id").arg(noun(spec)));
     const QString id = QString::number(key.toLongLong());
     if (Status s = writeChildren(spec, id, values); !s)
         return s.error();
@@ -185,7 +188,7 @@ Result<RecordValues> RecordWriter::read(const RecordSpec &spec, const QString &i
     QStringList plain;
     for (const QString &f : fields) {
         if (!spec.isWritable(f))
-            return Error::invalid(tr("%1: not a field of a %2").arg(f, noun(spec)));
+            return Error::invalid(Text::tr("%1: not a field of a %2").arg(f, noun(spec)));
         if (!spec.child(f))
             plain << f;
     }
@@ -195,7 +198,7 @@ Result<RecordValues> RecordWriter::read(const RecordSpec &spec, const QString &i
     if (!q)
         return q.error();
     if (!q->next())
-        return Error{Error::Kind::NotFound, tr("%1 %2 does not exist").arg(noun(spec), id), {}};
+        return Error{Error::Kind::NotFound, Text::tr("%1 %2 does not exist").arg(noun(spec), id), {}};
     RecordValues values;
     if (version)
         *version = q->value(0).toInt();
@@ -225,8 +228,8 @@ Error RecordWriter::refusal(const RecordSpec &spec, const QString &id, int expec
         return exists.error();
     const bool gone = exists->toInt() == 0;
     const Error::Kind kind = gone ? Error::Kind::NotFound : Error::Kind::StaleVersion;
-    const QString generic = gone ? tr("%1 %2 no longer exists").arg(noun(spec), id)
-                                 : tr("%1 %2 was changed by someone else; it has been reloaded").arg(noun(spec), id);
+    const QString generic = gone ? Text::tr("%1 %2 no longer exists").arg(noun(spec), id)
+                                 : Text::tr("%1 %2 was changed by someone else; it has been reloaded").arg(noun(spec), id);
     const int seen = gone ? 0 : expectedVersion;
     if (!spec.auditOwnerColumn.isEmpty()) {
         // Logged under its owner: find the owner (unknown once the row is gone).

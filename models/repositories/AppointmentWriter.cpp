@@ -12,7 +12,10 @@ namespace fieldops {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("AppointmentWriter", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(AppointmentWriter)
+};
 
 } // namespace
 
@@ -35,7 +38,7 @@ Status AppointmentWriter::remove(const QString &id, int expectedVersion)
     if (q->numRowsAffected() == 1)
         return {};
     return LostRaceExplainer(m_db).refusal(Error::Kind::StaleVersion, QStringLiteral("appointments"), id, expectedVersion,
-                                           tr("appointment %1 was changed by someone else; it was reloaded and nothing was undone").arg(id));
+                                           Text::tr("appointment %1 was changed by someone else; it was reloaded and nothing was undone").arg(id));
 }
 
 Result<int> AppointmentWriter::setInterval(const QString &id, int expectedVersion, const QString &technicianId,
@@ -71,9 +74,9 @@ Result<int> AppointmentWriter::updateVersioned(const QString &id, int expectedVe
     auto exists = m_db.scalar(QStringLiteral("SELECT count(*) FROM appointments WHERE id = ?"), {id});
     if (exists.ok() && exists->toInt() == 0)
         return LostRaceExplainer(m_db).refusal(Error::Kind::NotFound, QStringLiteral("appointments"), id, expectedVersion,
-                                               tr("appointment %1 no longer exists").arg(id));
+                                               Text::tr("appointment %1 no longer exists").arg(id));
     return LostRaceExplainer(m_db).refusal(Error::Kind::StaleVersion, QStringLiteral("appointments"), id, expectedVersion,
-                                           tr("appointment %1 was changed by someone else in the meantime; it was reloaded").arg(id));
+                                           Text::tr("appointment %1 was changed by someone else in the meantime; it was reloaded").arg(id));
 }
 
 Result<Appointment> AppointmentWriter::fetch(const QString &id)
@@ -82,7 +85,7 @@ Result<Appointment> AppointmentWriter::fetch(const QString &id)
     if (!q)
         return q.error();
     if (!q->next())
-        return Error{Error::Kind::NotFound, tr("appointment %1 no longer exists").arg(id), {}};
+        return Error{Error::Kind::NotFound, Text::tr("appointment %1 no longer exists").arg(id), {}};
     return rows::readAppointment(*q);
 }
 
@@ -94,7 +97,7 @@ Result<WorkOrder> AppointmentWriter::fetchWorkOrder(const QString &id)
     if (!q)
         return q.error();
     if (!q->next())
-        return Error{Error::Kind::NotFound, tr("work order %1 no longer exists").arg(id), {}};
+        return Error{Error::Kind::NotFound, Text::tr("work order %1 no longer exists").arg(id), {}};
     WorkOrder w;
     w.id = q->value(0).toString();
     w.siteId = q->value(1).toString();

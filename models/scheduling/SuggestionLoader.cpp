@@ -12,7 +12,10 @@
 namespace fieldops::scheduling {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("SuggestionLoader", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(SuggestionLoader)
+};
 
 template <typename T>
 void putById(std::vector<T> &rows, T row)
@@ -32,10 +35,10 @@ Result<SuggestionInput> SuggestionLoader::load(const QString &workOrderId, const
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::invalid(tr("work order %1 does not exist").arg(workOrderId));
+        return Error::invalid(Text::tr("work order %1 does not exist").arg(workOrderId));
     in.workOrder = rows::readWorkOrder(*q);
     if (in.workOrder.status == QLatin1String("done") || in.workOrder.status == QLatin1String("cancelled"))
-        return Error::invalid(tr("work order %1 is %2: there is nothing to schedule").arg(workOrderId, in.workOrder.status));
+        return Error::invalid(Text::tr("work order %1 is %2: there is nothing to schedule").arg(workOrderId, in.workOrder.status));
     auto skills = m_db.run(QStringLiteral("SELECT skill_code FROM work_order_skills WHERE work_order_id = ? ORDER BY skill_code"),
                            {workOrderId});
     if (!skills)

@@ -12,7 +12,10 @@
 namespace fieldops {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("StartupDatabase", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(StartupDatabase)
+};
 
 DatabaseUrl sqliteUrl(const QString &path)
 {
@@ -92,19 +95,19 @@ Result<StartupTarget> resolveStartupDatabase(const StartupRequest &request, cons
 Result<DatabaseUrl> prepareDatabaseFile(const QString &path)
 {
     if (path.trimmed().isEmpty())
-        return Error::invalid(tr("No file was chosen."));
+        return Error::invalid(Text::tr("No file was chosen."));
     const QFileInfo info(path);
     const QString absolute = info.absoluteFilePath();
     const QFileInfo folder(info.absolutePath());
     if (!folder.isDir())
-        return Error::invalid(tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(folder.absoluteFilePath())));
+        return Error::invalid(Text::tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(folder.absoluteFilePath())));
     if (info.isDir())
-        return Error::invalid(tr("%1 is a folder, not a file.").arg(QDir::toNativeSeparators(absolute)));
+        return Error::invalid(Text::tr("%1 is a folder, not a file.").arg(QDir::toNativeSeparators(absolute)));
     if (info.exists() && !looksLikeSqlite(absolute))
-        return Error::invalid(tr("%1 is not a SQLite database file; choose a new file name or a FieldOps database.")
+        return Error::invalid(Text::tr("%1 is not a SQLite database file; choose a new file name or a FieldOps database.")
                                   .arg(QDir::toNativeSeparators(absolute)));
     if (!info.exists() && !folder.isWritable())
-        return Error::invalid(tr("The folder %1 is not writable.").arg(QDir::toNativeSeparators(folder.absoluteFilePath())));
+        return Error::invalid(Text::tr("The folder %1 is not writable.").arg(QDir::toNativeSeparators(folder.absoluteFilePath())));
 
     const DatabaseUrl url = sqliteUrl(absolute);
     const bool existed = info.exists();
@@ -122,7 +125,7 @@ Result<DatabaseUrl> prepareDatabaseFile(const QString &path)
         if (!existed)
             QFile::remove(absolute);
         return Error{created.error().kind,
-                     tr("Could not create a FieldOps database in %1: %2")
+                     Text::tr("Could not create a FieldOps database in %1: %2")
                          .arg(QDir::toNativeSeparators(absolute), created.error().message),
                      created.error().detail};
     }

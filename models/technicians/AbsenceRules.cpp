@@ -13,7 +13,10 @@ namespace fieldops::technicians {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("AbsenceRules", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(AbsenceRules)
+};
 
 constexpr int kMaxReason = 200;
 
@@ -44,13 +47,13 @@ const QStringList &AbsenceRules::reasons()
 QString AbsenceRules::reasonText(const QString &reason)
 {
     if (reason == QLatin1String("vacation"))
-        return tr("Vacation");
+        return Text::tr("Vacation");
     if (reason == QLatin1String("sick"))
-        return tr("Sick");
+        return Text::tr("Sick");
     if (reason == QLatin1String("training"))
-        return tr("Training");
+        return Text::tr("Training");
     if (reason == QLatin1String("other"))
-        return tr("Other");
+        return Text::tr("Other");
     return reason;
 }
 
@@ -58,15 +61,15 @@ FieldIssues AbsenceRules::checkValues(const AbsenceDraft &d, const QVector<Absen
 {
     FieldIssues issues;
     if (d.technicianId.isEmpty())
-        issues.push_back({QStringLiteral("technician_id"), tr("the absence belongs to a technician")});
+        issues.push_back({QStringLiteral("technician_id"), Text::tr("the absence belongs to a technician")});
     if (!d.start.isValid())
-        issues.push_back({QStringLiteral("start"), tr("when does the absence start?")});
+        issues.push_back({QStringLiteral("start"), Text::tr("when does the absence start?")});
     if (!d.end.isValid())
-        issues.push_back({QStringLiteral("end"), tr("when does the absence end?")});
+        issues.push_back({QStringLiteral("end"), Text::tr("when does the absence end?")});
     else if (d.start.isValid() && d.end <= d.start)
-        issues.push_back({QStringLiteral("end"), tr("the absence must end after it starts (%1)").arg(when(d.start))});
+        issues.push_back({QStringLiteral("end"), Text::tr("the absence must end after it starts (%1)").arg(when(d.start))});
     if (d.reason.size() > kMaxReason)
-        issues.push_back({QStringLiteral("reason"), tr("keep the reason to %1 characters (it has %2)").arg(kMaxReason).arg(d.reason.size())});
+        issues.push_back({QStringLiteral("reason"), Text::tr("keep the reason to %1 characters (it has %2)").arg(kMaxReason).arg(d.reason.size())});
     if (d.start.isValid() && d.end.isValid() && d.end > d.start) {
         for (const AbsenceDraft &o : others) {
             if ((!d.id.isEmpty() && o.id == d.id) || o.technicianId != d.technicianId)
@@ -74,7 +77,7 @@ FieldIssues AbsenceRules::checkValues(const AbsenceDraft &d, const QVector<Absen
             if (o.start < d.end && o.end > d.start) {
                 const QString reason = o.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reasonText(o.reason));
                 issues.push_back({QStringLiteral("start"),
-                                  tr("overlaps the absence from %1 to %2%3").arg(when(o.start), when(o.end), reason)});
+                                  Text::tr("overlaps the absence from %1 to %2%3").arg(when(o.start), when(o.end), reason)});
                 break;
             }
         }
@@ -90,7 +93,7 @@ Result<FieldIssues> AbsenceRules::check(const AbsenceDraft &d)
         if (!n)
             return n.error();
         if (n->toInt() == 0)
-            issues.push_back({QStringLiteral("technician_id"), tr("unknown technician \"%1\"").arg(d.technicianId)});
+            issues.push_back({QStringLiteral("technician_id"), Text::tr("unknown technician \"%1\"").arg(d.technicianId)});
     }
     QVector<AbsenceDraft> others;
     if (d.start.isValid() && d.end.isValid()) {
@@ -125,7 +128,7 @@ Result<AbsenceDraft> AbsenceRules::load(const QString &absenceId)
     if (!q)
         return q.error();
     if (!q->next())
-        return Error{Error::Kind::NotFound, tr("absence %1 no longer exists").arg(absenceId), {}};
+        return Error{Error::Kind::NotFound, Text::tr("absence %1 no longer exists").arg(absenceId), {}};
     return readAbsence(*q);
 }
 
@@ -266,7 +269,7 @@ Result<SavedAbsence> AbsenceRules::save(Database &db, const AbsenceDraft &draft,
             auto it = std::find_if(covered->begin(), covered->end(), [&](const CoveredVisit &v) { return v.id == id; });
             if (it == covered->end())
                 return Error{Error::Kind::StaleVersion,
-                             tr("visit %1 is no longer booked during this absence; look at the list again").arg(id), {}};
+                             Text::tr("visit %1 is no longer booked during this absence; look at the list again").arg(id), {}};
             toReturn.push_back(*it);
         }
     }

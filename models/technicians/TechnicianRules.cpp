@@ -15,7 +15,10 @@ namespace fieldops::technicians {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("TechnicianRules", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(TechnicianRules)
+};
 
 constexpr int kMaxId = 64;
 constexpr int kMaxName = 200;
@@ -72,36 +75,36 @@ FieldIssues TechnicianRules::checkValues(const TechnicianDraft &d, bool isNew)
 {
     FieldIssues issues;
     if (isNew && d.id.trimmed().isEmpty())
-        issues.push_back({QStringLiteral("id"), tr("give the technician an id (like T-042)")});
+        issues.push_back({QStringLiteral("id"), Text::tr("give the technician an id (like T-042)")});
     else if (hasSpace(d.id) || d.id.size() > kMaxId)
-        issues.push_back({QStringLiteral("id"), tr("an id has 1 to %1 characters and no spaces").arg(kMaxId)});
+        issues.push_back({QStringLiteral("id"), Text::tr("an id has 1 to %1 characters and no spaces").arg(kMaxId)});
     if (d.name.trimmed().isEmpty())
-        issues.push_back({QStringLiteral("name"), tr("the name is required")});
+        issues.push_back({QStringLiteral("name"), Text::tr("the name is required")});
     else if (d.name.size() > kMaxName)
-        issues.push_back({QStringLiteral("name"), tr("keep the name to %1 characters").arg(kMaxName)});
+        issues.push_back({QStringLiteral("name"), Text::tr("keep the name to %1 characters").arg(kMaxName)});
     if (d.employment.trimmed().isEmpty())
-        issues.push_back({QStringLiteral("employment"), tr("choose one of %1").arg(vocabulary::employmentTypes().join(QStringLiteral(", ")))});
+        issues.push_back({QStringLiteral("employment"), Text::tr("choose one of %1").arg(vocabulary::employmentTypes().join(QStringLiteral(", ")))});
     else
         checkColumn(QStringLiteral("employment"), d.employment, issues);
     if (d.homeLat.trimmed().isEmpty())
-        issues.push_back({QStringLiteral("home_lat"), tr("where the technician starts the day: a latitude is required")});
+        issues.push_back({QStringLiteral("home_lat"), Text::tr("where the technician starts the day: a latitude is required")});
     else
         checkColumn(QStringLiteral("home_lat"), d.homeLat, issues);
     if (d.homeLon.trimmed().isEmpty())
-        issues.push_back({QStringLiteral("home_lon"), tr("where the technician starts the day: a longitude is required")});
+        issues.push_back({QStringLiteral("home_lon"), Text::tr("where the technician starts the day: a longitude is required")});
     else
         checkColumn(QStringLiteral("home_lon"), d.homeLon, issues);
     if (d.timeZone.trimmed().isEmpty())
-        issues.push_back({QStringLiteral("time_zone"), tr("choose the time zone the shift is worked in")});
+        issues.push_back({QStringLiteral("time_zone"), Text::tr("choose the time zone the shift is worked in")});
     else
         checkColumn(QStringLiteral("time_zone"), d.timeZone, issues);
     QVariant start, end;
     const bool startOk = checkColumn(QStringLiteral("shift_start"), d.shiftStart.isEmpty() ? QStringLiteral("?") : d.shiftStart, issues, &start);
     const bool endOk = checkColumn(QStringLiteral("shift_end"), d.shiftEnd.isEmpty() ? QStringLiteral("?") : d.shiftEnd, issues, &end);
     if (startOk && endOk && end.toString() <= start.toString())
-        issues.push_back({QStringLiteral("shift_end"), tr("the shift must end after it starts (%1)").arg(start.toString())});
+        issues.push_back({QStringLiteral("shift_end"), Text::tr("the shift must end after it starts (%1)").arg(start.toString())});
     if (d.workDays.isEmpty())
-        issues.push_back({QStringLiteral("work_days"), tr("choose at least one working day")});
+        issues.push_back({QStringLiteral("work_days"), Text::tr("choose at least one working day")});
     else
         checkColumn(QStringLiteral("work_days"), d.workDays.join(QLatin1Char(';')), issues);
     if (!d.hourlyCost.trimmed().isEmpty())
@@ -126,14 +129,14 @@ Status TechnicianRules::checkReferences(const TechnicianDraft &d, bool isNew, Fi
         if (!n)
             return n.error();
         if (n->toInt() > 0)
-            issues.push_back({QStringLiteral("id"), tr("technician %1 already exists").arg(d.id)});
+            issues.push_back({QStringLiteral("id"), Text::tr("technician %1 already exists").arg(d.id)});
     }
     if (!d.territoryId.isEmpty()) {
         auto n = m_db.scalar(QStringLiteral("SELECT count(*) FROM territories WHERE id = ?"), {d.territoryId});
         if (!n)
             return n.error();
         if (n->toInt() == 0)
-            issues.push_back({QStringLiteral("territory_id"), tr("unknown territory \"%1\"").arg(d.territoryId)});
+            issues.push_back({QStringLiteral("territory_id"), Text::tr("unknown territory \"%1\"").arg(d.territoryId)});
     }
     QStringList unknown;
     for (const QString &skill : d.skills) {
@@ -144,7 +147,7 @@ Status TechnicianRules::checkReferences(const TechnicianDraft &d, bool isNew, Fi
             unknown << skill;
     }
     if (!unknown.isEmpty())
-        issues.push_back({QStringLiteral("skills"), tr("unknown skill(s): %1").arg(unknown.join(QStringLiteral(", ")))});
+        issues.push_back({QStringLiteral("skills"), Text::tr("unknown skill(s): %1").arg(unknown.join(QStringLiteral(", ")))});
     return {};
 }
 
@@ -156,7 +159,7 @@ Result<TechnicianDraft> TechnicianRules::load(const QString &id)
     if (!q)
         return q.error();
     if (!q->next())
-        return Error{Error::Kind::NotFound, tr("technician %1 does not exist").arg(id), {}};
+        return Error{Error::Kind::NotFound, Text::tr("technician %1 does not exist").arg(id), {}};
     TechnicianDraft d;
     d.id = id;
     d.name = q->value(0).toString();

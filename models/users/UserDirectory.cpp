@@ -11,7 +11,10 @@ namespace fieldops {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("UserDirectory", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(UserDirectory)
+};
 
 // A text[] value bound as a PostgreSQL array literal: every element double-quoted with
 // its backslashes and quotes escaped, so no element can end the literal early.
@@ -42,7 +45,7 @@ Error oneLine(const Error &e)
     case Error::Kind::Invalid:
         return {Error::Kind::Invalid, serverSentence(e), e.detail};
     case Error::Kind::PermissionDenied:
-        return {Error::Kind::PermissionDenied, tr("the server refused: %1").arg(serverSentence(e)), e.detail};
+        return {Error::Kind::PermissionDenied, Text::tr("the server refused: %1").arg(serverSentence(e)), e.detail};
     case Error::Kind::Other:
         return {Error::Kind::Other, serverSentence(e), e.detail};
     default:
@@ -56,21 +59,21 @@ QString UserDirectory::checkName(const QString &name)
 {
     const qsizetype bytes = name.toUtf8().size();
     if (bytes == 0 || bytes > 63)
-        return tr("a user name has 1 to 63 bytes (UTF-8)");
+        return Text::tr("a user name has 1 to 63 bytes (UTF-8)");
     return {};
 }
 
 QString UserDirectory::checkRole(const QString &role)
 {
     if (!userRoles().contains(role))
-        return tr("unknown role \"%1\", expected one of %2").arg(role, userRoles().join(QStringLiteral(", ")));
+        return Text::tr("unknown role \"%1\", expected one of %2").arg(role, userRoles().join(QStringLiteral(", ")));
     return {};
 }
 
 Status UserDirectory::requirePostgres() const
 {
     if (!m_db.isPostgres())
-        return Error::invalid(tr("users and roles exist only on a PostgreSQL server; a SQLite file has none"));
+        return Error::invalid(Text::tr("users and roles exist only on a PostgreSQL server; a SQLite file has none"));
     return {};
 }
 
@@ -83,12 +86,12 @@ Status UserDirectory::requireAdmin(const QString &function)
     if (!q)
         return oneLine(q.error());
     if (!q->next())
-        return Error::other(tr("the server did not say what this user may do"));
+        return Error::other(Text::tr("the server did not say what this user may do"));
     if (q->value(0).isNull())
-        return Error::invalid(tr("this database predates user management; run `fieldops-cli init` to migrate it"));
+        return Error::invalid(Text::tr("this database predates user management; run `fieldops-cli init` to migrate it"));
     if (!q->value(0).toBool())
         return Error{Error::Kind::PermissionDenied,
-                     tr("only a FieldOps admin may manage users, and %1 is not one").arg(q->value(1).toString()),
+                     Text::tr("only a FieldOps admin may manage users, and %1 is not one").arg(q->value(1).toString()),
                      {}};
     return {};
 }
@@ -100,7 +103,7 @@ Status UserDirectory::checkTerritories(const QStringList &territories)
         if (!n)
             return oneLine(n.error());
         if (n->toInt() == 0)
-            return Error::invalid(tr("unknown territory %1").arg(t));
+            return Error::invalid(Text::tr("unknown territory %1").arg(t));
     }
     return {};
 }
@@ -121,7 +124,7 @@ Status UserDirectory::checkNotSelf(const QString &name, const char *refusal)
     if (!me)
         return me.error();
     if (*me == name)
-        return Error::invalid(tr(refusal).arg(name));
+        return Error::invalid(Text::tr(refusal).arg(name));
     return {};
 }
 

@@ -7,6 +7,13 @@
 namespace fieldops {
 
 namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(UserReport)
+};
+} // namespace
+
+namespace {
 std::vector<UserAccount> sortedByName(std::vector<UserAccount> users)
 {
     std::sort(users.begin(), users.end(), [](const UserAccount &a, const UserAccount &b) { return a.name < b.name; });
@@ -28,11 +35,10 @@ QJsonObject usersToJson(const std::vector<UserAccount> &users)
 
 QString usersToTable(const std::vector<UserAccount> &users)
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("UserReport", s); };
-    std::vector<QStringList> rows{{tr("LOGIN"), tr("ROLE"), tr("TERRITORIES"), tr("STATUS")}};
+    std::vector<QStringList> rows{{Text::tr("LOGIN"), Text::tr("ROLE"), Text::tr("TERRITORIES"), Text::tr("STATUS")}};
     for (const UserAccount &u : sortedByName(users))
-        rows.push_back({u.name, u.role, u.territories.isEmpty() ? tr("(all)") : u.territories.join(QLatin1Char(',')),
-                        u.disabled ? tr("disabled") : tr("active")});
+        rows.push_back({u.name, u.role, u.territories.isEmpty() ? Text::tr("(all)") : u.territories.join(QLatin1Char(',')),
+                        u.disabled ? Text::tr("disabled") : Text::tr("active")});
     std::vector<qsizetype> width(rows.front().size(), 0);
     for (const QStringList &r : rows) {
         for (qsizetype c = 0; c + 1 < r.size(); ++c)

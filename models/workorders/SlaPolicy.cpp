@@ -9,7 +9,10 @@ namespace fieldops::workorders {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("SlaPolicy", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(SlaPolicy)
+};
 
 QString dayName(int day)
 {
@@ -93,7 +96,7 @@ planning::BusinessHoursClock SlaPolicy::clockOf(const SlaContractTerms &contract
 QString SlaPolicy::coverageText(const planning::Coverage &coverage)
 {
     if (coverage.aroundTheClock)
-        return tr("around the clock");
+        return Text::tr("around the clock");
     const QString close = coverage.closesAtMidnight ? QStringLiteral("24:00") : timefmt::toClock(coverage.close);
     return QStringLiteral("%1 %2–%3").arg(daysText(coverage.days), timefmt::toClock(coverage.open), close);
 }
@@ -114,7 +117,7 @@ SlaQuote SlaPolicy::quote(const QDateTime &createdAt, int priority, const std::o
     const auto aroundTheClock = [&](int hours) { return createdAt.addSecs(qint64(hours) * 3600).toUTC(); };
     if (!contract) {
         q.responseDue = q.due = aroundTheClock(fallbackHours);
-        q.rule = tr("No contract: priority %1 default, %2 h").arg(priority).arg(fallbackHours);
+        q.rule = Text::tr("No contract: priority %1 default, %2 h").arg(priority).arg(fallbackHours);
         return q;
     }
     const std::optional<int> response = contract->responseHoursFor(priority);
@@ -125,27 +128,27 @@ SlaQuote SlaPolicy::quote(const QDateTime &createdAt, int priority, const std::o
     q.responseDue = response ? clock.due(createdAt, *response) : aroundTheClock(fallbackHours);
     q.due = resolution ? clock.due(createdAt, *resolution) : q.responseDue;
 
-    const QString head = tr("Contract %1, priority %2").arg(contractLabel(*contract)).arg(priority);
+    const QString head = Text::tr("Contract %1, priority %2").arg(contractLabel(*contract)).arg(priority);
     QString respond;
     if (response && *response == 1)
-        respond = business ? tr("respond within 1 business hour") : tr("respond within 1 hour");
+        respond = business ? Text::tr("respond within 1 business hour") : Text::tr("respond within 1 hour");
     else if (response)
-        respond = business ? tr("respond within %1 business hours").arg(*response) : tr("respond within %1 hours").arg(*response);
+        respond = business ? Text::tr("respond within %1 business hours").arg(*response) : Text::tr("respond within %1 hours").arg(*response);
     else
-        respond = tr("no response time set, priority default %1 h").arg(fallbackHours);
+        respond = Text::tr("no response time set, priority default %1 h").arg(fallbackHours);
     QString rule = head + QStringLiteral(": ") + respond;
     if (resolution)
-        rule += tr(", resolve within %1").arg(*resolution);
+        rule += Text::tr(", resolve within %1").arg(*resolution);
     // The default response time runs around the clock, so the coverage only matters to
     // the contract's own hours.
     if (business && (response || resolution)) {
         const QString hours = coverageText(clock.coverage());
         rule += place.holidays.territoryId.isEmpty()
-            ? tr(" (%1, site time)").arg(hours)
-            : tr(" (%1, site time, holidays of %2)")
+            ? Text::tr(" (%1, site time)").arg(hours)
+            : Text::tr(" (%1, site time, holidays of %2)")
                   .arg(hours, place.holidays.name.isEmpty() ? place.holidays.territoryId : place.holidays.name);
     } else if (response || resolution) {
-        rule += tr(", around the clock");
+        rule += Text::tr(", around the clock");
     }
     q.rule = rule;
     return q;

@@ -18,7 +18,10 @@ namespace fieldops::workorders {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("WorkOrderIntake", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(WorkOrderIntake)
+};
 
 constexpr int kMaxDurationMin = 7 * 24 * 60;
 constexpr int kMaxSummary = 200;
@@ -72,31 +75,31 @@ FieldIssues WorkOrderIntake::checkValues(const WorkOrderDraft &d, bool isNew)
 {
     FieldIssues issues;
     if (!d.id.isEmpty() && (hasSpace(d.id) || d.id.size() > 64))
-        issues.push_back({QStringLiteral("id"), tr("an id has 1 to 64 characters and no spaces")});
+        issues.push_back({QStringLiteral("id"), Text::tr("an id has 1 to 64 characters and no spaces")});
     if (d.siteId.trimmed().isEmpty())
-        issues.push_back({QStringLiteral("site_id"), tr("choose the site where the work is done")});
+        issues.push_back({QStringLiteral("site_id"), Text::tr("choose the site where the work is done")});
     if (!vocabulary::workOrderTypes().contains(d.type))
-        issues.push_back({QStringLiteral("type"), tr("\"%1\" is not one of %2").arg(d.type, vocabulary::workOrderTypes().join(QStringLiteral(", ")))});
+        issues.push_back({QStringLiteral("type"), Text::tr("\"%1\" is not one of %2").arg(d.type, vocabulary::workOrderTypes().join(QStringLiteral(", ")))});
     checkColumn(QStringLiteral("priority"), QString::number(d.priority), issues);
     checkColumn(QStringLiteral("duration_min"), QString::number(d.durationMin), issues);
     if (d.durationMin > kMaxDurationMin)
-        issues.push_back({QStringLiteral("duration_min"), tr("%1 is more than a week (%2 minutes)").arg(d.durationMin).arg(kMaxDurationMin)});
+        issues.push_back({QStringLiteral("duration_min"), Text::tr("%1 is more than a week (%2 minutes)").arg(d.durationMin).arg(kMaxDurationMin)});
     if (d.windowStart.isValid() && d.windowEnd.isValid() && d.windowEnd <= d.windowStart)
-        issues.push_back({QStringLiteral("window_end"), tr("the customer's window must end after it starts")});
+        issues.push_back({QStringLiteral("window_end"), Text::tr("the customer's window must end after it starts")});
     if (!d.createdAt.isValid())
-        issues.push_back({QStringLiteral("created_at"), tr("the time the call came in is missing")});
+        issues.push_back({QStringLiteral("created_at"), Text::tr("the time the call came in is missing")});
     if (d.slaDue.isValid() && d.createdAt.isValid() && d.slaDue <= d.createdAt)
-        issues.push_back({QStringLiteral("sla_due"), tr("the SLA must fall due after the work order was created")});
+        issues.push_back({QStringLiteral("sla_due"), Text::tr("the SLA must fall due after the work order was created")});
     if (!vocabulary::workOrderStatuses().contains(d.status))
-        issues.push_back({QStringLiteral("status"), tr("\"%1\" is not one of %2").arg(d.status, vocabulary::workOrderStatuses().join(QStringLiteral(", ")))});
+        issues.push_back({QStringLiteral("status"), Text::tr("\"%1\" is not one of %2").arg(d.status, vocabulary::workOrderStatuses().join(QStringLiteral(", ")))});
     else if (isNew && d.status != QLatin1String("open"))
-        issues.push_back({QStringLiteral("status"), tr("a new work order starts open")});
+        issues.push_back({QStringLiteral("status"), Text::tr("a new work order starts open")});
     if (d.summary.size() > kMaxSummary)
-        issues.push_back({QStringLiteral("summary"), tr("keep the summary to %1 characters (it has %2)").arg(kMaxSummary).arg(d.summary.size())});
+        issues.push_back({QStringLiteral("summary"), Text::tr("keep the summary to %1 characters (it has %2)").arg(kMaxSummary).arg(d.summary.size())});
     if (d.description.size() > kMaxDescription)
-        issues.push_back({QStringLiteral("description"), tr("the description is longer than %1 characters").arg(kMaxDescription)});
+        issues.push_back({QStringLiteral("description"), Text::tr("the description is longer than %1 characters").arg(kMaxDescription)});
     if (d.cancelReason.size() > kMaxReason)
-        issues.push_back({QStringLiteral("cancel_reason"), tr("the reason is longer than %1 characters").arg(kMaxReason)});
+        issues.push_back({QStringLiteral("cancel_reason"), Text::tr("the reason is longer than %1 characters").arg(kMaxReason)});
     return issues;
 }
 
@@ -107,14 +110,14 @@ Status WorkOrderIntake::checkReferences(const WorkOrderDraft &d, bool isNew, Fie
         if (!n)
             return n.error();
         if (n->toInt() > 0)
-            issues.push_back({QStringLiteral("id"), tr("work order %1 already exists").arg(d.id)});
+            issues.push_back({QStringLiteral("id"), Text::tr("work order %1 already exists").arg(d.id)});
     }
     if (!d.customerId.isEmpty()) {
         auto n = m_db.scalar(QStringLiteral("SELECT count(*) FROM customers WHERE id = ?"), {d.customerId});
         if (!n)
             return n.error();
         if (n->toInt() == 0)
-            issues.push_back({QStringLiteral("customer_id"), tr("unknown customer \"%1\"").arg(d.customerId)});
+            issues.push_back({QStringLiteral("customer_id"), Text::tr("unknown customer \"%1\"").arg(d.customerId)});
     }
     QString siteCustomer;
     if (!d.siteId.trimmed().isEmpty()) {
@@ -122,11 +125,11 @@ Status WorkOrderIntake::checkReferences(const WorkOrderDraft &d, bool isNew, Fie
         if (!c)
             return c.error();
         if (!c->isValid())
-            issues.push_back({QStringLiteral("site_id"), tr("unknown site \"%1\"").arg(d.siteId)});
+            issues.push_back({QStringLiteral("site_id"), Text::tr("unknown site \"%1\"").arg(d.siteId)});
         else {
             siteCustomer = c->toString();
             if (!d.customerId.isEmpty() && siteCustomer != d.customerId)
-                issues.push_back({QStringLiteral("site_id"), tr("site %1 belongs to customer %2, not to %3").arg(d.siteId, siteCustomer, d.customerId)});
+                issues.push_back({QStringLiteral("site_id"), Text::tr("site %1 belongs to customer %2, not to %3").arg(d.siteId, siteCustomer, d.customerId)});
         }
     }
     if (!d.assetId.isEmpty()) {
@@ -134,18 +137,18 @@ Status WorkOrderIntake::checkReferences(const WorkOrderDraft &d, bool isNew, Fie
         if (!s)
             return s.error();
         if (!s->isValid())
-            issues.push_back({QStringLiteral("asset_id"), tr("unknown asset \"%1\"").arg(d.assetId)});
+            issues.push_back({QStringLiteral("asset_id"), Text::tr("unknown asset \"%1\"").arg(d.assetId)});
         else if (!d.siteId.isEmpty() && s->toString() != d.siteId)
-            issues.push_back({QStringLiteral("asset_id"), tr("asset %1 is at site %2, not at %3").arg(d.assetId, s->toString(), d.siteId)});
+            issues.push_back({QStringLiteral("asset_id"), Text::tr("asset %1 is at site %2, not at %3").arg(d.assetId, s->toString(), d.siteId)});
     }
     if (!d.contractId.isEmpty()) {
         auto c = m_db.scalar(QStringLiteral("SELECT customer_id FROM contracts WHERE id = ?"), {d.contractId});
         if (!c)
             return c.error();
         if (!c->isValid())
-            issues.push_back({QStringLiteral("contract_id"), tr("unknown contract \"%1\"").arg(d.contractId)});
+            issues.push_back({QStringLiteral("contract_id"), Text::tr("unknown contract \"%1\"").arg(d.contractId)});
         else if (!siteCustomer.isEmpty() && c->toString() != siteCustomer)
-            issues.push_back({QStringLiteral("contract_id"), tr("contract %1 is customer %2's, not the site's customer %3").arg(d.contractId, c->toString(), siteCustomer)});
+            issues.push_back({QStringLiteral("contract_id"), Text::tr("contract %1 is customer %2's, not the site's customer %3").arg(d.contractId, c->toString(), siteCustomer)});
     }
     QStringList unknown;
     for (const QString &skill : d.requiredSkills) {
@@ -156,7 +159,7 @@ Status WorkOrderIntake::checkReferences(const WorkOrderDraft &d, bool isNew, Fie
             unknown << skill;
     }
     if (!unknown.isEmpty())
-        issues.push_back({QStringLiteral("required_skills"), tr("unknown skill(s): %1").arg(unknown.join(QStringLiteral(", ")))});
+        issues.push_back({QStringLiteral("required_skills"), Text::tr("unknown skill(s): %1").arg(unknown.join(QStringLiteral(", ")))});
     return {};
 }
 
@@ -248,7 +251,7 @@ Result<WorkOrderDraft> WorkOrderIntake::load(const QString &id)
     if (!q)
         return q.error();
     if (!q->next())
-        return Error{Error::Kind::NotFound, tr("work order %1 does not exist").arg(id), {}};
+        return Error{Error::Kind::NotFound, Text::tr("work order %1 does not exist").arg(id), {}};
     WorkOrderDraft d;
     d.id = id;
     d.siteId = q->value(0).toString();
@@ -357,13 +360,13 @@ Result<QVector<QPair<QString, int>>> WorkOrderIntake::activeVisits(const QString
 Result<records::RecordEdits> WorkOrderIntake::cancelEdits(const WorkOrderDraft &order, const QString &reason)
 {
     if (reason.trimmed().isEmpty())
-        return Error::invalid(tr("cancel_reason: say why the work order is cancelled"));
+        return Error::invalid(Text::tr("cancel_reason: say why the work order is cancelled"));
     if (reason.size() > kMaxReason)
-        return Error::invalid(tr("cancel_reason: the reason is longer than %1 characters").arg(kMaxReason));
+        return Error::invalid(Text::tr("cancel_reason: the reason is longer than %1 characters").arg(kMaxReason));
     if (order.status == QLatin1String("cancelled"))
-        return Error::invalid(tr("status: work order %1 is already cancelled").arg(order.id));
+        return Error::invalid(Text::tr("status: work order %1 is already cancelled").arg(order.id));
     if (order.status == QLatin1String("done"))
-        return Error::invalid(tr("status: work order %1 is done; a finished job cannot be cancelled").arg(order.id));
+        return Error::invalid(Text::tr("status: work order %1 is done; a finished job cannot be cancelled").arg(order.id));
     WorkOrderDraft cancelled = order;
     cancelled.status = QStringLiteral("cancelled");
     cancelled.cancelReason = reason.trimmed();

@@ -13,7 +13,10 @@ namespace fieldops::workorders {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("WorkOrderJson", text); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(WorkOrderJson)
+};
 
 // The JSON value as the CSV cell that means the same, or an issue.
 std::optional<QString> cellOf(const interchange::ColumnSpec &column, const QJsonValue &v, QString &error)
@@ -29,23 +32,23 @@ std::optional<QString> cellOf(const interchange::ColumnSpec &column, const QJson
         if (column.type == T::Integer || column.type == T::Real)
             return std::floor(d) == d && std::abs(d) < 1e15 ? QString::number(qlonglong(d))
                                                             : QString::number(d, 'g', QLocale::FloatingPointShortest);
-        error = tr("expected text, not the number %1").arg(QString::number(d, 'g', QLocale::FloatingPointShortest));
+        error = Text::tr("expected text, not the number %1").arg(QString::number(d, 'g', QLocale::FloatingPointShortest));
         return std::nullopt;
     }
     case QJsonValue::Bool:
         if (column.type == T::Boolean)
             return QString(v.toBool() ? QStringLiteral("1") : QStringLiteral("0"));
-        error = tr("expected %1, not true or false").arg(column.type == T::Integer ? tr("a number") : tr("text"));
+        error = Text::tr("expected %1, not true or false").arg(column.type == T::Integer ? Text::tr("a number") : Text::tr("text"));
         return std::nullopt;
     case QJsonValue::Array: {
         if (column.type != T::SkillList) {
-            error = tr("expected a single value, not a list");
+            error = Text::tr("expected a single value, not a list");
             return std::nullopt;
         }
         QStringList items;
         for (const QJsonValue &item : v.toArray()) {
             if (!item.isString() || item.toString().contains(QLatin1Char(';'))) {
-                error = tr("expected a list of skill codes (text)");
+                error = Text::tr("expected a list of skill codes (text)");
                 return std::nullopt;
             }
             items << item.toString();
@@ -56,7 +59,7 @@ std::optional<QString> cellOf(const interchange::ColumnSpec &column, const QJson
     case QJsonValue::Undefined:
         break;
     }
-    error = tr("expected a single value, not an object");
+    error = Text::tr("expected a single value, not an object");
     return std::nullopt;
 }
 
@@ -67,9 +70,9 @@ std::optional<FieldIssue> parseJsonObject(const QByteArray &text, QJsonObject &o
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
     if (error.error != QJsonParseError::NoError)
-        return FieldIssue{QStringLiteral("json"), tr("not valid JSON at offset %1: %2").arg(error.offset).arg(error.errorString())};
+        return FieldIssue{QStringLiteral("json"), Text::tr("not valid JSON at offset %1: %2").arg(error.offset).arg(error.errorString())};
     if (!doc.isObject())
-        return FieldIssue{QStringLiteral("json"), tr("expected one JSON object with the work order's fields")};
+        return FieldIssue{QStringLiteral("json"), Text::tr("expected one JSON object with the work order's fields")};
     object = doc.object();
     return std::nullopt;
 }
@@ -83,7 +86,7 @@ std::optional<FieldIssue> applyJson(const QJsonObject &object, WorkOrderDraft &d
         if (key == QLatin1String("version")) {
             const QJsonValue v = it.value();
             if (!v.isDouble() || std::floor(v.toDouble()) != v.toDouble() || v.toDouble() < 1)
-                return FieldIssue{key, tr("expected the whole number of the version you last read")};
+                return FieldIssue{key, Text::tr("expected the whole number of the version you last read")};
             seen.version = int(v.toDouble());
             seen.present << key;
             continue;
@@ -127,7 +130,7 @@ std::optional<FieldIssue> applyJson(const QJsonObject &object, WorkOrderDraft &d
             d.requiredSkills = value.toStringList();
         else if (key == QLatin1String("duration_min")) {
             if (empty)
-                return FieldIssue{key, tr("a value is required")};
+                return FieldIssue{key, Text::tr("a value is required")};
             d.durationMin = int(qBound(qlonglong(-1), value.toLongLong(), qlonglong(1) << 30));
         } else if (key == QLatin1String("window_start"))
             d.windowStart = value.toDateTime();

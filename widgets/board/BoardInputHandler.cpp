@@ -21,7 +21,10 @@ using board::BoardHit;
 using board::BoardItem;
 
 namespace {
-QString tr(const char *s) { return QCoreApplication::translate("ScheduleBoard", s); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ScheduleBoard)
+};
 QDateTime utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()); }
 } // namespace
 
@@ -244,7 +247,7 @@ void BoardInputHandler::judge(BoardGhost &ghost)
             if (!kinds.contains(k))
                 kinds << k;
         }
-        ghost.message = tr("Warning: %1").arg(kinds.join(QStringLiteral(", ")));
+        ghost.message = Text::tr("Warning: %1").arg(kinds.join(QStringLiteral(", ")));
     }
 }
 
@@ -261,16 +264,16 @@ QString BoardInputHandler::collisionMessage(const scheduling::Verdict &v,
             const int t = model.technicianIndex(h.technicianId);
             const QString who = t >= 0 ? model.technicians()[size_t(t)].technician.name : h.technicianId;
             if (!other)
-                return tr("Refused: %1 is already booked (%2)").arg(who, id);
+                return Text::tr("Refused: %1 is already booked (%2)").arg(who, id);
             const QLocale loc;
             const QTimeZone &z = m_board->displayZone();
-            return tr("Refused: %1 is already booked %2–%3 with %4 · %5 (%6)")
+            return Text::tr("Refused: %1 is already booked %2–%3 with %4 · %5 (%6)")
                 .arg(who, loc.toString(QDateTime::fromMSecsSinceEpoch(other->startMs, z).time(), QLocale::ShortFormat),
                      loc.toString(QDateTime::fromMSecsSinceEpoch(other->endMs, z).time(), QLocale::ShortFormat),
                      other->customerName, other->siteName, other->appointment.workOrderId);
         }
     }
-    return v.hard.empty() ? QString() : tr("Refused: double booking (%1)").arg(v.hard.front().detail);
+    return v.hard.empty() ? QString() : Text::tr("Refused: double booking (%1)").arg(v.hard.front().detail);
 }
 
 void BoardInputHandler::setGhost(std::optional<BoardGhost> ghost)
@@ -364,7 +367,7 @@ void BoardInputHandler::finishItemDrag()
     if (Status st = m_board->editor()->setIntervals(std::move(edits), cmdKind); !st)
         m_board->showRefusal(st.error());
     else if (!verdict.soft.empty())
-        m_board->showMessage(tr("Saved with warnings: %1").arg(verdict.soft.front().detail), ScheduleBoard::MessageKind::Warning);
+        m_board->showMessage(Text::tr("Saved with warnings: %1").arg(verdict.soft.front().detail), ScheduleBoard::MessageKind::Warning);
     else
         m_board->showMessage(QString());
 }
@@ -507,7 +510,7 @@ void BoardInputHandler::updateAbsenceGhost(const QPoint &pos)
     const QLocale loc;
     const QTimeZone &z = m_board->displayZone();
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_absenceStartMs, z), to = QDateTime::fromMSecsSinceEpoch(m_absenceEndMs, z);
-    const QString span = tr("Absent %1 %2–%3")
+    const QString span = Text::tr("Absent %1 %2–%3")
                              .arg(loc.toString(from.date(), QLocale::ShortFormat), loc.toString(from.time(), QLocale::ShortFormat),
                                   to.date() == from.date() ? loc.toString(to.time(), QLocale::ShortFormat)
                                                            : loc.toString(to, QLocale::ShortFormat));
@@ -560,7 +563,7 @@ bool BoardInputHandler::finishQueueDrop()
         m_board->showRefusal(st.error());
         return false;
     }
-    m_board->showMessage(verdict.soft.empty() ? QString() : tr("Saved with warnings: %1").arg(verdict.soft.front().detail),
+    m_board->showMessage(verdict.soft.empty() ? QString() : Text::tr("Saved with warnings: %1").arg(verdict.soft.front().detail),
                          ScheduleBoard::MessageKind::Warning);
     return true;
 }

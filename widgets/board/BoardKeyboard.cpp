@@ -1,6 +1,7 @@
 #include "BoardKeyboard.h"
 
 #include "BoardInputHandler.h"
+#include "BoardMarginWidget.h"
 #include "BoardPainter.h"
 #include "ScheduleBoard.h"
 #include "board/BoardModel.h"
@@ -19,7 +20,10 @@ namespace fieldops::widgets {
 using board::BoardItem;
 
 namespace {
-QString tr(const char *s) { return QCoreApplication::translate("ScheduleBoard", s); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ScheduleBoard)
+};
 QDateTime utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()); }
 } // namespace
 
@@ -320,14 +324,14 @@ void BoardKeyboard::assignHere()
     const SelectionService *selection = m_board->workOrderSelection();
     const QString workOrderId = selection ? selection->workOrderId() : QString();
     if (workOrderId.isEmpty()) {
-        m_board->showMessage(tr("Select a work order in the queue first, then press Enter on the slot for it."));
+        m_board->showMessage(Text::tr("Select a work order in the queue first, then press Enter on the slot for it."));
         return;
     }
     // The shared selection follows bars too; only a work order not on the board is the queue's.
     for (const QString &id : model.appointmentsOfWorkOrders({workOrderId})) {
         const BoardItem *b = model.item(id);
         if (b && !b->isRemoved() && !b->isCancelled()) {
-            m_board->showMessage(tr("%1 is already on the board: select a work order in the queue.").arg(workOrderId),
+            m_board->showMessage(Text::tr("%1 is already on the board: select a work order in the queue.").arg(workOrderId),
                                  ScheduleBoard::MessageKind::Refusal);
             return;
         }
@@ -410,7 +414,7 @@ QString BoardKeyboard::description() const
 {
     const board::BoardModel *model = m_board->model();
     if (!model || !model->isLoaded())
-        return tr("Schedule board");
+        return Text::tr("Schedule board");
     const QLocale loc;
     const QTimeZone &zone = m_board->displayZone();
     auto day = [&](qint64 ms) { return loc.toString(QDateTime::fromMSecsSinceEpoch(ms, zone).date(), QLocale::ShortFormat); };
@@ -420,13 +424,13 @@ QString BoardKeyboard::description() const
     if (item >= 0) {
         const BoardItem &b = model->items()[size_t(item)];
         if (!b.isRemoved())
-            return tr("%1 %2, %3, %4 %5 to %6, %7")
+            return Text::tr("%1 %2, %3, %4 %5 to %6, %7")
                 .arg(b.appointment.workOrderId, b.summary, name(b.technician), day(b.startMs), time(b.startMs), time(b.endMs),
                      BoardPainter::statusText(b.appointment.status));
     }
     const int tech = cellTechnician();
     if (tech < 0)
-        return tr("Schedule board: arrow keys move between technicians and times, Tab picks a visit");
+        return Text::tr("Schedule board: arrow keys move between technicians and times, Tab picks a visit");
     const qint64 end = m_cellStartMs + stepMs();
     std::vector<int> hits;
     model->itemsBetween(tech, m_cellStartMs, end, hits);
@@ -434,7 +438,7 @@ QString BoardKeyboard::description() const
         const BoardItem &b = model->items()[size_t(i)];
         return !b.isRemoved() && !b.isCancelled() && b.startMs < end && b.endMs > m_cellStartMs;
     });
-    return (busy ? tr("%1, %2 %3 to %4, booked") : tr("%1, %2 %3 to %4, free"))
+    return (busy ? Text::tr("%1, %2 %3 to %4, booked") : Text::tr("%1, %2 %3 to %4, free"))
         .arg(name(tech), day(m_cellStartMs), time(m_cellStartMs), time(end));
 }
 
@@ -443,6 +447,7 @@ void BoardKeyboard::announce()
     const QString text = description();
     if (text == m_board->accessibleDescription())
         return;
+    m_board->m_header->update(); // the focus row's name is highlighted there
     m_board->setAccessibleDescription(text);
     // Said for certain, whatever the setter already sends: the reader speaks the new place.
     QAccessibleEvent event(m_board, QAccessible::DescriptionChanged);

@@ -8,11 +8,13 @@
 #include "scheduling/ShiftCalendar.h"
 #include "scheduling/Violation.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFontMetrics>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPalette>
 #include <QStaticText>
 #include <algorithm>
 
@@ -36,7 +38,10 @@ const QColor kHard(0xd3, 0x2f, 0x2f);
 const QColor kSoft(0xf5, 0x9e, 0x0b);
 const QColor kClean(0x2e, 0x9d, 0x4f);
 
-QString tr(const char *s) { return QCoreApplication::translate("ScheduleBoard", s); }
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ScheduleBoard)
+};
 
 qint64 localDayStart(qint64 ms, const QTimeZone &zone)
 {
@@ -408,10 +413,17 @@ void BoardPainter::paintRowHeader(QPainter &p, const QRect &exposed, const Board
             p.setFont(nameFont);
             const QString arrow = row.collapsed ? QStringLiteral("▸ ") : QStringLiteral("▾ ");
             p.drawText(rect.adjusted(6, 0, -6, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                       arrow + tr("%1 (%2)").arg(row.title).arg(row.members));
+                       arrow + Text::tr("%1 (%2)").arg(row.title).arg(row.members));
             continue;
         }
         const board::BoardTechnician &t = c.model->technicians()[size_t(row.technician)];
+        if (row.technician == c.focusTechnician) {
+            // The keyboard's row, so the eye finds whose row the focus cell is on.
+            QColor fill = QApplication::palette().color(QPalette::Highlight);
+            fill.setAlpha(48);
+            p.fillRect(rect, fill);
+            p.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), QApplication::palette().color(QPalette::Highlight));
+        }
         p.setPen(QColor(0xe0, 0xe3, 0xe7));
         p.drawLine(rect.bottomLeft(), rect.bottomRight());
         p.setFont(nameFont);
@@ -427,7 +439,7 @@ void BoardPainter::paintRowHeader(QPainter &p, const QRect &exposed, const Board
         const QRect skillRect(rect.left() + 8, rect.top() + rect.height() / 2 + 1, width - barW - 20, rect.height() / 2 - 3);
         const QString skills = t.technician.skills.join(QStringLiteral(", "));
         p.drawText(skillRect, Qt::AlignLeft | Qt::AlignTop,
-                   QFontMetrics(smallFont).elidedText(inactive ? tr("Inactive · %1").arg(skills) : skills, Qt::ElideRight,
+                   QFontMetrics(smallFont).elidedText(inactive ? Text::tr("Inactive · %1").arg(skills) : skills, Qt::ElideRight,
                                                       skillRect.width()));
         const double u = c.model->utilization(row.technician, visFrom, visTo);
         const QRect track(width - barW - 8, rect.center().y() - 4, barW, 8);

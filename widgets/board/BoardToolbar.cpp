@@ -85,6 +85,7 @@ BoardToolbar::BoardToolbar(QWidget *parent) : QWidget(parent)
     connect(m_markAbsent, &QToolButton::toggled, this, &BoardToolbar::markAbsentToggled);
     bar->addWidget(m_markAbsent);
 
+    //: Drag granularity: dragged visits snap to this many minutes.
     m_toolsAnchor = bar->addWidget(new QLabel(tr("Snap"), this));
     m_snap = new QComboBox(this);
     m_snap->setObjectName(QStringLiteral("boardSnap"));

@@ -358,6 +358,7 @@ BoardPaintContext ScheduleBoard::paintContext() const
     c.recent = m_recent;
     c.highlights = &m_highlights;
     c.previews = &m_previews;
+    c.focusTechnician = hasFocus() ? m_keys->cellTechnician() : -1;
     return c;
 }
 
@@ -595,6 +596,7 @@ void ScheduleBoard::openBarMenu(int item, const QPoint &globalPos)
         a->setChecked(st == b.appointment.status);
     }
     const bool lock = !b.appointment.locked;
+    //: Lock the visit in place: it keeps its technician and time when plans are optimized.
     menu.addAction(lock ? tr("Lock") : tr("Unlock"), this, [this, ids, lock] {
         if (Status s = m_editor->setLocked(ids, lock); !s)
             showRefusal(s.error());
@@ -614,12 +616,14 @@ void ScheduleBoard::focusInEvent(QFocusEvent *event)
     QAbstractScrollArea::focusInEvent(event);
     m_keys->focusIn();
     viewport()->update(); // the focus frame
+    m_header->update();   // the focus row's name
 }
 
 void ScheduleBoard::focusOutEvent(QFocusEvent *event)
 {
     QAbstractScrollArea::focusOutEvent(event);
     viewport()->update();
+    m_header->update();
 }
 
 void ScheduleBoard::dragEnterEvent(QDragEnterEvent *event) { m_input->dragEnter(event); }

@@ -51,6 +51,7 @@ CapacityPreviewPanel::CapacityPreviewPanel(QWidget *parent)
     m_after = capacityTable(m_afterModel, QStringLiteral("capacityAfter"), this);
     left->addWidget(new QLabel(tr("As due (demand / available hours)"), this));
     left->addWidget(m_before, 1);
+    //: Heading of the capacity table after moving preventive occurrences to flatten overloaded weeks.
     right->addWidget(new QLabel(tr("Levelled"), this));
     right->addWidget(m_after, 1);
     tables->addLayout(left, 1);

@@ -81,7 +81,9 @@ ContractTermsPanel::ContractTermsPanel(records::RecordFormModel *model, QWidget 
     auto *coverage = new RecordFormWidget(model,
                                           {{QStringLiteral("coverage"), tr("Co&verage:"), K::Choice, {}, kinds},
                                            {QStringLiteral("coverage_days"), tr("&Days:"), K::Days, {}},
+                                           //: Business-hours coverage: the time of day the covered hours start.
                                            {QStringLiteral("coverage_open"), tr("Op&ens:"), K::Text, QStringLiteral("08:00")},
+                                           //: Business-hours coverage: the time of day the covered hours end.
                                            {QStringLiteral("coverage_close"), tr("&Closes:"), K::Text, QStringLiteral("18:00")},
                                            {QStringLiteral("holiday_territory_id"), tr("&Holidays of:"), K::Choice, {}, calendarOptions({})}},
                                           this);

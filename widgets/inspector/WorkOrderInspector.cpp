@@ -91,6 +91,7 @@ WorkOrderInspector::WorkOrderInspector(QWidget *parent) : QWidget(parent)
     addField(form, QStringLiteral("asset"), tr("Asset:"));
     addField(form, QStringLiteral("contract"), tr("Contract:"));
     addField(form, QStringLiteral("skills"), tr("Skills:"));
+    //: The customer's time window for the visit (when the technician may come), not a window on screen.
     addField(form, QStringLiteral("window"), tr("Window:"));
     addField(form, QStringLiteral("response"), tr("Respond by:"));
     addField(form, QStringLiteral("sla"), tr("SLA due:"));

@@ -17,6 +17,7 @@ namespace fieldops::widgets {
 
 SuggestionPanel::SuggestionPanel(SuggestionModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_title(new QLabel(this)), m_busy(new QProgressBar(this)), m_table(new QTableView(this)),
+      //: Verb: book (schedule) the chosen technician and time for the work order.
       m_whyNone(new QLabel(this)), m_book(new QPushButton(tr("&Book"), this))
 {
     m_title->setObjectName(QStringLiteral("suggestionTitle"));
