@@ -35,7 +35,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libqt6sql6-psql, libqt6sql6-sqlite, libqt6svg6, fonts-noto-cjk | fonts-wqy-microhei")
-# psql to reach the shared server by hand; Qt's Wayland plugin to run natively in a Wayland session.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql-client, qt6-wayland")
+# psql to reach the shared server by hand; Qt's Wayland plugin to run natively in a Wayland session;
+# Qt's own texts (standard buttons and dialogs) in the console's languages.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql-client, qt6-wayland, qt6-translations-l10n")
 
 include(CPack)

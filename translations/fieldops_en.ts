@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>ScheduleBoard</name>
+    <message numerus="yes">
+        <source>%1 · covers %n visit(s)</source>
+        <translation>
+            <numerusform>%1 · covers %n visit</numerusform>
+            <numerusform>%1 · covers %n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UndoCommands</name>
     <message numerus="yes">
         <source>Optimize %1: %n visit(s)</source>
@@ -275,16 +285,6 @@
         <translation>
             <numerusform>(and %n more problem)</numerusform>
             <numerusform>(and %n more problems)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ScheduleBoard</name>
-    <message numerus="yes">
-        <source>%1 · covers %n visit(s)</source>
-        <translation>
-            <numerusform>%1 · covers %n visit</numerusform>
-            <numerusform>%1 · covers %n visits</numerusform>
         </translation>
     </message>
 </context>

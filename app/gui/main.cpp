@@ -6,6 +6,7 @@
 #include "StartupOptions.h"
 #include "controllers/ConnectionController.h"
 #include "startup/StartupDatabase.h"
+#include "settings/ConsoleSettings.h"
 #include "util/Translations.h"
 
 #include <QApplication>
@@ -27,7 +28,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(FIELDOPS_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("fieldops"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/fieldops/icons/fieldops.svg")));
-    installTranslations(app);
+    installTranslations(app, settings::language().get());
 
     auto options = gui::parseStartupOptions(QApplication::arguments());
     if (!options) {

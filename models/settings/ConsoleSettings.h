@@ -44,6 +44,14 @@ inline const SettingValue<QString> &displayTimeZone()
     return v;
 }
 
+// The console's language: a shipped language's name ("pt_BR", "es", "zh_CN", "en"), or empty
+// to follow this computer's locale (util/Translations.h). Applies at the next start.
+inline const SettingValue<QString> &language()
+{
+    static const SettingValue<QString> v(QStringLiteral("Display/language"), {});
+    return v;
+}
+
 // What the KPI dashboard shows (KpiDashboard::viewState): period preset, buckets, trend …
 inline const SettingValue<QVariantMap> &kpiViewState()
 {

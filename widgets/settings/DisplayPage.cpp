@@ -4,15 +4,31 @@
 #include "settings/ConsoleSettings.h"
 #include "settings/DisplayZone.h"
 #include "settings/SettingsEvents.h"
+#include "util/Translations.h"
 
 #include <QComboBox>
 #include <QCompleter>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace fieldops::widgets {
+
+namespace {
+// A language as its own speakers write it ("português (Brasil)"), so anyone finds theirs.
+QString languageName(const QString &name)
+{
+    const QLocale locale(name);
+    QString text = locale.nativeLanguageName();
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    if (name.contains(QLatin1Char('_')))
+        text += QStringLiteral(" (%1)").arg(locale.nativeTerritoryName());
+    return text.isEmpty() ? name : text;
+}
+} // namespace
 
 DisplayPage::DisplayPage(QWidget *parent) : QWidget(parent)
 {
@@ -37,6 +53,14 @@ DisplayPage::DisplayPage(QWidget *parent) : QWidget(parent)
     else
         m_zone->setEditText(stored);
 
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->addItem(tr("This computer's language (%1)").arg(languageName(QLocale::system().name())), QString());
+    for (const QString &language : shippedLanguages())
+        m_language->addItem(languageName(language), language);
+    const int chosen = m_language->findData(settings::language().get());
+    m_language->setCurrentIndex(chosen >= 0 ? chosen : 0);
+
     auto *note = new QLabel(tr("The schedule board, its conflicts and the KPI periods show times in this zone. "
                                "Each technician's shift is still shaded in the technician's own zone."),
                             this);
@@ -47,12 +71,15 @@ DisplayPage::DisplayPage(QWidget *parent) : QWidget(parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("Show &times in:"), m_zone);
+    form->addRow(tr("&Language:"), m_language);
     auto *v = new QVBoxLayout(this);
     v->addLayout(form);
     v->addWidget(note);
     v->addWidget(m_message);
     v->addStretch(1);
 }
+
+QString DisplayPage::chosenLanguage() const { return m_language->currentData().toString(); }
 
 QString DisplayPage::chosenZone() const
 {
@@ -71,7 +98,13 @@ bool DisplayPage::apply()
                     true);
         return false;
     }
-    showMessage({}, false);
+    const QString language = chosenLanguage();
+    const bool languageChanged = language != settings::language().get();
+    if (language.isEmpty())
+        settings::language().reset();
+    else
+        settings::language().set(language);
+    showMessage(languageChanged ? tr("The console shows the new language at its next start.") : QString(), false);
     SettingsEvents::instance()->announce(SettingsEvents::displayGroup());
     return true;
 }

@@ -1,0 +1,8484 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>AbsenceRules</name>
+    <message>
+        <source>Vacation</source>
+        <translation>Vacaciones</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>Baja por enfermedad</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formación</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>the absence belongs to a technician</source>
+        <translation>la ausencia pertenece a un técnico</translation>
+    </message>
+    <message>
+        <source>when does the absence start?</source>
+        <translation>¿cuándo empieza la ausencia?</translation>
+    </message>
+    <message>
+        <source>when does the absence end?</source>
+        <translation>¿cuándo termina la ausencia?</translation>
+    </message>
+    <message>
+        <source>the absence must end after it starts (%1)</source>
+        <translation>la ausencia debe terminar después de empezar (%1)</translation>
+    </message>
+    <message>
+        <source>keep the reason to %1 characters (it has %2)</source>
+        <translation>limite el motivo a %1 caracteres (tiene %2)</translation>
+    </message>
+    <message>
+        <source>overlaps the absence from %1 to %2%3</source>
+        <translation>se solapa con la ausencia del %1 al %2%3</translation>
+    </message>
+    <message>
+        <source>unknown technician &quot;%1&quot;</source>
+        <translation>técnico desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>absence %1 no longer exists</source>
+        <translation>la ausencia %1 ya no existe</translation>
+    </message>
+    <message>
+        <source>visit %1 is no longer booked during this absence; look at the list again</source>
+        <translation>la visita %1 ya no está reservada durante esta ausencia; vuelva a consultar la lista</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentWriter</name>
+    <message>
+        <source>appointment %1 was changed by someone else; it was reloaded and nothing was undone</source>
+        <translation>otra persona ha modificado la cita %1; se ha recargado y no se ha deshecho nada</translation>
+    </message>
+    <message>
+        <source>appointment %1 no longer exists</source>
+        <translation>la cita %1 ya no existe</translation>
+    </message>
+    <message>
+        <source>appointment %1 was changed by someone else in the meantime; it was reloaded</source>
+        <translation>otra persona ha modificado la cita %1 mientras tanto; se ha recargado</translation>
+    </message>
+    <message>
+        <source>work order %1 no longer exists</source>
+        <translation>la orden de trabajo %1 ya no existe</translation>
+    </message>
+</context>
+<context>
+    <name>AssignWorkOrderCommand</name>
+    <message>
+        <source>%1 is inactive and gets no new work; reactivate them on the Technicians tab first</source>
+        <translation>%1 está inactivo y no recibe trabajo nuevo; reactívelo antes en la pestaña Técnicos</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFields</name>
+    <message>
+        <source>visit</source>
+        <translation>visita</translation>
+    </message>
+    <message>
+        <source>work order</source>
+        <translation>orden de trabajo</translation>
+    </message>
+    <message>
+        <source>required skill</source>
+        <translation>competencia requerida</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>valoración</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>contrato</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>técnico</translation>
+    </message>
+    <message>
+        <source>absence</source>
+        <translation>ausencia</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>emplazamiento</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contacto</translation>
+    </message>
+    <message>
+        <source>KPI target</source>
+        <translation>objetivo de KPI</translation>
+    </message>
+    <message>
+        <source>maintenance plan</source>
+        <translation>plan de mantenimiento</translation>
+    </message>
+    <message>
+        <source>asset</source>
+        <translation>equipo</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>registro</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>bloqueada</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>llegada</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelta</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>resumen</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>prioridad</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>duración</translation>
+    </message>
+    <message>
+        <source>window start</source>
+        <translation>inicio de la franja</translation>
+    </message>
+    <message>
+        <source>window end</source>
+        <translation>fin de la franja</translation>
+    </message>
+    <message>
+        <source>SLA due</source>
+        <translation>vencimiento del SLA</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>creación</translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation>competencia</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>puntuación</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comentario</translation>
+    </message>
+    <message>
+        <source>rated at</source>
+        <translation>fecha de valoración</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>objetivo</translation>
+    </message>
+    <message>
+        <source>amber threshold</source>
+        <translation>umbral ámbar</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>territory</source>
+        <translation>zona</translation>
+    </message>
+    <message>
+        <source>response time</source>
+        <translation>tiempo de respuesta</translation>
+    </message>
+    <message>
+        <source>coverage</source>
+        <translation>cobertura</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>fecha de inicio</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>fecha de fin</translation>
+    </message>
+    <message>
+        <source>home latitude</source>
+        <translation>latitud del domicilio</translation>
+    </message>
+    <message>
+        <source>home longitude</source>
+        <translation>longitud del domicilio</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>días laborables</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>programada</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation>en camino</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>en el emplazamiento</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modificado</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+<context>
+    <name>BillingCalculator</name>
+    <message>
+        <source>no rate</source>
+        <translation>sin tarifa</translation>
+    </message>
+    <message>
+        <source>parts included</source>
+        <translation>piezas incluidas</translation>
+    </message>
+    <message>
+        <source>no unit cost</source>
+        <translation>sin coste unitario</translation>
+    </message>
+</context>
+<context>
+    <name>BillingExport</name>
+    <message>
+        <source>--out: %1 is not a directory</source>
+        <translation>--out: %1 no es un directorio</translation>
+    </message>
+    <message>
+        <source>--out: %1 cannot be created</source>
+        <translation>--out: no se puede crear %1</translation>
+    </message>
+    <message>
+        <source>--out: %1 is not writable</source>
+        <translation>--out: no se puede escribir en %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BillingStatement</name>
+    <message>
+        <source>Work orders without a contract</source>
+        <translation>Órdenes de trabajo sin contrato</translation>
+    </message>
+    <message>
+        <source>Contract %1</source>
+        <translation>Contrato %1</translation>
+    </message>
+    <message>
+        <source>Contract %1 — %2</source>
+        <translation>Contrato %1 — %2</translation>
+    </message>
+    <message>
+        <source>Approved billable hours</source>
+        <translation>Horas facturables aprobadas</translation>
+    </message>
+    <message>
+        <source>Hours included in the period</source>
+        <translation>Horas incluidas en el período</translation>
+    </message>
+    <message>
+        <source>Hours beyond the included hours</source>
+        <translation>Horas que exceden las incluidas</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Tarifa por hora</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Fixed fee</source>
+        <translation>Cuota fija</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>Piezas</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3: %4</source>
+        <translation>%1 %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>No time or parts billed in the period.</source>
+        <translation>No se ha facturado tiempo ni piezas en el período.</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Cuándo (UTC)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Facturado</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Total for the customer: %1</source>
+        <translation>Total para el cliente: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Statement for %1</source>
+        <translation>Extracto de %1</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2 (UTC days)</source>
+        <translation>Período: del %1 al %2 (días UTC)</translation>
+    </message>
+    <message>
+        <source>Time entries awaiting review, not billed: %1</source>
+        <translation>Registros de horas pendientes de revisión, no facturados: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to bill from %1 to %2.</source>
+        <translation>Nada que facturar del %1 al %2.</translation>
+    </message>
+    <message>
+        <source>Billing %1 to %2</source>
+        <translation>Facturación del %1 al %2</translation>
+    </message>
+</context>
+<context>
+    <name>BoardLoader</name>
+    <message>
+        <source>work order %1 no longer exists</source>
+        <translation>la orden de trabajo %1 ya no existe</translation>
+    </message>
+</context>
+<context>
+    <name>BookDayPlanCommand</name>
+    <message>
+        <source>The schedule changed since this day was optimized: nothing was booked.</source>
+        <translation>La planificación ha cambiado desde que se optimizó este día: no se ha reservado nada.</translation>
+    </message>
+    <message>
+        <source>Work order %1 is no longer open: nothing was booked.</source>
+        <translation>La orden de trabajo %1 ya no está abierta: no se ha reservado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionEvaluation</name>
+    <message>
+        <source>above</source>
+        <translation>por encima de</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>por debajo de</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 for %4 min</source>
+        <translation>%1 %2 %3 durante %4 min</translation>
+    </message>
+    <message>
+        <source>%1 changing by %2 per hour over %3 min, %4 the limit of %5 per hour</source>
+        <translation>%1 varía %2 por hora durante %3 min, %4 un límite de %5 por hora</translation>
+    </message>
+    <message>
+        <source>%1 used %2 since the last preventive or proactive visit (interval %3)</source>
+        <translation>%1 ha usado %2 desde la última visita preventiva o proactiva (intervalo %3)</translation>
+    </message>
+    <message>
+        <source>%1 outside its usual band (mean ± %2 standard deviations of the same hour of the week over %3 weeks) for %4 min</source>
+        <translation>%1 fuera de su banda habitual (media ± %2 desviaciones estándar de la misma hora de la semana durante %3 semanas) durante %4 min</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>another session</source>
+        <translation>otra sesión</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>episode %1 of rule %2 was changed by another evaluation</source>
+        <translation>otra evaluación ha modificado el episodio %1 de la regla %2</translation>
+    </message>
+    <message>
+        <source>Opened by condition rule %1%2: %3.
+Readings: %4.</source>
+        <translation>Abierta por la regla de condición %1%2: %3.
+Lecturas: %4.</translation>
+    </message>
+    <message>
+        <source>rule %1 on asset %2: the work order is refused: %3</source>
+        <translation>regla %1 en el equipo %2: se rechaza la orden de trabajo: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionRuleStore</name>
+    <message>
+        <source>unknown key</source>
+        <translation>clave desconocida</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>debe ser una cadena</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>debe ser un número</translation>
+    </message>
+    <message>
+        <source>one of asset_id and asset_model is required</source>
+        <translation>se requiere asset_id o asset_model</translation>
+    </message>
+    <message>
+        <source>give asset_id or asset_model, not both</source>
+        <translation>indique asset_id o asset_model, no ambos</translation>
+    </message>
+    <message>
+        <source>is required (threshold, rate, usage or anomaly)</source>
+        <translation>es obligatorio (threshold, rate, usage o anomaly)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not threshold, rate, usage or anomaly</source>
+        <translation>&quot;%1&quot; no es threshold, rate, usage ni anomaly</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>a usage rule counts runtime_hours or cycles</source>
+        <translation>una regla usage cuenta runtime_hours o cycles</translation>
+    </message>
+    <message>
+        <source>is no parameter of a %1 rule</source>
+        <translation>no es un parámetro de una regla %1</translation>
+    </message>
+    <message>
+        <source>is required for a %1 rule</source>
+        <translation>es obligatorio para una regla %1</translation>
+    </message>
+    <message>
+        <source>must be above or below</source>
+        <translation>debe ser above o below</translation>
+    </message>
+    <message>
+        <source>must be from 1 to 1440</source>
+        <translation>debe estar entre 1 y 1440</translation>
+    </message>
+    <message>
+        <source>must be from 2 to 1440</source>
+        <translation>debe estar entre 2 y 1440</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>debe ser mayor que 0</translation>
+    </message>
+    <message>
+        <source>must be from %1 to 52</source>
+        <translation>debe estar entre %1 y 52</translation>
+    </message>
+    <message>
+        <source>is required: the work order&apos;s summary</source>
+        <translation>es obligatorio: el resumen de la orden de trabajo</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>debe ser uno de %1</translation>
+    </message>
+    <message>
+        <source>must be skill codes</source>
+        <translation>deben ser códigos de competencia</translation>
+    </message>
+    <message>
+        <source>must be a &apos;;&apos; list or an array of skill codes</source>
+        <translation>debe ser una lista separada por &apos;;&apos; o una matriz de códigos de competencia</translation>
+    </message>
+    <message>
+        <source>must be from 1 to 4</source>
+        <translation>debe estar entre 1 y 4</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>debe ser true o false</translation>
+    </message>
+    <message>
+        <source>rule %1 already exists</source>
+        <translation>la regla %1 ya existe</translation>
+    </message>
+    <message>
+        <source>no asset %1</source>
+        <translation>no existe el equipo %1</translation>
+    </message>
+    <message>
+        <source>no asset has the model %1</source>
+        <translation>ningún equipo tiene el modelo %1</translation>
+    </message>
+    <message>
+        <source>unknown skill %1</source>
+        <translation>competencia desconocida %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictText</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 (%2) and %3 (%4) overlap: double booking (%5)</source>
+        <translation>%1 (%2) y %3 (%4) se solapan: doble reserva (%5)</translation>
+    </message>
+    <message>
+        <source>%1 between the end of %2 and the start of %3, but travel takes %4</source>
+        <translation>%1 entre el fin de %2 y el inicio de %3, pero el desplazamiento requiere %4</translation>
+    </message>
+    <message>
+        <source>%1 starts %2 before %3 ends, and travel takes %4</source>
+        <translation>%1 empieza %2 antes de que termine %3, y el desplazamiento requiere %4</translation>
+    </message>
+    <message>
+        <source>%1 falls on a day off (%2, %3)</source>
+        <translation>%1 cae en un día libre (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 is not inside the shift %2 (%3)</source>
+        <translation>%1 no está dentro del turno %2 (%3)</translation>
+    </message>
+    <message>
+        <source>intersects the technician&apos;s absence %1 and %2 more</source>
+        <translation>coincide con la ausencia del técnico %1 y %2 más</translation>
+    </message>
+    <message>
+        <source>intersects the technician&apos;s absence %1</source>
+        <translation>coincide con la ausencia del técnico %1</translation>
+    </message>
+    <message>
+        <source>the technician lacks the skill(s) %1 that %2 requires</source>
+        <translation>el técnico no tiene las competencias %1 que requiere %2</translation>
+    </message>
+    <message>
+        <source>starts %1, before the window opens %2</source>
+        <translation>empieza %1, antes de que se abra la franja %2</translation>
+    </message>
+    <message>
+        <source>ends %1, after the window closes %2</source>
+        <translation>termina %1, después de que se cierre la franja %2</translation>
+    </message>
+    <message>
+        <source>ends %1, %2 after the SLA of %3 is due (%4, %5)</source>
+        <translation>termina %1, %2 después del vencimiento del SLA de %3 (%4, %5)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSession</name>
+    <message>
+        <source>not connected to a database</source>
+        <translation>sin conexión a una base de datos</translation>
+    </message>
+</context>
+<context>
+    <name>ContractPage</name>
+    <message>
+        <source>contract %1 does not exist</source>
+        <translation>el contrato %1 no existe</translation>
+    </message>
+</context>
+<context>
+    <name>ContractRules</name>
+    <message>
+        <source>give %1</source>
+        <translation>indique %1</translation>
+    </message>
+    <message>
+        <source>%1 is a whole number from %2 to %3</source>
+        <translation>%1 es un número entero entre %2 y %3</translation>
+    </message>
+    <message>
+        <source>%1 is an amount of zero or more</source>
+        <translation>%1 es un importe igual o mayor que cero</translation>
+    </message>
+    <message>
+        <source>coverage is 24x7 or business_hours, not &quot;%1&quot;</source>
+        <translation>la cobertura es 24x7 o business_hours, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>business hours need at least one covered day</source>
+        <translation>el horario laboral necesita al menos un día cubierto</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)</source>
+        <translation>&quot;%1&quot; no es un día (Mon, Tue, Wed, Thu, Fri, Sat, Sun)</translation>
+    </message>
+    <message>
+        <source>opening time is HH:MM, e.g. 08:00</source>
+        <translation>la hora de apertura tiene el formato HH:MM, p. ej., 08:00</translation>
+    </message>
+    <message>
+        <source>closing time is HH:MM, e.g. 18:00 (24:00 for midnight)</source>
+        <translation>la hora de cierre tiene el formato HH:MM, p. ej., 18:00 (24:00 para medianoche)</translation>
+    </message>
+    <message>
+        <source>closing time must be after the opening time %1</source>
+        <translation>la hora de cierre debe ser posterior a la hora de apertura %1</translation>
+    </message>
+    <message>
+        <source>choose the customer the contract is with</source>
+        <translation>elija el cliente con el que se firma el contrato</translation>
+    </message>
+    <message>
+        <source>give the contract a name planners and dispatchers recognise, e.g. &quot;Gold 24×7&quot;</source>
+        <translation>dé al contrato un nombre que reconozcan los planificadores y coordinadores, p. ej., &quot;Oro 24×7&quot;</translation>
+    </message>
+    <message>
+        <source>the first day is a date YYYY-MM-DD</source>
+        <translation>el primer día es una fecha YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>the last day is a date YYYY-MM-DD</source>
+        <translation>el último día es una fecha YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>the contract cannot end before it starts (%1)</source>
+        <translation>el contrato no puede terminar antes de empezar (%1)</translation>
+    </message>
+    <message>
+        <source>the response time in hours</source>
+        <translation>el tiempo de respuesta en horas</translation>
+    </message>
+    <message>
+        <source>the resolution time in hours</source>
+        <translation>el tiempo de resolución en horas</translation>
+    </message>
+    <message>
+        <source>resolving cannot take less time than responding (%1 h)</source>
+        <translation>la resolución no puede durar menos que la respuesta (%1 h)</translation>
+    </message>
+    <message>
+        <source>the fixed fee</source>
+        <translation>la cuota fija</translation>
+    </message>
+    <message>
+        <source>included hours</source>
+        <translation>horas incluidas</translation>
+    </message>
+    <message>
+        <source>the hourly rate</source>
+        <translation>la tarifa por hora</translation>
+    </message>
+    <message>
+        <source>the fee is per month, quarter or year</source>
+        <translation>la cuota es mensual, trimestral o anual</translation>
+    </message>
+    <message>
+        <source>a contract cannot renew itself</source>
+        <translation>un contrato no puede renovarse a sí mismo</translation>
+    </message>
+    <message>
+        <source>a plan belongs to a contract</source>
+        <translation>un plan pertenece a un contrato</translation>
+    </message>
+    <message>
+        <source>say what the visit does, e.g. &quot;Quarterly filter change&quot;</source>
+        <translation>indique qué se hace en la visita, p. ej., &quot;Cambio trimestral de filtros&quot;</translation>
+    </message>
+    <message>
+        <source>the interval in days</source>
+        <translation>el intervalo en días</translation>
+    </message>
+    <message>
+        <source>the visit&apos;s length in minutes</source>
+        <translation>la duración de la visita en minutos</translation>
+    </message>
+    <message>
+        <source>the lead time in days</source>
+        <translation>la antelación en días</translation>
+    </message>
+    <message>
+        <source>the first occurrence is a date YYYY-MM-DD</source>
+        <translation>la primera repetición es una fecha YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>not a recurrence, e.g. &quot;every 1 months on last Fri&quot;</source>
+        <translation>no es una recurrencia, p. ej., &quot;every 1 months on last Fri&quot;</translation>
+    </message>
+    <message>
+        <source>months are numbers 1 to 12, e.g. 4;5;6</source>
+        <translation>los meses son números del 1 al 12, p. ej., 4;5;6</translation>
+    </message>
+    <message>
+        <source>the preferred start is HH:MM, e.g. 09:00</source>
+        <translation>el inicio preferido tiene el formato HH:MM, p. ej., 09:00</translation>
+    </message>
+    <message>
+        <source>%1 is taken: ids are unique</source>
+        <translation>%1 ya está en uso: los identificadores son únicos</translation>
+    </message>
+    <message>
+        <source>unknown customer &quot;%1&quot;</source>
+        <translation>cliente desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>site %1 is not a site of customer %2</source>
+        <translation>el emplazamiento %1 no es un emplazamiento del cliente %2</translation>
+    </message>
+    <message>
+        <source>asset %1 is not at a site of customer %2</source>
+        <translation>el equipo %1 no está en un emplazamiento del cliente %2</translation>
+    </message>
+    <message>
+        <source>unknown territory &quot;%1&quot;</source>
+        <translation>zona desconocida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown contract &quot;%1&quot;</source>
+        <translation>contrato desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>asset %1 is not at a site of the contract&apos;s customer</source>
+        <translation>el equipo %1 no está en un emplazamiento del cliente del contrato</translation>
+    </message>
+    <message>
+        <source>unknown skill &quot;%1&quot;</source>
+        <translation>competencia desconocida &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsView</name>
+    <message>
+        <source>Your role may read contracts and plans but not change them.</source>
+        <translation>Su rol puede consultar contratos y planes, pero no modificarlos.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <source>customer %1 does not exist</source>
+        <translation>el cliente %1 no existe</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRules</name>
+    <message>
+        <source>&quot;%1&quot; is not an email address</source>
+        <translation>&quot;%1&quot; no es una dirección de correo electrónico</translation>
+    </message>
+    <message>
+        <source>a phone number has digits, spaces and + ( ) - . / only</source>
+        <translation>un número de teléfono solo contiene dígitos, espacios y + ( ) - . /</translation>
+    </message>
+    <message>
+        <source>give the contact&apos;s name</source>
+        <translation>indique el nombre del contacto</translation>
+    </message>
+    <message>
+        <source>give a phone number or an email, so the contact can be reached</source>
+        <translation>indique un teléfono o un correo electrónico para poder localizar al contacto</translation>
+    </message>
+    <message>
+        <source>give the site a name or an address, so dispatchers can tell it apart</source>
+        <translation>indique un nombre o una dirección para el emplazamiento, para que los coordinadores puedan distinguirlo</translation>
+    </message>
+    <message>
+        <source>choose the site&apos;s time zone (its clock for windows and SLAs)</source>
+        <translation>elija la zona horaria del emplazamiento (su reloj para franjas y SLA)</translation>
+    </message>
+    <message>
+        <source>the warranty cannot end before the asset was installed</source>
+        <translation>la garantía no puede terminar antes de la instalación del equipo</translation>
+    </message>
+    <message>
+        <source>give the model or the serial number, so technicians find the right unit</source>
+        <translation>indique el modelo o el número de serie para que los técnicos encuentren la unidad correcta</translation>
+    </message>
+    <message>
+        <source>%1 is taken: ids are unique</source>
+        <translation>%1 ya está en uso: los identificadores son únicos</translation>
+    </message>
+    <message>
+        <source>unknown customer &quot;%1&quot;</source>
+        <translation>cliente desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown territory &quot;%1&quot;</source>
+        <translation>zona desconocida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown site &quot;%1&quot;</source>
+        <translation>emplazamiento desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>give the record an id (your systems&apos; id, or any short code)</source>
+        <translation>asigne un identificador al registro (el de sus sistemas o cualquier código corto)</translation>
+    </message>
+    <message>
+        <source>an id has 1 to 64 characters and no spaces</source>
+        <translation>un identificador tiene entre 1 y 64 caracteres y ningún espacio</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <source>Your role may read customers, sites and assets but not change them.</source>
+        <translation>Su rol puede consultar clientes, emplazamientos y equipos, pero no modificarlos.</translation>
+    </message>
+</context>
+<context>
+    <name>DayPlan</name>
+    <message>
+        <source>no site to go to</source>
+        <translation>no hay emplazamiento al que ir</translation>
+    </message>
+    <message>
+        <source>no qualified technician: nobody active holds every required skill</source>
+        <translation>ningún técnico cualificado: ningún técnico activo tiene todas las competencias requeridas</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s window is shorter than the work</source>
+        <translation>la franja del cliente es más corta que el trabajo</translation>
+    </message>
+    <message>
+        <source>outside every shift: no qualified technician works that day</source>
+        <translation>fuera de todos los turnos: ningún técnico cualificado trabaja ese día</translation>
+    </message>
+    <message>
+        <source>every qualified technician is absent that day</source>
+        <translation>todos los técnicos cualificados están ausentes ese día</translation>
+    </message>
+    <message>
+        <source>the time window cannot be met inside a qualified technician&apos;s shift</source>
+        <translation>no se puede cumplir la franja horaria dentro del turno de un técnico cualificado</translation>
+    </message>
+    <message>
+        <source>no room left in the qualified technicians&apos; day</source>
+        <translation>no queda hueco en la jornada de los técnicos cualificados</translation>
+    </message>
+    <message>
+        <source>the visit found would break a rule check (travel or overlap)</source>
+        <translation>la visita encontrada incumpliría una comprobación (desplazamiento o solapamiento)</translation>
+    </message>
+</context>
+<context>
+    <name>DayPlanLoader</name>
+    <message>
+        <source>territory %1 does not exist</source>
+        <translation>la zona %1 no existe</translation>
+    </message>
+</context>
+<context>
+    <name>DayPlanWriter</name>
+    <message>
+        <source>the schedule changed while the day was planned; nothing was written, plan again</source>
+        <translation>la planificación ha cambiado mientras se planificaba el día; no se ha escrito nada, vuelva a planificar</translation>
+    </message>
+    <message>
+        <source>work order %1 is no longer open; nothing was written, plan again</source>
+        <translation>la orden de trabajo %1 ya no está abierta; no se ha escrito nada, vuelva a planificar</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSeedRunner</name>
+    <message>
+        <source>Creating the schema…</source>
+        <translation>Creando el esquema…</translation>
+    </message>
+    <message>
+        <source>Preparing the demo database…</source>
+        <translation>Preparando la base de datos de demostración…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>FieldOps demo</source>
+        <translation>Demostración de FieldOps</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>the demo seeding was cancelled; nothing was written</source>
+        <translation>se ha cancelado la carga de datos de demostración; no se ha escrito nada</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSeeder</name>
+    <message>
+        <source>Seeding cancelled; nothing was written.</source>
+        <translation>Carga de datos cancelada; no se ha escrito nada.</translation>
+    </message>
+    <message>
+        <source>the number of technicians must be between 1 and 5000</source>
+        <translation>el número de técnicos debe estar entre 1 y 5000</translation>
+    </message>
+    <message>
+        <source>the days of history must be between 0 and 3650</source>
+        <translation>los días de historial deben estar entre 0 y 3650</translation>
+    </message>
+    <message>
+        <source>the days ahead must be between 0 and 60</source>
+        <translation>los días futuros deben estar entre 0 y 60</translation>
+    </message>
+    <message>
+        <source>the number of customers must be between 1 and 200000</source>
+        <translation>el número de clientes debe estar entre 1 y 200000</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s current time is not a valid clock time</source>
+        <translation>la hora actual de la demostración no es una hora válida</translation>
+    </message>
+    <message>
+        <source>the database already holds technicians, customers or work orders; demo data goes into an empty database only</source>
+        <translation>la base de datos ya contiene técnicos, clientes u órdenes de trabajo; los datos de demostración solo se cargan en una base de datos vacía</translation>
+    </message>
+    <message>
+        <source>Generating the demo operation</source>
+        <translation>Generando la operación de demostración</translation>
+    </message>
+    <message>
+        <source>Writing the demo data</source>
+        <translation>Escribiendo los datos de demostración</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Guardando</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>EditChannel</name>
+    <message>
+        <source>Not connected to a database: nothing was changed.</source>
+        <translation>Sin conexión a una base de datos: no se ha modificado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEvent</name>
+    <message>
+        <source>must be text</source>
+        <translation>debe ser texto</translation>
+    </message>
+    <message>
+        <source>must be a non-empty text id</source>
+        <translation>debe ser un identificador de texto no vacío</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 time with an offset or Z, e.g. 2026-12-03T13:05:00Z</source>
+        <translation>debe ser una hora ISO 8601 con desfase o Z, p. ej., 2026-12-03T13:05:00Z</translation>
+    </message>
+    <message>
+        <source>must be a number between %1 and %2</source>
+        <translation>debe ser un número entre %1 y %2</translation>
+    </message>
+    <message>
+        <source>must be a number of at least %1</source>
+        <translation>debe ser un número igual o mayor que %1</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>debe ser un número</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>debe ser true o false</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>debe ser uno de %1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>is required when lat is given</source>
+        <translation>es obligatorio cuando se indica lat</translation>
+    </message>
+    <message>
+        <source>is required when lon is given</source>
+        <translation>es obligatorio cuando se indica lon</translation>
+    </message>
+    <message>
+        <source>must not be before arrived_at</source>
+        <translation>no debe ser anterior a arrived_at</translation>
+    </message>
+    <message>
+        <source>must be after start</source>
+        <translation>debe ser posterior a start</translation>
+    </message>
+    <message>
+        <source>must be a number greater than 0</source>
+        <translation>debe ser un número mayor que 0</translation>
+    </message>
+    <message>
+        <source>must be van:&lt;technician_id&gt; or warehouse:&lt;id&gt;</source>
+        <translation>debe ser van:&lt;technician_id&gt; o warehouse:&lt;id&gt;</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 5</source>
+        <translation>debe ser un número entero del 1 al 5</translation>
+    </message>
+    <message>
+        <source>%1 is in the future (now is %2)</source>
+        <translation>%1 está en el futuro (ahora es %2)</translation>
+    </message>
+    <message>
+        <source>%1 readings are in &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>las lecturas de %1 están en &quot;%2&quot;, no en &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>line is not a JSON object</source>
+        <translation>la línea no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>must be text, one of position, status, outcome, time_entry, part_used, rating, reading</source>
+        <translation>debe ser texto, uno de position, status, outcome, time_entry, part_used, rating, reading</translation>
+    </message>
+    <message>
+        <source>unknown kind &quot;%1&quot;</source>
+        <translation>tipo desconocido &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEventWriter</name>
+    <message>
+        <source>no appointment %1</source>
+        <translation>no existe la cita %1</translation>
+    </message>
+    <message>
+        <source>appointment %1 is cancelled</source>
+        <translation>la cita %1 está cancelada</translation>
+    </message>
+    <message>
+        <source>no technician %1</source>
+        <translation>no existe el técnico %1</translation>
+    </message>
+    <message>
+        <source>appointment %1 is already completed</source>
+        <translation>la cita %1 ya está completada</translation>
+    </message>
+    <message>
+        <source>work order %1 of appointment %2 is cancelled; a cancelled job cannot be resolved</source>
+        <translation>la orden de trabajo %1 de la cita %2 está cancelada; un trabajo cancelado no se puede resolver</translation>
+    </message>
+    <message>
+        <source>no work order %1</source>
+        <translation>no existe la orden de trabajo %1</translation>
+    </message>
+    <message>
+        <source>no part %1</source>
+        <translation>no existe la pieza %1</translation>
+    </message>
+    <message>
+        <source>no stock of %1 at %2</source>
+        <translation>no hay existencias de %1 en %2</translation>
+    </message>
+    <message>
+        <source>%1 is more than the %2 of %3 in stock at %4</source>
+        <translation>%1 supera las %2 unidades de %3 en existencias en %4</translation>
+    </message>
+    <message>
+        <source>no asset %1</source>
+        <translation>no existe el equipo %1</translation>
+    </message>
+    <message>
+        <source>%1 readings of asset %2 are in &quot;%3&quot;, not &quot;%4&quot;</source>
+        <translation>las lecturas de %1 del equipo %2 están en &quot;%3&quot;, no en &quot;%4&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayCalendar</name>
+    <message>
+        <source>header</source>
+        <translation>encabezado</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1: el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>%1: the required column day is missing</source>
+        <translation>%1: falta la columna obligatoria day</translation>
+    </message>
+    <message>
+        <source>%1 is not a date YYYY-MM-DD</source>
+        <translation>%1 no es una fecha YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>an empty cell</source>
+        <translation>una celda vacía</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 aparece dos veces</translation>
+    </message>
+</context>
+<context>
+    <name>Kpi</name>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Tipo de contrato</translation>
+    </message>
+    <message>
+        <source>Work-order type</source>
+        <translation>Tipo de orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Empleado</translation>
+    </message>
+    <message>
+        <source>Part-time</source>
+        <translation>Tiempo parcial</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>Subcontratista</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Instalación</translation>
+    </message>
+    <message>
+        <source>Corrective</source>
+        <translation>Correctivo</translation>
+    </message>
+    <message>
+        <source>Preventive</source>
+        <translation>Preventivo</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Inspección</translation>
+    </message>
+    <message>
+        <source>(no territory)</source>
+        <translation>(sin zona)</translation>
+    </message>
+    <message>
+        <source>Work orders closed</source>
+        <translation>Órdenes de trabajo cerradas</translation>
+    </message>
+    <message>
+        <source>First-time fix</source>
+        <translation>Resolución a la primera</translation>
+    </message>
+    <message>
+        <source>On-time arrival</source>
+        <translation>Llegada puntual</translation>
+    </message>
+    <message>
+        <source>SLA compliance</source>
+        <translation>Cumplimiento del SLA</translation>
+    </message>
+    <message>
+        <source>Time to resolve</source>
+        <translation>Tiempo de resolución</translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation>Ocupación</translation>
+    </message>
+    <message>
+        <source>Billable ratio</source>
+        <translation>Proporción facturable</translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation>Valoración media</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Valoraciones</translation>
+    </message>
+    <message>
+        <source>Jobs per technician-day</source>
+        <translation>Trabajos por técnico y día</translation>
+    </message>
+    <message>
+        <source>Work orders whose closing visit completed in the period</source>
+        <translation>Órdenes de trabajo cuya visita de cierre se completó en el período</translation>
+    </message>
+    <message>
+        <source>Closed work orders fixed at their first visit</source>
+        <translation>Órdenes de trabajo cerradas resueltas en su primera visita</translation>
+    </message>
+    <message>
+        <source>Visits that arrived at most 15 minutes after the planned start</source>
+        <translation>Visitas con llegada como máximo 15 minutos después del inicio previsto</translation>
+    </message>
+    <message>
+        <source>Work orders due in the period that were closed by their SLA</source>
+        <translation>Órdenes de trabajo con vencimiento en el período cerradas dentro de su SLA</translation>
+    </message>
+    <message>
+        <source>Mean hours from creation to closing</source>
+        <translation>Horas medias desde la creación hasta el cierre</translation>
+    </message>
+    <message>
+        <source>Time on site over shift time, less absences</source>
+        <translation>Tiempo en el emplazamiento respecto al tiempo de turno, descontadas las ausencias</translation>
+    </message>
+    <message>
+        <source>Billable hours over all logged hours</source>
+        <translation>Horas facturables respecto al total de horas registradas</translation>
+    </message>
+    <message>
+        <source>Mean customer score (1–5)</source>
+        <translation>Puntuación media de los clientes (1–5)</translation>
+    </message>
+    <message>
+        <source>Customer ratings given in the period</source>
+        <translation>Valoraciones de clientes recibidas en el período</translation>
+    </message>
+    <message>
+        <source>Completed visits per technician and calendar day</source>
+        <translation>Visitas completadas por técnico y día natural</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 pts</translation>
+    </message>
+    <message>
+        <source>±0%</source>
+        <translation>±0 %</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTargetRepository</name>
+    <message>
+        <source>only managers and administrators may change KPI targets; the server refused</source>
+        <translation>solo los responsables y administradores pueden modificar los objetivos de KPI; el servidor lo ha rechazado</translation>
+    </message>
+    <message>
+        <source>someone else set a target for %1 in the meantime; it was reloaded</source>
+        <translation>otra persona ha fijado mientras tanto un objetivo para %1; se ha recargado</translation>
+    </message>
+    <message>
+        <source>the target for %1 was changed or removed by someone else in the meantime; it was reloaded</source>
+        <translation>otra persona ha modificado o eliminado mientras tanto el objetivo de %1; se ha recargado</translation>
+    </message>
+    <message>
+        <source>the target for %1 is gone</source>
+        <translation>el objetivo de %1 ya no existe</translation>
+    </message>
+    <message>
+        <source>the target was changed or removed by someone else in the meantime</source>
+        <translation>otra persona ha modificado o eliminado el objetivo mientras tanto</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTargetRules</name>
+    <message>
+        <source>unknown KPI &quot;%1&quot;</source>
+        <translation>KPI desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1: the target must be a number</source>
+        <translation>%1: el objetivo debe ser un número</translation>
+    </message>
+    <message>
+        <source>between 0% and 100%</source>
+        <translation>entre el 0 % y el 100 %</translation>
+    </message>
+    <message>
+        <source>between 1 and 5</source>
+        <translation>entre 1 y 5</translation>
+    </message>
+    <message>
+        <source>zero or more</source>
+        <translation>cero o más</translation>
+    </message>
+    <message>
+        <source>%1: the target must be %2</source>
+        <translation>%1: el objetivo debe estar %2</translation>
+    </message>
+    <message>
+        <source>%1: the amber threshold must be %2</source>
+        <translation>%1: el umbral ámbar debe estar %2</translation>
+    </message>
+    <message>
+        <source>%1: the amber threshold must not be above the target (higher is better)</source>
+        <translation>%1: el umbral ámbar no debe superar el objetivo (cuanto más alto, mejor)</translation>
+    </message>
+    <message>
+        <source>%1: the amber threshold must not be below the target (lower is better)</source>
+        <translation>%1: el umbral ámbar no debe ser inferior al objetivo (cuanto más bajo, mejor)</translation>
+    </message>
+    <message>
+        <source>on target</source>
+        <translation>en el objetivo</translation>
+    </message>
+    <message>
+        <source>near target</source>
+        <translation>cerca del objetivo</translation>
+    </message>
+    <message>
+        <source>off target</source>
+        <translation>fuera del objetivo</translation>
+    </message>
+</context>
+<context>
+    <name>LostRaceExplainer</name>
+    <message>
+        <source>You (in another window)</source>
+        <translation>Usted (en otra ventana)</translation>
+    </message>
+    <message>
+        <source>you (in another window)</source>
+        <translation>usted (en otra ventana)</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 y %2</translation>
+    </message>
+    <message>
+        <source>moved this visit to %1 at %2</source>
+        <translation>ha movido esta visita a %1 a las %2</translation>
+    </message>
+    <message>
+        <source>reassigned this visit to %1</source>
+        <translation>ha reasignado esta visita a %1</translation>
+    </message>
+    <message>
+        <source>moved this visit to %1</source>
+        <translation>ha movido esta visita a %1</translation>
+    </message>
+    <message>
+        <source>changed this visit to end at %1</source>
+        <translation>ha cambiado el fin de esta visita a las %1</translation>
+    </message>
+    <message>
+        <source>unassigned this visit</source>
+        <translation>ha desasignado esta visita</translation>
+    </message>
+    <message>
+        <source>changed the status of this visit to %1</source>
+        <translation>ha cambiado el estado de esta visita a %1</translation>
+    </message>
+    <message>
+        <source>locked this visit</source>
+        <translation>ha bloqueado esta visita</translation>
+    </message>
+    <message>
+        <source>unlocked this visit</source>
+        <translation>ha desbloqueado esta visita</translation>
+    </message>
+    <message>
+        <source>changed the status of this work order to %1</source>
+        <translation>ha cambiado el estado de esta orden de trabajo a %1</translation>
+    </message>
+    <message>
+        <source>changed the %1 of this %2</source>
+        <translation>ha cambiado el campo «%1» de este registro (%2)</translation>
+    </message>
+    <message>
+        <source>%1 deleted this %2 while you were editing</source>
+        <translation>%1 ha eliminado este registro (%2) mientras usted lo editaba</translation>
+    </message>
+    <message>
+        <source>%1 changed this %2 while you were editing</source>
+        <translation>%1 ha modificado este registro (%2) mientras usted lo editaba</translation>
+    </message>
+    <message>
+        <source>%1 %2 while you were editing</source>
+        <translation>%1 %2 mientras usted lo editaba</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Contracts</source>
+        <translation>Contratos</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export KPIs</source>
+        <translation>Exportar KPI</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>Historial de deshacer</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Planificación</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation>&amp;Ir a</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Órdenes de trabajo</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Fit all</source>
+        <translation>Ajustar todo</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n technician(s) predicted late</source>
+        <translation>
+            <numerusform>%n técnico con retraso previsto</numerusform>
+            <numerusform>%n técnicos con retraso previsto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tiles unreachable</source>
+        <translation>teselas inaccesibles</translation>
+    </message>
+    <message>
+        <source>Board filter: %1 of %2 technicians</source>
+        <translation>Filtro del panel: %1 de %2 técnicos</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation>en camino</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>en el emplazamiento</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>con retraso</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <source>the MBTiles file %1 does not exist</source>
+        <translation>el archivo MBTiles %1 no existe</translation>
+    </message>
+    <message>
+        <source>cannot open the MBTiles file %1</source>
+        <translation>no se puede abrir el archivo MBTiles %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an MBTiles file (no metadata table)</source>
+        <translation>%1 no es un archivo MBTiles (no tiene tabla metadata)</translation>
+    </message>
+    <message>
+        <source>%1 is not an MBTiles file (no tiles table)</source>
+        <translation>%1 no es un archivo MBTiles (no tiene tabla tiles)</translation>
+    </message>
+    <message>
+        <source>cannot read a tile from the MBTiles file</source>
+        <translation>no se puede leer una tesela del archivo MBTiles</translation>
+    </message>
+    <message numerus="yes">
+        <source>no free slot for this technician in the next %n day(s)</source>
+        <translation>
+            <numerusform>no hay hueco libre para este técnico durante el próximo %n día</numerusform>
+            <numerusform>no hay hueco libre para este técnico en los próximos %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors</source>
+        <translation>© colaboradores de OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Map tiles: %1</source>
+        <translation>Teselas del mapa: %1</translation>
+    </message>
+    <message>
+        <source>Offline map tiles</source>
+        <translation>Teselas de mapa sin conexión</translation>
+    </message>
+    <message>
+        <source>No map tiles: positions on a plain grid</source>
+        <translation>Sin teselas de mapa: posiciones sobre una cuadrícula simple</translation>
+    </message>
+    <message>
+        <source>the tile server answered %1</source>
+        <translation>el servidor de teselas ha respondido %1</translation>
+    </message>
+</context>
+<context>
+    <name>PmGenerator</name>
+    <message>
+        <source>due override of plan %1: the day is not a date</source>
+        <translation>cambio de vencimiento del plan %1: el día no es una fecha</translation>
+    </message>
+    <message>
+        <source>due override of plan %1 onto %2: a holiday of territory %3, the calendar of contract %4</source>
+        <translation>cambio de vencimiento del plan %1 al %2: festivo de la zona %3, calendario del contrato %4</translation>
+    </message>
+    <message>
+        <source>due override of plan %1 onto %2: contract %3 starts on %4</source>
+        <translation>cambio de vencimiento del plan %1 al %2: el contrato %3 empieza el %4</translation>
+    </message>
+    <message>
+        <source>due override of plan %1 onto %2: contract %3 ends on %4</source>
+        <translation>cambio de vencimiento del plan %1 al %2: el contrato %3 termina el %4</translation>
+    </message>
+    <message>
+        <source>interval_days %1 is not positive</source>
+        <translation>interval_days %1 no es positivo</translation>
+    </message>
+    <message>
+        <source>recurrence &quot;%1&quot;: %2</source>
+        <translation>recurrencia &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>seasonal_months: %1</source>
+        <translation>seasonal_months: %1</translation>
+    </message>
+    <message>
+        <source>preferred_start &quot;%1&quot; is not HH:MM</source>
+        <translation>preferred_start &quot;%1&quot; no tiene el formato HH:MM</translation>
+    </message>
+    <message>
+        <source>next_due is not a date</source>
+        <translation>next_due no es una fecha</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s asset has no site</source>
+        <translation>el equipo del plan no tiene emplazamiento</translation>
+    </message>
+    <message>
+        <source>its work order was cancelled</source>
+        <translation>su orden de trabajo se ha cancelado</translation>
+    </message>
+    <message>
+        <source>contract %1 starts on %2</source>
+        <translation>el contrato %1 empieza el %2</translation>
+    </message>
+    <message>
+        <source>a holiday, and contract %1 ends before the next working day</source>
+        <translation>un festivo, y el contrato %1 termina antes del siguiente día laborable</translation>
+    </message>
+    <message>
+        <source>Preventive maintenance plan %1, occurrence of %2</source>
+        <translation>Plan de mantenimiento preventivo %1, repetición del %2</translation>
+    </message>
+</context>
+<context>
+    <name>PmRecurrence</name>
+    <message>
+        <source>expected &quot;every N days&quot;, &quot;every N weeks [on Mon]&quot; or &quot;every N months [on day D | on first…fourth|last Fri]&quot;</source>
+        <translation>se esperaba &quot;every N days&quot;, &quot;every N weeks [on Mon]&quot; o &quot;every N months [on day D | on first…fourth|last Fri]&quot;</translation>
+    </message>
+    <message>
+        <source>the interval &quot;%1&quot; is not a whole number from 1 to %2</source>
+        <translation>el intervalo &quot;%1&quot; no es un número entero entre 1 y %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not days, weeks or months</source>
+        <translation>&quot;%1&quot; no es days, weeks ni months</translation>
+    </message>
+    <message>
+        <source>a rule in days has no &quot;on&quot; part</source>
+        <translation>una regla en días no tiene parte &quot;on&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weekday (Mon … Sun)</source>
+        <translation>&quot;%1&quot; no es un día de la semana (Mon … Sun)</translation>
+    </message>
+    <message>
+        <source>the day of the month &quot;%1&quot; is not from 1 to 31</source>
+        <translation>el día del mes &quot;%1&quot; no está entre 1 y 31</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not first, second, third, fourth or last</source>
+        <translation>&quot;%1&quot; no es first, second, third, fourth ni last</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a month from 1 to 12</source>
+        <translation>&quot;%1&quot; no es un mes entre 1 y 12</translation>
+    </message>
+</context>
+<context>
+    <name>PmWorkOrderWriter</name>
+    <message>
+        <source>the database has no column %1.%2; run init to migrate it</source>
+        <translation>la base de datos no tiene la columna %1.%2; ejecute init para migrarla</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>the period must have a start date on or before its end date</source>
+        <translation>el período debe tener una fecha de inicio igual o anterior a su fecha de fin</translation>
+    </message>
+    <message>
+        <source>the server did not say what this user may do</source>
+        <translation>el servidor no ha indicado qué puede hacer este usuario</translation>
+    </message>
+    <message>
+        <source>work order %1 does not exist</source>
+        <translation>la orden de trabajo %1 no existe</translation>
+    </message>
+    <message>
+        <source>work order %1 was changed by someone else; it has been reloaded</source>
+        <translation>otra persona ha modificado la orden de trabajo %1; se ha recargado</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
+        <translation>el controlador SQLite de Qt (QSQLITE) no está instalado</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>no se puede crear la carpeta %1</translation>
+    </message>
+    <message>
+        <source>the Qt PostgreSQL driver (QPSQL) is not installed</source>
+        <translation>el controlador PostgreSQL de Qt (QPSQL) no está instalado</translation>
+    </message>
+    <message>
+        <source>the root certificate path may not contain &apos;;&apos;: %1</source>
+        <translation>la ruta del certificado raíz no puede contener &apos;;&apos;: %1</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>no se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>the technician already has an appointment at that time (double booking refused by the database)</source>
+        <translation>el técnico ya tiene una cita a esa hora (la base de datos ha rechazado la doble reserva)</translation>
+    </message>
+    <message>
+        <source>your role is not allowed to do this: %1</source>
+        <translation>su rol no tiene permiso para hacer esto: %1</translation>
+    </message>
+    <message>
+        <source>the connection to the database was lost; nothing was saved</source>
+        <translation>se ha perdido la conexión con la base de datos; no se ha guardado nada</translation>
+    </message>
+    <message>
+        <source>the database refused the data: %1</source>
+        <translation>la base de datos ha rechazado los datos: %1</translation>
+    </message>
+    <message>
+        <source>internal error: nested transaction</source>
+        <translation>error interno: transacción anidada</translation>
+    </message>
+    <message>
+        <source>internal error: commit without a transaction</source>
+        <translation>error interno: confirmación sin transacción</translation>
+    </message>
+    <message>
+        <source>empty database URL</source>
+        <translation>URL de base de datos vacía</translation>
+    </message>
+    <message>
+        <source>SQLite URL needs an absolute path, e.g. sqlite:///home/me/fieldops.db (got &quot;%1&quot;)</source>
+        <translation>la URL de SQLite necesita una ruta absoluta, p. ej., sqlite:///home/me/fieldops.db (se ha recibido &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>malformed PostgreSQL URL: %1</source>
+        <translation>URL de PostgreSQL incorrecta: %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL has no host (expected postgresql://user@host:port/db)</source>
+        <translation>la URL de PostgreSQL no tiene host (se esperaba postgresql://user@host:port/db)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL has an invalid port</source>
+        <translation>la URL de PostgreSQL tiene un puerto no válido</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL has no database name (expected postgresql://user@host:port/db)</source>
+        <translation>la URL de PostgreSQL no tiene nombre de base de datos (se esperaba postgresql://user@host:port/db)</translation>
+    </message>
+    <message>
+        <source>unknown sslmode &quot;%1&quot; (one of %2)</source>
+        <translation>sslmode desconocido &quot;%1&quot; (uno de %2)</translation>
+    </message>
+    <message>
+        <source>unknown PostgreSQL URL option &quot;%1&quot; (sslmode, sslrootcert)</source>
+        <translation>opción de URL de PostgreSQL desconocida &quot;%1&quot; (sslmode, sslrootcert)</translation>
+    </message>
+    <message>
+        <source>database URL must start with sqlite:/// or postgresql:// (got &quot;%1&quot;)</source>
+        <translation>la URL de la base de datos debe empezar por sqlite:/// o postgresql:// (se ha recibido &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>migration script %1 is missing from the build</source>
+        <translation>falta el script de migración %1 en la compilación</translation>
+    </message>
+    <message>
+        <source>the database has schema version %1, newer than this console understands (%2); update FieldOps</source>
+        <translation>la base de datos tiene la versión de esquema %1, más reciente de la que entiende esta consola (%2); actualice FieldOps</translation>
+    </message>
+    <message>
+        <source>migration %1 failed: %2</source>
+        <translation>la migración %1 ha fallado: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordWriter</name>
+    <message>
+        <source>work order</source>
+        <translation>orden de trabajo</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>visita</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>emplazamiento</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contacto</translation>
+    </message>
+    <message>
+        <source>asset</source>
+        <translation>equipo</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>técnico</translation>
+    </message>
+    <message>
+        <source>absence</source>
+        <translation>ausencia</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>contrato</translation>
+    </message>
+    <message>
+        <source>maintenance plan</source>
+        <translation>plan de mantenimiento</translation>
+    </message>
+    <message>
+        <source>%1: not a field of a %2</source>
+        <translation>%1: no es un campo de %2</translation>
+    </message>
+    <message>
+        <source>%1: a %2 with this id already exists</source>
+        <translation>%1: ya existe un registro (%2) con este identificador</translation>
+    </message>
+    <message>
+        <source>%1: a %2 needs an id</source>
+        <translation>%1: un registro (%2) necesita un identificador</translation>
+    </message>
+    <message>
+        <source>the new %1 got no id</source>
+        <translation>el nuevo registro (%1) no ha recibido identificador</translation>
+    </message>
+    <message>
+        <source>%1 %2 does not exist</source>
+        <translation>%1 %2 no existe</translation>
+    </message>
+    <message>
+        <source>%1 %2 no longer exists</source>
+        <translation>%1 %2 ya no existe</translation>
+    </message>
+    <message>
+        <source>%1 %2 was changed by someone else; it has been reloaded</source>
+        <translation>otra persona ha modificado %1 %2; se ha recargado</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleBoard</name>
+    <message>
+        <source>Connect to a database to see the schedule.</source>
+        <translation>Conéctese a una base de datos para ver la planificación.</translation>
+    </message>
+    <message>
+        <source>The connection to the database is lost: the schedule is read only until it returns.</source>
+        <translation>Se ha perdido la conexión con la base de datos: la planificación es de solo lectura hasta que se restablezca.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Advertencia: %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1 is already booked (%2)</source>
+        <translation>Rechazado: %1 ya está reservado (%2)</translation>
+    </message>
+    <message>
+        <source>Refused: %1 is already booked %2–%3 with %4 · %5 (%6)</source>
+        <translation>Rechazado: %1 ya está reservado %2–%3 con %4 · %5 (%6)</translation>
+    </message>
+    <message>
+        <source>Refused: double booking (%1)</source>
+        <translation>Rechazado: doble reserva (%1)</translation>
+    </message>
+    <message>
+        <source>Saved with warnings: %1</source>
+        <translation>Guardado con advertencias: %1</translation>
+    </message>
+    <message>
+        <source>Absent %1 %2–%3</source>
+        <translation>Ausente %1 %2–%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · covers %n visit(s)</source>
+        <translation>
+            <numerusform>%1 · cubre %n visita</numerusform>
+            <numerusform>%1 · cubre %n visitas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a work order in the queue first, then press Enter on the slot for it.</source>
+        <translation>Seleccione primero una orden de trabajo en la cola y, después, pulse Intro en el hueco deseado.</translation>
+    </message>
+    <message>
+        <source>%1 is already on the board: select a work order in the queue.</source>
+        <translation>%1 ya está en el panel: seleccione una orden de trabajo de la cola.</translation>
+    </message>
+    <message>
+        <source>Schedule board</source>
+        <translation>Panel de planificación</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3, %4 %5 to %6, %7</source>
+        <translation>%1 %2, %3, %4 %5 a %6, %7</translation>
+    </message>
+    <message>
+        <source>Schedule board: arrow keys move between technicians and times, Tab picks a visit</source>
+        <translation>Panel de planificación: las flechas se mueven entre técnicos y horas; Tab selecciona una visita</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3 to %4, booked</source>
+        <translation>%1, %2 %3 a %4, reservado</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3 to %4, free</source>
+        <translation>%1, %2 %3 a %4, libre</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Inactive · %1</source>
+        <translation>Inactivo · %1</translation>
+    </message>
+    <message>
+        <source>No territory</source>
+        <translation>Sin zona</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleLoader</name>
+    <message>
+        <source>the horizon needs a start before its end</source>
+        <translation>el horizonte necesita un inicio anterior a su fin</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotCommand</name>
+    <message>
+        <source>%1 has no FieldOps schema</source>
+        <translation>%1 no tiene esquema de FieldOps</translation>
+    </message>
+    <message>
+        <source>the database was not read within %1 s</source>
+        <translation>no se ha leído la base de datos en %1 s</translation>
+    </message>
+    <message>
+        <source>unknown view &quot;%1&quot;; the views are: %2</source>
+        <translation>vista desconocida &quot;%1&quot;; las vistas son: %2</translation>
+    </message>
+    <message>
+        <source>no database to draw: give --db URL or --demo, or choose one at a first start</source>
+        <translation>no hay base de datos que dibujar: indique --db URL o --demo, o elija una en el primer inicio</translation>
+    </message>
+    <message>
+        <source>cannot make a scratch folder: %1</source>
+        <translation>no se puede crear una carpeta temporal: %1</translation>
+    </message>
+    <message>
+        <source>the console has no %1 view</source>
+        <translation>la consola no tiene la vista %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>no se puede escribir %1</translation>
+    </message>
+</context>
+<context>
+    <name>SlaPolicy</name>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <source>around the clock</source>
+        <translation>las 24 horas</translation>
+    </message>
+    <message>
+        <source>No contract: priority %1 default, %2 h</source>
+        <translation>Sin contrato: prioridad %1 predeterminada, %2 h</translation>
+    </message>
+    <message>
+        <source>Contract %1, priority %2</source>
+        <translation>Contrato %1, prioridad %2</translation>
+    </message>
+    <message>
+        <source>respond within 1 business hour</source>
+        <translation>responder en 1 hora laborable</translation>
+    </message>
+    <message>
+        <source>respond within 1 hour</source>
+        <translation>responder en 1 hora</translation>
+    </message>
+    <message>
+        <source>respond within %1 business hours</source>
+        <translation>responder en %1 horas laborables</translation>
+    </message>
+    <message>
+        <source>respond within %1 hours</source>
+        <translation>responder en %1 horas</translation>
+    </message>
+    <message>
+        <source>no response time set, priority default %1 h</source>
+        <translation>sin tiempo de respuesta definido, prioridad predeterminada %1 h</translation>
+    </message>
+    <message>
+        <source>, resolve within %1</source>
+        <translation>, resolver en %1</translation>
+    </message>
+    <message>
+        <source> (%1, site time)</source>
+        <translation> (%1, hora del emplazamiento)</translation>
+    </message>
+    <message>
+        <source> (%1, site time, holidays of %2)</source>
+        <translation> (%1, hora del emplazamiento, festivos de %2)</translation>
+    </message>
+    <message>
+        <source>, around the clock</source>
+        <translation>, las 24 horas</translation>
+    </message>
+</context>
+<context>
+    <name>StartupDatabase</name>
+    <message>
+        <source>No file was chosen.</source>
+        <translation>No se ha elegido ningún archivo.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>La carpeta %1 no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 es una carpeta, no un archivo.</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database file; choose a new file name or a FieldOps database.</source>
+        <translation>%1 no es un archivo de base de datos SQLite; elija un nombre de archivo nuevo o una base de datos de FieldOps.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable.</source>
+        <translation>No se puede escribir en la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Could not create a FieldOps database in %1: %2</source>
+        <translation>No se ha podido crear una base de datos de FieldOps en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionLoader</name>
+    <message>
+        <source>work order %1 does not exist</source>
+        <translation>la orden de trabajo %1 no existe</translation>
+    </message>
+    <message>
+        <source>work order %1 is %2: there is nothing to schedule</source>
+        <translation>la orden de trabajo %1 está %2: no hay nada que programar</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionText</name>
+    <message>
+        <source>the skill %1</source>
+        <translation>la competencia %1</translation>
+    </message>
+    <message>
+        <source>the skills %1</source>
+        <translation>las competencias %1</translation>
+    </message>
+    <message>
+        <source>no skill required</source>
+        <translation>no requiere competencias</translation>
+    </message>
+    <message>
+        <source>skill %1</source>
+        <translation>competencia %1</translation>
+    </message>
+    <message>
+        <source>skills %1</source>
+        <translation>competencias %1</translation>
+    </message>
+    <message>
+        <source>%1 min away</source>
+        <translation>a %1 min</translation>
+    </message>
+    <message>
+        <source>no SLA due</source>
+        <translation>sin vencimiento de SLA</translation>
+    </message>
+    <message>
+        <source>within SLA, %1 to spare</source>
+        <translation>dentro del SLA, con %1 de margen</translation>
+    </message>
+    <message>
+        <source>%1 after SLA</source>
+        <translation>%1 después del SLA</translation>
+    </message>
+    <message>
+        <source>inside the customer&apos;s window</source>
+        <translation>dentro de la franja del cliente</translation>
+    </message>
+    <message>
+        <source>%1 booked that day</source>
+        <translation>%1 reservado ese día</translation>
+    </message>
+    <message>
+        <source>nothing else booked that day</source>
+        <translation>nada más reservado ese día</translation>
+    </message>
+    <message>
+        <source>the one active technician is off or full until %1</source>
+        <translation>el único técnico activo está de descanso o completo hasta %1</translation>
+    </message>
+    <message>
+        <source>all %1 active technicians are off or full until %2</source>
+        <translation>los %1 técnicos activos están de descanso o completos hasta %2</translation>
+    </message>
+    <message>
+        <source>1 technician has %1; they are off or full until %2</source>
+        <translation>1 técnico tiene %1; está de descanso o completo hasta %2</translation>
+    </message>
+    <message>
+        <source>%1 technicians have %2; all are off or full until %3</source>
+        <translation>%1 técnicos tienen %2; todos están de descanso o completos hasta %3</translation>
+    </message>
+    <message>
+        <source>there is no active technician</source>
+        <translation>no hay ningún técnico activo</translation>
+    </message>
+    <message>
+        <source>no active technician has %1</source>
+        <translation>ningún técnico activo tiene %1</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s window %1 – %2 leaves no room for the visit between %3 and %4</source>
+        <translation>la franja del cliente %1 – %2 no deja hueco para la visita entre %3 y %4</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianForm</name>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianRules</name>
+    <message>
+        <source>give the technician an id (like T-042)</source>
+        <translation>asigne un identificador al técnico (por ejemplo, T-042)</translation>
+    </message>
+    <message>
+        <source>an id has 1 to %1 characters and no spaces</source>
+        <translation>un identificador tiene entre 1 y %1 caracteres y ningún espacio</translation>
+    </message>
+    <message>
+        <source>the name is required</source>
+        <translation>el nombre es obligatorio</translation>
+    </message>
+    <message>
+        <source>keep the name to %1 characters</source>
+        <translation>limite el nombre a %1 caracteres</translation>
+    </message>
+    <message>
+        <source>choose one of %1</source>
+        <translation>elija uno de %1</translation>
+    </message>
+    <message>
+        <source>where the technician starts the day: a latitude is required</source>
+        <translation>dónde empieza la jornada el técnico: la latitud es obligatoria</translation>
+    </message>
+    <message>
+        <source>where the technician starts the day: a longitude is required</source>
+        <translation>dónde empieza la jornada el técnico: la longitud es obligatoria</translation>
+    </message>
+    <message>
+        <source>choose the time zone the shift is worked in</source>
+        <translation>elija la zona horaria en la que se trabaja el turno</translation>
+    </message>
+    <message>
+        <source>the shift must end after it starts (%1)</source>
+        <translation>el turno debe terminar después de empezar (%1)</translation>
+    </message>
+    <message>
+        <source>choose at least one working day</source>
+        <translation>elija al menos un día laborable</translation>
+    </message>
+    <message>
+        <source>technician %1 already exists</source>
+        <translation>el técnico %1 ya existe</translation>
+    </message>
+    <message>
+        <source>unknown territory &quot;%1&quot;</source>
+        <translation>zona desconocida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown skill(s): %1</source>
+        <translation>competencias desconocidas: %1</translation>
+    </message>
+    <message>
+        <source>technician %1 does not exist</source>
+        <translation>el técnico %1 no existe</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEntryFlags</name>
+    <message>
+        <source>overlaps entry %1 of the same technician</source>
+        <translation>se solapa con el registro %1 del mismo técnico</translation>
+    </message>
+    <message>
+        <source>outside the technician&apos;s visits of this work order</source>
+        <translation>fuera de las visitas del técnico para esta orden de trabajo</translation>
+    </message>
+    <message>
+        <source>billable time without a comment of what was done</source>
+        <translation>tiempo facturable sin comentario sobre el trabajo realizado</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEntryReview</name>
+    <message>
+        <source>no time entry %1</source>
+        <translation>no existe el registro de horas %1</translation>
+    </message>
+    <message>
+        <source>time entry %1 changed while it was being approved; read it again</source>
+        <translation>el registro de horas %1 ha cambiado mientras se aprobaba; vuelva a leerlo</translation>
+    </message>
+    <message>
+        <source>time entry %1 is at version %2, not version %3: it changed since it was read</source>
+        <translation>el registro de horas %1 está en la versión %2, no en la %3: ha cambiado desde que se leyó</translation>
+    </message>
+    <message>
+        <source>time entry %1 would end (%2) before it starts (%3)</source>
+        <translation>el registro de horas %1 terminaría (%2) antes de empezar (%3)</translation>
+    </message>
+    <message>
+        <source>time entry %1 changed while it was being corrected; read it again</source>
+        <translation>el registro de horas %1 ha cambiado mientras se corregía; vuelva a leerlo</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message numerus="yes">
+        <source>Optimize %1: %n visit(s)</source>
+        <translation>
+            <numerusform>Optimizar %1: %n visita</numerusform>
+            <numerusform>Optimizar %1: %n visitas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserAccount</name>
+    <message>
+        <source>Dispatcher</source>
+        <translation>Coordinador</translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation>Planificador</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrador</translation>
+    </message>
+</context>
+<context>
+    <name>UserDirectory</name>
+    <message>
+        <source>the server refused: %1</source>
+        <translation>el servidor lo ha rechazado: %1</translation>
+    </message>
+    <message>
+        <source>a user name has 1 to 63 bytes (UTF-8)</source>
+        <translation>un nombre de usuario tiene entre 1 y 63 bytes (UTF-8)</translation>
+    </message>
+    <message>
+        <source>unknown role &quot;%1&quot;, expected one of %2</source>
+        <translation>rol desconocido &quot;%1&quot;; se esperaba uno de %2</translation>
+    </message>
+    <message>
+        <source>users and roles exist only on a PostgreSQL server; a SQLite file has none</source>
+        <translation>los usuarios y roles solo existen en un servidor PostgreSQL; un archivo SQLite no los tiene</translation>
+    </message>
+    <message>
+        <source>the server did not say what this user may do</source>
+        <translation>el servidor no ha indicado qué puede hacer este usuario</translation>
+    </message>
+    <message>
+        <source>this database predates user management; run `fieldops-cli init` to migrate it</source>
+        <translation>esta base de datos es anterior a la gestión de usuarios; ejecute `fieldops-cli init` para migrarla</translation>
+    </message>
+    <message>
+        <source>only a FieldOps admin may manage users, and %1 is not one</source>
+        <translation>solo un administrador de FieldOps puede gestionar usuarios, y %1 no lo es</translation>
+    </message>
+    <message>
+        <source>unknown territory %1</source>
+        <translation>zona desconocida %1</translation>
+    </message>
+    <message>
+        <source>you cannot change your own role (%1); ask another admin</source>
+        <translation>no puede cambiar su propio rol (%1); pídaselo a otro administrador</translation>
+    </message>
+    <message>
+        <source>you cannot disable your own login (%1); ask another admin</source>
+        <translation>no puede desactivar su propio inicio de sesión (%1); pídaselo a otro administrador</translation>
+    </message>
+</context>
+<context>
+    <name>UserReport</name>
+    <message>
+        <source>LOGIN</source>
+        <translation>USUARIO</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROL</translation>
+    </message>
+    <message>
+        <source>TERRITORIES</source>
+        <translation>ZONAS</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>(todas)</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n usuario</numerusform>
+            <numerusform>%n usuarios</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ViolationReport</name>
+    <message>
+        <source>KIND</source>
+        <translation>TIPO</translation>
+    </message>
+    <message>
+        <source>SEVERITY</source>
+        <translation>GRAVEDAD</translation>
+    </message>
+    <message>
+        <source>TECHNICIAN</source>
+        <translation>TÉCNICO</translation>
+    </message>
+    <message>
+        <source>APPOINTMENTS</source>
+        <translation>CITAS</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DETALLE</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n violation(s)</source>
+        <translation>
+            <numerusform>%n infracción</numerusform>
+            <numerusform>%n infracciones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Tentative</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>En camino</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>En el emplazamiento</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Instalación</translation>
+    </message>
+    <message>
+        <source>Corrective (repair)</source>
+        <translation>Correctivo (reparación)</translation>
+    </message>
+    <message>
+        <source>Preventive</source>
+        <translation>Preventivo</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Inspección</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Around the clock (24×7)</source>
+        <translation>Las 24 horas (24×7)</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Horario laboral</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>al mes</translation>
+    </message>
+    <message>
+        <source>per quarter</source>
+        <translation>al trimestre</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>al año</translation>
+    </message>
+</context>
+<context>
+    <name>WarrantyNote</name>
+    <message>
+        <source>Asset %1 is under warranty until %2</source>
+        <translation>El equipo %1 está en garantía hasta el %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderIntake</name>
+    <message>
+        <source>an id has 1 to 64 characters and no spaces</source>
+        <translation>un identificador tiene entre 1 y 64 caracteres y ningún espacio</translation>
+    </message>
+    <message>
+        <source>choose the site where the work is done</source>
+        <translation>elija el emplazamiento donde se realiza el trabajo</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>&quot;%1&quot; no es uno de %2</translation>
+    </message>
+    <message>
+        <source>%1 is more than a week (%2 minutes)</source>
+        <translation>%1 es más de una semana (%2 minutos)</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s window must end after it starts</source>
+        <translation>la franja del cliente debe terminar después de empezar</translation>
+    </message>
+    <message>
+        <source>the time the call came in is missing</source>
+        <translation>falta la hora en que se recibió la llamada</translation>
+    </message>
+    <message>
+        <source>the SLA must fall due after the work order was created</source>
+        <translation>el SLA debe vencer después de la creación de la orden de trabajo</translation>
+    </message>
+    <message>
+        <source>a new work order starts open</source>
+        <translation>una orden de trabajo nueva empieza como abierta</translation>
+    </message>
+    <message>
+        <source>keep the summary to %1 characters (it has %2)</source>
+        <translation>limite el resumen a %1 caracteres (tiene %2)</translation>
+    </message>
+    <message>
+        <source>the description is longer than %1 characters</source>
+        <translation>la descripción supera los %1 caracteres</translation>
+    </message>
+    <message>
+        <source>the reason is longer than %1 characters</source>
+        <translation>el motivo supera los %1 caracteres</translation>
+    </message>
+    <message>
+        <source>work order %1 already exists</source>
+        <translation>la orden de trabajo %1 ya existe</translation>
+    </message>
+    <message>
+        <source>unknown customer &quot;%1&quot;</source>
+        <translation>cliente desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown site &quot;%1&quot;</source>
+        <translation>emplazamiento desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>site %1 belongs to customer %2, not to %3</source>
+        <translation>el emplazamiento %1 pertenece al cliente %2, no a %3</translation>
+    </message>
+    <message>
+        <source>unknown asset &quot;%1&quot;</source>
+        <translation>equipo desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>asset %1 is at site %2, not at %3</source>
+        <translation>el equipo %1 está en el emplazamiento %2, no en %3</translation>
+    </message>
+    <message>
+        <source>unknown contract &quot;%1&quot;</source>
+        <translation>contrato desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>contract %1 is customer %2&apos;s, not the site&apos;s customer %3</source>
+        <translation>el contrato %1 es del cliente %2, no del cliente del emplazamiento %3</translation>
+    </message>
+    <message>
+        <source>unknown skill(s): %1</source>
+        <translation>competencias desconocidas: %1</translation>
+    </message>
+    <message>
+        <source>work order %1 does not exist</source>
+        <translation>la orden de trabajo %1 no existe</translation>
+    </message>
+    <message>
+        <source>cancel_reason: say why the work order is cancelled</source>
+        <translation>cancel_reason: indique por qué se cancela la orden de trabajo</translation>
+    </message>
+    <message>
+        <source>cancel_reason: the reason is longer than %1 characters</source>
+        <translation>cancel_reason: el motivo supera los %1 caracteres</translation>
+    </message>
+    <message>
+        <source>status: work order %1 is already cancelled</source>
+        <translation>status: la orden de trabajo %1 ya está cancelada</translation>
+    </message>
+    <message>
+        <source>status: work order %1 is done; a finished job cannot be cancelled</source>
+        <translation>status: la orden de trabajo %1 está terminada; un trabajo finalizado no se puede cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderJson</name>
+    <message>
+        <source>expected text, not the number %1</source>
+        <translation>se esperaba texto, no el número %1</translation>
+    </message>
+    <message>
+        <source>expected %1, not true or false</source>
+        <translation>se esperaba %1, no true ni false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>expected a single value, not a list</source>
+        <translation>se esperaba un único valor, no una lista</translation>
+    </message>
+    <message>
+        <source>expected a list of skill codes (text)</source>
+        <translation>se esperaba una lista de códigos de competencia (texto)</translation>
+    </message>
+    <message>
+        <source>expected a single value, not an object</source>
+        <translation>se esperaba un único valor, no un objeto</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>JSON no válido en la posición %1: %2</translation>
+    </message>
+    <message>
+        <source>expected one JSON object with the work order&apos;s fields</source>
+        <translation>se esperaba un objeto JSON con los campos de la orden de trabajo</translation>
+    </message>
+    <message>
+        <source>expected the whole number of the version you last read</source>
+        <translation>se esperaba el número entero de la última versión que leyó</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>se requiere un valor</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Billing %1 to %2: %3 customer and contract rows, %4 lines, total %5.
+</source>
+        <translation>Facturación del %1 al %2: %3 filas de clientes y contratos, %4 líneas, total %5.
+</translation>
+    </message>
+    <message>
+        <source>Time entries awaiting review (not billed): %1.
+</source>
+        <translation>Registros de horas pendientes de revisión (no facturados): %1.
+</translation>
+    </message>
+    <message>
+        <source>First day of the period (YYYY-MM-DD, UTC).</source>
+        <translation>Primer día del período (YYYY-MM-DD, UTC).</translation>
+    </message>
+    <message>
+        <source>Last day of the period (YYYY-MM-DD, UTC).</source>
+        <translation>Último día del período (YYYY-MM-DD, UTC).</translation>
+    </message>
+    <message>
+        <source>Directory to write the files into (created if missing).</source>
+        <translation>Directorio en el que escribir los archivos (se crea si no existe).</translation>
+    </message>
+    <message>
+        <source>Print the summary rows as one JSON object.</source>
+        <translation>Imprime las filas del resumen como un único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>Bill a period: per customer and contract the approved billable time (approved or corrected
+entries), the included hours of the contract for the period, the hours beyond at its rate, its
+fixed fee and the parts used; pending entries are counted, not billed. Writes
+billing_summary.csv, billing_lines.csv and billing.pdf into DIR.</source>
+        <translation>Factura un período: por cliente y contrato, el tiempo facturable aprobado (registros aprobados o
+corregidos), las horas incluidas en el contrato para el período, las horas adicionales según su tarifa,
+su cuota fija y las piezas utilizadas; los registros pendientes se cuentan, pero no se facturan. Escribe
+billing_summary.csv, billing_lines.csv y billing.pdf en DIR.</translation>
+    </message>
+    <message>
+        <source>billing takes no arguments (got &quot;%1&quot;)</source>
+        <translation>billing no admite argumentos (se ha recibido &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>billing needs --from, --to and --out, e.g. fieldops-cli billing --from 2026-03-01 --to 2026-03-31 --out march</source>
+        <translation>billing necesita --from, --to y --out, p. ej., fieldops-cli billing --from 2026-03-01 --to 2026-03-31 --out march</translation>
+    </message>
+    <message>
+        <source>--out needs a directory</source>
+        <translation>--out necesita un directorio</translation>
+    </message>
+    <message>
+        <source>No preventive work falls in this horizon.</source>
+        <translation>No hay trabajo preventivo en este horizonte.</translation>
+    </message>
+    <message>
+        <source>(no territory)</source>
+        <translation>(sin zona)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Demand h</source>
+        <translation>Demanda h</translation>
+    </message>
+    <message>
+        <source>Available h</source>
+        <translation>Disponible h</translation>
+    </message>
+    <message>
+        <source>Booked h</source>
+        <translation>Reservado h</translation>
+    </message>
+    <message>
+        <source>OVERLOADED</source>
+        <translation>SOBRECARGADA</translation>
+    </message>
+    <message numerus="yes">
+        <source>Levelling moved %n occurrence(s):</source>
+        <translation>
+            <numerusform>La nivelación ha movido %n repetición:</numerusform>
+            <numerusform>La nivelación ha movido %n repeticiones:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>plan %1: %2 → %3</source>
+        <translation>plan %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Preview the occurrences due in the next N days (0 … %1).</source>
+        <translation>Muestra una vista previa de las repeticiones que vencen en los próximos N días (0 … %1).</translation>
+    </message>
+    <message>
+        <source>The horizon&apos;s first day (default: today, UTC).</source>
+        <translation>Primer día del horizonte (predeterminado: hoy, UTC).</translation>
+    </message>
+    <message>
+        <source>Move occurrences within their allowed window to flatten overloaded weeks; show the levelled table and the moves.</source>
+        <translation>Mueve las repeticiones dentro de su franja permitida para aplanar las semanas sobrecargadas; muestra la tabla nivelada y los movimientos.</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object.</source>
+        <translation>Imprime el resultado como un único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>Per ISO week and territory: the hours of the preventive work generate-pm would create against the
+free hours of the technicians holding the skills (shifts less absences and bookings). Writes nothing.</source>
+        <translation>Por semana ISO y zona: las horas de trabajo preventivo que crearía generate-pm frente a las
+horas libres de los técnicos con las competencias (turnos menos ausencias y reservas). No escribe nada.</translation>
+    </message>
+    <message>
+        <source>capacity-preview takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>capacity-preview no admite argumentos aparte de sus opciones (se ha recibido &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--today: &quot;%1&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>--today: &quot;%1&quot; no es una fecha (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Muestra esta ayuda.</translation>
+    </message>
+    <message>
+        <source>Usage: fieldops-cli [--db URL] %1</source>
+        <translation>Uso: fieldops-cli [--db URL] %1</translation>
+    </message>
+    <message>
+        <source>%1 holds no FieldOps schema; run `fieldops-cli --db URL init` first</source>
+        <translation>%1 no contiene ningún esquema de FieldOps; ejecute antes `fieldops-cli --db URL init`</translation>
+    </message>
+    <message>
+        <source>%1: a number of days is required, e.g. %1 %2</source>
+        <translation>%1: se requiere un número de días, p. ej., %1 %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number of days</source>
+        <translation>%1: &quot;%2&quot; no es un número entero de días</translation>
+    </message>
+    <message>
+        <source>%1: %2 is outside [0, %3]</source>
+        <translation>%1: %2 está fuera de [0, %3]</translation>
+    </message>
+    <message>
+        <source>--from needs a date YYYY-MM-DD (got &quot;%1&quot;)</source>
+        <translation>--from necesita una fecha YYYY-MM-DD (se ha recibido &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--to needs a date YYYY-MM-DD (got &quot;%1&quot;)</source>
+        <translation>--to necesita una fecha YYYY-MM-DD (se ha recibido &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--to (%1) is before --from (%2)</source>
+        <translation>--to (%1) es anterior a --from (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 for %4 min</source>
+        <translation>%1 %2 %3 durante %4 min</translation>
+    </message>
+    <message>
+        <source>%1 rate %2 %3 per hour over %4 min</source>
+        <translation>%1 tasa %2 %3 por hora durante %4 min</translation>
+    </message>
+    <message>
+        <source>%1 every %2</source>
+        <translation>%1 cada %2</translation>
+    </message>
+    <message>
+        <source>%1 outside mean ± %2 sd for %3 min (baseline %4 weeks)</source>
+        <translation>%1 fuera de media ± %2 desv. est. durante %3 min (referencia: %4 semanas)</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>modelo %1</translation>
+    </message>
+    <message>
+        <source>asset %1</source>
+        <translation>equipo %1</translation>
+    </message>
+    <message>
+        <source>%1  %2, %3: %4 → %5 &quot;%6&quot; (priority %7)%8</source>
+        <translation>%1  %2, %3: %4 → %5 &quot;%6&quot; (prioridad %7)%8</translation>
+    </message>
+    <message>
+        <source>, inactive</source>
+        <translation>, inactiva</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>no se puede leer la entrada estándar</translation>
+    </message>
+    <message>
+        <source>No condition rules.</source>
+        <translation>No hay reglas de condición.</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON.</source>
+        <translation>Imprime el resultado como JSON.</translation>
+    </message>
+    <message>
+        <source>create or list</source>
+        <translation>create o list</translation>
+    </message>
+    <message>
+        <source>Condition rules on asset readings.
+  create   reads one JSON object from standard input whose keys are the condition_rules columns
+           (id optional; asset_id or asset_model; kind threshold|rate|usage|anomaly and its
+           parameters; task, work_order_type, required_skills, duration_min, priority, active)
+           and prints the new id
+  list     every rule, one a line (--json: an array of objects with the same keys)</source>
+        <translation>Reglas de condición sobre las lecturas de los equipos.
+  create   lee de la entrada estándar un objeto JSON cuyas claves son las columnas de condition_rules
+           (id opcional; asset_id o asset_model; kind threshold|rate|usage|anomaly y sus
+           parámetros; task, work_order_type, required_skills, duration_min, priority, active)
+           e imprime el nuevo id
+  list     todas las reglas, una por línea (--json: una matriz de objetos con las mismas claves)</translation>
+    </message>
+    <message>
+        <source>usage: fieldops-cli condition-rule create | list [--json]</source>
+        <translation>uso: fieldops-cli condition-rule create | list [--json]</translation>
+    </message>
+    <message>
+        <source>Start of the range (ISO 8601 with an offset or Z).</source>
+        <translation>Inicio del intervalo (ISO 8601 con desfase o Z).</translation>
+    </message>
+    <message>
+        <source>End of the range, exclusive (ISO 8601 with an offset or Z).</source>
+        <translation>Fin del intervalo, no incluido (ISO 8601 con desfase o Z).</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>Imprime JSON en lugar de una tabla.</translation>
+    </message>
+    <message>
+        <source>Check the schedule&apos;s rules for appointments intersecting [from, to): overlap (hard); travel, shift, absence, skill, window, sla (soft).</source>
+        <translation>Comprueba las reglas de la planificación en las citas que coinciden con [from, to): solapamiento (estricta); desplazamiento, turno, ausencia, competencia, franja, SLA (flexibles).</translation>
+    </message>
+    <message>
+        <source>conflicts takes no arguments, only --from, --to and --json</source>
+        <translation>conflicts no admite argumentos, solo --from, --to y --json</translation>
+    </message>
+    <message>
+        <source>conflicts needs --from T and --to T</source>
+        <translation>conflicts necesita --from T y --to T</translation>
+    </message>
+    <message>
+        <source>--from &quot;%1&quot; is not an ISO 8601 timestamp with an offset or Z</source>
+        <translation>--from &quot;%1&quot; no es una marca de tiempo ISO 8601 con desfase o Z</translation>
+    </message>
+    <message>
+        <source>--to &quot;%1&quot; is not an ISO 8601 timestamp with an offset or Z</source>
+        <translation>--to &quot;%1&quot; no es una marca de tiempo ISO 8601 con desfase o Z</translation>
+    </message>
+    <message>
+        <source>--to must be after --from</source>
+        <translation>--to debe ser posterior a --from</translation>
+    </message>
+    <message>
+        <source>Another evaluation is running (%1); nothing done.</source>
+        <translation>Se está ejecutando otra evaluación (%1); no se ha hecho nada.</translation>
+    </message>
+    <message>
+        <source>opened     rule %1, asset %2, since %3: %4 (%5)</source>
+        <translation>abierto     regla %1, equipo %2, desde %3: %4 (%5)</translation>
+    </message>
+    <message>
+        <source>no work order: dry run</source>
+        <translation>sin orden de trabajo: simulación</translation>
+    </message>
+    <message>
+        <source>continued  rule %1, asset %2, since %3: %4</source>
+        <translation>continúa    regla %1, equipo %2, desde %3: %4</translation>
+    </message>
+    <message>
+        <source>cleared    rule %1, asset %2, since %3: %4</source>
+        <translation>resuelto    regla %1, equipo %2, desde %3: %4</translation>
+    </message>
+    <message>
+        <source>rules: %1, assets: %2; opened %3, continued %4, cleared %5</source>
+        <translation>reglas: %1, equipos: %2; abiertos %3, continuados %4, resueltos %5</translation>
+    </message>
+    <message>
+        <source> (dry run: nothing written)</source>
+        <translation> (simulación: no se ha escrito nada)</translation>
+    </message>
+    <message>
+        <source>Report what would change; write nothing.</source>
+        <translation>Informa de lo que cambiaría; no escribe nada.</translation>
+    </message>
+    <message>
+        <source>Evaluate as of this instant (ISO 8601 with an offset or Z; default now).</source>
+        <translation>Evalúa en este instante (ISO 8601 con desfase o Z; predeterminado: ahora).</translation>
+    </message>
+    <message>
+        <source>Evaluate every active condition rule on the readings of its assets: a breach without an open
+episode opens one with its work order, a breach with one continues it, a recovery clears it.
+One transaction; a second run opens nothing more.</source>
+        <translation>Evalúa todas las reglas de condición activas sobre las lecturas de sus equipos: un incumplimiento sin episodio
+abierto abre uno con su orden de trabajo, un incumplimiento con episodio lo continúa y una recuperación lo resuelve.
+Una sola transacción; una segunda ejecución no abre nada más.</translation>
+    </message>
+    <message>
+        <source>evaluate-conditions takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>evaluate-conditions no admite argumentos aparte de sus opciones (se ha recibido &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--at: &quot;%1&quot; is not an ISO 8601 time with an offset or Z</source>
+        <translation>--at: &quot;%1&quot; no es una hora ISO 8601 con desfase o Z</translation>
+    </message>
+    <message>
+        <source>Directory to write the CSV files into (created if missing).</source>
+        <translation>Directorio en el que escribir los archivos CSV (se crea si no existe).</translation>
+    </message>
+    <message>
+        <source>Export every entity as the CSV files `import` reads.</source>
+        <translation>Exporta todas las entidades como los archivos CSV que lee `import`.</translation>
+    </message>
+    <message>
+        <source>export needs exactly one directory</source>
+        <translation>export necesita exactamente un directorio</translation>
+    </message>
+    <message>
+        <source>exported %1 rows into %2 files</source>
+        <translation>se han exportado %1 filas en %2 archivos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Would create %n preventive work order(s) (dry run: nothing written).</source>
+        <translation>
+            <numerusform>Se crearía %n orden de trabajo preventiva (simulación: no se ha escrito nada).</numerusform>
+            <numerusform>Se crearían %n órdenes de trabajo preventivas (simulación: no se ha escrito nada).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n preventive work order(s).</source>
+        <translation>
+            <numerusform>Se ha creado %n orden de trabajo preventiva.</numerusform>
+            <numerusform>Se han creado %n órdenes de trabajo preventivas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1  plan %2, asset %3, due %4</source>
+        <translation>%1  plan %2, equipo %3, vence el %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n occurrence(s):</source>
+        <translation>
+            <numerusform>Se ha omitido %n repetición:</numerusform>
+            <numerusform>Se han omitido %n repeticiones:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>plan %1, due %2: %3 (%4)</source>
+        <translation>plan %1, vence el %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Generate the occurrences due in the next N days (0 … %1).</source>
+        <translation>Genera las repeticiones que vencen en los próximos N días (0 … %1).</translation>
+    </message>
+    <message>
+        <source>Report what would be created; write nothing.</source>
+        <translation>Informa de lo que se crearía; no escribe nada.</translation>
+    </message>
+    <message>
+        <source>The horizon&apos;s first day (default: today in each site&apos;s time zone).</source>
+        <translation>Primer día del horizonte (predeterminado: hoy en la zona horaria de cada emplazamiento).</translation>
+    </message>
+    <message>
+        <source>Level the capacity first (as capacity-preview --level does for the same horizon) and generate the moved occurrences on their levelled days.</source>
+        <translation>Nivela antes la capacidad (como hace capacity-preview --level para el mismo horizonte) y genera las repeticiones movidas en sus días nivelados.</translation>
+    </message>
+    <message>
+        <source>Create the preventive work orders the maintenance plans call for in the next N days:
+one per occurrence, once (a second run creates nothing), all in one transaction.
+With --level, occurrences in overloaded weeks are due on the days the capacity levelling
+moves them to (capacity-preview --level shows the moves); &quot;due&quot; is then the moved day.</source>
+        <translation>Crea las órdenes de trabajo preventivas que requieren los planes de mantenimiento en los próximos N días:
+una por repetición, una sola vez (una segunda ejecución no crea nada), todo en una transacción.
+Con --level, las repeticiones de semanas sobrecargadas vencen en los días a los que las mueve la nivelación
+de capacidad (capacity-preview --level muestra los movimientos); el vencimiento es entonces el día movido.</translation>
+    </message>
+    <message>
+        <source>generate-pm takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>generate-pm no admite argumentos aparte de sus opciones (se ha recibido &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>Directory of CSV files (the CSV interchange in the README).</source>
+        <translation>Directorio de archivos CSV (el intercambio CSV descrito en el README).</translation>
+    </message>
+    <message>
+        <source>IANA time zone for technicians and sites without one (default UTC).</source>
+        <translation>Zona horaria IANA para técnicos y emplazamientos que no la tengan (predeterminada: UTC).</translation>
+    </message>
+    <message>
+        <source>Import a directory of CSV files: all rows or none. Problems are reported as file:line: column: reason.</source>
+        <translation>Importa un directorio de archivos CSV: todas las filas o ninguna. Los problemas se indican como archivo:línea: columna: motivo.</translation>
+    </message>
+    <message>
+        <source>import needs exactly one directory</source>
+        <translation>import necesita exactamente un directorio</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>advertencia: %1</translation>
+    </message>
+    <message>
+        <source>lost the connection to the server during import; nothing was imported</source>
+        <translation>se ha perdido la conexión con el servidor durante la importación; no se ha importado nada</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows</source>
+        <translation>%1: %2 filas</translation>
+    </message>
+    <message>
+        <source>imported %1 rows from %2 files</source>
+        <translation>se han importado %1 filas de %2 archivos</translation>
+    </message>
+    <message>
+        <source>ingested 1 event</source>
+        <translation>se ha recibido 1 evento</translation>
+    </message>
+    <message>
+        <source>ingested %1 events</source>
+        <translation>se han recibido %1 eventos</translation>
+    </message>
+    <message>
+        <source>File of events, one JSON object per line; - reads standard input.</source>
+        <translation>Archivo de eventos, un objeto JSON por línea; - lee la entrada estándar.</translation>
+    </message>
+    <message>
+        <source>Print {&quot;ingested&quot;:N,&quot;by_kind&quot;:{…},&quot;warnings&quot;:[…]}.</source>
+        <translation>Imprime {&quot;ingested&quot;:N,&quot;by_kind&quot;:{…},&quot;warnings&quot;:[…]}.</translation>
+    </message>
+    <message>
+        <source>Take in the field gateway&apos;s events (position, status, outcome, time_entry, part_used, rating, reading), one JSON object per line, all or none. The first bad line is reported as FILE:LINE: key: reason and nothing is written.</source>
+        <translation>Recibe los eventos de la pasarela de campo (position, status, outcome, time_entry, part_used, rating, reading), un objeto JSON por línea, todos o ninguno. La primera línea errónea se indica como ARCHIVO:LÍNEA: clave: motivo y no se escribe nada.</translation>
+    </message>
+    <message>
+        <source>ingest needs exactly one file, or - for standard input</source>
+        <translation>ingest necesita exactamente un archivo, o - para la entrada estándar</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: no se puede leer: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2: unknown key, ignored</source>
+        <translation>%1: %2: clave desconocida, se ignora</translation>
+    </message>
+    <message>
+        <source>Create the FieldOps schema in an empty database, or migrate an older one in place.</source>
+        <translation>Crea el esquema de FieldOps en una base de datos vacía o migra uno anterior en el mismo lugar.</translation>
+    </message>
+    <message>
+        <source>init takes no arguments</source>
+        <translation>init no admite argumentos</translation>
+    </message>
+    <message>
+        <source>schema already at version %1</source>
+        <translation>el esquema ya está en la versión %1</translation>
+    </message>
+    <message>
+        <source>schema at version %1 (was %2)</source>
+        <translation>esquema en la versión %1 (era %2)</translation>
+    </message>
+    <message>
+        <source>first day of the period (YYYY-MM-DD)</source>
+        <translation>primer día del período (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>last day of the period, included (YYYY-MM-DD)</source>
+        <translation>último día del período, incluido (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>time zone the days are counted in (IANA, default UTC)</source>
+        <translation>zona horaria en la que se cuentan los días (IANA, predeterminada: UTC)</translation>
+    </message>
+    <message>
+        <source>break down by: technician</source>
+        <translation>desglosar por: technician</translation>
+    </message>
+    <message>
+        <source>print JSON (INTERCHANGE §4)</source>
+        <translation>imprime JSON (INTERCHANGE §4)</translation>
+    </message>
+    <message>
+        <source>Key performance indicators for a period, overall or by technician.</source>
+        <translation>Indicadores clave de rendimiento de un período, en total o por técnico.</translation>
+    </message>
+    <message>
+        <source>kpi takes no positional arguments</source>
+        <translation>kpi no admite argumentos posicionales</translation>
+    </message>
+    <message>
+        <source>--to is before --from</source>
+        <translation>--to es anterior a --from</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot;</source>
+        <translation>zona horaria desconocida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--by supports only &quot;technician&quot;</source>
+        <translation>--by solo admite &quot;technician&quot;</translation>
+    </message>
+    <message>
+        <source>KPIs %1 … %2 (%3)</source>
+        <translation>KPI %1 … %2 (%3)</translation>
+    </message>
+    <message>
+        <source>create or migrate the schema</source>
+        <translation>crea o migra el esquema</translation>
+    </message>
+    <message>
+        <source>fill the database with a deterministic demo operation</source>
+        <translation>llena la base de datos con una operación de demostración determinista</translation>
+    </message>
+    <message>
+        <source>import a directory of CSV files (all or nothing)</source>
+        <translation>importa un directorio de archivos CSV (todo o nada)</translation>
+    </message>
+    <message>
+        <source>export every entity as CSV files into a directory</source>
+        <translation>exporta todas las entidades como archivos CSV a un directorio</translation>
+    </message>
+    <message>
+        <source>check the schedule&apos;s rules (overlap, travel, shift, absence, skill, window, SLA)</source>
+        <translation>comprueba las reglas de la planificación (solapamiento, desplazamiento, turno, ausencia, competencia, franja, SLA)</translation>
+    </message>
+    <message>
+        <source>key performance indicators for a period (--from D --to D [--by technician] [--json])</source>
+        <translation>indicadores clave de rendimiento de un período (--from D --to D [--by technician] [--json])</translation>
+    </message>
+    <message>
+        <source>open, change or cancel a work order (create | update ID | cancel ID --reason TEXT; JSON on stdin)</source>
+        <translation>abre, modifica o cancela una orden de trabajo (create | update ID | cancel ID --reason TEXT; JSON por stdin)</translation>
+    </message>
+    <message>
+        <source>create the preventive work orders the maintenance plans call for (--horizon-days N [--dry-run] [--json])</source>
+        <translation>crea las órdenes de trabajo preventivas que requieren los planes de mantenimiento (--horizon-days N [--dry-run] [--json])</translation>
+    </message>
+    <message>
+        <source>hours of the preventive work to come against the technicians&apos; free hours, per week and territory (--horizon-days N [--level] [--json])</source>
+        <translation>horas del trabajo preventivo previsto frente a las horas libres de los técnicos, por semana y zona (--horizon-days N [--level] [--json])</translation>
+    </message>
+    <message>
+        <source>rank feasible technicians and start times for a work order (WORK_ORDER_ID [--top K] [--from T] [--days N] [--json])</source>
+        <translation>clasifica los técnicos y horas de inicio viables para una orden de trabajo (WORK_ORDER_ID [--top K] [--from T] [--days N] [--json])</translation>
+    </message>
+    <message>
+        <source>plan a day&apos;s unassigned work orders around the booked visits, every new visit checked by the rules (--date D [--territory T] [--time-limit S] [--json] [--apply])</source>
+        <translation>planifica las órdenes de trabajo sin asignar de un día en torno a las visitas reservadas; cada visita nueva se comprueba con las reglas (--date D [--territory T] [--time-limit S] [--json] [--apply])</translation>
+    </message>
+    <message>
+        <source>review the technicians&apos; time: list with flags, approve, correct (--from D --to D [--technician T] [--json] | approve ID… | correct ID --start T --end T [--billable 0|1] [--comment C] [--version V])</source>
+        <translation>revisa el tiempo de los técnicos: lista con indicadores, aprobar, corregir (--from D --to D [--technician T] [--json] | approve ID… | correct ID --start T --end T [--billable 0|1] [--comment C] [--version V])</translation>
+    </message>
+    <message>
+        <source>approved time and parts per customer and contract with the contracts&apos; terms, as CSV and PDF (--from D --to D --out DIR [--json])</source>
+        <translation>tiempo aprobado y piezas por cliente y contrato según las condiciones de los contratos, en CSV y PDF (--from D --to D --out DIR [--json])</translation>
+    </message>
+    <message>
+        <source>take in the field gateway&apos;s events, one JSON object per line, all or nothing (FILE|- [--json])</source>
+        <translation>recibe los eventos de la pasarela de campo, un objeto JSON por línea, todo o nada (FILE|- [--json])</translation>
+    </message>
+    <message>
+        <source>evaluate the condition rules on the assets&apos; readings: open, continue or clear episodes and open their work orders ([--dry-run] [--json] [--at ISO-TIME])</source>
+        <translation>evalúa las reglas de condición sobre las lecturas de los equipos: abre, continúa o resuelve episodios y abre sus órdenes de trabajo ([--dry-run] [--json] [--at ISO-TIME])</translation>
+    </message>
+    <message>
+        <source>condition rules on asset readings: create (one JSON object on stdin), list [--json]</source>
+        <translation>reglas de condición sobre las lecturas de los equipos: create (un objeto JSON por stdin), list [--json]</translation>
+    </message>
+    <message>
+        <source>play the technicians&apos; phones live (--speed X --duration S --seed N)</source>
+        <translation>simula en directo los teléfonos de los técnicos (--speed X --duration S --seed N)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL logins in FieldOps roles (admins): add, list, set-role, set-territories, disable, enable</source>
+        <translation>cuentas de PostgreSQL en roles de FieldOps (administradores): add, list, set-role, set-territories, disable, enable</translation>
+    </message>
+    <message>
+        <source>Database URL: sqlite:///abs/path.db or postgresql://user[:password]@host:port/db[?sslmode=…]
+(default: FIELDOPS_DB, else the console&apos;s own SQLite file).
+</source>
+        <translation>URL de la base de datos: sqlite:///abs/path.db o postgresql://user[:password]@host:port/db[?sslmode=…]
+(predeterminada: FIELDOPS_DB o, si no, el archivo SQLite propio de la consola).
+</translation>
+    </message>
+    <message>
+        <source>--verbose: after an error&apos;s one line, the database driver&apos;s own text.
+
+Commands:
+</source>
+        <translation>--verbose: tras la línea del error, el texto del propio controlador de la base de datos.
+
+Comandos:
+</translation>
+    </message>
+    <message>
+        <source>`fieldops-cli COMMAND --help` describes each command.</source>
+        <translation>`fieldops-cli COMMAND --help` describe cada comando.</translation>
+    </message>
+    <message>
+        <source>--db needs a URL</source>
+        <translation>--db necesita una URL</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (see fieldops-cli --help)</source>
+        <translation>comando desconocido &quot;%1&quot; (consulte fieldops-cli --help)</translation>
+    </message>
+    <message>
+        <source>%1: new visits: %2; travel to and from them: %3 min.
+</source>
+        <translation>%1: visitas nuevas: %2; desplazamiento de ida y vuelta: %3 min.
+</translation>
+    </message>
+    <message>
+        <source>  %1  %2  %3 – %4
+</source>
+        <translation>  %1  %2  %3 – %4
+</translation>
+    </message>
+    <message>
+        <source>Not placed: %1
+</source>
+        <translation>Sin colocar: %1
+</translation>
+    </message>
+    <message>
+        <source>Written.
+</source>
+        <translation>Escrito.
+</translation>
+    </message>
+    <message>
+        <source>Nothing written (add --apply to book these visits).
+</source>
+        <translation>No se ha escrito nada (añada --apply para reservar estas visitas).
+</translation>
+    </message>
+    <message>
+        <source>The day to plan (YYYY-MM-DD, in each technician&apos;s time zone).</source>
+        <translation>Día que se va a planificar (YYYY-MM-DD, en la zona horaria de cada técnico).</translation>
+    </message>
+    <message>
+        <source>Only this territory&apos;s sites and technicians.</source>
+        <translation>Solo los emplazamientos y técnicos de esta zona.</translation>
+    </message>
+    <message>
+        <source>Seconds the optimiser may search (decimal, default 5).</source>
+        <translation>Segundos que puede buscar el optimizador (decimal, predeterminado: 5).</translation>
+    </message>
+    <message>
+        <source>Print the plan as one JSON object.</source>
+        <translation>Imprime el plan como un único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>Book the new visits, all in one transaction.</source>
+        <translation>Reserva las visitas nuevas, todas en una transacción.</translation>
+    </message>
+    <message>
+        <source>Plan a day for the open work orders nobody is booked for. Visits already booked stay where they
+are; every new visit passes the rules `conflicts` checks (overlap, travel, shift, absence, skill,
+window), and what cannot be placed is listed as unassigned. Without --apply nothing is written.</source>
+        <translation>Planifica un día para las órdenes de trabajo abiertas sin ninguna reserva. Las visitas ya reservadas se quedan
+donde están; cada visita nueva supera las reglas que comprueba `conflicts` (solapamiento, desplazamiento, turno, ausencia,
+competencia, franja), y lo que no se puede colocar aparece como sin asignar. Sin --apply no se escribe nada.</translation>
+    </message>
+    <message>
+        <source>optimize takes no arguments (got &quot;%1&quot;)</source>
+        <translation>optimize no admite argumentos (se ha recibido &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>optimize needs --date, e.g. fieldops-cli optimize --date 2026-03-02</source>
+        <translation>optimize necesita --date, p. ej., fieldops-cli optimize --date 2026-03-02</translation>
+    </message>
+    <message>
+        <source>--date: &quot;%1&quot; is not a date YYYY-MM-DD</source>
+        <translation>--date: &quot;%1&quot; no es una fecha YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>--time-limit: &quot;%1&quot; is not a number of seconds in (0, %2]</source>
+        <translation>--time-limit: &quot;%1&quot; no es un número de segundos en (0, %2]</translation>
+    </message>
+    <message>
+        <source>--territory needs a territory id</source>
+        <translation>--territory necesita un identificador de zona</translation>
+    </message>
+    <message>
+        <source>Seeded a demo field-service operation in São Paulo (America/Sao_Paulo) for %1 at %2 with seed %3: %4 technicians in 6 territories with %5 absences; %6 customers with %7 sites, %8 assets, %9 maintenance contracts and %10 preventive plans; %11 days of history and %12 days ahead with %13 work orders (%14 open in the dispatch queue), %15 appointments, %16 ratings and %17 time entries; %18 technician positions today. %19 rows written in %20 s.</source>
+        <translation>Se ha generado una operación de servicio técnico de demostración en São Paulo (America/Sao_Paulo) para el %1 a las %2 con la semilla %3: %4 técnicos en 6 zonas con %5 ausencias; %6 clientes con %7 emplazamientos, %8 equipos, %9 contratos de mantenimiento y %10 planes preventivos; %11 días de historial y %12 días futuros con %13 órdenes de trabajo (%14 abiertas en la cola de asignación), %15 citas, %16 valoraciones y %17 registros de horas; %18 posiciones de técnicos hoy. %19 filas escritas en %20 s.</translation>
+    </message>
+    <message>
+        <source>number of technicians, 1–5000 (default %1)</source>
+        <translation>número de técnicos, 1–5000 (predeterminado: %1)</translation>
+    </message>
+    <message>
+        <source>days of history before today, 0–3650 (default %1)</source>
+        <translation>días de historial antes de hoy, 0–3650 (predeterminado: %1)</translation>
+    </message>
+    <message>
+        <source>days of planned schedule and queue after today, 0–60 (default %1)</source>
+        <translation>días de planificación y cola después de hoy, 0–60 (predeterminado: %1)</translation>
+    </message>
+    <message>
+        <source>number of customers, 1–200000 (default %1)</source>
+        <translation>número de clientes, 1–200000 (predeterminado: %1)</translation>
+    </message>
+    <message>
+        <source>random seed, 0–4294967295 (default %1): the same seed and --today give the same data</source>
+        <translation>semilla aleatoria, 0–4294967295 (predeterminada: %1): la misma semilla y --today generan los mismos datos</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s today (default: the current date)</source>
+        <translation>el día de hoy de la demostración (predeterminado: la fecha actual)</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s current time on that day, São Paulo time (default 10:00)</source>
+        <translation>la hora actual de la demostración ese día, hora de São Paulo (predeterminada: 10:00)</translation>
+    </message>
+    <message>
+        <source>Fill an empty database with a deterministic demo operation in São Paulo: technicians, customers, sites, assets, contracts and preventive plans, the history of visits (so every KPI has values), today&apos;s and the next days&apos; schedule and queue, and today&apos;s technician positions. One transaction: all or nothing.
+
+The schema is created first if the database has none. A database that already holds technicians, customers or work orders is refused (exit 1): there is no --force, start from an empty database instead.
+Exit status: 0 seeded, 2 invalid option, 1 database not empty or other failure.</source>
+        <translation>Llena una base de datos vacía con una operación de demostración determinista en São Paulo: técnicos, clientes, emplazamientos, equipos, contratos y planes preventivos, el historial de visitas (para que todos los KPI tengan valores), la planificación y la cola de hoy y de los próximos días, y las posiciones actuales de los técnicos. Una sola transacción: todo o nada.
+
+Si la base de datos no tiene esquema, primero se crea. Se rechaza una base de datos que ya contenga técnicos, clientes u órdenes de trabajo (salida 1): no existe --force; empiece con una base de datos vacía.
+Estado de salida: 0 datos generados, 2 opción no válida, 1 base de datos no vacía u otro error.</translation>
+    </message>
+    <message>
+        <source>seed-demo takes no arguments (see fieldops-cli seed-demo --help)</source>
+        <translation>seed-demo no admite argumentos (consulte fieldops-cli seed-demo --help)</translation>
+    </message>
+    <message>
+        <source>--technicians needs a whole number, not &quot;%1&quot;</source>
+        <translation>--technicians necesita un número entero, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--days needs a whole number, not &quot;%1&quot;</source>
+        <translation>--days necesita un número entero, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--future-days needs a whole number, not &quot;%1&quot;</source>
+        <translation>--future-days necesita un número entero, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--customers needs a whole number, not &quot;%1&quot;</source>
+        <translation>--customers necesita un número entero, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number from 0 to 4294967295, not &quot;%1&quot;</source>
+        <translation>--seed necesita un número entero entre 0 y 4294967295, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--today needs a date as YYYY-MM-DD, not &quot;%1&quot;</source>
+        <translation>--today necesita una fecha con el formato YYYY-MM-DD, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--now needs a clock time as HH:MM, not &quot;%1&quot;</source>
+        <translation>--now necesita una hora con el formato HH:MM, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Simulated seconds per real second (default 60).</source>
+        <translation>Segundos simulados por segundo real (predeterminado: 60).</translation>
+    </message>
+    <message>
+        <source>How long to run, in real seconds (default 60).</source>
+        <translation>Duración de la ejecución, en segundos reales (predeterminado: 60).</translation>
+    </message>
+    <message>
+        <source>Random seed (default 1).</source>
+        <translation>Semilla aleatoria (predeterminada: 1).</translation>
+    </message>
+    <message>
+        <source>Play the technicians&apos; phones: positions, en route / on site / completed, time entries and ratings, written live to the database.</source>
+        <translation>Simula los teléfonos de los técnicos: posiciones, en camino / en el emplazamiento / completada, registros de horas y valoraciones, escritos en directo en la base de datos.</translation>
+    </message>
+    <message>
+        <source>--speed must be a number above 0 (at most 100000)</source>
+        <translation>--speed debe ser un número mayor que 0 (como máximo 100000)</translation>
+    </message>
+    <message>
+        <source>--duration must be a number of seconds above 0</source>
+        <translation>--duration debe ser un número de segundos mayor que 0</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number</source>
+        <translation>--seed debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>simulating %1 technicians at %2× for %3 s …</source>
+        <translation>simulando %1 técnicos a %2× durante %3 s …</translation>
+    </message>
+    <message>
+        <source>simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed (%6 unresolved), %7 time entries, %8 ratings</source>
+        <translation>simulado hasta %1: %2 posiciones, %3 salidas, %4 llegadas, %5 completadas (%6 sin resolver), %7 registros de horas, %8 valoraciones</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>TECHNICIAN</source>
+        <translation>TÉCNICO</translation>
+    </message>
+    <message>
+        <source>START</source>
+        <translation>INICIO</translation>
+    </message>
+    <message>
+        <source>END</source>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>TRAVEL</source>
+        <translation>DESPLAZAMIENTO</translation>
+    </message>
+    <message>
+        <source>SCORE</source>
+        <translation>PUNTUACIÓN</translation>
+    </message>
+    <message>
+        <source>REASONS</source>
+        <translation>MOTIVOS</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>The work order to place.</source>
+        <translation>La orden de trabajo que se va a colocar.</translation>
+    </message>
+    <message>
+        <source>How many candidates at most (1 … %1, default 5).</source>
+        <translation>Número máximo de candidatos (1 … %1, predeterminado: 5).</translation>
+    </message>
+    <message>
+        <source>Search from this instant (ISO 8601 with an offset or Z; default: now).</source>
+        <translation>Busca a partir de este instante (ISO 8601 con desfase o Z; predeterminado: ahora).</translation>
+    </message>
+    <message>
+        <source>Search this many days from --from (1 … %1, default 7).</source>
+        <translation>Busca este número de días a partir de --from (1 … %1, predeterminado: 7).</translation>
+    </message>
+    <message>
+        <source>Print the candidates as one JSON object.</source>
+        <translation>Imprime los candidatos como un único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>Rank the feasible (technician, start) slots for a work order, best first. Every slot passes the
+rules `conflicts` checks (overlap, travel, shift, absence, skill, window); a slot ending after the
+SLA due is kept but scores below every slot within it, and its reasons say how late it is.</source>
+        <translation>Clasifica los huecos viables (técnico, inicio) para una orden de trabajo, del mejor al peor. Cada hueco supera las
+reglas que comprueba `conflicts` (solapamiento, desplazamiento, turno, ausencia, competencia, franja); un hueco que termina después del
+vencimiento del SLA se conserva, pero puntúa por debajo de todos los que lo cumplen, y sus motivos indican cuánto se retrasa.</translation>
+    </message>
+    <message>
+        <source>suggest needs a work order id, e.g. fieldops-cli suggest WO-000012</source>
+        <translation>suggest necesita un identificador de orden de trabajo, p. ej., fieldops-cli suggest WO-000012</translation>
+    </message>
+    <message>
+        <source>suggest takes one work order id (got &quot;%1&quot;)</source>
+        <translation>suggest admite un único identificador de orden de trabajo (se ha recibido &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--top: &quot;%1&quot; is not a whole number in [1, %2]</source>
+        <translation>--top: &quot;%1&quot; no es un número entero en [1, %2]</translation>
+    </message>
+    <message>
+        <source>--days: &quot;%1&quot; is not a whole number in [1, %2]</source>
+        <translation>--days: &quot;%1&quot; no es un número entero en [1, %2]</translation>
+    </message>
+    <message>
+        <source>--from: &quot;%1&quot; is not an ISO 8601 timestamp with an offset or Z</source>
+        <translation>--from: &quot;%1&quot; no es una marca de tiempo ISO 8601 con desfase o Z</translation>
+    </message>
+    <message>
+        <source>No feasible slot: %1</source>
+        <translation>No hay ningún hueco viable: %1</translation>
+    </message>
+    <message>
+        <source>billable</source>
+        <translation>facturable</translation>
+    </message>
+    <message>
+        <source>not billable</source>
+        <translation>no facturable</translation>
+    </message>
+    <message>
+        <source>Entries: %1, flagged: %2.
+</source>
+        <translation>Registros: %1, marcados: %2.
+</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD, UTC) of the entries&apos; starts.</source>
+        <translation>Primer día (YYYY-MM-DD, UTC) del inicio de los registros.</translation>
+    </message>
+    <message>
+        <source>Last day (YYYY-MM-DD, UTC).</source>
+        <translation>Último día (YYYY-MM-DD, UTC).</translation>
+    </message>
+    <message>
+        <source>Only this technician&apos;s entries.</source>
+        <translation>Solo los registros de este técnico.</translation>
+    </message>
+    <message>
+        <source>Print the entries as one JSON object.</source>
+        <translation>Imprime los registros como un único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>List the time entries of a period with their review state and flags (overlap, outside_visit,
+no_comment). `time-entries approve ID…` approves pending entries as entered; `time-entries correct
+ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrects one (the audit log
+keeps the values it replaces).</source>
+        <translation>Enumera los registros de horas de un período con su estado de revisión e indicadores (overlap, outside_visit,
+no_comment). `time-entries approve ID…` aprueba los registros pendientes tal como se introdujeron; `time-entries correct
+ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrige uno (el registro de auditoría
+conserva los valores que sustituye).</translation>
+    </message>
+    <message>
+        <source>time-entries: unknown action &quot;%1&quot; (approve or correct)</source>
+        <translation>time-entries: acción desconocida &quot;%1&quot; (approve o correct)</translation>
+    </message>
+    <message>
+        <source>time-entries needs --from and --to, e.g. fieldops-cli time-entries --from 2026-03-01 --to 2026-03-31</source>
+        <translation>time-entries necesita --from y --to, p. ej., fieldops-cli time-entries --from 2026-03-01 --to 2026-03-31</translation>
+    </message>
+    <message>
+        <source>--technician needs a technician id</source>
+        <translation>--technician necesita un identificador de técnico</translation>
+    </message>
+    <message>
+        <source>--technician: no technician %1</source>
+        <translation>--technician: no existe el técnico %1</translation>
+    </message>
+    <message>
+        <source>Time entries to approve.</source>
+        <translation>Registros de horas que se van a aprobar.</translation>
+    </message>
+    <message>
+        <source>Approve pending time entries as they were entered, in one transaction. Entries already reviewed
+are left as they are.</source>
+        <translation>Aprueba los registros de horas pendientes tal como se introdujeron, en una transacción. Los registros ya revisados
+se dejan como están.</translation>
+    </message>
+    <message>
+        <source>time-entries approve needs at least one entry id</source>
+        <translation>time-entries approve necesita al menos un identificador de registro</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time entry id</source>
+        <translation>&quot;%1&quot; no es un identificador de registro de horas</translation>
+    </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation>Aprobados: %1.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Already reviewed, left as they are: %1.</source>
+        <translation>Ya revisados, se dejan como están: %1.</translation>
+    </message>
+    <message>
+        <source>The time entry to correct.</source>
+        <translation>El registro de horas que se va a corregir.</translation>
+    </message>
+    <message>
+        <source>New start (ISO 8601 with offset or Z).</source>
+        <translation>Nuevo inicio (ISO 8601 con desfase o Z).</translation>
+    </message>
+    <message>
+        <source>New end (ISO 8601 with offset or Z).</source>
+        <translation>Nuevo fin (ISO 8601 con desfase o Z).</translation>
+    </message>
+    <message>
+        <source>1 billable, 0 not.</source>
+        <translation>1 facturable, 0 no facturable.</translation>
+    </message>
+    <message>
+        <source>What was done.</source>
+        <translation>Trabajo realizado.</translation>
+    </message>
+    <message>
+        <source>The version the entry was read at; refused if it moved on.</source>
+        <translation>La versión del registro que se leyó; se rechaza si ha cambiado.</translation>
+    </message>
+    <message>
+        <source>Correct a time entry: it becomes corrected and is billed as corrected; the audit log keeps the
+values it replaces. With --version, an entry changed since that version is refused.</source>
+        <translation>Corrige un registro de horas: pasa a estar corregido y se factura con la corrección; el registro de auditoría conserva
+los valores que sustituye. Con --version, se rechaza un registro que haya cambiado desde esa versión.</translation>
+    </message>
+    <message>
+        <source>time-entries correct needs exactly one entry id</source>
+        <translation>time-entries correct necesita exactamente un identificador de registro</translation>
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a time with an offset, e.g. 2026-03-02T09:00:00Z</source>
+        <translation>--%1: &quot;%2&quot; no es una hora con desfase, p. ej., 2026-03-02T09:00:00Z</translation>
+    </message>
+    <message>
+        <source>--billable: &quot;%1&quot; is not 0 or 1</source>
+        <translation>--billable: &quot;%1&quot; no es 0 ni 1</translation>
+    </message>
+    <message>
+        <source>--version: &quot;%1&quot; is not a version number</source>
+        <translation>--version: &quot;%1&quot; no es un número de versión</translation>
+    </message>
+    <message>
+        <source>time-entries correct needs at least one of --start, --end, --billable, --comment</source>
+        <translation>time-entries correct necesita al menos uno de --start, --end, --billable, --comment</translation>
+    </message>
+    <message>
+        <source>Corrected time entry %1; now at version %2.</source>
+        <translation>Registro de horas %1 corregido; ahora en la versión %2.</translation>
+    </message>
+    <message>
+        <source>  add NAME --role R [--territory T]… [--password-stdin]
+                                  a new login in a FieldOps role
+  list [--json]                   every FieldOps login: role, territories, disabled
+  set-role NAME --role R          move the login to another FieldOps role
+  set-territories NAME [--territory T]…
+                                  replace its territories (none: all territories)
+  disable NAME                    the login may no longer log in (NOLOGIN)
+  enable NAME                     the login may log in again (LOGIN)</source>
+        <translation>  add NAME --role R [--territory T]… [--password-stdin]
+                                  una cuenta nueva en un rol de FieldOps
+  list [--json]                   todas las cuentas de FieldOps: rol, zonas, desactivada
+  set-role NAME --role R          pasa la cuenta a otro rol de FieldOps
+  set-territories NAME [--territory T]…
+                                  sustituye sus zonas (ninguna: todas las zonas)
+  disable NAME                    la cuenta ya no puede iniciar sesión (NOLOGIN)
+  enable NAME                     la cuenta puede volver a iniciar sesión (LOGIN)</translation>
+    </message>
+    <message>
+        <source>dispatcher, planner, manager or admin</source>
+        <translation>dispatcher, planner, manager o admin</translation>
+    </message>
+    <message>
+        <source>limit a dispatcher to this territory (repeatable; none: all territories)</source>
+        <translation>limita un coordinador a esta zona (repetible; ninguna: todas las zonas)</translation>
+    </message>
+    <message>
+        <source>read the new user&apos;s password from the first line of standard input</source>
+        <translation>lee la contraseña del nuevo usuario de la primera línea de la entrada estándar</translation>
+    </message>
+    <message>
+        <source>list: print JSON instead of a table</source>
+        <translation>list: imprime JSON en lugar de una tabla</translation>
+    </message>
+    <message>
+        <source>add, list, set-role, set-territories, disable or enable</source>
+        <translation>add, list, set-role, set-territories, disable o enable</translation>
+    </message>
+    <message>
+        <source>the login name (every action but list)</source>
+        <translation>el nombre de inicio de sesión (todas las acciones excepto list)</translation>
+    </message>
+    <message>
+        <source>Manage the PostgreSQL logins in FieldOps roles (admins only):
+</source>
+        <translation>Gestiona las cuentas de PostgreSQL en roles de FieldOps (solo administradores):
+</translation>
+    </message>
+    <message>
+        <source>usage: fieldops-cli user add|list|set-role|set-territories|disable|enable … (see user --help)</source>
+        <translation>uso: fieldops-cli user add|list|set-role|set-territories|disable|enable … (consulte user --help)</translation>
+    </message>
+    <message>
+        <source>user %1 takes one login name</source>
+        <translation>user %1 admite un único nombre de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>user %1 takes no login name</source>
+        <translation>user %1 no admite nombre de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>--%1 does not go with user %2</source>
+        <translation>--%1 no es compatible con user %2</translation>
+    </message>
+    <message>
+        <source>user %1 needs --role R</source>
+        <translation>user %1 necesita --role R</translation>
+    </message>
+    <message>
+        <source>user %1 is a %2</source>
+        <translation>el usuario %1 tiene el rol %2</translation>
+    </message>
+    <message>
+        <source>user %1 is now a %2</source>
+        <translation>el usuario %1 tiene ahora el rol %2</translation>
+    </message>
+    <message>
+        <source>user %1 now works in every territory</source>
+        <translation>el usuario %1 trabaja ahora en todas las zonas</translation>
+    </message>
+    <message>
+        <source>user %1 is now limited to %2</source>
+        <translation>el usuario %1 está ahora limitado a %2</translation>
+    </message>
+    <message>
+        <source>user %1 may log in</source>
+        <translation>el usuario %1 puede iniciar sesión</translation>
+    </message>
+    <message>
+        <source>user %1 may no longer log in</source>
+        <translation>el usuario %1 ya no puede iniciar sesión</translation>
+    </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation> (y %1 más)</translation>
+    </message>
+    <message>
+        <source>warning: %1: not a work-order field; ignored</source>
+        <translation>advertencia: %1: no es un campo de orden de trabajo; se ignora</translation>
+    </message>
+    <message>
+        <source>version: a new work order has no version yet; leave it out</source>
+        <translation>version: una orden de trabajo nueva aún no tiene versión; omítala</translation>
+    </message>
+    <message>
+        <source>site_id: a value is required (the site where the work is done)</source>
+        <translation>site_id: se requiere un valor (el emplazamiento donde se realiza el trabajo)</translation>
+    </message>
+    <message>
+        <source>duration_min: a value is required (the estimated minutes of work)</source>
+        <translation>duration_min: se requiere un valor (los minutos de trabajo estimados)</translation>
+    </message>
+    <message>
+        <source>id: a work order&apos;s id cannot change (%1 in the object, %2 on the command line)</source>
+        <translation>id: el identificador de una orden de trabajo no puede cambiar (%1 en el objeto, %2 en la línea de comandos)</translation>
+    </message>
+    <message>
+        <source>status: cancel with `fieldops-cli work-order cancel %1 --reason TEXT`</source>
+        <translation>status: para cancelar, use `fieldops-cli work-order cancel %1 --reason TEXT`</translation>
+    </message>
+    <message>
+        <source>work order %1 is at version %2, not %3</source>
+        <translation>la orden de trabajo %1 está en la versión %2, no en la %3</translation>
+    </message>
+    <message>
+        <source>version: %1 is stale; nothing was changed: %2</source>
+        <translation>version: %1 está desactualizada; no se ha modificado nada: %2</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 cancelada</translation>
+    </message>
+    <message>
+        <source>%1 cancelled with its visits %2</source>
+        <translation>%1 cancelada junto con sus visitas %2</translation>
+    </message>
+    <message>
+        <source>Why the work order is cancelled (cancel).</source>
+        <translation>Motivo de la cancelación de la orden de trabajo (cancel).</translation>
+    </message>
+    <message>
+        <source>create, update ID or cancel ID</source>
+        <translation>create, update ID o cancel ID</translation>
+    </message>
+    <message>
+        <source>Open, change or cancel a work order.
+  create          reads one JSON object from standard input whose keys are the work_orders.csv
+                  columns (id optional, required_skills a list; when absent, contract_id is the
+                  contract naming the asset, else the site, else a blanket one, and sla_due
+                  and response_due come from its terms)
+                  and prints the new id
+  update ID       reads the keys to change (add &quot;version&quot; to refuse a stale update)
+  cancel ID --reason TEXT   cancels the work order and its visits still to come</source>
+        <translation>Abre, modifica o cancela una orden de trabajo.
+  create          lee de la entrada estándar un objeto JSON cuyas claves son las columnas de work_orders.csv
+                  (id opcional, required_skills una lista; si falta, contract_id es el
+                  contrato que menciona el equipo o, si no, el emplazamiento o, si no, uno general, y sla_due
+                  y response_due se obtienen de sus condiciones)
+                  e imprime el nuevo id
+  update ID       lee las claves que se van a cambiar (añada &quot;version&quot; para rechazar una actualización obsoleta)
+  cancel ID --reason TEXT   cancela la orden de trabajo y sus visitas pendientes</translation>
+    </message>
+    <message>
+        <source>--reason belongs to cancel</source>
+        <translation>--reason corresponde a cancel</translation>
+    </message>
+    <message>
+        <source>cancel_reason: cancel needs --reason TEXT saying why</source>
+        <translation>cancel_reason: cancel necesita --reason TEXT con el motivo</translation>
+    </message>
+    <message>
+        <source>usage: fieldops-cli work-order create | update ID | cancel ID --reason TEXT</source>
+        <translation>uso: fieldops-cli work-order create | update ID | cancel ID --reason TEXT</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>Seeding cancelled; nothing was written.</source>
+        <translation>Carga de datos cancelada; no se ha escrito nada.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::AlertListModel</name>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 expected %n min late for %2 · starts %3, arrives about %4</source>
+        <translation>
+            <numerusform>%1 llegará previsiblemente con %n min de retraso a %2 · empieza a las %3, llega hacia las %4</numerusform>
+            <numerusform>%1 llegará previsiblemente con %n min de retraso a %2 · empieza a las %3, llega hacia las %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (P%2) SLA breached %3 ago · %4</source>
+        <translation>%1 (P%2) SLA incumplido hace %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 (P%2) SLA due in %3 · %4</source>
+        <translation>%1 (P%2) el SLA vence en %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 late: %2 not on site, start was %3 ago · %4</source>
+        <translation>%1 con retraso: %2 no está en el emplazamiento, el inicio era hace %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::AuditHistoryModel</name>
+    <message>
+        <source>work order</source>
+        <translation>orden de trabajo</translation>
+    </message>
+    <message>
+        <source>visit %1</source>
+        <translation>visita %1</translation>
+    </message>
+    <message>
+        <source>required skill %1</source>
+        <translation>competencia requerida %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::BoardEditor</name>
+    <message>
+        <source>Refused: %1 is inactive and takes no new visits (reactivate them in Technicians first)</source>
+        <translation>Rechazado: %1 está inactivo y no admite visitas nuevas (reactívelo antes en Técnicos)</translation>
+    </message>
+    <message>
+        <source>Choose two booked visits to swap.</source>
+        <translation>Elija dos visitas reservadas para intercambiarlas.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::CapacityTableModel</name>
+    <message>
+        <source>%1 / %2 h</source>
+        <translation>%1 / %2 h</translation>
+    </message>
+    <message>
+        <source>all territories</source>
+        <translation>todas las zonas</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3), %4</source>
+        <translation>%1 (%2 – %3), %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>New preventive work: %1 h in %n visit(s)</source>
+        <translation>
+            <numerusform>Trabajo preventivo nuevo: %1 h en %n visita</numerusform>
+            <numerusform>Trabajo preventivo nuevo: %1 h en %n visitas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Free: %1 h of %n technician(s) holding the skills, after absences and bookings</source>
+        <translation>
+            <numerusform>Libre: %1 h de %n técnico con las competencias, descontadas ausencias y reservas</numerusform>
+            <numerusform>Libre: %1 h de %n técnicos con las competencias, descontadas ausencias y reservas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already booked: %1 h</source>
+        <translation>Ya reservado: %1 h</translation>
+    </message>
+    <message>
+        <source>At least one territory is overloaded this week.</source>
+        <translation>Al menos una zona está sobrecargada esta semana.</translation>
+    </message>
+    <message>
+        <source>Overloaded: more work than free hours.</source>
+        <translation>Sobrecargada: más trabajo que horas libres.</translation>
+    </message>
+    <message>
+        <source>After levelling: %1</source>
+        <translation>Después de nivelar: %1</translation>
+    </message>
+    <message>
+        <source>Before levelling: %1</source>
+        <translation>Antes de nivelar: %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>(no territory)</source>
+        <translation>(sin zona)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::ConsoleSession</name>
+    <message>
+        <source>the database has schema version %1, newer than this console understands (%2); update FieldOps</source>
+        <translation>la base de datos tiene la versión de esquema %1, más reciente de la que entiende esta consola (%2); actualice FieldOps</translation>
+    </message>
+    <message>
+        <source>the connection to the database was lost</source>
+        <translation>se ha perdido la conexión con la base de datos</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::DayPlanProposalModel</name>
+    <message>
+        <source>Travel %1 min → %2 min</source>
+        <translation>Desplazamiento %1 min → %2 min</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::KpiBreakdownModel</name>
+    <message>
+        <source>Id</source>
+        <translation>Id.</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::KpiRankingModel</name>
+    <message>
+        <source>The average pulled toward everyone&apos;s mean by five imaginary ratings: a few ratings cannot top the list</source>
+        <translation>La media ajustada hacia la media general con cinco valoraciones imaginarias: unas pocas valoraciones no bastan para encabezar la lista</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Valoraciones</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Ranking score</source>
+        <translation>Puntuación de clasificación</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::KpiRatingListModel</name>
+    <message>
+        <source>Rated</source>
+        <translation>Valorado</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::KpiVisitsModel</name>
+    <message>
+        <source>on time</source>
+        <translation>puntual</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>con retraso</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Emplazamiento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Puntual</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Valoración</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::SuggestionModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Desplazamiento</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Motivos</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::UserListModel</name>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>You are connected as %1</source>
+        <translation>Está conectado como %1</translation>
+    </message>
+    <message>
+        <source>Not limited to any territory</source>
+        <translation>Sin limitación a ninguna zona</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Territories</source>
+        <translation>Zonas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::UserService</name>
+    <message>
+        <source>not connected to a database</source>
+        <translation>sin conexión a una base de datos</translation>
+    </message>
+    <message>
+        <source>the change was saved, but the list could not be read again: %1</source>
+        <translation>el cambio se ha guardado, pero no se ha podido volver a leer la lista: %1</translation>
+    </message>
+    <message>
+        <source>%1 was added as %2</source>
+        <translation>%1 se ha añadido como %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s role is now %2</source>
+        <translation>el rol de %1 es ahora %2</translation>
+    </message>
+    <message>
+        <source>%1 now works in every territory</source>
+        <translation>%1 trabaja ahora en todas las zonas</translation>
+    </message>
+    <message>
+        <source>%1 is now limited to %2</source>
+        <translation>%1 está ahora limitado a %2</translation>
+    </message>
+    <message>
+        <source>%1 may log in again</source>
+        <translation>%1 puede volver a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>%1 may no longer log in</source>
+        <translation>%1 ya no puede iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::WorkOrderTableModel</name>
+    <message>
+        <source>Open</source>
+        <extracomment>Work-order status: not finished yet (adjective), not the verb &quot;open a file&quot;.</extracomment>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Instalación</translation>
+    </message>
+    <message>
+        <source>Corrective</source>
+        <translation>Correctivo</translation>
+    </message>
+    <message>
+        <source>Preventive</source>
+        <translation>Preventivo</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Inspección</translation>
+    </message>
+    <message>
+        <source>1 Urgent</source>
+        <translation>1 Urgente</translation>
+    </message>
+    <message>
+        <source>2 High</source>
+        <translation>2 Alta</translation>
+    </message>
+    <message>
+        <source>3 Normal</source>
+        <translation>3 Normal</translation>
+    </message>
+    <message>
+        <source>4 Low</source>
+        <translation>4 Baja</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Emplazamiento</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Window start</source>
+        <translation>Inicio de la franja</translation>
+    </message>
+    <message>
+        <source>SLA due</source>
+        <translation>vencimiento del SLA</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creación</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Competencias</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::board::ConflictListModel</name>
+    <message>
+        <source>Double booking</source>
+        <translation>Doble reserva</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <extracomment>Conflict kind: too little travel time between two visits.</extracomment>
+        <translation>Desplazamiento</translation>
+    </message>
+    <message>
+        <source>Outside shift</source>
+        <translation>Fuera del turno</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Ausencia</translation>
+    </message>
+    <message>
+        <source>Missing skill</source>
+        <translation>Falta competencia</translation>
+    </message>
+    <message>
+        <source>Time window</source>
+        <translation>Franja horaria</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::contracts::ContractListModel</name>
+    <message>
+        <source>Starts %1</source>
+        <translation>Empieza el %1</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Finalizado</translation>
+    </message>
+    <message>
+        <source>Ended, renewed by %1</source>
+        <translation>Finalizado, renovado por %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ends in %n day(s)</source>
+        <translation>
+            <numerusform>Finaliza en %n día</numerusform>
+            <numerusform>Finaliza en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ends in %n day(s), renewed</source>
+        <translation>
+            <numerusform>Finaliza en %n día, renovado</numerusform>
+            <numerusform>Finaliza en %n días, renovado</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <extracomment>Contract state: in force today.</extracomment>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Planes</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Situación</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::ConnectionController</name>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Conectar…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Connect to a SQLite file or a PostgreSQL server</source>
+        <translation>Conectar a un archivo SQLite o a un servidor PostgreSQL</translation>
+    </message>
+    <message>
+        <source>&amp;Open another database…</source>
+        <translation>&amp;Abrir otra base de datos…</translation>
+    </message>
+    <message>
+        <source>Open the demo, a server or a database file, and start with it next time</source>
+        <translation>Abrir la demostración, un servidor o un archivo de base de datos, y empezar con él la próxima vez</translation>
+    </message>
+    <message>
+        <source>What your database role may change. The server enforces it; the console only hides what would be refused.</source>
+        <translation>Lo que puede modificar su rol de base de datos. El servidor lo impone; la consola solo oculta lo que se rechazaría.</translation>
+    </message>
+    <message>
+        <source>FieldOps demo</source>
+        <translation>Demostración de FieldOps</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>No schema</source>
+        <translation>Sin esquema</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <source>Disconnected, showing last data</source>
+        <translation>Desconectado, se muestran los últimos datos</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Usuario: %1</translation>
+    </message>
+    <message>
+        <source>FieldOps Console — %1</source>
+        <translation>FieldOps Console — %1</translation>
+    </message>
+    <message>
+        <source>FieldOps Console</source>
+        <translation>FieldOps Console</translation>
+    </message>
+    <message>
+        <source>Initialise the database?</source>
+        <translation>¿Inicializar la base de datos?</translation>
+    </message>
+    <message>
+        <source>%1 has no FieldOps schema yet.
+
+Create the tables now? Nothing else in the database is changed.</source>
+        <translation>%1 aún no tiene el esquema de FieldOps.
+
+¿Desea crear las tablas ahora? No se modificará nada más en la base de datos.</translation>
+    </message>
+    <message>
+        <source>FieldOps</source>
+        <translation>FieldOps</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Conectar…</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>planificación</translation>
+    </message>
+    <message>
+        <source>work orders</source>
+        <translation>órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>absences</source>
+        <translation>ausencias</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>clientes</translation>
+    </message>
+    <message>
+        <source>contracts</source>
+        <translation>contratos</translation>
+    </message>
+    <message>
+        <source>technicians</source>
+        <translation>técnicos</translation>
+    </message>
+    <message>
+        <source>KPI targets</source>
+        <translation>objetivos de KPI</translation>
+    </message>
+    <message>
+        <source>View only</source>
+        <translation>Solo consulta</translation>
+    </message>
+    <message>
+        <source>May edit: %1</source>
+        <translation>Puede editar: %1</translation>
+    </message>
+    <message>
+        <source> · manages users</source>
+        <translation> · gestiona usuarios</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Actualizado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::ConnectionDialog</name>
+    <message>
+        <source>Connect to a database</source>
+        <translation>Conectar a una base de datos</translation>
+    </message>
+    <message>
+        <source>(new connection)</source>
+        <translation>(conexión nueva)</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>Recordar la contraseña en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>This build has no keychain support: passwords are never stored.</source>
+        <translation>Esta compilación no admite llavero: las contraseñas nunca se guardan.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Probar conexión</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <source>&amp;Recent:</source>
+        <translation>&amp;Recientes:</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
+    </message>
+    <message>
+        <source>connected; the database has no FieldOps schema yet (it can be initialised after connecting)</source>
+        <translation>conectado; la base de datos aún no tiene el esquema de FieldOps (se puede inicializar después de conectar)</translation>
+    </message>
+    <message>
+        <source>connected; schema version %1 will be upgraded to %2</source>
+        <translation>conectado; la versión de esquema %1 se actualizará a la %2</translation>
+    </message>
+    <message>
+        <source>connected; schema version %1</source>
+        <translation>conectado; versión de esquema %1</translation>
+    </message>
+    <message>
+        <source>, read-only for %1</source>
+        <translation>, solo lectura para %1</translation>
+    </message>
+    <message>
+        <source>, writable as %1</source>
+        <translation>, con escritura como %1</translation>
+    </message>
+    <message>
+        <source>✔ </source>
+        <translation>✔ </translation>
+    </message>
+    <message>
+        <source>✘ </source>
+        <translation>✘ </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::ContractsTabController</name>
+    <message>
+        <source>New %1 %2</source>
+        <translation>Crear %1 %2</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>Editar %1 %2</translation>
+    </message>
+    <message>
+        <source>The renewal was not saved: %1</source>
+        <translation>No se ha guardado la renovación: %1</translation>
+    </message>
+    <message>
+        <source>Renew contract %1 as %2</source>
+        <translation>Renovar el contrato %1 como %2</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::CustomersTabController</name>
+    <message>
+        <source>New %1 %2</source>
+        <translation>Crear %1 %2</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>Editar %1 %2</translation>
+    </message>
+    <message>
+        <source>Remove contact %1</source>
+        <translation>Eliminar el contacto %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::DockController</name>
+    <message>
+        <source>Unassigned queue</source>
+        <translation>Cola sin asignar</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Alertas (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::MainWindow</name>
+    <message>
+        <source>Work order %1 has no pin on the map (closed, or hidden by the map&apos;s filter).</source>
+        <translation>La orden de trabajo %1 no tiene marcador en el mapa (cerrada u oculta por el filtro del mapa).</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About FieldOps Console</source>
+        <translation>&amp;Acerca de FieldOps Console</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>About FieldOps Console</source>
+        <translation>Acerca de FieldOps Console</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FieldOps Console %1&lt;/h3&gt;&lt;p&gt;A dispatcher console for field-service operations: work orders, the unassigned queue, technicians&apos; schedules, SLAs and KPIs, on a SQLite file or a shared PostgreSQL server.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FieldOps Console %1&lt;/h3&gt;&lt;p&gt;Una consola de coordinación para operaciones de servicio técnico: órdenes de trabajo, la cola sin asignar, la planificación de los técnicos, SLA y KPI, sobre un archivo SQLite o un servidor PostgreSQL compartido.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::MapAssignController</name>
+    <message>
+        <source>Assign from the map</source>
+        <translation>Asignar desde el mapa</translation>
+    </message>
+    <message>
+        <source>Assign %1 to %2 at their next free slot:
+%3 – %4</source>
+        <translation>¿Asignar %1 a %2 en su próximo hueco libre?
+%3 – %4</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Sin conflictos.</translation>
+    </message>
+    <message>
+        <source>Not connected for editing: the assignment was not made.</source>
+        <translation>Sin conexión para editar: no se ha realizado la asignación.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::OptimizeController</name>
+    <message>
+        <source>Optimize day</source>
+        <translation>Optimizar día</translation>
+    </message>
+    <message>
+        <source>&amp;Optimize day…</source>
+        <translation>&amp;Optimizar día…</translation>
+    </message>
+    <message>
+        <source>Plan the day&apos;s unassigned work orders and preview the result on the board (Ctrl+Shift+P).</source>
+        <translation>Planifica las órdenes de trabajo sin asignar del día y muestra una vista previa del resultado en el panel (Ctrl+Shift+P).</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Optimizing %1…</source>
+        <translation>Optimizando %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was proposed.</source>
+        <translation>Cancelado: no se ha propuesto nada.</translation>
+    </message>
+    <message>
+        <source>Optimize %1</source>
+        <translation>Optimizar %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Open the Schedule tab to book the proposal.</source>
+        <translation>Abra la pestaña Planificación para reservar la propuesta.</translation>
+    </message>
+    <message>
+        <source>Read only: the proposal was not booked.</source>
+        <translation>Solo lectura: no se ha reservado la propuesta.</translation>
+    </message>
+    <message>
+        <source>The proposal for %1 is stale: nothing was booked.</source>
+        <translation>La propuesta para %1 está obsoleta: no se ha reservado nada.</translation>
+    </message>
+    <message>
+        <source>%1 The proposal is stale: Solve again to plan the day as it is now.</source>
+        <translation>%1 La propuesta está obsoleta: use «Volver a calcular» para planificar el día tal como está ahora.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked %n visit(s). Undo (Ctrl+Z) takes them all back.</source>
+        <translation>
+            <numerusform>Se ha reservado %n visita. Deshacer (Ctrl+Z) la anula.</numerusform>
+            <numerusform>Se han reservado %n visitas. Deshacer (Ctrl+Z) las anula todas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked %n proposed visit(s) for %1.</source>
+        <translation>
+            <numerusform>Se ha reservado %n visita propuesta para %1.</numerusform>
+            <numerusform>Se han reservado %n visitas propuestas para %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Proposal discarded: nothing was booked.</source>
+        <translation>Propuesta descartada: no se ha reservado nada.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · proposed&lt;br&gt;%2, %3–%4&lt;br&gt;Not booked yet: Accept or Discard in the Optimize day panel.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · propuesta&lt;br&gt;%2, %3–%4&lt;br&gt;Aún no reservada: Aceptar o Descartar en el panel Optimizar día.</translation>
+    </message>
+    <message>
+        <source>The schedule changed since this proposal was made: it is stale and cannot be accepted. Solve again to plan the day as it is now.</source>
+        <translation>La planificación ha cambiado desde que se hizo esta propuesta: está obsoleta y no se puede aceptar. Use «Volver a calcular» para planificar el día tal como está ahora.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Visualización</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::SuggestionController</name>
+    <message>
+        <source>Who can do %1 (%2 min)?</source>
+        <translation>¿Quién puede hacer %1 (%2 min)?</translation>
+    </message>
+    <message>
+        <source>Who can do %1 · %2 (%3 min)?</source>
+        <translation>¿Quién puede hacer %1 · %2 (%3 min)?</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Sugerencias</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;technician…</source>
+        <translation>Sugerir &amp;técnico…</translation>
+    </message>
+    <message>
+        <source>Rank who could do the selected work order, and when (Ctrl+G).</source>
+        <translation>Clasifica quién podría realizar la orden de trabajo seleccionada y cuándo (Ctrl+G).</translation>
+    </message>
+    <message>
+        <source>Select a work order in the queue or on the board first.</source>
+        <translation>Seleccione antes una orden de trabajo en la cola o en el panel.</translation>
+    </message>
+    <message>
+        <source>Ranking slots for %1…</source>
+        <translation>Clasificando huecos para %1…</translation>
+    </message>
+    <message>
+        <source>Open the Schedule tab to book a slot.</source>
+        <translation>Abra la pestaña Planificación para reservar un hueco.</translation>
+    </message>
+    <message>
+        <source>Read only: the slot was not booked.</source>
+        <translation>Solo lectura: no se ha reservado el hueco.</translation>
+    </message>
+    <message>
+        <source>%1 is already booked outside the dates on the board: show its day, then book to move it.</source>
+        <translation>%1 ya está reservada fuera de las fechas del panel: muestre su día y, después, reserve para moverla.</translation>
+    </message>
+    <message>
+        <source>Booked %1 with %2 at %3.</source>
+        <translation>%1 reservada con %2 (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::TechniciansTabController</name>
+    <message>
+        <source>Technicians</source>
+        <translation>Técnicos</translation>
+    </message>
+    <message>
+        <source>Your role may read technicians but not change them; administrators do.</source>
+        <translation>Su rol puede consultar los técnicos, pero no modificarlos; eso corresponde a los administradores.</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>Sin conexión a una base de datos.</translation>
+    </message>
+    <message>
+        <source>Your role may read absences but not change them; dispatchers and administrators do.</source>
+        <translation>Su rol puede consultar las ausencias, pero no modificarlas; eso corresponde a los coordinadores y administradores.</translation>
+    </message>
+    <message>
+        <source>New technician %1</source>
+        <translation>Nuevo técnico %1</translation>
+    </message>
+    <message>
+        <source>Edit technician %1</source>
+        <translation>Editar técnico %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Reactivate technician %1</source>
+        <translation>Reactivar técnico %1</translation>
+    </message>
+    <message>
+        <source>Deactivate technician %1</source>
+        <translation>Desactivar técnico %1</translation>
+    </message>
+    <message>
+        <source>%1 may get new work again.</source>
+        <translation>%1 puede volver a recibir trabajo nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 is inactive: kept with their history, given no new work.</source>
+        <translation>%1 está inactivo: se conserva con su historial, sin recibir trabajo nuevo.</translation>
+    </message>
+    <message>
+        <source>Absence of %1, 1 visit back to the queue</source>
+        <translation>Ausencia de %1, 1 visita devuelta a la cola</translation>
+    </message>
+    <message>
+        <source>Absence of %1, %2 visits back to the queue</source>
+        <translation>Ausencia de %1, %2 visitas devueltas a la cola</translation>
+    </message>
+    <message>
+        <source>Absence of %1</source>
+        <translation>Ausencia de %1</translation>
+    </message>
+    <message>
+        <source>Edit absence of %1</source>
+        <translation>Editar ausencia de %1</translation>
+    </message>
+    <message>
+        <source>Remove absence of %1</source>
+        <translation>Eliminar ausencia de %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::WorkOrderDialog</name>
+    <message>
+        <source>New work order</source>
+        <translation>Nueva orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Edit work order %1</source>
+        <translation>Editar orden de trabajo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recargar</translation>
+    </message>
+    <message>
+        <source>Show their version; your edits here are dropped</source>
+        <translation>Mostrar su versión; se descartan los cambios que haya hecho aquí</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;Sobrescribir</translation>
+    </message>
+    <message>
+        <source>Keep your edits; saving writes them on top of theirs</source>
+        <translation>Conservar sus cambios; al guardar, se escriben sobre los de la otra persona</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Return)</source>
+        <translation>Guardar (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Not yet: %1</source>
+        <translation>Aún no: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::WorkOrderIntakeController</name>
+    <message>
+        <source>&amp;New work order…</source>
+        <translation>&amp;Nueva orden de trabajo…</translation>
+    </message>
+    <message>
+        <source>Log a customer&apos;s call as a work order (Ctrl+N)</source>
+        <translation>Registrar la llamada de un cliente como orden de trabajo (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit work order…</source>
+        <translation>&amp;Editar orden de trabajo…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel work order…</source>
+        <translation>Ca&amp;ncelar orden de trabajo…</translation>
+    </message>
+    <message>
+        <source>Why is work order %1 cancelled?</source>
+        <translation>¿Por qué se cancela la orden de trabajo %1?</translation>
+    </message>
+    <message>
+        <source>Work order %1 has visits booked (%2); they are cancelled with it.
+Why is it cancelled?</source>
+        <translation>La orden de trabajo %1 tiene visitas reservadas (%2); se cancelarán con ella.
+¿Por qué se cancela?</translation>
+    </message>
+    <message>
+        <source>Cancel work order</source>
+        <translation>Cancelar orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Your role may not change work orders</source>
+        <translation>Su rol no puede modificar órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>Sin conexión a una base de datos</translation>
+    </message>
+    <message>
+        <source>Reading the customers…</source>
+        <translation>Leyendo los clientes…</translation>
+    </message>
+    <message>
+        <source>Your role may not open work orders.</source>
+        <translation>Su rol no puede abrir órdenes de trabajo.</translation>
+    </message>
+    <message>
+        <source>Your role may read this work order but not change it.</source>
+        <translation>Su rol puede consultar esta orden de trabajo, pero no modificarla.</translation>
+    </message>
+    <message>
+        <source>%1 changed work order %2 while you were editing it (now at version %3).</source>
+        <translation>%1 ha modificado la orden de trabajo %2 mientras usted la editaba (ahora en la versión %3).</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Otra persona</translation>
+    </message>
+    <message>
+        <source>Reading %1&apos;s sites…</source>
+        <translation>Leyendo los emplazamientos de %1…</translation>
+    </message>
+    <message>
+        <source>New work order %1</source>
+        <translation>Nueva orden de trabajo %1</translation>
+    </message>
+    <message>
+        <source>Edit work order %1</source>
+        <translation>Editar orden de trabajo %1</translation>
+    </message>
+    <message>
+        <source>Cancel work order %1</source>
+        <translation>Cancelar orden de trabajo %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::kpi::KpiService</name>
+    <message>
+        <source>not connected to a database</source>
+        <translation>sin conexión a una base de datos</translation>
+    </message>
+    <message>
+        <source>the previous period could not be read: %1</source>
+        <translation>no se ha podido leer el período anterior: %1</translation>
+    </message>
+    <message>
+        <source>no KPI period is shown yet</source>
+        <translation>aún no se muestra ningún período de KPI</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::technicians::TechnicianFormModel</name>
+    <message>
+        <source>unknown territory &quot;%1&quot;</source>
+        <translation>zona desconocida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown skill(s): %1</source>
+        <translation>competencias desconocidas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::technicians::TechnicianListModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Empleado</translation>
+    </message>
+    <message>
+        <source>Part-time</source>
+        <translation>Tiempo parcial</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>Subcontratista</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id.</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Tipo de contrato</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Competencias</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::AbsenceDialog</name>
+    <message>
+        <source>New absence of %1</source>
+        <translation>Nueva ausencia de %1</translation>
+    </message>
+    <message>
+        <source>Absence of %1</source>
+        <translation>Ausencia de %1</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>Vacation, sick, training, other or your own words</source>
+        <translation>Vacaciones, baja, formación, otro o sus propias palabras</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>Return these visits to the queue (cancel the appointments) with this absence</source>
+        <translation>Devolver estas visitas a la cola (cancelar las citas) con esta ausencia</translation>
+    </message>
+    <message>
+        <source>Looking for visits booked in this time…</source>
+        <translation>Buscando visitas reservadas en este período…</translation>
+    </message>
+    <message>
+        <source>No visits are booked in this time.</source>
+        <translation>No hay visitas reservadas en este período.</translation>
+    </message>
+    <message>
+        <source>%1 — work order %2 (%3), %4</source>
+        <translation>%1 — orden de trabajo %2 (%3), %4</translation>
+    </message>
+    <message>
+        <source>1 visit is booked in this time:</source>
+        <translation>Hay 1 visita reservada en este período:</translation>
+    </message>
+    <message>
+        <source>%1 visits are booked in this time:</source>
+        <translation>Hay %1 visitas reservadas en este período:</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::AlertsView</name>
+    <message>
+        <source>%1 breached · %2 due soon · %3 late · %4 predicted late</source>
+        <translation>%1 incumplidos · %2 vencen pronto · %3 con retraso · %4 con retraso previsto</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::BoardToolbar</name>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Show one day</source>
+        <translation>Mostrar un día</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 días</translation>
+    </message>
+    <message>
+        <source>Show three days</source>
+        <translation>Mostrar tres días</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Show a week</source>
+        <translation>Mostrar una semana</translation>
+    </message>
+    <message>
+        <source>2 weeks</source>
+        <translation>2 semanas</translation>
+    </message>
+    <message>
+        <source>Show two weeks</source>
+        <translation>Mostrar dos semanas</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Scroll to now (Ctrl+T)</source>
+        <translation>Desplazarse a ahora (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Scroll the board to now</source>
+        <translation>Desplazar el panel hasta ahora</translation>
+    </message>
+    <message>
+        <source>Day shown on the board</source>
+        <translation>Día mostrado en el panel</translation>
+    </message>
+    <message>
+        <source>Mark absent</source>
+        <translation>Marcar ausencia</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Drag along a technician&apos;s row to record an absence (Ctrl+Shift+A; Esc leaves)</source>
+        <translation>Arrastre a lo largo de la fila de un técnico para registrar una ausencia (Ctrl+Shift+A; Esc para salir)</translation>
+    </message>
+    <message>
+        <source>Drag along a technician&apos;s row to record an absence; Escape leaves the mode</source>
+        <translation>Arrastre a lo largo de la fila de un técnico para registrar una ausencia; Esc sale del modo</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <extracomment>Drag granularity: dragged visits snap to this many minutes.</extracomment>
+        <translation>Ajuste</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Snap step</source>
+        <translation>Paso de ajuste</translation>
+    </message>
+    <message>
+        <source>Territory filter</source>
+        <translation>Filtro de zona</translation>
+    </message>
+    <message>
+        <source>Skill filter</source>
+        <translation>Filtro de competencia</translation>
+    </message>
+    <message>
+        <source>Employment filter</source>
+        <translation>Filtro de tipo de contrato</translation>
+    </message>
+    <message>
+        <source>All territories</source>
+        <translation>Todas las zonas</translation>
+    </message>
+    <message>
+        <source>Any skill</source>
+        <translation>Cualquier competencia</translation>
+    </message>
+    <message>
+        <source>Any employment</source>
+        <translation>Cualquier tipo de contrato</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Empleado</translation>
+    </message>
+    <message>
+        <source>Part time</source>
+        <translation>Tiempo parcial</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>Subcontratista</translation>
+    </message>
+    <message>
+        <source>Technician name…</source>
+        <translation>Nombre del técnico…</translation>
+    </message>
+    <message>
+        <source>Technician name filter</source>
+        <translation>Filtro por nombre de técnico</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Show cancelled appointments</source>
+        <translation>Mostrar citas canceladas</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::CapacityPreviewPanel</name>
+    <message>
+        <source>As due (demand / available hours)</source>
+        <translation>Según vencimiento (demanda / horas disponibles)</translation>
+    </message>
+    <message>
+        <source>Levelled</source>
+        <extracomment>Heading of the capacity table after moving preventive occurrences to flatten overloaded weeks.</extracomment>
+        <translation>Nivelado</translation>
+    </message>
+    <message>
+        <source>Moves levelling makes</source>
+        <translation>Movimientos de la nivelación</translation>
+    </message>
+    <message>
+        <source>&amp;Use the levelled days when generating</source>
+        <translation>&amp;Usar los días nivelados al generar</translation>
+    </message>
+    <message>
+        <source>The load appears with the preview.</source>
+        <translation>La carga aparece con la vista previa.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>No preventive work falls within the horizon.</source>
+        <translation>No hay trabajo preventivo dentro del horizonte.</translation>
+    </message>
+    <message>
+        <source>No week is overloaded: the technicians able to do the work have the hours for it.</source>
+        <translation>Ninguna semana está sobrecargada: los técnicos capaces de realizar el trabajo tienen horas suficientes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 week(s) × territory overloaded as due; %2 after levelling with %n move(s).</source>
+        <translation>
+            <numerusform>%1 semanas × zona sobrecargadas según vencimiento; %2 después de nivelar con %n movimiento.</numerusform>
+            <numerusform>%1 semanas × zona sobrecargadas según vencimiento; %2 después de nivelar con %n movimientos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ConflictsPanel</name>
+    <message numerus="yes">
+        <source>%n conflict(s) in the horizon</source>
+        <translation>
+            <numerusform>%n conflicto en el horizonte</numerusform>
+            <numerusform>%n conflictos en el horizonte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ConnectionForm</name>
+    <message>
+        <source>SQLite file (one person, demo, laptop)</source>
+        <translation>Archivo SQLite (una persona, demostración, portátil)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server (shared)</source>
+        <translation>Servidor PostgreSQL (compartido)</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Motor:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <source>only for verify-ca / verify-full</source>
+        <translation>solo para verify-ca / verify-full</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;uerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation>Modo &amp;SSL:</translation>
+    </message>
+    <message>
+        <source>&amp;Root certificate:</source>
+        <translation>Certificado &amp;raíz:</translation>
+    </message>
+    <message>
+        <source>SQLite database file</source>
+        <translation>Archivo de base de datos SQLite</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases de datos SQLite (*.db *.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation>Certificado raíz</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>Archivos de certificado (*.crt *.pem);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>the SQLite file needs an absolute path</source>
+        <translation>el archivo SQLite necesita una ruta absoluta</translation>
+    </message>
+    <message>
+        <source>enter the PostgreSQL server&apos;s host name</source>
+        <translation>introduzca el nombre de host del servidor PostgreSQL</translation>
+    </message>
+    <message>
+        <source>enter the database name</source>
+        <translation>introduzca el nombre de la base de datos</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ConsumptionPanel</name>
+    <message>
+        <source>Counted from … to:</source>
+        <translation>Contabilizado desde … hasta:</translation>
+    </message>
+    <message>
+        <source>Work orders:</source>
+        <translation>Órdenes de trabajo:</translation>
+    </message>
+    <message>
+        <source>Visits made:</source>
+        <translation>Visitas realizadas:</translation>
+    </message>
+    <message>
+        <source>Hours worked:</source>
+        <translation>Horas trabajadas:</translation>
+    </message>
+    <message>
+        <source>This billing period:</source>
+        <translation>Este período de facturación:</translation>
+    </message>
+    <message>
+        <source>SLA compliance:</source>
+        <translation>Cumplimiento del SLA:</translation>
+    </message>
+    <message>
+        <source>Preventive visits:</source>
+        <translation>Visitas preventivas:</translation>
+    </message>
+    <message>
+        <source>Parts:</source>
+        <translation>Piezas:</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 open)</source>
+        <translation>%1 (%2 abiertas)</translation>
+    </message>
+    <message>
+        <source>%1 h, of which %2 h billable</source>
+        <translation>%1 h, de las que %2 h son facturables</translation>
+    </message>
+    <message>
+        <source>%1 h used of %2 h included (%3)</source>
+        <translation>%1 h usadas de %2 h incluidas (%3)</translation>
+    </message>
+    <message>
+        <source>%1 h (%2), no hours included</source>
+        <translation>%1 h (%2), sin horas incluidas</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3 work orders met their SLA)</source>
+        <translation>%1 % (%2 de %3 órdenes de trabajo han cumplido su SLA)</translation>
+    </message>
+    <message>
+        <source>no work order due yet</source>
+        <translation>aún no vence ninguna orden de trabajo</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 due, %3 missed</source>
+        <translation>%1 realizadas, %2 pendientes, %3 no realizadas</translation>
+    </message>
+    <message>
+        <source>included in the fee</source>
+        <translation>incluidas en la cuota</translation>
+    </message>
+    <message>
+        <source>billed at cost</source>
+        <translation>facturadas a coste</translation>
+    </message>
+    <message>
+        <source>none used; %1</source>
+        <translation>ninguna usada; %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 used on %n line(s), %2 at cost; %3</source>
+        <translation>
+            <numerusform>%1 usadas en %n línea, %2 a coste; %3</numerusform>
+            <numerusform>%1 usadas en %n líneas, %2 a coste; %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n line(s) of parts without a unit cost)</source>
+        <translation>
+            <numerusform>(%n línea de piezas sin coste unitario)</numerusform>
+            <numerusform>(%n líneas de piezas sin coste unitario)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ContactsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <source>e.g. facilities manager, caretaker, accounts</source>
+        <translation>p. ej., responsable de instalaciones, conserje, contabilidad</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>Correo &amp;electrónico:</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nuevo contacto</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>Eliminar contacto</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>Guardar contacto</translation>
+    </message>
+    <message>
+        <source>Not yet: %1</source>
+        <translation>Aún no: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ContractTermsPanel</name>
+    <message>
+        <source>The site&apos;s territory</source>
+        <translation>La zona del emplazamiento</translation>
+    </message>
+    <message>
+        <source>Contract &amp;id:</source>
+        <translation>&amp;Id. del contrato:</translation>
+    </message>
+    <message>
+        <source>e.g. K-2027-014</source>
+        <translation>p. ej., K-2027-014</translation>
+    </message>
+    <message>
+        <source>Customer id:</source>
+        <translation>Id. del cliente:</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s id</source>
+        <translation>el identificador del cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>e.g. Gold 24×7</source>
+        <translation>p. ej., Oro 24×7</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otas:</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s name, phone, email or id</source>
+        <translation>Escriba el nombre, teléfono, correo electrónico o identificador del cliente</translation>
+    </message>
+    <message>
+        <source>Find c&amp;ustomer:</source>
+        <translation>Buscar c&amp;liente:</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <source>Co&amp;verage:</source>
+        <translation>Co&amp;bertura:</translation>
+    </message>
+    <message>
+        <source>&amp;Days:</source>
+        <translation>&amp;Días:</translation>
+    </message>
+    <message>
+        <source>Op&amp;ens:</source>
+        <extracomment>Business-hours coverage: the time of day the covered hours start.</extracomment>
+        <translation>A&amp;pertura:</translation>
+    </message>
+    <message>
+        <source>&amp;Closes:</source>
+        <extracomment>Business-hours coverage: the time of day the covered hours end.</extracomment>
+        <translation>&amp;Cierre:</translation>
+    </message>
+    <message>
+        <source>&amp;Holidays of:</source>
+        <translation>&amp;Festivos de:</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <source>Any priority (h):</source>
+        <translation>Cualquier prioridad (h):</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <source>%1 (h):</source>
+        <translation>%1 (h):</translation>
+    </message>
+    <message>
+        <source>Respond within</source>
+        <translation>Responder en</translation>
+    </message>
+    <message>
+        <source>Resolve within</source>
+        <translation>Resolver en</translation>
+    </message>
+    <message>
+        <source>Fi&amp;xed fee:</source>
+        <translation>Cuota &amp;fija:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Fee &amp;period:</source>
+        <translation>&amp;Período de la cuota:</translation>
+    </message>
+    <message>
+        <source>&amp;Included hours per period:</source>
+        <translation>&amp;Horas incluidas por período:</translation>
+    </message>
+    <message>
+        <source>Hourly &amp;rate beyond them:</source>
+        <translation>&amp;Tarifa por hora adicional:</translation>
+    </message>
+    <message>
+        <source>Parts:</source>
+        <translation>Piezas:</translation>
+    </message>
+    <message>
+        <source>included in the fee (else billed)</source>
+        <translation>incluidas en la cuota (si no, facturadas)</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <source>Covered &amp;sites (none ticked: every site of the customer)</source>
+        <translation>&amp;Emplazamientos cubiertos (ninguno marcado: todos los del cliente)</translation>
+    </message>
+    <message>
+        <source>Covered &amp;assets</source>
+        <translation>&amp;Equipos cubiertos</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ContractsView</name>
+    <message>
+        <source>&amp;Terms</source>
+        <translation>&amp;Condiciones</translation>
+    </message>
+    <message>
+        <source>&amp;Preventive plans</source>
+        <translation>&amp;Planes preventivos</translation>
+    </message>
+    <message>
+        <source>C&amp;onsumption</source>
+        <translation>C&amp;onsumo</translation>
+    </message>
+    <message>
+        <source>&amp;Save contract</source>
+        <translation>&amp;Guardar contrato</translation>
+    </message>
+    <message>
+        <source>Save the contract&apos;s terms (Ctrl+S)</source>
+        <translation>Guardar las condiciones del contrato (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Re&amp;vertir</translation>
+    </message>
+    <message>
+        <source>&amp;Renew…</source>
+        <translation>&amp;Renovar…</translation>
+    </message>
+    <message>
+        <source>&amp;Generate preventive work…</source>
+        <translation>&amp;Generar trabajo preventivo…</translation>
+    </message>
+    <message>
+        <source>Preview the load and create the preventive work orders due within a horizon, for every contract</source>
+        <translation>Ver la carga prevista y crear las órdenes de trabajo preventivas que vencen dentro de un horizonte, para todos los contratos</translation>
+    </message>
+    <message>
+        <source>&amp;Holidays…</source>
+        <translation>&amp;Festivos…</translation>
+    </message>
+    <message>
+        <source>The territories&apos; holiday calendars, where SLA clocks stop and preventive visits move off</source>
+        <translation>Los calendarios de festivos de las zonas, en los que se detienen los relojes del SLA y se desplazan las visitas preventivas</translation>
+    </message>
+    <message>
+        <source>Search contract, name or customer</source>
+        <translation>Buscar contrato, nombre o cliente</translation>
+    </message>
+    <message>
+        <source>All contracts</source>
+        <translation>Todos los contratos</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Ending within 30 days</source>
+        <translation>Finalizan en 30 días</translation>
+    </message>
+    <message>
+        <source>Ending within 60 days</source>
+        <translation>Finalizan en 60 días</translation>
+    </message>
+    <message>
+        <source>Ending within 90 days</source>
+        <translation>Finalizan en 90 días</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Finalizado</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>No iniciados</translation>
+    </message>
+    <message>
+        <source>Any coverage</source>
+        <translation>Cualquier cobertura</translation>
+    </message>
+    <message>
+        <source>&amp;New contract</source>
+        <translation>&amp;Nuevo contrato</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation>Nuevo contrato</translation>
+    </message>
+    <message>
+        <source>&amp;Terms *</source>
+        <translation>&amp;Condiciones *</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::CoverageList</name>
+    <message>
+        <source>· under warranty until %1</source>
+        <translation>· en garantía hasta el %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::CustomersView</name>
+    <message>
+        <source>(no territory)</source>
+        <translation>(sin zona)</translation>
+    </message>
+    <message>
+        <source>Search name, phone, email or id</source>
+        <translation>Buscar nombre, teléfono, correo electrónico o identificador</translation>
+    </message>
+    <message>
+        <source>&amp;New customer</source>
+        <translation>&amp;Nuevo cliente</translation>
+    </message>
+    <message>
+        <source>Choose a customer, or make a new one.</source>
+        <translation>Elija un cliente o cree uno nuevo.</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Detalles</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts</source>
+        <translation>C&amp;ontactos</translation>
+    </message>
+    <message>
+        <source>&amp;Sites</source>
+        <translation>&amp;Emplazamientos</translation>
+    </message>
+    <message>
+        <source>&amp;Assets</source>
+        <translation>E&amp;quipos</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <source>&amp;Contracts</source>
+        <translation>&amp;Contratos</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Apertura</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Emplazamiento</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>&amp;Work orders</source>
+        <translation>Órdenes de &amp;trabajo</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id.:</translation>
+    </message>
+    <message>
+        <source>your systems&apos; id, e.g. c-1042</source>
+        <translation>el identificador de sus sistemas, p. ej., c-1042</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>Co&amp;rreo electrónico:</translation>
+    </message>
+    <message>
+        <source>Save customer</source>
+        <translation>Guardar cliente</translation>
+    </message>
+    <message>
+        <source>New work order for this customer…</source>
+        <translation>Nueva orden de trabajo para este cliente…</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Si&amp;te id:</source>
+        <translation>Id. del em&amp;plazamiento:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>No&amp;mbre:</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude:</source>
+        <translation>&amp;Latitud:</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude:</source>
+        <translation>L&amp;ongitud:</translation>
+    </message>
+    <message>
+        <source>Te&amp;rritory:</source>
+        <translation>Zo&amp;na:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zona horaria:</translation>
+    </message>
+    <message>
+        <source>Click to place the site, drag the pin to move it; wheel or +/− to zoom</source>
+        <translation>Haga clic para situar el emplazamiento y arrastre el marcador para moverlo; rueda o +/− para hacer zoom</translation>
+    </message>
+    <message>
+        <source>New site</source>
+        <translation>Nuevo emplazamiento</translation>
+    </message>
+    <message>
+        <source>Save site</source>
+        <translation>Guardar emplazamiento</translation>
+    </message>
+    <message>
+        <source>Time zone proposed from %1, where the technicians work in %2; change it if the site keeps another clock.</source>
+        <translation>Zona horaria propuesta a partir de %1, donde los técnicos trabajan en %2; cámbiela si el emplazamiento usa otra hora.</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N.º de serie</translation>
+    </message>
+    <message>
+        <source>Warranty</source>
+        <translation>Garantía</translation>
+    </message>
+    <message>
+        <source>Asset &amp;id:</source>
+        <translation>&amp;Id. del equipo:</translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation>Empla&amp;zamiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>Se&amp;rial:</source>
+        <translation>N.º de se&amp;rie:</translation>
+    </message>
+    <message>
+        <source>Installed &amp;on:</source>
+        <translation>Instalado &amp;el:</translation>
+    </message>
+    <message>
+        <source>&amp;Warranty until:</source>
+        <translation>&amp;Garantía hasta:</translation>
+    </message>
+    <message>
+        <source>Service history</source>
+        <translation>Historial de servicio</translation>
+    </message>
+    <message>
+        <source>New asset at the selected site</source>
+        <translation>Nuevo equipo en el emplazamiento seleccionado</translation>
+    </message>
+    <message>
+        <source>Save asset</source>
+        <translation>Guardar equipo</translation>
+    </message>
+    <message>
+        <source>under warranty until %1</source>
+        <translation>en garantía hasta el %1</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>finalizó el %1</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>business hours</source>
+        <translation>horario laboral</translation>
+    </message>
+    <message>
+        <source>24×7</source>
+        <translation>24×7</translation>
+    </message>
+    <message>
+        <source>&amp;Work orders (%1 open, %2 past)</source>
+        <translation>Órdenes de &amp;trabajo (%1 abiertas, %2 anteriores)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts (%1)</source>
+        <translation>C&amp;ontactos (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Sites (%1)</source>
+        <translation>&amp;Emplazamientos (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Assets (%1)</source>
+        <translation>E&amp;quipos (%1)</translation>
+    </message>
+    <message>
+        <source>Not yet: %1</source>
+        <translation>Aún no: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::DisplayPage</name>
+    <message>
+        <source>This computer&apos;s time zone (%1)</source>
+        <translation>Zona horaria de este ordenador (%1)</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s language (%1)</source>
+        <translation>Idioma de este ordenador (%1)</translation>
+    </message>
+    <message>
+        <source>The schedule board, its conflicts and the KPI periods show times in this zone. Each technician&apos;s shift is still shaded in the technician&apos;s own zone.</source>
+        <translation>El panel de planificación, sus conflictos y los períodos de KPI muestran las horas en esta zona. El turno de cada técnico se sigue sombreando en la zona horaria del propio técnico.</translation>
+    </message>
+    <message>
+        <source>Show &amp;times in:</source>
+        <translation>Mostrar &amp;horas en:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone this computer knows; choose one from the list, e.g. America/Sao_Paulo.</source>
+        <translation>&quot;%1&quot; no es una zona horaria que conozca este ordenador; elija una de la lista, p. ej., America/Sao_Paulo.</translation>
+    </message>
+    <message>
+        <source>The console shows the new language at its next start.</source>
+        <translation>La consola mostrará el nuevo idioma la próxima vez que se inicie.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::FirstRunDialog</name>
+    <message>
+        <source>Welcome to FieldOps Console</source>
+        <translation>Bienvenido a FieldOps Console</translation>
+    </message>
+    <message>
+        <source>Which database should the console open? Your choice is remembered for the next start; File → Open another database… changes it.</source>
+        <translation>¿Qué base de datos debe abrir la consola? Su elección se recordará en el próximo inicio; Archivo → Abrir otra base de datos… la cambia.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>Abrir la &amp;demostración</translation>
+    </message>
+    <message>
+        <source>A made-up field-service operation in São Paulo to try everything out. It is created the first time, which takes a moment.</source>
+        <translation>Una operación de servicio técnico ficticia en São Paulo para probarlo todo. Se crea la primera vez, lo que tarda un momento.</translation>
+    </message>
+    <message>
+        <source>Connect to a &amp;server…</source>
+        <translation>Conectar a un &amp;servidor…</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server your team shares. Pick a recent connection below or enter a new one.</source>
+        <translation>Un servidor PostgreSQL compartido por su organización. Elija abajo una conexión reciente o introduzca una nueva.</translation>
+    </message>
+    <message>
+        <source>&amp;Recent connections:</source>
+        <translation>Conexiones &amp;recientes:</translation>
+    </message>
+    <message>
+        <source>Create a new database &amp;file…</source>
+        <translation>Crear un nuevo &amp;archivo de base de datos…</translation>
+    </message>
+    <message>
+        <source>An empty SQLite file of your own, for one person working alone. Choosing an existing FieldOps file opens it as it is.</source>
+        <translation>Un archivo SQLite vacío propio, para una persona que trabaja sola. Si elige un archivo de FieldOps existente, se abre tal como está.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>New database file</source>
+        <translation>Nuevo archivo de base de datos</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases de datos SQLite (*.db *.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open another database</source>
+        <translation>Abrir otra base de datos</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::GeneratePmDialog</name>
+    <message>
+        <source>Generate preventive work</source>
+        <translation>Generar trabajo preventivo</translation>
+    </message>
+    <message>
+        <source>&amp;Horizon:</source>
+        <translation>&amp;Horizonte:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vista previa</translation>
+    </message>
+    <message>
+        <source>Preview shows what generating would create, before anything is written.</source>
+        <translation>La vista previa muestra lo que se crearía al generar, antes de escribir nada.</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>New work orders</source>
+        <translation>Órdenes de trabajo nuevas</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Omitidas</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity</source>
+        <translation>&amp;Capacidad</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating would create %n work order(s) (%1 hours of work) and skip %2 occurrence(s). Nothing is written yet.</source>
+        <translation>
+            <numerusform>Al generar se crearía %n orden de trabajo (%1 horas de trabajo) y se omitirían %2 repeticiones. Aún no se ha escrito nada.</numerusform>
+            <numerusform>Al generar se crearían %n órdenes de trabajo (%1 horas de trabajo) y se omitirían %2 repeticiones. Aún no se ha escrito nada.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n preventive work order(s); they wait in the unassigned queue.</source>
+        <translation>
+            <numerusform>Se ha creado %n orden de trabajo preventiva; espera en la cola sin asignar.</numerusform>
+            <numerusform>Se han creado %n órdenes de trabajo preventivas; esperan en la cola sin asignar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Procesando…</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::HolidayCalendarDialog</name>
+    <message>
+        <source>Holiday calendars</source>
+        <translation>Calendarios de festivos</translation>
+    </message>
+    <message>
+        <source>&amp;Territory:</source>
+        <translation>&amp;Zona:</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Festivo</translation>
+    </message>
+    <message>
+        <source>e.g. Tiradentes</source>
+        <translation>p. ej., Tiradentes</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importar CSV…</translation>
+    </message>
+    <message>
+        <source>A CSV file with a day column (YYYY-MM-DD) and optionally name and territory_id</source>
+        <translation>Un archivo CSV con una columna day (YYYY-MM-DD) y, opcionalmente, name y territory_id</translation>
+    </message>
+    <message>
+        <source>&amp;Save calendar</source>
+        <translation>&amp;Guardar calendario</translation>
+    </message>
+    <message>
+        <source>%1 is already a holiday.</source>
+        <translation>%1 ya es festivo.</translation>
+    </message>
+    <message>
+        <source>Import holidays</source>
+        <translation>Importar festivos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiBreakdownView</name>
+    <message>
+        <source>Show all bars</source>
+        <translation>Mostrar todas las barras</translation>
+    </message>
+    <message>
+        <source>Off: the chart shows the top and the bottom of the ranking that fit. On: every bar, in a chart that scrolls.</source>
+        <translation>Desactivado: el gráfico muestra la parte superior y la inferior de la clasificación que caben. Activado: todas las barras, en un gráfico con desplazamiento.</translation>
+    </message>
+    <message>
+        <source>Bars ranked by the KPI the table is sorted by, highest first, ties by name. When not all fit, the chart shows the top and the bottom of the ranking; &quot;Show all bars&quot; shows everyone in a chart that scrolls. The table lists them all.</source>
+        <translation>Barras clasificadas según el KPI por el que se ordena la tabla, de mayor a menor; los empates, por nombre. Si no caben todas, el gráfico muestra la parte superior y la inferior de la clasificación; &quot;Mostrar todas las barras&quot; las muestra todas en un gráfico con desplazamiento. La tabla las incluye todas.</translation>
+    </message>
+    <message>
+        <source>Break down by</source>
+        <translation>Desglosar por</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source> (%)</source>
+        <translation> (%)</translation>
+    </message>
+    <message>
+        <source>Top %1 and bottom %2 of %3</source>
+        <translation>Primeros %1 y últimos %2 de %3</translation>
+    </message>
+    <message>
+        <source>Ranked by %1,</source>
+        <translation>Clasificado por %1,</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>por %1</translation>
+    </message>
+    <message>
+        <source>highest first</source>
+        <translation>de mayor a menor</translation>
+    </message>
+    <message>
+        <source> · %1 without a value</source>
+        <translation> · %1 sin valor</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiCard</name>
+    <message>
+        <source>Change against the previous period of the same length</source>
+        <translation>Variación respecto al período anterior de la misma duración</translation>
+    </message>
+    <message>
+        <source>comparing with the previous period…</source>
+        <translation>comparando con el período anterior…</translation>
+    </message>
+    <message>
+        <source>no previous data</source>
+        <translation>sin datos anteriores</translation>
+    </message>
+    <message>
+        <source>%1 vs previous</source>
+        <translation>%1 respecto al anterior</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Objetivo %1</translation>
+    </message>
+    <message>
+        <source>Target %1 · %2</source>
+        <translation>Objetivo %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiDashboard</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Exportar como PNG…</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>Exportar como PDF…</translation>
+    </message>
+    <message>
+        <source>Export table as CSV…</source>
+        <translation>Exportar tabla como CSV…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>Desglose</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Valoraciones</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Read the database again (filter changes reuse the last read for a minute)</source>
+        <translation>Volver a leer la base de datos (los cambios de filtro reutilizan la última lectura durante un minuto)</translation>
+    </message>
+    <message>
+        <source>Targets…</source>
+        <translation>Objetivos…</translation>
+    </message>
+    <message>
+        <source>Set the KPI targets the cards and the trend compare with</source>
+        <translation>Definir los objetivos de KPI con los que se comparan las tarjetas y la tendencia</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2 · compared with %3 – %4 · %5 ms</source>
+        <translation>%1 – %2 · comparado con %3 – %4 · %5 ms</translation>
+    </message>
+    <message>
+        <source> · reading the previous period…</source>
+        <translation> · leyendo el período anterior…</translation>
+    </message>
+    <message>
+        <source>KPIs could not be loaded: %1</source>
+        <translation>No se han podido cargar los KPI: %1</translation>
+    </message>
+    <message>
+        <source>could not write the image %1</source>
+        <translation>no se ha podido escribir la imagen %1</translation>
+    </message>
+    <message>
+        <source>FieldOps KPIs</source>
+        <translation>KPI de FieldOps</translation>
+    </message>
+    <message>
+        <source>could not write the PDF %1</source>
+        <translation>no se ha podido escribir el PDF %1</translation>
+    </message>
+    <message>
+        <source>could not write %1</source>
+        <translation>no se ha podido escribir %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiDrillDown</name>
+    <message>
+        <source>Export visits as CSV…</source>
+        <translation>Exportar visitas como CSV…</translation>
+    </message>
+    <message>
+        <source>Export ratings as CSV…</source>
+        <translation>Exportar valoraciones como CSV…</translation>
+    </message>
+    <message>
+        <source>Visits and ratings of %1</source>
+        <translation>Visitas y valoraciones de %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>Loading visits…</source>
+        <translation>Cargando visitas…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visita</numerusform>
+            <numerusform>%n visitas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n valoración</numerusform>
+            <numerusform>%n valoraciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visits could not be loaded: %1</source>
+        <translation>No se han podido cargar las visitas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiFilterBar</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Últimos 90 días</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personalizado…</translation>
+    </message>
+    <message>
+        <source>All territories</source>
+        <translation>Todas las zonas</translation>
+    </message>
+    <message>
+        <source>All technicians</source>
+        <translation>Todos los técnicos</translation>
+    </message>
+    <message>
+        <source>All employment types</source>
+        <translation>Todos los tipos de contrato</translation>
+    </message>
+    <message>
+        <source>All work-order types</source>
+        <translation>Todos los tipos de orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Semanal</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensual</translation>
+    </message>
+    <message>
+        <source>Trend buckets</source>
+        <translation>Agrupación de la tendencia</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiRatingsPanel</name>
+    <message>
+        <source>%1★</source>
+        <translation>%1★</translation>
+    </message>
+    <message>
+        <source>ratings</source>
+        <translation>valoraciones</translation>
+    </message>
+    <message>
+        <source>Distribution of scores</source>
+        <translation>Distribución de puntuaciones</translation>
+    </message>
+    <message>
+        <source>Technicians by rating</source>
+        <translation>Técnicos por valoración</translation>
+    </message>
+    <message>
+        <source>Latest comments</source>
+        <translation>Últimos comentarios</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nadie</translation>
+    </message>
+    <message>
+        <source>%1★ %2 (%3, %4): %5</source>
+        <translation>%1★ %2 (%3, %4): %5</translation>
+    </message>
+    <message>
+        <source>No comments in this period</source>
+        <translation>No hay comentarios en este período</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiTargetEditor</name>
+    <message>
+        <source>KPI targets</source>
+        <translation>objetivos de KPI</translation>
+    </message>
+    <message>
+        <source>Every territory</source>
+        <translation>Todas las zonas</translation>
+    </message>
+    <message>
+        <source>Amber band down to</source>
+        <translation>Banda ámbar hasta un mínimo de</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Ámbito</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Amber band up to</source>
+        <translation>Banda ámbar hasta un máximo de</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Set by %1 on %2</source>
+        <translation>Definido por %1 el %2</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(desconocido)</translation>
+    </message>
+    <message>
+        <source>No target yet</source>
+        <translation>Aún sin objetivo</translation>
+    </message>
+    <message>
+        <source>Saved: %1 %2</source>
+        <translation>Guardado: %1 %2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiTrendChart</name>
+    <message>
+        <source>previous period</source>
+        <translation>período anterior</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>objetivo</translation>
+    </message>
+    <message>
+        <source>Trend of</source>
+        <translation>Tendencia de</translation>
+    </message>
+    <message>
+        <source>wheel: zoom · drag: pan</source>
+        <translation>rueda: zoom · arrastrar: desplazar</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::MapView</name>
+    <message>
+        <source>Map of technicians and jobs</source>
+        <translation>Mapa de técnicos y trabajos</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>expected %n minute(s) late for the next visit</source>
+        <translation>
+            <numerusform>retraso previsto de %n minuto en la próxima visita</numerusform>
+            <numerusform>retraso previsto de %n minutos en la próxima visita</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · P%2 · %3
+%4</source>
+        <translation>%1 · P%2 · %3
+%4</translation>
+    </message>
+    <message>
+        <source>unassigned: drag onto a technician to assign</source>
+        <translation>sin asignar: arrástrelo hasta un técnico para asignarlo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s): click to zoom in</source>
+        <translation>
+            <numerusform>%n trabajo: haga clic para acercar</numerusform>
+            <numerusform>%n trabajos: haga clic para acercar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::OptimizePanel</name>
+    <message>
+        <source>&amp;Solve</source>
+        <translation>&amp;Calcular</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Still unplaced</source>
+        <translation>Aún sin colocar</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Aceptar</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Plan the day&apos;s unassigned work orders around the visits already booked.</source>
+        <translation>Planificar las órdenes de trabajo sin asignar del día en torno a las visitas ya reservadas.</translation>
+    </message>
+    <message>
+        <source>Stop the search; nothing is proposed.</source>
+        <translation>Detener la búsqueda; no se propone nada.</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Book every proposed visit as one step; Undo takes them all back.</source>
+        <translation>Reservar todas las visitas propuestas en un solo paso; Deshacer las anula todas.</translation>
+    </message>
+    <message>
+        <source>Drop the proposal; nothing is booked.</source>
+        <translation>Descartar la propuesta; no se reserva nada.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Límite de tiempo</translation>
+    </message>
+    <message>
+        <source>Choose the day and Solve: the unassigned work orders are fitted around the visits already booked.</source>
+        <translation>Elija el día y pulse Calcular: las órdenes de trabajo sin asignar se encajan en torno a las visitas ya reservadas.</translation>
+    </message>
+    <message>
+        <source>All territories</source>
+        <translation>Todas las zonas</translation>
+    </message>
+    <message>
+        <source>Nothing to book: no unassigned work order fits this day.</source>
+        <translation>Nada que reservar: ninguna orden de trabajo sin asignar cabe en este día.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) proposed. Accept books them as one step; Discard drops them.</source>
+        <translation>
+            <numerusform>%n visita propuesta. Con Aceptar se reserva en un solo paso; con Descartar se elimina.</numerusform>
+            <numerusform>%n visitas propuestas. Con Aceptar se reservan en un solo paso; con Descartar se eliminan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Solve again</source>
+        <translation>&amp;Volver a calcular</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::PlanEditor</name>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Recurrence</source>
+        <translation>Recurrencia</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Próximo vencimiento</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Plan &amp;id:</source>
+        <translation>&amp;Id. del plan:</translation>
+    </message>
+    <message>
+        <source>e.g. PM-HVAC-Q</source>
+        <translation>p. ej., PM-HVAC-Q</translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation>&amp;Tarea:</translation>
+    </message>
+    <message>
+        <source>e.g. Quarterly filter change</source>
+        <translation>p. ej., Cambio trimestral de filtros</translation>
+    </message>
+    <message>
+        <source>&amp;Asset:</source>
+        <translation>&amp;Equipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Visit length (min):</source>
+        <translation>&amp;Duración de la visita (min):</translation>
+    </message>
+    <message>
+        <source>&amp;Recurrence:</source>
+        <translation>&amp;Recurrencia:</translation>
+    </message>
+    <message>
+        <source>every 3 months on day 15 · every 2 weeks on Mon · every 1 months on last Fri</source>
+        <translation>every 3 months on day 15 · every 2 weeks on Mon · every 1 months on last Fri</translation>
+    </message>
+    <message>
+        <source>Every N &amp;days (no recurrence):</source>
+        <translation>Cada N d&amp;ías (sin recurrencia):</translation>
+    </message>
+    <message>
+        <source>&amp;First occurrence:</source>
+        <translation>&amp;Primera repetición:</translation>
+    </message>
+    <message>
+        <source>Only in &amp;months:</source>
+        <translation>Solo en los &amp;meses:</translation>
+    </message>
+    <message>
+        <source>e.g. 4;5;6 (empty: all year)</source>
+        <translation>p. ej., 4;5;6 (vacío: todo el año)</translation>
+    </message>
+    <message>
+        <source>Preferred &amp;start:</source>
+        <translation>&amp;Inicio preferido:</translation>
+    </message>
+    <message>
+        <source>&amp;Lead time (days):</source>
+        <translation>&amp;Antelación (días):</translation>
+    </message>
+    <message>
+        <source>Missed visit:</source>
+        <translation>Visita no realizada:</translation>
+    </message>
+    <message>
+        <source>shifts the following ones</source>
+        <translation>desplaza las siguientes</translation>
+    </message>
+    <message>
+        <source>Required s&amp;kills</source>
+        <translation>&amp;Competencias requeridas</translation>
+    </message>
+    <message>
+        <source>Next occurrences</source>
+        <translation>Próximas repeticiones</translation>
+    </message>
+    <message>
+        <source>New &amp;plan</source>
+        <translation>&amp;Nuevo plan</translation>
+    </message>
+    <message>
+        <source>Save p&amp;lan</source>
+        <translation>Guardar p&amp;lan</translation>
+    </message>
+    <message>
+        <source>(no asset)</source>
+        <translation>(sin equipo)</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>cada %n día</numerusform>
+            <numerusform>cada %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>made up for %1</source>
+        <translation>recupera la del %1</translation>
+    </message>
+    <message>
+        <source>No occurrence before the contract ends.</source>
+        <translation>Ninguna repetición antes de que finalice el contrato.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::RenewContractDialog</name>
+    <message>
+        <source>Renew contract %1</source>
+        <translation>Renovar contrato %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The renewal keeps the terms, coverage and covered sites and assets of %1 and copies its %n preventive plan(s), moved to the new dates. It is one step on the undo stack.</source>
+        <translation>
+            <numerusform>La renovación conserva las condiciones, la cobertura y los emplazamientos y equipos cubiertos de %1 y copia su %n plan preventivo, trasladado a las nuevas fechas. Es un solo paso en la pila de deshacer.</numerusform>
+            <numerusform>La renovación conserva las condiciones, la cobertura y los emplazamientos y equipos cubiertos de %1 y copia sus %n planes preventivos, trasladados a las nuevas fechas. Es un solo paso en la pila de deshacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New contract &amp;id:</source>
+        <translation>&amp;Id. del nuevo contrato:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>&amp;Renew</source>
+        <translation>&amp;Renovar</translation>
+    </message>
+    <message>
+        <source>The new contract needs an id of 1 to 64 characters without spaces.</source>
+        <translation>El nuevo contrato necesita un identificador de 1 a 64 caracteres sin espacios.</translation>
+    </message>
+    <message>
+        <source>The renewal cannot end before it starts.</source>
+        <translation>La renovación no puede terminar antes de empezar.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ScheduleBoard</name>
+    <message>
+        <source>Schedule board</source>
+        <translation>Panel de planificación</translation>
+    </message>
+    <message>
+        <source>Mark absent: drag along a technician&apos;s row over the time they are away; Esc leaves the mode.</source>
+        <translation>Marcar ausencia: arrastre a lo largo de la fila de un técnico durante el tiempo que esté fuera; Esc sale del modo.</translation>
+    </message>
+    <message>
+        <source>Open work order</source>
+        <translation>Abrir orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Open on map</source>
+        <translation>Abrir en el mapa</translation>
+    </message>
+    <message>
+        <source>Edit work order…</source>
+        <translation>Editar orden de trabajo…</translation>
+    </message>
+    <message>
+        <source>Cancel work order…</source>
+        <translation>Cancelar orden de trabajo…</translation>
+    </message>
+    <message>
+        <source>Unassign</source>
+        <translation>Desasignar</translation>
+    </message>
+    <message>
+        <source>Swap the two visits</source>
+        <translation>Intercambiar las dos visitas</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Cambiar estado</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <extracomment>Lock the visit in place: it keeps its technician and time when plans are optimized.</extracomment>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Status: %1 · Priority %2</source>
+        <translation>Estado: %1 · Prioridad %2</translation>
+    </message>
+    <message>
+        <source> · locked</source>
+        <translation> · bloqueada</translation>
+    </message>
+    <message>
+        <source>SLA due %1</source>
+        <translation>Vencimiento del SLA: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Travel before: %n min</source>
+        <translation>
+            <numerusform>Desplazamiento previo: %n min</numerusform>
+            <numerusform>Desplazamiento previo: %n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::SchedulePage</name>
+    <message>
+        <source>Read only: your role can view the schedule but not change it.</source>
+        <translation>Solo lectura: su rol puede ver la planificación, pero no modificarla.</translation>
+    </message>
+    <message>
+        <source>Loading the schedule…</source>
+        <translation>Cargando la planificación…</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::SuggestionPanel</name>
+    <message>
+        <source>&amp;Book</source>
+        <extracomment>Verb: book (schedule) the chosen technician and time for the work order.</extracomment>
+        <translation>&amp;Reservar</translation>
+    </message>
+    <message>
+        <source>Book the chosen slot (Enter). Undo takes it back.</source>
+        <translation>Reservar el hueco elegido (Intro). Deshacer lo anula.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the suggestions (Esc).</source>
+        <translation>Cerrar las sugerencias (Esc).</translation>
+    </message>
+    <message>
+        <source>Select a work order in the queue or on the board, then choose Suggest technician (Ctrl+G).</source>
+        <translation>Seleccione una orden de trabajo en la cola o en el panel y, después, elija Sugerir técnico (Ctrl+G).</translation>
+    </message>
+    <message>
+        <source>No feasible slot: %1</source>
+        <translation>No hay ningún hueco viable: %1</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Sugerencias</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::TechnicianForm</name>
+    <message>
+        <source>Like T-042; cannot be changed later</source>
+        <translation>Por ejemplo, T-042; no se puede cambiar después</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id.:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Employment:</source>
+        <translation>&amp;Tipo de contrato:</translation>
+    </message>
+    <message>
+        <source>S&amp;kills:</source>
+        <translation>&amp;Competencias:</translation>
+    </message>
+    <message>
+        <source>&amp;Territory:</source>
+        <translation>&amp;Zona:</translation>
+    </message>
+    <message>
+        <source>Latitude, like -23.55</source>
+        <translation>Latitud, por ejemplo, -23.55</translation>
+    </message>
+    <message>
+        <source>Longitude, like -46.63</source>
+        <translation>Longitud, por ejemplo, -46.63</translation>
+    </message>
+    <message>
+        <source>&amp;Home base:</source>
+        <translation>&amp;Base:</translation>
+    </message>
+    <message>
+        <source>Where the technician starts and ends the day</source>
+        <translation>Donde el técnico empieza y termina la jornada</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zona horaria:</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>&amp;Shift:</source>
+        <translation>T&amp;urno:</translation>
+    </message>
+    <message>
+        <source>Working &amp;days:</source>
+        <translation>&amp;Días laborables:</translation>
+    </message>
+    <message>
+        <source>Empty when not known</source>
+        <translation>Vacío si se desconoce</translation>
+    </message>
+    <message>
+        <source>Hourly &amp;cost:</source>
+        <translation>C&amp;oste por hora:</translation>
+    </message>
+    <message>
+        <source>Active: gets new work</source>
+        <translation>Activo: recibe trabajo nuevo</translation>
+    </message>
+    <message>
+        <source>(no territory)</source>
+        <translation>(sin zona)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::TechniciansView</name>
+    <message>
+        <source>Filter by name or id</source>
+        <translation>Filtrar por nombre o identificador</translation>
+    </message>
+    <message>
+        <source>All territories</source>
+        <translation>Todas las zonas</translation>
+    </message>
+    <message>
+        <source>Any employment</source>
+        <translation>Cualquier tipo de contrato</translation>
+    </message>
+    <message>
+        <source>Active and inactive</source>
+        <translation>Activos e inactivos</translation>
+    </message>
+    <message>
+        <source>Active only</source>
+        <translation>Solo activos</translation>
+    </message>
+    <message>
+        <source>Inactive only</source>
+        <translation>Solo inactivos</translation>
+    </message>
+    <message>
+        <source>&amp;New technician</source>
+        <translation>&amp;Nuevo técnico</translation>
+    </message>
+    <message>
+        <source>Choose a technician in the list, or add a new one.</source>
+        <translation>Elija un técnico de la lista o añada uno nuevo.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Revertir</translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>&amp;Add absence…</source>
+        <translation>&amp;Añadir ausencia…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>Ed&amp;itar…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+        <source>New technician</source>
+        <translation>Nuevo técnico</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>Re&amp;activar</translation>
+    </message>
+    <message>
+        <source>Keeps the technician and their history; the board gives them no new work</source>
+        <translation>Conserva el técnico y su historial; el panel no le asigna trabajo nuevo</translation>
+    </message>
+    <message>
+        <source>The board may give them work again</source>
+        <translation>El panel puede volver a asignarle trabajo</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::TileSourcePage</name>
+    <message>
+        <source>Map tiles</source>
+        <translation>Teselas del mapa</translation>
+    </message>
+    <message>
+        <source>&amp;Online tile server</source>
+        <translation>Servidor de teselas en &amp;línea</translation>
+    </message>
+    <message>
+        <source>Offline &amp;MBTiles file</source>
+        <translation>Archivo &amp;MBTiles sin conexión</translation>
+    </message>
+    <message>
+        <source>&amp;No tiles (plain grid with latitude and longitude lines)</source>
+        <translation>&amp;Sin teselas (cuadrícula simple con líneas de latitud y longitud)</translation>
+    </message>
+    <message>
+        <source>An address with {z}, {x} and {y} where the zoom, column and row go</source>
+        <translation>Una dirección con {z}, {x} e {y} donde van el zoom, la columna y la fila</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Use the standard OpenStreetMap tile server</source>
+        <translation>Usar el servidor de teselas estándar de OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>The source&apos;s default (for OpenStreetMap: © OpenStreetMap contributors)</source>
+        <translation>El valor predeterminado de la fuente (para OpenStreetMap: © colaboradores de OpenStreetMap)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>URL template:</source>
+        <translation>Plantilla de URL:</translation>
+    </message>
+    <message>
+        <source>Attribution:</source>
+        <translation>Atribución:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source>Tile cache</source>
+        <translation>Caché de teselas</translation>
+    </message>
+    <message>
+        <source>&amp;Clear cache</source>
+        <translation>&amp;Vaciar caché</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Ubicación:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Tamaño:</translation>
+    </message>
+    <message>
+        <source>The URL template is empty: enter a tile server address or choose another source.</source>
+        <translation>La plantilla de URL está vacía: introduzca la dirección de un servidor de teselas o elija otra fuente.</translation>
+    </message>
+    <message>
+        <source>The URL template has no %1: it needs {z}, {x} and {y} where the tile&apos;s zoom, column and row go.</source>
+        <translation>La plantilla de URL no contiene %1: necesita {z}, {x} e {y} donde van el zoom, la columna y la fila de la tesela.</translation>
+    </message>
+    <message>
+        <source>The URL template is not an http:// or https:// address: %1</source>
+        <translation>La plantilla de URL no es una dirección http:// o https://: %1</translation>
+    </message>
+    <message>
+        <source>No MBTiles file chosen: pick one with Browse… or choose another source.</source>
+        <translation>No se ha elegido ningún archivo MBTiles: seleccione uno con Examinar… o elija otra fuente.</translation>
+    </message>
+    <message>
+        <source>The MBTiles file cannot be used: %1</source>
+        <translation>No se puede usar el archivo MBTiles: %1</translation>
+    </message>
+    <message>
+        <source>Choose an MBTiles file</source>
+        <translation>Elija un archivo MBTiles</translation>
+    </message>
+    <message>
+        <source>MBTiles files (*.mbtiles);;All files (*)</source>
+        <translation>Archivos MBTiles (*.mbtiles);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The tile cache is cleared.</source>
+        <translation>Se ha vaciado la caché de teselas.</translation>
+    </message>
+    <message>
+        <source>Some cached tiles could not be deleted from %1.</source>
+        <translation>No se han podido eliminar algunas teselas de la caché de %1.</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>midiendo…</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vacía</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::UnassignedQueueView</name>
+    <message>
+        <source>3 Normal</source>
+        <translation>3 Normal</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Waiting for a technician: %1</source>
+        <translation>Esperando a un técnico: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::UserEditDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Añadir usuario</translation>
+    </message>
+    <message>
+        <source>login name</source>
+        <translation>nombre de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Change role of %1</source>
+        <translation>Cambiar el rol de %1</translation>
+    </message>
+    <message>
+        <source>Territories of %1</source>
+        <translation>Zonas de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Territories:</source>
+        <translation>&amp;Zonas:</translation>
+    </message>
+    <message>
+        <source>Nothing checked: every territory. Territories limit what a dispatcher may schedule.</source>
+        <translation>Nada marcado: todas las zonas. Las zonas limitan lo que puede planificar un coordinador.</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::UsersView</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Cambiar &amp;rol…</translation>
+    </message>
+    <message>
+        <source>&amp;Territories…</source>
+        <translation>&amp;Zonas…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Ac&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>Add a login in a FieldOps role</source>
+        <translation>Añadir una cuenta en un rol de FieldOps</translation>
+    </message>
+    <message>
+        <source>Move the selected login to another role</source>
+        <translation>Pasar la cuenta seleccionada a otro rol</translation>
+    </message>
+    <message>
+        <source>Limit the selected login to territories (none: all)</source>
+        <translation>Limitar la cuenta seleccionada a unas zonas (ninguna: todas)</translation>
+    </message>
+    <message>
+        <source>Let the selected login log in, or not</source>
+        <translation>Permitir o impedir que la cuenta seleccionada inicie sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activar</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>No realizado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::WorkOrderFilterBar</name>
+    <message>
+        <source>Search…</source>
+        <translation>Buscar…</translation>
+    </message>
+    <message>
+        <source>Words to find in the work order id, summary, customer, site or technician</source>
+        <translation>Palabras que buscar en el identificador, resumen, cliente, emplazamiento o técnico de la orden de trabajo</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Active (not done)</source>
+        <translation>Activas (sin terminar)</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>Todas las prioridades</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Borrar filtros</translation>
+    </message>
+    <message>
+        <source>%1 work orders</source>
+        <translation>%1 órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>%1 of %2 work orders</source>
+        <translation>%1 de %2 órdenes de trabajo</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::WorkOrderForm</name>
+    <message>
+        <source>Name, phone, email or id</source>
+        <translation>Nombre, teléfono, correo electrónico o identificador</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Cliente:</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Emplazamiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Asset:</source>
+        <translation>&amp;Equipo:</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>Prioridad:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>What the customer reported, in a few words</source>
+        <translation>Lo que ha notificado el cliente, en pocas palabras</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>&amp;Resumen:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>Required s&amp;kills:</source>
+        <translation>Com&amp;petencias requeridas:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Estimated d&amp;uration:</source>
+        <translation>D&amp;uración estimada:</translation>
+    </message>
+    <message>
+        <source>Only between</source>
+        <translation>Solo entre</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;window:</source>
+        <translation>&amp;Franja del cliente:</translation>
+    </message>
+    <message>
+        <source>From the contract</source>
+        <translation>Según el contrato</translation>
+    </message>
+    <message>
+        <source>SLA &amp;due:</source>
+        <translation>&amp;Vencimiento del SLA:</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; %2 (%3, opened %4)</source>
+        <translation>&lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; %2 (%3, abierta el %4)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Possibly reported already&lt;/b&gt; — open work on this site:&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Posiblemente ya notificado&lt;/b&gt;: trabajo abierto en este emplazamiento:&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>(choose the customer first)</source>
+        <translation>(elija antes el cliente)</translation>
+    </message>
+    <message>
+        <source>(choose a site)</source>
+        <translation>(elija un emplazamiento)</translation>
+    </message>
+    <message>
+        <source>(no particular asset)</source>
+        <translation>(ningún equipo concreto)</translation>
+    </message>
+    <message>
+        <source>%1: a repair may be a warranty claim</source>
+        <translation>%1: una reparación puede ser una reclamación de garantía</translation>
+    </message>
+    <message>
+        <source>Typed over; the contract says: %1</source>
+        <translation>Modificado manualmente; el contrato indica: %1</translation>
+    </message>
+    <message>
+        <source>Respond by %1</source>
+        <translation>Responder antes de %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::WorkOrderInspector</name>
+    <message>
+        <source>tentative</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>programada</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation>en camino</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>en el emplazamiento</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>no SLA</source>
+        <translation>sin SLA</translation>
+    </message>
+    <message>
+        <source> (breached %1 h %2 min ago)</source>
+        <translation> (incumplido hace %1 h %2 min)</translation>
+    </message>
+    <message>
+        <source> (in %1 h %2 min)</source>
+        <translation> (dentro de %1 h %2 min)</translation>
+    </message>
+    <message>
+        <source>Select a work order in the table, the queue or the alerts to see its details.</source>
+        <translation>Seleccione una orden de trabajo en la tabla, la cola o las alertas para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Cliente:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Emplazamiento:</translation>
+    </message>
+    <message>
+        <source>Asset:</source>
+        <translation>Equipo:</translation>
+    </message>
+    <message>
+        <source>Contract:</source>
+        <translation>Contrato:</translation>
+    </message>
+    <message>
+        <source>Skills:</source>
+        <translation>Competencias:</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <extracomment>The customer&apos;s time window for the visit (when the technician may come), not a window on screen.</extracomment>
+        <translation>Franja:</translation>
+    </message>
+    <message>
+        <source>Respond by:</source>
+        <translation>Responder antes de:</translation>
+    </message>
+    <message>
+        <source>SLA due:</source>
+        <translation>Vencimiento del SLA:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Duración:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Creación:</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Detalles</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2)</source>
+        <translation>%1 (n.º de serie %2)</translation>
+    </message>
+    <message>
+        <source>warranty until %1</source>
+        <translation>garantía hasta el %1</translation>
+    </message>
+    <message>
+        <source>%1: a repair may be a warranty claim</source>
+        <translation>%1: una reparación puede ser una reclamación de garantía</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>a cualquier hora</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Work order and its visits</source>
+        <translation>Orden de trabajo y sus visitas</translation>
+    </message>
+    <message>
+        <source>Work order only</source>
+        <translation>Solo la orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Visit %1 · %2 · %3</source>
+        <translation>Visita %1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::workorders::WorkOrderFormModel</name>
+    <message>
+        <source>Under warranty until %1</source>
+        <translation>En garantía hasta el %1</translation>
+    </message>
+    <message>
+        <source>Warranty ended on %1</source>
+        <translation>La garantía finalizó el %1</translation>
+    </message>
+    <message>
+        <source>choose the customer who called</source>
+        <translation>elija el cliente que ha llamado</translation>
+    </message>
+    <message>
+        <source>site %1 is not one of this customer&apos;s</source>
+        <translation>el emplazamiento %1 no pertenece a este cliente</translation>
+    </message>
+    <message>
+        <source>this customer has no site yet: add one on the customer&apos;s page</source>
+        <translation>este cliente aún no tiene emplazamientos: añada uno en la página del cliente</translation>
+    </message>
+    <message>
+        <source>asset %1 is not at this site</source>
+        <translation>el equipo %1 no está en este emplazamiento</translation>
+    </message>
+    <message>
+        <source>say in a few words what the customer reported</source>
+        <translation>indique en pocas palabras lo que ha notificado el cliente</translation>
+    </message>
+    <message>
+        <source>unknown skill(s): %1</source>
+        <translation>competencias desconocidas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>interchange</name>
+    <message>
+        <source>%1 is outside [%2, %3]</source>
+        <translation>%1 está fuera de [%2, %3]</translation>
+    </message>
+    <message>
+        <source>%1 must be greater than %2</source>
+        <translation>%1 debe ser mayor que %2</translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2</source>
+        <translation>%1 debe ser como mínimo %2</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>se requiere un valor</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>&quot;%1&quot; no es un número entero</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; no es un número</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not 0 or 1</source>
+        <translation>&quot;%1&quot; no es 0 ni 1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 8601 timestamp with an offset or Z (like 2026-03-02T08:00:00-03:00)</source>
+        <translation>&quot;%1&quot; no es una marca de tiempo ISO 8601 con desfase o Z (por ejemplo, 2026-03-02T08:00:00-03:00)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date YYYY-MM-DD</source>
+        <translation>&quot;%1&quot; no es una fecha YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a clock time HH:MM</source>
+        <translation>&quot;%1&quot; no es una hora HH:MM</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a clock time HH:MM (or 24:00)</source>
+        <translation>&quot;%1&quot; no es una hora HH:MM (o 24:00)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IANA time zone (like America/Sao_Paulo)</source>
+        <translation>&quot;%1&quot; no es una zona horaria IANA (por ejemplo, America/Sao_Paulo)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>&quot;%1&quot; no es uno de %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a day of the week (Mon, Tue, Wed, Thu, Fri, Sat, Sun)</source>
+        <translation>&quot;%1&quot; no es un día de la semana (Mon, Tue, Wed, Thu, Fri, Sat, Sun)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not warehouse:&lt;id&gt; or van:&lt;technician_id&gt;</source>
+        <translation>&quot;%1&quot; no es warehouse:&lt;id&gt; ni van:&lt;technician_id&gt;</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>is not valid UTF-8</source>
+        <translation>no es UTF-8 válido</translation>
+    </message>
+    <message>
+        <source>a quoted cell opened on line %1 is never closed</source>
+        <translation>una celda entre comillas abierta en la línea %1 no se cierra nunca</translation>
+    </message>
+    <message>
+        <source>unexpected text after a closing quote</source>
+        <translation>texto inesperado después de unas comillas de cierre</translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted cell (quote the whole cell and double the quote)</source>
+        <translation>comillas dentro de una celda sin comillas (ponga toda la celda entre comillas y duplique las comillas)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>no se puede crear el directorio %1</translation>
+    </message>
+    <message>
+        <source>writing %1</source>
+        <translation>escribiendo %1</translation>
+    </message>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>se ha cancelado la exportación</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty and was skipped</source>
+        <translation>%1: el archivo está vacío y se ha omitido</translation>
+    </message>
+    <message>
+        <source>the column appears twice in the header</source>
+        <translation>la columna aparece dos veces en el encabezado</translation>
+    </message>
+    <message>
+        <source>%1: column &quot;%2&quot; is unknown and was ignored</source>
+        <translation>%1: la columna &quot;%2&quot; es desconocida y se ha ignorado</translation>
+    </message>
+    <message>
+        <source>the required column is missing</source>
+        <translation>falta la columna obligatoria</translation>
+    </message>
+    <message>
+        <source>the row has %1 cells but the header has %2</source>
+        <translation>la fila tiene %1 celdas, pero el encabezado tiene %2</translation>
+    </message>
+    <message>
+        <source>the import was cancelled; nothing was written</source>
+        <translation>se ha cancelado la importación; no se ha escrito nada</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory</source>
+        <translation>%1 no es un directorio</translation>
+    </message>
+    <message>
+        <source>the default time zone &quot;%1&quot; is not an IANA time zone</source>
+        <translation>la zona horaria predeterminada &quot;%1&quot; no es una zona horaria IANA</translation>
+    </message>
+    <message>
+        <source>%1: not an interchange file; ignored</source>
+        <translation>%1: no es un archivo de intercambio; se ignora</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>leyendo %1</translation>
+    </message>
+    <message>
+        <source>checking references and double bookings</source>
+        <translation>comprobando referencias y dobles reservas</translation>
+    </message>
+    <message>
+        <source>writing</source>
+        <translation>escribiendo</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more problem(s))</source>
+        <translation>
+            <numerusform>(y %n problema más)</numerusform>
+            <numerusform>(y %n problemas más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; appears again (first on line %2)</source>
+        <translation>&quot;%1&quot; aparece de nuevo (la primera vez en la línea %2)</translation>
+    </message>
+    <message>
+        <source>%1 is before %2 %3</source>
+        <translation>%1 es anterior a %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 is not after %2 %3</source>
+        <translation>%1 no es posterior a %2 %3</translation>
+    </message>
+    <message>
+        <source>unknown technician &quot;%1&quot; in %2</source>
+        <translation>técnico desconocido &quot;%1&quot; en %2</translation>
+    </message>
+    <message>
+        <source>unknown %1 &quot;%2&quot;</source>
+        <translation>%1 &quot;%2&quot;: no existe</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>línea %1</translation>
+    </message>
+    <message>
+        <source>already in the database</source>
+        <translation>ya está en la base de datos</translation>
+    </message>
+    <message>
+        <source>technician %1 is double-booked: overlaps appointment %2 (%3, %4 to %5)</source>
+        <translation>el técnico %1 tiene una doble reserva: se solapa con la cita %2 (%3, de %4 a %5)</translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation>competencia</translation>
+    </message>
+    <message>
+        <source>territory</source>
+        <translation>zona</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>técnico</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>emplazamiento</translation>
+    </message>
+    <message>
+        <source>asset</source>
+        <translation>equipo</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>contrato</translation>
+    </message>
+    <message>
+        <source>maintenance plan</source>
+        <translation>plan de mantenimiento</translation>
+    </message>
+    <message>
+        <source>work order</source>
+        <translation>orden de trabajo</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>pieza</translation>
+    </message>
+    <message>
+        <source>%1 readings are in &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>las lecturas de %1 están en &quot;%2&quot;, no en &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1 readings of asset %2 are in &quot;%3&quot; (line %4), not &quot;%5&quot;</source>
+        <translation>las lecturas de %1 del equipo %2 están en &quot;%3&quot; (línea %4), no en &quot;%5&quot;</translation>
+    </message>
+    <message>
+        <source>contract %1 cannot renew itself</source>
+        <translation>el contrato %1 no puede renovarse a sí mismo</translation>
+    </message>
+    <message>
+        <source>site %1 belongs to customer %2, not to the contract&apos;s customer %3</source>
+        <translation>el emplazamiento %1 pertenece al cliente %2, no al cliente del contrato %3</translation>
+    </message>
+    <message>
+        <source>asset %1 is at site %2 of customer %3, not of the contract&apos;s customer %4</source>
+        <translation>el equipo %1 está en el emplazamiento %2 del cliente %3, no del cliente del contrato %4</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>FieldOps</source>
+        <translation>FieldOps</translation>
+    </message>
+    <message>
+        <source>FieldOps Console: a dispatcher console for field-service operations.</source>
+        <translation>FieldOps Console: una consola de coordinación para operaciones de servicio técnico.</translation>
+    </message>
+    <message>
+        <source>Database URL: sqlite:///abs/path.db or postgresql://user@host:port/db (default: FIELDOPS_DB, else the choice made at the first start).</source>
+        <translation>URL de la base de datos: sqlite:///abs/path.db o postgresql://user@host:port/db (predeterminada: FIELDOPS_DB o, si no, la elegida en el primer inicio).</translation>
+    </message>
+    <message>
+        <source>Open the demo database (demo.db in the data folder, or the --db database), filling it with the demo operation when it is empty.</source>
+        <translation>Abre la base de datos de demostración (demo.db en la carpeta de datos, o la base de datos de --db) y la llena con la operación de demostración si está vacía.</translation>
+    </message>
+    <message>
+        <source>Draw VIEW (%1) of the console into the PNG FILE and exit.</source>
+        <translation>Dibuja la vista VIEW (%1) de la consola en el archivo PNG FILE y sale.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: the PNG file to write.</source>
+        <translation>Con --screenshot: el archivo PNG que se va a escribir.</translation>
+    </message>
+    <message>
+        <source>--screenshot needs a view and a file: --screenshot VIEW FILE</source>
+        <translation>--screenshot necesita una vista y un archivo: --screenshot VIEW FILE</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>argumento inesperado: %1</translation>
+    </message>
+</context>
+</TS>
