@@ -137,6 +137,34 @@ private slots:
         QVERIFY(t.board()->focusCellTechnician().isEmpty());
     }
 
+    // The focus cell's row is marked in the row header too (the highlight colour's strip at its
+    // left edge), and follows the cell; without focus no row is marked.
+    void focusRowIsMarkedInTheRowHeader()
+    {
+        KeyboardBoard t;
+        QVERIFY2(t.open(), qPrintable(test::lastError()));
+        auto *header = t.board()->findChild<QWidget *>(QStringLiteral("boardRowHeader"));
+        QVERIFY(header);
+        const QColor highlight = QApplication::palette().color(QPalette::Highlight);
+        auto stripAtCellRow = [&](const QRect &cell) {
+            const QPoint at = header->mapFromGlobal(t.board()->viewport()->mapToGlobal(cell.center()));
+            return header->grab().toImage().pixelColor(1, at.y());
+        };
+        t.board()->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(t.board()->focusCellTechnician(), QStringLiteral("t1"));
+        const QRect anaCell = t.board()->focusCellViewportRect();
+        QCOMPARE(stripAtCellRow(anaCell), highlight);
+        t.key(Qt::Key_Down);
+        QCOMPARE(t.board()->focusCellTechnician(), QStringLiteral("t2"));
+        const QRect brunoCell = t.board()->focusCellViewportRect();
+        QCOMPARE(stripAtCellRow(brunoCell), highlight);
+        QVERIFY(stripAtCellRow(anaCell) != highlight);
+        t.page->grab().save(test::screenshotPath(QStringLiteral("board-focus-row.png"))); // for a look
+        t.page->toolbar()->findChild<QLineEdit *>(QStringLiteral("boardSearch"))->setFocus(Qt::OtherFocusReason);
+        QVERIFY(!t.board()->hasFocus());
+        QVERIFY(stripAtCellRow(brunoCell) != highlight);
+    }
+
     void tabCyclesTheBarsOfARow()
     {
         KeyboardBoard t;

@@ -54,6 +54,7 @@ struct BoardPaintContext {
     const RecentChanges *recent = nullptr; // other users' edits of a moment ago, outlined
     const std::vector<BoardHighlight> *highlights = nullptr; // suggested slots, under the bars
     const std::vector<BoardPreviewBar> *previews = nullptr;  // proposed visits, over the bars
+    int focusTechnician = -1; // the keyboard focus cell's technician while the board has focus
 };
 
 class BoardPainter {

@@ -192,6 +192,7 @@ protected:
 
 private:
     friend class BoardMarginWidget;
+    friend class BoardKeyboard; // repaints the row header when the focus cell changes row
     void onReloaded();
     void relayoutRows();
     void updateScrollBars();

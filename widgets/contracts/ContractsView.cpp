@@ -1,6 +1,7 @@
 #include "contracts/ContractsView.h"
 
 #include "common/FlowLayout.h"
+#include "common/ScrollPage.h"
 #include "common/ProblemText.h"
 #include "contracts/ConsumptionPanel.h"
 #include "contracts/ContractListModel.h"
@@ -21,7 +22,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
@@ -54,14 +54,7 @@ ContractsView::ContractsView(QWidget *parent)
     m_tabs = new QTabWidget(right);
     m_tabs->setObjectName(QStringLiteral("contractTabs"));
     m_terms = new ContractTermsPanel(m_form, right);
-    // Each page scrolls: a wide form must not make the main window wider than the screen.
-    const auto scrolled = [right](QWidget *page) {
-        auto *scroll = new QScrollArea(right);
-        scroll->setWidget(page);
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        return scroll;
-    };
+    const auto scrolled = [right](QWidget *page) { return scrollPage(page, right); };
     m_plans = new PlanEditor(right);
     m_consumption = new ConsumptionPanel(right);
     m_tabs->addTab(scrolled(m_terms), tr("&Terms"));

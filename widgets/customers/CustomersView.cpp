@@ -2,6 +2,7 @@
 
 #include "common/ProblemText.h"
 #include "common/RecordTable.h"
+#include "common/ScrollPage.h"
 #include "customers/ContactsPanel.h"
 #include "customers/CustomerRules.h"
 #include "customers/SitePinMap.h"
@@ -91,9 +92,10 @@ CustomersView::CustomersView(QWidget *parent)
     m_contacts = new ContactsPanel(this);
     m_contacts->setObjectName(QStringLiteral("contactsPanel"));
     m_tabs->addTab(m_contacts, tr("C&ontacts"));
-    m_sitesPage = buildSites();
+    // The site and asset forms sit beside a map and a history: they scroll on a short screen.
+    m_sitesPage = scrollPage(buildSites(), right);
     m_tabs->addTab(m_sitesPage, tr("&Sites"));
-    m_assetsPage = buildAssets();
+    m_assetsPage = scrollPage(buildAssets(), right);
     m_tabs->addTab(m_assetsPage, tr("&Assets"));
     m_contractsTable = makeRecordTable({tr("Contract"), tr("Name"), tr("From"), tr("To"), tr("Response"), tr("Coverage")}, this);
     m_tabs->addTab(m_contractsTable, tr("&Contracts"));

@@ -60,6 +60,8 @@ void DockController::applyDefaultSizes()
                           {m_queue->sizeHint().width(), m_inspector->sizeHint().width()}, Qt::Horizontal);
     const int h = m_window->height();
     m_window->resizeDocks({m_inspectorDock, m_alertsDock}, {h * 3 / 5, h * 2 / 5}, Qt::Vertical);
+    if (m_bottomDock)
+        m_window->resizeDocks({m_bottomDock}, {h / 5}, Qt::Vertical);
 }
 
 void DockController::restoreSettings() { m_queue->restoreHeaderState(settings::queueHeader().get()); }

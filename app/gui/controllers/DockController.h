@@ -26,6 +26,9 @@ public:
     // The first-run layout: docks as wide as their content asks. Only meaningful once the
     // window has its real size, so the window calls it when first shown without a saved state.
     void applyDefaultSizes();
+    // The dock below the tabs (the schedule's conflicts, tabbed with its other panels): given a
+    // fifth of the window's height by applyDefaultSizes, so the tabs keep the room.
+    void setBottomDock(QDockWidget *dock) { m_bottomDock = dock; }
     // The queue's columns (widths, order, sort) as the dispatcher left them.
     void restoreSettings();
     void saveSettings() const;
@@ -44,6 +47,7 @@ private:
     QDockWidget *m_queueDock;
     QDockWidget *m_inspectorDock;
     QDockWidget *m_alertsDock;
+    QDockWidget *m_bottomDock = nullptr;
     widgets::UnassignedQueueView *m_queue;
     widgets::WorkOrderInspector *m_inspector;
     widgets::AlertsView *m_alerts;

@@ -1,5 +1,6 @@
 #include "controllers/KpiTabController.h"
 
+#include "common/ScrollPage.h"
 #include "kpi/KpiDashboard.h"
 #include "kpi/KpiFilterBar.h"
 #include "kpi/KpiService.h"
@@ -15,11 +16,21 @@
 
 namespace fieldops::gui {
 
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(MainWindow)
+};
+} // namespace
+
 KpiTabController::KpiTabController(ConsoleSession *session) : m_session(session)
 {
     auto *service = new kpi::KpiService;
     m_dashboard = new widgets::KpiDashboard(service);
     service->setParent(m_dashboard);
+    // Cards, trend and breakdown need some 650 px; on a 768 px laptop the tab scrolls instead
+    // of making the whole window taller than the screen.
+    m_page = widgets::scrollPage(m_dashboard);
     m_service = service;
     QObject::connect(session, &ConsoleSession::stateChanged, m_dashboard, [this](ConsoleSession::State) {
         if (!m_session->isUsable())
@@ -48,7 +59,7 @@ QString KpiTabController::id() const { return QStringLiteral("kpis"); }
 
 QString KpiTabController::title() const { return QCoreApplication::translate("MainWindow", "KPIs"); }
 
-QWidget *KpiTabController::widget() { return m_dashboard; }
+QWidget *KpiTabController::widget() { return m_page; }
 
 void KpiTabController::restoreSettings() { m_dashboard->restoreViewState(settings::kpiViewState().get()); }
 
@@ -56,14 +67,13 @@ void KpiTabController::saveSettings() const { settings::kpiViewState().set(m_das
 
 void KpiTabController::exportAs(const QString &format)
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("MainWindow", s); };
     const bool drillDown = format == QLatin1String("visits-csv") || format == QLatin1String("ratings-csv");
-    const QString filter = format == QLatin1String("png") ? tr("PNG image (*.png)")
-                           : format == QLatin1String("pdf") ? tr("PDF document (*.pdf)")
-                                                            : tr("CSV table (*.csv)");
+    const QString filter = format == QLatin1String("png") ? Text::tr("PNG image (*.png)")
+                           : format == QLatin1String("pdf") ? Text::tr("PDF document (*.pdf)")
+                                                            : Text::tr("CSV table (*.csv)");
     const QString suggested = QDir::home().filePath(drillDown ? QStringLiteral("fieldops-%1.csv").arg(format.section(QLatin1Char('-'), 0, 0))
                                                               : QStringLiteral("fieldops-kpis.") + format);
-    const QString path = QFileDialog::getSaveFileName(m_dashboard, tr("Export KPIs"), suggested, filter);
+    const QString path = QFileDialog::getSaveFileName(m_dashboard, Text::tr("Export KPIs"), suggested, filter);
     if (path.isEmpty())
         return;
     const Status s = format == QLatin1String("png")   ? m_dashboard->exportPng(path)
@@ -71,7 +81,7 @@ void KpiTabController::exportAs(const QString &format)
                      : drillDown                      ? m_dashboard->exportDrillDownCsv(format.section(QLatin1Char('-'), 0, 0), path)
                                                       : m_dashboard->exportCsv(path);
     if (!s)
-        QMessageBox::warning(m_dashboard, tr("Export KPIs"), s.error().message);
+        QMessageBox::warning(m_dashboard, Text::tr("Export KPIs"), s.error().message);
 }
 
 } // namespace fieldops::gui

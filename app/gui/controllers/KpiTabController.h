@@ -4,6 +4,8 @@
 // for a file name here (the window layer), the dashboard writes the file.
 #include "controllers/TabController.h"
 
+class QScrollArea;
+
 namespace fieldops {
 class ConsoleSession;
 }
@@ -31,7 +33,8 @@ public:
 private:
     void exportAs(const QString &format);
     ConsoleSession *m_session;
-    widgets::KpiDashboard *m_dashboard; // owned by the tab widget once added
+    widgets::KpiDashboard *m_dashboard; // inside m_page
+    QScrollArea *m_page;                // the tab: scrolls the dashboard on a short screen; owned by the tab widget once added
     kpi::KpiService *m_service;         // child of the dashboard
 };
 

@@ -47,6 +47,7 @@ ScheduleTabController::ScheduleTabController(QMainWindow *window, ConsoleSession
     m_historyDock->setWidget(new QUndoView(session->document()->undoStack()));
     window->addDockWidget(Qt::BottomDockWidgetArea, m_conflictsDock);
     window->tabifyDockWidget(m_conflictsDock, m_historyDock);
+    m_docks->setBottomDock(m_conflictsDock);
     m_conflictsDock->raise();
 
     // The queue becomes a drag source for the board; while a row is dragged the suggestion
