@@ -207,6 +207,7 @@ Result<PmGenerateReport> PmGenerator::run(const PmGenerateOptions &options)
         if (!data)
             return data.error();
         PmGenerateReport report = plan(*data, options);
+        report.createdAt = createdAt;
         if (!report.refusedOverrides.isEmpty())
             return Error::invalid(report.refusedOverrides.front().detail);
         if (!report.created.isEmpty()) {
