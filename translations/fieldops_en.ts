@@ -37,6 +37,13 @@
             <numerusform>Optimize %1: %n visits</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Generate %n preventive work order(s)</source>
+        <translation>
+            <numerusform>Generate %n preventive work order</numerusform>
+            <numerusform>Generate %n preventive work orders</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserReport</name>

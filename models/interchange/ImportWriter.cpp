@@ -180,9 +180,14 @@ Status ImportWriter::upsert(const ParsedFile &file)
     }
     QString tail;
     if (!spec.keyColumn.isEmpty()) {
+        // A row that exists already takes only the columns the file has: a column absent
+        // from the header (a file written before the column existed) keeps what is stored,
+        // where a new row gets the column's default. An empty cell of a column that is
+        // there still means the default.
         QStringList sets;
-        for (const QString &n : names) {
-            if (n != spec.keyDbColumn)
+        for (int c : cols) {
+            const QString &n = spec.columns.at(c).dbColumn;
+            if (n != spec.keyDbColumn && file.present.at(c))
                 sets << QStringLiteral("%1 = excluded.%1").arg(n);
         }
         sets << QStringLiteral("version = %1.version + 1").arg(spec.table);

@@ -60,7 +60,50 @@ std::optional<PmSkipped> refusalOf(const PmPlanRow &p, const QDate &day, const Q
 
 } // namespace
 
+namespace {
+
+// What many plans share, worked out once per run: a zone from its IANA id (Qt reads the
+// zone's rules each time one is made), and a recurrence rule from its text.
+class SeriesParts {
+public:
+    const QTimeZone &zone(const QString &id)
+    {
+        auto it = m_zones.find(id);
+        if (it == m_zones.end()) {
+            const QTimeZone zone(id.toUtf8());
+            it = m_zones.insert(id, zone.isValid() ? zone : QTimeZone::utc());
+        }
+        return *it;
+    }
+    std::optional<PmRule> rule(const QString &text, QString *reason)
+    {
+        auto it = m_rules.find(text);
+        if (it == m_rules.end()) {
+            QString why;
+            it = m_rules.insert(text, {PmRule::parse(text, &why), why});
+        }
+        *reason = it->second;
+        return it->first;
+    }
+
+private:
+    QHash<QString, QTimeZone> m_zones;
+    QHash<QString, std::pair<std::optional<PmRule>, QString>> m_rules;
+};
+
+std::optional<PmSeries> seriesWith(const PmPlanRow &p, QString &why, SeriesParts &parts);
+
+} // namespace
+
 std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
+{
+    SeriesParts parts;
+    return seriesWith(p, why, parts);
+}
+
+namespace {
+
+std::optional<PmSeries> seriesWith(const PmPlanRow &p, QString &why, SeriesParts &parts)
 {
     PmSeries s;
     if (p.recurrence.trimmed().isEmpty()) {
@@ -71,7 +114,7 @@ std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
         s.rule = PmRule::everyDays(p.intervalDays);
     } else {
         QString reason;
-        auto rule = PmRule::parse(p.recurrence, &reason);
+        auto rule = parts.rule(p.recurrence, &reason);
         if (!rule) {
             why = Text::tr("recurrence \"%1\": %2").arg(p.recurrence, reason);
             return std::nullopt;
@@ -100,18 +143,20 @@ std::optional<PmSeries> seriesOf(const PmPlanRow &p, QString &why)
     s.start = p.nextDue;
     s.endsOn = p.contractEnds;
     s.shiftOnMiss = p.shiftOnMiss;
-    const QTimeZone zone(p.timeZone.toUtf8());
-    s.zone = zone.isValid() ? zone : QTimeZone::utc();
+    s.zone = parts.zone(p.timeZone);
     return s;
 }
+
+} // namespace
 
 PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateOptions &options)
 {
     PmGenerateReport report;
     const DueOverrides overrides = indexOverrides(options.dueOverrides);
+    SeriesParts parts;
     for (const PmPlanRow &p : data.plans) {
         QString why;
-        const std::optional<PmSeries> series = seriesOf(p, why);
+        const std::optional<PmSeries> series = seriesWith(p, why, parts);
         if (!series) {
             report.skipped.push_back({p.id, p.nextDue, skip::invalidPlan(), why});
             continue;
@@ -119,7 +164,11 @@ PmGenerateReport PmGenerator::plan(const PmPlanningData &data, const PmGenerateO
         const QDate today = options.today ? *options.today
                                           : options.now.toTimeZone(series->zone).date();
         const QDate until = today.addDays(qint64(options.horizonDays) + std::max(0, p.leadDays));
-        const QVector<PmOccurrence> due = recurrence::occurrences(*series, today, until, data.lastGenerated.value(p.id));
+        // Only the days: the preferred start is applied below, where it is needed (each
+        // start is a time-zone conversion, tens of thousands of them in a large run).
+        PmSeries days = *series;
+        days.preferredStart.reset();
+        const QVector<PmOccurrence> due = recurrence::occurrences(days, today, until, data.lastGenerated.value(p.id));
         if (due.isEmpty())
             continue;
         if (p.siteId.isEmpty()) {
@@ -210,6 +259,7 @@ Result<PmGenerateReport> PmGenerator::run(const PmGenerateOptions &options)
         if (!data)
             return data.error();
         PmGenerateReport report = plan(*data, options);
+        report.createdAt = createdAt;
         if (!report.refusedOverrides.isEmpty())
             return Error::invalid(report.refusedOverrides.front().detail);
         if (!report.created.isEmpty()) {

@@ -97,6 +97,7 @@ struct PmGenerateReport {
     // `why` one of skip::holiday(), beforeContract(), afterContract()); run() refuses the
     // whole run when there is any.
     QVector<PmSkipped> refusedOverrides;
+    QDateTime createdAt; // the created work orders' creation time (whole seconds, UTC)
 };
 
 class PmGenerator {

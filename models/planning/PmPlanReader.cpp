@@ -6,22 +6,60 @@
 
 namespace fieldops::planning {
 
+namespace {
+
+// What a plan takes from its contract. Read once per contract rather than once per plan:
+// a contract has many plans, and its terms are sixteen columns.
+struct ContractPart {
+    QDate starts;
+    QDate ends;
+    std::optional<int> responseHours;
+    QString coverage;
+    workorders::SlaContractTerms terms;
+};
+
+Result<QHash<QString, ContractPart>> readContracts(Database &db)
+{
+    auto q = db.run(QStringLiteral("SELECT c.id, c.starts_on, c.ends_on, c.response_hours, c.coverage, %1 FROM contracts c")
+                        .arg(workorders::contractTermsColumns(QStringLiteral("c"))));
+    if (!q)
+        return q.error();
+    QHash<QString, ContractPart> out;
+    while (q->next()) {
+        ContractPart c;
+        c.starts = timefmt::dateFromSql(q->value(1));
+        c.ends = timefmt::dateFromSql(q->value(2));
+        if (!q->value(3).isNull())
+            c.responseHours = q->value(3).toInt();
+        c.coverage = q->value(4).toString();
+        c.terms = workorders::readContractTerms(*q, 5);
+        out.insert(q->value(0).toString(), c);
+    }
+    return out;
+}
+
+} // namespace
+
 Result<PmPlanningData> readPlanningData(Database &db, const QDate &since)
 {
     PmPlanningData data;
+    auto contracts = readContracts(db);
+    if (!contracts)
+        return contracts.error();
     auto q = db.run(QStringLiteral(
         "SELECT p.id, p.contract_id, p.asset_id, a.site_id, s.time_zone, s.territory_id, p.task, p.interval_days, "
-        "p.duration_min, p.next_due, p.recurrence, p.preferred_start, p.lead_days, p.shift_on_miss, p.seasonal_months, "
-        "c.starts_on, c.ends_on, c.response_hours, c.coverage, %1 "
-        "FROM maintenance_plans p JOIN contracts c ON c.id = p.contract_id "
-        "LEFT JOIN assets a ON a.id = p.asset_id LEFT JOIN sites s ON s.id = a.site_id ORDER BY p.id").arg(workorders::contractTermsColumns(QStringLiteral("c"))));
+        "p.duration_min, p.next_due, p.recurrence, p.preferred_start, p.lead_days, p.shift_on_miss, p.seasonal_months "
+        "FROM maintenance_plans p LEFT JOIN assets a ON a.id = p.asset_id LEFT JOIN sites s ON s.id = a.site_id ORDER BY p.id"));
     if (!q)
         return q.error();
     QHash<QString, qsizetype> index;
     while (q->next()) {
         PmPlanRow p;
-        p.id = q->value(0).toString();
         p.contractId = q->value(1).toString();
+        const auto contract = contracts->constFind(p.contractId);
+        if (contract == contracts->constEnd())
+            continue; // not possible with the foreign key; a plan without its contract has no terms
+        p.id = q->value(0).toString();
         p.assetId = q->value(2).toString();
         p.siteId = q->value(3).toString();
         p.timeZone = q->value(4).toString();
@@ -35,12 +73,11 @@ Result<PmPlanningData> readPlanningData(Database &db, const QDate &since)
         p.leadDays = q->value(12).toInt();
         p.shiftOnMiss = q->value(13).toBool();
         p.seasonalMonths = q->value(14).toString();
-        p.contractStarts = timefmt::dateFromSql(q->value(15));
-        p.contractEnds = timefmt::dateFromSql(q->value(16));
-        if (!q->value(17).isNull())
-            p.responseHours = q->value(17).toInt();
-        p.coverage = q->value(18).toString();
-        p.terms = workorders::readContractTerms(*q, 19);
+        p.contractStarts = contract->starts;
+        p.contractEnds = contract->ends;
+        p.responseHours = contract->responseHours;
+        p.coverage = contract->coverage;
+        p.terms = contract->terms;
         p.calendarTerritoryId = workorders::SlaPolicy::calendarTerritory(p.terms, p.territoryId);
         index.insert(p.id, data.plans.size());
         data.plans.push_back(p);

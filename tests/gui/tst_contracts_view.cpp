@@ -4,7 +4,7 @@
 // saving coverage and covered sites as one undoable step, a preventive plan whose
 // calendar previews the next occurrences as they are typed, a renewal that copies the
 // contract and its plans in one undoable step, and generating the preventive work orders
-// after a preview. Saves contracts-terms.png, contracts-plan-editor.png,
+// after a preview, as one undoable step. Saves contracts-terms.png, contracts-plan-editor.png,
 // contracts-consumption.png and contracts-generate.png for a look.
 #include "../itemmodels/WorkOrderFixture.h"
 #include "Screenshots.h"
@@ -26,6 +26,8 @@
 #include "records/RecordFormWidget.h"
 
 #include <QAbstractItemView>
+#include <QAction>
+#include <QStatusBar>
 #include <QApplication>
 #include <QCompleter>
 #include <QCalendarWidget>
@@ -500,6 +502,37 @@ private slots:
         QCOMPARE(m_view->consumption()->figure(QStringLiteral("sla")), QStringLiteral("50.0 % (1 of 2 work orders met their SLA)"));
         QCOMPARE(m_view->consumption()->figure(QStringLiteral("visits")), QStringLiteral("1"));
         m_view->grab().save(fieldops::test::screenshotPath(QStringLiteral("contracts-consumption.png")));
+    }
+
+    // The run of generatesAfterAPreview is one step of Edit → Undo: undo takes exactly its
+    // three work orders back (the page counts none due), redo writes them again, and once
+    // one of them is scheduled the undo is refused in the status bar with nothing removed.
+    void generationIsUndoable()
+    {
+        QVERIFY(stack()->undoText().startsWith(QStringLiteral("Generate 3 preventive work order")));
+        const QString pm = QStringLiteral("SELECT count(*) FROM work_orders WHERE pm_plan_id IS NOT NULL");
+        const int all = count(QStringLiteral("SELECT count(*) FROM work_orders"));
+        QAction *undo = nullptr;
+        for (QAction *a : m_window->findChildren<QAction *>())
+            if (a->shortcut() == QKeySequence(QKeySequence::Undo))
+                undo = a;
+        QVERIFY(undo && undo->isEnabled());
+        undo->trigger();
+        QCOMPARE(count(pm), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM work_orders")), all - 3);
+        QTRY_COMPARE_WITH_TIMEOUT(m_view->consumption()->figure(QStringLiteral("pm")), QStringLiteral("0 done, 0 due, 0 missed"), 10000);
+        stack()->redo();
+        QCOMPARE(count(pm), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(m_view->consumption()->figure(QStringLiteral("pm")), QStringLiteral("0 done, 3 due, 0 missed"), 10000);
+
+        const QString first = text(QStringLiteral("SELECT min(id) FROM work_orders WHERE pm_plan_id IS NOT NULL"));
+        QVERIFY(m_db->execDirect(QStringLiteral("UPDATE work_orders SET status = 'scheduled', version = version + 1 WHERE id = '%1'").arg(first)));
+        undo->trigger();
+        QCOMPARE(count(pm), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().startsWith(
+                                     QStringLiteral("Cannot undo the preventive generation: work order %1 is scheduled now").arg(first)),
+                                 10000);
+        QVERIFY(!stack()->undoText().startsWith(QStringLiteral("Generate"))); // the step is gone
     }
 };
 

@@ -2,8 +2,8 @@
 // backends: contract terms with covered sites and assets, holidays per territory, plan
 // recurrence, site territories and a work order's plan occurrence and response deadline
 // survive import → export → import → export byte for byte; holidays are replaced per
-// territory named; and a contracts.csv in the old format still imports, with the terms'
-// defaults and the covered places left as they were.
+// territory named; and a contracts.csv in the old format still imports: new contracts
+// get the terms' defaults, contracts already stored keep their terms and covered places.
 #include "InterchangeFixture.h"
 #include "TestDatabases.h"
 #include "interchange/CsvReader.h"
@@ -217,15 +217,61 @@ private slots:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
         QCOMPARE(cell(*db, QStringLiteral("SELECT response_hours FROM contracts WHERE id = 'k3'")).toInt(), 6);
-        // Absent columns mean their defaults, as everywhere in the interchange …
+        QCOMPARE(cell(*db, QStringLiteral("SELECT name FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("Gold 2027"));
+        // A new contract gets the terms' defaults for the columns the file does not have …
         QCOMPARE(cell(*db, QStringLiteral("SELECT coverage_days FROM contracts WHERE id = 'k4'")).toString(), QStringLiteral("Mon;Tue;Wed;Thu;Fri"));
         QCOMPARE(cell(*db, QStringLiteral("SELECT coverage_close FROM contracts WHERE id = 'k4'")).toString(), QStringLiteral("18:00"));
         QCOMPARE(cell(*db, QStringLiteral("SELECT fee_period FROM contracts WHERE id = 'k4'")).toString(), QStringLiteral("month"));
-        QCOMPARE(cell(*db, QStringLiteral("SELECT coverage_open FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("08:00"));
-        QVERIFY(cell(*db, QStringLiteral("SELECT response_hours_p1 FROM contracts WHERE id = 'k3'")).isNull());
+        QVERIFY(cell(*db, QStringLiteral("SELECT response_hours_p1 FROM contracts WHERE id = 'k4'")).isNull());
+        // … while a contract already stored keeps its terms: coverage hours, per-priority SLA
+        // hours, billing, notes and what it renews.
+        QCOMPARE(cell(*db, QStringLiteral("SELECT coverage_days FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("Mon;Tue;Sat")); // stored in week order
+        QCOMPARE(cell(*db, QStringLiteral("SELECT coverage_open FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("07:30"));
+        QCOMPARE(cell(*db, QStringLiteral("SELECT coverage_close FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("24:00"));
+        QCOMPARE(cell(*db, QStringLiteral("SELECT holiday_territory_id FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("south"));
+        QCOMPARE(cell(*db, QStringLiteral("SELECT response_hours_p1 FROM contracts WHERE id = 'k3'")).toInt(), 2);
+        QCOMPARE(cell(*db, QStringLiteral("SELECT response_hours_p2 FROM contracts WHERE id = 'k3'")).toInt(), 4);
+        QVERIFY(cell(*db, QStringLiteral("SELECT response_hours_p3 FROM contracts WHERE id = 'k3'")).isNull());
+        QCOMPARE(cell(*db, QStringLiteral("SELECT resolution_hours_p1 FROM contracts WHERE id = 'k3'")).toInt(), 8);
+        QCOMPARE(cell(*db, QStringLiteral("SELECT resolution_hours_p2 FROM contracts WHERE id = 'k3'")).toInt(), 16);
+        QCOMPARE(cell(*db, QStringLiteral("SELECT fixed_fee FROM contracts WHERE id = 'k3'")).toDouble(), 1200.5);
+        QCOMPARE(cell(*db, QStringLiteral("SELECT fee_period FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("quarter"));
+        QCOMPARE(cell(*db, QStringLiteral("SELECT included_hours FROM contracts WHERE id = 'k3'")).toDouble(), 10.0);
+        QCOMPARE(cell(*db, QStringLiteral("SELECT hourly_rate FROM contracts WHERE id = 'k3'")).toDouble(), 95.25);
+        QVERIFY(cell(*db, QStringLiteral("SELECT parts_included FROM contracts WHERE id = 'k3'")).toBool());
+        QVERIFY(cell(*db, QStringLiteral("SELECT notes FROM contracts WHERE id = 'k3'")).toString().startsWith(QStringLiteral("Renewed; ")));
+        QCOMPARE(cell(*db, QStringLiteral("SELECT renewed_from FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("k1"));
         // … while the covered places, like skills, are replaced only when their column is there.
         QCOMPARE(cell(*db, QStringLiteral("SELECT count(*) FROM contract_sites WHERE contract_id = 'k3'")).toInt(), 2);
         QCOMPARE(cell(*db, QStringLiteral("SELECT count(*) FROM contract_assets WHERE contract_id = 'k3'")).toInt(), 1);
+    }
+
+    // A terms column that IS in the file resets the stored value when its cell is empty: the
+    // file says "none" or "the default", it is not silent about the column.
+    void emptyTermsCellsStillResetTerms_data() { test::addBackendRows(); }
+    void emptyTermsCellsStillResetTerms()
+    {
+        QFETCH(QString, backend);
+        QString url;
+        auto db = test::freshDatabase(backend, true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QTemporaryDir tmp;
+        QVERIFY(test::writeDirectory(tmp.filePath(QStringLiteral("new")), termsDirectory()));
+        QCOMPARE(test::runCli(url, {QStringLiteral("import"), tmp.filePath(QStringLiteral("new"))}).exitCode, 0);
+        QVERIFY(test::writeDirectory(tmp.filePath(QStringLiteral("again")),
+                                     {{QStringLiteral("contracts.csv"), QStringLiteral("id,customer_id,starts_on,ends_on,coverage_open,response_hours_p1,fixed_fee,fee_period\n"
+                                                                                       "k3,c1,2027-01-01,2027-12-31,,,,\n")}}));
+        const auto run = test::runCli(url, {QStringLiteral("import"), tmp.filePath(QStringLiteral("again"))});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(cell(*db, QStringLiteral("SELECT coverage_open FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("08:00"));
+        QVERIFY(cell(*db, QStringLiteral("SELECT response_hours_p1 FROM contracts WHERE id = 'k3'")).isNull());
+        QVERIFY(cell(*db, QStringLiteral("SELECT fixed_fee FROM contracts WHERE id = 'k3'")).isNull());
+        QCOMPARE(cell(*db, QStringLiteral("SELECT fee_period FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("month"));
+        // The columns the file does not have are kept.
+        QCOMPARE(cell(*db, QStringLiteral("SELECT coverage_close FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("24:00"));
+        QCOMPARE(cell(*db, QStringLiteral("SELECT response_hours_p2 FROM contracts WHERE id = 'k3'")).toInt(), 4);
+        QCOMPARE(cell(*db, QStringLiteral("SELECT hourly_rate FROM contracts WHERE id = 'k3'")).toDouble(), 95.25);
+        QCOMPARE(cell(*db, QStringLiteral("SELECT name FROM contracts WHERE id = 'k3'")).toString(), QStringLiteral("Gold 2027"));
     }
 
     void coveredPlacesAreReplacedAsAWhole()

@@ -1,5 +1,6 @@
 #include "controllers/ContractsTabController.h"
 
+#include "commands/GeneratePmCommand.h"
 #include "commands/RecordEditCommand.h"
 #include "contracts/ContractRenewal.h"
 #include "contracts/ContractService.h"
@@ -309,6 +310,9 @@ void ContractsTabController::runGenerate(int horizonDays, bool dryRun, bool read
             return;
         }
         m_dialog->showGenerated(*r);
+        // Written on the worker already; on the stack so that Ctrl+Z takes the run back.
+        if (!r->created.isEmpty())
+            m_session->document()->push(GeneratePmCommand::alreadyApplied(m_session->editTarget(), *r));
         if (!m_current.isEmpty())
             openContract(m_current, widgets::ContractsView::PageLoad::KeepEdits);
         emit generated(int(r->created.size()));

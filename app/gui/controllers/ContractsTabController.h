@@ -1,7 +1,7 @@
 #pragma once
 // The "Contracts" tab: the planner's Contracts view over a ContractService (reads and
-// saves on the session's worker). A saved contract or plan and a renewal land on the
-// console's undo stack as one command each; the list and the page are read again after
+// saves on the session's worker). A saved contract or plan, a renewal and a run of the
+// preventive generator land on the console's undo stack as one command each; the list and the page are read again after
 // every save, undo or redo, and when another console changes contracts or plans. The
 // Generate button opens the preview-then-generate dialog. Editing follows the server's
 // grants (planners and admins); the others read.
