@@ -288,4 +288,52 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>fieldops::conditions::ConditionWatch</name>
+    <message numerus="yes">
+        <source>Every %n minute(s).</source>
+        <translation>
+            <numerusform>Every %n minute.</numerusform>
+            <numerusform>Every %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last evaluated %1 (UTC): %n rule(s)</source>
+        <translation>
+            <numerusform>Last evaluated %1 (UTC): %n rule</numerusform>
+            <numerusform>Last evaluated %1 (UTC): %n rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) opened</source>
+        <translation>
+            <numerusform>%n work order opened</numerusform>
+            <numerusform>%n work orders opened</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n episode(s) still breached</source>
+        <translation>
+            <numerusform>%n episode still breached</numerusform>
+            <numerusform>%n episodes still breached</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiProactivePanel</name>
+    <message numerus="yes">
+        <source>%1 of %n work order(s) created in the period</source>
+        <translation>
+            <numerusform>%1 of %n work order created in the period</numerusform>
+            <numerusform>%1 of %n work orders created in the period</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrective work order(s)</source>
+        <translation>
+            <numerusform>%n corrective work order</numerusform>
+            <numerusform>%n corrective work orders</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

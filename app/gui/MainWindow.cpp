@@ -2,6 +2,9 @@
 
 #include "SettingsDialog.h"
 #include "audit/AuditHistoryModel.h"
+#include "conditions/ConditionWatch.h"
+#include "conditions/ConditionWatchLabel.h"
+#include "settings/SettingsEvents.h"
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
 #include "controllers/KpiTabController.h"
@@ -119,6 +122,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
 
     m_session->setAlertRules({settings::alertSlaHorizonHours().get(), settings::alertLateGraceMinutes().get(), 24});
     m_session->setPeriodicRefreshInterval(settings::refreshIntervalMs().get());
+    // Whether this console evaluates the condition rules, or another one does.
+    conditions::ConditionWatch *watch = m_session->conditionWatch();
+    watch->setIntervalMinutes(settings::conditionIntervalMinutes().get());
+    connect(SettingsEvents::instance(), &SettingsEvents::changed, watch, [watch](const QString &group) {
+        if (group == SettingsEvents::conditionsGroup())
+            watch->setIntervalMinutes(settings::conditionIntervalMinutes().get());
+    });
+    statusBar()->addPermanentWidget(new widgets::ConditionWatchLabel(watch, statusBar()));
 
     resize(1400, 860);
     restoreLayout();
