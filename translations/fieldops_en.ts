@@ -336,4 +336,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ConditionRuleStore</name>
+    <message numerus="yes">
+        <source>rule %1 has already opened work (%n episode(s)); make it inactive instead</source>
+        <translation>
+            <numerusform>rule %1 has already opened work (%n episode); make it inactive instead</numerusform>
+            <numerusform>rule %1 has already opened work (%n episodes); make it inactive instead</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
