@@ -211,7 +211,12 @@ Result<AssetChart> loadAssetChart(Database &db, const QString &assetId, const QS
         return Error::invalid(Text::tr("no asset %1").arg(assetId));
     const QString assetModel = model->value(0).toString();
 
-    auto kinds = db.run(QStringLiteral("SELECT DISTINCT kind FROM asset_readings WHERE asset_id = ? ORDER BY kind"), {assetId});
+    // The asset's kinds by a skip scan of the (asset_id, kind, at) index, one seek per kind:
+    // DISTINCT would read every reading of the asset (half a million in a year).
+    auto kinds = db.run(QStringLiteral("WITH RECURSIVE k(kind) AS (SELECT min(kind) FROM asset_readings WHERE asset_id = ? "
+                                       "UNION ALL SELECT (SELECT min(r.kind) FROM asset_readings r WHERE r.asset_id = ? AND r.kind > k.kind) "
+                                       "FROM k WHERE k.kind IS NOT NULL) SELECT kind FROM k WHERE kind IS NOT NULL"),
+                        {assetId, assetId});
     if (!kinds)
         return kinds.error();
     while (kinds->next())
@@ -262,10 +267,20 @@ Result<AssetChart> loadAssetChart(Database &db, const QString &assetId, const QS
     if (!hours)
         return hours.error();
     const Baseline b = anomalyBaseline(*hours);
+    // Beyond a week, one point a day (the envelope of its hours): the chart draws the band as
+    // a filled step polygon, whose cost grows much faster than its points.
+    const qint64 step = c.hourlyMeans ? 24 * kHourMs : kHourMs;
     for (qint64 h = fromMs + (kHourMs - fromMs % kHourMs) % kHourMs; h < toMs; h += kHourMs) { // hours starting in the span
         const BucketStats &s = b[size_t(hourOfWeek(h))];
-        if (s.samples >= kMinBaselineSamples)
-            c.band << BandPoint{h, s.mean - c.bandSd * s.sd, s.mean + c.bandSd * s.sd};
+        if (s.samples < kMinBaselineSamples)
+            continue;
+        const BandPoint p{h - (h - fromMs) % step, s.mean - c.bandSd * s.sd, s.mean + c.bandSd * s.sd};
+        if (!c.band.isEmpty() && c.band.back().hourMs == p.hourMs) {
+            c.band.back().low = std::min(c.band.back().low, p.low);
+            c.band.back().high = std::max(c.band.back().high, p.high);
+        } else {
+            c.band << p;
+        }
     }
 
     auto visits = db.run(QStringLiteral("SELECT %1 FROM appointments a JOIN work_orders w ON w.id = a.work_order_id WHERE w.asset_id = ? "

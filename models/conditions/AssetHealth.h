@@ -5,8 +5,9 @@
 //   the map) and its open work orders;
 // - one asset's chart: its readings of a kind over a span (raw readings up to a week,
 //   hourly means beyond, so a year is ~8,800 points), the baseline band of its hour of the
-//   week (mean ± k sd of the hourly means over the weeks before the span's last day, as the
-//   anomaly rule sees it), the limits of its threshold rules, and its past visits.
+//   week (mean ± k sd of the hourly means over the weeks before the span's end, as the
+//   anomaly rule sees it; beyond a week each day's envelope of it), the limits of its
+//   threshold rules, and its past visits.
 #include "conditions/ConditionEvaluator.h"
 #include "util/Result.h"
 
@@ -44,7 +45,7 @@ struct RuleLine {
 };
 
 struct BandPoint {
-    qint64 hourMs = 0;
+    qint64 hourMs = 0; // the hour's start (the day's, counted from the span's start, beyond a week)
     double low = 0, high = 0;
 };
 

@@ -3,6 +3,7 @@
 // unknown skill) is named, marked and focused, and nothing is written; a good rule is
 // created as one undo step (undo deletes it, redo brings it back); once it has opened an
 // episode its creation can no longer be undone, and the editor's refusal says why.
+#include "Screenshots.h"
 #include "TestDatabases.h"
 #include "conditions/AssetHealthView.h"
 #include "conditions/ConditionEvaluation.h"
@@ -115,6 +116,7 @@ private slots:
         QVERIFY(dialog->scopeEdit()->property("error").toBool());
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog->scopeEdit()));
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM condition_rules")), 0);
+        dialog->grab().save(test::screenshotPath(QStringLiteral("rule-editor-refused.png")));
 
         // The asset fixed, a skill nobody has: named in turn.
         retype(dialog->scopeEdit(), QStringLiteral("a1"));

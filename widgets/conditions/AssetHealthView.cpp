@@ -118,6 +118,7 @@ AssetHealthView::AssetHealthView(QWidget *parent) : QWidget(parent)
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
 
@@ -294,7 +295,10 @@ void AssetHealthView::setChart(const conditions::AssetChart &c)
 
     QCPGraph *readings = m_plot->addGraph();
     readings->setName(c.hourlyMeans ? tr("Hourly mean") : tr("Readings"));
-    readings->setPen(QPen(palette().color(QPalette::WindowText), 1.5));
+    // A year is thousands of points: a thin pen, and no antialiasing then (a wide or smoothed
+    // stroke over so many segments takes seconds to draw).
+    readings->setPen(QPen(palette().color(QPalette::WindowText), c.readings.size() > 2000 ? 0 : 1.5));
+    readings->setAntialiased(c.readings.size() <= 2000);
     QVector<double> x, y;
     for (const conditions::Reading &r : c.readings) {
         x << keyOf(r.atMs);
