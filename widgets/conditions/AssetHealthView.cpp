@@ -95,7 +95,8 @@ AssetHealthView::AssetHealthView(QWidget *parent) : QWidget(parent)
     m_message->setWordWrap(true);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("readingKindCombo"));
-    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_kind->setMinimumContentsLength(14); // "runtime_hours" and the like, whole
     m_span = new QComboBox(this);
     m_span->setObjectName(QStringLiteral("spanCombo"));
     m_span->addItem(tr("24 hours"), 24 * kHour);
@@ -138,8 +139,8 @@ AssetHealthView::AssetHealthView(QWidget *parent) : QWidget(parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(right);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     auto *v = new QVBoxLayout(this);
     v->addWidget(split);
     updateButtons();
