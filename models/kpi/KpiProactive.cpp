@@ -82,9 +82,11 @@ Result<ProactiveIn> loadProactiveInputs(Database &db, const KpiPeriod &period)
     const auto sqlText = [](qint64 ms) { return timefmt::toSql(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())); };
     const QVariant from = sqlText(period.fromMs()), to = sqlText(period.toMs()), coverFrom = sqlText(period.fromMs() - kProactiveCoverMs);
     ProactiveIn in;
-    auto q = bulkSelect(db, QStringLiteral("SELECT coalesce(w.asset_id, ''), w.type, %1, "
-                                           "CASE WHEN EXISTS (SELECT 1 FROM condition_episodes e WHERE e.work_order_id = w.id) THEN 1 ELSE 0 END "
-                                           "FROM work_orders w WHERE w.created_at >= ? AND w.created_at < ?")
+    // The episodes' work orders joined once (no index leads from a work order to its
+    // episode; a correlated EXISTS would scan them per work order on SQLite).
+    auto q = bulkSelect(db, QStringLiteral("SELECT coalesce(w.asset_id, ''), w.type, %1, CASE WHEN e.work_order_id IS NULL THEN 0 ELSE 1 END "
+                                           "FROM work_orders w LEFT JOIN (SELECT DISTINCT work_order_id FROM condition_episodes) e "
+                                           "ON e.work_order_id = w.id WHERE w.created_at >= ? AND w.created_at < ?")
                                 .arg(t.column(QStringLiteral("w.created_at"))),
                         {from, to});
     if (!q)
@@ -100,8 +102,8 @@ Result<ProactiveIn> loadProactiveInputs(Database &db, const KpiPeriod &period)
         in.watchedAssets << q->value(0).toString();
 
     q = bulkSelect(db, QStringLiteral("SELECT w.asset_id, %1 FROM appointments a JOIN work_orders w ON w.id = a.work_order_id "
-                                      "WHERE a.status = 'completed' AND a.completed_at >= ? AND a.completed_at < ? AND w.asset_id IS NOT NULL "
-                                      "AND EXISTS (SELECT 1 FROM condition_episodes e WHERE e.work_order_id = w.id)")
+                                      "JOIN (SELECT DISTINCT work_order_id FROM condition_episodes) e ON e.work_order_id = w.id "
+                                      "WHERE a.status = 'completed' AND a.completed_at >= ? AND a.completed_at < ? AND w.asset_id IS NOT NULL")
                            .arg(t.column(QStringLiteral("a.completed_at"))),
                    {coverFrom, to});
     if (!q)
