@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ConditionRuleStore</name>
+    <message numerus="yes">
+        <source>rule %1 has already opened work (%n episode(s)); make it inactive instead</source>
+        <translation>
+            <numerusform>rule %1 has already opened work (%n episode); make it inactive instead</numerusform>
+            <numerusform>rule %1 has already opened work (%n episodes); make it inactive instead</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MapView</name>
     <message numerus="yes">
         <source>%n technician(s) predicted late</source>
@@ -124,6 +134,44 @@
     </message>
 </context>
 <context>
+    <name>fieldops::conditions::ConditionWatch</name>
+    <message numerus="yes">
+        <source>Every %n minute(s).</source>
+        <translation>
+            <numerusform>Every %n minute.</numerusform>
+            <numerusform>Every %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last evaluated %1 (UTC): %n rule(s)</source>
+        <translation>
+            <numerusform>Last evaluated %1 (UTC): %n rule</numerusform>
+            <numerusform>Last evaluated %1 (UTC): %n rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) opened</source>
+        <translation>
+            <numerusform>%n work order opened</numerusform>
+            <numerusform>%n work orders opened</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n episode(s) still breached</source>
+        <translation>
+            <numerusform>%n episode still breached</numerusform>
+            <numerusform>%n episodes still breached</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cleared.</source>
+        <translation>
+            <numerusform>%n cleared.</numerusform>
+            <numerusform>%n cleared.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldops::contracts::ContractListModel</name>
     <message numerus="yes">
         <source>Ends in %n day(s)</source>
@@ -225,6 +273,23 @@
         <translation>
             <numerusform>%n visit</numerusform>
             <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiProactivePanel</name>
+    <message numerus="yes">
+        <source>%1 of %n work order(s) created in the period</source>
+        <translation>
+            <numerusform>%1 of %n work order created in the period</numerusform>
+            <numerusform>%1 of %n work orders created in the period</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrective work order(s)</source>
+        <translation>
+            <numerusform>%n corrective work order</numerusform>
+            <numerusform>%n corrective work orders</numerusform>
         </translation>
     </message>
 </context>

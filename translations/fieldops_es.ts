@@ -76,6 +76,53 @@
     </message>
 </context>
 <context>
+    <name>AssetHealth</name>
+    <message>
+        <source>%1 %2, limit %3 %4 for %5 min</source>
+        <translation>%1 %2, límite %3 %4 durante %5 min</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>por encima de</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>por debajo de</translation>
+    </message>
+    <message>
+        <source>%1 changing %2 per hour, limit %3</source>
+        <translation>%1 varía %2 por hora, límite %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 used of %3</source>
+        <translation>%1: %2 usados de %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 standard deviations from its usual, band %3</source>
+        <translation>%1 a %2 desviaciones estándar de lo habitual, banda %3</translation>
+    </message>
+    <message>
+        <source>breached: </source>
+        <translation>incumplimiento: </translation>
+    </message>
+    <message>
+        <source>beyond, not yet for long enough: </source>
+        <translation>fuera del límite, aún no durante el tiempo suficiente: </translation>
+    </message>
+    <message>
+        <source>no recent readings</source>
+        <translation>no hay lecturas recientes</translation>
+    </message>
+    <message>
+        <source>no asset %1</source>
+        <translation>no existe el equipo %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+</context>
+<context>
     <name>AssignWorkOrderCommand</name>
     <message>
         <source>%1 is inactive and gets no new work; reactivate them on the Technicians tab first</source>
@@ -642,6 +689,17 @@ Lecturas: %4.</translation>
     <message>
         <source>unknown skill %1</source>
         <translation>competencia desconocida %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>rule %1 has already opened work (%n episode(s)); make it inactive instead</source>
+        <translation>
+            <numerusform>la regla %1 ya ha abierto trabajo (%n episodio); desactívela en su lugar</numerusform>
+            <numerusform>la regla %1 ya ha abierto trabajo (%n episodios); desactívela en su lugar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rule %1 was changed or removed by someone else</source>
+        <translation>otra persona ha modificado o eliminado la regla %1</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1291,37 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>GeneratePmCommand</name>
+    <message>
+        <source>Cannot undo the preventive generation: %1. Nothing was removed.</source>
+        <translation>No se puede deshacer la generación de trabajo preventivo: %1. No se ha eliminado nada.</translation>
+    </message>
+    <message>
+        <source>Cannot redo the preventive generation: %1. Nothing was written.</source>
+        <translation>No se puede rehacer la generación de trabajo preventivo: %1. No se ha escrito nada.</translation>
+    </message>
+    <message>
+        <source>work order %1 has been scheduled since (it has a visit)</source>
+        <translation>la orden de trabajo %1 se ha programado desde entonces (tiene una visita)</translation>
+    </message>
+    <message>
+        <source>work order %1 is %2 now, no longer open</source>
+        <translation>la orden de trabajo %1 tiene ahora el estado %2 y ya no está abierta</translation>
+    </message>
+    <message>
+        <source>work order %1 has been changed since it was generated</source>
+        <translation>la orden de trabajo %1 se ha modificado desde que se generó</translation>
+    </message>
+    <message>
+        <source>work order %1 has been deleted since</source>
+        <translation>la orden de trabajo %1 se ha eliminado desde entonces</translation>
+    </message>
+    <message>
+        <source>another console changed one of its work orders meanwhile</source>
+        <translation>otra consola ha modificado mientras tanto una de sus órdenes de trabajo</translation>
+    </message>
+</context>
+<context>
     <name>HolidayCalendar</name>
     <message>
         <source>header</source>
@@ -1612,6 +1701,10 @@ Lecturas: %4.</translation>
     <message>
         <source>Work orders</source>
         <translation>Órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Asset health</source>
+        <translation>Salud de los equipos</translation>
     </message>
 </context>
 <context>
@@ -2449,6 +2542,13 @@ Lecturas: %4.</translation>
         <translation>
             <numerusform>Optimizar %1: %n visita</numerusform>
             <numerusform>Optimizar %1: %n visitas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n preventive work order(s)</source>
+        <translation>
+            <numerusform>Generar %n orden de trabajo preventiva</numerusform>
+            <numerusform>Generar %n órdenes de trabajo preventivas</numerusform>
         </translation>
     </message>
 </context>
@@ -4619,6 +4719,80 @@ los valores que sustituye. Con --version, se rechaza un registro que haya cambia
     </message>
 </context>
 <context>
+    <name>fieldops::conditions::ConditionWatch</name>
+    <message>
+        <source>another session</source>
+        <translation>otra sesión</translation>
+    </message>
+    <message>
+        <source>Condition rules: evaluating…</source>
+        <translation>Reglas de condición: evaluando…</translation>
+    </message>
+    <message>
+        <source>Condition rules evaluated by this console</source>
+        <translation>Reglas de condición evaluadas por esta consola</translation>
+    </message>
+    <message>
+        <source>Condition rules evaluated by another console</source>
+        <translation>Reglas de condición evaluadas por otra consola</translation>
+    </message>
+    <message>
+        <source>Condition rules: evaluation failed</source>
+        <translation>Reglas de condición: la evaluación ha fallado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s).</source>
+        <translation>
+            <numerusform>Cada %n minuto.</numerusform>
+            <numerusform>Cada %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Condition rules are not evaluated by this console (not connected, or this user may not open work orders).</source>
+        <translation>Esta consola no evalúa las reglas de condición (sin conexión, o este usuario no puede abrir órdenes de trabajo).</translation>
+    </message>
+    <message>
+        <source>The first evaluation of the condition rules is under way.</source>
+        <translation>La primera evaluación de las reglas de condición está en curso.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last evaluated %1 (UTC): %n rule(s)</source>
+        <translation>
+            <numerusform>Última evaluación el %1 (UTC): %n regla</numerusform>
+            <numerusform>Última evaluación el %1 (UTC): %n reglas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) opened</source>
+        <translation>
+            <numerusform>%n orden de trabajo abierta</numerusform>
+            <numerusform>%n órdenes de trabajo abiertas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n episode(s) still breached</source>
+        <translation>
+            <numerusform>%n episodio aún en incumplimiento</numerusform>
+            <numerusform>%n episodios aún en incumplimiento</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cleared.</source>
+        <translation>
+            <numerusform>%n resuelto.</numerusform>
+            <numerusform>%n resueltos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another session holds the evaluation&apos;s lock: %1. This console evaluates when it lets go.</source>
+        <translation>Otra sesión tiene el bloqueo de la evaluación: %1. Esta consola evaluará cuando se libere.</translation>
+    </message>
+    <message>
+        <source>The last evaluation of the condition rules failed: %1</source>
+        <translation>La última evaluación de las reglas de condición ha fallado: %1</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::contracts::ContractListModel</name>
     <message>
         <source>Starts %1</source>
@@ -5150,6 +5324,10 @@ Create the tables now? Nothing else in the database is changed.</source>
         <source>Display</source>
         <translation>Visualización</translation>
     </message>
+    <message>
+        <source>Condition rules</source>
+        <translation>Reglas de condición</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::gui::SuggestionController</name>
@@ -5513,6 +5691,129 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::AssetHealthView</name>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Emplazamiento</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Open work</source>
+        <translation>Trabajo abierto</translation>
+    </message>
+    <message>
+        <source>Open &amp;customer</source>
+        <translation>Abrir &amp;cliente</translation>
+    </message>
+    <message>
+        <source>The asset&apos;s customer page, with its sites and assets</source>
+        <translation>La página del cliente del equipo, con sus emplazamientos y equipos</translation>
+    </message>
+    <message>
+        <source>Site on &amp;map</source>
+        <translation>Emplazamiento en el &amp;mapa</translation>
+    </message>
+    <message>
+        <source>Open &amp;work</source>
+        <translation>Abrir &amp;trabajo</translation>
+    </message>
+    <message>
+        <source>&amp;New rule…</source>
+        <translation>&amp;Nueva regla…</translation>
+    </message>
+    <message>
+        <source>A condition rule that opens proactive work when an asset&apos;s readings call for it</source>
+        <translation>Una regla de condición que abre trabajo proactivo cuando las lecturas de un equipo lo requieren</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 horas</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 días</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 días</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 año</translation>
+    </message>
+    <message>
+        <source>Reading:</source>
+        <translation>Lectura:</translation>
+    </message>
+    <message>
+        <source>Span:</source>
+        <translation>Intervalo:</translation>
+    </message>
+    <message>
+        <source>Open &amp;work (%1)</source>
+        <translation>Abrir &amp;trabajo (%1)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Usual band (± %1 sd)</source>
+        <translation>Banda habitual (± %1 desv. est.)</translation>
+    </message>
+    <message>
+        <source>Hourly mean</source>
+        <translation>Media por hora</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>Lecturas</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Rule limit</source>
+        <translation>Límite de la regla</translation>
+    </message>
+    <message>
+        <source>%1 has no readings.</source>
+        <translation>%1 no tiene lecturas.</translation>
+    </message>
+    <message>
+        <source>No %1 readings in this span.</source>
+        <translation>No hay lecturas de %1 en este intervalo.</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::BoardToolbar</name>
     <message>
         <source>Day</source>
@@ -5689,6 +5990,144 @@ Why is it cancelled?</source>
             <numerusform>%1 semanas × zona sobrecargadas según vencimiento; %2 después de nivelar con %n movimiento.</numerusform>
             <numerusform>%1 semanas × zona sobrecargadas según vencimiento; %2 después de nivelar con %n movimientos.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ConditionRuleDialog</name>
+    <message>
+        <source>New condition rule</source>
+        <translation>Nueva regla de condición</translation>
+    </message>
+    <message>
+        <source>next CR- number</source>
+        <translation>siguiente número CR-</translation>
+    </message>
+    <message>
+        <source>One asset</source>
+        <translation>Un equipo</translation>
+    </message>
+    <message>
+        <source>Every asset of a model</source>
+        <translation>Todos los equipos de un modelo</translation>
+    </message>
+    <message>
+        <source>Threshold (beyond a limit for a while)</source>
+        <translation>Umbral (fuera de un límite durante un tiempo)</translation>
+    </message>
+    <message>
+        <source>Rate of change</source>
+        <translation>Tasa de variación</translation>
+    </message>
+    <message>
+        <source>Usage interval</source>
+        <translation>Intervalo de uso</translation>
+    </message>
+    <message>
+        <source>Anomaly against its usual band</source>
+        <translation>Anomalía respecto a su banda habitual</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>por encima de</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>por debajo de</translation>
+    </message>
+    <message>
+        <source>skill codes separated by ;</source>
+        <translation>códigos de competencia separados por ;</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id.:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Watches:</source>
+        <translation>&amp;Vigila:</translation>
+    </message>
+    <message>
+        <source>&amp;Asset or model:</source>
+        <translation>&amp;Equipo o modelo:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>Tip&amp;o:</translation>
+    </message>
+    <message>
+        <source>&amp;Reading:</source>
+        <translation>&amp;Lectura:</translation>
+    </message>
+    <message>
+        <source>&amp;Comparison:</source>
+        <translation>&amp;Comparación:</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation>U&amp;mbral:</translation>
+    </message>
+    <message>
+        <source>&amp;Sustained for (min):</source>
+        <translation>&amp;Sostenido durante (min):</translation>
+    </message>
+    <message>
+        <source>Rate &amp;per hour:</source>
+        <translation>Tasa &amp;por hora:</translation>
+    </message>
+    <message>
+        <source>Over (mi&amp;n):</source>
+        <translation>Du&amp;rante (min):</translation>
+    </message>
+    <message>
+        <source>&amp;Usage interval:</source>
+        <translation>Intervalo de &amp;uso:</translation>
+    </message>
+    <message>
+        <source>&amp;Band (standard deviations):</source>
+        <translation>&amp;Banda (desviaciones estándar):</translation>
+    </message>
+    <message>
+        <source>Baseline &amp;weeks:</source>
+        <translation>Semanas de re&amp;ferencia:</translation>
+    </message>
+    <message>
+        <source>Work order &amp;task:</source>
+        <translation>&amp;Tarea de la orden de trabajo:</translation>
+    </message>
+    <message>
+        <source>Work order t&amp;ype:</source>
+        <translation>Tipo de orden de traba&amp;jo:</translation>
+    </message>
+    <message>
+        <source>Required s&amp;kills:</source>
+        <translation>Competencias re&amp;queridas:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration (min):</source>
+        <translation>&amp;Duración (min):</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>Priorid&amp;ad:</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ConditionsPage</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>While connected, the console evaluates the condition rules this often and opens a proactive work order for each new breach. On a shared server one console evaluates at a time; the status bar says which.</source>
+        <translation>Mientras está conectada, la consola evalúa las reglas de condición con esta frecuencia y abre una orden de trabajo proactiva por cada nuevo incumplimiento. En un servidor compartido, solo una consola evalúa a la vez; la barra de estado indica cuál.</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate condition rules every:</source>
+        <translation>&amp;Evaluar las reglas de condición cada:</translation>
     </message>
 </context>
 <context>
@@ -6820,6 +7259,10 @@ Why is it cancelled?</source>
         <source>could not write %1</source>
         <translation>no se ha podido escribir %1</translation>
     </message>
+    <message>
+        <source>Proactive</source>
+        <translation>Proactivo</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::KpiDrillDown</name>
@@ -6919,6 +7362,47 @@ Why is it cancelled?</source>
     <message>
         <source>Trend buckets</source>
         <translation>Agrupación de la tendencia</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiProactivePanel</name>
+    <message>
+        <source>Proactive share of work:</source>
+        <translation>Proporción de trabajo proactivo:</translation>
+    </message>
+    <message>
+        <source>Failures prevented:</source>
+        <translation>Averías evitadas:</translation>
+    </message>
+    <message>
+        <source>With a proactive visit in the 30 days before:</source>
+        <translation>Con una visita proactiva en los 30 días anteriores:</translation>
+    </message>
+    <message>
+        <source>Without one:</source>
+        <translation>Sin visita proactiva:</translation>
+    </message>
+    <message>
+        <source>Proactive work orders are those a condition rule opened. Failures prevented: the corrective work orders the assets covered by a recent proactive visit would have had at the rate of the uncovered ones, less those they had (watched assets only; the filters above apply to the period alone).</source>
+        <translation>Las órdenes de trabajo proactivas son las que ha abierto una regla de condición. Averías evitadas: las órdenes de trabajo correctivas que habrían tenido los equipos cubiertos por una visita proactiva reciente con la tasa de los no cubiertos, menos las que han tenido realmente (solo equipos vigilados; de los filtros de arriba, solo se aplica el período).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n work order(s) created in the period</source>
+        <translation>
+            <numerusform>%1 de %n orden de trabajo creada en el período</numerusform>
+            <numerusform>%1 de %n órdenes de trabajo creadas en el período</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrective work order(s)</source>
+        <translation>
+            <numerusform>%n orden de trabajo correctiva</numerusform>
+            <numerusform>%n órdenes de trabajo correctivas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 asset-days · %2 per asset and 30 days</source>
+        <translation>%1 equipos-día · %2 por equipo y 30 días</translation>
     </message>
 </context>
 <context>
@@ -7934,7 +8418,7 @@ Why is it cancelled?</source>
     </message>
     <message>
         <source>Required s&amp;kills:</source>
-        <translation>Com&amp;petencias requeridas:</translation>
+        <translation>Competencias re&amp;queridas:</translation>
     </message>
     <message>
         <source> min</source>

@@ -76,6 +76,53 @@
     </message>
 </context>
 <context>
+    <name>AssetHealth</name>
+    <message>
+        <source>%1 %2, limit %3 %4 for %5 min</source>
+        <translation>%1 %2, limite %3 %4 por %5 min</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>acima de</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>abaixo de</translation>
+    </message>
+    <message>
+        <source>%1 changing %2 per hour, limit %3</source>
+        <translation>%1 variando %2 por hora, limite %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 used of %3</source>
+        <translation>%1: %2 usados de %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 standard deviations from its usual, band %3</source>
+        <translation>%1 a %2 desvios-padrão do habitual, faixa %3</translation>
+    </message>
+    <message>
+        <source>breached: </source>
+        <translation>violação: </translation>
+    </message>
+    <message>
+        <source>beyond, not yet for long enough: </source>
+        <translation>fora do limite, ainda não por tempo suficiente: </translation>
+    </message>
+    <message>
+        <source>no recent readings</source>
+        <translation>nenhuma leitura recente</translation>
+    </message>
+    <message>
+        <source>no asset %1</source>
+        <translation>nenhum ativo %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+</context>
+<context>
     <name>AssignWorkOrderCommand</name>
     <message>
         <source>%1 is inactive and gets no new work; reactivate them on the Technicians tab first</source>
@@ -642,6 +689,17 @@ Leituras: %4.</translation>
     <message>
         <source>unknown skill %1</source>
         <translation>habilidade desconhecida %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>rule %1 has already opened work (%n episode(s)); make it inactive instead</source>
+        <translation>
+            <numerusform>a regra %1 já abriu trabalho (%n episódio); desative-a em vez disso</numerusform>
+            <numerusform>a regra %1 já abriu trabalho (%n episódios); desative-a em vez disso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rule %1 was changed or removed by someone else</source>
+        <translation>a regra %1 foi alterada ou removida por outra pessoa</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1291,37 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>GeneratePmCommand</name>
+    <message>
+        <source>Cannot undo the preventive generation: %1. Nothing was removed.</source>
+        <translation>Não é possível desfazer a geração do trabalho preventivo: %1. Nada foi removido.</translation>
+    </message>
+    <message>
+        <source>Cannot redo the preventive generation: %1. Nothing was written.</source>
+        <translation>Não é possível refazer a geração do trabalho preventivo: %1. Nada foi gravado.</translation>
+    </message>
+    <message>
+        <source>work order %1 has been scheduled since (it has a visit)</source>
+        <translation>a ordem de serviço %1 foi programada desde então (tem uma visita)</translation>
+    </message>
+    <message>
+        <source>work order %1 is %2 now, no longer open</source>
+        <translation>a ordem de serviço %1 agora está com o status %2, não está mais aberta</translation>
+    </message>
+    <message>
+        <source>work order %1 has been changed since it was generated</source>
+        <translation>a ordem de serviço %1 foi alterada desde que foi gerada</translation>
+    </message>
+    <message>
+        <source>work order %1 has been deleted since</source>
+        <translation>a ordem de serviço %1 foi excluída desde então</translation>
+    </message>
+    <message>
+        <source>another console changed one of its work orders meanwhile</source>
+        <translation>outro console alterou uma das suas ordens de serviço nesse meio-tempo</translation>
+    </message>
+</context>
+<context>
     <name>HolidayCalendar</name>
     <message>
         <source>header</source>
@@ -1612,6 +1701,10 @@ Leituras: %4.</translation>
     <message>
         <source>Work orders</source>
         <translation>Ordens de serviço</translation>
+    </message>
+    <message>
+        <source>Asset health</source>
+        <translation>Saúde dos ativos</translation>
     </message>
 </context>
 <context>
@@ -2449,6 +2542,13 @@ Leituras: %4.</translation>
         <translation>
             <numerusform>Otimizar %1: %n visita</numerusform>
             <numerusform>Otimizar %1: %n visitas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n preventive work order(s)</source>
+        <translation>
+            <numerusform>Gerar %n ordem de serviço preventiva</numerusform>
+            <numerusform>Gerar %n ordens de serviço preventivas</numerusform>
         </translation>
     </message>
 </context>
@@ -4619,6 +4719,80 @@ valores substituídos. Com --version, um lançamento alterado desde essa versão
     </message>
 </context>
 <context>
+    <name>fieldops::conditions::ConditionWatch</name>
+    <message>
+        <source>another session</source>
+        <translation>outra sessão</translation>
+    </message>
+    <message>
+        <source>Condition rules: evaluating…</source>
+        <translation>Regras de condição: avaliando…</translation>
+    </message>
+    <message>
+        <source>Condition rules evaluated by this console</source>
+        <translation>Regras de condição avaliadas por este console</translation>
+    </message>
+    <message>
+        <source>Condition rules evaluated by another console</source>
+        <translation>Regras de condição avaliadas por outro console</translation>
+    </message>
+    <message>
+        <source>Condition rules: evaluation failed</source>
+        <translation>Regras de condição: falha na avaliação</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s).</source>
+        <translation>
+            <numerusform>A cada %n minuto.</numerusform>
+            <numerusform>A cada %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Condition rules are not evaluated by this console (not connected, or this user may not open work orders).</source>
+        <translation>As regras de condição não são avaliadas por este console (sem conexão, ou este usuário não pode abrir ordens de serviço).</translation>
+    </message>
+    <message>
+        <source>The first evaluation of the condition rules is under way.</source>
+        <translation>A primeira avaliação das regras de condição está em andamento.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last evaluated %1 (UTC): %n rule(s)</source>
+        <translation>
+            <numerusform>Última avaliação em %1 (UTC): %n regra</numerusform>
+            <numerusform>Última avaliação em %1 (UTC): %n regras</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) opened</source>
+        <translation>
+            <numerusform>%n ordem de serviço aberta</numerusform>
+            <numerusform>%n ordens de serviço abertas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n episode(s) still breached</source>
+        <translation>
+            <numerusform>%n episódio ainda em violação</numerusform>
+            <numerusform>%n episódios ainda em violação</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cleared.</source>
+        <translation>
+            <numerusform>%n encerrado.</numerusform>
+            <numerusform>%n encerrados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another session holds the evaluation&apos;s lock: %1. This console evaluates when it lets go.</source>
+        <translation>Outra sessão detém o bloqueio da avaliação: %1. Este console avaliará quando o bloqueio for liberado.</translation>
+    </message>
+    <message>
+        <source>The last evaluation of the condition rules failed: %1</source>
+        <translation>A última avaliação das regras de condição falhou: %1</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::contracts::ContractListModel</name>
     <message>
         <source>Starts %1</source>
@@ -5150,6 +5324,10 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
         <source>Display</source>
         <translation>Exibição</translation>
     </message>
+    <message>
+        <source>Condition rules</source>
+        <translation>Regras de condição</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::gui::SuggestionController</name>
@@ -5513,6 +5691,129 @@ Por que ela foi cancelada?</translation>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::AssetHealthView</name>
+    <message>
+        <source>Risk</source>
+        <translation>Risco</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regra</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Open work</source>
+        <translation>Trabalho em aberto</translation>
+    </message>
+    <message>
+        <source>Open &amp;customer</source>
+        <translation>Abrir &amp;cliente</translation>
+    </message>
+    <message>
+        <source>The asset&apos;s customer page, with its sites and assets</source>
+        <translation>A página do cliente do ativo, com seus locais e ativos</translation>
+    </message>
+    <message>
+        <source>Site on &amp;map</source>
+        <translation>Local no &amp;mapa</translation>
+    </message>
+    <message>
+        <source>Open &amp;work</source>
+        <translation>Abrir &amp;trabalho</translation>
+    </message>
+    <message>
+        <source>&amp;New rule…</source>
+        <translation>&amp;Nova regra…</translation>
+    </message>
+    <message>
+        <source>A condition rule that opens proactive work when an asset&apos;s readings call for it</source>
+        <translation>Uma regra de condição que abre trabalho proativo quando as leituras de um ativo o exigem</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 horas</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 dias</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 dias</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 ano</translation>
+    </message>
+    <message>
+        <source>Reading:</source>
+        <translation>Leitura:</translation>
+    </message>
+    <message>
+        <source>Span:</source>
+        <translation>Intervalo:</translation>
+    </message>
+    <message>
+        <source>Open &amp;work (%1)</source>
+        <translation>Abrir &amp;trabalho (%1)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Usual band (± %1 sd)</source>
+        <translation>Faixa habitual (± %1 dp)</translation>
+    </message>
+    <message>
+        <source>Hourly mean</source>
+        <translation>Média horária</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>Leituras</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Rule limit</source>
+        <translation>Limite da regra</translation>
+    </message>
+    <message>
+        <source>%1 has no readings.</source>
+        <translation>%1 não tem leituras.</translation>
+    </message>
+    <message>
+        <source>No %1 readings in this span.</source>
+        <translation>Nenhuma leitura de %1 neste intervalo.</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::BoardToolbar</name>
     <message>
         <source>Day</source>
@@ -5689,6 +5990,144 @@ Por que ela foi cancelada?</translation>
             <numerusform>%1 semana(s) × território sobrecarregadas no vencimento; %2 após o nivelamento com %n movimentação.</numerusform>
             <numerusform>%1 semana(s) × território sobrecarregadas no vencimento; %2 após o nivelamento com %n movimentações.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ConditionRuleDialog</name>
+    <message>
+        <source>New condition rule</source>
+        <translation>Nova regra de condição</translation>
+    </message>
+    <message>
+        <source>next CR- number</source>
+        <translation>próximo número CR-</translation>
+    </message>
+    <message>
+        <source>One asset</source>
+        <translation>Um ativo</translation>
+    </message>
+    <message>
+        <source>Every asset of a model</source>
+        <translation>Todos os ativos de um modelo</translation>
+    </message>
+    <message>
+        <source>Threshold (beyond a limit for a while)</source>
+        <translation>Limiar (além de um limite por algum tempo)</translation>
+    </message>
+    <message>
+        <source>Rate of change</source>
+        <translation>Taxa de variação</translation>
+    </message>
+    <message>
+        <source>Usage interval</source>
+        <translation>Intervalo de uso</translation>
+    </message>
+    <message>
+        <source>Anomaly against its usual band</source>
+        <translation>Anomalia em relação à faixa habitual</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>acima de</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>abaixo de</translation>
+    </message>
+    <message>
+        <source>skill codes separated by ;</source>
+        <translation>códigos de habilidade separados por ;</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Watches:</source>
+        <translation>Monito&amp;ra:</translation>
+    </message>
+    <message>
+        <source>&amp;Asset or model:</source>
+        <translation>&amp;Ativo ou modelo:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>Tip&amp;o:</translation>
+    </message>
+    <message>
+        <source>&amp;Reading:</source>
+        <translation>&amp;Leitura:</translation>
+    </message>
+    <message>
+        <source>&amp;Comparison:</source>
+        <translation>&amp;Comparação:</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation>Li&amp;miar:</translation>
+    </message>
+    <message>
+        <source>&amp;Sustained for (min):</source>
+        <translation>&amp;Sustentado por (min):</translation>
+    </message>
+    <message>
+        <source>Rate &amp;per hour:</source>
+        <translation>&amp;Taxa por hora:</translation>
+    </message>
+    <message>
+        <source>Over (mi&amp;n):</source>
+        <translation>Ao lon&amp;go de (min):</translation>
+    </message>
+    <message>
+        <source>&amp;Usage interval:</source>
+        <translation>Intervalo de &amp;uso:</translation>
+    </message>
+    <message>
+        <source>&amp;Band (standard deviations):</source>
+        <translation>&amp;Faixa (desvios-padrão):</translation>
+    </message>
+    <message>
+        <source>Baseline &amp;weeks:</source>
+        <translation>Semanas de &amp;base:</translation>
+    </message>
+    <message>
+        <source>Work order &amp;task:</source>
+        <translation>Tar&amp;efa da ordem de serviço:</translation>
+    </message>
+    <message>
+        <source>Work order t&amp;ype:</source>
+        <translation>Tipo da ordem de ser&amp;viço:</translation>
+    </message>
+    <message>
+        <source>Required s&amp;kills:</source>
+        <translation>&amp;Habilidades exigidas:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration (min):</source>
+        <translation>&amp;Duração (min):</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>&amp;Prioridade:</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ConditionsPage</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>While connected, the console evaluates the condition rules this often and opens a proactive work order for each new breach. On a shared server one console evaluates at a time; the status bar says which.</source>
+        <translation>Enquanto conectado, o console avalia as regras de condição com esta frequência e abre uma ordem de serviço proativa para cada nova violação. Em um servidor compartilhado, apenas um console avalia por vez; a barra de status indica qual.</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate condition rules every:</source>
+        <translation>&amp;Avaliar as regras de condição a cada:</translation>
     </message>
 </context>
 <context>
@@ -6820,6 +7259,10 @@ Por que ela foi cancelada?</translation>
         <source>could not write %1</source>
         <translation>não foi possível gravar %1</translation>
     </message>
+    <message>
+        <source>Proactive</source>
+        <translation>Proativo</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::KpiDrillDown</name>
@@ -6919,6 +7362,47 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>Trend buckets</source>
         <translation>Agrupamento da tendência</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiProactivePanel</name>
+    <message>
+        <source>Proactive share of work:</source>
+        <translation>Participação do trabalho proativo:</translation>
+    </message>
+    <message>
+        <source>Failures prevented:</source>
+        <translation>Falhas evitadas:</translation>
+    </message>
+    <message>
+        <source>With a proactive visit in the 30 days before:</source>
+        <translation>Com uma visita proativa nos 30 dias anteriores:</translation>
+    </message>
+    <message>
+        <source>Without one:</source>
+        <translation>Sem visita proativa:</translation>
+    </message>
+    <message>
+        <source>Proactive work orders are those a condition rule opened. Failures prevented: the corrective work orders the assets covered by a recent proactive visit would have had at the rate of the uncovered ones, less those they had (watched assets only; the filters above apply to the period alone).</source>
+        <translation>Ordens de serviço proativas são as abertas por uma regra de condição. Falhas evitadas: as ordens de serviço corretivas que os ativos cobertos por uma visita proativa recente teriam tido à taxa dos ativos não cobertos, menos as que de fato tiveram (somente ativos monitorados; dos filtros acima, apenas o período se aplica).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n work order(s) created in the period</source>
+        <translation>
+            <numerusform>%1 de %n ordem de serviço criada no período</numerusform>
+            <numerusform>%1 de %n ordens de serviço criadas no período</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrective work order(s)</source>
+        <translation>
+            <numerusform>%n ordem de serviço corretiva</numerusform>
+            <numerusform>%n ordens de serviço corretivas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 asset-days · %2 per asset and 30 days</source>
+        <translation>%1 ativos-dia · %2 por ativo a cada 30 dias</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,53 @@
     </message>
 </context>
 <context>
+    <name>AssetHealth</name>
+    <message>
+        <source>%1 %2, limit %3 %4 for %5 min</source>
+        <translation>%1 %2，限值：%3 %4，持续 %5 分钟</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>高于</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>低于</translation>
+    </message>
+    <message>
+        <source>%1 changing %2 per hour, limit %3</source>
+        <translation>%1 每小时变化 %2，限值 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 used of %3</source>
+        <translation>%1：已使用 %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 standard deviations from its usual, band %3</source>
+        <translation>%1 偏离常规值 %2 个标准差，区间 %3</translation>
+    </message>
+    <message>
+        <source>breached: </source>
+        <translation>已越限： </translation>
+    </message>
+    <message>
+        <source>beyond, not yet for long enough: </source>
+        <translation>已超出限值，但持续时间尚不足： </translation>
+    </message>
+    <message>
+        <source>no recent readings</source>
+        <translation>无近期读数</translation>
+    </message>
+    <message>
+        <source>no asset %1</source>
+        <translation>没有资产 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+</context>
+<context>
     <name>AssignWorkOrderCommand</name>
     <message>
         <source>%1 is inactive and gets no new work; reactivate them on the Technicians tab first</source>
@@ -642,6 +689,16 @@ Readings: %4.</source>
     <message>
         <source>unknown skill %1</source>
         <translation>未知技能 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>rule %1 has already opened work (%n episode(s)); make it inactive instead</source>
+        <translation>
+            <numerusform>规则 %1 已打开过工作（%n 个事件段）；请改为将其停用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rule %1 was changed or removed by someone else</source>
+        <translation>规则 %1 已被他人修改或删除</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1290,37 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>GeneratePmCommand</name>
+    <message>
+        <source>Cannot undo the preventive generation: %1. Nothing was removed.</source>
+        <translation>无法撤销预防性工作的生成：%1。未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot redo the preventive generation: %1. Nothing was written.</source>
+        <translation>无法重做预防性工作的生成：%1。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>work order %1 has been scheduled since (it has a visit)</source>
+        <translation>工单 %1 此后已被排程（已有上门）</translation>
+    </message>
+    <message>
+        <source>work order %1 is %2 now, no longer open</source>
+        <translation>工单 %1 当前状态为 %2，已不再处于打开状态</translation>
+    </message>
+    <message>
+        <source>work order %1 has been changed since it was generated</source>
+        <translation>工单 %1 在生成后已被修改</translation>
+    </message>
+    <message>
+        <source>work order %1 has been deleted since</source>
+        <translation>工单 %1 此后已被删除</translation>
+    </message>
+    <message>
+        <source>another console changed one of its work orders meanwhile</source>
+        <translation>另一个控制台在此期间修改了其中一个工单</translation>
+    </message>
+</context>
+<context>
     <name>HolidayCalendar</name>
     <message>
         <source>header</source>
@@ -1612,6 +1700,10 @@ Readings: %4.</source>
     <message>
         <source>Work orders</source>
         <translation>工单</translation>
+    </message>
+    <message>
+        <source>Asset health</source>
+        <translation>资产健康状况</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2537,12 @@ Readings: %4.</source>
         <source>Optimize %1: %n visit(s)</source>
         <translation>
             <numerusform>优化 %1：%n 次上门</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n preventive work order(s)</source>
+        <translation>
+            <numerusform>生成 %n 个预防性工单</numerusform>
         </translation>
     </message>
 </context>
@@ -4606,6 +4704,75 @@ values it replaces. With --version, an entry changed since that version is refus
     </message>
 </context>
 <context>
+    <name>fieldops::conditions::ConditionWatch</name>
+    <message>
+        <source>another session</source>
+        <translation>另一个会话</translation>
+    </message>
+    <message>
+        <source>Condition rules: evaluating…</source>
+        <translation>状态规则：正在评估…</translation>
+    </message>
+    <message>
+        <source>Condition rules evaluated by this console</source>
+        <translation>状态规则由此控制台评估</translation>
+    </message>
+    <message>
+        <source>Condition rules evaluated by another console</source>
+        <translation>状态规则由另一个控制台评估</translation>
+    </message>
+    <message>
+        <source>Condition rules: evaluation failed</source>
+        <translation>状态规则：评估失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s).</source>
+        <translation>
+            <numerusform>每 %n 分钟一次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Condition rules are not evaluated by this console (not connected, or this user may not open work orders).</source>
+        <translation>此控制台不评估状态规则（未连接，或此用户无权新建工单）。</translation>
+    </message>
+    <message>
+        <source>The first evaluation of the condition rules is under way.</source>
+        <translation>正在进行状态规则的首次评估。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last evaluated %1 (UTC): %n rule(s)</source>
+        <translation>
+            <numerusform>上次评估于 %1（UTC）：%n 条规则</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) opened</source>
+        <translation>
+            <numerusform>已新建 %n 个工单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n episode(s) still breached</source>
+        <translation>
+            <numerusform>%n 个事件段仍越限</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cleared.</source>
+        <translation>
+            <numerusform>已清除 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another session holds the evaluation&apos;s lock: %1. This console evaluates when it lets go.</source>
+        <translation>另一个会话持有评估锁：%1。该锁释放后，此控制台将进行评估。</translation>
+    </message>
+    <message>
+        <source>The last evaluation of the condition rules failed: %1</source>
+        <translation>上次状态规则评估失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::contracts::ContractListModel</name>
     <message>
         <source>Starts %1</source>
@@ -5133,6 +5300,10 @@ Create the tables now? Nothing else in the database is changed.</source>
         <source>Display</source>
         <translation>显示</translation>
     </message>
+    <message>
+        <source>Condition rules</source>
+        <translation>状态规则</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::gui::SuggestionController</name>
@@ -5496,6 +5667,129 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::AssetHealthView</name>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>资产</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Open work</source>
+        <translation>未完成工作</translation>
+    </message>
+    <message>
+        <source>Open &amp;customer</source>
+        <translation>打开客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The asset&apos;s customer page, with its sites and assets</source>
+        <translation>该资产所属客户的页面，包含其站点和资产</translation>
+    </message>
+    <message>
+        <source>Site on &amp;map</source>
+        <translation>在地图上显示站点(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Open &amp;work</source>
+        <translation>打开工单(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;New rule…</source>
+        <translation>新建规则(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>A condition rule that opens proactive work when an asset&apos;s readings call for it</source>
+        <translation>在资产读数需要时新建主动性工作的状态规则</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>Reading:</source>
+        <translation>读数：</translation>
+    </message>
+    <message>
+        <source>Span:</source>
+        <translation>时间范围：</translation>
+    </message>
+    <message>
+        <source>Open &amp;work (%1)</source>
+        <translation>打开工单(&amp;W)（%1）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2（%3）</translation>
+    </message>
+    <message>
+        <source>Usual band (± %1 sd)</source>
+        <translation>常规区间（± %1 个标准差）</translation>
+    </message>
+    <message>
+        <source>Hourly mean</source>
+        <translation>每小时均值</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Rule limit</source>
+        <translation>规则限值</translation>
+    </message>
+    <message>
+        <source>%1 has no readings.</source>
+        <translation>%1 没有读数。</translation>
+    </message>
+    <message>
+        <source>No %1 readings in this span.</source>
+        <translation>此时间范围内没有 %1 读数。</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::BoardToolbar</name>
     <message>
         <source>Day</source>
@@ -5671,6 +5965,144 @@ Why is it cancelled?</source>
         <translation>
             <numerusform>按到期日有 %1 个周 × 区域超负荷；经 %n 次移动均衡后为 %2 个。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ConditionRuleDialog</name>
+    <message>
+        <source>New condition rule</source>
+        <translation>新建状态规则</translation>
+    </message>
+    <message>
+        <source>next CR- number</source>
+        <translation>下一个 CR- 编号</translation>
+    </message>
+    <message>
+        <source>One asset</source>
+        <translation>单个资产</translation>
+    </message>
+    <message>
+        <source>Every asset of a model</source>
+        <translation>某型号的所有资产</translation>
+    </message>
+    <message>
+        <source>Threshold (beyond a limit for a while)</source>
+        <translation>阈值（超出限值一段时间）</translation>
+    </message>
+    <message>
+        <source>Rate of change</source>
+        <translation>变化率</translation>
+    </message>
+    <message>
+        <source>Usage interval</source>
+        <translation>使用间隔</translation>
+    </message>
+    <message>
+        <source>Anomaly against its usual band</source>
+        <translation>相对常规区间的异常</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>高于</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>低于</translation>
+    </message>
+    <message>
+        <source>skill codes separated by ;</source>
+        <translation>以 ; 分隔的技能代码</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Watches:</source>
+        <translation>监视范围(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Asset or model:</source>
+        <translation>资产或型号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reading:</source>
+        <translation>读数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Comparison:</source>
+        <translation>比较(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation>阈值(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sustained for (min):</source>
+        <translation>持续时间（分钟）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Rate &amp;per hour:</source>
+        <translation>每小时变化率(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Over (mi&amp;n):</source>
+        <translation>时间窗口（分钟）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Usage interval:</source>
+        <translation>使用间隔(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Band (standard deviations):</source>
+        <translation>区间（标准差）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Baseline &amp;weeks:</source>
+        <translation>基线周数(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Work order &amp;task:</source>
+        <translation>工单任务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Work order t&amp;ype:</source>
+        <translation>工单类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Required s&amp;kills:</source>
+        <translation>所需技能(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Duration (min):</source>
+        <translation>时长（分钟）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>优先级(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::ConditionsPage</name>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>While connected, the console evaluates the condition rules this often and opens a proactive work order for each new breach. On a shared server one console evaluates at a time; the status bar says which.</source>
+        <translation>连接期间，控制台按此频率评估状态规则，并为每次新的越限新建一个主动性工单。在共享服务器上，同一时间只有一个控制台进行评估；状态栏会显示是哪一个。</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate condition rules every:</source>
+        <translation>状态规则评估间隔(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -5880,7 +6312,7 @@ Why is it cancelled?</source>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>姓名(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Ro&amp;le:</source>
@@ -5939,7 +6371,7 @@ Why is it cancelled?</source>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>姓名(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>e.g. Gold 24×7</source>
@@ -6258,7 +6690,7 @@ Why is it cancelled?</source>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>姓名(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
@@ -6797,6 +7229,10 @@ Why is it cancelled?</source>
         <source>could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>Proactive</source>
+        <translation>主动性</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::KpiDrillDown</name>
@@ -6894,6 +7330,45 @@ Why is it cancelled?</source>
     <message>
         <source>Trend buckets</source>
         <translation>趋势分组</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::KpiProactivePanel</name>
+    <message>
+        <source>Proactive share of work:</source>
+        <translation>主动性工作占比：</translation>
+    </message>
+    <message>
+        <source>Failures prevented:</source>
+        <translation>已避免的故障：</translation>
+    </message>
+    <message>
+        <source>With a proactive visit in the 30 days before:</source>
+        <translation>此前 30 天内有主动性上门：</translation>
+    </message>
+    <message>
+        <source>Without one:</source>
+        <translation>无主动性上门：</translation>
+    </message>
+    <message>
+        <source>Proactive work orders are those a condition rule opened. Failures prevented: the corrective work orders the assets covered by a recent proactive visit would have had at the rate of the uncovered ones, less those they had (watched assets only; the filters above apply to the period alone).</source>
+        <translation>主动性工单是由状态规则新建的工单。已避免的故障：近期有主动性上门覆盖的资产若按未覆盖资产的发生率本应产生的纠正性工单数，减去其实际产生的纠正性工单数（仅限受监视的资产；上方的筛选条件中只有期间生效）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n work order(s) created in the period</source>
+        <translation>
+            <numerusform>本期间新建的 %n 个工单中的 %1 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrective work order(s)</source>
+        <translation>
+            <numerusform>%n 个纠正性工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 asset-days · %2 per asset and 30 days</source>
+        <translation>%1 个资产日 · 每个资产每 30 天 %2</translation>
     </message>
 </context>
 <context>
@@ -7446,7 +7921,7 @@ Why is it cancelled?</source>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>姓名(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Employment:</source>

@@ -2,6 +2,10 @@
 
 #include "SettingsDialog.h"
 #include "audit/AuditHistoryModel.h"
+#include "conditions/ConditionWatch.h"
+#include "conditions/ConditionWatchLabel.h"
+#include "settings/SettingsEvents.h"
+#include "controllers/AssetHealthTabController.h"
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
 #include "controllers/KpiTabController.h"
@@ -97,6 +101,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
                 m_intake->newWorkOrderFor(customerId, view->customerForm()->value(QStringLiteral("name")).toString());
             });
     connect(customersTab.get(), &CustomersTabController::openWorkOrderRequested, m_session->selection(), &SelectionService::selectWorkOrder);
+    CustomersTabController *customersController = customersTab.get();
     addTab(std::move(customersTab));
     // Technicians and their absences; an absence drawn on the board opens their editor.
     auto techniciansTab = std::make_unique<TechniciansTabController>(m_session);
@@ -105,6 +110,21 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     addTab(std::move(techniciansTab));
     addTab(std::make_unique<ContractsTabController>(m_session));
+    // Asset health: at-risk assets and their readings; its links lead to the other tabs.
+    auto health = std::make_unique<AssetHealthTabController>(m_session);
+    connect(health.get(), &AssetHealthTabController::customerRequested, this, [this, customersController](const QString &id) {
+        customersController->showCustomer(id);
+        m_tabs->setCurrentWidget(customersController->widget());
+    });
+    connect(health.get(), &AssetHealthTabController::siteOnMapRequested, this, [this, mapController](double lat, double lon) {
+        mapController->showPlace(lat, lon);
+        m_tabs->setCurrentWidget(mapController->widget());
+    });
+    connect(health.get(), &AssetHealthTabController::workOrderRequested, this, [this](const QString &id) {
+        m_session->selection()->selectWorkOrder(id);
+        m_tabs->setCurrentWidget(m_workOrdersTab->widget());
+    });
+    addTab(std::move(health));
     // Users: only for the roles the server lets manage logins (admins on PostgreSQL).
     addTab(std::make_unique<UsersTabController>(m_session));
     const int usersTab = m_tabs->count() - 1;
@@ -119,6 +139,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
 
     m_session->setAlertRules({settings::alertSlaHorizonHours().get(), settings::alertLateGraceMinutes().get(), 24});
     m_session->setPeriodicRefreshInterval(settings::refreshIntervalMs().get());
+    // Whether this console evaluates the condition rules, or another one does.
+    conditions::ConditionWatch *watch = m_session->conditionWatch();
+    watch->setIntervalMinutes(settings::conditionIntervalMinutes().get());
+    connect(SettingsEvents::instance(), &SettingsEvents::changed, watch, [watch](const QString &group) {
+        if (group == SettingsEvents::conditionsGroup())
+            watch->setIntervalMinutes(settings::conditionIntervalMinutes().get());
+    });
+    statusBar()->addPermanentWidget(new widgets::ConditionWatchLabel(watch, statusBar()));
 
     resize(1400, 860);
     restoreLayout();

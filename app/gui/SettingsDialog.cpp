@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "settings/ConditionsPage.h"
 #include "settings/DisplayPage.h"
 #include "settings/TileSourcePage.h"
 
@@ -19,6 +20,8 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     m_pages->addTab(m_tiles, tr("Map"));
     m_display = new widgets::DisplayPage(m_pages);
     m_pages->addTab(m_display, tr("Display"));
+    m_conditions = new widgets::ConditionsPage(m_pages);
+    m_pages->addTab(m_conditions, tr("Condition rules"));
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply, this);
     auto *v = new QVBoxLayout(this);
     v->addWidget(m_pages, 1);
@@ -39,7 +42,7 @@ bool SettingsDialog::applyAll()
         m_pages->setCurrentWidget(m_display);
         return false;
     }
-    return true;
+    return m_conditions->apply();
 }
 
 void SettingsDialog::accept()

@@ -1,6 +1,6 @@
 #pragma once
 // Tools → Settings…: the console's preference pages in one dialog (how times are shown, the
-// map's tile source). OK and Apply save every page; a page that refuses its input keeps the dialog
+// map's tile source, how often condition rules are evaluated). OK and Apply save every page; a page that refuses its input keeps the dialog
 // open with its message, and nothing of that page is written.
 #include <QDialog>
 
@@ -8,6 +8,7 @@ class QDialogButtonBox;
 class QTabWidget;
 
 namespace fieldops::widgets {
+class ConditionsPage;
 class DisplayPage;
 class TileSourcePage;
 }
@@ -20,6 +21,7 @@ public:
     explicit SettingsDialog(QWidget *parent = nullptr);
     widgets::TileSourcePage *tilePage() const { return m_tiles; }
     widgets::DisplayPage *displayPage() const { return m_display; }
+    widgets::ConditionsPage *conditionsPage() const { return m_conditions; }
     // Saves every page; false when one refused (that page is brought to the front).
     bool applyAll();
 
@@ -29,6 +31,7 @@ private:
     QTabWidget *m_pages;
     widgets::DisplayPage *m_display;
     widgets::TileSourcePage *m_tiles;
+    widgets::ConditionsPage *m_conditions;
     QDialogButtonBox *m_buttons;
 };
 

@@ -97,9 +97,31 @@ Evaluation evaluate(const ConditionRule &r, const QString &asset, const Conditio
     return {};
 }
 
+// Takes the lock, or says who holds it. A holder that finished between our attempt and
+// the look-up no longer stands in the way: try again.
+Result<QString> takeLock(Database &db)
+{
+    for (int attempt = 0;; ++attempt) {
+        auto got = db.scalar(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1, %2)").arg(kLockClass).arg(kLockObject));
+        if (!got)
+            return got.error();
+        if (got->toBool())
+            return QString();
+        auto holder = evaluationLockHolder(db);
+        if (!holder)
+            return holder.error();
+        if (!holder->isEmpty())
+            return *holder;
+        if (attempt == 5)
+            return Text::tr("another session");
+    }
+}
+
+} // namespace
+
 // Who holds the evaluation's advisory lock: pid, application, user and host as the
 // server knows them; empty when nobody holds it any more.
-Result<QString> lockHolder(Database &db)
+Result<QString> evaluationLockHolder(Database &db)
 {
     auto q = db.run(QStringLiteral("SELECT l.pid, coalesce(a.application_name, ''), coalesce(a.usename::text, ''), "
                                    "coalesce(host(a.client_addr), '') FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
@@ -116,28 +138,6 @@ Result<QString> lockHolder(Database &db)
             who << q->value(c).toString();
     return who.join(QStringLiteral(", "));
 }
-
-// Takes the lock, or says who holds it. A holder that finished between our attempt and
-// the look-up no longer stands in the way: try again.
-Result<QString> takeLock(Database &db)
-{
-    for (int attempt = 0;; ++attempt) {
-        auto got = db.scalar(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1, %2)").arg(kLockClass).arg(kLockObject));
-        if (!got)
-            return got.error();
-        if (got->toBool())
-            return QString();
-        auto holder = lockHolder(db);
-        if (!holder)
-            return holder.error();
-        if (!holder->isEmpty())
-            return *holder;
-        if (attempt == 5)
-            return Text::tr("another session");
-    }
-}
-
-} // namespace
 
 QString evidenceText(const QVector<Reading> &evidence)
 {

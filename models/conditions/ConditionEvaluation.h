@@ -41,6 +41,10 @@ struct EvaluationReport {
 constexpr int kLockClass = 0x464f; // "FO"
 constexpr int kLockObject = 12;    // migration 12's evaluation
 
+// Who holds the evaluation's advisory lock (at session or transaction level): "pid N,
+// application, user, host" as the server knows them; empty when nobody does. PostgreSQL only.
+Result<QString> evaluationLockHolder(Database &db);
+
 // "9.1 at 2026-03-02T10:00:00Z; 9.3 at 2026-03-02T10:01:00Z"
 QString evidenceText(const QVector<Reading> &evidence);
 

@@ -18,14 +18,6 @@ QVariant at(qint64 ms) { return timefmt::toSql(QDateTime::fromMSecsSinceEpoch(ms
 
 qint64 msOf(const QVariant &v) { return timefmt::msFromSql(v).value_or(0); }
 
-// Instants leave the server as whole seconds since the epoch: turning QPSQL's timestamptz
-// text into a QDateTime costs more per reading than everything else the evaluation does.
-QString epochOf(const Database &db, const QString &column)
-{
-    return db.isPostgres() ? QStringLiteral("CAST(extract(epoch FROM %1) AS bigint)").arg(column)
-                           : QStringLiteral("CAST(strftime('%s', %1) AS integer)").arg(column);
-}
-
 // The rows of `table` (alias r) of each asset of the id list `assets` (alias f) meeting
 // `condition`: on PostgreSQL a lateral join kept apart by OFFSET 0, so each asset is an
 // index range scan of its own rather than one scan of the whole table filtered by time;
@@ -89,6 +81,14 @@ QString packedReadings(const Database &db, const QString &from)
 }
 
 } // namespace
+
+// Instants leave the server as whole seconds since the epoch: turning QPSQL's timestamptz
+// text into a QDateTime costs more per reading than everything else the evaluation does.
+QString epochOf(const Database &db, const QString &column)
+{
+    return db.isPostgres() ? QStringLiteral("CAST(extract(epoch FROM %1) AS bigint)").arg(column)
+                           : QStringLiteral("CAST(strftime('%s', %1) AS integer)").arg(column);
+}
 
 // The assets of the active rules of the given kinds watching reading kind ? (bound twice).
 // `kinds` is built from fixed names here, never from input.

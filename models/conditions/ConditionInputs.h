@@ -22,6 +22,9 @@ class Database;
 
 namespace fieldops::conditions {
 
+// A timestamp column as whole seconds since the epoch, in the database's dialect.
+QString epochOf(const Database &db, const QString &column);
+
 struct RuleAsset {
     QString assetId;
     QString siteId;

@@ -270,6 +270,32 @@ Status ConditionRuleStore::create(const ConditionRule &r)
     Transaction tx(m_db);
     if (!tx.status())
         return tx.status();
+    if (Status s = insert(r); !s)
+        return s;
+    return tx.commit();
+}
+
+Status ConditionRuleStore::remove(const QString &id, int version)
+{
+    auto episodes = m_db.scalar(QStringLiteral("SELECT count(*) FROM condition_episodes WHERE rule_id = ?"), {id});
+    if (!episodes)
+        return episodes.error();
+    if (episodes->toInt() > 0)
+        return Error::invalid(QCoreApplication::translate("ConditionRuleStore", "rule %1 has already opened work (%n episode(s)); make it inactive instead",
+                                                          nullptr, episodes->toInt())
+                                  .arg(id));
+    if (auto q = m_db.run(QStringLiteral("DELETE FROM condition_rule_skills WHERE rule_id = ?"), {id}); !q)
+        return q.error();
+    auto q = m_db.run(QStringLiteral("DELETE FROM condition_rules WHERE id = ? AND version = ?"), {id, version});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() != 1)
+        return Error{Error::Kind::StaleVersion, Text::tr("rule %1 was changed or removed by someone else").arg(id), {}};
+    return {};
+}
+
+Status ConditionRuleStore::insert(const ConditionRule &r)
+{
     const RuleKind k = r.kind;
     const auto orNull = [](const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); };
     const QVariantList binds{r.id,
@@ -300,7 +326,7 @@ Status ConditionRuleStore::create(const ConditionRule &r)
     for (const QString &code : codes)
         if (auto q = m_db.run(QStringLiteral("INSERT INTO condition_rule_skills(rule_id, skill_code) VALUES (?, ?)"), {r.id, code}); !q)
             return q.error();
-    return tx.commit();
+    return {};
 }
 
 Result<QVector<ConditionRule>> ConditionRuleStore::list(bool activeOnly)

@@ -29,6 +29,11 @@ public:
     Result<ConditionRule> fromJson(const QJsonObject &object, std::optional<workorders::FieldIssue> &issue);
     // Inserts the rule and its skills in one transaction of its own.
     Status create(const ConditionRule &rule);
+    // The same inside the caller's transaction (an undoable command's).
+    Status insert(const ConditionRule &rule);
+    // Deletes the rule at `version` inside the caller's transaction (undoing its creation);
+    // refused in words once it has opened an episode, whose work order cites it.
+    Status remove(const QString &id, int version);
     Result<QVector<ConditionRule>> list(bool activeOnly = false);
     Result<QString> nextId();
 

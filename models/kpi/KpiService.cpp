@@ -251,6 +251,10 @@ Result<std::shared_ptr<const KpiPeriodRead>> KpiService::readPeriod(Database &db
     auto read = std::make_shared<KpiPeriodRead>();
     read->period = period;
     read->inputs = std::move(inputs).value();
+    auto proactive = loadProactiveInputs(db, period);
+    if (!proactive)
+        return proactive.error();
+    read->proactive = std::move(proactive).value();
     read->engine = std::make_unique<const KpiEngine>(read->inputs); // read stays where it is: the reference holds
     return std::shared_ptr<const KpiPeriodRead>(std::move(read));
 }
@@ -307,6 +311,7 @@ KpiDashboardData KpiService::compute(const KpiLoad &load, const KpiQuery &query)
                              query.workOrderType);
     const KpiRange current = rangeOf(query.period);
     d.current = engine.compute(current, d.filter);
+    d.proactive = computeProactiveKpis(load.current->proactive, current.fromMs, current.toMs);
     // Each period's own read holds everything its formulas need: the previous period's
     // values come from its read, exactly as `fieldops-cli kpi` over those days gives them.
     if (load.previous)

@@ -11,6 +11,7 @@
 #include "kpi/KpiBuckets.h"
 #include "kpi/KpiCalculator.h"
 #include "kpi/KpiDirectory.h"
+#include "kpi/KpiProactive.h"
 #include "kpi/KpiTargets.h"
 #include "kpi/KpiVisits.h"
 #include "storage/DatabaseUrl.h"
@@ -47,6 +48,7 @@ struct KpiDashboardData {
     KpiDirectory directory;
     QMap<BreakdownBy, std::vector<KpiBreakdownRow>> breakdowns;
     std::vector<KpiTarget> targets; // every stored target (targetFor picks the one that applies)
+    ProactiveKpis proactive;        // the whole period, whatever the filter (KpiProactive.h)
     qint64 loadMs = 0;    // reading the database (0 when the last read was reused)
     bool reusedRead = false;
     bool previousPending = false; // `previous` is empty: the previous period is still being read
@@ -58,6 +60,7 @@ struct KpiDashboardData {
 struct KpiPeriodRead {
     KpiPeriod period;
     KpiInputs inputs;
+    ProactiveIn proactive;
     std::unique_ptr<const KpiEngine> engine;
 };
 

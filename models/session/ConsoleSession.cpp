@@ -1,6 +1,7 @@
 #include "session/ConsoleSession.h"
 
 #include "audit/AuditHistoryModel.h"
+#include "conditions/ConditionWatch.h"
 #include "document/ScheduleDocument.h"
 #include "itemmodels/AlertListModel.h"
 #include "itemmodels/WorkOrderTableModel.h"
@@ -30,8 +31,15 @@ ConsoleSession::ConsoleSession(QObject *parent)
       m_selection(new SelectionService(this)),
       m_document(new ScheduleDocument(this)),
       m_history(new AuditHistoryModel(this)),
-      m_recent(new RecentChanges(this))
+      m_recent(new RecentChanges(this)),
+      m_conditionWatch(new conditions::ConditionWatch(this))
 {
+    m_conditionWatch->setClock([this] { return now(); });
+    // Work orders it opened show here at once; the other consoles see them through the feed.
+    connect(m_conditionWatch, &conditions::ConditionWatch::evaluated, this, [this](const conditions::EvaluationReport &report) {
+        if (!report.opened.isEmpty() && isUsable())
+            m_changeDebounce.start();
+    });
     m_healthTimer.setInterval(kHealthCheckMs);
     connect(&m_healthTimer, &QTimer::timeout, this, &ConsoleSession::checkHealth);
     m_periodicRefresh.setInterval(60000);
@@ -58,6 +66,7 @@ ConsoleSession::~ConsoleSession()
     stopFeed();
     m_feedThread.quit();
     m_feedThread.wait();
+    m_conditionWatch->stop();
     m_worker.reset();
     m_editWorker.reset();
 }
@@ -81,6 +90,18 @@ void ConsoleSession::setState(State s)
     m_state = s;
     emit stateChanged(s);
     updatePermissions();
+    followConditionWatch();
+}
+
+void ConsoleSession::followConditionWatch()
+{
+    // Evaluation opens work orders: only a connected console whose user may open them
+    // evaluates; a lost connection stops it (and gives the lock back to the server).
+    const bool wanted = m_state == State::Connected && m_permissions.editWorkOrders;
+    if (wanted && !m_conditionWatch->isRunning())
+        m_conditionWatch->start(m_url);
+    else if (!wanted && m_conditionWatch->isRunning())
+        m_conditionWatch->stop();
 }
 
 void ConsoleSession::updatePermissions()

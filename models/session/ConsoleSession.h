@@ -21,6 +21,10 @@
 #include <memory>
 #include <optional>
 
+namespace fieldops::conditions {
+class ConditionWatch;
+}
+
 namespace fieldops {
 class AlertListModel;
 class Database;
@@ -83,6 +87,9 @@ public:
     RecentChanges *recentChanges() const { return m_recent; }
     // Who changed what about the selected work order and its visits, loaded with the details.
     AuditHistoryModel *auditHistory() const { return m_history; }
+    // The periodic evaluation of the condition rules: running while connected with a role
+    // that may open work orders; says whether this console or another one evaluates.
+    conditions::ConditionWatch *conditionWatch() const { return m_conditionWatch; }
     // Details of the selected work order, once loaded.
     const std::optional<WorkOrderDetails> &selectedDetails() const { return m_details; }
 
@@ -112,6 +119,7 @@ private:
     };
     void setState(State s);
     void updatePermissions();
+    void followConditionWatch();
     void probe();
     void onProbed(const Result<ConnectionInfo> &info);
     void loadDetails();
@@ -133,6 +141,7 @@ private:
     ScheduleDocument *m_document;
     AuditHistoryModel *m_history;
     RecentChanges *m_recent;
+    conditions::ConditionWatch *m_conditionWatch;
     std::optional<WorkOrderDetails> m_details;
     AlertRules m_alertRules;
     QDateTime m_clockOverride;

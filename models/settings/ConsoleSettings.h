@@ -89,4 +89,11 @@ inline const SettingValue<int> &refreshIntervalMs()
     return v;
 }
 
+// How often the console evaluates the condition rules (minutes; ConditionWatch).
+inline const SettingValue<int> &conditionIntervalMinutes()
+{
+    static const SettingValue<int> v(QStringLiteral("Conditions/intervalMinutes"), 5);
+    return v;
+}
+
 } // namespace fieldops::settings

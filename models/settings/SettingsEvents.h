@@ -15,6 +15,7 @@ public:
 
     static QString mapGroup() { return QStringLiteral("Map"); }
     static QString displayGroup() { return QStringLiteral("Display"); }
+    static QString conditionsGroup() { return QStringLiteral("Conditions"); }
 
 signals:
     void changed(const QString &group);

@@ -226,6 +226,7 @@ private slots:
         QTest::newRow("customers") << "alt+5" << "customers";
         QTest::newRow("technicians") << "alt+6" << "technicians";
         QTest::newRow("contracts") << "alt+7" << "contracts";
+        QTest::newRow("asset health") << "alt+8" << "assethealth";
     }
     void eachViewByKeyboard()
     {

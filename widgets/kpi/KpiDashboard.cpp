@@ -8,6 +8,7 @@
 #include "kpi/KpiFilterBar.h"
 #include "kpi/KpiKeys.h"
 #include "kpi/KpiRatingsPanel.h"
+#include "kpi/KpiProactivePanel.h"
 #include "kpi/KpiService.h"
 #include "kpi/KpiTargetEditor.h"
 #include "kpi/KpiTargets.h"
@@ -73,6 +74,8 @@ KpiDashboard::KpiDashboard(kpi::KpiService *service, QWidget *parent) : QWidget(
     m_tabs->setObjectName(QStringLiteral("kpiDetailTabs"));
     m_tabs->addTab(m_breakdown, tr("Breakdown"));
     m_tabs->addTab(m_ratings, tr("Ratings"));
+    m_proactive = new KpiProactivePanel(this);
+    m_tabs->addTab(m_proactive, tr("Proactive"));
     m_split = new QSplitter(Qt::Vertical, this);
     QSplitter *split = m_split;
     split->addWidget(m_trend);
@@ -198,6 +201,7 @@ void KpiDashboard::applyData()
     m_targetEditor->setTargets(d.targets, d.directory);
     m_breakdown->setBreakdowns(d.breakdowns);
     m_ratings->setReport(d.current, d.directory);
+    m_proactive->setKpis(d.proactive);
     const QLocale locale;
     m_filterBar->setStatusText(tr("%1 – %2 · compared with %3 – %4 · %5 ms")
                                    .arg(locale.toString(d.query.period.from, QLocale::ShortFormat),

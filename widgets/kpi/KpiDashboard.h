@@ -23,6 +23,7 @@ class KpiBreakdownView;
 class KpiCard;
 class KpiDrillDown;
 class KpiFilterBar;
+class KpiProactivePanel;
 class KpiRatingsPanel;
 class KpiTargetEditor;
 class KpiTrendChart;
@@ -43,6 +44,7 @@ public:
     KpiTrendChart *trendChart() const { return m_trend; }
     KpiBreakdownView *breakdown() const { return m_breakdown; }
     KpiRatingsPanel *ratings() const { return m_ratings; }
+    KpiProactivePanel *proactive() const { return m_proactive; }
     QTabWidget *detailTabs() const { return m_tabs; }
     KpiTargetEditor *targetEditor() const { return m_targetEditor; }
     QAbstractButton *targetsButton() const { return m_targetsButton; }
@@ -94,6 +96,7 @@ private:
     KpiTrendChart *m_trend;
     KpiBreakdownView *m_breakdown;
     KpiRatingsPanel *m_ratings;
+    KpiProactivePanel *m_proactive;
     QTabWidget *m_tabs;
     QSplitter *m_split;
     KpiTargetEditor *m_targetEditor;

@@ -34,6 +34,8 @@ public:
     QString title() const override;
     QWidget *widget() override;
     widgets::CustomersView *view() const { return m_view; }
+    // Opens the customer's page (the asset health view's link to an asset's customer).
+    void showCustomer(const QString &id) { openCustomer(id); }
 
 signals:
     void newWorkOrderRequested(const QString &customerId);

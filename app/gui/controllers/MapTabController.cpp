@@ -124,11 +124,16 @@ bool MapTabController::showWorkOrder(const QString &workOrderId)
     const map::JobPin *pin = m_model->job(workOrderId);
     if (!pin || !pin->inIndex)
         return false;
-    // Close enough to tell the pin from its neighbours, never farther out than the user was.
-    constexpr double streetZoom = 14.0;
-    m_view->setView(QGeoCoordinate(pin->job.lat, pin->job.lon), std::max(m_view->viewport().zoom(), streetZoom));
+    showPlace(pin->job.lat, pin->job.lon);
     m_session->selection()->selectWorkOrder(workOrderId);
     return true;
+}
+
+void MapTabController::showPlace(double lat, double lon)
+{
+    // Close enough to tell the pin from its neighbours, never farther out than the user was.
+    constexpr double streetZoom = 14.0;
+    m_view->setView(QGeoCoordinate(lat, lon), std::max(m_view->viewport().zoom(), streetZoom));
 }
 
 void MapTabController::onSessionState()

@@ -42,6 +42,8 @@ public:
     // Centres the map on the work order's pin and selects it; false when it has no pin (a
     // closed work order, or one the map's filter hides).
     bool showWorkOrder(const QString &workOrderId);
+    // Centres the map on a place (a site) at street zoom.
+    void showPlace(double lat, double lon);
 
 private:
     // Reads the tile source from the settings and switches the map to it.
