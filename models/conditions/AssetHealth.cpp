@@ -32,32 +32,12 @@ double approach(double figure, double limit, bool above)
     return 1.0 - distance / scale;
 }
 
-Baseline baselineFor(const QVector<HourSum> &hours, int weeks, qint64 asOfMs)
-{
-    const qint64 from = baselineStartMs(asOfMs, weeks), to = lookbackStartMs(asOfMs);
-    QVector<HourSum> mine;
-    for (const HourSum &h : hours)
-        if (h.hourMs >= from && h.hourMs < to)
-            mine << h;
-    return anomalyBaseline(mine);
-}
-
 double zOf(const Baseline &b, const Reading &r)
 {
     const BucketStats &s = b[size_t(hourOfWeek(r.atMs))];
     if (s.samples < kMinBaselineSamples || s.sd <= 0)
         return 0;
     return std::abs(r.value - s.mean) / s.sd;
-}
-
-const Series &seriesOf(const ConditionInputs &in, const QString &kind, const QString &asset)
-{
-    static const Series none;
-    const auto byKind = in.series.constFind(kind);
-    if (byKind == in.series.cend())
-        return none;
-    const auto it = byKind->constFind(asset);
-    return it == byKind->cend() ? none : *it;
 }
 
 } // namespace
@@ -97,7 +77,7 @@ Result<QVector<AtRiskAsset>> loadAtRiskAssets(Database &db, qint64 asOfMs)
     QHash<QString, AtRiskAsset> byAsset;
     for (const ConditionRule &rule : in.rules) {
         for (const RuleAsset &ra : in.assets.value(rule.id)) {
-            const Series &series = seriesOf(in, rule.readingKind, ra.assetId);
+            const Series &series = in.seriesOf(rule.readingKind, ra.assetId);
             Evaluation e;
             double figure = 0;
             QString reading;
@@ -127,8 +107,7 @@ Result<QVector<AtRiskAsset>> loadAtRiskAssets(Database &db, qint64 asOfMs)
                 break;
             }
             case RuleKind::Anomaly: {
-                const auto byKind = in.hours.constFind(rule.readingKind);
-                const Baseline b = baselineFor(byKind == in.hours.cend() ? QVector<HourSum>() : byKind->value(ra.assetId), rule.baselineWeeks, asOfMs);
+                const Baseline b = baselineAsOf(in.hoursOf(rule.readingKind, ra.assetId), rule.baselineWeeks, asOfMs);
                 e = evaluateAnomaly(rule, series, b, asOfMs);
                 if (!series.isEmpty()) {
                     figure = zOf(b, series.back());

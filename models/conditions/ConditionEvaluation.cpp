@@ -55,33 +55,13 @@ QString ruleInWords(const ConditionRule &r, const Evaluation &e)
     return {};
 }
 
-const Series &seriesIn(const ConditionInputs &in, const QString &kind, const QString &asset)
-{
-    static const Series none;
-    const auto byKind = in.series.constFind(kind);
-    if (byKind == in.series.cend())
-        return none;
-    const auto it = byKind->constFind(asset);
-    return it == byKind->cend() ? none : *it;
-}
-
-Baseline baselineOf(const QVector<HourSum> &hours, const ConditionRule &r, qint64 asOfMs)
-{
-    const qint64 from = baselineStartMs(asOfMs, r.baselineWeeks), to = lookbackStartMs(asOfMs);
-    QVector<HourSum> mine;
-    for (const HourSum &h : hours)
-        if (h.hourMs >= from && h.hourMs < to)
-            mine << h;
-    return anomalyBaseline(mine);
-}
-
 Evaluation evaluate(const ConditionRule &r, const QString &asset, const ConditionInputs &in, qint64 asOfMs)
 {
     switch (r.kind) {
     case RuleKind::Threshold:
-        return evaluateThreshold(r, seriesIn(in, r.readingKind, asset), asOfMs);
+        return evaluateThreshold(r, in.seriesOf(r.readingKind, asset), asOfMs);
     case RuleKind::Rate:
-        return evaluateRate(r, seriesIn(in, r.readingKind, asset), asOfMs);
+        return evaluateRate(r, in.seriesOf(r.readingKind, asset), asOfMs);
     case RuleKind::Usage: {
         const auto byKind = in.usage.constFind(r.readingKind);
         if (byKind == in.usage.cend() || !byKind->contains(asset))
@@ -89,9 +69,8 @@ Evaluation evaluate(const ConditionRule &r, const QString &asset, const Conditio
         return evaluateUsage(r, byKind->value(asset));
     }
     case RuleKind::Anomaly: {
-        const auto byKind = in.hours.constFind(r.readingKind);
-        const QVector<HourSum> hours = byKind == in.hours.cend() ? QVector<HourSum>() : byKind->value(asset);
-        return evaluateAnomaly(r, seriesIn(in, r.readingKind, asset), baselineOf(hours, r, asOfMs), asOfMs);
+        const Baseline baseline = baselineAsOf(in.hoursOf(r.readingKind, asset), r.baselineWeeks, asOfMs);
+        return evaluateAnomaly(r, in.seriesOf(r.readingKind, asset), baseline, asOfMs);
     }
     }
     return {};

@@ -135,6 +135,16 @@ int hourOfWeek(qint64 ms)
     return int((days + 3) % 7) * 24 + int(hours % 24);
 }
 
+Baseline baselineAsOf(const QVector<HourSum> &hours, int weeks, qint64 asOfMs)
+{
+    const qint64 from = baselineStartMs(asOfMs, weeks), to = lookbackStartMs(asOfMs);
+    QVector<HourSum> mine;
+    for (const HourSum &h : hours)
+        if (h.hourMs >= from && h.hourMs < to)
+            mine << h;
+    return anomalyBaseline(mine);
+}
+
 Baseline anomalyBaseline(const QVector<HourSum> &hours)
 {
     std::array<double, 168> sum{}, sumSq{};

@@ -85,6 +85,9 @@ struct BucketStats {
 using Baseline = std::array<BucketStats, 168>;
 // The buckets from hourly sums (the caller passes the previous weeks' hours only).
 Baseline anomalyBaseline(const QVector<HourSum> &hours);
+// The baseline of an anomaly rule as of asOf: anomalyBaseline of those of `hours` that lie in
+// the `weeks` weeks before the look-back.
+Baseline baselineAsOf(const QVector<HourSum> &hours, int weeks, qint64 asOfMs);
 // The start of the hour 23 hours before asOf's hour: readings before it are not judged.
 qint64 lookbackStartMs(qint64 asOfMs);
 // The first hour of an anomaly rule's baseline: `weeks` whole weeks before the look-back,

@@ -230,6 +230,22 @@ Status ConditionInputLoader::loadUsage(ConditionInputs &in, const QString &kind,
     return {};
 }
 
+const Series &ConditionInputs::seriesOf(const QString &kind, const QString &asset) const
+{
+    static const Series none;
+    const auto byKind = series.constFind(kind);
+    if (byKind == series.cend())
+        return none;
+    const auto it = byKind->constFind(asset);
+    return it == byKind->cend() ? none : *it;
+}
+
+QVector<HourSum> ConditionInputs::hoursOf(const QString &kind, const QString &asset) const
+{
+    const auto byKind = hours.constFind(kind);
+    return byKind == hours.cend() ? QVector<HourSum>() : byKind->value(asset);
+}
+
 Result<Series> ConditionInputLoader::seriesOf(const QString &assetId, const QString &kind, qint64 asOfMs)
 {
     auto q = m_db.run(QStringLiteral("SELECT asset_id, %1, value FROM asset_readings WHERE asset_id = ? AND kind = ? AND at >= ? AND at <= ? "

@@ -37,6 +37,10 @@ struct ConditionInputs {
     QHash<QString, QHash<QString, QVector<HourSum>>> hours; // reading kind → asset → hourly sums
     QHash<QString, QHash<QString, UsagePoints>> usage;       // reading kind → asset → base and latest
     int assetCount = 0; // distinct assets over all rules
+
+    // An asset's loaded readings / hourly sums of a kind (empty when none were loaded).
+    const Series &seriesOf(const QString &kind, const QString &asset) const;
+    QVector<HourSum> hoursOf(const QString &kind, const QString &asset) const;
 };
 
 class ConditionInputLoader {
