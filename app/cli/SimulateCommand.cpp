@@ -6,10 +6,12 @@
 // unresolved, and time entries and ratings are written. Demos look alive with it, and it
 // load-tests the live map. It writes what the phones would send, as field events through
 // the ingest's own writer (models/field), so simulated and real phones change the same
-// rows the same way.
+// rows the same way. The connected equipment's sensors report too (demo/SensorSimulation):
+// readings with their daily cycle, dropouts and faults, through the same writer.
 #include "CliContext.h"
 #include "Commands.h"
 
+#include "demo/SensorSimulation.h"
 #include "field/FieldEventWriter.h"
 #include "scheduling/TravelTime.h"
 #include "storage/Database.h"
@@ -63,7 +65,7 @@ struct SimTech {
 };
 
 struct Counters {
-    int positions = 0, enRoute = 0, arrived = 0, completed = 0, unresolved = 0, timeEntries = 0, ratings = 0;
+    int positions = 0, enRoute = 0, arrived = 0, completed = 0, unresolved = 0, timeEntries = 0, ratings = 0, readings = 0;
 };
 
 double bearingDeg(double lat1, double lon1, double lat2, double lon2)
@@ -77,7 +79,10 @@ double bearingDeg(double lat1, double lon1, double lat2, double lon2)
 
 class Simulator {
 public:
-    Simulator(Database &db, quint32 seed) : m_db(db), m_rng(seed), m_writer(db, QDateTime::currentDateTimeUtc()) {}
+    Simulator(Database &db, quint32 seed)
+        : m_db(db), m_rng(seed), m_writer(db, QDateTime::currentDateTimeUtc()), m_sensors(seed)
+    {
+    }
 
     Status load(const QDateTime &now)
     {
@@ -128,7 +133,7 @@ public:
         visits->finish();
         for (SimTech &t : m_techs)
             planNext(t, now);
-        return {};
+        return m_sensors.load(m_db, now);
     }
 
     // One simulation step up to `now`, written in one transaction.
@@ -139,11 +144,19 @@ public:
         for (SimTech &t : m_techs)
             if (Status s = advance(t, now); !s)
                 return s;
+        for (const field::ReadingEvent &r : m_sensors.advance(now)) {
+            bool refused = false;
+            if (Status s = send(r, &refused); !s)
+                return s;
+            m_counters.readings += refused ? 0 : 1;
+        }
         return m_writer.commit();
     }
 
     const Counters &counters() const { return m_counters; }
     int technicianCount() const { return int(m_techs.size()); }
+    int sensorCount() const { return m_sensors.unitCount(); }
+    int faultsStarted() const { return m_sensors.faultsStarted(); }
 
 private:
     void planNext(SimTech &t, const QDateTime &now)
@@ -335,6 +348,7 @@ private:
     std::vector<SimTech> m_techs;
     QHash<QString, int> m_index;
     Counters m_counters;
+    demo::SensorSimulation m_sensors;
 };
 
 } // namespace
@@ -354,7 +368,8 @@ int runSimulate(CliContext &ctx, const QStringList &args)
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("simulate"),
                    QCoreApplication::translate("cli", "Play the technicians' phones: positions, en route / on site / completed, "
-                                                      "time entries and ratings, written live to the database."),
+                                                      "time entries and ratings, and the connected equipment's "
+                                                      "sensor readings, written live to the database."),
                    code))
         return code;
     bool ok = false;
@@ -400,7 +415,8 @@ int runSimulate(CliContext &ctx, const QStringList &args)
     }
     const Counters &c = sim.counters();
     ctx.out() << QCoreApplication::translate("cli", "simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed "
-                                                    "(%6 unresolved), %7 time entries, %8 ratings")
+                                                    "(%6 unresolved), %7 time entries, %8 ratings, %9 sensor readings "
+                                                    "(%10 faults started on %11 connected units)")
                      .arg(timefmt::toIsoUtc(simNow))
                      .arg(c.positions)
                      .arg(c.enRoute)
@@ -409,6 +425,9 @@ int runSimulate(CliContext &ctx, const QStringList &args)
                      .arg(c.unresolved)
                      .arg(c.timeEntries)
                      .arg(c.ratings)
+                     .arg(c.readings)
+                     .arg(sim.faultsStarted())
+                     .arg(sim.sensorCount())
               << Qt::endl;
     return ExitOk;
 }

@@ -202,21 +202,23 @@ Status ConditionInputLoader::loadUsage(ConditionInputs &in, const QString &kind,
 {
     // The base: the last reading at or before the asset's last completed visit of a
     // preventive work order or of one a condition episode opened; else its first reading.
-    const QString sql = QStringLiteral(
+    const QString visits = QStringLiteral(
         "WITH f AS (%1), "
         "v AS (SELECT w.asset_id, max(ap.completed_at) AS visit FROM appointments ap JOIN work_orders w ON w.id = ap.work_order_id "
         "      WHERE ap.status = 'completed' AND ap.completed_at <= ? AND w.asset_id IN (SELECT id FROM f) "
         "      AND (w.type = 'preventive' OR w.id IN (SELECT work_order_id FROM condition_episodes WHERE work_order_id IS NOT NULL)) "
-        "      GROUP BY w.asset_id), "
-        "p AS (SELECT f.id AS asset_id, "
+        "      GROUP BY w.asset_id) ")
+                               .arg(assetFilter(QStringLiteral("'usage'")));
+    const QString sql = visits + QStringLiteral(
+        ", p AS (SELECT f.id AS asset_id, "
         "      (SELECT max(y.at) FROM asset_readings y WHERE y.asset_id = f.id AND y.kind = ? AND y.at <= ?) AS latest_at, "
         "      coalesce((SELECT max(y.at) FROM asset_readings y WHERE y.asset_id = f.id AND y.kind = ? AND y.at <= v.visit), "
         "               (SELECT min(y.at) FROM asset_readings y WHERE y.asset_id = f.id AND y.kind = ?)) AS base_at "
         "      FROM f LEFT JOIN v ON v.asset_id = f.id) "
-        "SELECT p.asset_id, %2, (SELECT max(y.value) FROM asset_readings y WHERE y.asset_id = p.asset_id AND y.kind = ? AND y.at = p.base_at), "
-        "       %3, (SELECT max(y.value) FROM asset_readings y WHERE y.asset_id = p.asset_id AND y.kind = ? AND y.at = p.latest_at) "
+        "SELECT p.asset_id, %1, (SELECT max(y.value) FROM asset_readings y WHERE y.asset_id = p.asset_id AND y.kind = ? AND y.at = p.base_at), "
+        "       %2, (SELECT max(y.value) FROM asset_readings y WHERE y.asset_id = p.asset_id AND y.kind = ? AND y.at = p.latest_at) "
         "FROM p WHERE p.latest_at IS NOT NULL AND p.base_at <= ?");
-    auto q = m_db.run(sql.arg(assetFilter(QStringLiteral("'usage'")), epochOf(m_db, QStringLiteral("p.base_at")), epochOf(m_db, QStringLiteral("p.latest_at"))),
+    auto q = m_db.run(sql.arg(epochOf(m_db, QStringLiteral("p.base_at")), epochOf(m_db, QStringLiteral("p.latest_at"))),
                       {kind, kind, at(asOfMs), kind, at(asOfMs), kind, kind, kind, kind, at(asOfMs)});
     if (!q)
         return q.error();
@@ -226,6 +228,40 @@ Status ConditionInputLoader::loadUsage(ConditionInputs &in, const QString &kind,
         p.base = Reading{q->value(1).toLongLong() * 1000, q->value(2).toDouble()};
         p.latest = Reading{q->value(3).toLongLong() * 1000, q->value(4).toDouble()};
         points.insert(q->value(0).toString(), p);
+    }
+
+    // Raw readings older than the retention are pruned (field/ReadingRetention.h) and the
+    // hourly sums stay: the base may be older than any raw reading left. A counter only
+    // grows, so an hour's least value stands for its start and its greatest for its end.
+    // Without a visit the earlier of the first raw reading and the first hour's start is
+    // the base; with one, the later of the last raw reading and the last whole hour's end
+    // before the visit.
+    const QString hourBeforeVisit = m_db.isPostgres() ? QStringLiteral("v.visit - interval '1 hour'")
+                                                      : QStringLiteral("strftime('%Y-%m-%dT%H:%M:%SZ', v.visit, '-1 hour')");
+    const QString hoursSql = visits + QStringLiteral(
+        ", b AS (SELECT f.id AS asset_id, v.visit AS visit, CASE WHEN v.visit IS NULL "
+        "             THEN (SELECT min(h.hour) FROM asset_reading_hours h WHERE h.asset_id = f.id AND h.kind = ?) "
+        "             ELSE (SELECT max(h.hour) FROM asset_reading_hours h WHERE h.asset_id = f.id AND h.kind = ? AND h.hour <= %1) END AS hour "
+        "      FROM f LEFT JOIN v ON v.asset_id = f.id) "
+        "SELECT b.asset_id, %2, CASE WHEN b.visit IS NULL THEN h.min ELSE h.max END, %3 "
+        "FROM b JOIN asset_reading_hours h ON h.asset_id = b.asset_id AND h.kind = ? AND h.hour = b.hour WHERE b.hour <= ?");
+    auto hours = m_db.run(hoursSql.arg(hourBeforeVisit, epochOf(m_db, QStringLiteral("b.hour")), epochOf(m_db, QStringLiteral("b.visit"))),
+                          {kind, kind, at(asOfMs), kind, kind, kind, at(asOfMs)});
+    if (!hours)
+        return hours.error();
+    while (hours->next()) {
+        const auto it = points.find(hours->value(0).toString());
+        if (it == points.end())
+            continue; // no reading at all up to asOf
+        const bool noVisit = hours->value(3).isNull();
+        const qint64 hourMs = hours->value(1).toLongLong() * 1000, visitMs = hours->value(3).toLongLong() * 1000;
+        const Reading fromHours{noVisit ? hourMs : hourMs + 3600 * 1000, hours->value(2).toDouble()};
+        // With a visit, a raw base after it is the first-reading fallback: the hours' base
+        // before the visit is the truer one.
+        const bool better = !it->base
+            || (noVisit ? fromHours.atMs < it->base->atMs : (it->base->atMs > visitMs || fromHours.atMs > it->base->atMs));
+        if (better)
+            it->base = fromHours;
     }
     return {};
 }

@@ -2,6 +2,7 @@
 // Everything the seeder will write, held in memory first so generation (pure, seeded)
 // and writing (batched SQL in one transaction) stay separate and each testable. Rows
 // refer to each other by index; ids are the text the database will hold.
+#include "conditions/ConditionRule.h"
 #include "demo/DemoTime.h"
 
 #include <QString>
@@ -150,6 +151,14 @@ struct PositionRow {
     double headingDeg; // < 0: unknown (stationary)
 };
 
+// One reading of a connected unit (DemoSensors): profile indexes sensorProfiles().
+struct ReadingRow {
+    int asset;
+    Instant at;
+    int profile;
+    double value;
+};
+
 struct DemoDataSet {
     std::vector<TechnicianRow> technicians;
     std::vector<AbsenceRow> absences;
@@ -165,6 +174,8 @@ struct DemoDataSet {
     std::vector<TimeEntryRow> timeEntries;
     std::vector<StockRow> stock;
     std::vector<PositionRow> positions;
+    std::vector<conditions::ConditionRule> conditionRules;
+    std::vector<ReadingRow> readings;
 };
 
 // The simulated calendar: day offsets run from -historyDays (the first simulated day)

@@ -1,6 +1,7 @@
 #include "demo/DemoGenerator.h"
 
 #include "demo/DemoCatalog.h"
+#include "demo/DemoConditions.h"
 #include "demo/DemoContacts.h"
 #include "demo/DemoCustomerBase.h"
 #include "demo/DemoFleet.h"
@@ -59,6 +60,8 @@ bool generateDemo(const DemoOptions &options, DemoDataSet &data, const std::func
     generatePositions(fleet, cal, clock, data);
     DemoRandom contacts(stageSeed(options.seed, 5));
     generateContacts(contacts, data);
+    DemoRandom sensors(stageSeed(options.seed, 6));
+    generateConditionMonitoring(sensors, cal, clock, data);
     return !tick || tick(100);
 }
 

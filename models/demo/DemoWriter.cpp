@@ -1,12 +1,18 @@
 #include "demo/DemoWriter.h"
 
+#include "conditions/ConditionRuleStore.h"
 #include "demo/BatchInserter.h"
 #include "demo/BulkChangeLog.h"
 #include "demo/DemoCatalog.h"
 #include "demo/DemoGeography.h"
+#include "demo/DemoSensors.h"
+#include "field/ReadingHours.h"
+#include "field/ReadingPartitions.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <algorithm>
 
 namespace fieldops::demo {
 
@@ -69,17 +75,27 @@ qint64 rowCount(const DemoDataSet &data)
         skillRows += qint64(t.skills.size());
     for (const WorkOrderRow &w : data.workOrders)
         skillRows += w.secondSkill >= 0 ? 2 : 1;
+    for (const conditions::ConditionRule &r : data.conditionRules)
+        skillRows += qint64(r.skills.size());
     return qint64(skills().size() + territoryAreas().size() + parts().size()) + qint64(data.technicians.size())
         + skillRows + qint64(data.absences.size() + data.customers.size() + data.contacts.size() + data.sites.size() + data.assets.size()
                              + data.contracts.size() + 2 * data.plans.size() + data.workOrders.size()
                              + data.appointments.size() + data.ratings.size() + data.timeEntries.size()
-                             + data.stock.size() + data.positions.size());
+                             + data.stock.size() + data.positions.size() + data.conditionRules.size()
+                             + data.readings.size());
 }
 
 Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<bool(int)> &tick, const WriteOptions &options)
 {
     Progress progress(rowCount(data), tick);
     const QString zone = QString::fromLatin1(kTimeZone);
+    if (!data.readings.empty()) {
+        // The weekly partitions of the readings first (field/ReadingPartitions.h says why).
+        const auto [first, last] = std::minmax_element(data.readings.begin(), data.readings.end(),
+                                                       [](const ReadingRow &a, const ReadingRow &b) { return a.at < b.at; });
+        FIELDOPS_TRY(field::ReadingPartitions().cover(db, QDateTime::fromSecsSinceEpoch(first->at, Qt::UTC),
+                                                      QDateTime::fromSecsSinceEpoch(last->at, Qt::UTC)));
+    }
     // Skills, territories, parts and stock may hold rows already (shared catalogues):
     // they keep their triggers.
     BulkChangeLog bulk(db);
@@ -305,6 +321,36 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());
+    }
+    {
+        // Few rules: through the store, with their triggers (change feed, audit) like a planner's.
+        conditions::ConditionRuleStore rules(db);
+        for (const conditions::ConditionRule &r : data.conditionRules) {
+            FIELDOPS_TRY(rules.insert(r));
+            FIELDOPS_TRY(progress.step());
+        }
+    }
+    {
+        // Readings are telemetry (no change feed); their hourly sums are added up as the
+        // ingest does.
+        BatchInserter ins(db, QStringLiteral("asset_readings"),
+                          {QStringLiteral("asset_id"), QStringLiteral("at"), QStringLiteral("kind"), QStringLiteral("value"),
+                           QStringLiteral("unit"), QStringLiteral("source")});
+        field::ReadingHours hours;
+        const QString source = QStringLiteral("demo");
+        std::vector<QString> kinds, units;
+        for (const SensorProfile &p : sensorProfiles()) {
+            kinds.push_back(QString::fromLatin1(p.readingKind));
+            units.push_back(QString::fromUtf8(p.unit));
+        }
+        for (const ReadingRow &r : data.readings) {
+            const QString &assetId = data.assets[size_t(r.asset)].id;
+            FIELDOPS_TRY(ins.add({assetId, isoUtc(r.at), kinds[size_t(r.profile)], r.value, units[size_t(r.profile)], source}));
+            hours.add(assetId, kinds[size_t(r.profile)], QDateTime::fromSecsSinceEpoch(r.at, Qt::UTC), r.value);
+            FIELDOPS_TRY(progress.step());
+        }
+        FIELDOPS_TRY(ins.flush());
+        FIELDOPS_TRY(hours.flush(db));
     }
     return bulk.logAndRestore();
 }

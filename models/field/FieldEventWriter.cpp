@@ -53,6 +53,10 @@ Status FieldEventWriter::begin()
     m_tx = std::make_unique<Transaction>(m_db);
     if (!m_tx->status())
         return m_tx->status();
+    // First thing in the transaction (ReadingPartitions.h): this week's readings have their
+    // partition; older ones go to theirs or to the default partition.
+    if (Status s = m_partitions.coverNow(m_db); !s)
+        return s;
     m_positions = std::make_unique<demo::BatchInserter>(
         m_db, QStringLiteral("positions"),
         QStringList{QStringLiteral("technician_id"), QStringLiteral("at"), QStringLiteral("lat"), QStringLiteral("lon"),
@@ -293,7 +297,10 @@ Outcome FieldEventWriter::writeReading(const ReadingEvent &e)
     // Standard kinds arrive with their canonical unit (FieldEvent); a free kind keeps the
     // unit of the asset's first reading of it, so its numbers stay comparable.
     QString unit = e.unit.value_or(QString());
-    if (vocabulary::canonicalReadingUnit(e.kind).isNull()) {
+    const QString canonical = vocabulary::canonicalReadingUnit(e.kind);
+    if (!canonical.isNull() && unit.isEmpty())
+        unit = canonical; // an event built in code (the simulator's) may leave it out
+    if (canonical.isNull()) {
         auto stored = m_refs.readingUnit(e.assetId, e.kind);
         if (!stored)
             return stored.error();

@@ -8,6 +8,7 @@
 #include "field/FieldEvent.h"
 #include "field/FieldReferences.h"
 #include "field/ReadingHours.h"
+#include "field/ReadingPartitions.h"
 #include "util/Result.h"
 
 #include <QDateTime>
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<Transaction> m_tx;
     FieldReferences m_refs;
     ReadingHours m_hours;
+    ReadingPartitions m_partitions;
     std::unique_ptr<demo::BatchInserter> m_positions;
     std::unique_ptr<demo::BatchInserter> m_readings;
 };

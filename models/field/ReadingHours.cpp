@@ -55,11 +55,18 @@ Status ReadingHours::rebuild(Database &db, const QStringList &assetIds)
     // The UTC hour a reading falls in, as add() computes it.
     const QString hour = db.isPostgres() ? QStringLiteral("date_trunc('hour', at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'")
                                          : QStringLiteral("substr(at, 1, 13) || ':00:00Z'");
+    // Before the pruning's watermark (a whole hour) the sums are all that is left of the
+    // readings: those hours stay as they are.
+    const QString since = db.isPostgres()
+                              ? QStringLiteral("coalesce((SELECT pruned_before FROM asset_reading_retention), '-infinity'::timestamptz)")
+                              : QStringLiteral("coalesce((SELECT pruned_before FROM asset_reading_retention), '')");
     const QString insert = QStringLiteral("INSERT INTO asset_reading_hours(asset_id, kind, hour, count, min, max, sum) "
                                           "SELECT asset_id, kind, %1, count(*), min(value), max(value), sum(value) FROM asset_readings "
-                                          "WHERE asset_id = ? GROUP BY asset_id, kind, %1").arg(hour);
+                                          "WHERE asset_id = ? AND at >= %2 GROUP BY asset_id, kind, %1")
+                               .arg(hour, since);
+    const QString remove = QStringLiteral("DELETE FROM asset_reading_hours WHERE asset_id = ? AND hour >= %1").arg(since);
     for (const QString &asset : assetIds) {
-        if (auto q = db.run(QStringLiteral("DELETE FROM asset_reading_hours WHERE asset_id = ?"), {asset}); !q)
+        if (auto q = db.run(remove, {asset}); !q)
             return q.error();
         if (auto q = db.run(insert, {asset}); !q)
             return q.error();

@@ -21,8 +21,9 @@ public:
     // Merges what was added into the table (inside the caller's transaction) and forgets it.
     Status flush(Database &db);
     bool isEmpty() const { return m_hours.isEmpty(); }
-    // The sums of these assets computed again from all their readings (after an import
-    // replaced them); the same sums the ingest adds up, in SQL.
+    // The sums of these assets computed again from their readings (after an import replaced
+    // them); the same sums the ingest adds up, in SQL. Hours before the pruning's watermark
+    // (ReadingRetention.h) keep their sums: their readings are gone.
     static Status rebuild(Database &db, const QStringList &assetIds);
     void clear() { m_hours.clear(); }
 

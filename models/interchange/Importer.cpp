@@ -151,6 +151,10 @@ ImportReport Importer::importDirectory(const QString &dirPath, const ImportProgr
     } else if (Status s = writer.releaseAppointments(validator.appointmentsToRelease()); !s) {
         return fail(s.error());
     }
+    for (const ParsedFile &f : files)
+        if (f.spec->table == QLatin1String("asset_readings"))
+            if (Status s = coverReadingWeeks(m_db, f); !s)
+                return fail(s.error());
     for (ParsedFile &f : files) {
         const bool readings = f.spec->table == QLatin1String("asset_readings");
         if (readings)

@@ -2,6 +2,7 @@
 
 #include "domain/Vocabulary.h"
 #include "field/ReadingHours.h"
+#include "field/ReadingPartitions.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -80,6 +81,26 @@ Status rebuildReadingHours(Database &db, const ParsedFile &readings)
         }
     }
     return field::ReadingHours::rebuild(db, assets);
+}
+
+Status coverReadingWeeks(Database &db, const ParsedFile &readings)
+{
+    const int at = readings.spec->indexOf(QStringLiteral("at"));
+    QDateTime first, last;
+    for (const ParsedRow &row : readings.rows) {
+        if (row.values.isEmpty())
+            continue;
+        const QDateTime t = row.values.at(at).toDateTime();
+        if (!t.isValid())
+            continue;
+        if (!first.isValid() || t < first)
+            first = t;
+        if (!last.isValid() || t > last)
+            last = t;
+    }
+    if (!first.isValid())
+        return {};
+    return field::ReadingPartitions().cover(db, first, last);
 }
 
 } // namespace fieldops::interchange

@@ -18,5 +18,8 @@ void checkReadingUnits(const ParsedFile &readings, IssueSink &issues);
 void fillCanonicalUnits(ParsedFile &readings);
 // After the rows are written: the hourly sums of the file's assets, from their readings.
 Status rebuildReadingHours(Database &db, const ParsedFile &readings);
+// The weekly partitions for the file's readings (PostgreSQL), made first thing in the
+// import's transaction (field/ReadingPartitions.h says why first).
+Status coverReadingWeeks(Database &db, const ParsedFile &readings);
 
 } // namespace fieldops::interchange

@@ -42,6 +42,7 @@ const std::vector<Migration> &migrations()
         {13, "time entries reviewed before billing: review state, reviewer, version", "0013_time_entry_review.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
         {14, "customers' contact persons: name, role, phone, email", "0014_customer_contacts.sql", {}},
+        {15, "asset readings partitioned by week (PostgreSQL) and pruned past a retention, the hourly sums kept", "0015_reading_retention.sql", {}},
     };
     return list;
 }

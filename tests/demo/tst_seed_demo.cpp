@@ -3,8 +3,12 @@
 // byte-identical repeats for one seed, other data for another seed, the inputs every KPI
 // needs, valid times in the real São Paulo area, refusal of a non-empty database,
 // cancel leaving nothing behind, the SQLite bulk change log equal to the triggers' own,
-// and the CLI's exit codes through the real binary.
+// the connected equipment's rules and month of readings (at-risk units whose rules fire at
+// the first evaluation, the others quiet), and the CLI's exit codes through the real binary.
 #include "TestDatabases.h"
+#include "conditions/AssetHealth.h"
+#include "conditions/ConditionEvaluation.h"
+#include "demo/DemoConditions.h"
 #include "demo/DemoDataSet.h"
 #include "demo/DemoGenerator.h"
 #include "demo/DemoGeography.h"
@@ -33,7 +37,7 @@ const QStringList &domainTables()
         QStringLiteral("maintenance_plans"), QStringLiteral("maintenance_plan_skills"), QStringLiteral("work_orders"),
         QStringLiteral("work_order_skills"), QStringLiteral("appointments"),    QStringLiteral("ratings"),
         QStringLiteral("time_entries"),    QStringLiteral("parts"),             QStringLiteral("stock"),
-        QStringLiteral("positions")};
+        QStringLiteral("positions"),       QStringLiteral("condition_rules"),   QStringLiteral("condition_rule_skills")};
     return t;
 }
 
@@ -152,8 +156,70 @@ private slots:
         qint64 rows = 0;
         for (const QString &t : domainTables())
             rows += count(*db, QStringLiteral("SELECT count(*) FROM %1").arg(t));
-        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM change_log")), rows);
-        QCOMPARE(summary.rows, rows);
+        // Readings and their hourly sums too, as the ingest's do (telemetry: no audit rows).
+        const qint64 readings = count(*db, QStringLiteral("SELECT count(*) FROM asset_readings"));
+        const qint64 hours = count(*db, QStringLiteral("SELECT count(*) FROM asset_reading_hours"));
+        QVERIFY(readings > 0);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM change_log")), rows + readings + hours);
+        QCOMPARE(summary.rows, rows + readings);
+    }
+
+    void connectedEquipmentTellsAStory_data() { test::addBackendRows(); }
+    void connectedEquipmentTellsAStory()
+    {
+        QFETCH(QString, backend);
+        const DemoOptions o = smallOptions();
+        auto db = seeded(backend, o);
+        QVERIFY(db);
+        const QDateTime now = demoNow(o);
+        // Every rule is on a unit with readings, of the kind it watches; a month of them, none after now.
+        QVERIFY(count(*db, QStringLiteral("SELECT count(*) FROM condition_rules")) >= 8);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM condition_rules r WHERE NOT EXISTS "
+                                           "(SELECT 1 FROM asset_readings x WHERE x.asset_id = r.asset_id AND x.kind = r.reading_kind)")),
+                 qint64(0));
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM asset_readings WHERE at > ?"), {timefmt::toSql(now)}), qint64(0));
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM asset_readings WHERE at < ?"),
+                       {timefmt::toSql(now.addDays(-demo::kReadingDays))}),
+                 qint64(0));
+        QVERIFY(count(*db, QStringLiteral("SELECT count(*) FROM asset_readings WHERE at > ?"), {timefmt::toSql(now.addSecs(-3600))}) > 0);
+        // The hourly sums are those of the readings, as the ingest keeps them.
+        QCOMPARE(count(*db, QStringLiteral("SELECT sum(count) FROM asset_reading_hours")),
+                 count(*db, QStringLiteral("SELECT count(*) FROM asset_readings")));
+        // A counter never runs backwards.
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM asset_readings a JOIN asset_readings b ON b.asset_id = a.asset_id "
+                                           "AND b.kind = a.kind AND b.at > a.at AND b.value < a.value WHERE a.kind = 'runtime_hours'")),
+                 qint64(0));
+
+        // The at-risk list: a few units breached, many far from their limits.
+        auto list = conditions::loadAtRiskAssets(*db, now.toMSecsSinceEpoch());
+        QVERIFY2(list, list ? "" : qPrintable(errorText(list.error())));
+        int breached = 0, calm = 0;
+        for (const conditions::AtRiskAsset &a : *list) {
+            breached += a.risk >= 1 ? 1 : 0;
+            calm += a.risk < 0.6 ? 1 : 0;
+        }
+        QVERIFY2(breached >= 3, qPrintable(QString::number(breached)));
+        QVERIFY2(calm * 5 >= list->size() * 2, qPrintable(QStringLiteral("%1 calm of %2").arg(calm).arg(list->size())));
+
+        // The first evaluation opens the work each story was written for, and only on those units.
+        auto report = conditions::ConditionEvaluation(*db).run(now, false);
+        QVERIFY2(report, report ? "" : qPrintable(errorText(report.error())));
+        QSet<QString> fired;
+        for (const conditions::EpisodeChange &c : report->opened) {
+            auto name = db->scalar(QStringLiteral("SELECT name FROM condition_rules WHERE id = ?"), {c.ruleId});
+            QVERIFY(name);
+            fired << name->toString().section(QStringLiteral(" ("), 0, 0);
+            QVERIFY(!c.workOrderId.isEmpty());
+        }
+        QStringList expected{QStringLiteral("Chilled water too warm"), QStringLiteral("Chiller outside its usual pattern"),
+                             QStringLiteral("Pump vibration rising fast"), QStringLiteral("Cold room warming")};
+        if (count(*db, QStringLiteral("SELECT count(*) FROM condition_rules WHERE kind = 'usage'")) > 0)
+            expected << QStringLiteral("Generator 250-hour service");
+        for (const QString &e : expected) {
+            if (count(*db, QStringLiteral("SELECT count(*) FROM condition_rules WHERE name LIKE ?"), {e + QStringLiteral("%")}) > 0)
+                QVERIFY2(fired.contains(e), qPrintable(e + QStringLiteral(" did not fire; fired: ") + QStringList(fired.values()).join(QStringLiteral(", "))));
+        }
+        QVERIFY2(report->opened.size() <= 8, qPrintable(QString::number(report->opened.size())));
     }
 
     void noDoubleBookingAndTravelRespected_data() { test::addBackendRows(); }
