@@ -90,7 +90,9 @@ void AssetHealthTabController::editRule(const QString &ruleId)
             return;
         rule = m_view->currentRule();
     }
-    if (!m_ruleDialog || !m_ruleDialog->isEditing() || m_ruleDialog->original().id != ruleId)
+    // An editor already open on this rule as read stays (with its edits); else a fresh one.
+    if (!m_ruleDialog || !m_ruleDialog->isVisible() || !m_ruleDialog->isEditing() || m_ruleDialog->original().id != ruleId
+        || m_ruleDialog->original().version != rule->version)
         newDialog()->editRule(*rule);
     m_ruleDialog->show();
     m_ruleDialog->raise();
