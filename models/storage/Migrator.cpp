@@ -42,6 +42,7 @@ const std::vector<Migration> &migrations()
         {13, "time entries reviewed before billing: review state, reviewer, version", "0013_time_entry_review.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
         {14, "customers' contact persons: name, role, phone, email", "0014_customer_contacts.sql", {}},
+        {16, "the lease of the consoles' evaluation of the condition rules: holder and expiry", "0016_condition_evaluation_lease.sql", {}},
     };
     return list;
 }
