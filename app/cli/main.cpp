@@ -31,7 +31,7 @@ const Command *commands(int &count)
         {"ingest", QT_TRANSLATE_NOOP("cli", "take in the field gateway's events, one JSON object per line, all or nothing (FILE|- [--json])"), runIngest},
         {"prune-readings", QT_TRANSLATE_NOOP("cli", "remove raw asset readings older than the retention, keeping their hourly sums ([--keep-days N] [--dry-run] [--json])"), runPruneReadings},
         {"evaluate-conditions", QT_TRANSLATE_NOOP("cli", "evaluate the condition rules on the assets' readings: open, continue or clear episodes and open their work orders ([--dry-run] [--json] [--at ISO-TIME])"), runEvaluateConditions},
-        {"condition-rule", QT_TRANSLATE_NOOP("cli", "condition rules on asset readings: create (one JSON object on stdin), list [--json]"), runConditionRule},
+        {"condition-rule", QT_TRANSLATE_NOOP("cli", "condition rules on asset readings: create (one JSON object on stdin), update ID [FILE], deactivate ID, activate ID, list [--json]"), runConditionRule},
         {"simulate", QT_TRANSLATE_NOOP("cli", "play the technicians' phones live (--speed X --duration S --seed N)"), runSimulate},
         {"user", QT_TRANSLATE_NOOP("cli", "PostgreSQL logins in FieldOps roles (admins): add, list, set-role, set-territories, disable, enable"), runUser},
     };

@@ -118,6 +118,18 @@ Result<QString> evaluationLockHolder(Database &db)
     return who.join(QStringLiteral(", "));
 }
 
+Result<QString> evaluationLeaseHolder(Database &db, const QString &holder)
+{
+    auto q = db.run(QStringLiteral("SELECT holder_name FROM condition_evaluation_lease WHERE id = 1 AND expires_at > clock_timestamp() AND holder IS DISTINCT FROM ?"),
+                    {holder});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return QString();
+    const QString name = q->value(0).toString();
+    return name.isEmpty() ? Text::tr("another console") : name;
+}
+
 QString evidenceText(const QVector<Reading> &evidence)
 {
     QStringList parts;
@@ -150,6 +162,13 @@ Result<EvaluationReport> ConditionEvaluation::run(const QDateTime &asOfTime, boo
                 return holder.error();
             if (!holder->isEmpty()) {
                 report.lockedBy = *holder;
+                return report;
+            }
+            auto leased = evaluationLeaseHolder(m_db, m_leaseHolder);
+            if (!leased)
+                return leased.error();
+            if (!leased->isEmpty()) {
+                report.lockedBy = *leased;
                 return report;
             }
         }

@@ -48,13 +48,23 @@ Result<QString> evaluationLockHolder(Database &db);
 // "9.1 at 2026-03-02T10:00:00Z; 9.3 at 2026-03-02T10:01:00Z"
 QString evidenceText(const QVector<Reading> &evidence);
 
+// Who holds the consoles' evaluation lease (condition_evaluation_lease, migration 16) while
+// it has not expired, other than `holder` (a console's own token): their holder_name, or
+// empty. PostgreSQL only.
+Result<QString> evaluationLeaseHolder(Database &db, const QString &holder);
+
 class ConditionEvaluation {
 public:
     explicit ConditionEvaluation(Database &db) : m_db(db) {}
+    // The evaluating console's lease token (ConditionWatch). On PostgreSQL a run that is
+    // not a dry run is refused (lockedBy) while another console's lease lasts, so the CLI
+    // (no token) does not evaluate beside the console that holds it.
+    void setLeaseHolder(const QString &token) { m_leaseHolder = token; }
     Result<EvaluationReport> run(const QDateTime &asOf, bool dryRun);
 
 private:
     Database &m_db;
+    QString m_leaseHolder;
 };
 
 } // namespace fieldops::conditions

@@ -69,6 +69,62 @@ const QStringList &ruleJsonKeys()
 
 Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::optional<workorders::FieldIssue> &issue)
 {
+    return check(o, issue, true);
+}
+
+Result<ConditionRule> ConditionRuleStore::changedFromJson(const ConditionRule &current, const QJsonObject &patch,
+                                                          std::optional<workorders::FieldIssue> &issue)
+{
+    for (auto it = patch.begin(); it != patch.end(); ++it)
+        if (!ruleJsonKeys().contains(it.key()) || it.key() == QLatin1String("version")) {
+            issue = workorders::FieldIssue{it.key(), Text::tr("unknown key")};
+            return ConditionRule{};
+        }
+    const QJsonValue id = patch.value(QLatin1String("id"));
+    if (!id.isUndefined() && !(id.isString() && id.toString().trimmed() == current.id)) {
+        issue = workorders::FieldIssue{QStringLiteral("id"), Text::tr("a rule's id cannot change (%1)").arg(current.id)};
+        return ConditionRule{};
+    }
+    QJsonObject merged;
+    const QJsonObject stored = QJsonDocument::fromJson(ruleToJson(current).toUtf8()).object();
+    for (auto it = stored.begin(); it != stored.end(); ++it)
+        if (!it.value().isNull() && it.key() != QLatin1String("version"))
+            merged.insert(it.key(), it.value());
+    if (patch.contains(QLatin1String("asset_id")) || patch.contains(QLatin1String("asset_model"))) {
+        merged.remove(QStringLiteral("asset_id"));
+        merged.remove(QStringLiteral("asset_model"));
+    }
+    if (const std::optional<RuleKind> kind = ruleKindFromName(patch.value(QLatin1String("kind")).toString()))
+        for (const QString &key : parameterKeys())
+            if (!kindTakes(*kind, key))
+                merged.remove(key);
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        if (it.value().isNull())
+            merged.remove(it.key());
+        else
+            merged.insert(it.key(), it.value());
+    }
+    auto rule = check(merged, issue, false);
+    if (!rule || issue)
+        return rule;
+    rule->id = current.id;
+    rule->version = current.version;
+    return rule;
+}
+
+Result<ConditionRule> ConditionRuleStore::find(const QString &id)
+{
+    auto rules = list();
+    if (!rules)
+        return rules.error();
+    for (const ConditionRule &r : *rules)
+        if (r.id == id)
+            return r;
+    return Error{Error::Kind::NotFound, Text::tr("no condition rule %1").arg(id), {}};
+}
+
+Result<ConditionRule> ConditionRuleStore::check(const QJsonObject &o, std::optional<workorders::FieldIssue> &issue, bool newRule)
+{
     ConditionRule r;
     const auto refuse = [&issue](const QString &field, const QString &message) -> Result<ConditionRule> {
         issue = workorders::FieldIssue{field, message};
@@ -230,7 +286,7 @@ Result<ConditionRule> ConditionRuleStore::fromJson(const QJsonObject &o, std::op
     }
 
     // References, in the same order.
-    if (!r.id.isEmpty()) {
+    if (newRule && !r.id.isEmpty()) {
         auto taken = m_db.scalar(QStringLiteral("SELECT count(*) FROM condition_rules WHERE id = ?"), {r.id});
         if (!taken)
             return taken.error();
@@ -294,7 +350,53 @@ Status ConditionRuleStore::remove(const QString &id, int version)
     return {};
 }
 
-Status ConditionRuleStore::insert(const ConditionRule &r)
+Status ConditionRuleStore::refuseStale(const QString &id, int expectedVersion)
+{
+    auto now = m_db.scalar(QStringLiteral("SELECT version FROM condition_rules WHERE id = ?"), {id});
+    if (!now)
+        return now.error();
+    if (!now->isValid() || now->isNull())
+        return Error{Error::Kind::NotFound, Text::tr("rule %1 was removed by someone else meanwhile").arg(id), {}};
+    return Error{Error::Kind::StaleVersion,
+                 Text::tr("rule %1 was changed by someone else meanwhile (version %2, not %3); read it again").arg(id).arg(now->toInt()).arg(expectedVersion),
+                 {}};
+}
+
+Status ConditionRuleStore::update(const ConditionRule &r, int expectedVersion)
+{
+    const QVariantList values = columnValues(r);
+    // Every column but id (first) and version (last): those are the WHERE and the increment.
+    QStringList sets;
+    const QStringList columns = kColumns.split(QStringLiteral(", "));
+    QVariantList binds;
+    for (int i = 1; i + 1 < columns.size(); ++i) {
+        sets << columns.at(i) + QStringLiteral(" = ?");
+        binds << values.at(i);
+    }
+    binds << r.id << expectedVersion;
+    auto q = m_db.run(QStringLiteral("UPDATE condition_rules SET %1, version = version + 1 WHERE id = ? AND version = ?").arg(sets.join(QStringLiteral(", "))),
+                      binds);
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() != 1)
+        return refuseStale(r.id, expectedVersion);
+    if (auto d = m_db.run(QStringLiteral("DELETE FROM condition_rule_skills WHERE rule_id = ?"), {r.id}); !d)
+        return d.error();
+    return insertSkills(r);
+}
+
+Status ConditionRuleStore::setActive(const QString &id, bool active, int expectedVersion)
+{
+    auto q = m_db.run(QStringLiteral("UPDATE condition_rules SET active = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                      {active, id, expectedVersion});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() != 1)
+        return refuseStale(id, expectedVersion);
+    return {};
+}
+
+QVariantList ConditionRuleStore::columnValues(const ConditionRule &r)
 {
     const RuleKind k = r.kind;
     const auto orNull = [](const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); };
@@ -318,9 +420,20 @@ Status ConditionRuleStore::insert(const ConditionRule &r)
                              r.priority,
                              r.active,
                              1};
+    return binds;
+}
+
+Status ConditionRuleStore::insert(const ConditionRule &r)
+{
+    const QVariantList binds = columnValues(r);
     QStringList marks(binds.size(), QStringLiteral("?"));
     if (auto q = m_db.run(QStringLiteral("INSERT INTO condition_rules(%1) VALUES (%2)").arg(kColumns, marks.join(QStringLiteral(", "))), binds); !q)
         return q.error();
+    return insertSkills(r);
+}
+
+Status ConditionRuleStore::insertSkills(const ConditionRule &r)
+{
     QStringList codes = r.skills;
     codes.sort();
     for (const QString &code : codes)

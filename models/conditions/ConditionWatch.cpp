@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QSysInfo>
+#include <QUuid>
 
 namespace fieldops::conditions {
 
@@ -22,6 +23,11 @@ void ConditionWatch::start(const DatabaseUrl &url)
 {
     stop();
     m_worker = std::make_unique<QueryWorker>(url);
+    m_postgres = url.dialect == Dialect::PostgreSQL;
+    m_leaseToken = QStringLiteral("%1 %2 %3")
+                       .arg(QSysInfo::machineHostName())
+                       .arg(QCoreApplication::applicationPid())
+                       .arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
     setRole(Role::Waiting);
     m_timer.start();
     evaluateNow();
@@ -32,15 +38,36 @@ void ConditionWatch::stop()
     m_timer.stop();
     ++m_generation; // an answer still on its way belongs to the old connection
     m_inFlight = false;
-    // Closing the connection gives the lock back to the server (session level).
+    releaseLease();
     m_worker.reset();
     m_holder.clear();
     setRole(Role::Off);
 }
 
+void ConditionWatch::releaseLease()
+{
+    // Given back at once, so another console takes over at its next turn rather than
+    // after the expiry. Waits for an evaluation under way (the worker runs jobs in order).
+    if (!m_worker || !m_postgres || m_role != Role::ThisConsole)
+        return;
+    const QString token = m_leaseToken;
+    // A failure here (a lost connection) changes nothing: the lease then simply expires.
+    (void)m_worker->call([token](Database &db) -> Status {
+        auto q = db.run(QStringLiteral("UPDATE condition_evaluation_lease SET expires_at = '-infinity' WHERE id = 1 AND holder = ?"), {token});
+        if (!q)
+            return q.error();
+        return {};
+    });
+}
+
 void ConditionWatch::setIntervalMinutes(int minutes)
 {
     m_timer.setInterval(std::max(1, minutes) * 60000);
+}
+
+void ConditionWatch::setIntervalMs(int ms)
+{
+    m_timer.setInterval(std::max(1, ms));
 }
 
 void ConditionWatch::evaluateNow()
@@ -51,36 +78,45 @@ void ConditionWatch::evaluateNow()
     const quint64 generation = m_generation;
     const QDateTime asOf = m_clock();
     const QString me = QStringLiteral("%1 console on %2").arg(QCoreApplication::applicationName(), QSysInfo::machineHostName());
+    const QString token = m_leaseToken;
+    const qint64 leaseMs = this->leaseMs();
     m_worker->submit<EvaluationReport>(
         this,
-        [asOf, me](Database &db) -> Result<EvaluationReport> {
+        [asOf, me, token, leaseMs](Database &db) -> Result<EvaluationReport> {
             if (db.isPostgres()) {
-                // Held since an earlier evaluation on this connection? Asking again would
-                // stack a second hold that nothing releases.
-                auto held = db.scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                                                     "AND pid = pg_backend_pid() AND classid = %1 AND objid = %2 AND objsubid = 2")
-                                          .arg(kLockClass)
-                                          .arg(kLockObject));
-                if (!held)
-                    return held.error();
-                if (held->toInt() == 0) {
-                    // Named so that the other consoles can say who evaluates.
-                    if (auto q = db.run(QStringLiteral("SELECT set_config('application_name', ?, false)"), {me}); !q)
-                        return q.error();
-                    auto got = db.scalar(QStringLiteral("SELECT pg_try_advisory_lock(%1, %2)").arg(kLockClass).arg(kLockObject));
-                    if (!got)
-                        return got.error();
-                    if (!got->toBool()) {
-                        EvaluationReport report;
-                        auto holder = evaluationLockHolder(db);
-                        if (!holder)
-                            return holder.error();
-                        report.lockedBy = holder->isEmpty() ? tr("another session") : *holder;
-                        return report;
-                    }
+                // Named so that the other consoles can say who evaluates.
+                if (auto q = db.run(QStringLiteral("SELECT set_config('application_name', ?, false)"), {me}); !q)
+                    return q.error();
+                auto who = db.run(QStringLiteral("SELECT pg_backend_pid(), current_user::text, coalesce(host(inet_client_addr()), '')"));
+                if (!who)
+                    return who.error();
+                QStringList name;
+                if (who->next()) {
+                    name << tr("pid %1").arg(who->value(0).toString()) << me;
+                    for (int c = 1; c < 3; ++c)
+                        if (!who->value(c).toString().isEmpty())
+                            name << who->value(c).toString();
+                }
+                // Taken when expired, renewed when ours; in a statement of its own, so the
+                // other consoles see it at once.
+                auto took = db.run(QStringLiteral("UPDATE condition_evaluation_lease SET holder = ?, holder_name = ?, "
+                                                  "expires_at = clock_timestamp() + CAST(? AS double precision) * interval '1 millisecond' "
+                                                  "WHERE id = 1 AND (expires_at < clock_timestamp() OR holder = ?)"),
+                                   {token, name.join(QStringLiteral(", ")), leaseMs, token});
+                if (!took)
+                    return took.error();
+                if (took->numRowsAffected() != 1) {
+                    EvaluationReport report;
+                    auto holder = evaluationLeaseHolder(db, token);
+                    if (!holder)
+                        return holder.error();
+                    report.lockedBy = holder->isEmpty() ? tr("another console") : *holder;
+                    return report;
                 }
             }
-            return ConditionEvaluation(db).run(asOf, false);
+            ConditionEvaluation evaluation(db);
+            evaluation.setLeaseHolder(token);
+            return evaluation.run(asOf, false);
         },
         [this, generation](Result<EvaluationReport> r) { onResult(generation, r); });
 }
@@ -150,7 +186,9 @@ QString ConditionWatch::statusDetails() const
             + QLatin1Char(' ') + every;
     }
     case Role::OtherConsole:
-        return tr("Another session holds the evaluation's lock: %1. This console evaluates when it lets go.").arg(m_holder);
+        return tr("Another console holds the evaluation's lease: %1. This console takes over when it lets go, or once it has not "
+                  "evaluated for twice the interval.")
+            .arg(m_holder);
     case Role::Failed:
         return tr("The last evaluation of the condition rules failed: %1").arg(m_lastError);
     }

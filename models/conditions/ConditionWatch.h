@@ -1,11 +1,15 @@
 #pragma once
 // The console's periodic evaluation of the condition rules (ConditionEvaluation), on a
 // thread and connection of its own so a long evaluation never holds up the session's
-// reads or edits. On a shared PostgreSQL server one console evaluates: the first to take
-// the evaluation's advisory lock at session level keeps it for as long as its connection
-// lasts, and the others find it taken and say whose it is. Evaluation runs of the CLI are
-// refused meanwhile (the same keys); the run's own transaction-level lock is taken again
-// by the holder's session, which PostgreSQL allows. On SQLite every console evaluates
+// reads or edits. On a shared PostgreSQL server one console evaluates: the one holding the
+// evaluation's lease (condition_evaluation_lease, migration 16). A console takes the lease
+// when it has expired or is its own, with an UPDATE … WHERE expires_at < now OR holder = me,
+// renews it at each evaluation for twice the interval, and gives it back when it stops
+// (disconnects); the others find it held and say whose it is, and take it over once it
+// expires. So a console that freezes without disconnecting stops evaluating for everyone
+// only until its lease runs out (a session-level advisory lock stayed with its connection).
+// Evaluation runs of the CLI are refused while a console's lease lasts, and every run
+// still takes the transaction-level advisory lock, so two runs never overlap. On SQLite every console evaluates
 // (BEGIN IMMEDIATE lets one run at a time, the open-episode index keeps episodes single).
 // The work orders it opens reach every console, this one too, through the change feed.
 #include "conditions/ConditionEvaluation.h"
@@ -46,13 +50,16 @@ public:
     bool isRunning() const { return m_worker != nullptr; }
     void setIntervalMinutes(int minutes);
     int intervalMinutes() const { return m_timer.interval() / 60000; }
+    // Any interval, in ms (tests: a lease of seconds); the lease lasts twice the interval.
+    void setIntervalMs(int ms);
+    int leaseMs() const { return 2 * m_timer.interval(); }
     // The instant evaluations are made as of (the session's clock).
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     // One evaluation now, unless one is already under way.
     void evaluateNow();
 
     Role role() const { return m_role; }
-    // OtherConsole: who holds the lock ("pid 123, fieldops console on host-b, ana, 10.0.0.7").
+    // OtherConsole: who holds the lease ("pid 123, fieldops console on host-b, ana, 10.0.0.7").
     QString holder() const { return m_holder; }
     QString lastError() const { return m_lastError; }
     QDateTime lastEvaluated() const { return m_lastEvaluated; }
@@ -70,6 +77,7 @@ signals:
 private:
     void setRole(Role role);
     void onResult(quint64 generation, const Result<EvaluationReport> &result);
+    void releaseLease();
 
     std::unique_ptr<QueryWorker> m_worker;
     QTimer m_timer;
@@ -80,6 +88,8 @@ private:
     EvaluationReport m_lastReport;
     bool m_inFlight = false;
     quint64 m_generation = 0;
+    QString m_leaseToken; // this console's holder text in the lease, new at each start
+    bool m_postgres = false;
 };
 
 } // namespace fieldops::conditions

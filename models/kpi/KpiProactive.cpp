@@ -36,13 +36,17 @@ bool coveredAt(const std::vector<qint64> &completions, qint64 t)
 
 } // namespace
 
-ProactiveKpis computeProactiveKpis(const ProactiveIn &in, qint64 fromMs, qint64 toMs)
+ProactiveKpis computeProactiveKpis(const ProactiveIn &in, qint64 fromMs, qint64 toMs, const KpiFilter &filter)
 {
     ProactiveKpis k;
     const QSet<QString> watched(in.watchedAssets.begin(), in.watchedAssets.end());
     static const std::vector<qint64> none;
     for (const ProactiveWorkOrderIn &w : in.workOrders) {
         if (w.createdMs < fromMs || w.createdMs >= toMs)
+            continue;
+        if (!filter.workOrderType.isEmpty() && w.type != filter.workOrderType)
+            continue;
+        if (filter.technicians && (w.technicianId.isEmpty() || !filter.technicians->contains(w.technicianId)))
             continue;
         ++k.workOrders;
         if (w.proactive)
@@ -84,15 +88,35 @@ Result<ProactiveIn> loadProactiveInputs(Database &db, const KpiPeriod &period)
     ProactiveIn in;
     // The episodes' work orders joined once (no index leads from a work order to its
     // episode; a correlated EXISTS would scan them per work order on SQLite).
-    auto q = bulkSelect(db, QStringLiteral("SELECT coalesce(w.asset_id, ''), w.type, %1, CASE WHEN e.work_order_id IS NULL THEN 0 ELSE 1 END "
+    auto q = bulkSelect(db, QStringLiteral("SELECT coalesce(w.asset_id, ''), w.type, %1, CASE WHEN e.work_order_id IS NULL THEN 0 ELSE 1 END, w.id "
                                            "FROM work_orders w LEFT JOIN (SELECT DISTINCT work_order_id FROM condition_episodes) e "
                                            "ON e.work_order_id = w.id WHERE w.created_at >= ? AND w.created_at < ?")
                                 .arg(t.column(QStringLiteral("w.created_at"))),
                         {from, to});
     if (!q)
         return q.error();
-    while (q->next())
-        in.workOrders.push_back({q->value(0).toString(), q->value(1).toString(), t.required(q->value(2)), q->value(3).toInt() == 1});
+    QHash<QString, size_t> index; // work order id → its place in in.workOrders
+    while (q->next()) {
+        index.insert(q->value(4).toString(), in.workOrders.size());
+        in.workOrders.push_back({q->value(0).toString(), q->value(1).toString(), t.required(q->value(2)), q->value(3).toInt() == 1, QString()});
+    }
+
+    // The technician of each one's visit: the first resolving appointment by start, else the latest.
+    q = bulkSelect(db, QStringLiteral("SELECT a.work_order_id, a.technician_id, CASE WHEN CAST(a.resolved AS integer) = 1 THEN 1 ELSE 0 END FROM appointments a JOIN work_orders w ON w.id = a.work_order_id "
+                                      "WHERE w.created_at >= ? AND w.created_at < ? AND a.status <> 'cancelled' ORDER BY a.work_order_id, a.start_at, a.id"),
+                   {from, to});
+    if (!q)
+        return q.error();
+    QSet<QString> closed;
+    while (q->next()) {
+        const QString wo = q->value(0).toString();
+        const auto at = index.constFind(wo);
+        if (at == index.cend() || closed.contains(wo))
+            continue;
+        in.workOrders[*at].technicianId = q->value(1).toString();
+        if (q->value(2).toInt() == 1)
+            closed.insert(wo);
+    }
 
     q = bulkSelect(db, QStringLiteral("SELECT DISTINCT a.id FROM assets a JOIN condition_rules r ON r.active "
                                       "AND (r.asset_id = a.id OR r.asset_model = a.model) ORDER BY a.id"));

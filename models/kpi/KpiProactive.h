@@ -19,6 +19,17 @@
 //   corrective work orders the covered assets would have had at the uncovered rate, less
 //   those they had. Null when either exposure is zero; negative when covered assets fail
 //   more often.
+//
+// The dashboard's filters narrow the work orders counted, never the exposure: a work order
+// belongs to the technician of its visit (the first non-cancelled appointment, by start,
+// that resolved it, else its latest non-cancelled appointment; none: nobody, counted only
+// when no technician, territory or employment filter is set) and counts when that
+// technician is in the filter's set and its type is the filter's type. Coverage stays a
+// fact about the asset (a proactive visit by anyone covers it) and the watched asset-days
+// stay all of them, so the figures of several technicians (or types) add up to theirs
+// together: proactive counts and corrective counts add, so do the rates and failures
+// prevented (with one type other than corrective they are 0, not null: nothing failed).
+#include "kpi/KpiFilter.h"
 #include "kpi/KpiLoader.h"
 #include "util/Result.h"
 
@@ -36,6 +47,7 @@ struct ProactiveWorkOrderIn {
     QString type;
     qint64 createdMs = 0;
     bool proactive = false;
+    QString technicianId; // the technician of its visit (see above); empty: nobody
 };
 
 struct ProactiveIn {
@@ -57,7 +69,7 @@ struct ProactiveKpis {
     std::optional<double> failuresPrevented;
 };
 
-ProactiveKpis computeProactiveKpis(const ProactiveIn &in, qint64 fromMs, qint64 toMs);
+ProactiveKpis computeProactiveKpis(const ProactiveIn &in, qint64 fromMs, qint64 toMs, const KpiFilter &filter = {});
 // What the formulas need for the period: its work orders, the watched assets and their
 // proactive visits completed from 30 days before the period to its end.
 Result<ProactiveIn> loadProactiveInputs(Database &db, const KpiPeriod &period);

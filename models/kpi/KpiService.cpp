@@ -311,7 +311,7 @@ KpiDashboardData KpiService::compute(const KpiLoad &load, const KpiQuery &query)
                              query.workOrderType);
     const KpiRange current = rangeOf(query.period);
     d.current = engine.compute(current, d.filter);
-    d.proactive = computeProactiveKpis(load.current->proactive, current.fromMs, current.toMs);
+    d.proactive = computeProactiveKpis(load.current->proactive, current.fromMs, current.toMs, d.filter);
     // Each period's own read holds everything its formulas need: the previous period's
     // values come from its read, exactly as `fieldops-cli kpi` over those days gives them.
     if (load.previous)

@@ -43,6 +43,7 @@ const std::vector<Migration> &migrations()
          [](Database &db) { return refreshChangeTracking(db); }},
         {14, "customers' contact persons: name, role, phone, email", "0014_customer_contacts.sql", {}},
         {15, "asset readings partitioned by week (PostgreSQL) and pruned past a retention, the hourly sums kept", "0015_reading_retention.sql", {}},
+        {16, "the lease of the consoles' evaluation of the condition rules: holder and expiry", "0016_condition_evaluation_lease.sql", {}},
     };
     return list;
 }

@@ -2,9 +2,12 @@
 // ConsoleSession), real databases: on SQLite the console evaluates and the proactive work
 // order shows in its table; on the test PostgreSQL server two consoles connected to one
 // database open the breach's episode once however often either evaluates, the second
-// says another console holds the lock (and whose pid), and takes over when the first
-// disconnects. Also the interval setting's bounds.
+// says another console holds the lease (and whose pid), and takes over when the first
+// disconnects; a console that freezes without disconnecting (it stops renewing its lease,
+// its connection still open) is taken over once its lease expires, and finds the other
+// one evaluating when it comes back. Also the interval setting's bounds.
 #include "TestDatabases.h"
+#include "conditions/ConditionEvaluation.h"
 #include "conditions/ConditionRuleStore.h"
 #include "conditions/ConditionWatch.h"
 #include "itemmodels/WorkOrderTableModel.h"
@@ -163,8 +166,11 @@ private slots:
         }
         QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM condition_episodes")), 1);
         QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM work_orders")), 1);
-        // The lock is held at session level, so the CLI's transaction lock is refused too.
-        QCOMPARE(count(*m_db, QStringLiteral("SELECT CASE WHEN pg_try_advisory_xact_lock(17999, 12) THEN 1 ELSE 0 END")), 0);
+        // While the first console's lease lasts, an evaluation of the CLI's is refused and names it.
+        auto cli = conditions::ConditionEvaluation(*m_db).run(kNow, false);
+        QVERIFY(cli);
+        QVERIFY2(cli->lockedBy.contains(QStringLiteral("console on")), qPrintable(cli->lockedBy));
+        QCOMPARE(cli->evaluatedRules, 0);
 
         // The first console goes away: the second takes over at its next evaluation.
         // (The server ends the first one's backend a moment after its connection closes.)
@@ -179,6 +185,58 @@ private slots:
         QCOMPARE(w2->lastReport().opened.size(), 0);
         QCOMPARE(w2->lastReport().continued.size(), 1);
         QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM condition_episodes")), 1);
+    }
+
+    void frozenConsoleLosesTheLeaseOnPostgres()
+    {
+        QVERIFY2(open(QStringLiteral("postgres")), qPrintable(test::lastError()));
+        const DatabaseUrl url = *DatabaseUrl::parse(m_url);
+        ConditionWatch first, second;
+        for (ConditionWatch *w : {&first, &second}) {
+            w->setClock([] { return kNow; });
+            w->setIntervalMs(1000); // a lease of 2 s
+        }
+        first.start(url);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(&first), 15000);
+        QCOMPARE(first.role(), ConditionWatch::Role::ThisConsole);
+        QCOMPARE(first.lastReport().opened.size(), 1);
+        second.start(url);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(&second), 15000);
+        QCOMPARE(second.role(), ConditionWatch::Role::OtherConsole);
+        QVERIFY2(second.holder().startsWith(QStringLiteral("pid ")) && second.holder().contains(QStringLiteral("console on")),
+                 qPrintable(second.holder()));
+        // Renewed at each turn: a few of the second's turns later the first still holds it.
+        QTest::qWait(2500);
+        QCOMPARE(second.role(), ConditionWatch::Role::OtherConsole);
+        QCOMPARE(first.role(), ConditionWatch::Role::ThisConsole);
+
+        // The first freezes: its timer no longer fires, its connection stays open.
+        first.setIntervalMs(3600000);
+        QElapsedTimer frozen;
+        frozen.start();
+        QTRY_VERIFY_WITH_TIMEOUT(second.role() == ConditionWatch::Role::ThisConsole, 15000);
+        QVERIFY2(frozen.elapsed() >= 1000, qPrintable(QString::number(frozen.elapsed()))); // not before the lease ran out
+        QCOMPARE(second.lastReport().opened.size(), 0);
+        QCOMPARE(second.lastReport().continued.size(), 1);
+
+        // The first comes back: the second holds the lease now, and the first says so.
+        first.evaluateNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!first.isEvaluating(), 15000);
+        QCOMPARE(first.role(), ConditionWatch::Role::OtherConsole);
+        QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM condition_episodes")), 1);
+        QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM work_orders")), 1);
+
+        // The second stops: it gives the lease back, and the first takes it at its next turn.
+        second.stop();
+        first.evaluateNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!first.isEvaluating(), 15000);
+        QCOMPARE(first.role(), ConditionWatch::Role::ThisConsole);
+        first.stop();
+        // Nobody holds it: the CLI evaluates.
+        auto cli = conditions::ConditionEvaluation(*m_db).run(kNow, false);
+        QVERIFY(cli);
+        QCOMPARE(cli->lockedBy, QString());
+        QCOMPARE(cli->evaluatedRules, 1);
     }
 
     void intervalIsWholeMinutesAtLeastOne()

@@ -2,6 +2,7 @@
 
 #include "domain/SignalColours.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -82,11 +83,68 @@ AssetHealthView::AssetHealthView(QWidget *parent) : QWidget(parent)
     buttons->addWidget(m_openWork);
     buttons->addStretch(1);
     buttons->addWidget(m_newRule);
-    auto *left = new QWidget(this);
-    auto *lv = new QVBoxLayout(left);
-    lv->setContentsMargins(0, 0, 0, 0);
-    lv->addWidget(m_table, 1);
-    lv->addLayout(buttons);
+    auto *atRisk = new QWidget(this);
+    auto *av = new QVBoxLayout(atRisk);
+    av->setContentsMargins(0, 0, 0, 0);
+    av->addWidget(m_table, 1);
+    av->addLayout(buttons);
+
+    // The chosen asset's rules.
+    m_rulesModel = new QStandardItemModel(0, RuleColumnCount, this);
+    m_rulesModel->setHorizontalHeaderLabels({tr("Rule"), tr("Kind"), tr("Reading"), tr("Watches"), tr("State")});
+    m_rulesTable = new QTableView(this);
+    m_rulesTable->setObjectName(QStringLiteral("rulesTable"));
+    m_rulesTable->setModel(m_rulesModel);
+    m_rulesTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rulesTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_rulesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rulesTable->verticalHeader()->hide();
+    m_rulesTable->horizontalHeader()->setStretchLastSection(true);
+    m_rulesTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_rulesTable, &QTableView::customContextMenuRequested, this, &AssetHealthView::showRuleMenu);
+    connect(m_rulesTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AssetHealthView::updateRuleButtons);
+    connect(m_rulesTable, &QTableView::doubleClicked, this, [this] {
+        if (const auto *r = currentRule(); r && m_rulesEditable)
+            emit editRuleRequested(r->id);
+    });
+    m_editRule = new QPushButton(tr("Edit r&ule…"), this);
+    m_editRule->setObjectName(QStringLiteral("editRuleButton"));
+    m_activeRule = new QPushButton(tr("Deac&tivate"), this);
+    m_activeRule->setObjectName(QStringLiteral("activeRuleButton"));
+    m_activeRule->setToolTip(tr("An inactive rule is not evaluated; the work it already opened stays open"));
+    m_allRules = new QCheckBox(tr("A&ll rules"), this);
+    m_allRules->setObjectName(QStringLiteral("allRulesCheck"));
+    m_allRules->setToolTip(tr("Every condition rule, not only the chosen asset's"));
+    connect(m_allRules, &QCheckBox::toggled, this, &AssetHealthView::fillRules);
+    connect(m_editRule, &QPushButton::clicked, this, [this] {
+        if (const auto *r = currentRule())
+            emit editRuleRequested(r->id);
+    });
+    connect(m_activeRule, &QPushButton::clicked, this, [this] {
+        if (const auto *r = currentRule())
+            emit ruleActiveRequested(r->id, !r->active);
+    });
+    auto *ruleButtons = new QHBoxLayout;
+    ruleButtons->addWidget(m_allRules);
+    ruleButtons->addStretch(1);
+    ruleButtons->addWidget(m_editRule);
+    ruleButtons->addWidget(m_activeRule);
+    auto *rulesBox = new QWidget(this);
+    auto *rbv = new QVBoxLayout(rulesBox);
+    rbv->setContentsMargins(0, 0, 0, 0);
+    auto *rulesTitle = new QLabel(tr("Rules"), this);
+    rulesTitle->setObjectName(QStringLiteral("rulesTitle"));
+    rbv->addWidget(rulesTitle);
+    rbv->addWidget(m_rulesTable, 1);
+    rbv->addLayout(ruleButtons);
+
+    auto *left = new QSplitter(Qt::Vertical, this);
+    left->setObjectName(QStringLiteral("assetHealthLeft"));
+    left->addWidget(atRisk);
+    left->addWidget(rulesBox);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 1);
+    left->setChildrenCollapsible(false);
 
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("assetHealthTitle"));
@@ -144,6 +202,7 @@ AssetHealthView::AssetHealthView(QWidget *parent) : QWidget(parent)
     auto *v = new QVBoxLayout(this);
     v->addWidget(split);
     updateButtons();
+    updateRuleButtons();
 }
 
 void AssetHealthView::setAtRisk(const QVector<conditions::AtRiskAsset> &rows)
@@ -214,9 +273,96 @@ qint64 AssetHealthView::spanMs() const { return m_span->currentData().toLongLong
 
 QString AssetHealthView::chosenKind() const { return m_kind->currentText(); }
 
+void AssetHealthView::setRules(const QVector<conditions::ConditionRule> &rules)
+{
+    m_rules = rules;
+    fillRules();
+}
+
+void AssetHealthView::fillRules()
+{
+    const auto *keepRule = currentRule();
+    const QString keep = keepRule ? keepRule->id : QString();
+    const auto *asset = current();
+    m_rulesModel->removeRows(0, m_rulesModel->rowCount());
+    for (int i = 0; i < m_rules.size(); ++i) {
+        const conditions::ConditionRule &r = m_rules.at(i);
+        if (!m_allRules->isChecked()
+            && (!asset || !(r.assetId.isEmpty() ? r.assetModel == asset->model : r.assetId == asset->assetId)))
+            continue;
+        QList<QStandardItem *> items;
+        const auto item = [&](const QString &text) {
+            auto *it = new QStandardItem(text);
+            it->setData(i, Qt::UserRole); // index into m_rules
+            items << it;
+            return it;
+        };
+        item(r.id)->setToolTip(r.name.isEmpty() ? r.task : r.name);
+        item(conditions::ruleKindName(r.kind));
+        item(r.readingKind);
+        item(r.assetId.isEmpty() ? tr("model %1").arg(r.assetModel) : tr("asset %1").arg(r.assetId));
+        QStandardItem *state = item(r.active ? tr("active") : tr("inactive"));
+        if (!r.active)
+            state->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+        m_rulesModel->appendRow(items);
+    }
+    m_rulesTable->resizeColumnsToContents();
+    if (!keep.isEmpty())
+        selectRule(keep);
+    updateRuleButtons();
+}
+
+const conditions::ConditionRule *AssetHealthView::currentRule() const
+{
+    const QModelIndex index = m_rulesTable->currentIndex();
+    if (!index.isValid())
+        return nullptr;
+    const int i = index.data(Qt::UserRole).toInt();
+    return i >= 0 && i < m_rules.size() ? &m_rules.at(i) : nullptr;
+}
+
+bool AssetHealthView::selectRule(const QString &ruleId)
+{
+    for (int row = 0; row < m_rulesModel->rowCount(); ++row) {
+        const QModelIndex index = m_rulesModel->index(row, RuleIdColumn);
+        if (index.data().toString() == ruleId) {
+            m_rulesTable->setCurrentIndex(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+void AssetHealthView::updateRuleButtons()
+{
+    const auto *r = currentRule();
+    m_editRule->setEnabled(r != nullptr);
+    m_activeRule->setEnabled(r != nullptr);
+    m_activeRule->setText(r && !r->active ? tr("Ac&tivate") : tr("Deac&tivate"));
+}
+
+void AssetHealthView::showRuleMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_rulesTable->indexAt(pos);
+    if (!index.isValid() || !m_rulesEditable)
+        return;
+    m_rulesTable->setCurrentIndex(index);
+    const auto *r = currentRule();
+    if (!r)
+        return;
+    const QString id = r->id;
+    const bool active = r->active;
+    QMenu menu(this);
+    menu.addAction(tr("Edit r&ule…"), this, [this, id] { emit editRuleRequested(id); });
+    menu.addAction(active ? tr("Deac&tivate") : tr("Ac&tivate"), this, [this, id, active] { emit ruleActiveRequested(id, !active); });
+    menu.exec(m_rulesTable->viewport()->mapToGlobal(pos));
+}
+
 void AssetHealthView::onCurrentChanged()
 {
     updateButtons();
+    if (!m_allRules->isChecked())
+        fillRules();
     if (current() && current()->assetId != m_chart.assetId) {
         // Another asset: its own first kind, unless it has the one shown.
         m_fillingKinds = true;
@@ -243,7 +389,13 @@ void AssetHealthView::updateButtons()
     m_openWork->setText(r && !r->openWorkOrders.isEmpty() ? tr("Open &work (%1)").arg(r->openWorkOrders.size()) : tr("Open &work"));
 }
 
-void AssetHealthView::setRulesEditable(bool editable) { m_newRule->setVisible(editable); }
+void AssetHealthView::setRulesEditable(bool editable)
+{
+    m_rulesEditable = editable;
+    m_newRule->setVisible(editable);
+    m_editRule->setVisible(editable);
+    m_activeRule->setVisible(editable);
+}
 
 void AssetHealthView::showError(const QString &message)
 {

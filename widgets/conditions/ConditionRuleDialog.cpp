@@ -114,6 +114,66 @@ ConditionRuleDialog::ConditionRuleDialog(QWidget *parent) : QDialog(parent)
     v->addWidget(m_message);
     v->addWidget(m_buttons);
     followKind();
+    for (QLineEdit *e : findChildren<QLineEdit *>())
+        connect(e, &QLineEdit::textChanged, this, &ConditionRuleDialog::updateSave);
+    for (QComboBox *c : {m_scope, m_kind, m_comparison, m_type})
+        connect(c, &QComboBox::currentIndexChanged, this, &ConditionRuleDialog::updateSave);
+    connect(m_readingKind, &QComboBox::currentTextChanged, this, &ConditionRuleDialog::updateSave);
+    for (QDoubleSpinBox *d : {m_threshold, m_rate, m_usage, m_band})
+        connect(d, &QDoubleSpinBox::valueChanged, this, &ConditionRuleDialog::updateSave);
+    for (QSpinBox *w : {m_sustain, m_window, m_weeks, m_duration, m_priority})
+        connect(w, &QSpinBox::valueChanged, this, &ConditionRuleDialog::updateSave);
+}
+
+void ConditionRuleDialog::editRule(const conditions::ConditionRule &r)
+{
+    m_editing = true;
+    m_original = r;
+    setWindowTitle(tr("Edit condition rule %1").arg(r.id));
+    m_id->setText(r.id);
+    m_id->setReadOnly(true);
+    m_name->setText(r.name);
+    m_scope->setCurrentIndex(m_scope->findData(r.assetId.isEmpty() ? QStringLiteral("asset_model") : QStringLiteral("asset_id")));
+    m_scopeValue->setText(r.assetId.isEmpty() ? r.assetModel : r.assetId);
+    m_kind->setCurrentIndex(m_kind->findData(conditions::ruleKindName(r.kind)));
+    m_readingKind->setCurrentText(r.readingKind);
+    m_comparison->setCurrentIndex(r.above ? 0 : 1);
+    // Only the kind's own parameters: the others keep their defaults.
+    switch (r.kind) {
+    case conditions::RuleKind::Threshold:
+        m_threshold->setValue(r.threshold);
+        m_sustain->setValue(r.sustainMinutes);
+        break;
+    case conditions::RuleKind::Rate:
+        m_rate->setValue(r.ratePerHour);
+        m_window->setValue(r.windowMinutes);
+        break;
+    case conditions::RuleKind::Usage:
+        m_usage->setValue(r.usageInterval);
+        break;
+    case conditions::RuleKind::Anomaly:
+        m_band->setValue(r.bandSd);
+        m_weeks->setValue(r.baselineWeeks);
+        m_sustain->setValue(r.sustainMinutes);
+        break;
+    }
+    m_task->setText(r.task);
+    m_type->setCurrentText(r.workOrderType);
+    m_skills->setText(r.skills.join(QLatin1Char(';')));
+    m_duration->setValue(r.durationMin);
+    m_priority->setValue(r.priority);
+    clearMarks();
+    m_originalJson = toJson();
+    updateSave();
+}
+
+void ConditionRuleDialog::updateSave()
+{
+    if (!m_editing)
+        return;
+    const bool complete = !m_scopeValue->text().trimmed().isEmpty() && !m_readingKind->currentText().trimmed().isEmpty()
+                          && !m_task->text().trimmed().isEmpty();
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(complete && toJson() != m_originalJson);
 }
 
 void ConditionRuleDialog::followKind()
@@ -139,7 +199,10 @@ QJsonObject ConditionRuleDialog::toJson() const
             o.insert(QLatin1String(key), value.trimmed());
     };
     text("id", m_id->text());
-    text("name", m_name->text());
+    if (m_editing)
+        o.insert(QStringLiteral("name"), m_name->text().trimmed());
+    else
+        text("name", m_name->text());
     o.insert(m_scope->currentData().toString(), m_scopeValue->text().trimmed());
     const QString k = m_kind->currentData().toString();
     o.insert(QStringLiteral("kind"), k);
@@ -162,7 +225,10 @@ QJsonObject ConditionRuleDialog::toJson() const
     }
     text("task", m_task->text());
     o.insert(QStringLiteral("work_order_type"), m_type->currentText());
-    text("required_skills", m_skills->text());
+    if (m_editing)
+        o.insert(QStringLiteral("required_skills"), m_skills->text().trimmed());
+    else
+        text("required_skills", m_skills->text());
     o.insert(QStringLiteral("duration_min"), m_duration->value());
     o.insert(QStringLiteral("priority"), m_priority->value());
     return o;

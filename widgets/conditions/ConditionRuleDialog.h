@@ -4,6 +4,12 @@
 // controller, which checks it with ConditionRuleStore::fromJson (the one set of rules, with
 // the database's references) and either shows the first problem here — the field named,
 // marked and focused, nothing written — or creates the rule as an undoable command.
+// editRule() opens an existing rule instead: its fields filled, the id fixed, Save enabled
+// only once something changed and the asset or model, reading and task are filled in; the
+// controller checks it with ConditionRuleStore::changedFromJson and saves it as an
+// undoable edit.
+#include "conditions/ConditionRule.h"
+
 #include <QDialog>
 #include <QJsonObject>
 
@@ -22,7 +28,14 @@ class ConditionRuleDialog : public QDialog {
 public:
     explicit ConditionRuleDialog(QWidget *parent = nullptr);
 
-    // The object `condition-rule create` reads: empty texts left out, the kind's parameters only.
+    // Fills the fields from `rule` and edits it from now on.
+    void editRule(const conditions::ConditionRule &rule);
+    bool isEditing() const { return m_editing; }
+    // The rule editRule() opened, as it was read (its version is the one the edit expects).
+    const conditions::ConditionRule &original() const { return m_original; }
+
+    // The object `condition-rule create` reads: empty texts left out, the kind's parameters
+    // only. While editing, an emptied name or skill list is given as "" (it clears them).
     QJsonObject toJson() const;
     // The widget that edits a JSON key (asset_id and asset_model share the scope's).
     QWidget *fieldFor(const QString &key) const;
@@ -40,6 +53,7 @@ signals:
 private:
     void followKind();
     void clearMarks();
+    void updateSave();
 
     QFormLayout *m_form;
     QLineEdit *m_id, *m_name, *m_scopeValue, *m_task, *m_skills;
@@ -48,6 +62,9 @@ private:
     QSpinBox *m_sustain, *m_window, *m_weeks, *m_duration, *m_priority;
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
+    bool m_editing = false;
+    conditions::ConditionRule m_original;
+    QJsonObject m_originalJson;
 };
 
 } // namespace fieldops::widgets

@@ -39,7 +39,8 @@ KpiProactivePanel::KpiProactivePanel(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Without one:"), m_without);
     auto *note = new QLabel(tr("Proactive work orders are those a condition rule opened. Failures prevented: the corrective work "
                                "orders the assets covered by a recent proactive visit would have had at the rate of the uncovered "
-                               "ones, less those they had (watched assets only; the filters above apply to the period alone)."),
+                               "ones, less those they had (watched assets only). The filters above choose the work orders counted (a work "
+                               "order belongs to the technician of its visit); coverage and asset-days stay every watched asset's."),
                             this);
     note->setWordWrap(true);
     auto *v = new QVBoxLayout(this);

@@ -2,6 +2,7 @@
 
 #include "conditions/AssetHealth.h"
 #include "commands/CreateConditionRuleCommand.h"
+#include "commands/EditConditionRuleCommand.h"
 #include "conditions/AssetHealthView.h"
 #include "conditions/ConditionRuleDialog.h"
 #include "conditions/ConditionRuleStore.h"
@@ -29,6 +30,12 @@ AssetHealthTabController::AssetHealthTabController(ConsoleSession *session) : m_
     });
     connect(session->conditionWatch(), &conditions::ConditionWatch::evaluated, this, &AssetHealthTabController::reload);
     connect(m_view, &widgets::AssetHealthView::newRuleRequested, this, &AssetHealthTabController::openRuleEditor);
+    connect(m_view, &widgets::AssetHealthView::editRuleRequested, this, &AssetHealthTabController::editRule);
+    connect(m_view, &widgets::AssetHealthView::ruleActiveRequested, this, &AssetHealthTabController::setRuleActive);
+    connect(session->document(), &ScheduleDocument::editRefused, m_view, [this](const Error &e) {
+        if (!m_ruleDialog || !m_ruleDialog->isVisible())
+            m_view->showError(e.message);
+    });
     const auto followRole = [this](const Permissions &p) { m_view->setRulesEditable(p.editContracts); };
     connect(session, &ConsoleSession::permissionsChanged, this, followRole);
     followRole(session->permissions());
@@ -64,20 +71,68 @@ void AssetHealthTabController::reload()
                 m_view->setAtRisk(*r);
             emit listLoaded();
         });
+    runSessionJob<QVector<conditions::ConditionRule>>(
+        m_session, this, [](Database &db) { return conditions::ConditionRuleStore(db).list(); },
+        [this](Result<QVector<conditions::ConditionRule>> r) {
+            if (!r)
+                m_view->showError(r.error().message);
+            else
+                m_view->setRules(*r);
+            emit rulesLoaded();
+        });
+}
+
+void AssetHealthTabController::editRule(const QString &ruleId)
+{
+    const conditions::ConditionRule *rule = m_view->currentRule();
+    if (!rule || rule->id != ruleId) {
+        if (!m_view->selectRule(ruleId))
+            return;
+        rule = m_view->currentRule();
+    }
+    // An editor already open on this rule as read stays (with its edits); else a fresh one.
+    if (!m_ruleDialog || !m_ruleDialog->isVisible() || !m_ruleDialog->isEditing() || m_ruleDialog->original().id != ruleId
+        || m_ruleDialog->original().version != rule->version)
+        newDialog()->editRule(*rule);
+    m_ruleDialog->show();
+    m_ruleDialog->raise();
+}
+
+bool AssetHealthTabController::setRuleActive(const QString &ruleId, bool active)
+{
+    if (!m_view->selectRule(ruleId) || !m_view->currentRule())
+        return false;
+    const conditions::ConditionRule rule = *m_view->currentRule();
+    if (rule.active == active)
+        return false;
+    QUndoStack *stack = m_session->document()->undoStack();
+    const int at = stack->index();
+    m_session->document()->push(EditConditionRuleCommand::activation(m_session->editTarget(), rule, active));
+    return stack->index() != at;
 }
 
 widgets::ConditionRuleDialog *AssetHealthTabController::ruleDialog() const { return m_ruleDialog; }
 
+widgets::ConditionRuleDialog *AssetHealthTabController::newDialog()
+{
+    if (m_ruleDialog) {
+        m_ruleDialog->hide();
+        m_ruleDialog->deleteLater();
+    }
+    m_ruleDialog = new widgets::ConditionRuleDialog(m_view);
+    m_ruleDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_ruleDialog, &widgets::ConditionRuleDialog::saveRequested, this, &AssetHealthTabController::saveRule);
+    connect(m_session->document(), &ScheduleDocument::editRefused, m_ruleDialog, [this](const Error &e) {
+        if (m_ruleDialog)
+            m_ruleDialog->showProblem(e.message);
+    });
+    return m_ruleDialog;
+}
+
 void AssetHealthTabController::openRuleEditor()
 {
-    if (!m_ruleDialog) {
-        m_ruleDialog = new widgets::ConditionRuleDialog(m_view);
-        m_ruleDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_ruleDialog, &widgets::ConditionRuleDialog::saveRequested, this, &AssetHealthTabController::saveRule);
-        connect(m_session->document(), &ScheduleDocument::editRefused, m_ruleDialog, [this](const Error &e) {
-            if (m_ruleDialog)
-                m_ruleDialog->showProblem(e.message);
-        });
+    if (!m_ruleDialog || m_ruleDialog->isEditing()) {
+        newDialog();
         if (const QString asset = m_view->currentAssetId(); !asset.isEmpty())
             m_ruleDialog->scopeEdit()->setText(asset);
     }
@@ -94,12 +149,14 @@ struct CheckedRule {
 
 void AssetHealthTabController::saveRule(const QJsonObject &json)
 {
+    const bool editing = m_ruleDialog && m_ruleDialog->isEditing();
+    const conditions::ConditionRule original = editing ? m_ruleDialog->original() : conditions::ConditionRule{};
     runSessionJob<CheckedRule>(
         m_session, this,
-        [json](Database &db) -> Result<CheckedRule> {
+        [json, editing, original](Database &db) -> Result<CheckedRule> {
             conditions::ConditionRuleStore store(db);
             CheckedRule c;
-            auto rule = store.fromJson(json, c.issue);
+            auto rule = editing ? store.changedFromJson(original, json, c.issue) : store.fromJson(json, c.issue);
             if (!rule)
                 return rule.error();
             c.rule = *rule;
@@ -111,7 +168,7 @@ void AssetHealthTabController::saveRule(const QJsonObject &json)
             }
             return c;
         },
-        [this](Result<CheckedRule> r) {
+        [this, editing, original](Result<CheckedRule> r) {
             if (!m_ruleDialog)
                 return;
             if (!r) {
@@ -127,7 +184,10 @@ void AssetHealthTabController::saveRule(const QJsonObject &json)
             // A refused write drops the command; editRefused (above) says why in the editor.
             QUndoStack *stack = m_session->document()->undoStack();
             const int at = stack->index();
-            m_session->document()->push(new CreateConditionRuleCommand(m_session->editTarget(), r->rule));
+            if (editing)
+                m_session->document()->push(new EditConditionRuleCommand(m_session->editTarget(), original, r->rule));
+            else
+                m_session->document()->push(new CreateConditionRuleCommand(m_session->editTarget(), r->rule));
             if (stack->index() == at) {
                 emit ruleRefused(m_ruleDialog->message());
                 return;
