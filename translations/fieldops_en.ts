@@ -105,6 +105,20 @@
             <numerusform>Would create %n preventive work orders (dry run: nothing written).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n raw reading(s) before %1 would be removed (dry run: nothing removed)</source>
+        <translation>
+            <numerusform>%n raw reading before %1 would be removed (dry run: nothing removed)</numerusform>
+            <numerusform>%n raw readings before %1 would be removed (dry run: nothing removed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n raw reading(s) before %1 removed; their hourly sums kept</source>
+        <translation>
+            <numerusform>%n raw reading before %1 removed; their hourly sums kept</numerusform>
+            <numerusform>%n raw readings before %1 removed; their hourly sums kept</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldops::AlertListModel</name>

@@ -579,6 +579,10 @@ Lecturas: %4.</translation>
         <source>rule %1 on asset %2: the work order is refused: %3</source>
         <translation>regla %1 en el equipo %2: se rechaza la orden de trabajo: %3</translation>
     </message>
+    <message>
+        <source>another console</source>
+        <translation>otra consola</translation>
+    </message>
 </context>
 <context>
     <name>ConditionRuleStore</name>
@@ -700,6 +704,22 @@ Lecturas: %4.</translation>
     <message>
         <source>rule %1 was changed or removed by someone else</source>
         <translation>otra persona ha modificado o eliminado la regla %1</translation>
+    </message>
+    <message>
+        <source>a rule&apos;s id cannot change (%1)</source>
+        <translation>el id de una regla no puede cambiar (%1)</translation>
+    </message>
+    <message>
+        <source>no condition rule %1</source>
+        <translation>no hay ninguna regla de condición %1</translation>
+    </message>
+    <message>
+        <source>rule %1 was removed by someone else meanwhile</source>
+        <translation>otra persona eliminó la regla %1 mientras tanto</translation>
+    </message>
+    <message>
+        <source>rule %1 was changed by someone else meanwhile (version %2, not %3); read it again</source>
+        <translation>otra persona cambió la regla %1 mientras tanto (versión %2, no %3); vuelva a leerla</translation>
     </message>
 </context>
 <context>
@@ -3124,28 +3144,6 @@ horas libres de los técnicos con las competencias (turnos menos ausencias y res
         <translation>Imprime el resultado como JSON.</translation>
     </message>
     <message>
-        <source>create or list</source>
-        <translation>create o list</translation>
-    </message>
-    <message>
-        <source>Condition rules on asset readings.
-  create   reads one JSON object from standard input whose keys are the condition_rules columns
-           (id optional; asset_id or asset_model; kind threshold|rate|usage|anomaly and its
-           parameters; task, work_order_type, required_skills, duration_min, priority, active)
-           and prints the new id
-  list     every rule, one a line (--json: an array of objects with the same keys)</source>
-        <translation>Reglas de condición sobre las lecturas de los equipos.
-  create   lee de la entrada estándar un objeto JSON cuyas claves son las columnas de condition_rules
-           (id opcional; asset_id o asset_model; kind threshold|rate|usage|anomaly y sus
-           parámetros; task, work_order_type, required_skills, duration_min, priority, active)
-           e imprime el nuevo id
-  list     todas las reglas, una por línea (--json: una matriz de objetos con las mismas claves)</translation>
-    </message>
-    <message>
-        <source>usage: fieldops-cli condition-rule create | list [--json]</source>
-        <translation>uso: fieldops-cli condition-rule create | list [--json]</translation>
-    </message>
-    <message>
         <source>Start of the range (ISO 8601 with an offset or Z).</source>
         <translation>Inicio del intervalo (ISO 8601 con desfase o Z).</translation>
     </message>
@@ -3493,10 +3491,6 @@ de capacidad (capacity-preview --level muestra los movimientos); el vencimiento 
         <translation>evalúa las reglas de condición sobre las lecturas de los equipos: abre, continúa o resuelve episodios y abre sus órdenes de trabajo ([--dry-run] [--json] [--at ISO-TIME])</translation>
     </message>
     <message>
-        <source>condition rules on asset readings: create (one JSON object on stdin), list [--json]</source>
-        <translation>reglas de condición sobre las lecturas de los equipos: create (un objeto JSON por stdin), list [--json]</translation>
-    </message>
-    <message>
         <source>play the technicians&apos; phones live (--speed X --duration S --seed N)</source>
         <translation>simula en directo los teléfonos de los técnicos (--speed X --duration S --seed N)</translation>
     </message>
@@ -3699,10 +3693,6 @@ Estado de salida: 0 datos generados, 2 opción no válida, 1 base de datos no va
         <translation>Semilla aleatoria (predeterminada: 1).</translation>
     </message>
     <message>
-        <source>Play the technicians&apos; phones: positions, en route / on site / completed, time entries and ratings, written live to the database.</source>
-        <translation>Simula los teléfonos de los técnicos: posiciones, en camino / en el emplazamiento / completada, registros de horas y valoraciones, escritos en directo en la base de datos.</translation>
-    </message>
-    <message>
         <source>--speed must be a number above 0 (at most 100000)</source>
         <translation>--speed debe ser un número mayor que 0 (como máximo 100000)</translation>
     </message>
@@ -3717,10 +3707,6 @@ Estado de salida: 0 datos generados, 2 opción no válida, 1 base de datos no va
     <message>
         <source>simulating %1 technicians at %2× for %3 s …</source>
         <translation>simulando %1 técnicos a %2× durante %3 s …</translation>
-    </message>
-    <message>
-        <source>simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed (%6 unresolved), %7 time entries, %8 ratings</source>
-        <translation>simulado hasta %1: %2 posiciones, %3 salidas, %4 llegadas, %5 completadas (%6 sin resolver), %7 registros de horas, %8 valoraciones</translation>
     </message>
     <message>
         <source>#</source>
@@ -4119,6 +4105,128 @@ los valores que sustituye. Con --version, se rechaza un registro que haya cambia
     <message>
         <source>usage: fieldops-cli work-order create | update ID | cancel ID --reason TEXT</source>
         <translation>uso: fieldops-cli work-order create | update ID | cancel ID --reason TEXT</translation>
+    </message>
+    <message>
+        <source>--version: &quot;%1&quot; is not a version (a whole number from 1)</source>
+        <translation>--version: &quot;%1&quot; no es una versión (un número entero desde 1)</translation>
+    </message>
+    <message>
+        <source>version: must be a whole number from 1</source>
+        <translation>version: debe ser un número entero desde 1</translation>
+    </message>
+    <message>
+        <source>version: %1 differs from --version %2</source>
+        <translation>version: %1 no coincide con --version %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 updated (version %2)</source>
+        <translation>%1 actualizada (versión %2)</translation>
+    </message>
+    <message>
+        <source>%1 activated (version %2)</source>
+        <translation>%1 activada (versión %2)</translation>
+    </message>
+    <message>
+        <source>%1 deactivated (version %2); its open episodes stay open</source>
+        <translation>%1 desactivada (versión %2); sus episodios abiertos siguen abiertos</translation>
+    </message>
+    <message>
+        <source>update, deactivate, activate: the version the rule was read at; refused if it moved on.</source>
+        <translation>update, deactivate, activate: la versión en que se leyó la regla; se rechaza si ha cambiado.</translation>
+    </message>
+    <message>
+        <source>create, update ID [FILE], deactivate ID, activate ID or list</source>
+        <translation>create, update ID [FILE], deactivate ID, activate ID o list</translation>
+    </message>
+    <message>
+        <source>Condition rules on asset readings.
+  create   reads one JSON object from standard input whose keys are the condition_rules columns
+           (id optional; asset_id or asset_model; kind threshold|rate|usage|anomaly and its
+           parameters; task, work_order_type, required_skills, duration_min, priority, active)
+           and prints the new id
+  update ID [FILE|-]
+           reads one JSON object with the same keys from FILE or standard input: the keys given
+           replace the rule&apos;s (null clears an optional one), the others keep theirs; a new kind
+           drops the old kind&apos;s parameters; checked as create checks; &quot;version&quot; (or --version)
+           is the version read, refused if the rule was changed meanwhile
+  deactivate ID, activate ID
+           stop or resume evaluating the rule; the episodes it opened stay as they are
+  list     every rule, one a line (--json: an array of objects with the same keys)</source>
+        <translation>Reglas de condición sobre lecturas de activos.
+  create   lee un objeto JSON de la entrada estándar cuyas claves son las columnas de condition_rules
+           (id opcional; asset_id o asset_model; kind threshold|rate|usage|anomaly y sus
+           parámetros; task, work_order_type, required_skills, duration_min, priority, active)
+           e imprime el nuevo id
+  update ID [FILE|-]
+           lee un objeto JSON con las mismas claves de FILE o de la entrada estándar: las claves dadas
+           sustituyen las de la regla (null borra una opcional), las demás se quedan; un kind nuevo
+           descarta los parámetros del anterior; se comprueba como en create; &quot;version&quot; (o --version)
+           es la versión leída, se rechaza si la regla cambió mientras tanto
+  deactivate ID, activate ID
+           detiene o reanuda la evaluación de la regla; los episodios que abrió quedan como están
+  list     todas las reglas, una por línea (--json: un array de objetos con las mismas claves)</translation>
+    </message>
+    <message>
+        <source>usage: fieldops-cli condition-rule create | update ID [FILE] | deactivate ID | activate ID | list [--json] [--version V]</source>
+        <translation>uso: fieldops-cli condition-rule create | update ID [FILE] | deactivate ID | activate ID | list [--json] [--version V]</translation>
+    </message>
+    <message>
+        <source>remove raw asset readings older than the retention, keeping their hourly sums ([--keep-days N] [--dry-run] [--json])</source>
+        <translation>elimina las lecturas en bruto de los activos más antiguas que la retención, conservando sus sumas por hora ([--keep-days N] [--dry-run] [--json])</translation>
+    </message>
+    <message>
+        <source>condition rules on asset readings: create (one JSON object on stdin), update ID [FILE], deactivate ID, activate ID, list [--json]</source>
+        <translation>reglas de condición sobre lecturas de activos: create (un objeto JSON en la entrada estándar), update ID [FILE], deactivate ID, activate ID, list [--json]</translation>
+    </message>
+    <message>
+        <source>Keep the raw readings of the last N days (default %1, at least %2).</source>
+        <translation>Conservar las lecturas en bruto de los últimos N días (por defecto %1, como mínimo %2).</translation>
+    </message>
+    <message>
+        <source>Report what would be removed; remove nothing.</source>
+        <translation>Informar de lo que se eliminaría; no eliminar nada.</translation>
+    </message>
+    <message>
+        <source>Remove the raw asset readings older than the retention. The hourly sums stay (charts and
+anomaly baselines read them), and each asset keeps the last reading of each kind.
+On PostgreSQL whole weeks go at once: a reading may stay up to a week longer.</source>
+        <translation>Elimina las lecturas en bruto de los activos más antiguas que la retención. Las sumas por hora se quedan (los gráficos y
+las líneas base de anomalías las leen), y cada activo conserva la última lectura de cada tipo.
+En PostgreSQL se eliminan semanas enteras a la vez: una lectura puede quedarse hasta una semana más.</translation>
+    </message>
+    <message>
+        <source>prune-readings takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>prune-readings no admite argumentos además de sus opciones (recibió &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--keep-days: %1 is too few; the asset health view draws a week of raw readings, keep at least %2</source>
+        <translation>--keep-days: %1 es muy poco; la vista de salud de activos dibuja una semana de lecturas en bruto, conserve al menos %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n raw reading(s) before %1 would be removed (dry run: nothing removed)</source>
+        <translation>
+            <numerusform>%n lectura en bruto anterior a %1 se eliminaría (simulación: no se eliminó nada)</numerusform>
+            <numerusform>%n lecturas en bruto anteriores a %1 se eliminarían (simulación: no se eliminó nada)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n raw reading(s) before %1 removed; their hourly sums kept</source>
+        <translation>
+            <numerusform>%n lectura en bruto anterior a %1 eliminada; se conservan sus sumas por hora</numerusform>
+            <numerusform>%n lecturas en bruto anteriores a %1 eliminadas; se conservan sus sumas por hora</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Play the technicians&apos; phones: positions, en route / on site / completed, time entries and ratings, and the connected equipment&apos;s sensor readings, written live to the database.</source>
+        <translation>Simula los móviles de los técnicos: posiciones, en camino / en el sitio / completado, partes de horas y valoraciones, y las lecturas de los sensores de los equipos conectados, escritos en directo en la base de datos.</translation>
+    </message>
+    <message>
+        <source>simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed (%6 unresolved), %7 time entries, %8 ratings, %9 sensor readings (%10 faults started on %11 connected units)</source>
+        <translation>simulado hasta %1: %2 posiciones, %3 salidas, %4 llegadas, %5 completadas (%6 sin resolver), %7 partes de horas, %8 valoraciones, %9 lecturas de sensores (%10 averías iniciadas en %11 unidades conectadas)</translation>
     </message>
 </context>
 <context>
@@ -4721,10 +4829,6 @@ los valores que sustituye. Con --version, se rechaza un registro que haya cambia
 <context>
     <name>fieldops::conditions::ConditionWatch</name>
     <message>
-        <source>another session</source>
-        <translation>otra sesión</translation>
-    </message>
-    <message>
         <source>Condition rules: evaluating…</source>
         <translation>Reglas de condición: evaluando…</translation>
     </message>
@@ -4784,12 +4888,20 @@ los valores que sustituye. Con --version, se rechaza un registro que haya cambia
         </translation>
     </message>
     <message>
-        <source>Another session holds the evaluation&apos;s lock: %1. This console evaluates when it lets go.</source>
-        <translation>Otra sesión tiene el bloqueo de la evaluación: %1. Esta consola evaluará cuando se libere.</translation>
-    </message>
-    <message>
         <source>The last evaluation of the condition rules failed: %1</source>
         <translation>La última evaluación de las reglas de condición ha fallado: %1</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>another console</source>
+        <translation>otra consola</translation>
+    </message>
+    <message>
+        <source>Another console holds the evaluation&apos;s lease: %1. This console takes over when it lets go, or once it has not evaluated for twice the interval.</source>
+        <translation>Otra consola tiene la concesión de la evaluación: %1. Esta consola la asume cuando la suelte, o cuando no haya evaluado durante el doble del intervalo.</translation>
     </message>
 </context>
 <context>
@@ -5812,6 +5924,66 @@ Why is it cancelled?</source>
         <source>No %1 readings in this span.</source>
         <translation>No hay lecturas de %1 en este intervalo.</translation>
     </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>Vigila</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Edit r&amp;ule…</source>
+        <translation>Editar r&amp;egla…</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation>Desac&amp;tivar</translation>
+    </message>
+    <message>
+        <source>An inactive rule is not evaluated; the work it already opened stays open</source>
+        <translation>Una regla inactiva no se evalúa; el trabajo que ya abrió sigue abierto</translation>
+    </message>
+    <message>
+        <source>A&amp;ll rules</source>
+        <translation>&amp;Todas las reglas</translation>
+    </message>
+    <message>
+        <source>Every condition rule, not only the chosen asset&apos;s</source>
+        <translation>Todas las reglas de condición, no solo las del activo elegido</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Reglas</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>modelo %1</translation>
+    </message>
+    <message>
+        <source>asset %1</source>
+        <translation>activo %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactiva</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivate</source>
+        <translation>Ac&amp;tivar</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::BoardToolbar</name>
@@ -6113,6 +6285,10 @@ Why is it cancelled?</source>
     <message>
         <source>P&amp;riority:</source>
         <translation>Priorid&amp;ad:</translation>
+    </message>
+    <message>
+        <source>Edit condition rule %1</source>
+        <translation>Editar regla de condición %1</translation>
     </message>
 </context>
 <context>
@@ -7382,10 +7558,6 @@ Why is it cancelled?</source>
         <source>Without one:</source>
         <translation>Sin visita proactiva:</translation>
     </message>
-    <message>
-        <source>Proactive work orders are those a condition rule opened. Failures prevented: the corrective work orders the assets covered by a recent proactive visit would have had at the rate of the uncovered ones, less those they had (watched assets only; the filters above apply to the period alone).</source>
-        <translation>Las órdenes de trabajo proactivas son las que ha abierto una regla de condición. Averías evitadas: las órdenes de trabajo correctivas que habrían tenido los equipos cubiertos por una visita proactiva reciente con la tasa de los no cubiertos, menos las que han tenido realmente (solo equipos vigilados; de los filtros de arriba, solo se aplica el período).</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %n work order(s) created in the period</source>
         <translation>
@@ -7403,6 +7575,10 @@ Why is it cancelled?</source>
     <message>
         <source>%1 asset-days · %2 per asset and 30 days</source>
         <translation>%1 equipos-día · %2 por equipo y 30 días</translation>
+    </message>
+    <message>
+        <source>Proactive work orders are those a condition rule opened. Failures prevented: the corrective work orders the assets covered by a recent proactive visit would have had at the rate of the uncovered ones, less those they had (watched assets only). The filters above choose the work orders counted (a work order belongs to the technician of its visit); coverage and asset-days stay every watched asset&apos;s.</source>
+        <translation>Las órdenes de trabajo proactivas son las que abrió una regla de condición. Averías evitadas: las órdenes correctivas que los activos cubiertos por una visita proactiva reciente habrían tenido al ritmo de los no cubiertos, menos las que tuvieron (solo activos vigilados). Los filtros de arriba eligen las órdenes contadas (una orden pertenece al técnico de su visita); la cobertura y los activos-día siguen siendo los de todos los activos vigilados.</translation>
     </message>
 </context>
 <context>

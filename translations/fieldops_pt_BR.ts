@@ -579,6 +579,10 @@ Leituras: %4.</translation>
         <source>rule %1 on asset %2: the work order is refused: %3</source>
         <translation>regra %1 no ativo %2: a ordem de serviço foi recusada: %3</translation>
     </message>
+    <message>
+        <source>another console</source>
+        <translation>outro console</translation>
+    </message>
 </context>
 <context>
     <name>ConditionRuleStore</name>
@@ -700,6 +704,22 @@ Leituras: %4.</translation>
     <message>
         <source>rule %1 was changed or removed by someone else</source>
         <translation>a regra %1 foi alterada ou removida por outra pessoa</translation>
+    </message>
+    <message>
+        <source>a rule&apos;s id cannot change (%1)</source>
+        <translation>o id de uma regra não pode mudar (%1)</translation>
+    </message>
+    <message>
+        <source>no condition rule %1</source>
+        <translation>nenhuma regra de condição %1</translation>
+    </message>
+    <message>
+        <source>rule %1 was removed by someone else meanwhile</source>
+        <translation>a regra %1 foi removida por outra pessoa nesse meio-tempo</translation>
+    </message>
+    <message>
+        <source>rule %1 was changed by someone else meanwhile (version %2, not %3); read it again</source>
+        <translation>a regra %1 foi alterada por outra pessoa nesse meio-tempo (versão %2, não %3); leia-a novamente</translation>
     </message>
 </context>
 <context>
@@ -3124,28 +3144,6 @@ horas livres dos técnicos com as habilidades (turnos menos ausências e agendam
         <translation>Imprimir o resultado como JSON.</translation>
     </message>
     <message>
-        <source>create or list</source>
-        <translation>create ou list</translation>
-    </message>
-    <message>
-        <source>Condition rules on asset readings.
-  create   reads one JSON object from standard input whose keys are the condition_rules columns
-           (id optional; asset_id or asset_model; kind threshold|rate|usage|anomaly and its
-           parameters; task, work_order_type, required_skills, duration_min, priority, active)
-           and prints the new id
-  list     every rule, one a line (--json: an array of objects with the same keys)</source>
-        <translation>Regras de condição sobre leituras de ativos.
-  create   lê da entrada padrão um objeto JSON cujas chaves são as colunas de condition_rules
-           (id opcional; asset_id ou asset_model; kind threshold|rate|usage|anomaly e seus
-           parâmetros; task, work_order_type, required_skills, duration_min, priority, active)
-           e imprime o novo id
-  list     todas as regras, uma por linha (--json: um array de objetos com as mesmas chaves)</translation>
-    </message>
-    <message>
-        <source>usage: fieldops-cli condition-rule create | list [--json]</source>
-        <translation>uso: fieldops-cli condition-rule create | list [--json]</translation>
-    </message>
-    <message>
         <source>Start of the range (ISO 8601 with an offset or Z).</source>
         <translation>Início do intervalo (ISO 8601 com deslocamento ou Z).</translation>
     </message>
@@ -3493,10 +3491,6 @@ capacidade as move (capacity-preview --level mostra as movimentações); &quot;d
         <translation>avaliar as regras de condição nas leituras dos ativos: abrir, continuar ou encerrar episódios e abrir suas ordens de serviço ([--dry-run] [--json] [--at ISO-TIME])</translation>
     </message>
     <message>
-        <source>condition rules on asset readings: create (one JSON object on stdin), list [--json]</source>
-        <translation>regras de condição sobre leituras de ativos: create (um objeto JSON na stdin), list [--json]</translation>
-    </message>
-    <message>
         <source>play the technicians&apos; phones live (--speed X --duration S --seed N)</source>
         <translation>simular ao vivo os celulares dos técnicos (--speed X --duration S --seed N)</translation>
     </message>
@@ -3699,10 +3693,6 @@ Status de saída: 0 dados gerados, 2 opção inválida, 1 banco de dados não va
         <translation>Semente aleatória (padrão 1).</translation>
     </message>
     <message>
-        <source>Play the technicians&apos; phones: positions, en route / on site / completed, time entries and ratings, written live to the database.</source>
-        <translation>Simular os celulares dos técnicos: posições, a caminho / no local / concluída, lançamentos de horas e avaliações, gravados ao vivo no banco de dados.</translation>
-    </message>
-    <message>
         <source>--speed must be a number above 0 (at most 100000)</source>
         <translation>--speed deve ser um número maior que 0 (no máximo 100000)</translation>
     </message>
@@ -3717,10 +3707,6 @@ Status de saída: 0 dados gerados, 2 opção inválida, 1 banco de dados não va
     <message>
         <source>simulating %1 technicians at %2× for %3 s …</source>
         <translation>simulando %1 técnicos a %2× por %3 s …</translation>
-    </message>
-    <message>
-        <source>simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed (%6 unresolved), %7 time entries, %8 ratings</source>
-        <translation>simulado até %1: %2 posições, %3 partidas, %4 chegadas, %5 concluídas (%6 não resolvidas), %7 lançamentos de horas, %8 avaliações</translation>
     </message>
     <message>
         <source>#</source>
@@ -4119,6 +4105,128 @@ valores substituídos. Com --version, um lançamento alterado desde essa versão
     <message>
         <source>usage: fieldops-cli work-order create | update ID | cancel ID --reason TEXT</source>
         <translation>uso: fieldops-cli work-order create | update ID | cancel ID --reason TEXT</translation>
+    </message>
+    <message>
+        <source>--version: &quot;%1&quot; is not a version (a whole number from 1)</source>
+        <translation>--version: &quot;%1&quot; não é uma versão (um número inteiro a partir de 1)</translation>
+    </message>
+    <message>
+        <source>version: must be a whole number from 1</source>
+        <translation>version: deve ser um número inteiro a partir de 1</translation>
+    </message>
+    <message>
+        <source>version: %1 differs from --version %2</source>
+        <translation>version: %1 difere de --version %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 updated (version %2)</source>
+        <translation>%1 atualizada (versão %2)</translation>
+    </message>
+    <message>
+        <source>%1 activated (version %2)</source>
+        <translation>%1 ativada (versão %2)</translation>
+    </message>
+    <message>
+        <source>%1 deactivated (version %2); its open episodes stay open</source>
+        <translation>%1 desativada (versão %2); seus episódios abertos continuam abertos</translation>
+    </message>
+    <message>
+        <source>update, deactivate, activate: the version the rule was read at; refused if it moved on.</source>
+        <translation>update, deactivate, activate: a versão em que a regra foi lida; recusado se ela mudou.</translation>
+    </message>
+    <message>
+        <source>create, update ID [FILE], deactivate ID, activate ID or list</source>
+        <translation>create, update ID [FILE], deactivate ID, activate ID ou list</translation>
+    </message>
+    <message>
+        <source>Condition rules on asset readings.
+  create   reads one JSON object from standard input whose keys are the condition_rules columns
+           (id optional; asset_id or asset_model; kind threshold|rate|usage|anomaly and its
+           parameters; task, work_order_type, required_skills, duration_min, priority, active)
+           and prints the new id
+  update ID [FILE|-]
+           reads one JSON object with the same keys from FILE or standard input: the keys given
+           replace the rule&apos;s (null clears an optional one), the others keep theirs; a new kind
+           drops the old kind&apos;s parameters; checked as create checks; &quot;version&quot; (or --version)
+           is the version read, refused if the rule was changed meanwhile
+  deactivate ID, activate ID
+           stop or resume evaluating the rule; the episodes it opened stay as they are
+  list     every rule, one a line (--json: an array of objects with the same keys)</source>
+        <translation>Regras de condição sobre leituras de ativos.
+  create   lê um objeto JSON da entrada padrão cujas chaves são as colunas de condition_rules
+           (id opcional; asset_id ou asset_model; kind threshold|rate|usage|anomaly e seus
+           parâmetros; task, work_order_type, required_skills, duration_min, priority, active)
+           e imprime o novo id
+  update ID [FILE|-]
+           lê um objeto JSON com as mesmas chaves de FILE ou da entrada padrão: as chaves dadas
+           substituem as da regra (null limpa uma opcional), as demais ficam; um novo kind
+           descarta os parâmetros do kind anterior; verificado como create verifica; &quot;version&quot; (ou --version)
+           é a versão lida, recusado se a regra mudou nesse meio-tempo
+  deactivate ID, activate ID
+           para ou retoma a avaliação da regra; os episódios que ela abriu ficam como estão
+  list     todas as regras, uma por linha (--json: uma matriz de objetos com as mesmas chaves)</translation>
+    </message>
+    <message>
+        <source>usage: fieldops-cli condition-rule create | update ID [FILE] | deactivate ID | activate ID | list [--json] [--version V]</source>
+        <translation>uso: fieldops-cli condition-rule create | update ID [FILE] | deactivate ID | activate ID | list [--json] [--version V]</translation>
+    </message>
+    <message>
+        <source>remove raw asset readings older than the retention, keeping their hourly sums ([--keep-days N] [--dry-run] [--json])</source>
+        <translation>remove as leituras brutas de ativos mais antigas que a retenção, mantendo suas somas por hora ([--keep-days N] [--dry-run] [--json])</translation>
+    </message>
+    <message>
+        <source>condition rules on asset readings: create (one JSON object on stdin), update ID [FILE], deactivate ID, activate ID, list [--json]</source>
+        <translation>regras de condição sobre leituras de ativos: create (um objeto JSON na entrada padrão), update ID [FILE], deactivate ID, activate ID, list [--json]</translation>
+    </message>
+    <message>
+        <source>Keep the raw readings of the last N days (default %1, at least %2).</source>
+        <translation>Manter as leituras brutas dos últimos N dias (padrão %1, no mínimo %2).</translation>
+    </message>
+    <message>
+        <source>Report what would be removed; remove nothing.</source>
+        <translation>Informar o que seria removido; não remover nada.</translation>
+    </message>
+    <message>
+        <source>Remove the raw asset readings older than the retention. The hourly sums stay (charts and
+anomaly baselines read them), and each asset keeps the last reading of each kind.
+On PostgreSQL whole weeks go at once: a reading may stay up to a week longer.</source>
+        <translation>Remove as leituras brutas de ativos mais antigas que a retenção. As somas por hora ficam (gráficos e
+linhas de base de anomalia as leem), e cada ativo mantém a última leitura de cada tipo.
+No PostgreSQL semanas inteiras saem de uma vez: uma leitura pode ficar até uma semana a mais.</translation>
+    </message>
+    <message>
+        <source>prune-readings takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>prune-readings não aceita argumentos além de suas opções (recebeu &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--keep-days: %1 is too few; the asset health view draws a week of raw readings, keep at least %2</source>
+        <translation>--keep-days: %1 é pouco; a visão de saúde dos ativos desenha uma semana de leituras brutas, mantenha pelo menos %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n raw reading(s) before %1 would be removed (dry run: nothing removed)</source>
+        <translation>
+            <numerusform>%n leitura bruta antes de %1 seria removida (simulação: nada removido)</numerusform>
+            <numerusform>%n leituras brutas antes de %1 seriam removidas (simulação: nada removido)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n raw reading(s) before %1 removed; their hourly sums kept</source>
+        <translation>
+            <numerusform>%n leitura bruta antes de %1 removida; suas somas por hora mantidas</numerusform>
+            <numerusform>%n leituras brutas antes de %1 removidas; suas somas por hora mantidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Play the technicians&apos; phones: positions, en route / on site / completed, time entries and ratings, and the connected equipment&apos;s sensor readings, written live to the database.</source>
+        <translation>Simula os celulares dos técnicos: posições, a caminho / no local / concluído, apontamentos de horas e avaliações, e as leituras dos sensores dos equipamentos conectados, gravados ao vivo no banco de dados.</translation>
+    </message>
+    <message>
+        <source>simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed (%6 unresolved), %7 time entries, %8 ratings, %9 sensor readings (%10 faults started on %11 connected units)</source>
+        <translation>simulado até %1: %2 posições, %3 saídas, %4 chegadas, %5 concluídas (%6 não resolvidas), %7 apontamentos de horas, %8 avaliações, %9 leituras de sensores (%10 falhas iniciadas em %11 unidades conectadas)</translation>
     </message>
 </context>
 <context>
@@ -4721,10 +4829,6 @@ valores substituídos. Com --version, um lançamento alterado desde essa versão
 <context>
     <name>fieldops::conditions::ConditionWatch</name>
     <message>
-        <source>another session</source>
-        <translation>outra sessão</translation>
-    </message>
-    <message>
         <source>Condition rules: evaluating…</source>
         <translation>Regras de condição: avaliando…</translation>
     </message>
@@ -4784,12 +4888,20 @@ valores substituídos. Com --version, um lançamento alterado desde essa versão
         </translation>
     </message>
     <message>
-        <source>Another session holds the evaluation&apos;s lock: %1. This console evaluates when it lets go.</source>
-        <translation>Outra sessão detém o bloqueio da avaliação: %1. Este console avaliará quando o bloqueio for liberado.</translation>
-    </message>
-    <message>
         <source>The last evaluation of the condition rules failed: %1</source>
         <translation>A última avaliação das regras de condição falhou: %1</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>another console</source>
+        <translation>outro console</translation>
+    </message>
+    <message>
+        <source>Another console holds the evaluation&apos;s lease: %1. This console takes over when it lets go, or once it has not evaluated for twice the interval.</source>
+        <translation>Outro console detém a concessão da avaliação: %1. Este console assume quando ele a liberar, ou quando ele não avaliar por duas vezes o intervalo.</translation>
     </message>
 </context>
 <context>
@@ -5812,6 +5924,66 @@ Por que ela foi cancelada?</translation>
         <source>No %1 readings in this span.</source>
         <translation>Nenhuma leitura de %1 neste intervalo.</translation>
     </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Leitura</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>Observa</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Edit r&amp;ule…</source>
+        <translation>Editar r&amp;egra…</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation>Desa&amp;tivar</translation>
+    </message>
+    <message>
+        <source>An inactive rule is not evaluated; the work it already opened stays open</source>
+        <translation>Uma regra inativa não é avaliada; o trabalho que ela já abriu continua aberto</translation>
+    </message>
+    <message>
+        <source>A&amp;ll rules</source>
+        <translation>&amp;Todas as regras</translation>
+    </message>
+    <message>
+        <source>Every condition rule, not only the chosen asset&apos;s</source>
+        <translation>Todas as regras de condição, não só as do ativo escolhido</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regras</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>modelo %1</translation>
+    </message>
+    <message>
+        <source>asset %1</source>
+        <translation>ativo %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>ativa</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inativa</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivate</source>
+        <translation>A&amp;tivar</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::BoardToolbar</name>
@@ -6113,6 +6285,10 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>P&amp;riority:</source>
         <translation>&amp;Prioridade:</translation>
+    </message>
+    <message>
+        <source>Edit condition rule %1</source>
+        <translation>Editar regra de condição %1</translation>
     </message>
 </context>
 <context>
@@ -7382,10 +7558,6 @@ Por que ela foi cancelada?</translation>
         <source>Without one:</source>
         <translation>Sem visita proativa:</translation>
     </message>
-    <message>
-        <source>Proactive work orders are those a condition rule opened. Failures prevented: the corrective work orders the assets covered by a recent proactive visit would have had at the rate of the uncovered ones, less those they had (watched assets only; the filters above apply to the period alone).</source>
-        <translation>Ordens de serviço proativas são as abertas por uma regra de condição. Falhas evitadas: as ordens de serviço corretivas que os ativos cobertos por uma visita proativa recente teriam tido à taxa dos ativos não cobertos, menos as que de fato tiveram (somente ativos monitorados; dos filtros acima, apenas o período se aplica).</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %n work order(s) created in the period</source>
         <translation>
@@ -7403,6 +7575,10 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>%1 asset-days · %2 per asset and 30 days</source>
         <translation>%1 ativos-dia · %2 por ativo a cada 30 dias</translation>
+    </message>
+    <message>
+        <source>Proactive work orders are those a condition rule opened. Failures prevented: the corrective work orders the assets covered by a recent proactive visit would have had at the rate of the uncovered ones, less those they had (watched assets only). The filters above choose the work orders counted (a work order belongs to the technician of its visit); coverage and asset-days stay every watched asset&apos;s.</source>
+        <translation>Ordens de serviço proativas são as que uma regra de condição abriu. Falhas evitadas: as ordens corretivas que os ativos cobertos por uma visita proativa recente teriam tido na taxa dos não cobertos, menos as que tiveram (apenas ativos monitorados). Os filtros acima escolhem as ordens contadas (uma ordem pertence ao técnico de sua visita); a cobertura e os ativos-dia continuam sendo os de todos os ativos monitorados.</translation>
     </message>
 </context>
 <context>

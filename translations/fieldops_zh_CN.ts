@@ -579,6 +579,10 @@ Readings: %4.</source>
         <source>rule %1 on asset %2: the work order is refused: %3</source>
         <translation>资产 %2 上的规则 %1：工单被拒绝：%3</translation>
     </message>
+    <message>
+        <source>another console</source>
+        <translation>另一个控制台</translation>
+    </message>
 </context>
 <context>
     <name>ConditionRuleStore</name>
@@ -699,6 +703,22 @@ Readings: %4.</source>
     <message>
         <source>rule %1 was changed or removed by someone else</source>
         <translation>规则 %1 已被他人修改或删除</translation>
+    </message>
+    <message>
+        <source>a rule&apos;s id cannot change (%1)</source>
+        <translation>规则的 ID 不能更改（%1）</translation>
+    </message>
+    <message>
+        <source>no condition rule %1</source>
+        <translation>没有条件规则 %1</translation>
+    </message>
+    <message>
+        <source>rule %1 was removed by someone else meanwhile</source>
+        <translation>规则 %1 已在此期间被他人删除</translation>
+    </message>
+    <message>
+        <source>rule %1 was changed by someone else meanwhile (version %2, not %3); read it again</source>
+        <translation>规则 %1 已在此期间被他人更改（版本 %2，而非 %3）；请重新读取</translation>
     </message>
 </context>
 <context>
@@ -3115,28 +3135,6 @@ free hours of the technicians holding the skills (shifts less absences and booki
         <translation>将结果输出为 JSON。</translation>
     </message>
     <message>
-        <source>create or list</source>
-        <translation>create 或 list</translation>
-    </message>
-    <message>
-        <source>Condition rules on asset readings.
-  create   reads one JSON object from standard input whose keys are the condition_rules columns
-           (id optional; asset_id or asset_model; kind threshold|rate|usage|anomaly and its
-           parameters; task, work_order_type, required_skills, duration_min, priority, active)
-           and prints the new id
-  list     every rule, one a line (--json: an array of objects with the same keys)</source>
-        <translation>基于资产读数的状态规则。
-  create   从标准输入读取一个 JSON 对象，其键为 condition_rules 的列
-           （id 可选；asset_id 或 asset_model；kind 为 threshold|rate|usage|anomaly 及其
-           参数；task、work_order_type、required_skills、duration_min、priority、active），
-           并输出新规则的 id
-  list     列出所有规则，每行一条（--json：由相同键的对象组成的数组）</translation>
-    </message>
-    <message>
-        <source>usage: fieldops-cli condition-rule create | list [--json]</source>
-        <translation>用法：fieldops-cli condition-rule create | list [--json]</translation>
-    </message>
-    <message>
         <source>Start of the range (ISO 8601 with an offset or Z).</source>
         <translation>范围的开始（带时区偏移或 Z 的 ISO 8601）。</translation>
     </message>
@@ -3481,10 +3479,6 @@ moves them to (capacity-preview --level shows the moves); &quot;due&quot; is the
         <translation>对资产读数评估状态规则：打开、延续或清除事件段并创建其工单（[--dry-run] [--json] [--at ISO-TIME]）</translation>
     </message>
     <message>
-        <source>condition rules on asset readings: create (one JSON object on stdin), list [--json]</source>
-        <translation>基于资产读数的状态规则：create（从 stdin 读取一个 JSON 对象）、list [--json]</translation>
-    </message>
-    <message>
         <source>play the technicians&apos; phones live (--speed X --duration S --seed N)</source>
         <translation>实时模拟技术员的手机（--speed X --duration S --seed N）</translation>
     </message>
@@ -3687,10 +3681,6 @@ Exit status: 0 seeded, 2 invalid option, 1 database not empty or other failure.<
         <translation>随机种子（默认 1）。</translation>
     </message>
     <message>
-        <source>Play the technicians&apos; phones: positions, en route / on site / completed, time entries and ratings, written live to the database.</source>
-        <translation>模拟技术员的手机：位置、在途 / 在现场 / 已完成、工时记录和评分，实时写入数据库。</translation>
-    </message>
-    <message>
         <source>--speed must be a number above 0 (at most 100000)</source>
         <translation>--speed 必须是大于 0 的数字（最大 100000）</translation>
     </message>
@@ -3705,10 +3695,6 @@ Exit status: 0 seeded, 2 invalid option, 1 database not empty or other failure.<
     <message>
         <source>simulating %1 technicians at %2× for %3 s …</source>
         <translation>正在以 %2× 速度模拟 %1 名技术员，持续 %3 秒 …</translation>
-    </message>
-    <message>
-        <source>simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed (%6 unresolved), %7 time entries, %8 ratings</source>
-        <translation>已模拟至 %1：%2 个位置，%3 次出发，%4 次到达，%5 次完成（%6 次未解决），%7 条工时记录，%8 条评分</translation>
     </message>
     <message>
         <source>#</source>
@@ -4107,6 +4093,126 @@ values it replaces. With --version, an entry changed since that version is refus
     <message>
         <source>usage: fieldops-cli work-order create | update ID | cancel ID --reason TEXT</source>
         <translation>用法：fieldops-cli work-order create | update ID | cancel ID --reason TEXT</translation>
+    </message>
+    <message>
+        <source>--version: &quot;%1&quot; is not a version (a whole number from 1)</source>
+        <translation>--version：“%1”不是版本号（从 1 起的整数）</translation>
+    </message>
+    <message>
+        <source>version: must be a whole number from 1</source>
+        <translation>version：必须是从 1 起的整数</translation>
+    </message>
+    <message>
+        <source>version: %1 differs from --version %2</source>
+        <translation>version：%1 与 --version %2 不一致</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 updated (version %2)</source>
+        <translation>%1 已更新（版本 %2）</translation>
+    </message>
+    <message>
+        <source>%1 activated (version %2)</source>
+        <translation>%1 已启用（版本 %2）</translation>
+    </message>
+    <message>
+        <source>%1 deactivated (version %2); its open episodes stay open</source>
+        <translation>%1 已停用（版本 %2）；其未结束的事件保持打开</translation>
+    </message>
+    <message>
+        <source>update, deactivate, activate: the version the rule was read at; refused if it moved on.</source>
+        <translation>update、deactivate、activate：读取规则时的版本；若规则已更改则拒绝。</translation>
+    </message>
+    <message>
+        <source>create, update ID [FILE], deactivate ID, activate ID or list</source>
+        <translation>create、update ID [FILE]、deactivate ID、activate ID 或 list</translation>
+    </message>
+    <message>
+        <source>Condition rules on asset readings.
+  create   reads one JSON object from standard input whose keys are the condition_rules columns
+           (id optional; asset_id or asset_model; kind threshold|rate|usage|anomaly and its
+           parameters; task, work_order_type, required_skills, duration_min, priority, active)
+           and prints the new id
+  update ID [FILE|-]
+           reads one JSON object with the same keys from FILE or standard input: the keys given
+           replace the rule&apos;s (null clears an optional one), the others keep theirs; a new kind
+           drops the old kind&apos;s parameters; checked as create checks; &quot;version&quot; (or --version)
+           is the version read, refused if the rule was changed meanwhile
+  deactivate ID, activate ID
+           stop or resume evaluating the rule; the episodes it opened stay as they are
+  list     every rule, one a line (--json: an array of objects with the same keys)</source>
+        <translation>资产读数的条件规则。
+  create   从标准输入读取一个 JSON 对象，其键为 condition_rules 的列
+           （id 可选；asset_id 或 asset_model；kind threshold|rate|usage|anomaly 及其
+           参数；task、work_order_type、required_skills、duration_min、priority、active）
+           并打印新的 id
+  update ID [FILE|-]
+           从 FILE 或标准输入读取一个键相同的 JSON 对象：给出的键
+           替换规则中的值（null 清除可选值），其余保持不变；新的 kind
+           会丢弃旧 kind 的参数；检查方式同 create；&quot;version&quot;（或 --version）
+           为读取时的版本，若规则在此期间被更改则拒绝
+  deactivate ID, activate ID
+           停止或恢复评估该规则；它已开出的事件保持原样
+  list     所有规则，每行一条（--json：键相同的对象数组）</translation>
+    </message>
+    <message>
+        <source>usage: fieldops-cli condition-rule create | update ID [FILE] | deactivate ID | activate ID | list [--json] [--version V]</source>
+        <translation>用法：fieldops-cli condition-rule create | update ID [FILE] | deactivate ID | activate ID | list [--json] [--version V]</translation>
+    </message>
+    <message>
+        <source>remove raw asset readings older than the retention, keeping their hourly sums ([--keep-days N] [--dry-run] [--json])</source>
+        <translation>删除早于保留期的资产原始读数，保留其每小时汇总（[--keep-days N] [--dry-run] [--json]）</translation>
+    </message>
+    <message>
+        <source>condition rules on asset readings: create (one JSON object on stdin), update ID [FILE], deactivate ID, activate ID, list [--json]</source>
+        <translation>资产读数的条件规则：create（标准输入中的一个 JSON 对象）、update ID [FILE]、deactivate ID、activate ID、list [--json]</translation>
+    </message>
+    <message>
+        <source>Keep the raw readings of the last N days (default %1, at least %2).</source>
+        <translation>保留最近 N 天的原始读数（默认 %1，至少 %2）。</translation>
+    </message>
+    <message>
+        <source>Report what would be removed; remove nothing.</source>
+        <translation>报告将被删除的内容；不删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Remove the raw asset readings older than the retention. The hourly sums stay (charts and
+anomaly baselines read them), and each asset keeps the last reading of each kind.
+On PostgreSQL whole weeks go at once: a reading may stay up to a week longer.</source>
+        <translation>删除早于保留期的资产原始读数。每小时汇总保留（图表和
+异常基线会读取它们），每个资产保留每种读数的最后一条。
+在 PostgreSQL 上按整周删除：一条读数最多可能多保留一周。</translation>
+    </message>
+    <message>
+        <source>prune-readings takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>prune-readings 除选项外不接受参数（收到“%1”）</translation>
+    </message>
+    <message>
+        <source>--keep-days: %1 is too few; the asset health view draws a week of raw readings, keep at least %2</source>
+        <translation>--keep-days：%1 太少；资产健康视图会绘制一周的原始读数，请至少保留 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n raw reading(s) before %1 would be removed (dry run: nothing removed)</source>
+        <translation>
+            <numerusform>将删除 %1 之前的 %n 条原始读数（试运行：未删除任何内容）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n raw reading(s) before %1 removed; their hourly sums kept</source>
+        <translation>
+            <numerusform>已删除 %1 之前的 %n 条原始读数；保留其每小时汇总</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Play the technicians&apos; phones: positions, en route / on site / completed, time entries and ratings, and the connected equipment&apos;s sensor readings, written live to the database.</source>
+        <translation>模拟技术人员的手机：位置、在途 / 到场 / 完成、工时记录和评分，以及联网设备的传感器读数，实时写入数据库。</translation>
+    </message>
+    <message>
+        <source>simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed (%6 unresolved), %7 time entries, %8 ratings, %9 sensor readings (%10 faults started on %11 connected units)</source>
+        <translation>模拟至 %1：%2 个位置、%3 次出发、%4 次到达、%5 次完成（%6 次未解决）、%7 条工时记录、%8 条评分、%9 条传感器读数（%11 台联网设备上开始了 %10 次故障）</translation>
     </message>
 </context>
 <context>
@@ -4706,10 +4812,6 @@ values it replaces. With --version, an entry changed since that version is refus
 <context>
     <name>fieldops::conditions::ConditionWatch</name>
     <message>
-        <source>another session</source>
-        <translation>另一个会话</translation>
-    </message>
-    <message>
         <source>Condition rules: evaluating…</source>
         <translation>状态规则：正在评估…</translation>
     </message>
@@ -4764,12 +4866,20 @@ values it replaces. With --version, an entry changed since that version is refus
         </translation>
     </message>
     <message>
-        <source>Another session holds the evaluation&apos;s lock: %1. This console evaluates when it lets go.</source>
-        <translation>另一个会话持有评估锁：%1。该锁释放后，此控制台将进行评估。</translation>
-    </message>
-    <message>
         <source>The last evaluation of the condition rules failed: %1</source>
         <translation>上次状态规则评估失败：%1</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>another console</source>
+        <translation>另一个控制台</translation>
+    </message>
+    <message>
+        <source>Another console holds the evaluation&apos;s lease: %1. This console takes over when it lets go, or once it has not evaluated for twice the interval.</source>
+        <translation>另一个控制台持有评估租约：%1。当它释放租约，或它已有两倍间隔时间未评估时，本控制台将接管。</translation>
     </message>
 </context>
 <context>
@@ -5788,6 +5898,66 @@ Why is it cancelled?</source>
         <source>No %1 readings in this span.</source>
         <translation>此时间范围内没有 %1 读数。</translation>
     </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>监视</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Edit r&amp;ule…</source>
+        <translation>编辑规则(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>An inactive rule is not evaluated; the work it already opened stays open</source>
+        <translation>停用的规则不会被评估；它已开出的工作保持打开</translation>
+    </message>
+    <message>
+        <source>A&amp;ll rules</source>
+        <translation>所有规则(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Every condition rule, not only the chosen asset&apos;s</source>
+        <translation>所有条件规则，而不仅是所选资产的</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>型号 %1</translation>
+    </message>
+    <message>
+        <source>asset %1</source>
+        <translation>资产 %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivate</source>
+        <translation>启用(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::BoardToolbar</name>
@@ -6088,6 +6258,10 @@ Why is it cancelled?</source>
     <message>
         <source>P&amp;riority:</source>
         <translation>优先级(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Edit condition rule %1</source>
+        <translation>编辑条件规则 %1</translation>
     </message>
 </context>
 <context>
@@ -7350,10 +7524,6 @@ Why is it cancelled?</source>
         <source>Without one:</source>
         <translation>无主动性上门：</translation>
     </message>
-    <message>
-        <source>Proactive work orders are those a condition rule opened. Failures prevented: the corrective work orders the assets covered by a recent proactive visit would have had at the rate of the uncovered ones, less those they had (watched assets only; the filters above apply to the period alone).</source>
-        <translation>主动性工单是由状态规则新建的工单。已避免的故障：近期有主动性上门覆盖的资产若按未覆盖资产的发生率本应产生的纠正性工单数，减去其实际产生的纠正性工单数（仅限受监视的资产；上方的筛选条件中只有期间生效）。</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %n work order(s) created in the period</source>
         <translation>
@@ -7369,6 +7539,10 @@ Why is it cancelled?</source>
     <message>
         <source>%1 asset-days · %2 per asset and 30 days</source>
         <translation>%1 个资产日 · 每个资产每 30 天 %2</translation>
+    </message>
+    <message>
+        <source>Proactive work orders are those a condition rule opened. Failures prevented: the corrective work orders the assets covered by a recent proactive visit would have had at the rate of the uncovered ones, less those they had (watched assets only). The filters above choose the work orders counted (a work order belongs to the technician of its visit); coverage and asset-days stay every watched asset&apos;s.</source>
+        <translation>主动工单是条件规则开出的工单。避免的故障：近期有主动上门覆盖的资产按未覆盖资产的比率本应出现的纠正性工单数，减去它们实际出现的数量（仅限受监视的资产）。上方的筛选条件选择计入的工单（工单归属于其上门的技术人员）；覆盖范围和资产天数仍按所有受监视资产计算。</translation>
     </message>
 </context>
 <context>
