@@ -38,7 +38,7 @@ constexpr View kViews[] = {
     {"board", "schedule", false},      {"map", "map", false},
     {"kpi", "kpis", false},            {"workorders", "workorders", true},
     {"customers", "customers", true},  {"contracts", "contracts", true},
-    {"technicians", "technicians", true},
+    {"technicians", "technicians", true}, {"assets", "assethealth", true},
 };
 
 const View *findView(const QString &name)

@@ -113,7 +113,7 @@ private slots:
         const Run r = run({QStringLiteral("--demo"), QStringLiteral("--screenshot"), QStringLiteral("dashboard"), file});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QLatin1String("unknown view \"dashboard\"")), qPrintable(r.err));
-        QVERIFY2(r.err.contains(QLatin1String("board, map, kpi, workorders, customers, contracts, technicians")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("board, map, kpi, workorders, customers, contracts, technicians, assets")), qPrintable(r.err));
         QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line
         QVERIFY(!QFileInfo::exists(file));
     }
