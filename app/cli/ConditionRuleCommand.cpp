@@ -14,6 +14,7 @@
 #include "workorders/WorkOrderJson.h"
 
 #include <QFile>
+#include <optional>
 
 namespace fieldops::cli {
 
@@ -45,15 +46,33 @@ QString ruleLine(const ConditionRule &r)
         .arg(r.active ? QString() : CliText::tr(", inactive"));
 }
 
-int create(CliContext &ctx, bool json)
+// The one JSON object of FILE, or of standard input when FILE is empty or "-"; nullopt
+// after saying what is wrong (exitCode set).
+std::optional<QJsonObject> readObject(CliContext &ctx, const QString &file, int &exitCode)
 {
     QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return ctx.fail(Error::other(CliText::tr("cannot read standard input")));
+    const bool fromStdin = file.isEmpty() || file == QLatin1String("-");
+    if (!fromStdin)
+        in.setFileName(file);
+    if (fromStdin ? !in.open(stdin, QIODevice::ReadOnly) : !in.open(QIODevice::ReadOnly)) {
+        exitCode = ctx.fail(Error::other(fromStdin ? CliText::tr("cannot read standard input") : CliText::tr("cannot read %1: %2").arg(file, in.errorString())));
+        return std::nullopt;
+    }
     QJsonObject object;
-    if (auto issue = workorders::parseJsonObject(in.readAll(), object))
-        return ctx.invalid(issue->text());
+    if (auto issue = workorders::parseJsonObject(in.readAll(), object)) {
+        exitCode = ctx.invalid(issue->text());
+        return std::nullopt;
+    }
+    return object;
+}
+
+int create(CliContext &ctx, bool json)
+{
     int code = ExitOk;
+    const auto read = readObject(ctx, QString(), code);
+    if (!read)
+        return code;
+    const QJsonObject &object = *read;
     auto db = ctx.openDatabase(code);
     if (!db)
         return code;
@@ -118,16 +137,11 @@ int refused(CliContext &ctx, const Error &e)
 
 int update(CliContext &ctx, const QString &id, const QString &file, const QString &versionOption, bool json)
 {
-    QFile in;
-    const bool fromStdin = file.isEmpty() || file == QLatin1String("-");
-    if (!fromStdin)
-        in.setFileName(file);
-    if (fromStdin ? !in.open(stdin, QIODevice::ReadOnly) : !in.open(QIODevice::ReadOnly))
-        return ctx.fail(Error::other(fromStdin ? CliText::tr("cannot read standard input") : CliText::tr("cannot read %1: %2").arg(file, in.errorString())));
-    QJsonObject patch;
-    if (auto issue = workorders::parseJsonObject(in.readAll(), patch))
-        return ctx.invalid(issue->text());
     int code = ExitOk;
+    auto read = readObject(ctx, file, code);
+    if (!read)
+        return code;
+    QJsonObject &patch = *read;
     int version = -1;
     if (!expectedVersion(ctx, versionOption, patch.value(QLatin1String("version")), version, code))
         return code;
