@@ -22,6 +22,7 @@
 #include "records/RecordFormModel.h"
 #include "selection/SelectionService.h"
 #include "controllers/WorkOrderIntakeController.h"
+#include "controllers/VisitOutcomeController.h"
 #include "controllers/WorkOrdersTabController.h"
 #include "document/ScheduleDocument.h"
 #include "inspector/WorkOrderInspector.h"
@@ -77,11 +78,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     m_docks = new DockController(this, m_session);
     m_docks->inspector()->setHistoryModel(m_session->auditHistory());
     m_docks->inspector()->setActions({m_intake->editAction(), m_intake->cancelAction()});
+    // How a visit ended, from the inspector's visits, the board's menu or Ctrl+Shift+R.
+    m_outcomes = new VisitOutcomeController(m_session, m_docks->inspector(), this);
+    m_docks->inspector()->setVisitActions({m_outcomes->recordAction()});
+    connect(m_outcomes, &VisitOutcomeController::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     // The schedule tab follows the role itself (read-only board for roles the server would
     // refuse, and while the connection is lost).
     auto schedule = std::make_unique<ScheduleTabController>(this, m_session, m_docks);
     connect(schedule.get(), &ScheduleTabController::editWorkOrderRequested, m_intake, &WorkOrderIntakeController::editWorkOrder);
     connect(schedule.get(), &ScheduleTabController::cancelWorkOrderRequested, m_intake, &WorkOrderIntakeController::cancelWorkOrder);
+    connect(schedule.get(), &ScheduleTabController::recordOutcomeRequested, m_outcomes, &VisitOutcomeController::recordOutcome);
     m_suggestAction = schedule->suggestions()->suggestAction();
     connect(schedule.get(), &ScheduleTabController::openOnMapRequested, this, [this, mapController](const QString &id) {
         if (!mapController->showWorkOrder(id)) {
@@ -92,6 +98,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     });
     m_optimizeAction = schedule->optimize()->optimizeAction();
     ScheduleTabController *scheduleTab = schedule.get();
+    // The return visit of a job left unresolved: its work order selected, suggestions open.
+    connect(m_outcomes, &VisitOutcomeController::followUpRequested, this, [this, scheduleTab](const QString &workOrderId) {
+        m_session->selection()->selectWorkOrder(workOrderId);
+        m_tabs->setCurrentWidget(scheduleTab->widget());
+        m_suggestAction->trigger();
+    });
     addTab(std::move(schedule));
     m_workOrdersTab->setRowActions({m_intake->editAction(), m_intake->cancelAction()});
     // Customers, their sites and assets.
@@ -190,6 +202,7 @@ void MainWindow::buildMenus()
     edit->addSeparator();
     edit->addAction(m_intake->editAction());
     edit->addAction(m_intake->cancelAction());
+    edit->addAction(m_outcomes->recordAction());
     edit->addSeparator();
     edit->addAction(m_suggestAction);
     edit->addAction(m_optimizeAction);

@@ -21,6 +21,7 @@ namespace fieldops::gui {
 class ConnectionController;
 class DockController;
 class TabController;
+class VisitOutcomeController;
 class WorkOrderIntakeController;
 class WorkOrdersTabController;
 
@@ -38,6 +39,7 @@ public:
     ConnectionController *connection() const { return m_connection; }
     WorkOrdersTabController *workOrdersTab() const { return m_workOrdersTab; }
     WorkOrderIntakeController *intake() const { return m_intake; }
+    VisitOutcomeController *outcomes() const { return m_outcomes; }
     widgets::KpiDashboard *kpiDashboard() const { return m_kpiDashboard; }
 
     // Saved on close; public so tests and a crash-safe autosave can call it.
@@ -61,6 +63,7 @@ private:
     DockController *m_docks;
     ConnectionController *m_connection;
     WorkOrderIntakeController *m_intake;
+    VisitOutcomeController *m_outcomes = nullptr;
     QAction *m_suggestAction = nullptr; // "Suggest technician…", owned by the schedule tab's controller
     QAction *m_optimizeAction = nullptr; // "Optimize day…", likewise
     bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show

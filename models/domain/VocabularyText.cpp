@@ -69,4 +69,17 @@ QString feePeriodText(const QString &period)
     return period;
 }
 
+QString outcomeReasonText(const QString &reason)
+{
+    if (reason == QLatin1String("needs_parts"))
+        return QCoreApplication::translate("Vocabulary", "Needs parts");
+    if (reason == QLatin1String("customer_absent"))
+        return QCoreApplication::translate("Vocabulary", "Customer absent");
+    if (reason == QLatin1String("second_visit"))
+        return QCoreApplication::translate("Vocabulary", "Needs a second visit");
+    if (reason == QLatin1String("referred"))
+        return QCoreApplication::translate("Vocabulary", "Referred elsewhere");
+    return reason;
+}
+
 } // namespace fieldops::vocabulary

@@ -10,5 +10,7 @@ QString workOrderTypeText(const QString &type);
 QString workOrderStatusText(const QString &status);
 QString coverageText(const QString &coverage);
 QString feePeriodText(const QString &period);
+// Why a visit left its job unresolved (appointments.outcome_reason).
+QString outcomeReasonText(const QString &reason);
 
 } // namespace fieldops::vocabulary

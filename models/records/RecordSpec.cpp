@@ -35,6 +35,21 @@ const RecordSpec &appointmentStatusSpec()
     return spec;
 }
 
+const RecordSpec &appointmentOutcomeSpec()
+{
+    static const RecordSpec spec{QStringLiteral("appointments"),
+                                 QStringLiteral("id"),
+                                 {QStringLiteral("status"), QStringLiteral("arrived_at"), QStringLiteral("completed_at"),
+                                  QStringLiteral("departed_at"), QStringLiteral("resolved"), QStringLiteral("outcome_reason"),
+                                  QStringLiteral("outcome_notes"), QStringLiteral("signed_by")},
+                                 {},
+                                 QT_TRANSLATE_NOOP("RecordWriter", "visit"),
+                                 false,
+                                 {},
+                                 {QStringLiteral("resolved")}};
+    return spec;
+}
+
 const RecordSpec &customerSpec()
 {
     static const RecordSpec spec{QStringLiteral("customers"), QStringLiteral("id"),

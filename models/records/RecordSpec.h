@@ -41,6 +41,7 @@ struct RecordSpec {
 // The specs of the records the console edits, one each.
 const RecordSpec &workOrderSpec();
 const RecordSpec &appointmentStatusSpec(); // appointments: only status, for cancelling visits with their work order
+const RecordSpec &appointmentOutcomeSpec(); // appointments: status, times and outcome, for recording how a visit ended
 const RecordSpec &customerSpec();
 const RecordSpec &siteSpec();
 const RecordSpec &contactSpec();           // a customer's contact persons: the id is the database's (generatedKey)

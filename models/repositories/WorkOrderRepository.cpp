@@ -131,7 +131,7 @@ Result<WorkOrderDetails> WorkOrderRepository::details(const QString &workOrderId
 
     auto q = m_db.run(QStringLiteral(
         "SELECT a.id, a.technician_id, a.start_at, a.end_at, a.status, a.arrived_at, a.completed_at, a.resolved, "
-        "  a.locked, a.version, t.name "
+        "  a.locked, a.version, t.name, a.departed_at, a.outcome_reason, a.outcome_notes, a.signed_by "
         "FROM appointments a JOIN technicians t ON t.id = a.technician_id "
         "WHERE a.work_order_id = ? ORDER BY a.start_at, a.id"), {workOrderId});
     if (!q)
@@ -151,8 +151,17 @@ Result<WorkOrderDetails> WorkOrderRepository::details(const QString &workOrderId
         a.locked = q->value(8).toBool();
         a.version = q->value(9).toInt();
         s.technicianName = q->value(10).toString();
+        s.departedAt = timefmt::fromSql(q->value(11));
+        s.outcomeReason = q->value(12).toString();
+        s.outcomeNotes = q->value(13).toString();
+        s.signedBy = q->value(14).toString();
         d.appointments.push_back(std::move(s));
     }
+    q->finish();
+    auto story = readWorkOrderStory(m_db, workOrderId);
+    if (!story)
+        return story.error();
+    d.story = std::move(*story);
     return d;
 }
 

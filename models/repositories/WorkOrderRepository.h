@@ -3,6 +3,7 @@
 // bound values only; every call returns a Result so the window layer decides how to show
 // a failure. A repository borrows a Database and never outlives it.
 #include "domain/Entities.h"
+#include "repositories/WorkOrderStory.h"
 #include "util/Result.h"
 
 #include <QDateTime>
@@ -31,6 +32,11 @@ struct WorkOrderListRow {
 struct AppointmentSummary {
     Appointment appointment;
     QString technicianName;
+    // How the visit ended, as recorded from the field or the console.
+    QDateTime departedAt;
+    QString outcomeReason; // unresolved only
+    QString outcomeNotes;
+    QString signedBy;
 };
 
 // Everything the inspector shows about one work order.
@@ -44,6 +50,7 @@ struct WorkOrderDetails {
     QDateTime responseDue; // as stored
     QString warrantyNote;  // a corrective work order on an asset under warranty
     std::vector<AppointmentSummary> appointments; // by start
+    WorkOrderStory story;                         // time booked, parts used, ratings
 };
 
 class WorkOrderRepository {

@@ -584,6 +584,10 @@ void ScheduleBoard::openBarMenu(int item, const QPoint &globalPos)
                 showMessage(QString());
         });
     }
+    QAction *outcome = menu.addAction(b.appointment.status == QLatin1String("completed") ? tr("Correct the visit's outcome…")
+                                                                                         : tr("Record the visit's outcome…"),
+                                      this, [this, appointmentId] { emit recordOutcomeRequested(appointmentId); });
+    outcome->setEnabled(!b.isCancelled());
     QMenu *status = menu.addMenu(tr("Change status"));
     for (const QString &st : vocabulary::appointmentStatuses()) {
         if (st == QLatin1String("cancelled"))

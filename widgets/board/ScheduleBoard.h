@@ -166,6 +166,8 @@ signals:
     // The work order's own form, or its cancellation (with a reason), from the bar's menu.
     void editWorkOrderRequested(const QString &workOrderId);
     void cancelWorkOrderRequested(const QString &workOrderId);
+    // How the visit ended: arrival, departure, resolved or why not.
+    void recordOutcomeRequested(const QString &appointmentId);
     void absenceDrawn(const QString &technicianId, const QDateTime &start, const QDateTime &end);
     void markAbsentModeChanged(bool on);
 

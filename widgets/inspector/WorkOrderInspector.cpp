@@ -1,6 +1,7 @@
 #include "inspector/WorkOrderInspector.h"
 
 #include "audit/AuditHistoryFilter.h"
+#include "domain/VocabularyText.h"
 #include "itemmodels/DisplayFormat.h"
 #include "itemmodels/WorkOrderTableModel.h"
 
@@ -28,18 +29,84 @@ QString when(const QDateTime &t)
     return display::instant(t);
 }
 
-QString appointmentStatusText(const QString &status)
+QString dash(const QString &s) { return s.isEmpty() ? QStringLiteral("—") : s; }
+
+QString outcomeText(const AppointmentSummary &s)
 {
-    if (status == QLatin1String("tentative")) return WorkOrderInspector::tr("tentative");
-    if (status == QLatin1String("scheduled")) return WorkOrderInspector::tr("scheduled");
-    if (status == QLatin1String("en_route")) return WorkOrderInspector::tr("en route");
-    if (status == QLatin1String("on_site")) return WorkOrderInspector::tr("on site");
-    if (status == QLatin1String("completed")) return WorkOrderInspector::tr("completed");
-    if (status == QLatin1String("cancelled")) return WorkOrderInspector::tr("cancelled");
-    return status;
+    if (s.appointment.status != QLatin1String("completed"))
+        return {};
+    if (s.appointment.resolved)
+        return WorkOrderInspector::tr("Resolved");
+    return s.outcomeReason.isEmpty() ? WorkOrderInspector::tr("Not resolved")
+                                     : WorkOrderInspector::tr("Not resolved: %1").arg(vocabulary::outcomeReasonText(s.outcomeReason));
 }
 
-QString dash(const QString &s) { return s.isEmpty() ? QStringLiteral("—") : s; }
+QString signedNotes(const AppointmentSummary &s)
+{
+    QStringList lines;
+    if (!s.outcomeNotes.isEmpty())
+        lines << s.outcomeNotes;
+    if (!s.signedBy.isEmpty())
+        lines << WorkOrderInspector::tr("Signed by %1").arg(s.signedBy);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString minutesText(qint64 minutes)
+{
+    return minutes >= 60 ? WorkOrderInspector::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60)
+                         : WorkOrderInspector::tr("%1 min").arg(minutes);
+}
+
+QString quantityText(double q) { return QLocale().toString(q, 'g', 6); }
+
+// The job's story under its visits: time booked, parts used, ratings, and what remains.
+QString storyText(const WorkOrderDetails &d)
+{
+    QStringList parts;
+    const WorkOrderStory &story = d.story;
+    if (!story.time.empty()) {
+        QStringList lines;
+        qint64 total = 0, billable = 0, pending = 0;
+        for (const TimeBooked &t : story.time) {
+            lines << WorkOrderInspector::tr("%1, %2: %3").arg(t.technicianName.toHtmlEscaped(),
+                                                           t.activity.isEmpty() ? WorkOrderInspector::tr("time") : t.activity.toHtmlEscaped(),
+                                                           minutesText(t.minutes));
+            total += t.minutes;
+            billable += t.billableMinutes;
+            pending += t.pendingMinutes;
+        }
+        QString head = WorkOrderInspector::tr("<b>Time booked</b> %1, billable %2").arg(minutesText(total), minutesText(billable));
+        if (pending > 0)
+            head += WorkOrderInspector::tr(" (%1 not reviewed yet)").arg(minutesText(pending));
+        parts << head + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"));
+    }
+    if (!story.parts.empty()) {
+        QStringList lines;
+        for (const PartUsedLine &p : story.parts)
+            lines << WorkOrderInspector::tr("%1 × %2 (%3) from %4 on visit %5")
+                         .arg(quantityText(p.quantity), p.name.toHtmlEscaped(), p.sku.toHtmlEscaped(), p.location.toHtmlEscaped(),
+                              p.appointmentId.toHtmlEscaped());
+        parts << WorkOrderInspector::tr("<b>Parts used</b>") + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"));
+    }
+    for (const Rating &r : story.ratings) {
+        QString line = WorkOrderInspector::tr("<b>Rating</b> %1 of 5").arg(r.score);
+        if (!r.comment.isEmpty())
+            line += QStringLiteral(" · “%1”").arg(r.comment.toHtmlEscaped());
+        parts << line;
+    }
+    // What remains: the last finished visit left the job unresolved.
+    const AppointmentSummary *last = nullptr;
+    for (const AppointmentSummary &s : d.appointments)
+        if (s.appointment.status == QLatin1String("completed") && (!last || s.appointment.completedAt >= last->appointment.completedAt))
+            last = &s;
+    if (last && !last->appointment.resolved && d.order.status != QLatin1String("done") && d.order.status != QLatin1String("cancelled")) {
+        QString line = WorkOrderInspector::tr("<b>Remains</b> %1").arg(outcomeText(*last).toHtmlEscaped());
+        if (!last->outcomeNotes.isEmpty())
+            line += QStringLiteral(" · ") + last->outcomeNotes.toHtmlEscaped();
+        parts << line;
+    }
+    return parts.join(QStringLiteral("<br><br>"));
+}
 
 QString slaText(const WorkOrder &w)
 {
@@ -101,7 +168,9 @@ WorkOrderInspector::WorkOrderInspector(QWidget *parent) : QWidget(parent)
     m_appointments = new QTreeWidget(page);
     m_appointments->setObjectName(QStringLiteral("inspectorAppointments"));
     m_appointments->setRootIsDecorated(false);
-    m_appointments->setHeaderLabels({tr("Technician"), tr("Start"), tr("End"), tr("Status")});
+    //: Columns of the visits list: when the technician arrived and left, and how the visit ended.
+    m_appointments->setHeaderLabels({tr("Technician"), tr("Start"), tr("End"), tr("Status"), tr("Arrived"), tr("Left"), tr("Outcome")});
+    m_appointments->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_appointments->setUniformRowHeights(true);
     m_appointments->header()->setStretchLastSection(true);
     m_appointments->setMinimumHeight(90);
@@ -120,6 +189,11 @@ WorkOrderInspector::WorkOrderInspector(QWidget *parent) : QWidget(parent)
     v->addSpacing(6);
     v->addWidget(apptTitle);
     v->addWidget(m_appointments, 1);
+    m_story = new QLabel(page);
+    m_story->setObjectName(QStringLiteral("inspectorStory"));
+    m_story->setWordWrap(true);
+    m_story->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    v->addWidget(m_story);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(page);
@@ -219,6 +293,8 @@ QString WorkOrderInspector::fieldText(const QString &field) const
         return m_title->text();
     if (field == QLatin1String("summary"))
         return m_summary->text();
+    if (field == QLatin1String("story"))
+        return m_story->text();
     const QLabel *l = m_fields.value(field);
     return l ? l->text() : QString();
 }
@@ -274,11 +350,17 @@ void WorkOrderInspector::setDetails(const std::optional<WorkOrderDetails> &detai
         item->setText(0, s.technicianName);
         item->setText(1, when(s.appointment.start));
         item->setText(2, when(s.appointment.end));
-        item->setText(3, appointmentStatusText(s.appointment.status));
+        item->setText(3, vocabulary::appointmentStatusText(s.appointment.status));
+        item->setText(4, when(s.appointment.arrivedAt));
+        item->setText(5, when(s.departedAt));
+        item->setText(6, outcomeText(s));
+        if (!s.outcomeNotes.isEmpty() || !s.signedBy.isEmpty())
+            item->setToolTip(6, signedNotes(s));
         item->setData(0, Qt::UserRole, s.appointment.id);
     }
-    for (int c = 0; c < 3; ++c)
+    for (int c = 0; c < 6; ++c)
         m_appointments->resizeColumnToContents(c);
+    m_story->setText(storyText(d));
 
     // The history's scopes follow the visits; the chosen one stays when it still exists.
     const QString keep = m_historyScope->currentData().toString();
@@ -295,6 +377,14 @@ void WorkOrderInspector::setDetails(const std::optional<WorkOrderDetails> &detai
     applyHistoryScope();
     m_stack->setCurrentIndex(1);
 }
+
+QString WorkOrderInspector::selectedAppointmentId() const
+{
+    const QTreeWidgetItem *item = m_appointments->currentItem();
+    return item && item->isSelected() ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+void WorkOrderInspector::setVisitActions(const QList<QAction *> &actions) { m_appointments->addActions(actions); }
 
 void WorkOrderInspector::setActions(const QList<QAction *> &actions)
 {

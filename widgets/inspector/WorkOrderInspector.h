@@ -1,6 +1,7 @@
 #pragma once
 // The inspector dock's content: everything about the selected work order (site, customer,
-// asset, contract, skills, window, SLA) and its appointments. It only displays what it is
+// asset, contract, skills, window, SLA), its visits with how each ended, and the job's
+// story: time booked, parts used, ratings and what remains. It only displays what it is
 // given; loading is the session's job.
 #include "repositories/WorkOrderRepository.h"
 
@@ -44,6 +45,10 @@ public:
     bool isShowingDetails() const;
     // Buttons for actions on the shown work order (edit, cancel), under its title.
     void setActions(const QList<QAction *> &actions);
+    // Actions on the visit chosen in the visits list (its context menu).
+    void setVisitActions(const QList<QAction *> &actions);
+    // The visit chosen in the list, if any.
+    QString selectedAppointmentId() const;
     QSize sizeHint() const override;
 
 private:
@@ -58,6 +63,7 @@ private:
     QLabel *m_title;
     QHBoxLayout *m_actionsRow = nullptr;
     QLabel *m_summary;
+    QLabel *m_story = nullptr;
     QHash<QString, QLabel *> m_fields;
     QTreeWidget *m_appointments;
 };

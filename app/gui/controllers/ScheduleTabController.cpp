@@ -128,6 +128,7 @@ void ScheduleTabController::open()
     board->setWorkOrderSelection(m_session->selection());
     connect(board, &widgets::ScheduleBoard::editWorkOrderRequested, this, &ScheduleTabController::editWorkOrderRequested);
     connect(board, &widgets::ScheduleBoard::cancelWorkOrderRequested, this, &ScheduleTabController::cancelWorkOrderRequested);
+    connect(board, &widgets::ScheduleBoard::recordOutcomeRequested, this, &ScheduleTabController::recordOutcomeRequested);
     connect(board, &widgets::ScheduleBoard::absenceDrawn, this, &ScheduleTabController::absenceDrawn);
     connect(board, &widgets::ScheduleBoard::openOnMapRequested, this, &ScheduleTabController::openOnMapRequested);
     connect(board, &widgets::ScheduleBoard::openWorkOrderRequested, this, [this](const QString &id) {

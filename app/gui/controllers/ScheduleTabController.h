@@ -49,6 +49,7 @@ signals:
     // From the bars' menu: the work order's form, or its cancellation.
     void editWorkOrderRequested(const QString &workOrderId);
     void cancelWorkOrderRequested(const QString &workOrderId);
+    void recordOutcomeRequested(const QString &appointmentId);
     // Drawn on the board in "mark absent" mode: the absence to record.
     void absenceDrawn(const QString &technicianId, const QDateTime &start, const QDateTime &end);
     // From the bars' menu: show the work order's pin on the map.

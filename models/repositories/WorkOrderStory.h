@@ -1,0 +1,38 @@
+#pragma once
+// What the field reported about a work order beyond its visits' times: the time booked on
+// it per technician and activity (and how much of it is billable or still unreviewed),
+// the parts used on each visit, and the customer's ratings. The inspector tells the job's
+// whole story from it.
+#include "domain/Entities.h"
+#include "util/Result.h"
+
+#include <vector>
+
+namespace fieldops {
+class Database;
+
+struct TimeBooked {
+    QString technicianName;
+    QString activity;        // travel, work, waiting … as recorded (may be empty)
+    qint64 minutes = 0;
+    qint64 billableMinutes = 0;
+    qint64 pendingMinutes = 0; // not reviewed yet, so not billed
+};
+
+struct PartUsedLine {
+    QString appointmentId;
+    QString sku;
+    QString name;
+    double quantity = 0;
+    QString location; // van:… or warehouse:…
+};
+
+struct WorkOrderStory {
+    std::vector<TimeBooked> time;     // by technician, then activity
+    std::vector<PartUsedLine> parts;  // by time used
+    std::vector<Rating> ratings;      // by time rated
+};
+
+Result<WorkOrderStory> readWorkOrderStory(Database &db, const QString &workOrderId);
+
+} // namespace fieldops
