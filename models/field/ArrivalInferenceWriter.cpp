@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QTimeZone>
 
+#include <optional>
+
 namespace fieldops::field {
 
 namespace {
@@ -96,9 +98,13 @@ Status ArrivalInferenceWriter::loadTracks(const QDate &date, const std::vector<V
 Result<InferenceRun> ArrivalInferenceWriter::run(const QDate &date, const QStringList &technicians, const InferenceOptions &options, bool dryRun)
 {
     // Read and write in one transaction: the stored times compared are the ones replaced.
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status().error();
+    // A dry run only reads, and takes no write lock (SQLite's BEGIN IMMEDIATE) meanwhile.
+    std::optional<Transaction> tx;
+    if (!dryRun) {
+        tx.emplace(m_db);
+        if (!tx->status())
+            return tx->status().error();
+    }
     auto visits = loadVisitTimes(m_db, date, technicians);
     if (!visits)
         return visits.error();
@@ -139,10 +145,10 @@ Result<InferenceRun> ArrivalInferenceWriter::run(const QDate &date, const QStrin
         if (!q)
             return q.error();
     }
-    if (dryRun)
-        return run; // the transaction rolls back: nothing was written
-    if (Status s = tx.commit(); !s)
-        return s.error();
+    if (tx) {
+        if (Status s = tx->commit(); !s)
+            return s.error();
+    }
     return run;
 }
 
