@@ -26,6 +26,7 @@ int runSuggest(CliContext &ctx, const QStringList &args);
 int runOptimize(CliContext &ctx, const QStringList &args);
 int runIngest(CliContext &ctx, const QStringList &args);
 int runPruneReadings(CliContext &ctx, const QStringList &args);
+int runInferArrivals(CliContext &ctx, const QStringList &args);
 int runEvaluateConditions(CliContext &ctx, const QStringList &args);
 int runConditionRule(CliContext &ctx, const QStringList &args);
 int runTimeEntries(CliContext &ctx, const QStringList &args);

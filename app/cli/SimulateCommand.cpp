@@ -8,6 +8,9 @@
 // the ingest's own writer (models/field), so simulated and real phones change the same
 // rows the same way. The connected equipment's sensors report too (demo/SensorSimulation):
 // readings with their daily cycle, dropouts and faults, through the same writer.
+// Phones are not perfect, and neither are technicians: some on-site taps are forgotten,
+// some are sent early from the road, fixes drift now and then and GPS drops out for a few
+// minutes, so `infer-arrivals` has realistic cases to find.
 #include "CliContext.h"
 #include "Commands.h"
 
@@ -22,6 +25,7 @@
 #include <QHash>
 #include <QRandomGenerator>
 #include <QThread>
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -35,6 +39,12 @@ constexpr int kMovingReportSecs = 10;   // simulated seconds between positions w
 constexpr int kIdleReportSecs = 120;    // … while parked
 constexpr double kResolvedShare = 0.85; // the rest stay unresolved (a second visit is needed)
 constexpr double kRatedShare = 0.6;
+// The lapses, drawn from their own random stream so the rest of a seed's run stays as it was.
+constexpr double kForgottenTapShare = 0.08; // of visits: no on-site tap at all
+constexpr double kEarlyTapShare = 0.08;     // of visits: on site tapped 8–20 minutes before arriving
+constexpr double kDriftShare = 0.03;        // of fixes: 100–400 m off
+constexpr double kGapChance = 0.003;        // per fix: the next 3–12 minutes without one
+constexpr quint32 kLapseStream = 0x1a95e5u;
 
 struct SimVisit {
     QString appointmentId;
@@ -46,6 +56,9 @@ struct SimVisit {
     double lon = 0;
     int version = 1;
     int workOrderVersion = 1;
+    bool forgetOnSite = false;
+    QDateTime earlyTapAt; // valid: on site is tapped from the road then
+    bool tappedOnSite = false;
 };
 
 struct SimTech {
@@ -62,11 +75,15 @@ struct SimTech {
     double driveSecs = 0;
     qint64 workSecs = 0;
     QDateTime lastReport;
+    QDateTime gapUntil; // no fix before then
 };
 
 struct Counters {
     int positions = 0, enRoute = 0, arrived = 0, completed = 0, unresolved = 0, timeEntries = 0, ratings = 0, readings = 0;
+    int forgottenTaps = 0, earlyTaps = 0, gaps = 0, driftingFixes = 0;
 };
+
+constexpr double kMetresPerDegree = 6371008.8 * std::numbers::pi / 180;
 
 double bearingDeg(double lat1, double lon1, double lat2, double lon2)
 {
@@ -80,7 +97,7 @@ double bearingDeg(double lat1, double lon1, double lat2, double lon2)
 class Simulator {
 public:
     Simulator(Database &db, quint32 seed)
-        : m_db(db), m_rng(seed), m_writer(db, QDateTime::currentDateTimeUtc()), m_sensors(seed)
+        : m_db(db), m_rng(seed), m_lapses(seed ^ kLapseStream), m_writer(db, QDateTime::currentDateTimeUtc()), m_sensors(seed)
     {
     }
 
@@ -127,7 +144,7 @@ public:
                 continue;
             SimVisit v{visits->value(0).toString(), visits->value(1).toString(), timefmt::fromSql(visits->value(3)),
                        timefmt::fromSql(visits->value(4)), visits->value(5).toString(), visits->value(6).toDouble(),
-                       visits->value(7).toDouble(), visits->value(8).toInt(), visits->value(9).toInt()};
+                       visits->value(7).toDouble(), visits->value(8).toInt(), visits->value(9).toInt(), false, QDateTime(), false};
             m_techs[size_t(i)].visits.push_back(v);
         }
         visits->finish();
@@ -206,6 +223,11 @@ private:
             case SimTech::Phase::Driving: {
                 const SimVisit &v = t.visits[t.next];
                 const QDateTime arriveAt = t.phaseStart.addSecs(qint64(t.driveSecs));
+                if (v.earlyTapAt.isValid() && !v.tappedOnSite && now >= v.earlyTapAt) {
+                    if (Status s = tapEarly(t, t.visits[t.next]); !s)
+                        return s;
+                    continue;
+                }
                 if (now >= arriveAt) {
                     if (Status s = arrive(t, arriveAt); !s)
                         return s;
@@ -234,11 +256,40 @@ private:
 
     Status reportIfDue(SimTech &t, const QDateTime &now, int everySecs, double speedKmh)
     {
+        if (t.gapUntil.isValid() && now < t.gapUntil)
+            return {};
         if (t.lastReport.isValid() && t.lastReport.secsTo(now) < everySecs)
             return {};
         t.lastReport = now;
+        if (m_lapses.generateDouble() < kGapChance) {
+            t.gapUntil = now.addSecs(180 + m_lapses.bounded(541));
+            ++m_counters.gaps;
+            return {};
+        }
+        double lat = t.lat, lon = t.lon;
+        if (m_lapses.generateDouble() < kDriftShare) {
+            const double metres = 100 + m_lapses.bounded(300.0), angle = m_lapses.bounded(2 * std::numbers::pi);
+            lat += metres * std::cos(angle) / kMetresPerDegree;
+            lon += metres * std::sin(angle) / (kMetresPerDegree * std::cos(t.lat * std::numbers::pi / 180));
+            ++m_counters.driftingFixes;
+        }
         ++m_counters.positions;
-        return send(field::PositionEvent{t.id, now, t.lat, t.lon, speedKmh, t.heading, std::nullopt});
+        return send(field::PositionEvent{t.id, now, lat, lon, speedKmh, t.heading, std::nullopt});
+    }
+
+    // On site tapped from the road: the phone says where it really is.
+    Status tapEarly(SimTech &t, SimVisit &v)
+    {
+        const double done = std::clamp(t.phaseStart.secsTo(v.earlyTapAt) / t.driveSecs, 0.0, 1.0);
+        const double lat = t.fromLat + (v.lat - t.fromLat) * done, lon = t.fromLon + (v.lon - t.fromLon) * done;
+        v.tappedOnSite = true;
+        ++m_counters.earlyTaps;
+        bool refused = false;
+        if (Status s = send(field::StatusEvent{v.appointmentId, QStringLiteral("on_site"), v.earlyTapAt, lat, lon}, &refused); !s)
+            return s;
+        if (refused)
+            v.status = QStringLiteral("cancelled");
+        return {};
     }
 
     // What a phone sends, written as the ingest writes it. A refusal (a dispatcher
@@ -274,6 +325,12 @@ private:
         t.phase = SimTech::Phase::Driving;
         t.lastReport = {};
         ++m_counters.enRoute;
+        const double lapse = m_lapses.generateDouble();
+        v.forgetOnSite = lapse < kForgottenTapShare;
+        if (!v.forgetOnSite && lapse < kForgottenTapShare + kEarlyTapShare) {
+            const qint64 leadSecs = 60LL * (8 + m_lapses.bounded(13));
+            v.earlyTapAt = now.addSecs(std::max<qint64>(0, qint64(t.driveSecs) - leadSecs));
+        }
         if (Status s = setAppointment(v, QStringLiteral("en_route"), now); !s)
             return s;
         return reportIfDue(t, now, kMovingReportSecs, 0);
@@ -289,9 +346,15 @@ private:
         const QDateTime left = t.phaseStart;
         t.phaseStart = now;
         ++m_counters.arrived;
-        // On site: the arrival time, and the work order in progress.
-        if (Status s = setAppointment(v, QStringLiteral("on_site"), now); !s)
-            return s;
+        // On site: the arrival time, and the work order in progress; unless the technician
+        // forgot, or tapped already from the road.
+        if (v.forgetOnSite) {
+            ++m_counters.forgottenTaps;
+        } else if (!v.tappedOnSite) {
+            v.tappedOnSite = true;
+            if (Status s = setAppointment(v, QStringLiteral("on_site"), now); !s)
+                return s;
+        }
         if (left < now) {
             // The drive is logged time too (not billable).
             if (Status s = timeEntry(t, v, left, now, false, QStringLiteral("travel")); !s)
@@ -344,6 +407,7 @@ private:
 
     Database &m_db;
     QRandomGenerator m_rng;
+    QRandomGenerator m_lapses;
     field::FieldEventWriter m_writer;
     std::vector<SimTech> m_techs;
     QHash<QString, int> m_index;
@@ -428,6 +492,12 @@ int runSimulate(CliContext &ctx, const QStringList &args)
                      .arg(c.readings)
                      .arg(sim.faultsStarted())
                      .arg(sim.sensorCount())
+              << Qt::endl;
+    ctx.out() << QCoreApplication::translate("cli", "lapses: %1 on-site taps forgotten, %2 sent early from the road, %3 GPS gaps, %4 drifting fixes")
+                     .arg(c.forgottenTaps)
+                     .arg(c.earlyTaps)
+                     .arg(c.gaps)
+                     .arg(c.driftingFixes)
               << Qt::endl;
     return ExitOk;
 }

@@ -29,6 +29,7 @@ const Command *commands(int &count)
         {"time-entries", QT_TRANSLATE_NOOP("cli", "review the technicians' time: list with flags, approve, correct (--from D --to D [--technician T] [--json] | approve ID… | correct ID --start T --end T [--billable 0|1] [--comment C] [--version V])"), runTimeEntries},
         {"billing", QT_TRANSLATE_NOOP("cli", "approved time and parts per customer and contract with the contracts' terms, as CSV and PDF (--from D --to D --out DIR [--json])"), runBilling},
         {"ingest", QT_TRANSLATE_NOOP("cli", "take in the field gateway's events, one JSON object per line, all or nothing (FILE|- [--json])"), runIngest},
+        {"infer-arrivals", QT_TRANSLATE_NOOP("cli", "infer the visits' arrival and departure from the technicians' positions and list where the status taps disagree (--date D [--radius M] [--dwell MIN] [--tolerance MIN] [--dry-run] [--json])"), runInferArrivals},
         {"prune-readings", QT_TRANSLATE_NOOP("cli", "remove raw asset readings older than the retention, keeping their hourly sums ([--keep-days N] [--dry-run] [--json])"), runPruneReadings},
         {"evaluate-conditions", QT_TRANSLATE_NOOP("cli", "evaluate the condition rules on the assets' readings: open, continue or clear episodes and open their work orders ([--dry-run] [--json] [--at ISO-TIME])"), runEvaluateConditions},
         {"condition-rule", QT_TRANSLATE_NOOP("cli", "condition rules on asset readings: create (one JSON object on stdin), update ID [FILE], deactivate ID, activate ID, list [--json]"), runConditionRule},

@@ -44,6 +44,8 @@ const std::vector<Migration> &migrations()
         {14, "customers' contact persons: name, role, phone, email", "0014_customer_contacts.sql", {}},
         {15, "asset readings partitioned by week (PostgreSQL) and pruned past a retention, the hourly sums kept", "0015_reading_retention.sql", {}},
         {16, "the lease of the consoles' evaluation of the condition rules: holder and expiry", "0016_condition_evaluation_lease.sql", {}},
+        {17, "arrival and departure inferred from the technicians' positions, beside their status taps", "0017_inferred_arrivals.sql",
+         [](Database &db) { return refreshChangeTracking(db); }},
     };
     return list;
 }

@@ -55,6 +55,8 @@ private slots:
         const QString out = QString::fromUtf8(cli.readAllStandardOutput());
         QVERIFY2(cli.exitCode() == 0, qPrintable(out + QString::fromUtf8(cli.readAllStandardError())));
         QVERIFY2(out.contains(QLatin1String("positions")), qPrintable(out));
+        // The phones' lapses (forgotten and early taps, gaps, drift) are counted too.
+        QVERIFY2(out.contains(QLatin1String("lapses: ")), qPrintable(out));
 
         const int after = db->scalar(QStringLiteral("SELECT count(*) FROM positions")).value().toInt();
         QVERIFY2(after > before + 10, qPrintable(QStringLiteral("%1 → %2").arg(before).arg(after)));
