@@ -76,6 +76,16 @@
     </message>
 </context>
 <context>
+    <name>VisitOutcome</name>
+    <message numerus="yes">
+        <source>the arrival is more than %n hour(s) before the visit&apos;s start</source>
+        <translation>
+            <numerusform>the arrival is more than %n hour before the visit&apos;s start</numerusform>
+            <numerusform>the arrival is more than %n hours before the visit&apos;s start</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message numerus="yes">
         <source>Created %n preventive work order(s).</source>

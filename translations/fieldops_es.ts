@@ -2338,6 +2338,49 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>StatusDiscrepancies</name>
+    <message>
+        <source>tapped on site at %1, %2 min before the phone arrived at %3</source>
+        <translation>marcó en el sitio a las %1, %2 min antes de que el teléfono llegara a las %3</translation>
+    </message>
+    <message>
+        <source>tapped on site at %1, %2 min after the phone arrived at %3</source>
+        <translation>marcó en el sitio a las %1, %2 min después de que el teléfono llegara a las %3</translation>
+    </message>
+    <message>
+        <source>the phone arrived at %1 but no on-site status was sent</source>
+        <translation>el teléfono llegó a las %1 pero no se envió el estado «en el sitio»</translation>
+    </message>
+    <message>
+        <source>tapped on site at %1 but the phone was never at the site that day</source>
+        <translation>marcó en el sitio a las %1 pero el teléfono no estuvo en el sitio ese día</translation>
+    </message>
+    <message>
+        <source>completed at %1 but the phone was never at the site that day</source>
+        <translation>completó a las %1 pero el teléfono no estuvo en el sitio ese día</translation>
+    </message>
+    <message>
+        <source>reported leaving at %1, %2 min before the phone left at %3</source>
+        <translation>informó la salida a las %1, %2 min antes de que el teléfono saliera a las %3</translation>
+    </message>
+    <message>
+        <source>reported leaving at %1, %2 min after the phone left at %3</source>
+        <translation>informó la salida a las %1, %2 min después de que el teléfono saliera a las %3</translation>
+    </message>
+    <message>
+        <source>completed at %1, %2 min before the phone left at %3</source>
+        <translation>completó a las %1, %2 min antes de que el teléfono saliera a las %3</translation>
+    </message>
+    <message>
+        <source>completed at %1, %2 min after the phone left at %3</source>
+        <translation>completó a las %1, %2 min después de que el teléfono saliera a las %3</translation>
+    </message>
+    <message>
+        <source>the phone left at %1 but the visit is not completed (status %2)</source>
+        <translation>el teléfono salió a las %1 pero la visita no está completada (estado %2)</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionLoader</name>
     <message>
         <source>work order %1 does not exist</source>
@@ -2703,6 +2746,75 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>VisitOutcome</name>
+    <message>
+        <source>%1 is in the future</source>
+        <translation>%1 está en el futuro</translation>
+    </message>
+    <message>
+        <source>say when the technician arrived</source>
+        <translation>indique cuándo llegó el técnico</translation>
+    </message>
+    <message numerus="yes">
+        <source>the arrival is more than %n hour(s) before the visit&apos;s start</source>
+        <translation>
+            <numerusform>la llegada es más de %n hora antes del inicio de la visita</numerusform>
+            <numerusform>la llegada es más de %n horas antes del inicio de la visita</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>say when the work ended</source>
+        <translation>indique cuándo terminó el trabajo</translation>
+    </message>
+    <message>
+        <source>the work cannot end before the technician arrived</source>
+        <translation>el trabajo no puede terminar antes de que llegara el técnico</translation>
+    </message>
+    <message>
+        <source>the technician cannot leave before the work ended</source>
+        <translation>el técnico no puede irse antes de que termine el trabajo</translation>
+    </message>
+    <message>
+        <source>the departure cannot be before the arrival</source>
+        <translation>la salida no puede ser antes de la llegada</translation>
+    </message>
+    <message>
+        <source>a resolved visit has no reason for not resolving</source>
+        <translation>una visita resuelta no tiene motivo de no resolución</translation>
+    </message>
+    <message>
+        <source>say why the job is not resolved</source>
+        <translation>indique por qué el trabajo no se resolvió</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>&quot;%1&quot; no es uno de %2</translation>
+    </message>
+    <message>
+        <source>the notes are longer than %1 characters</source>
+        <translation>las notas tienen más de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>the name is longer than %1 characters</source>
+        <translation>el nombre tiene más de %1 caracteres</translation>
+    </message>
+</context>
+<context>
+    <name>VisitOutcomeRecorder</name>
+    <message>
+        <source>visit %1 does not exist</source>
+        <translation>la visita %1 no existe</translation>
+    </message>
+    <message>
+        <source>status: visit %1 is cancelled; a cancelled visit has no outcome</source>
+        <translation>estado: la visita %1 está cancelada; una visita cancelada no tiene resultado</translation>
+    </message>
+    <message>
+        <source>resolved: work order %1 is cancelled; a cancelled job cannot be resolved</source>
+        <translation>resolved: la orden de trabajo %1 está cancelada; un trabajo cancelado no puede resolverse</translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <source>Tentative</source>
@@ -2775,6 +2887,22 @@ Lecturas: %4.</translation>
     <message>
         <source>per year</source>
         <translation>al año</translation>
+    </message>
+    <message>
+        <source>Needs parts</source>
+        <translation>Faltan piezas</translation>
+    </message>
+    <message>
+        <source>Customer absent</source>
+        <translation>Cliente ausente</translation>
+    </message>
+    <message>
+        <source>Needs a second visit</source>
+        <translation>Necesita una segunda visita</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Derivado a otro</translation>
     </message>
 </context>
 <context>
@@ -4228,6 +4356,84 @@ En PostgreSQL se eliminan semanas enteras a la vez: una lectura puede quedarse h
         <source>simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed (%6 unresolved), %7 time entries, %8 ratings, %9 sensor readings (%10 faults started on %11 connected units)</source>
         <translation>simulado hasta %1: %2 posiciones, %3 salidas, %4 llegadas, %5 completadas (%6 sin resolver), %7 partes de horas, %8 valoraciones, %9 lecturas de sensores (%10 averías iniciadas en %11 unidades conectadas)</translation>
     </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a whole number of minutes from %3 to %4</source>
+        <translation>--%1: &quot;%2&quot; no es un número entero de minutos de %3 a %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 visits; inferred arrival for %3, departure for %4; %5 changed</source>
+        <translation>%1: %2 visitas; llegada inferida para %3, salida para %4; %5 cambiadas</translation>
+    </message>
+    <message>
+        <source>No discrepancies between the status taps and the positions.
+</source>
+        <translation>Ninguna discrepancia entre los estados marcados y las posiciones.
+</translation>
+    </message>
+    <message>
+        <source>Discrepancies (%1):
+</source>
+        <translation>Discrepancias (%1):
+</translation>
+    </message>
+    <message>
+        <source>The day (YYYY-MM-DD, in each technician&apos;s time zone).</source>
+        <translation>El día (AAAA-MM-DD, en la zona horaria de cada técnico).</translation>
+    </message>
+    <message>
+        <source>The geofence around each site, in metres (default %1; a fix&apos;s accuracy widens it).</source>
+        <translation>La geocerca alrededor de cada sitio, en metros (por defecto %1; la precisión de cada posición la amplía).</translation>
+    </message>
+    <message>
+        <source>Minutes inside the fence that make a stay, and outside that end one (default %1).</source>
+        <translation>Minutos dentro de la cerca que forman una estancia, y fuera de ella que la terminan (por defecto %1).</translation>
+    </message>
+    <message>
+        <source>Minutes without a fix that still continue a stay (default %1).</source>
+        <translation>Minutos sin posición que aún continúan una estancia (por defecto %1).</translation>
+    </message>
+    <message>
+        <source>Minutes a tap may differ from the positions before it is listed (default 10).</source>
+        <translation>Minutos que un estado marcado puede diferir de las posiciones antes de listarse (por defecto 10).</translation>
+    </message>
+    <message>
+        <source>Only this technician (may be repeated).</source>
+        <translation>Solo este técnico (puede repetirse).</translation>
+    </message>
+    <message>
+        <source>Infer and list; write nothing.</source>
+        <translation>Inferir y listar; no escribir nada.</translation>
+    </message>
+    <message>
+        <source>Infer each visit&apos;s arrival and departure from the technicians&apos; positions: the first fix of a
+stay inside the site&apos;s geofence lasting the dwell, and the last fix inside before leaving for
+longer. Keep them beside the status taps, and list the visits where the two disagree by more
+than the tolerance or a status was never sent.</source>
+        <translation>Inferir la llegada y la salida de cada visita a partir de las posiciones de los técnicos: la primera
+posición de una estancia dentro de la geocerca del sitio que dure el tiempo mínimo, y la última posición
+dentro antes de salir por más tiempo. Guardarlas junto a los estados marcados y listar las visitas en
+que ambos difieren más que la tolerancia o en que nunca se envió un estado.</translation>
+    </message>
+    <message>
+        <source>infer-arrivals takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>infer-arrivals no acepta argumentos aparte de sus opciones (recibió &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>infer-arrivals needs --date, e.g. fieldops-cli infer-arrivals --date 2026-03-02</source>
+        <translation>infer-arrivals necesita --date, p. ej. fieldops-cli infer-arrivals --date 2026-03-02</translation>
+    </message>
+    <message>
+        <source>--radius: &quot;%1&quot; is not a number of metres from %2 to %3</source>
+        <translation>--radius: &quot;%1&quot; no es un número de metros de %2 a %3</translation>
+    </message>
+    <message>
+        <source>infer the visits&apos; arrival and departure from the technicians&apos; positions and list where the status taps disagree (--date D [--radius M] [--dwell MIN] [--tolerance MIN] [--dry-run] [--json])</source>
+        <translation>inferir la llegada y la salida de las visitas a partir de las posiciones de los técnicos y listar dónde difieren los estados marcados (--date D [--radius M] [--dwell MIN] [--tolerance MIN] [--dry-run] [--json])</translation>
+    </message>
+    <message>
+        <source>lapses: %1 on-site taps forgotten, %2 sent early from the road, %3 GPS gaps, %4 drifting fixes</source>
+        <translation>fallos: %1 llegadas sin marcar, %2 marcadas pronto desde la carretera, %3 huecos de GPS, %4 posiciones con deriva</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5553,6 +5759,55 @@ Create the tables now? Nothing else in the database is changed.</source>
     <message>
         <source>Remove absence of %1</source>
         <translation>Eliminar ausencia de %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::VisitOutcomeController</name>
+    <message>
+        <source>Record visit &amp;outcome…</source>
+        <translation>Registrar &amp;resultado de la visita…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Record how the visit ended: arrival, departure, resolved or why not (Ctrl+Shift+R)</source>
+        <translation>Registrar cómo terminó la visita: llegada, salida, resuelta o por qué no (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>The selected work order has no visit whose outcome could be recorded.</source>
+        <translation>La orden de trabajo seleccionada no tiene ninguna visita cuyo resultado pueda registrarse.</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>Visita de regreso</translation>
+    </message>
+    <message>
+        <source>Work order %1 is back in the queue (%2).
+Find a technician for the return visit now?</source>
+        <translation>La orden de trabajo %1 volvió a la cola (%2).
+¿Buscar ahora un técnico para la visita de regreso?</translation>
+    </message>
+    <message>
+        <source>Your role may not record visits</source>
+        <translation>Su rol no puede registrar visitas</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>Sin conexión con una base de datos</translation>
+    </message>
+    <message>
+        <source>Your role may not record visits.</source>
+        <translation>Su rol no puede registrar visitas.</translation>
+    </message>
+    <message>
+        <source>Visit %1 is cancelled; a cancelled visit has no outcome.</source>
+        <translation>La visita %1 está cancelada; una visita cancelada no tiene resultado.</translation>
+    </message>
+    <message>
+        <source>Outcome of visit %1</source>
+        <translation>Resultado de la visita %1</translation>
     </message>
 </context>
 <context>
@@ -8081,6 +8336,14 @@ Why is it cancelled?</source>
             <numerusform>Desplazamiento previo: %n min</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Correct the visit&apos;s outcome…</source>
+        <translation>Corregir el resultado de la visita…</translation>
+    </message>
+    <message>
+        <source>Record the visit&apos;s outcome…</source>
+        <translation>Registrar el resultado de la visita…</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::SchedulePage</name>
@@ -8516,6 +8779,70 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::VisitOutcomeDialog</name>
+    <message>
+        <source>Correct the outcome of visit %1</source>
+        <translation>Corregir el resultado de la visita %1</translation>
+    </message>
+    <message>
+        <source>Record the outcome of visit %1</source>
+        <translation>Registrar el resultado de la visita %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3 at %4, booked %5 – %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3 en %4, reservada %5 – %6</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived:</source>
+        <translation>&amp;Llegó:</translation>
+    </message>
+    <message>
+        <source>&amp;Work ended:</source>
+        <translation>&amp;Trabajo terminó:</translation>
+    </message>
+    <message>
+        <source>&amp;Left at</source>
+        <translation>&amp;Salió a las</translation>
+    </message>
+    <message>
+        <source>Departure:</source>
+        <translation>Salida:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved: the job is done</source>
+        <translation>&amp;Resuelta: el trabajo está hecho</translation>
+    </message>
+    <message>
+        <source>&amp;Not resolved</source>
+        <translation>&amp;No resuelta</translation>
+    </message>
+    <message>
+        <source>Choose why…</source>
+        <extracomment>The reason list&apos;s first entry when the visit did not fix the job and no reason is chosen yet.</extracomment>
+        <translation>Elija el motivo…</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Resultado:</translation>
+    </message>
+    <message>
+        <source>What was done, what remains for a return visit</source>
+        <translation>Qué se hizo, qué queda para una visita de regreso</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otas:</translation>
+    </message>
+    <message>
+        <source>Name of the customer&apos;s person who signed</source>
+        <translation>Nombre de la persona del cliente que firmó</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation>&amp;Firmado por:</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::WorkOrderFilterBar</name>
     <message>
         <source>Search…</source>
@@ -8660,30 +8987,6 @@ Why is it cancelled?</source>
 <context>
     <name>fieldops::widgets::WorkOrderInspector</name>
     <message>
-        <source>tentative</source>
-        <translation>provisional</translation>
-    </message>
-    <message>
-        <source>scheduled</source>
-        <translation>programada</translation>
-    </message>
-    <message>
-        <source>en route</source>
-        <translation>en camino</translation>
-    </message>
-    <message>
-        <source>on site</source>
-        <translation>en el emplazamiento</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>completada</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>cancelada</translation>
-    </message>
-    <message>
         <source>no SLA</source>
         <translation>sin SLA</translation>
     </message>
@@ -8746,6 +9049,7 @@ Why is it cancelled?</source>
     </message>
     <message>
         <source>Technician</source>
+        <extracomment>Columns of the visits list: when the technician arrived and left, and how the visit ended.</extracomment>
         <translation>Técnico</translation>
     </message>
     <message>
@@ -8815,6 +9119,70 @@ Why is it cancelled?</source>
     <message>
         <source>Visit %1 · %2 · %3</source>
         <translation>Visita %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>No resuelta</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>No resuelta: %1</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>Firmado por %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>tiempo</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Time booked&lt;/b&gt; %1, billable %2</source>
+        <translation>&lt;b&gt;Tiempo registrado&lt;/b&gt; %1, facturable %2</translation>
+    </message>
+    <message>
+        <source> (%1 not reviewed yet)</source>
+        <translation> (%1 aún sin revisar)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3) from %4 on visit %5</source>
+        <translation>%1 × %2 (%3) de %4 en la visita %5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Parts used&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Piezas usadas&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rating&lt;/b&gt; %1 of 5</source>
+        <translation>&lt;b&gt;Valoración&lt;/b&gt; %1 de 5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Remains&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Pendiente&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Llegó</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Salió</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
     </message>
 </context>
 <context>

@@ -2338,6 +2338,49 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>StatusDiscrepancies</name>
+    <message>
+        <source>tapped on site at %1, %2 min before the phone arrived at %3</source>
+        <translation>marcou no local às %1, %2 min antes de o telefone chegar às %3</translation>
+    </message>
+    <message>
+        <source>tapped on site at %1, %2 min after the phone arrived at %3</source>
+        <translation>marcou no local às %1, %2 min depois de o telefone chegar às %3</translation>
+    </message>
+    <message>
+        <source>the phone arrived at %1 but no on-site status was sent</source>
+        <translation>o telefone chegou às %1, mas nenhum status de chegada foi enviado</translation>
+    </message>
+    <message>
+        <source>tapped on site at %1 but the phone was never at the site that day</source>
+        <translation>marcou no local às %1, mas o telefone não esteve no local naquele dia</translation>
+    </message>
+    <message>
+        <source>completed at %1 but the phone was never at the site that day</source>
+        <translation>concluiu às %1, mas o telefone não esteve no local naquele dia</translation>
+    </message>
+    <message>
+        <source>reported leaving at %1, %2 min before the phone left at %3</source>
+        <translation>informou saída às %1, %2 min antes de o telefone sair às %3</translation>
+    </message>
+    <message>
+        <source>reported leaving at %1, %2 min after the phone left at %3</source>
+        <translation>informou saída às %1, %2 min depois de o telefone sair às %3</translation>
+    </message>
+    <message>
+        <source>completed at %1, %2 min before the phone left at %3</source>
+        <translation>concluiu às %1, %2 min antes de o telefone sair às %3</translation>
+    </message>
+    <message>
+        <source>completed at %1, %2 min after the phone left at %3</source>
+        <translation>concluiu às %1, %2 min depois de o telefone sair às %3</translation>
+    </message>
+    <message>
+        <source>the phone left at %1 but the visit is not completed (status %2)</source>
+        <translation>o telefone saiu às %1, mas a visita não foi concluída (status %2)</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionLoader</name>
     <message>
         <source>work order %1 does not exist</source>
@@ -2703,6 +2746,75 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>VisitOutcome</name>
+    <message>
+        <source>%1 is in the future</source>
+        <translation>%1 está no futuro</translation>
+    </message>
+    <message>
+        <source>say when the technician arrived</source>
+        <translation>informe quando o técnico chegou</translation>
+    </message>
+    <message numerus="yes">
+        <source>the arrival is more than %n hour(s) before the visit&apos;s start</source>
+        <translation>
+            <numerusform>a chegada é mais de %n hora antes do início da visita</numerusform>
+            <numerusform>a chegada é mais de %n horas antes do início da visita</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>say when the work ended</source>
+        <translation>informe quando o trabalho terminou</translation>
+    </message>
+    <message>
+        <source>the work cannot end before the technician arrived</source>
+        <translation>o trabalho não pode terminar antes da chegada do técnico</translation>
+    </message>
+    <message>
+        <source>the technician cannot leave before the work ended</source>
+        <translation>o técnico não pode sair antes do fim do trabalho</translation>
+    </message>
+    <message>
+        <source>the departure cannot be before the arrival</source>
+        <translation>a saída não pode ser antes da chegada</translation>
+    </message>
+    <message>
+        <source>a resolved visit has no reason for not resolving</source>
+        <translation>uma visita resolvida não tem motivo de não resolução</translation>
+    </message>
+    <message>
+        <source>say why the job is not resolved</source>
+        <translation>informe por que o serviço não foi resolvido</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>&quot;%1&quot; não é um de %2</translation>
+    </message>
+    <message>
+        <source>the notes are longer than %1 characters</source>
+        <translation>as notas têm mais de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>the name is longer than %1 characters</source>
+        <translation>o nome tem mais de %1 caracteres</translation>
+    </message>
+</context>
+<context>
+    <name>VisitOutcomeRecorder</name>
+    <message>
+        <source>visit %1 does not exist</source>
+        <translation>a visita %1 não existe</translation>
+    </message>
+    <message>
+        <source>status: visit %1 is cancelled; a cancelled visit has no outcome</source>
+        <translation>status: a visita %1 está cancelada; uma visita cancelada não tem resultado</translation>
+    </message>
+    <message>
+        <source>resolved: work order %1 is cancelled; a cancelled job cannot be resolved</source>
+        <translation>resolved: a ordem de serviço %1 está cancelada; um serviço cancelado não pode ser resolvido</translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <source>Tentative</source>
@@ -2775,6 +2887,22 @@ Leituras: %4.</translation>
     <message>
         <source>per year</source>
         <translation>por ano</translation>
+    </message>
+    <message>
+        <source>Needs parts</source>
+        <translation>Faltam peças</translation>
+    </message>
+    <message>
+        <source>Customer absent</source>
+        <translation>Cliente ausente</translation>
+    </message>
+    <message>
+        <source>Needs a second visit</source>
+        <translation>Precisa de uma segunda visita</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Encaminhado a terceiros</translation>
     </message>
 </context>
 <context>
@@ -4228,6 +4356,84 @@ No PostgreSQL semanas inteiras saem de uma vez: uma leitura pode ficar até uma 
         <source>simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed (%6 unresolved), %7 time entries, %8 ratings, %9 sensor readings (%10 faults started on %11 connected units)</source>
         <translation>simulado até %1: %2 posições, %3 saídas, %4 chegadas, %5 concluídas (%6 não resolvidas), %7 apontamentos de horas, %8 avaliações, %9 leituras de sensores (%10 falhas iniciadas em %11 unidades conectadas)</translation>
     </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a whole number of minutes from %3 to %4</source>
+        <translation>--%1: &quot;%2&quot; não é um número inteiro de minutos de %3 a %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 visits; inferred arrival for %3, departure for %4; %5 changed</source>
+        <translation>%1: %2 visitas; chegada inferida para %3, saída para %4; %5 alteradas</translation>
+    </message>
+    <message>
+        <source>No discrepancies between the status taps and the positions.
+</source>
+        <translation>Nenhuma divergência entre os status marcados e as posições.
+</translation>
+    </message>
+    <message>
+        <source>Discrepancies (%1):
+</source>
+        <translation>Divergências (%1):
+</translation>
+    </message>
+    <message>
+        <source>The day (YYYY-MM-DD, in each technician&apos;s time zone).</source>
+        <translation>O dia (AAAA-MM-DD, no fuso horário de cada técnico).</translation>
+    </message>
+    <message>
+        <source>The geofence around each site, in metres (default %1; a fix&apos;s accuracy widens it).</source>
+        <translation>A cerca geográfica em volta de cada local, em metros (padrão %1; a precisão de cada posição a amplia).</translation>
+    </message>
+    <message>
+        <source>Minutes inside the fence that make a stay, and outside that end one (default %1).</source>
+        <translation>Minutos dentro da cerca que formam uma permanência, e fora dela que a encerram (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Minutes without a fix that still continue a stay (default %1).</source>
+        <translation>Minutos sem posição que ainda continuam uma permanência (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Minutes a tap may differ from the positions before it is listed (default 10).</source>
+        <translation>Minutos que um status marcado pode diferir das posições antes de ser listado (padrão 10).</translation>
+    </message>
+    <message>
+        <source>Only this technician (may be repeated).</source>
+        <translation>Somente este técnico (pode ser repetido).</translation>
+    </message>
+    <message>
+        <source>Infer and list; write nothing.</source>
+        <translation>Inferir e listar; não gravar nada.</translation>
+    </message>
+    <message>
+        <source>Infer each visit&apos;s arrival and departure from the technicians&apos; positions: the first fix of a
+stay inside the site&apos;s geofence lasting the dwell, and the last fix inside before leaving for
+longer. Keep them beside the status taps, and list the visits where the two disagree by more
+than the tolerance or a status was never sent.</source>
+        <translation>Inferir a chegada e a saída de cada visita a partir das posições dos técnicos: a primeira posição de
+uma permanência dentro da cerca do local que dure o tempo mínimo, e a última posição dentro antes de
+sair por mais tempo. Guardá-las ao lado dos status marcados e listar as visitas em que os dois
+divergem além da tolerância ou em que um status nunca foi enviado.</translation>
+    </message>
+    <message>
+        <source>infer-arrivals takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>infer-arrivals não aceita argumentos além das opções (recebeu &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>infer-arrivals needs --date, e.g. fieldops-cli infer-arrivals --date 2026-03-02</source>
+        <translation>infer-arrivals precisa de --date, por exemplo fieldops-cli infer-arrivals --date 2026-03-02</translation>
+    </message>
+    <message>
+        <source>--radius: &quot;%1&quot; is not a number of metres from %2 to %3</source>
+        <translation>--radius: &quot;%1&quot; não é um número de metros de %2 a %3</translation>
+    </message>
+    <message>
+        <source>infer the visits&apos; arrival and departure from the technicians&apos; positions and list where the status taps disagree (--date D [--radius M] [--dwell MIN] [--tolerance MIN] [--dry-run] [--json])</source>
+        <translation>inferir a chegada e a saída das visitas a partir das posições dos técnicos e listar onde os status marcados divergem (--date D [--radius M] [--dwell MIN] [--tolerance MIN] [--dry-run] [--json])</translation>
+    </message>
+    <message>
+        <source>lapses: %1 on-site taps forgotten, %2 sent early from the road, %3 GPS gaps, %4 drifting fixes</source>
+        <translation>falhas: %1 chegadas não marcadas, %2 marcadas cedo ainda na estrada, %3 lacunas de GPS, %4 posições com deriva</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5553,6 +5759,55 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
     <message>
         <source>Remove absence of %1</source>
         <translation>Remover ausência de %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::VisitOutcomeController</name>
+    <message>
+        <source>Record visit &amp;outcome…</source>
+        <translation>Registrar &amp;resultado da visita…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Record how the visit ended: arrival, departure, resolved or why not (Ctrl+Shift+R)</source>
+        <translation>Registrar como a visita terminou: chegada, saída, resolvida ou por que não (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>The selected work order has no visit whose outcome could be recorded.</source>
+        <translation>A ordem de serviço selecionada não tem visita cujo resultado possa ser registrado.</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>Visita de retorno</translation>
+    </message>
+    <message>
+        <source>Work order %1 is back in the queue (%2).
+Find a technician for the return visit now?</source>
+        <translation>A ordem de serviço %1 voltou para a fila (%2).
+Procurar agora um técnico para a visita de retorno?</translation>
+    </message>
+    <message>
+        <source>Your role may not record visits</source>
+        <translation>Seu perfil não pode registrar visitas</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>Sem conexão com um banco de dados</translation>
+    </message>
+    <message>
+        <source>Your role may not record visits.</source>
+        <translation>Seu perfil não pode registrar visitas.</translation>
+    </message>
+    <message>
+        <source>Visit %1 is cancelled; a cancelled visit has no outcome.</source>
+        <translation>A visita %1 está cancelada; uma visita cancelada não tem resultado.</translation>
+    </message>
+    <message>
+        <source>Outcome of visit %1</source>
+        <translation>Resultado da visita %1</translation>
     </message>
 </context>
 <context>
@@ -8081,6 +8336,14 @@ Por que ela foi cancelada?</translation>
             <numerusform>Deslocamento antes: %n min</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Correct the visit&apos;s outcome…</source>
+        <translation>Corrigir o resultado da visita…</translation>
+    </message>
+    <message>
+        <source>Record the visit&apos;s outcome…</source>
+        <translation>Registrar o resultado da visita…</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::SchedulePage</name>
@@ -8516,6 +8779,70 @@ Por que ela foi cancelada?</translation>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::VisitOutcomeDialog</name>
+    <message>
+        <source>Correct the outcome of visit %1</source>
+        <translation>Corrigir o resultado da visita %1</translation>
+    </message>
+    <message>
+        <source>Record the outcome of visit %1</source>
+        <translation>Registrar o resultado da visita %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3 at %4, booked %5 – %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3 em %4, agendada %5 – %6</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived:</source>
+        <translation>&amp;Chegou:</translation>
+    </message>
+    <message>
+        <source>&amp;Work ended:</source>
+        <translation>&amp;Trabalho terminou:</translation>
+    </message>
+    <message>
+        <source>&amp;Left at</source>
+        <translation>&amp;Saiu às</translation>
+    </message>
+    <message>
+        <source>Departure:</source>
+        <translation>Saída:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved: the job is done</source>
+        <translation>&amp;Resolvida: o serviço está feito</translation>
+    </message>
+    <message>
+        <source>&amp;Not resolved</source>
+        <translation>&amp;Não resolvida</translation>
+    </message>
+    <message>
+        <source>Choose why…</source>
+        <extracomment>The reason list&apos;s first entry when the visit did not fix the job and no reason is chosen yet.</extracomment>
+        <translation>Escolha o motivo…</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Resultado:</translation>
+    </message>
+    <message>
+        <source>What was done, what remains for a return visit</source>
+        <translation>O que foi feito, o que resta para uma visita de retorno</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otas:</translation>
+    </message>
+    <message>
+        <source>Name of the customer&apos;s person who signed</source>
+        <translation>Nome da pessoa do cliente que assinou</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation>A&amp;ssinado por:</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::WorkOrderFilterBar</name>
     <message>
         <source>Search…</source>
@@ -8660,30 +8987,6 @@ Por que ela foi cancelada?</translation>
 <context>
     <name>fieldops::widgets::WorkOrderInspector</name>
     <message>
-        <source>tentative</source>
-        <translation>provisória</translation>
-    </message>
-    <message>
-        <source>scheduled</source>
-        <translation>programada</translation>
-    </message>
-    <message>
-        <source>en route</source>
-        <translation>a caminho</translation>
-    </message>
-    <message>
-        <source>on site</source>
-        <translation>no local</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>concluída</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>cancelada</translation>
-    </message>
-    <message>
         <source>no SLA</source>
         <translation>sem SLA</translation>
     </message>
@@ -8746,6 +9049,7 @@ Por que ela foi cancelada?</translation>
     </message>
     <message>
         <source>Technician</source>
+        <extracomment>Columns of the visits list: when the technician arrived and left, and how the visit ended.</extracomment>
         <translation>Técnico</translation>
     </message>
     <message>
@@ -8815,6 +9119,70 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>Visit %1 · %2 · %3</source>
         <translation>Visita %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolvida</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>Não resolvida</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>Não resolvida: %1</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>Assinado por %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>tempo</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Time booked&lt;/b&gt; %1, billable %2</source>
+        <translation>&lt;b&gt;Tempo lançado&lt;/b&gt; %1, faturável %2</translation>
+    </message>
+    <message>
+        <source> (%1 not reviewed yet)</source>
+        <translation> (%1 ainda não revisado)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3) from %4 on visit %5</source>
+        <translation>%1 × %2 (%3) de %4 na visita %5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Parts used&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Peças usadas&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rating&lt;/b&gt; %1 of 5</source>
+        <translation>&lt;b&gt;Avaliação&lt;/b&gt; %1 de 5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Remains&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Pendente&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Chegou</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Saiu</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
     </message>
 </context>
 <context>

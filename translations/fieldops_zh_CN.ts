@@ -2334,6 +2334,49 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>StatusDiscrepancies</name>
+    <message>
+        <source>tapped on site at %1, %2 min before the phone arrived at %3</source>
+        <translation>%1 点按“到场”，比手机到达时间 %3 早 %2 分钟</translation>
+    </message>
+    <message>
+        <source>tapped on site at %1, %2 min after the phone arrived at %3</source>
+        <translation>%1 点按“到场”，比手机到达时间 %3 晚 %2 分钟</translation>
+    </message>
+    <message>
+        <source>the phone arrived at %1 but no on-site status was sent</source>
+        <translation>手机于 %1 到达，但未发送“到场”状态</translation>
+    </message>
+    <message>
+        <source>tapped on site at %1 but the phone was never at the site that day</source>
+        <translation>%1 点按“到场”，但手机当天从未到过该地点</translation>
+    </message>
+    <message>
+        <source>completed at %1 but the phone was never at the site that day</source>
+        <translation>%1 完成，但手机当天从未到过该地点</translation>
+    </message>
+    <message>
+        <source>reported leaving at %1, %2 min before the phone left at %3</source>
+        <translation>报告 %1 离开，比手机离开时间 %3 早 %2 分钟</translation>
+    </message>
+    <message>
+        <source>reported leaving at %1, %2 min after the phone left at %3</source>
+        <translation>报告 %1 离开，比手机离开时间 %3 晚 %2 分钟</translation>
+    </message>
+    <message>
+        <source>completed at %1, %2 min before the phone left at %3</source>
+        <translation>%1 完成，比手机离开时间 %3 早 %2 分钟</translation>
+    </message>
+    <message>
+        <source>completed at %1, %2 min after the phone left at %3</source>
+        <translation>%1 完成，比手机离开时间 %3 晚 %2 分钟</translation>
+    </message>
+    <message>
+        <source>the phone left at %1 but the visit is not completed (status %2)</source>
+        <translation>手机于 %1 离开，但拜访尚未完成（状态 %2）</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionLoader</name>
     <message>
         <source>work order %1 does not exist</source>
@@ -2695,6 +2738,74 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>VisitOutcome</name>
+    <message>
+        <source>%1 is in the future</source>
+        <translation>%1 在未来</translation>
+    </message>
+    <message>
+        <source>say when the technician arrived</source>
+        <translation>请填写技术员到达的时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>the arrival is more than %n hour(s) before the visit&apos;s start</source>
+        <translation>
+            <numerusform>到达时间比拜访开始早了超过 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>say when the work ended</source>
+        <translation>请填写工作结束的时间</translation>
+    </message>
+    <message>
+        <source>the work cannot end before the technician arrived</source>
+        <translation>工作不能在技术员到达之前结束</translation>
+    </message>
+    <message>
+        <source>the technician cannot leave before the work ended</source>
+        <translation>技术员不能在工作结束前离开</translation>
+    </message>
+    <message>
+        <source>the departure cannot be before the arrival</source>
+        <translation>离开时间不能早于到达时间</translation>
+    </message>
+    <message>
+        <source>a resolved visit has no reason for not resolving</source>
+        <translation>已解决的拜访没有未解决原因</translation>
+    </message>
+    <message>
+        <source>say why the job is not resolved</source>
+        <translation>请说明工作未解决的原因</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2</source>
+        <translation>“%1”不属于 %2</translation>
+    </message>
+    <message>
+        <source>the notes are longer than %1 characters</source>
+        <translation>备注超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the name is longer than %1 characters</source>
+        <translation>名称超过 %1 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>VisitOutcomeRecorder</name>
+    <message>
+        <source>visit %1 does not exist</source>
+        <translation>拜访 %1 不存在</translation>
+    </message>
+    <message>
+        <source>status: visit %1 is cancelled; a cancelled visit has no outcome</source>
+        <translation>状态：拜访 %1 已取消；已取消的拜访没有结果</translation>
+    </message>
+    <message>
+        <source>resolved: work order %1 is cancelled; a cancelled job cannot be resolved</source>
+        <translation>resolved：工单 %1 已取消；已取消的工作不能被解决</translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <source>Tentative</source>
@@ -2767,6 +2878,22 @@ Readings: %4.</source>
     <message>
         <source>per year</source>
         <translation>每年</translation>
+    </message>
+    <message>
+        <source>Needs parts</source>
+        <translation>需要零件</translation>
+    </message>
+    <message>
+        <source>Customer absent</source>
+        <translation>客户不在</translation>
+    </message>
+    <message>
+        <source>Needs a second visit</source>
+        <translation>需要第二次拜访</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>已转交他处</translation>
     </message>
 </context>
 <context>
@@ -4214,6 +4341,83 @@ On PostgreSQL whole weeks go at once: a reading may stay up to a week longer.</s
         <source>simulated until %1: %2 positions, %3 departures, %4 arrivals, %5 completed (%6 unresolved), %7 time entries, %8 ratings, %9 sensor readings (%10 faults started on %11 connected units)</source>
         <translation>模拟至 %1：%2 个位置、%3 次出发、%4 次到达、%5 次完成（%6 次未解决）、%7 条工时记录、%8 条评分、%9 条传感器读数（%11 台联网设备上开始了 %10 次故障）</translation>
     </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a whole number of minutes from %3 to %4</source>
+        <translation>--%1：“%2”不是 %3 到 %4 之间的整数分钟数</translation>
+    </message>
+    <message>
+        <source>%1: %2 visits; inferred arrival for %3, departure for %4; %5 changed</source>
+        <translation>%1：%2 次拜访；推断出 %3 次到达、%4 次离开；%5 次有变化</translation>
+    </message>
+    <message>
+        <source>No discrepancies between the status taps and the positions.
+</source>
+        <translation>状态点按与位置之间没有差异。
+</translation>
+    </message>
+    <message>
+        <source>Discrepancies (%1):
+</source>
+        <translation>差异（%1）：
+</translation>
+    </message>
+    <message>
+        <source>The day (YYYY-MM-DD, in each technician&apos;s time zone).</source>
+        <translation>日期（YYYY-MM-DD，按各技术员的时区）。</translation>
+    </message>
+    <message>
+        <source>The geofence around each site, in metres (default %1; a fix&apos;s accuracy widens it).</source>
+        <translation>每个地点周围的地理围栏半径，单位米（默认 %1；定位精度会将其扩大）。</translation>
+    </message>
+    <message>
+        <source>Minutes inside the fence that make a stay, and outside that end one (default %1).</source>
+        <translation>在围栏内停留多少分钟算作一次停留，在围栏外多少分钟结束停留（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Minutes without a fix that still continue a stay (default %1).</source>
+        <translation>无定位时仍视为继续停留的分钟数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Minutes a tap may differ from the positions before it is listed (default 10).</source>
+        <translation>状态点按与位置相差多少分钟才列出（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Only this technician (may be repeated).</source>
+        <translation>仅此技术员（可重复）。</translation>
+    </message>
+    <message>
+        <source>Infer and list; write nothing.</source>
+        <translation>推断并列出；不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Infer each visit&apos;s arrival and departure from the technicians&apos; positions: the first fix of a
+stay inside the site&apos;s geofence lasting the dwell, and the last fix inside before leaving for
+longer. Keep them beside the status taps, and list the visits where the two disagree by more
+than the tolerance or a status was never sent.</source>
+        <translation>根据技术员的位置推断每次拜访的到达和离开时间：在地点地理围栏内持续达到停留时长的第一次定位，
+以及离开较长时间之前在围栏内的最后一次定位。将其与状态点按并列保存，并列出两者相差超过容差
+或从未发送状态的拜访。</translation>
+    </message>
+    <message>
+        <source>infer-arrivals takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>infer-arrivals 除选项外不接受参数（收到“%1”）</translation>
+    </message>
+    <message>
+        <source>infer-arrivals needs --date, e.g. fieldops-cli infer-arrivals --date 2026-03-02</source>
+        <translation>infer-arrivals 需要 --date，例如 fieldops-cli infer-arrivals --date 2026-03-02</translation>
+    </message>
+    <message>
+        <source>--radius: &quot;%1&quot; is not a number of metres from %2 to %3</source>
+        <translation>--radius：“%1”不是 %2 到 %3 之间的米数</translation>
+    </message>
+    <message>
+        <source>infer the visits&apos; arrival and departure from the technicians&apos; positions and list where the status taps disagree (--date D [--radius M] [--dwell MIN] [--tolerance MIN] [--dry-run] [--json])</source>
+        <translation>根据技术员的位置推断拜访的到达和离开时间，并列出与状态点按不一致之处（--date D [--radius M] [--dwell MIN] [--tolerance MIN] [--dry-run] [--json]）</translation>
+    </message>
+    <message>
+        <source>lapses: %1 on-site taps forgotten, %2 sent early from the road, %3 GPS gaps, %4 drifting fixes</source>
+        <translation>疏漏：忘记点按到场 %1 次，在路上提前点按 %2 次，GPS 中断 %3 次，漂移定位 %4 个</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5527,6 +5731,55 @@ Create the tables now? Nothing else in the database is changed.</source>
     <message>
         <source>Remove absence of %1</source>
         <translation>删除 %1 的缺勤</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::VisitOutcomeController</name>
+    <message>
+        <source>Record visit &amp;outcome…</source>
+        <translation>记录拜访结果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Record how the visit ended: arrival, departure, resolved or why not (Ctrl+Shift+R)</source>
+        <translation>记录拜访如何结束：到达、离开、是否解决及原因（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>The selected work order has no visit whose outcome could be recorded.</source>
+        <translation>所选工单没有可以记录结果的拜访。</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Work order %1 is back in the queue (%2).
+Find a technician for the return visit now?</source>
+        <translation>工单 %1 已回到队列（%2）。
+现在为回访寻找技术员吗？</translation>
+    </message>
+    <message>
+        <source>Your role may not record visits</source>
+        <translation>您的角色无权记录拜访</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>未连接到数据库</translation>
+    </message>
+    <message>
+        <source>Your role may not record visits.</source>
+        <translation>您的角色无权记录拜访。</translation>
+    </message>
+    <message>
+        <source>Visit %1 is cancelled; a cancelled visit has no outcome.</source>
+        <translation>拜访 %1 已取消；已取消的拜访没有结果。</translation>
+    </message>
+    <message>
+        <source>Outcome of visit %1</source>
+        <translation>拜访 %1 的结果</translation>
     </message>
 </context>
 <context>
@@ -8039,6 +8292,14 @@ Why is it cancelled?</source>
             <numerusform>之前路程：%n 分钟</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Correct the visit&apos;s outcome…</source>
+        <translation>更正拜访结果…</translation>
+    </message>
+    <message>
+        <source>Record the visit&apos;s outcome…</source>
+        <translation>记录拜访结果…</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::SchedulePage</name>
@@ -8474,6 +8735,70 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::VisitOutcomeDialog</name>
+    <message>
+        <source>Correct the outcome of visit %1</source>
+        <translation>更正拜访 %1 的结果</translation>
+    </message>
+    <message>
+        <source>Record the outcome of visit %1</source>
+        <translation>记录拜访 %1 的结果</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3 at %4, booked %5 – %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3 在 %4，预约 %5 – %6</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived:</source>
+        <translation>到达(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Work ended:</source>
+        <translation>工作结束(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Left at</source>
+        <translation>离开于(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Departure:</source>
+        <translation>离开：</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved: the job is done</source>
+        <translation>已解决(&amp;R)：工作已完成</translation>
+    </message>
+    <message>
+        <source>&amp;Not resolved</source>
+        <translation>未解决(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Choose why…</source>
+        <extracomment>The reason list&apos;s first entry when the visit did not fix the job and no reason is chosen yet.</extracomment>
+        <translation>选择原因…</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>What was done, what remains for a return visit</source>
+        <translation>做了什么，回访还剩什么</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Name of the customer&apos;s person who signed</source>
+        <translation>签字的客户人员姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation>签字人(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::WorkOrderFilterBar</name>
     <message>
         <source>Search…</source>
@@ -8618,30 +8943,6 @@ Why is it cancelled?</source>
 <context>
     <name>fieldops::widgets::WorkOrderInspector</name>
     <message>
-        <source>tentative</source>
-        <translation>暂定</translation>
-    </message>
-    <message>
-        <source>scheduled</source>
-        <translation>已排程</translation>
-    </message>
-    <message>
-        <source>en route</source>
-        <translation>在途</translation>
-    </message>
-    <message>
-        <source>on site</source>
-        <translation>在现场</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <source>no SLA</source>
         <translation>无 SLA</translation>
     </message>
@@ -8704,6 +9005,7 @@ Why is it cancelled?</source>
     </message>
     <message>
         <source>Technician</source>
+        <extracomment>Columns of the visits list: when the technician arrived and left, and how the visit ended.</extracomment>
         <translation>技术员</translation>
     </message>
     <message>
@@ -8773,6 +9075,70 @@ Why is it cancelled?</source>
     <message>
         <source>Visit %1 · %2 · %3</source>
         <translation>上门 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>未解决：%1</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>签字人 %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Time booked&lt;/b&gt; %1, billable %2</source>
+        <translation>&lt;b&gt;已记工时&lt;/b&gt; %1，可计费 %2</translation>
+    </message>
+    <message>
+        <source> (%1 not reviewed yet)</source>
+        <translation>（%1 尚未审核）</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3) from %4 on visit %5</source>
+        <translation>%1 × %2（%3），来自 %4，拜访 %5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Parts used&lt;/b&gt;</source>
+        <translation>&lt;b&gt;已用零件&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rating&lt;/b&gt; %1 of 5</source>
+        <translation>&lt;b&gt;评分&lt;/b&gt; %1 / 5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Remains&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;待办&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,9 @@ struct Text
 };
 } // namespace
 
-workorders::FieldIssues checkOutcome(const VisitOutcome &o, const QDateTime &plannedStart, const QDateTime &now)
+OutcomeIssues checkOutcome(const VisitOutcome &o, const QDateTime &plannedStart, const QDateTime &now)
 {
-    workorders::FieldIssues issues;
+    OutcomeIssues issues;
     const QDateTime latest = now.addSecs(kOutcomeClockSkewMinutes * 60);
     const auto notAhead = [&](const QString &field, const QDateTime &t) {
         if (t.isValid() && t > latest)

@@ -27,9 +27,11 @@ constexpr int kOutcomeEarliestArrivalHours = 24;
 constexpr int kOutcomeMaxNotes = 4000;
 constexpr int kOutcomeMaxSignedBy = 200;
 
+using OutcomeIssues = workorders::FieldIssues;
+
 // Everything wrong with the outcome, field by field in the form's order (arrived_at,
 // completed_at, departed_at, outcome_reason, outcome_notes, signed_by); empty when it may
 // be saved. `plannedStart`: the visit's booked start; `now`: the console's clock.
-workorders::FieldIssues checkOutcome(const VisitOutcome &outcome, const QDateTime &plannedStart, const QDateTime &now);
+OutcomeIssues checkOutcome(const VisitOutcome &outcome, const QDateTime &plannedStart, const QDateTime &now);
 
 } // namespace fieldops::field

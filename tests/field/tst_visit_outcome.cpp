@@ -8,6 +8,7 @@
 #include "field/VisitOutcome.h"
 #include "field/VisitOutcomeRecorder.h"
 #include "records/RecordEdit.h"
+#include "repositories/WorkOrderRepository.h"
 
 #include <QtTest>
 
@@ -218,6 +219,68 @@ private slots:
         // Unchanged times are not part of the edit: only the flag and the job's status.
         QCOMPARE(r->edits.size(), 2);
         QCOMPARE(r->edits.first().after.keys(), QStringList{QStringLiteral("resolved")});
+    }
+
+    // The inspector's story of a job: the visits' outcomes, time booked per technician and
+    // activity (billable and unreviewed parts), parts used per visit, ratings.
+    void workOrderTellsItsStory_data() { test::addBackendRows(); }
+    void workOrderTellsItsStory()
+    {
+        QFETCH(QString, backend);
+        auto db = fixture(backend);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        const bool pg = db->isPostgres();
+        const QString no = pg ? QStringLiteral("false") : QStringLiteral("0");
+        const QString yes = pg ? QStringLiteral("true") : QStringLiteral("1");
+        const QStringList seed{
+            QStringLiteral("INSERT INTO parts(sku, name, unit_cost) VALUES ('BAT-12', 'Panel battery 12 V', 30)"),
+            QStringLiteral("INSERT INTO parts_used(appointment_id, sku, quantity, location, at) VALUES "
+                           "('ap3', 'BAT-12', 2, 'van:t1', '2026-02-27T10:40:00Z')"),
+            QStringLiteral("INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment, review_state) VALUES "
+                           "('t1', 'w6', '2026-02-27T09:30:00Z', '2026-02-27T10:10:00Z', %1, 'travel', '', 'approved'), "
+                           "('t1', 'w6', '2026-02-27T10:10:00Z', '2026-02-27T11:00:00Z', %2, 'work', 'Valve seat cleaned', 'approved'), "
+                           "('t1', 'w6', '2026-02-27T11:00:00Z', '2026-02-27T11:15:00Z', %2, 'work', 'Tested', 'pending'), "
+                           "('t2', 'w4', '2026-03-02T11:00:00Z', '2026-03-02T11:30:00Z', %2, 'work', 'other job', 'pending')").arg(no, yes),
+            QStringLiteral("INSERT INTO ratings(work_order_id, score, comment, rated_at) VALUES ('w6', 4, 'Quick and tidy', '2026-02-27T12:00:00Z')"),
+            QStringLiteral("UPDATE appointments SET departed_at = '2026-02-27T11:20:00Z', outcome_reason = 'needs_parts', "
+                           "outcome_notes = 'Seal kit on order', signed_by = 'Rita' WHERE id = 'ap3'"),
+        };
+        for (const QString &sql : seed)
+            QVERIFY2(db->run(sql), qPrintable(sql));
+
+        auto d = WorkOrderRepository(*db).details(QStringLiteral("w6"));
+        QVERIFY2(d, qPrintable(d ? QString() : d.error().message));
+        QCOMPARE(int(d->appointments.size()), 2);
+        const AppointmentSummary &ap3 = d->appointments.front();
+        QCOMPARE(ap3.appointment.id, QStringLiteral("ap3"));
+        QCOMPARE(ap3.departedAt, QDateTime(QDate(2026, 2, 27), QTime(11, 20), Qt::UTC));
+        QCOMPARE(ap3.outcomeReason, QStringLiteral("needs_parts"));
+        QCOMPARE(ap3.outcomeNotes, QStringLiteral("Seal kit on order"));
+        QCOMPARE(ap3.signedBy, QStringLiteral("Rita"));
+
+        const WorkOrderStory &story = d->story;
+        QCOMPARE(int(story.time.size()), 2); // Ana's travel and work; Bruno's time is another job's
+        QCOMPARE(story.time[0].activity, QStringLiteral("travel"));
+        QCOMPARE(story.time[0].minutes, 40);
+        QCOMPARE(story.time[0].billableMinutes, 0);
+        QCOMPARE(story.time[1].activity, QStringLiteral("work"));
+        QCOMPARE(story.time[1].technicianName, QStringLiteral("Ana Souza"));
+        QCOMPARE(story.time[1].minutes, 65);
+        QCOMPARE(story.time[1].billableMinutes, 65);
+        QCOMPARE(story.time[1].pendingMinutes, 15);
+        QCOMPARE(int(story.parts.size()), 1);
+        QCOMPARE(story.parts[0].appointmentId, QStringLiteral("ap3"));
+        QCOMPARE(story.parts[0].name, QStringLiteral("Panel battery 12 V"));
+        QCOMPARE(story.parts[0].quantity, 2.0);
+        QCOMPARE(story.parts[0].location, QStringLiteral("van:t1"));
+        QCOMPARE(int(story.ratings.size()), 1);
+        QCOMPARE(story.ratings[0].score, 4);
+        QCOMPARE(story.ratings[0].comment, QStringLiteral("Quick and tidy"));
+
+        // A job with nothing booked has an empty story, not an error.
+        auto w3 = WorkOrderRepository(*db).details(QStringLiteral("w3"));
+        QVERIFY(w3);
+        QVERIFY(w3->story.time.empty() && w3->story.parts.empty() && w3->story.ratings.empty());
     }
 
     void refusalsChangeNothing_data() { test::addBackendRows(); }

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QAbstractItemModel;
 class QAbstractItemView;
 
 namespace fieldops {
@@ -17,8 +18,8 @@ namespace fieldops::widgets {
 class SelectionBinder : public QObject {
     Q_OBJECT
 public:
-    // Parented to the view; the view's model must be set before.
-    SelectionBinder(QAbstractItemView *view, SelectionService *selection);
+    // Parented to the view; sets `model` on the view (which must have none yet).
+    SelectionBinder(QAbstractItemView *view, QAbstractItemModel *model, SelectionService *selection);
 
 private:
     void fromView();
@@ -26,6 +27,7 @@ private:
     QAbstractItemView *m_view;
     QPointer<SelectionService> m_selection;
     bool m_updatingView = false;
+    bool m_removingCurrent = false; // the current row is leaving the view
 };
 
 } // namespace fieldops::widgets

@@ -188,12 +188,13 @@ WorkOrderInspector::WorkOrderInspector(QWidget *parent) : QWidget(parent)
     v->addLayout(form);
     v->addSpacing(6);
     v->addWidget(apptTitle);
-    v->addWidget(m_appointments, 1);
+    v->addWidget(m_appointments);
     m_story = new QLabel(page);
     m_story->setObjectName(QStringLiteral("inspectorStory"));
     m_story->setWordWrap(true);
     m_story->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_story);
+    v->addStretch(1);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(page);

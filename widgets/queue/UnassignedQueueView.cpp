@@ -18,7 +18,7 @@ UnassignedQueueView::UnassignedQueueView(WorkOrderTableModel *model, SelectionSe
     m_proxy->setSourceModel(model);
     m_view = new QTreeView(this);
     m_view->setObjectName(QStringLiteral("unassignedQueue"));
-    m_view->setModel(m_proxy);
+    new SelectionBinder(m_view, m_proxy, selection);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
@@ -63,7 +63,6 @@ UnassignedQueueView::UnassignedQueueView(WorkOrderTableModel *model, SelectionSe
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &UnassignedQueueView::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &UnassignedQueueView::updateCount);
     updateCount();
-    new SelectionBinder(m_view, selection);
 }
 
 QSize UnassignedQueueView::sizeHint() const

@@ -20,7 +20,7 @@ WorkOrdersPage::WorkOrdersPage(WorkOrderTableModel *model, SelectionService *sel
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("workOrderTable"));
-    m_table->setModel(m_proxy);
+    new SelectionBinder(m_table, m_proxy, selection);
     m_table->setSortingEnabled(true);
     // Newest first: what just came in is what a dispatcher looks at first.
     m_table->sortByColumn(WorkOrderTableModel::CreatedColumn, Qt::DescendingOrder);
@@ -58,7 +58,6 @@ WorkOrdersPage::WorkOrdersPage(WorkOrderTableModel *model, SelectionService *sel
     v->addWidget(m_filterBar);
     v->addWidget(m_table, 1);
 
-    new SelectionBinder(m_table, selection);
 }
 
 QByteArray WorkOrdersPage::headerState() const { return m_table->horizontalHeader()->saveState(); }
