@@ -5,6 +5,7 @@
 #include "conditions/ConditionWatch.h"
 #include "conditions/ConditionWatchLabel.h"
 #include "settings/SettingsEvents.h"
+#include "controllers/AlertsController.h"
 #include "controllers/AssetHealthTabController.h"
 #include "controllers/ConnectionController.h"
 #include "controllers/DockController.h"
@@ -81,6 +82,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     // How a visit ended, from the inspector's visits, the board's menu or Ctrl+Shift+R.
     m_outcomes = new VisitOutcomeController(m_session, m_docks->inspector(), this);
     m_docks->inspector()->setVisitActions({m_outcomes->recordAction()});
+    // Alerts dismissed with a reason, and the operation's thresholds.
+    m_alerts = new AlertsController(m_session, m_docks->alerts(), this);
+    connect(m_alerts, &AlertsController::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(m_outcomes, &VisitOutcomeController::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     // The schedule tab follows the role itself (read-only board for roles the server would
     // refuse, and while the connection is lost).
@@ -149,7 +153,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     });
     buildMenus();
 
-    m_session->setAlertRules({settings::alertSlaHorizonHours().get(), settings::alertLateGraceMinutes().get(), 24});
     m_session->setPeriodicRefreshInterval(settings::refreshIntervalMs().get());
     // Whether this console evaluates the condition rules, or another one does.
     conditions::ConditionWatch *watch = m_session->conditionWatch();
@@ -236,6 +239,7 @@ void MainWindow::buildMenus()
     preferences->setObjectName(QStringLiteral("actionSettings"));
     preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
     preferences->setMenuRole(QAction::PreferencesRole);
+    toolsMenu->addAction(m_alerts->thresholdsAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About FieldOps Console"), this, &MainWindow::showAbout);

@@ -143,6 +143,22 @@ QString AlertListModel::describe(const Alert &a, const QDateTime &now)
     case Alert::Kind::LateArrival:
         return tr("%1 late: %2 not on site, start was %3 ago · %4")
             .arg(a.workOrderId, a.technicianName, durationText(delta), a.siteName);
+    case Alert::Kind::SlaAtRisk:
+        return tr("%1 (P%2) SLA at risk: the plan ends after it falls due in %3 · %4")
+            .arg(a.workOrderId)
+            .arg(a.priority)
+            .arg(durationText(delta), a.siteName);
+    case Alert::Kind::MissedStatus:
+        return tr("%1: %2 on site by GPS for %3, no on-site status sent · %4")
+            .arg(a.workOrderId, a.technicianName, durationText(delta), a.siteName);
+    case Alert::Kind::Overrun:
+        return tr("%1 overrunning: %2 on site %3 past the planned length · %4")
+            .arg(a.workOrderId, a.technicianName, durationText(delta), a.siteName);
+    case Alert::Kind::Unresolved:
+        return tr("%1 left unresolved by %2 %3 ago, no return visit booked · %4")
+            .arg(a.workOrderId, a.technicianName, durationText(delta), a.siteName);
+    case Alert::Kind::Silent:
+        return tr("%1 on shift, no position for %2").arg(a.technicianName, durationText(delta));
     case Alert::Kind::PredictedLate:
         break; // those rows are map::LateAlert, described on their own
     }
@@ -175,6 +191,8 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
     case roles::AppointmentId: return a->appointmentId;
     case roles::AlertKind: return int(a->kind);
     case roles::AlertAt: return a->at;
+    case roles::AlertKey: return a->key();
+    case roles::TechnicianId: return a->technicianId;
     case roles::Priority: return a->priority;
     default: return {};
     }

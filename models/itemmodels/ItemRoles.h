@@ -33,6 +33,7 @@ enum ItemRole : int {
     SlotStart,       // QDateTime UTC
     SlotEnd,         // QDateTime UTC
     SlotScore,       // double in [0, 1]
+    AlertKey,        // QString: the alert's dismissal key (Alert::key); empty when it cannot be dismissed
     End
 };
 

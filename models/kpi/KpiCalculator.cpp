@@ -10,7 +10,6 @@ namespace fieldops::kpi {
 namespace {
 
 constexpr qint64 kHourMs = 3'600'000;
-constexpr qint64 kOnTimeGraceMs = 15 * 60'000;
 constexpr int kNobody = -1;
 
 struct Acc {
@@ -268,7 +267,7 @@ KpiEngine::Tally KpiEngine::tally(const std::vector<KpiRange> &ranges, const Kpi
         if (!typeOk(p.appointmentType[i]))
             continue;
         if (const int r = rangeIndex(ranges, a.arrivedMs); r >= 0) {
-            const bool onTime = *a.arrivedMs <= a.startMs + kOnTimeGraceMs;
+            const bool onTime = *a.arrivedMs <= a.startMs + in.onTimeGraceMs;
             apply(r, p.appointmentTech[i], [&](Acc &acc) {
                 acc.onTimeDen++;
                 acc.onTimeNum += onTime ? 1 : 0;

@@ -71,6 +71,9 @@ struct KpiInputs {
     qint64 fromMs = 0; // [from, to)
     qint64 toMs = 0;
     int calendarDays = 0;
+    // How late after its start an arrival is still on time: the operation's alert
+    // threshold (alert_thresholds.on_time_grace_minutes), 15 minutes unless changed.
+    qint64 onTimeGraceMs = 15 * 60'000;
     std::vector<TechnicianIn> technicians;
     std::vector<AbsenceIn> absences;
     // Every work order any formula may touch (due, closed, visited, completed or rated in

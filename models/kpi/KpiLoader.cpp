@@ -1,5 +1,7 @@
 #include "kpi/KpiLoader.h"
 
+#include "repositories/AlertRules.h"
+
 #include "kpi/KpiParallelLoad.h"
 #include "kpi/KpiReadParts.h"
 #include "storage/Database.h"
@@ -63,6 +65,10 @@ Result<KpiInputs> loadKpiInputs(Database &db, const KpiPeriod &period)
     in.fromMs = period.fromMs();
     in.toMs = period.toMs();
     in.calendarDays = period.calendarDays();
+    auto rules = loadAlertRules(db);
+    if (!rules)
+        return rules.error();
+    in.onTimeGraceMs = qint64(rules->lateGraceMinutes) * 60'000;
     const detail::PeriodText p{iso(in.fromMs), iso(in.toMs)};
     if (db.isPostgres() && !db.inTransaction())
         return detail::loadInParallel(db, std::move(in), p);

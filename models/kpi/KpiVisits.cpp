@@ -1,5 +1,6 @@
 #include "kpi/KpiVisits.h"
 
+#include "repositories/AlertRules.h"
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
 
@@ -11,13 +12,17 @@ std::optional<bool> TechnicianVisit::onTime() const
 {
     if (!arrivedMs)
         return std::nullopt;
-    return *arrivedMs <= startMs + 15 * 60'000;
+    return *arrivedMs <= startMs + onTimeGraceMs;
 }
 
 Result<std::vector<TechnicianVisit>> loadTechnicianVisits(Database &db, const QString &technicianId, const KpiPeriod &period)
 {
     if (!period.from.isValid() || !period.to.isValid() || period.to < period.from)
         return Error::invalid(QObject::tr("the period must have a start date on or before its end date"));
+    auto rules = loadAlertRules(db);
+    if (!rules)
+        return rules.error();
+    const qint64 graceMs = qint64(rules->lateGraceMinutes) * 60'000;
     const QString from = timefmt::toIsoUtc(QDateTime::fromMSecsSinceEpoch(period.fromMs(), Qt::UTC));
     const QString to = timefmt::toIsoUtc(QDateTime::fromMSecsSinceEpoch(period.toMs(), Qt::UTC));
     auto q = db.run(QStringLiteral("SELECT a.id, a.work_order_id, w.type, s.name, a.status, a.start_at, a.arrived_at, a.completed_at, "
@@ -33,6 +38,7 @@ Result<std::vector<TechnicianVisit>> loadTechnicianVisits(Database &db, const QS
     std::vector<TechnicianVisit> out;
     while (q->next()) {
         TechnicianVisit v;
+        v.onTimeGraceMs = graceMs;
         v.appointmentId = q->value(0).toString();
         v.workOrderId = q->value(1).toString();
         v.workOrderType = q->value(2).toString();

@@ -21,7 +21,8 @@ struct TechnicianVisit {
     std::optional<qint64> arrivedMs;
     std::optional<qint64> completedMs;
     bool resolved = false;
-    // §3's on-time rule (arrived no later than 15 min after the start); nullopt: no arrival.
+    qint64 onTimeGraceMs = 15 * 60'000; // the operation's on-time grace (alert_thresholds)
+    // The KPIs' on-time rule (arrived no later than the grace after the start); nullopt: no arrival.
     std::optional<bool> onTime() const;
 };
 

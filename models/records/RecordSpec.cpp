@@ -167,4 +167,23 @@ const RecordSpec &maintenancePlanSpec()
     return spec;
 }
 
+const RecordSpec &alertThresholdsSpec()
+{
+    static const RecordSpec spec{QStringLiteral("alert_thresholds"),
+                                 QStringLiteral("id"),
+                                 {QStringLiteral("sla_horizon_hours"), QStringLiteral("on_time_grace_minutes"), QStringLiteral("lookback_hours"),
+                                  QStringLiteral("overrun_grace_minutes"), QStringLiteral("silent_minutes"), QStringLiteral("unresolved_days")},
+                                 {},
+                                 QT_TRANSLATE_NOOP("RecordWriter", "alert thresholds")};
+    return spec;
+}
+
+const RecordSpec &alertDismissalSpec()
+{
+    static const RecordSpec spec{QStringLiteral("alert_dismissals"), QStringLiteral("alert_key"),
+                                 {QStringLiteral("reason"), QStringLiteral("dismissed_at")}, {},
+                                 QT_TRANSLATE_NOOP("RecordWriter", "dismissed alert")};
+    return spec;
+}
+
 } // namespace fieldops::records

@@ -49,6 +49,8 @@ const RecordSpec &assetSpec();
 const RecordSpec &technicianSpec();        // technicians, their skills in technician_skills
 const RecordSpec &absenceSpec();           // absences: the id is the database's (generatedKey)
 const RecordSpec &contractSpec();          // contracts, their covered sites and assets in join tables
-const RecordSpec &maintenancePlanSpec();   // maintenance plans, their skills in maintenance_plan_skills
+const RecordSpec &maintenancePlanSpec();
+const RecordSpec &alertThresholdsSpec();      // the one row of the alerts' thresholds (id 1)
+const RecordSpec &alertDismissalSpec();       // an alert dismissed with a reason, keyed by the alert   // maintenance plans, their skills in maintenance_plan_skills
 
 } // namespace fieldops::records

@@ -221,17 +221,20 @@ void ConsoleSession::refresh()
     m_refreshInFlight = true;
     const quint64 gen = m_generation;
     const QDateTime at = now();
-    const AlertRules rules = m_alertRules;
     m_worker->submit<Snapshot>(
         this,
-        [at, rules](Database &db) -> Result<Snapshot> {
+        [at](Database &db) -> Result<Snapshot> {
             Snapshot s;
             s.now = at;
+            auto rules = loadAlertRules(db);
+            if (!rules)
+                return rules.error();
+            s.rules = *rules;
             auto rows = WorkOrderRepository(db).listRows();
             if (!rows)
                 return rows.error();
             s.rows = std::move(rows).value();
-            auto alerts = AlertRepository(db).current(at, rules);
+            auto alerts = AlertRepository(db).current(at, s.rules);
             if (!alerts)
                 return alerts.error();
             s.alerts = std::move(alerts).value();
@@ -249,6 +252,10 @@ void ConsoleSession::refresh()
             }
             if (m_state == State::Lost)
                 setState(m_info.readOnly ? State::ReadOnly : State::Connected);
+            if (!(r->rules == m_alertRules)) {
+                m_alertRules = r->rules;
+                emit alertRulesChanged(m_alertRules);
+            }
             m_workOrders->setRows(std::move(r->rows));
             m_alerts->setAlerts(std::move(r->alerts), r->now);
             m_lastRefresh = QDateTime::currentDateTimeUtc();

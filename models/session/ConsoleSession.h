@@ -93,7 +93,8 @@ public:
     // Details of the selected work order, once loaded.
     const std::optional<WorkOrderDetails> &selectedDetails() const { return m_details; }
 
-    void setAlertRules(const AlertRules &rules) { m_alertRules = rules; }
+    // The alerts' thresholds as the database has them, read with each refresh.
+    const AlertRules &alertRules() const { return m_alertRules; }
     // For tests: a fixed "now" for alerts (invalid = the real clock).
     void setClockOverride(const QDateTime &now) { m_clockOverride = now; }
     // The console's "now" (the override, else the real clock), in UTC.
@@ -106,6 +107,8 @@ signals:
     void permissionsChanged(const fieldops::Permissions &permissions);
     void schemaMissing();
     void refreshed();
+    // The thresholds in the database changed (another console, or this one, saved them).
+    void alertRulesChanged(const fieldops::AlertRules &rules);
     void detailsChanged();
     void errorOccurred(const fieldops::Error &error);
     // Every batch of the live change feed, for views that update incrementally (the map).
@@ -115,6 +118,7 @@ private:
     struct Snapshot {
         std::vector<WorkOrderListRow> rows;
         std::vector<Alert> alerts;
+        AlertRules rules;
         QDateTime now;
     };
     void setState(State s);

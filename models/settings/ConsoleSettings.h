@@ -71,17 +71,6 @@ inline const SettingValue<int> &maxRecentConnections()
     return v;
 }
 
-// Alerts dock rules.
-inline const SettingValue<int> &alertSlaHorizonHours()
-{
-    static const SettingValue<int> v(QStringLiteral("Alerts/slaHorizonHours"), 4);
-    return v;
-}
-inline const SettingValue<int> &alertLateGraceMinutes()
-{
-    static const SettingValue<int> v(QStringLiteral("Alerts/lateGraceMinutes"), 15);
-    return v;
-}
 // How often the data is re-read when no change feed reports changes (ms).
 inline const SettingValue<int> &refreshIntervalMs()
 {

@@ -46,6 +46,7 @@ const std::vector<Migration> &migrations()
         {16, "the lease of the consoles' evaluation of the condition rules: holder and expiry", "0016_condition_evaluation_lease.sql", {}},
         {17, "arrival and departure inferred from the technicians' positions, beside their status taps", "0017_inferred_arrivals.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
+        {18, "the alerts' thresholds shared by every console and the KPIs, and alerts dismissed with a reason", "0018_alert_thresholds.sql", {}},
     };
     return list;
 }

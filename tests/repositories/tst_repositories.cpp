@@ -120,20 +120,21 @@ private slots:
         for (const char *backend : {"sqlite", "postgres"}) {
             const QString b = QString::fromLatin1(backend);
             QTest::addRow("%s at noon", backend) << b << test::fixtureNow() << 4
-                << QStringList{QStringLiteral("breached:w1"), QStringLiteral("soon:w2"), QStringLiteral("late:w4:ap1")};
+                << QStringList{QStringLiteral("breached:w1"), QStringLiteral("soon:w2"), QStringLiteral("late:w4:ap1"), QStringLiteral("unresolved:w6:ap3")};
             // A narrower horizon drops w2 (due in 2 h).
             QTest::addRow("%s one hour horizon", backend) << b << test::fixtureNow() << 1
-                << QStringList{QStringLiteral("breached:w1"), QStringLiteral("late:w4:ap1")};
+                << QStringList{QStringLiteral("breached:w1"), QStringLiteral("late:w4:ap1"), QStringLiteral("unresolved:w6:ap3")};
             // At 11:10 the visit began 10 minutes ago: inside the 15-minute grace.
             QTest::addRow("%s within grace", backend) << b << QDateTime(QDate(2026, 3, 2), QTime(11, 10), Qt::UTC) << 4
-                << QStringList{QStringLiteral("breached:w1"), QStringLiteral("soon:w2")};
+                << QStringList{QStringLiteral("breached:w1"), QStringLiteral("soon:w2"), QStringLiteral("unresolved:w6:ap3")};
             // Next morning w4's SLA is near and its visit (22 h ago) is still within the look-back.
             QTest::addRow("%s next morning", backend) << b << QDateTime(QDate(2026, 3, 3), QTime(9, 0), Qt::UTC) << 4
                 << QStringList{QStringLiteral("breached:w1"), QStringLiteral("breached:w2"), QStringLiteral("soon:w4"),
-                               QStringLiteral("late:w4:ap1")};
+                               QStringLiteral("late:w4:ap1"), QStringLiteral("unresolved:w6:ap3")};
             // Two days on the missed visit is history, not an alert; SLAs in due order.
             QTest::addRow("%s two days on", backend) << b << QDateTime(QDate(2026, 3, 4), QTime(9, 0), Qt::UTC) << 4
-                << QStringList{QStringLiteral("breached:w1"), QStringLiteral("breached:w2"), QStringLiteral("breached:w4")};
+                << QStringList{QStringLiteral("breached:w1"), QStringLiteral("breached:w2"), QStringLiteral("breached:w4"),
+                               QStringLiteral("unresolved:w6:ap3")};
         }
     }
     void alertRules()
@@ -150,8 +151,11 @@ private slots:
         QVERIFY(alerts.ok());
         QStringList got;
         for (const Alert &a : *alerts) {
-            const char *kind = a.kind == Alert::Kind::SlaBreached ? "breached" : a.kind == Alert::Kind::SlaDueSoon ? "soon" : "late";
-            QString s = QString::fromLatin1(kind) + QLatin1Char(':') + a.workOrderId;
+            const QString kind = a.kind == Alert::Kind::SlaBreached ? QStringLiteral("breached")
+                : a.kind == Alert::Kind::SlaDueSoon                 ? QStringLiteral("soon")
+                : a.kind == Alert::Kind::LateArrival                ? QStringLiteral("late")
+                                                                    : Alert::kindCode(a.kind);
+            QString s = kind + QLatin1Char(':') + a.workOrderId;
             if (!a.appointmentId.isEmpty())
                 s += QLatin1Char(':') + a.appointmentId;
             got << s;

@@ -5,6 +5,7 @@
 #include "itemmodels/ItemRoles.h"
 #include "selection/SelectionService.h"
 
+#include <QAction>
 #include <QIdentityProxyModel>
 #include <QIcon>
 #include <QLabel>
@@ -27,8 +28,13 @@ public:
         static const QIcon late(QStringLiteral(":/fieldops/icons/alert-late.svg"));
         switch (Alert::Kind(index.data(roles::AlertKind).toInt())) {
         case Alert::Kind::SlaBreached: return breached;
+        case Alert::Kind::SlaAtRisk: return breached;
         case Alert::Kind::SlaDueSoon: return soon;
         case Alert::Kind::LateArrival: return late;
+        case Alert::Kind::MissedStatus: return soon;
+        case Alert::Kind::Overrun: return late;
+        case Alert::Kind::Unresolved: return soon;
+        case Alert::Kind::Silent: return soon;
         case Alert::Kind::PredictedLate: return late;
         }
         return {};
@@ -65,10 +71,34 @@ AlertsView::AlertsView(AlertListModel *model, SelectionService *selection, QWidg
         const QString technician = index.data(roles::TechnicianId).toString();
         if (!technician.isEmpty())
             selection->selectTechnician(technician);
-        selection->selectWorkOrder(index.data(roles::WorkOrderId).toString());
+        // A silent technician has no work order: the one selected stays.
+        if (const QString workOrder = index.data(roles::WorkOrderId).toString(); !workOrder.isEmpty())
+            selection->selectWorkOrder(workOrder);
     };
     connect(m_view, &QListView::clicked, selection, select);
     connect(m_view, &QListView::activated, selection, select);
+
+    // Dismissing, with a reason, from the alert's menu or the Delete key.
+    m_dismiss = new QAction(tr("&Dismiss…"), this);
+    m_dismiss->setObjectName(QStringLiteral("actionDismissAlert"));
+    m_dismiss->setShortcut(QKeySequence::Delete);
+    m_dismiss->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_dismiss->setToolTip(tr("Hide this alert for every console, saying why (kept in the history)"));
+    connect(m_dismiss, &QAction::triggered, this, [this] {
+        const QModelIndex index = m_view->currentIndex();
+        const QString key = index.data(roles::AlertKey).toString();
+        if (index.isValid() && !key.isEmpty())
+            emit dismissRequested(key, index.data(Qt::DisplayRole).toString());
+    });
+    m_view->addAction(m_dismiss);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    const auto followCurrent = [this] {
+        m_dismiss->setEnabled(m_dismissAllowed && !m_view->currentIndex().data(roles::AlertKey).toString().isEmpty());
+    };
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, followCurrent);
+    connect(model, &QAbstractItemModel::modelReset, this, followCurrent);
+    m_followCurrent = followCurrent;
+    followCurrent();
     connect(model, &AlertListModel::countsChanged, this, &AlertsView::updateSummary);
     updateSummary();
 }
@@ -78,13 +108,29 @@ QSize AlertsView::sizeHint() const
     return {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 58, 260};
 }
 
+void AlertsView::setDismissAllowed(bool allowed)
+{
+    m_dismissAllowed = allowed;
+    m_followCurrent();
+}
+
 void AlertsView::updateSummary()
 {
-    m_summary->setText(tr("%1 breached · %2 due soon · %3 late · %4 predicted late")
-                           .arg(m_model->countOf(Alert::Kind::SlaBreached))
-                           .arg(m_model->countOf(Alert::Kind::SlaDueSoon))
-                           .arg(m_model->countOf(Alert::Kind::LateArrival))
-                           .arg(m_model->countOf(Alert::Kind::PredictedLate)));
+    QStringList parts{tr("%1 breached").arg(m_model->countOf(Alert::Kind::SlaBreached)),
+                      tr("%1 due soon").arg(m_model->countOf(Alert::Kind::SlaDueSoon)),
+                      tr("%1 late").arg(m_model->countOf(Alert::Kind::LateArrival))};
+    // The rarer kinds only when there are some, so the line stays short.
+    const auto add = [&](Alert::Kind kind, const QString &text) {
+        if (const int n = m_model->countOf(kind); n > 0)
+            parts << text.arg(n);
+    };
+    add(Alert::Kind::SlaAtRisk, tr("%1 at risk"));
+    add(Alert::Kind::MissedStatus, tr("%1 missed status"));
+    add(Alert::Kind::Overrun, tr("%1 overrunning"));
+    add(Alert::Kind::Unresolved, tr("%1 unresolved"));
+    add(Alert::Kind::Silent, tr("%1 silent"));
+    parts << tr("%1 predicted late").arg(m_model->countOf(Alert::Kind::PredictedLate));
+    m_summary->setText(parts.join(QStringLiteral(" · ")));
 }
 
 } // namespace fieldops::widgets

@@ -29,7 +29,10 @@ MapTabController::MapTabController(ConsoleSession *session)
       m_filterNote(new QLabel), m_assign(new MapAssignController(session, m_page))
 {
     m_model->setOfflineAfterMinutes(map::settings::offlineAfterMinutes().get());
-    m_model->setLateGraceMinutes(settings::alertLateGraceMinutes().get());
+    // The late-arrival grace is the operation's, as the alerts and the KPIs have it.
+    m_model->setLateGraceMinutes(session->alertRules().lateGraceMinutes);
+    connect(session, &ConsoleSession::alertRulesChanged, m_model,
+            [model = m_model](const AlertRules &rules) { model->setLateGraceMinutes(rules.lateGraceMinutes); });
     m_view->setSelectionService(session->selection());
     m_view->setRecentChanges(session->recentChanges());
     // The board's technician filter applies here too (set from the board's toolbar).
