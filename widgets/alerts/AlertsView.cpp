@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QIdentityProxyModel>
+#include <QKeyEvent>
 #include <QIcon>
 #include <QLabel>
 #include <QListView>
@@ -81,8 +82,6 @@ AlertsView::AlertsView(AlertListModel *model, SelectionService *selection, QWidg
     // Dismissing, with a reason, from the alert's menu or the Delete key.
     m_dismiss = new QAction(tr("&Dismiss…"), this);
     m_dismiss->setObjectName(QStringLiteral("actionDismissAlert"));
-    m_dismiss->setShortcut(QKeySequence::Delete);
-    m_dismiss->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_dismiss->setToolTip(tr("Hide this alert for every console, saying why (kept in the history)"));
     connect(m_dismiss, &QAction::triggered, this, [this] {
         const QModelIndex index = m_view->currentIndex();
@@ -91,6 +90,7 @@ AlertsView::AlertsView(AlertListModel *model, SelectionService *selection, QWidg
             emit dismissRequested(key, index.data(Qt::DisplayRole).toString());
     });
     m_view->addAction(m_dismiss);
+    m_view->installEventFilter(this); // Delete on the list dismisses, as in a mail client
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     const auto followCurrent = [this] {
         m_dismiss->setEnabled(m_dismissAllowed && !m_view->currentIndex().data(roles::AlertKey).toString().isEmpty());
@@ -106,6 +106,16 @@ AlertsView::AlertsView(AlertListModel *model, SelectionService *selection, QWidg
 QSize AlertsView::sizeHint() const
 {
     return {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 58, 260};
+}
+
+bool AlertsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Delete) {
+        if (m_dismiss->isEnabled())
+            m_dismiss->trigger();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void AlertsView::setDismissAllowed(bool allowed)

@@ -26,6 +26,9 @@ public:
     void setDismissAllowed(bool allowed);
     QSize sizeHint() const override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 signals:
     // `key`: Alert::key of the current row; `text`: how the row reads.
     void dismissRequested(const QString &key, const QString &text);
