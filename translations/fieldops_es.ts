@@ -57,6 +57,68 @@
     </message>
 </context>
 <context>
+    <name>AlertEdits</name>
+    <message>
+        <source>alert_key: this alert cannot be dismissed</source>
+        <translation>alert_key: esta alerta no se puede descartar</translation>
+    </message>
+    <message>
+        <source>reason: say why the alert is dismissed</source>
+        <translation>reason: indique por qué se descarta la alerta</translation>
+    </message>
+    <message>
+        <source>reason: the reason is longer than %1 characters</source>
+        <translation>reason: el motivo tiene más de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>alert_key: the alert was dismissed already</source>
+        <translation>alert_key: la alerta ya se descartó</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRules</name>
+    <message>
+        <source>SLA due soon within</source>
+        <translation>SLA vence pronto dentro de</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>Late after the start by more than</source>
+        <translation>Tarde tras el inicio en más de</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>Missed starts and silences stay alerts for</source>
+        <translation>Inicios perdidos y silencios siguen siendo alertas durante</translation>
+    </message>
+    <message>
+        <source>Overrunning after its planned length by</source>
+        <translation>Excediendo la duración prevista en</translation>
+    </message>
+    <message>
+        <source>Technician on shift without a position for</source>
+        <translation>Técnico en turno sin posición durante</translation>
+    </message>
+    <message>
+        <source>Unresolved visits with nothing booked, from the last</source>
+        <translation>Visitas no resueltas sin nada reservado, de los últimos</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not from %3 to %4</source>
+        <translation>%1: %2 no está entre %3 y %4</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentWriter</name>
     <message>
         <source>appointment %1 was changed by someone else; it was reloaded and nothing was undone</source>
@@ -2109,6 +2171,14 @@ Lecturas: %4.</translation>
     <message>
         <source>%1 %2 was changed by someone else; it has been reloaded</source>
         <translation>otra persona ha modificado %1 %2; se ha recargado</translation>
+    </message>
+    <message>
+        <source>alert thresholds</source>
+        <translation>umbrales de alerta</translation>
+    </message>
+    <message>
+        <source>dismissed alert</source>
+        <translation>alerta descartada</translation>
     </message>
 </context>
 <context>
@@ -4481,6 +4551,26 @@ que ambos difieren más que la tolerancia o en que nunca se envió un estado.</t
         <translation>%1
 %2</translation>
     </message>
+    <message>
+        <source>%1 (P%2) SLA at risk: the plan ends after it falls due in %3 · %4</source>
+        <translation>%1 (P%2) SLA en riesgo: el plan termina después de su vencimiento en %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 on site by GPS for %3, no on-site status sent · %4</source>
+        <translation>%1: %2 en el sitio según el GPS desde hace %3, sin estado «en el sitio» · %4</translation>
+    </message>
+    <message>
+        <source>%1 overrunning: %2 on site %3 past the planned length · %4</source>
+        <translation>%1 excedido: %2 en el sitio %3 más de lo previsto · %4</translation>
+    </message>
+    <message>
+        <source>%1 left unresolved by %2 %3 ago, no return visit booked · %4</source>
+        <translation>%1 sin resolver por %2 hace %3, sin visita de regreso reservada · %4</translation>
+    </message>
+    <message>
+        <source>%1 on shift, no position for %2</source>
+        <translation>%1 en turno, sin posición desde hace %2</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::AuditHistoryModel</name>
@@ -5174,6 +5264,37 @@ que ambos difieren más que la tolerancia o en que nunca se envió un estado.</t
     <message>
         <source>State</source>
         <translation>Situación</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::AlertsController</name>
+    <message>
+        <source>&amp;Alert thresholds…</source>
+        <translation>Umbrales de &amp;alerta…</translation>
+    </message>
+    <message>
+        <source>When an SLA is due soon, a visit late or overrunning, a technician silent: the same for every console</source>
+        <translation>Cuándo un SLA vence pronto, una visita va tarde o se excede, un técnico está en silencio: lo mismo para todas las consolas</translation>
+    </message>
+    <message>
+        <source>Dismiss alert</source>
+        <translation>Descartar alerta</translation>
+    </message>
+    <message>
+        <source>%1
+
+Why is this alert dismissed? Every console stops showing it.</source>
+        <translation>%1
+
+¿Por qué se descarta esta alerta? Ninguna consola la mostrará más.</translation>
+    </message>
+    <message>
+        <source>Only managers and administrators change the alert thresholds.</source>
+        <translation>Solo los gerentes y administradores cambian los umbrales de alerta.</translation>
+    </message>
+    <message>
+        <source>Change alert thresholds</source>
+        <translation>Cambiar umbrales de alerta</translation>
     </message>
 </context>
 <context>
@@ -6051,10 +6172,61 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::AlertThresholdsDialog</name>
+    <message>
+        <source>Alert thresholds</source>
+        <translation>Umbrales de alerta</translation>
+    </message>
+    <message>
+        <source>The same for every console of the operation; the on-time grace is also the KPIs&apos; on-time arrival rule.</source>
+        <translation>Los mismos para todas las consolas de la operación; la tolerancia de puntualidad es también la regla de llegada puntual de los KPI.</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::AlertsView</name>
     <message>
-        <source>%1 breached · %2 due soon · %3 late · %4 predicted late</source>
-        <translation>%1 incumplidos · %2 vencen pronto · %3 con retraso · %4 con retraso previsto</translation>
+        <source>&amp;Dismiss…</source>
+        <translation>&amp;Descartar…</translation>
+    </message>
+    <message>
+        <source>Hide this alert for every console, saying why (kept in the history)</source>
+        <translation>Ocultar esta alerta en todas las consolas, diciendo por qué (queda en el historial)</translation>
+    </message>
+    <message>
+        <source>%1 breached</source>
+        <translation>%1 vencidos</translation>
+    </message>
+    <message>
+        <source>%1 due soon</source>
+        <translation>%1 vencen pronto</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>%1 tarde</translation>
+    </message>
+    <message>
+        <source>%1 at risk</source>
+        <translation>%1 en riesgo</translation>
+    </message>
+    <message>
+        <source>%1 missed status</source>
+        <translation>%1 estado no enviado</translation>
+    </message>
+    <message>
+        <source>%1 overrunning</source>
+        <translation>%1 excedidos</translation>
+    </message>
+    <message>
+        <source>%1 unresolved</source>
+        <translation>%1 sin resolver</translation>
+    </message>
+    <message>
+        <source>%1 silent</source>
+        <translation>%1 en silencio</translation>
+    </message>
+    <message>
+        <source>%1 predicted late</source>
+        <translation>%1 previstos tarde</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,68 @@
     </message>
 </context>
 <context>
+    <name>AlertEdits</name>
+    <message>
+        <source>alert_key: this alert cannot be dismissed</source>
+        <translation>alert_key: este alerta não pode ser dispensado</translation>
+    </message>
+    <message>
+        <source>reason: say why the alert is dismissed</source>
+        <translation>reason: informe por que o alerta é dispensado</translation>
+    </message>
+    <message>
+        <source>reason: the reason is longer than %1 characters</source>
+        <translation>reason: o motivo tem mais de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>alert_key: the alert was dismissed already</source>
+        <translation>alert_key: o alerta já foi dispensado</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRules</name>
+    <message>
+        <source>SLA due soon within</source>
+        <translation>SLA vence em breve dentro de</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>Late after the start by more than</source>
+        <translation>Atrasado após o início em mais de</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>Missed starts and silences stay alerts for</source>
+        <translation>Inícios perdidos e silêncios continuam alertas por</translation>
+    </message>
+    <message>
+        <source>Overrunning after its planned length by</source>
+        <translation>Estourando a duração planejada em</translation>
+    </message>
+    <message>
+        <source>Technician on shift without a position for</source>
+        <translation>Técnico em turno sem posição por</translation>
+    </message>
+    <message>
+        <source>Unresolved visits with nothing booked, from the last</source>
+        <translation>Visitas não resolvidas sem nada agendado, dos últimos</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dias</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not from %3 to %4</source>
+        <translation>%1: %2 não está entre %3 e %4</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentWriter</name>
     <message>
         <source>appointment %1 was changed by someone else; it was reloaded and nothing was undone</source>
@@ -2109,6 +2171,14 @@ Leituras: %4.</translation>
     <message>
         <source>%1 %2 was changed by someone else; it has been reloaded</source>
         <translation>%1 %2 foi alterado por outra pessoa; foi recarregado</translation>
+    </message>
+    <message>
+        <source>alert thresholds</source>
+        <translation>limites de alerta</translation>
+    </message>
+    <message>
+        <source>dismissed alert</source>
+        <translation>alerta dispensado</translation>
     </message>
 </context>
 <context>
@@ -4481,6 +4551,26 @@ divergem além da tolerância ou em que um status nunca foi enviado.</translatio
         <translation>%1
 %2</translation>
     </message>
+    <message>
+        <source>%1 (P%2) SLA at risk: the plan ends after it falls due in %3 · %4</source>
+        <translation>%1 (P%2) SLA em risco: o plano termina depois do vencimento em %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 on site by GPS for %3, no on-site status sent · %4</source>
+        <translation>%1: %2 no local pelo GPS há %3, nenhum status de chegada enviado · %4</translation>
+    </message>
+    <message>
+        <source>%1 overrunning: %2 on site %3 past the planned length · %4</source>
+        <translation>%1 estourando: %2 no local %3 além da duração planejada · %4</translation>
+    </message>
+    <message>
+        <source>%1 left unresolved by %2 %3 ago, no return visit booked · %4</source>
+        <translation>%1 deixada sem solução por %2 há %3, sem visita de retorno agendada · %4</translation>
+    </message>
+    <message>
+        <source>%1 on shift, no position for %2</source>
+        <translation>%1 em turno, sem posição há %2</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::AuditHistoryModel</name>
@@ -5174,6 +5264,37 @@ divergem além da tolerância ou em que um status nunca foi enviado.</translatio
     <message>
         <source>State</source>
         <translation>Situação</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::AlertsController</name>
+    <message>
+        <source>&amp;Alert thresholds…</source>
+        <translation>Limites de &amp;alerta…</translation>
+    </message>
+    <message>
+        <source>When an SLA is due soon, a visit late or overrunning, a technician silent: the same for every console</source>
+        <translation>Quando um SLA vence em breve, uma visita está atrasada ou estourando, um técnico está em silêncio: o mesmo para todos os consoles</translation>
+    </message>
+    <message>
+        <source>Dismiss alert</source>
+        <translation>Dispensar alerta</translation>
+    </message>
+    <message>
+        <source>%1
+
+Why is this alert dismissed? Every console stops showing it.</source>
+        <translation>%1
+
+Por que este alerta é dispensado? Nenhum console o mostrará mais.</translation>
+    </message>
+    <message>
+        <source>Only managers and administrators change the alert thresholds.</source>
+        <translation>Somente gerentes e administradores alteram os limites de alerta.</translation>
+    </message>
+    <message>
+        <source>Change alert thresholds</source>
+        <translation>Alterar limites de alerta</translation>
     </message>
 </context>
 <context>
@@ -6051,10 +6172,61 @@ Por que ela foi cancelada?</translation>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::AlertThresholdsDialog</name>
+    <message>
+        <source>Alert thresholds</source>
+        <translation>Limites de alerta</translation>
+    </message>
+    <message>
+        <source>The same for every console of the operation; the on-time grace is also the KPIs&apos; on-time arrival rule.</source>
+        <translation>Os mesmos para todos os consoles da operação; a tolerância de pontualidade é também a regra de chegada pontual dos KPIs.</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::AlertsView</name>
     <message>
-        <source>%1 breached · %2 due soon · %3 late · %4 predicted late</source>
-        <translation>%1 violados · %2 vencendo em breve · %3 atrasados · %4 com atraso previsto</translation>
+        <source>&amp;Dismiss…</source>
+        <translation>&amp;Dispensar…</translation>
+    </message>
+    <message>
+        <source>Hide this alert for every console, saying why (kept in the history)</source>
+        <translation>Ocultar este alerta em todos os consoles, dizendo por quê (fica no histórico)</translation>
+    </message>
+    <message>
+        <source>%1 breached</source>
+        <translation>%1 vencidos</translation>
+    </message>
+    <message>
+        <source>%1 due soon</source>
+        <translation>%1 vencem em breve</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>%1 atrasados</translation>
+    </message>
+    <message>
+        <source>%1 at risk</source>
+        <translation>%1 em risco</translation>
+    </message>
+    <message>
+        <source>%1 missed status</source>
+        <translation>%1 status não enviado</translation>
+    </message>
+    <message>
+        <source>%1 overrunning</source>
+        <translation>%1 estourando</translation>
+    </message>
+    <message>
+        <source>%1 unresolved</source>
+        <translation>%1 não resolvidos</translation>
+    </message>
+    <message>
+        <source>%1 silent</source>
+        <translation>%1 em silêncio</translation>
+    </message>
+    <message>
+        <source>%1 predicted late</source>
+        <translation>%1 previstos atrasados</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,68 @@
     </message>
 </context>
 <context>
+    <name>AlertEdits</name>
+    <message>
+        <source>alert_key: this alert cannot be dismissed</source>
+        <translation>alert_key：此警报无法忽略</translation>
+    </message>
+    <message>
+        <source>reason: say why the alert is dismissed</source>
+        <translation>reason：请说明忽略警报的原因</translation>
+    </message>
+    <message>
+        <source>reason: the reason is longer than %1 characters</source>
+        <translation>reason：原因超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>alert_key: the alert was dismissed already</source>
+        <translation>alert_key：该警报已被忽略</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRules</name>
+    <message>
+        <source>SLA due soon within</source>
+        <translation>SLA 即将到期的范围</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Late after the start by more than</source>
+        <translation>开始后迟到超过</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Missed starts and silences stay alerts for</source>
+        <translation>未按时开始和失联保持警报的时长</translation>
+    </message>
+    <message>
+        <source>Overrunning after its planned length by</source>
+        <translation>超出计划时长</translation>
+    </message>
+    <message>
+        <source>Technician on shift without a position for</source>
+        <translation>值班技术员无位置的时长</translation>
+    </message>
+    <message>
+        <source>Unresolved visits with nothing booked, from the last</source>
+        <translation>未解决且无后续预约的拜访，统计最近</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not from %3 to %4</source>
+        <translation>%1：%2 不在 %3 到 %4 之间</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentWriter</name>
     <message>
         <source>appointment %1 was changed by someone else; it was reloaded and nothing was undone</source>
@@ -2106,6 +2168,14 @@ Readings: %4.</source>
     <message>
         <source>%1 %2 was changed by someone else; it has been reloaded</source>
         <translation>%1 %2 已被他人修改；已重新加载</translation>
+    </message>
+    <message>
+        <source>alert thresholds</source>
+        <translation>警报阈值</translation>
+    </message>
+    <message>
+        <source>dismissed alert</source>
+        <translation>已忽略的警报</translation>
     </message>
 </context>
 <context>
@@ -4464,6 +4534,26 @@ than the tolerance or a status was never sent.</source>
         <translation>%1
 %2</translation>
     </message>
+    <message>
+        <source>%1 (P%2) SLA at risk: the plan ends after it falls due in %3 · %4</source>
+        <translation>%1（P%2）SLA 有风险：计划在其 %3 后到期之后才结束 · %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 on site by GPS for %3, no on-site status sent · %4</source>
+        <translation>%1：据 GPS，%2 已到场 %3，未发送“到场”状态 · %4</translation>
+    </message>
+    <message>
+        <source>%1 overrunning: %2 on site %3 past the planned length · %4</source>
+        <translation>%1 超时：%2 在现场已超出计划时长 %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 left unresolved by %2 %3 ago, no return visit booked · %4</source>
+        <translation>%1 于 %3 前被 %2 留下未解决，未预约回访 · %4</translation>
+    </message>
+    <message>
+        <source>%1 on shift, no position for %2</source>
+        <translation>%1 值班中，已 %2 无位置</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::AuditHistoryModel</name>
@@ -5148,6 +5238,37 @@ than the tolerance or a status was never sent.</source>
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::AlertsController</name>
+    <message>
+        <source>&amp;Alert thresholds…</source>
+        <translation>警报阈值(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>When an SLA is due soon, a visit late or overrunning, a technician silent: the same for every console</source>
+        <translation>SLA 何时即将到期、拜访何时迟到或超时、技术员何时失联：所有控制台相同</translation>
+    </message>
+    <message>
+        <source>Dismiss alert</source>
+        <translation>忽略警报</translation>
+    </message>
+    <message>
+        <source>%1
+
+Why is this alert dismissed? Every console stops showing it.</source>
+        <translation>%1
+
+为什么忽略此警报？所有控制台都将不再显示它。</translation>
+    </message>
+    <message>
+        <source>Only managers and administrators change the alert thresholds.</source>
+        <translation>只有经理和管理员可以更改警报阈值。</translation>
+    </message>
+    <message>
+        <source>Change alert thresholds</source>
+        <translation>更改警报阈值</translation>
     </message>
 </context>
 <context>
@@ -6023,10 +6144,61 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::AlertThresholdsDialog</name>
+    <message>
+        <source>Alert thresholds</source>
+        <translation>警报阈值</translation>
+    </message>
+    <message>
+        <source>The same for every console of the operation; the on-time grace is also the KPIs&apos; on-time arrival rule.</source>
+        <translation>对整个运营的所有控制台相同；准时宽限也是 KPI 的准时到达规则。</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::AlertsView</name>
     <message>
-        <source>%1 breached · %2 due soon · %3 late · %4 predicted late</source>
-        <translation>%1 已超期 · %2 即将到期 · %3 迟到 · %4 预计迟到</translation>
+        <source>&amp;Dismiss…</source>
+        <translation>忽略(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Hide this alert for every console, saying why (kept in the history)</source>
+        <translation>在所有控制台隐藏此警报并说明原因（保留在历史中）</translation>
+    </message>
+    <message>
+        <source>%1 breached</source>
+        <translation>%1 已违约</translation>
+    </message>
+    <message>
+        <source>%1 due soon</source>
+        <translation>%1 即将到期</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>%1 迟到</translation>
+    </message>
+    <message>
+        <source>%1 at risk</source>
+        <translation>%1 有风险</translation>
+    </message>
+    <message>
+        <source>%1 missed status</source>
+        <translation>%1 未发状态</translation>
+    </message>
+    <message>
+        <source>%1 overrunning</source>
+        <translation>%1 超时</translation>
+    </message>
+    <message>
+        <source>%1 unresolved</source>
+        <translation>%1 未解决</translation>
+    </message>
+    <message>
+        <source>%1 silent</source>
+        <translation>%1 失联</translation>
+    </message>
+    <message>
+        <source>%1 predicted late</source>
+        <translation>%1 预计迟到</translation>
     </message>
 </context>
 <context>
