@@ -11,6 +11,7 @@
 #include "controllers/DockController.h"
 #include "controllers/KpiTabController.h"
 #include "controllers/MapTabController.h"
+#include "controllers/MessageController.h"
 #include "controllers/OptimizeController.h"
 #include "controllers/ScheduleTabController.h"
 #include "controllers/SuggestionController.h"
@@ -85,6 +86,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     // Alerts dismissed with a reason, and the operation's thresholds.
     m_alerts = new AlertsController(m_session, m_docks->alerts(), this);
     connect(m_alerts, &AlertsController::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    // Messages to the technicians' phones.
+    m_messages = new MessageController(m_session, this);
+    connect(m_messages, &MessageController::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    connect(m_messages, &MessageController::sent, this,
+            [this](int n) { statusBar()->showMessage(tr("Message sent to %n technician(s).", nullptr, n), 10000); });
     connect(m_outcomes, &VisitOutcomeController::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     // The schedule tab follows the role itself (read-only board for roles the server would
     // refuse, and while the connection is lost).
@@ -206,6 +212,7 @@ void MainWindow::buildMenus()
     edit->addAction(m_intake->editAction());
     edit->addAction(m_intake->cancelAction());
     edit->addAction(m_outcomes->recordAction());
+    edit->addAction(m_messages->composeAction());
     edit->addSeparator();
     edit->addAction(m_suggestAction);
     edit->addAction(m_optimizeAction);

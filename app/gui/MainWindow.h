@@ -21,6 +21,7 @@ namespace fieldops::gui {
 class AlertsController;
 class ConnectionController;
 class DockController;
+class MessageController;
 class TabController;
 class VisitOutcomeController;
 class WorkOrderIntakeController;
@@ -42,6 +43,7 @@ public:
     WorkOrderIntakeController *intake() const { return m_intake; }
     VisitOutcomeController *outcomes() const { return m_outcomes; }
     AlertsController *alertsController() const { return m_alerts; }
+    MessageController *messages() const { return m_messages; }
     widgets::KpiDashboard *kpiDashboard() const { return m_kpiDashboard; }
 
     // Saved on close; public so tests and a crash-safe autosave can call it.
@@ -67,6 +69,7 @@ private:
     WorkOrderIntakeController *m_intake;
     VisitOutcomeController *m_outcomes = nullptr;
     AlertsController *m_alerts = nullptr;
+    MessageController *m_messages = nullptr;
     QAction *m_suggestAction = nullptr; // "Suggest technician…", owned by the schedule tab's controller
     QAction *m_optimizeAction = nullptr; // "Optimize day…", likewise
     bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show

@@ -5,9 +5,11 @@
 #include "commands/VersionLedger.h"
 #include "util/Result.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QStringList>
 #include <QUndoStack>
+#include <functional>
 
 namespace fieldops {
 
@@ -28,6 +30,10 @@ public:
         m_versions.clear();
     }
     bool isClean() const { return m_undoStack.isClean(); }
+    // The console's clock (the session's, which tests pin): what "today" is for the
+    // technicians' notices the edits write. Unset: the real clock.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
 
     // Called by the commands (models/commands): views that show the rows reload them from
     // the database after either, so what they show is what the server holds.
@@ -49,6 +55,7 @@ signals:
 private:
     QUndoStack m_undoStack;
     VersionLedger m_versions;
+    std::function<QDateTime()> m_clock;
 };
 
 } // namespace fieldops

@@ -59,6 +59,16 @@ Result<WorkOrderStory> readWorkOrderStory(Database &db, const QString &workOrder
             story.ratings.push_back(r);
         }
     }
+    {
+        auto q = db.run(QStringLiteral("SELECT t.name, o.body, o.created_at, o.delivered_at, o.read_at FROM technician_outbox o "
+                                       "JOIN technicians t ON t.id = o.technician_id WHERE o.work_order_id = ? ORDER BY o.created_at, o.id"),
+                        {workOrderId});
+        if (!q)
+            return q.error();
+        while (q->next())
+            story.notices.push_back({q->value(0).toString(), q->value(1).toString(), timefmt::fromSql(q->value(2)),
+                                     timefmt::fromSql(q->value(3)), timefmt::fromSql(q->value(4))});
+    }
     return story;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // What the field reported about a work order beyond its visits' times: the time booked on
 // it per technician and activity (and how much of it is billable or still unreviewed),
-// the parts used on each visit, and the customer's ratings. The inspector tells the job's
+// the parts used on each visit, the customer's ratings, and the notices its technicians'
+// phones were sent about it. The inspector tells the job's
 // whole story from it.
 #include "domain/Entities.h"
 #include "util/Result.h"
@@ -27,10 +28,18 @@ struct PartUsedLine {
     QString location; // van:… or warehouse:…
 };
 
+// A notice to a technician's phone about one of the job's visits, and how far it got.
+struct NoticeLine {
+    QString technicianName;
+    QString body;
+    QDateTime createdAt, deliveredAt, readAt; // invalid: not yet
+};
+
 struct WorkOrderStory {
     std::vector<TimeBooked> time;     // by technician, then activity
     std::vector<PartUsedLine> parts;  // by time used
     std::vector<Rating> ratings;      // by time rated
+    std::vector<NoticeLine> notices;  // by time written
 };
 
 Result<WorkOrderStory> readWorkOrderStory(Database &db, const QString &workOrderId);

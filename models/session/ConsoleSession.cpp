@@ -35,6 +35,9 @@ ConsoleSession::ConsoleSession(QObject *parent)
       m_conditionWatch(new conditions::ConditionWatch(this))
 {
     m_conditionWatch->setClock([this] { return now(); });
+    // The edits run on the edit thread while the GUI thread waits for them: reading the
+    // clock from there is safe.
+    m_document->setClock([this] { return now(); });
     // Work orders it opened show here at once; the other consoles see them through the feed.
     connect(m_conditionWatch, &conditions::ConditionWatch::evaluated, this, [this](const conditions::EvaluationReport &report) {
         if (!report.opened.isEmpty() && isUsable())

@@ -47,6 +47,7 @@ const std::vector<Migration> &migrations()
         {17, "arrival and departure inferred from the technicians' positions, beside their status taps", "0017_inferred_arrivals.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
         {18, "the alerts' thresholds shared by every console and the KPIs, and alerts dismissed with a reason", "0018_alert_thresholds.sql", {}},
+        {19, "the technicians' outbox: notices of today's schedule changes and dispatchers' messages, with their delivery", "0019_technician_outbox.sql", {}},
     };
     return list;
 }

@@ -1,6 +1,7 @@
 #include "workorders/IntakeService.h"
 
 #include "audit/LostRaceExplainer.h"
+#include "field/TechnicianNotices.h"
 #include "session/SessionJob.h"
 #include "session/QueryWorker.h"
 #include "storage/Database.h"
@@ -71,7 +72,7 @@ void IntakeService::save(const WorkOrderDraft &draft, bool isNew, const WorkOrde
     run<SavedWorkOrder>([=](Database &db) { return WorkOrderIntake::save(db, draft, isNew, before, now); }, std::move(done));
 }
 
-void IntakeService::cancel(const QString &workOrderId, int seenVersion, const QString &reason, Done<SavedWorkOrder> done)
+void IntakeService::cancel(const QString &workOrderId, int seenVersion, const QString &reason, const QDateTime &now, Done<SavedWorkOrder> done)
 {
     run<SavedWorkOrder>(
         [=](Database &db) -> Result<SavedWorkOrder> {
@@ -90,7 +91,19 @@ void IntakeService::cancel(const QString &workOrderId, int seenVersion, const QS
             SavedWorkOrder saved;
             saved.draft = *loaded;
             saved.edits = *edits;
+            // Today's visits cancelled with the job: their technicians are told, in the same transaction.
+            QStringList visits;
+            for (const records::RecordEdit &e : saved.edits)
+                if (e.spec->table == QLatin1String("appointments"))
+                    visits << e.id;
+            auto before = field::readVisitStates(db, visits);
+            if (!before)
+                return before.error();
             Status s = records::applyEdits(db, saved.edits, true);
+            if (s) {
+                auto after = field::readVisitStates(db, visits);
+                s = after ? field::writeNotices(db, field::scheduleNotices(*before, *after, now), now) : Status(after.error());
+            }
             if (s)
                 s = tx.commit();
             if (!s)

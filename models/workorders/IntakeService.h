@@ -45,7 +45,8 @@ public:
     // `before`: the work order as loaded (for an edit), ignored for a new one.
     void save(const WorkOrderDraft &draft, bool isNew, const WorkOrderDraft &before, const QDateTime &now,
               Done<SavedWorkOrder> done);
-    void cancel(const QString &workOrderId, int seenVersion, const QString &reason, Done<SavedWorkOrder> done);
+    // `now`: the console's clock, for the notices to the technicians of today's visits cancelled with it.
+    void cancel(const QString &workOrderId, int seenVersion, const QString &reason, const QDateTime &now, Done<SavedWorkOrder> done);
     // The visits a cancellation would cancel too, for asking the dispatcher first.
     void activeVisits(const QString &workOrderId, Done<QVector<QPair<QString, int>>> done);
 

@@ -224,7 +224,8 @@ private slots:
         AlertListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setAlerts(std::move(alerts).value(), test::fixtureNow());
-        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.countOf(Alert::Kind::Unresolved), 1);
         QCOMPARE(model.countOf(Alert::Kind::SlaBreached), 1);
         QCOMPARE(model.countOf(Alert::Kind::SlaDueSoon), 1);
         QCOMPARE(model.countOf(Alert::Kind::LateArrival), 1);
@@ -233,6 +234,10 @@ private slots:
         QCOMPARE(model.index(1).data().toString(), QStringLiteral("w2 (P3) SLA due in 2 h 0 min · Beta HQ"));
         QCOMPARE(model.index(2).data().toString(), QStringLiteral("w4 late: Bruno Lima not on site, start was 1 h 0 min ago · Beta HQ"));
         QCOMPARE(model.index(2).data(roles::AppointmentId).toString(), QStringLiteral("ap1"));
+        // w6's visit of 27 Feb left it unresolved and nothing is booked: a return visit is due.
+        QCOMPARE(model.index(3).data().toString(), QStringLiteral("w6 left unresolved by Ana Souza 3 days ago, no return visit booked · Beta HQ"));
+        QCOMPARE(model.index(3).data(roles::AlertKey).toString(), QStringLiteral("unresolved:ap3:2026-02-27T11:00:00Z"));
+        QCOMPARE(model.index(3).data(roles::TechnicianId).toString(), QStringLiteral("t1"));
     }
 };
 

@@ -119,7 +119,7 @@ private slots:
         QCOMPARE(session.state(), ConsoleSession::State::Connected);
         QVERIFY(!session.connectionInfo().actor.isEmpty());
         QCOMPARE(session.workOrders()->rowCount(), 6);
-        QCOMPARE(session.alerts()->rowCount(), 3);
+        QCOMPARE(session.alerts()->rowCount(), 4); // breached w1, due soon w2, late w4, w6 unresolved
 
         QSignalSpy details(&session, &ConsoleSession::detailsChanged);
         session.selection()->selectWorkOrder(QStringLiteral("w4"));

@@ -94,6 +94,16 @@ QString storyText(const WorkOrderDetails &d)
             line += QStringLiteral(" · “%1”").arg(r.comment.toHtmlEscaped());
         parts << line;
     }
+    if (!story.notices.empty()) {
+        QStringList lines;
+        for (const NoticeLine &n : story.notices) {
+            const QString state = n.readAt.isValid()        ? WorkOrderInspector::tr("read %1").arg(when(n.readAt))
+                                  : n.deliveredAt.isValid() ? WorkOrderInspector::tr("delivered %1").arg(when(n.deliveredAt))
+                                                            : WorkOrderInspector::tr("not delivered yet");
+            lines << WorkOrderInspector::tr("%1 to %2: %3 (%4)").arg(when(n.createdAt), n.technicianName.toHtmlEscaped(), n.body.toHtmlEscaped(), state);
+        }
+        parts << WorkOrderInspector::tr("<b>Notices to the technicians</b>") + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"));
+    }
     // What remains: the last finished visit left the job unresolved.
     const AppointmentSummary *last = nullptr;
     for (const AppointmentSummary &s : d.appointments)

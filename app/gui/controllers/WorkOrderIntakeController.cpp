@@ -312,7 +312,7 @@ void WorkOrderIntakeController::cancelWorkOrder(const QString &workOrderId)
             const QString reason = m_askCancel(workOrderId, ids).trimmed();
             if (reason.isEmpty())
                 return;
-            m_service->cancel(workOrderId, version, reason, [this, workOrderId](Result<SavedWorkOrder> r) {
+            m_service->cancel(workOrderId, version, reason, now(), [this, workOrderId](Result<SavedWorkOrder> r) {
                 if (!r) {
                     emit problem(r.error().message);
                     return;
