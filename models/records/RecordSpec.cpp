@@ -167,4 +167,21 @@ const RecordSpec &maintenancePlanSpec()
     return spec;
 }
 
+const RecordSpec &timeEntrySpec()
+{
+    // Only what a review writes: the technician, work order and activity stay as entered.
+    static const RecordSpec spec{
+        QStringLiteral("time_entries"),
+        QStringLiteral("id"),
+        {QStringLiteral("start_at"), QStringLiteral("end_at"), QStringLiteral("billable"), QStringLiteral("comment"),
+         QStringLiteral("review_state"), QStringLiteral("reviewed_by"), QStringLiteral("reviewed_at")},
+        {},
+        QT_TRANSLATE_NOOP("RecordWriter", "time entry"),
+        true,
+        {},
+        {QStringLiteral("billable")},
+    };
+    return spec;
+}
+
 } // namespace fieldops::records

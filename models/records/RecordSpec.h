@@ -50,5 +50,6 @@ const RecordSpec &technicianSpec();        // technicians, their skills in techn
 const RecordSpec &absenceSpec();           // absences: the id is the database's (generatedKey)
 const RecordSpec &contractSpec();          // contracts, their covered sites and assets in join tables
 const RecordSpec &maintenancePlanSpec();   // maintenance plans, their skills in maintenance_plan_skills
+const RecordSpec &timeEntrySpec();         // a reviewer's columns of time entries: the id is the database's (generatedKey)
 
 } // namespace fieldops::records
