@@ -17,6 +17,7 @@
 #include "controllers/ContractsTabController.h"
 #include "controllers/CustomersTabController.h"
 #include "controllers/TechniciansTabController.h"
+#include "controllers/TimeTabController.h"
 #include "controllers/UsersTabController.h"
 #include "customers/CustomersView.h"
 #include "records/RecordFormModel.h"
@@ -122,6 +123,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     addTab(std::move(techniciansTab));
     addTab(std::make_unique<ContractsTabController>(m_session));
+    // Reviewing the technicians' time and exporting the billing.
+    addTab(std::make_unique<TimeTabController>(m_session));
     // Asset health: at-risk assets and their readings; its links lead to the other tabs.
     auto health = std::make_unique<AssetHealthTabController>(m_session);
     connect(health.get(), &AssetHealthTabController::customerRequested, this, [this, customersController](const QString &id) {

@@ -38,7 +38,7 @@ workorders::FieldIssues correctionIssues(const QDateTime &start, const QDateTime
     if (!end.isValid())
         issues.push_back({QStringLiteral("end_at"), Text::tr("an end time is needed")});
     else if (start.isValid() && end <= start)
-        issues.push_back({QStringLiteral("end_at"), Text::tr("the end (%1) must be after the start (%2)").arg(timefmt::toIsoUtc(end), timefmt::toIsoUtc(start))});
+        issues.push_back({QStringLiteral("end_at"), Text::tr("the end must be after the start")});
     return issues;
 }
 

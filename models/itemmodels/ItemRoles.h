@@ -33,6 +33,9 @@ enum ItemRole : int {
     SlotStart,       // QDateTime UTC
     SlotEnd,         // QDateTime UTC
     SlotScore,       // double in [0, 1]
+    // Time entries (TimeEntryTableModel); WorkOrderId and TechnicianId serve them too.
+    TimeEntryId,     // qint64
+    TimeEntryFlagged, // bool: the review should look at it
     End
 };
 
