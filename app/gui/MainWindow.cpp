@@ -124,7 +124,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     addTab(std::move(techniciansTab));
     addTab(std::make_unique<ContractsTabController>(m_session));
     // Reviewing the technicians' time and exporting the billing.
-    addTab(std::make_unique<TimeTabController>(m_session));
+    auto timeTab = std::make_unique<TimeTabController>(m_session);
+    m_timeTab = timeTab.get();
+    addTab(std::move(timeTab));
     // Asset health: at-risk assets and their readings; its links lead to the other tabs.
     auto health = std::make_unique<AssetHealthTabController>(m_session);
     connect(health.get(), &AssetHealthTabController::customerRequested, this, [this, customersController](const QString &id) {

@@ -21,6 +21,7 @@ namespace fieldops::gui {
 class ConnectionController;
 class DockController;
 class TabController;
+class TimeTabController;
 class VisitOutcomeController;
 class WorkOrderIntakeController;
 class WorkOrdersTabController;
@@ -40,6 +41,7 @@ public:
     WorkOrdersTabController *workOrdersTab() const { return m_workOrdersTab; }
     WorkOrderIntakeController *intake() const { return m_intake; }
     VisitOutcomeController *outcomes() const { return m_outcomes; }
+    TimeTabController *timeTab() const { return m_timeTab; }
     widgets::KpiDashboard *kpiDashboard() const { return m_kpiDashboard; }
 
     // Saved on close; public so tests and a crash-safe autosave can call it.
@@ -64,6 +66,7 @@ private:
     ConnectionController *m_connection;
     WorkOrderIntakeController *m_intake;
     VisitOutcomeController *m_outcomes = nullptr;
+    TimeTabController *m_timeTab = nullptr;
     QAction *m_suggestAction = nullptr; // "Suggest technician…", owned by the schedule tab's controller
     QAction *m_optimizeAction = nullptr; // "Optimize day…", likewise
     bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show

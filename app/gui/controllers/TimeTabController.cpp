@@ -32,10 +32,12 @@ TimeTabController::TimeTabController(ConsoleSession *session)
     : m_session(session), m_model(new TimeEntryTableModel(this)), m_view(new widgets::TimeReviewView(m_model)),
       m_service(new billing::TimeReviewService(session, this))
 {
-    const auto [from, to] = weekOf(session->now().toUTC().date());
-    m_view->setPeriod(from, to);
+    showThisWeek();
     m_model->setStateFilter(QStringLiteral("pending"));
-    connect(m_view, &widgets::TimeReviewView::filtersChanged, this, &TimeTabController::reload);
+    connect(m_view, &widgets::TimeReviewView::filtersChanged, this, [this] {
+        m_periodChosen = true;
+        reload();
+    });
     connect(m_view, &widgets::TimeReviewView::stateFilterChanged, m_model, &TimeEntryTableModel::setStateFilter);
     connect(m_view, &widgets::TimeReviewView::approveRequested, this, &TimeTabController::approve);
     connect(m_view, &widgets::TimeReviewView::correctRequested, this, &TimeTabController::openCorrection);
@@ -43,8 +45,12 @@ TimeTabController::TimeTabController(ConsoleSession *session)
     connect(m_view, &widgets::TimeReviewView::currentWorkOrderChanged, session->selection(), &SelectionService::selectWorkOrder);
     connect(session, &ConsoleSession::stateChanged, this, [this] {
         applyPermissions();
-        if (m_session->isUsable())
-            reload();
+        if (!m_session->isUsable())
+            return;
+        // The session's clock is known once connected (a test or a demo may set it).
+        if (!m_periodChosen)
+            showThisWeek();
+        reload();
     });
     connect(session, &ConsoleSession::permissionsChanged, this, &TimeTabController::applyPermissions);
     // Undo and redo of a decision, and another reviewer's.
@@ -65,6 +71,12 @@ QString TimeTabController::title() const { return QCoreApplication::translate("M
 QWidget *TimeTabController::widget() { return m_view; }
 widgets::TimeEntryCorrectionDialog *TimeTabController::correctionDialog() const { return m_correction; }
 widgets::BillingExportDialog *TimeTabController::exportDialog() const { return m_export; }
+
+void TimeTabController::showThisWeek()
+{
+    const auto [from, to] = weekOf(m_session->now().toUTC().date());
+    m_view->setPeriod(from, to);
+}
 
 void TimeTabController::applyPermissions()
 {

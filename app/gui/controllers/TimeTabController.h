@@ -55,6 +55,7 @@ signals:
 
 private:
     void applyPermissions();
+    void showThisWeek();
     void saveCorrection();
 
     ConsoleSession *m_session;
@@ -66,6 +67,7 @@ private:
     QString m_exportFolder;
     quint64 m_ticket = 0;
     bool m_writing = false;
+    bool m_periodChosen = false; // the reviewer set the period: a reconnect keeps it
 };
 
 } // namespace fieldops::gui
