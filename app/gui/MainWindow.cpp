@@ -212,10 +212,10 @@ void MainWindow::buildMenus()
     edit->addAction(m_suggestAction);
     edit->addAction(m_optimizeAction);
     // Undo is offered to every role that may edit a record (the schedule, work orders,
-    // customers, technicians, absences); a role that may only read has nothing to undo.
+    // customers, technicians, absences, reviewed time); a role that may only read has nothing to undo.
     // (The board and the KPI targets follow the same signal in their own controllers.)
     const auto followPermissions = [undo, redo](const Permissions &p) {
-        const bool edits = p.editSchedule || p.editWorkOrders || p.editCustomers || p.editTechnicians || p.editAbsences;
+        const bool edits = p.editSchedule || p.editWorkOrders || p.editCustomers || p.editTechnicians || p.editAbsences || p.reviewTime;
         undo->setVisible(edits);
         redo->setVisible(edits);
     };

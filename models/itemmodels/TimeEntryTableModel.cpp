@@ -87,7 +87,8 @@ QString flagsText(const QList<billing::Flag> &flags)
     QStringList words;
     for (const billing::Flag &f : flags)
         words << billing::flagText(f);
-    return words.join(QStringLiteral("; "));
+    // One reason a line: the column is narrow beside the others, and the view wraps them.
+    return words.join(QLatin1Char('\n'));
 }
 
 } // namespace

@@ -90,7 +90,7 @@ private slots:
         QVERIFY(view->approveButton()->isEnabled() == false); // nothing selected yet
         auto flags = [&](qint64 id) { return model->index(rowOf(model, id), TimeEntryTableModel::Flags).data().toString(); };
         QCOMPARE(flags(1), QString());
-        QCOMPARE(flags(2), QStringLiteral("ends 20 min after the departure the GPS shows; billable time without a comment of what was done"));
+        QCOMPARE(flags(2), QStringLiteral("ends 20 min after the departure the GPS shows\nbillable time without a comment of what was done"));
         QCOMPARE(flags(3), QString());
         QCOMPARE(flags(4), QStringLiteral("outside the technician's visits of this work order"));
         QCOMPARE(model->index(rowOf(model, 2), TimeEntryTableModel::Technician).data(Qt::ForegroundRole).value<QColor>(), colours::alarm());

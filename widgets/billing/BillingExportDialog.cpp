@@ -31,6 +31,9 @@ BillingExportDialog::BillingExportDialog(const QDate &from, const QDate &to, con
     setObjectName(QStringLiteral("BillingExportDialog"));
     setWindowTitle(tr("Export billing"));
     auto *layout = new QVBoxLayout(this);
+    // Wrapped texts take their height from the width: give them a reasonable one.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     auto *intro = new QLabel(tr("Approved billable time and the parts used per customer and contract, with the contracts' terms "
                                 "applied, written as billing_summary.csv, billing_lines.csv and billing.pdf. Days are in UTC."),
                              this);
@@ -127,6 +130,7 @@ void BillingExportDialog::showWritten(const QString &folder, const QStringList &
     m_result->setStyleSheet(QString());
     m_result->setText(tr("Written into %1:\n%2").arg(QDir::toNativeSeparators(folder), files.join(QLatin1Char('\n'))));
     m_result->show();
+    adjustSize();
 }
 
 void BillingExportDialog::showError(const QString &message)
@@ -135,6 +139,7 @@ void BillingExportDialog::showError(const QString &message)
     m_result->setStyleSheet(problemTextStyle());
     m_result->setText(tr("Nothing was written: %1").arg(message));
     m_result->show();
+    adjustSize();
 }
 
 } // namespace fieldops::widgets

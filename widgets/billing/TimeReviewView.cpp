@@ -86,13 +86,15 @@ TimeReviewView::TimeReviewView(TimeEntryTableModel *model, QWidget *parent) : QW
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
+    m_table->setWordWrap(true);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     m_table->setTextElideMode(Qt::ElideRight);
     layout->addWidget(m_table, 1);
+    // Wrapped reasons need their rows as tall as the flags column's width makes them.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     m_totals = new QLabel(this);
     m_totals->setObjectName(QStringLiteral("totals"));
@@ -189,6 +191,8 @@ void TimeReviewView::fitColumns()
     const int most = fontMetrics().averageCharWidth() * 32;
     if (m_table->columnWidth(TimeEntryTableModel::Comment) > most)
         m_table->setColumnWidth(TimeEntryTableModel::Comment, most);
+    // The flags take what is left (the last section stretches) and wrap within it.
+    m_table->setColumnWidth(TimeEntryTableModel::Flags, fontMetrics().averageCharWidth() * 24);
 }
 
 QList<qint64> TimeReviewView::selectedEntryIds() const
