@@ -12,12 +12,16 @@
 //   3  Bruno w4 10:40–11:00 travel "drive", not billable clean
 //   4  Ana   w1 09:00–10:00 work "diagnosis"             outside her visits (she has none)
 #include "../itemmodels/WorkOrderFixture.h"
+#include "CliRunner.h"
 #include "GuiTestSupport.h"
+#include "PgTestServer.h"
 #include "Screenshots.h"
 #include "billing/BillingExportDialog.h"
 #include "billing/TimeEntryCorrectionDialog.h"
 #include "billing/TimeReviewView.h"
+#include "common/ElidedLabel.h"
 #include "controllers/TimeTabController.h"
+#include "document/ScheduleDocument.h"
 #include "domain/SignalColours.h"
 #include "itemmodels/ItemRoles.h"
 #include "itemmodels/TimeEntryTableModel.h"
@@ -30,6 +34,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QUndoStack>
 
 using namespace fieldops;
 
@@ -52,23 +57,48 @@ class TestTimeReview : public QObject {
     }
 
 private slots:
+    // The work-order fixture and the four entries above, on a fresh database of `backend`.
+    bool seed(const QString &backend, std::unique_ptr<Database> *db, QString *url)
+    {
+        *db = test::freshDatabase(backend, true, url);
+        if (!*db || !test::insertWorkOrderFixture(**db).isEmpty())
+            return false;
+        return test::runAll(**db, {"UPDATE appointments SET inferred_arrived_at = '2026-03-02T11:00:00Z', inferred_departed_at = '2026-03-02T12:10:00Z' WHERE id = 'ap1'",
+                                   "INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment) VALUES "
+                                   "('t2', 'w4', '2026-03-02T11:00:00Z', '2026-03-02T12:00:00Z', TRUE, 'work', 'inspected the panel')",
+                                   "INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment) VALUES "
+                                   "('t2', 'w4', '2026-03-02T12:00:00Z', '2026-03-02T12:30:00Z', TRUE, 'work', '')",
+                                   "INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment) VALUES "
+                                   "('t2', 'w4', '2026-03-02T10:40:00Z', '2026-03-02T11:00:00Z', FALSE, 'travel', 'drive')",
+                                   "INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment) VALUES "
+                                   "('t1', 'w1', '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z', TRUE, 'work', 'diagnosis')"})
+            .ok();
+    }
+
+    // A session as `login` (made with `user add --role role`) on the PostgreSQL database at `url`.
+    std::unique_ptr<ConsoleSession> sessionAs(const QString &url, const QString &login, const QString &role, QString *why)
+    {
+        const test::CliRun added = test::runCli(url, {QStringLiteral("user"), QStringLiteral("add"), login, QStringLiteral("--role"), role});
+        if (added.exitCode != 0) {
+            *why = added.err;
+            return nullptr;
+        }
+        auto s = std::make_unique<ConsoleSession>();
+        s->setClockOverride(test::fixtureNow());
+        QSignalSpy refreshed(s.get(), &ConsoleSession::refreshed);
+        s->connectTo(*DatabaseUrl::parse(test::PgTestServer::shared()->urlFor(url.section(QLatin1Char('/'), -1), login)));
+        if (!refreshed.wait(15000)) {
+            *why = QStringLiteral("no first load as ") + login;
+            return nullptr;
+        }
+        return s;
+    }
+
+private slots:
     void initTestCase()
     {
         test::useScratchSettings(QStringLiteral("tst_time_review"));
-        m_db = test::freshDatabase(QStringLiteral("sqlite"), true, &m_url);
-        QVERIFY2(m_db, qPrintable(test::lastError()));
-        const QString failed = test::insertWorkOrderFixture(*m_db);
-        QVERIFY2(failed.isEmpty(), qPrintable(failed));
-        QVERIFY(test::runAll(*m_db, {"UPDATE appointments SET inferred_arrived_at = '2026-03-02T11:00:00Z', inferred_departed_at = '2026-03-02T12:10:00Z' WHERE id = 'ap1'",
-                                     "INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment) VALUES "
-                                     "('t2', 'w4', '2026-03-02T11:00:00Z', '2026-03-02T12:00:00Z', 1, 'work', 'inspected the panel')",
-                                     "INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment) VALUES "
-                                     "('t2', 'w4', '2026-03-02T12:00:00Z', '2026-03-02T12:30:00Z', 1, 'work', '')",
-                                     "INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment) VALUES "
-                                     "('t2', 'w4', '2026-03-02T10:40:00Z', '2026-03-02T11:00:00Z', 0, 'travel', 'drive')",
-                                     "INSERT INTO time_entries(technician_id, work_order_id, start_at, end_at, billable, activity, comment) VALUES "
-                                     "('t1', 'w1', '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z', 1, 'work', 'diagnosis')"})
-                    .ok());
+        QVERIFY2(seed(QStringLiteral("sqlite"), &m_db, &m_url), qPrintable(test::lastError()));
     }
 
     void reviewInTheConsole()
@@ -167,6 +197,51 @@ private slots:
             QVERIFY2(QFileInfo(QDir(out.path()).filePath(QString::fromLatin1(name))).size() > 0, name);
         QVERIFY2(exporter->resultLabel()->text().contains(QLatin1String("billing.pdf")), qPrintable(exporter->resultLabel()->text()));
         exporter->grab().save(test::screenshotPath(QStringLiteral("time-export.png"))); // for a look
+    }
+
+    // On PostgreSQL the server decides: a planner sees the entries read-only and is told
+    // why; a dispatcher (granted the review's columns) approves through the same edits.
+    void rolesOnPostgres()
+    {
+        std::unique_ptr<Database> db;
+        QString url, why;
+        QVERIFY2(seed(QStringLiteral("postgres"), &db, &url), qPrintable(test::lastError()));
+
+        auto planner = sessionAs(url, QStringLiteral("pia"), QStringLiteral("planner"), &why);
+        QVERIFY2(planner, qPrintable(why));
+        QVERIFY(!planner->permissions().reviewTime);
+        {
+            gui::TimeTabController tab(planner.get());
+            const std::unique_ptr<QWidget> page(tab.widget()); // as the main window's tab widget owns it
+            QVERIFY(test::showExposed(*page, QSize(1280, 700)));
+            tab.reload();
+            QTRY_COMPARE_WITH_TIMEOUT(tab.model()->rowCount(), 4, 10000);
+            clickRow(tab.view()->table(), 0);
+            QVERIFY(!tab.view()->approveButton()->isEnabled());
+            QVERIFY(!tab.view()->correctButton()->isEnabled());
+            QVERIFY(tab.view()->readOnlyLabel()->isVisible());
+            QVERIFY2(tab.view()->readOnlyLabel()->text().contains(QLatin1String("may not approve")), qPrintable(tab.view()->readOnlyLabel()->text()));
+        }
+
+        auto dispatcher = sessionAs(url, QStringLiteral("dora"), QStringLiteral("dispatcher"), &why);
+        QVERIFY2(dispatcher, qPrintable(why));
+        QVERIFY(dispatcher->permissions().reviewTime);
+        gui::TimeTabController tab(dispatcher.get());
+        const std::unique_ptr<QWidget> page(tab.widget());
+        QVERIFY(test::showExposed(*page, QSize(1280, 700)));
+        tab.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(tab.model()->rowCount(), 4, 10000);
+        QVERIFY(!tab.view()->readOnlyLabel()->isVisible());
+        clickRow(tab.view()->table(), tab.model()->rowOfEntry(1));
+        QSignalSpy reviewed(&tab, &gui::TimeTabController::reviewed);
+        QTest::keyClick(tab.view()->table(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(reviewed.wait(10000));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT review_state || ' ' || reviewed_by FROM time_entries WHERE id = 1"))->toString(),
+                 QStringLiteral("approved dora"));
+        // Undone on the document's stack, by the dispatcher's own connection.
+        dispatcher->document()->undoStack()->undo();
+        QTRY_COMPARE_WITH_TIMEOUT(db->scalar(QStringLiteral("SELECT review_state FROM time_entries WHERE id = 1"))->toString(),
+                                  QStringLiteral("pending"), 10000);
     }
 };
 
