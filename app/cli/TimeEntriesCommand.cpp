@@ -94,7 +94,7 @@ int runList(CliContext &ctx, const QStringList &args)
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("time-entries"),
                    CliText::tr("List the time entries of a period with their review state and flags (overlap, outside_visit,\n"
-                      "no_comment). `time-entries approve ID…` approves pending entries as entered; `time-entries correct\n"
+                      "gps_mismatch, no_comment). `time-entries approve ID…` approves pending entries as entered; `time-entries correct\n"
                       "ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrects one (the audit log\n"
                       "keeps the values it replaces)."),
                    code))

@@ -19,6 +19,7 @@
 #include "controllers/ContractsTabController.h"
 #include "controllers/CustomersTabController.h"
 #include "controllers/TechniciansTabController.h"
+#include "controllers/TimeTabController.h"
 #include "controllers/UsersTabController.h"
 #include "customers/CustomersView.h"
 #include "records/RecordFormModel.h"
@@ -132,6 +133,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     addTab(std::move(techniciansTab));
     addTab(std::make_unique<ContractsTabController>(m_session));
+    // Reviewing the technicians' time and exporting the billing.
+    auto timeTab = std::make_unique<TimeTabController>(m_session);
+    m_timeTab = timeTab.get();
+    addTab(std::move(timeTab));
     // Asset health: at-risk assets and their readings; its links lead to the other tabs.
     auto health = std::make_unique<AssetHealthTabController>(m_session);
     connect(health.get(), &AssetHealthTabController::customerRequested, this, [this, customersController](const QString &id) {
@@ -217,10 +222,10 @@ void MainWindow::buildMenus()
     edit->addAction(m_suggestAction);
     edit->addAction(m_optimizeAction);
     // Undo is offered to every role that may edit a record (the schedule, work orders,
-    // customers, technicians, absences); a role that may only read has nothing to undo.
+    // customers, technicians, absences, reviewed time); a role that may only read has nothing to undo.
     // (The board and the KPI targets follow the same signal in their own controllers.)
     const auto followPermissions = [undo, redo](const Permissions &p) {
-        const bool edits = p.editSchedule || p.editWorkOrders || p.editCustomers || p.editTechnicians || p.editAbsences;
+        const bool edits = p.editSchedule || p.editWorkOrders || p.editCustomers || p.editTechnicians || p.editAbsences || p.reviewTime;
         undo->setVisible(edits);
         redo->setVisible(edits);
     };

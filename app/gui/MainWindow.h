@@ -23,6 +23,7 @@ class ConnectionController;
 class DockController;
 class MessageController;
 class TabController;
+class TimeTabController;
 class VisitOutcomeController;
 class WorkOrderIntakeController;
 class WorkOrdersTabController;
@@ -44,6 +45,7 @@ public:
     VisitOutcomeController *outcomes() const { return m_outcomes; }
     AlertsController *alertsController() const { return m_alerts; }
     MessageController *messages() const { return m_messages; }
+    TimeTabController *timeTab() const { return m_timeTab; }
     widgets::KpiDashboard *kpiDashboard() const { return m_kpiDashboard; }
 
     // Saved on close; public so tests and a crash-safe autosave can call it.
@@ -70,6 +72,7 @@ private:
     VisitOutcomeController *m_outcomes = nullptr;
     AlertsController *m_alerts = nullptr;
     MessageController *m_messages = nullptr;
+    TimeTabController *m_timeTab = nullptr;
     QAction *m_suggestAction = nullptr; // "Suggest technician…", owned by the schedule tab's controller
     QAction *m_optimizeAction = nullptr; // "Optimize day…", likewise
     bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show

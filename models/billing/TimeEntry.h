@@ -23,12 +23,15 @@ struct TimeEntry {
 };
 
 // Where a technician was on a work order: one non-cancelled appointment, from the arrival
-// (else the planned start) to the completion (else the planned end).
+// (else the planned start) to the completion (else the planned end), and the arrival and
+// departure the phone's positions tell (invalid when never inferred).
 struct VisitSpan {
     QString workOrderId;
     QString technicianId;
     QDateTime begin;
     QDateTime end;
+    QDateTime inferredArrival;
+    QDateTime inferredDeparture;
 };
 
 } // namespace fieldops::billing

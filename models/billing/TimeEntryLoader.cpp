@@ -48,8 +48,8 @@ Result<TimeEntryListing> TimeEntryLoader::load(const QDate &from, const QDate &t
     QVariantList vbinds{timefmt::toSql(begin), timefmt::toSql(end)};
     if (!technicianId.isEmpty())
         vbinds << technicianId;
-    auto v = m_db.run(QStringLiteral("SELECT a.work_order_id, a.technician_id, coalesce(a.arrived_at, a.start_at), coalesce(a.completed_at, a.end_at) "
-                                     "FROM appointments a WHERE a.status <> 'cancelled' AND EXISTS (SELECT 1 FROM time_entries e "
+    auto v = m_db.run(QStringLiteral("SELECT a.work_order_id, a.technician_id, coalesce(a.arrived_at, a.start_at), coalesce(a.completed_at, a.end_at), "
+                                     "a.inferred_arrived_at, a.inferred_departed_at FROM appointments a WHERE a.status <> 'cancelled' AND EXISTS (SELECT 1 FROM time_entries e "
                                      "WHERE e.work_order_id = a.work_order_id AND e.technician_id = a.technician_id "
                                      "AND e.start_at >= ? AND e.start_at < ?%1)")
                           .arg(techFilter),
@@ -63,11 +63,15 @@ Result<TimeEntryListing> TimeEntryLoader::load(const QDate &from, const QDate &t
         s.technicianId = v->value(1).toString();
         s.begin = timefmt::fromSql(v->value(2));
         s.end = timefmt::fromSql(v->value(3));
+        if (!v->value(4).isNull())
+            s.inferredArrival = timefmt::fromSql(v->value(4));
+        if (!v->value(5).isNull())
+            s.inferredDeparture = timefmt::fromSql(v->value(5));
         visits.push_back(std::move(s));
     }
 
     TimeEntryListing listing;
-    auto flags = flagEntries(around, visits);
+    auto flags = flagEntries(around, visits, m_options);
     for (TimeEntry &e : around) {
         if (e.start < begin || e.start >= end)
             continue;

@@ -24,12 +24,13 @@ std::pair<QDateTime, QDateTime> periodInstants(const QDate &from, const QDate &t
 
 class TimeEntryLoader {
 public:
-    explicit TimeEntryLoader(Database &db) : m_db(db) {}
+    explicit TimeEntryLoader(Database &db, const FlagOptions &options = {}) : m_db(db), m_options(options) {}
     // An empty technicianId means every technician.
     Result<TimeEntryListing> load(const QDate &from, const QDate &to, const QString &technicianId = {});
 
 private:
     Database &m_db;
+    FlagOptions m_options;
 };
 
 } // namespace fieldops::billing

@@ -25,18 +25,42 @@ QVariant reviewer(Database &db)
     return who && !who->toString().isEmpty() ? who->toString() : QStringLiteral("");
 }
 
+// NULL as the writer binds it: a typed null, so both drivers take it for any column.
+QVariant textOrNull(const QVariant &v) { return v.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(v.toString()); }
+
 } // namespace
+
+workorders::FieldIssues correctionIssues(const QDateTime &start, const QDateTime &end)
+{
+    workorders::FieldIssues issues;
+    if (!start.isValid())
+        issues.push_back({QStringLiteral("start_at"), Text::tr("a start time is needed")});
+    if (!end.isValid())
+        issues.push_back({QStringLiteral("end_at"), Text::tr("an end time is needed")});
+    else if (start.isValid() && end <= start)
+        issues.push_back({QStringLiteral("end_at"), Text::tr("the end must be after the start")});
+    return issues;
+}
 
 Result<TimeEntry> TimeEntryReview::read(qint64 id)
 {
+    TimeEntry e;
+    auto image = reviewImage(id, &e);
+    if (!image)
+        return image.error();
+    return e;
+}
+
+Result<records::RecordValues> TimeEntryReview::reviewImage(qint64 id, TimeEntry *entry)
+{
     auto q = m_db.run(QStringLiteral("SELECT technician_id, work_order_id, start_at, end_at, CASE WHEN CAST(billable AS integer) = 1 THEN 1 ELSE 0 END, "
-                                     "activity, comment, review_state, version FROM time_entries WHERE id = ?"),
+                                     "activity, comment, review_state, version, reviewed_by, reviewed_at FROM time_entries WHERE id = ?"),
                       {id});
     if (!q)
         return q.error();
     if (!q->next())
         return notFound(id);
-    TimeEntry e;
+    TimeEntry &e = *entry;
     e.id = id;
     e.technicianId = q->value(0).toString();
     e.workOrderId = q->value(1).toString();
@@ -47,7 +71,15 @@ Result<TimeEntry> TimeEntryReview::read(qint64 id)
     e.comment = q->value(6).toString();
     e.reviewState = q->value(7).toString();
     e.version = q->value(8).toInt();
-    return e;
+    records::RecordValues v;
+    v.insert(QStringLiteral("start_at"), timefmt::toSql(e.start));
+    v.insert(QStringLiteral("end_at"), timefmt::toSql(e.end));
+    v.insert(QStringLiteral("billable"), e.billable);
+    v.insert(QStringLiteral("comment"), textOrNull(q->value(6)));
+    v.insert(QStringLiteral("review_state"), e.reviewState);
+    v.insert(QStringLiteral("reviewed_by"), textOrNull(q->value(9)));
+    v.insert(QStringLiteral("reviewed_at"), q->value(10).isNull() ? textOrNull(QVariant()) : QVariant(timefmt::toSql(timefmt::fromSql(q->value(10)))));
+    return v;
 }
 
 Result<ApproveResult> TimeEntryReview::approve(const QList<qint64> &ids)
@@ -60,54 +92,69 @@ Result<ApproveResult> TimeEntryReview::approve(const QList<qint64> &ids)
     for (qint64 id : ids) {
         if (result.approved.contains(id) || result.alreadyReviewed.contains(id))
             continue; // named twice
-        auto e = read(id);
-        if (!e)
-            return e.error();
-        if (e->reviewed()) {
+        TimeEntry e;
+        auto before = reviewImage(id, &e);
+        if (!before)
+            return before.error();
+        if (e.reviewed()) {
             result.alreadyReviewed << id;
             continue;
         }
-        auto q = m_db.run(QStringLiteral("UPDATE time_entries SET review_state = 'approved', reviewed_by = ?, reviewed_at = ?, "
-                                         "version = version + 1 WHERE id = ? AND version = ?"),
-                          {who, timefmt::toSql(m_now), id, e->version});
-        if (!q)
-            return q.error();
-        if (q->numRowsAffected() != 1)
-            return Error{Error::Kind::StaleVersion, Text::tr("time entry %1 changed while it was being approved; read it again").arg(id), {}};
+        records::RecordValues after = *before;
+        after.insert(QStringLiteral("review_state"), QStringLiteral("approved"));
+        after.insert(QStringLiteral("reviewed_by"), who);
+        after.insert(QStringLiteral("reviewed_at"), timefmt::toSql(m_now));
+        result.edits += records::updateEdit(records::timeEntrySpec(), QString::number(id), e.version, *before, after);
         result.approved << id;
     }
+    if (Status s = records::applyEdits(m_db, result.edits, true); !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return result;
 }
 
-Result<int> TimeEntryReview::correct(const Correction &c)
+Result<records::RecordEdits> TimeEntryReview::writeCorrection(const Correction &c)
 {
     Transaction tx(m_db);
     if (!tx.status())
         return tx.status().error();
-    auto e = read(c.id);
-    if (!e)
-        return e.error();
-    const int expected = c.expectedVersion.value_or(e->version);
-    if (expected != e->version)
+    TimeEntry e;
+    auto before = reviewImage(c.id, &e);
+    if (!before)
+        return before.error();
+    const int expected = c.expectedVersion.value_or(e.version);
+    if (expected != e.version)
         return Error{Error::Kind::StaleVersion,
-                     Text::tr("time entry %1 is at version %2, not version %3: it changed since it was read").arg(c.id).arg(e->version).arg(expected),
+                     Text::tr("time entry %1 is at version %2, not version %3: it changed since it was read").arg(c.id).arg(e.version).arg(expected),
                      {}};
-    const QDateTime start = c.start.value_or(e->start), end = c.end.value_or(e->end);
-    if (!start.isValid() || !end.isValid() || end <= start)
-        return Error::invalid(Text::tr("time entry %1 would end (%2) before it starts (%3)").arg(c.id).arg(timefmt::toIsoUtc(end), timefmt::toIsoUtc(start)));
-    auto q = m_db.run(QStringLiteral("UPDATE time_entries SET start_at = ?, end_at = ?, billable = ?, comment = ?, review_state = 'corrected', "
-                                     "reviewed_by = ?, reviewed_at = ?, version = version + 1 WHERE id = ? AND version = ?"),
-                      {timefmt::toSql(start), timefmt::toSql(end), c.billable.value_or(e->billable), c.comment.value_or(e->comment),
-                       reviewer(m_db), timefmt::toSql(m_now), c.id, expected});
-    if (!q)
-        return q.error();
-    if (q->numRowsAffected() != 1)
-        return Error{Error::Kind::StaleVersion, Text::tr("time entry %1 changed while it was being corrected; read it again").arg(c.id), {}};
+    const QDateTime start = c.start.value_or(e.start), end = c.end.value_or(e.end);
+    if (const workorders::FieldIssues issues = correctionIssues(start, end); !issues.isEmpty())
+        return Error::invalid(Text::tr("time entry %1: %2").arg(c.id).arg(issues.first().text()));
+    records::RecordValues after = *before;
+    after.insert(QStringLiteral("start_at"), timefmt::toSql(start));
+    after.insert(QStringLiteral("end_at"), timefmt::toSql(end));
+    after.insert(QStringLiteral("billable"), c.billable.value_or(e.billable));
+    if (c.comment)
+        after.insert(QStringLiteral("comment"), *c.comment);
+    after.insert(QStringLiteral("review_state"), QStringLiteral("corrected"));
+    after.insert(QStringLiteral("reviewed_by"), reviewer(m_db));
+    after.insert(QStringLiteral("reviewed_at"), timefmt::toSql(m_now));
+    records::RecordEdits edits = records::updateEdit(records::timeEntrySpec(), QString::number(c.id), e.version, *before, after);
+    if (Status s = records::applyEdits(m_db, edits, true); !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
-    return expected + 1;
+    return edits;
+}
+
+Result<int> TimeEntryReview::correct(const Correction &c)
+{
+    auto edits = writeCorrection(c);
+    if (!edits)
+        return edits.error();
+    // Always at least the review state changes, so there is one edit.
+    return edits->isEmpty() ? 0 : edits->first().version;
 }
 
 } // namespace fieldops::billing

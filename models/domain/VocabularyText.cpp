@@ -82,4 +82,26 @@ QString outcomeReasonText(const QString &reason)
     return reason;
 }
 
+QString reviewStateText(const QString &state)
+{
+    if (state == QLatin1String("pending"))
+        return QCoreApplication::translate("Vocabulary", "Pending");
+    if (state == QLatin1String("approved"))
+        return QCoreApplication::translate("Vocabulary", "Approved");
+    if (state == QLatin1String("corrected"))
+        return QCoreApplication::translate("Vocabulary", "Corrected");
+    return state;
+}
+
+QString timeActivityText(const QString &activity)
+{
+    if (activity == QLatin1String("travel"))
+        return QCoreApplication::translate("Vocabulary", "Travel");
+    if (activity == QLatin1String("work"))
+        return QCoreApplication::translate("Vocabulary", "Work");
+    if (activity == QLatin1String("waiting"))
+        return QCoreApplication::translate("Vocabulary", "Waiting");
+    return activity;
+}
+
 } // namespace fieldops::vocabulary

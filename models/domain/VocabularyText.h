@@ -12,5 +12,9 @@ QString coverageText(const QString &coverage);
 QString feePeriodText(const QString &period);
 // Why a visit left its job unresolved (appointments.outcome_reason).
 QString outcomeReasonText(const QString &reason);
+// Where a time entry stands in the review (time_entries.review_state).
+QString reviewStateText(const QString &state);
+// What a time entry was spent on; activities beyond travel, work and waiting are free text.
+QString timeActivityText(const QString &activity);
 
 } // namespace fieldops::vocabulary

@@ -34,6 +34,9 @@ enum ItemRole : int {
     SlotEnd,         // QDateTime UTC
     SlotScore,       // double in [0, 1]
     AlertKey,        // QString: the alert's dismissal key (Alert::key); empty when it cannot be dismissed
+    // Time entries (TimeEntryTableModel); WorkOrderId and TechnicianId serve them too.
+    TimeEntryId,     // qint64
+    TimeEntryFlagged, // bool: the review should look at it
     End
 };
 

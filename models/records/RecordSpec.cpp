@@ -183,6 +183,20 @@ const RecordSpec &alertDismissalSpec()
     static const RecordSpec spec{QStringLiteral("alert_dismissals"), QStringLiteral("alert_key"),
                                  {QStringLiteral("reason"), QStringLiteral("dismissed_at")}, {},
                                  QT_TRANSLATE_NOOP("RecordWriter", "dismissed alert")};
+const RecordSpec &timeEntrySpec()
+{
+    // Only what a review writes: the technician, work order and activity stay as entered.
+    static const RecordSpec spec{
+        QStringLiteral("time_entries"),
+        QStringLiteral("id"),
+        {QStringLiteral("start_at"), QStringLiteral("end_at"), QStringLiteral("billable"), QStringLiteral("comment"),
+         QStringLiteral("review_state"), QStringLiteral("reviewed_by"), QStringLiteral("reviewed_at")},
+        {},
+        QT_TRANSLATE_NOOP("RecordWriter", "time entry"),
+        true,
+        {},
+        {QStringLiteral("billable")},
+    };
     return spec;
 }
 

@@ -52,5 +52,7 @@ const RecordSpec &contractSpec();          // contracts, their covered sites and
 const RecordSpec &maintenancePlanSpec();
 const RecordSpec &alertThresholdsSpec();      // the one row of the alerts' thresholds (id 1)
 const RecordSpec &alertDismissalSpec();       // an alert dismissed with a reason, keyed by the alert   // maintenance plans, their skills in maintenance_plan_skills
+const RecordSpec &maintenancePlanSpec();   // maintenance plans, their skills in maintenance_plan_skills
+const RecordSpec &timeEntrySpec();         // a reviewer's columns of time entries: the id is the database's (generatedKey)
 
 } // namespace fieldops::records

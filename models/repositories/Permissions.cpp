@@ -39,7 +39,10 @@ Result<Permissions> postgresPermissions(Database &db)
         "       has_table_privilege(current_user, 'work_orders', 'INSERT'),"
         "       has_table_privilege(current_user, 'customers', 'UPDATE'),"
         "       has_table_privilege(current_user, 'technicians', 'UPDATE'),"
-        "       has_table_privilege(current_user, 'absences', 'INSERT')"));
+        "       has_table_privilege(current_user, 'absences', 'INSERT'),"
+        // Reviewers are granted only the review's columns, which the table's privilege
+        // does not report.
+        "       has_column_privilege(current_user, 'time_entries', 'review_state', 'UPDATE')"));
     if (!q)
         return q.error();
     if (!q->next())
@@ -53,6 +56,7 @@ Result<Permissions> postgresPermissions(Database &db)
     p.editCustomers = q->value(5).toBool();
     p.editTechnicians = q->value(6).toBool();
     p.editAbsences = q->value(7).toBool();
+    p.reviewTime = q->value(8).toBool();
     return p;
 }
 

@@ -17,13 +17,14 @@ struct Permissions {
     bool editCustomers = false;  // customers, sites and assets (planners)
     bool editTechnicians = false; // technicians (admins)
     bool editAbsences = false;   // absences (dispatchers)
+    bool reviewTime = false;     // approve and correct time entries (dispatchers)
 
-    static Permissions all() { return {true, true, true, true, true, true, true, true}; }
+    static Permissions all() { return {true, true, true, true, true, true, true, true, true}; }
     static Permissions none() { return {}; }
     bool any() const
     {
         return editSchedule || editContracts || editTargets || manageUsers || editWorkOrders || editCustomers
-            || editTechnicians || editAbsences;
+            || editTechnicians || editAbsences || reviewTime;
     }
     friend bool operator==(const Permissions &, const Permissions &) = default;
 };

@@ -221,6 +221,23 @@ private slots:
         QCOMPARE(summary[1].toObject().value(QStringLiteral("notes")).toArray().first().toString(), QStringLiteral("no_rate"));
     }
 
+    // The phone's arrival for a1 read with the visits: Ana's first entry starts 30 minutes
+    // before it, which the listing names in code and words.
+    void gpsMismatchListed_data() { test::addBackendRows(); }
+    void gpsMismatchListed()
+    {
+        QFETCH(QString, backend);
+        QString url;
+        auto db = test::freshDatabase(backend, true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QVERIFY(seedMarch(*db).ok());
+        QVERIFY(db->run(QStringLiteral("UPDATE appointments SET inferred_arrived_at = ? WHERE id = 'a1'"), {QStringLiteral("2026-03-02T08:30:00Z")}).ok());
+        auto list = test::runCli(url, {"time-entries", "--from", "2026-03-02", "--to", "2026-03-02", "--json"});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(flagsOf(list.out), (QStringList{"1:gps_mismatch", "2:outside_visit,no_comment"}));
+        QVERIFY2(list.out.contains(QLatin1String("starts 30 min before the arrival the GPS shows")), qPrintable(list.out));
+    }
+
     void badInputWritesNothing_data() { test::addBackendRows(); }
     void badInputWritesNothing()
     {

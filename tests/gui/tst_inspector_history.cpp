@@ -162,7 +162,7 @@ private slots:
         auto dispatcher = openWindow(test::PgTestServer::shared()->urlFor(dbName, QStringLiteral("diego")));
         QVERIFY2(dispatcher, qPrintable(m_openFailure));
         QVERIFY(action(dispatcher.get(), "actionUndo")->isVisible());
-        QCOMPARE(dispatcher->connection()->roleLabel()->text(), QStringLiteral("May edit: schedule, work orders, absences"));
+        QCOMPARE(dispatcher->connection()->roleLabel()->text(), QStringLiteral("May edit: schedule, work orders, absences, time entries"));
         auto *dispatcherBoard = dispatcher->findChild<widgets::SchedulePage *>();
         QVERIFY(dispatcherBoard);
         QVERIFY(dispatcherBoard->board()->isEditable());

@@ -150,11 +150,12 @@ private slots:
         QTest::addColumn<bool>("customers");
         QTest::addColumn<bool>("technicians");
         QTest::addColumn<bool>("absences");
-        QTest::newRow("dispatcher") << QStringLiteral("ana") << true << false << false << false << true << false << false << true;
-        QTest::newRow("planner") << QStringLiteral("paulo") << false << true << false << false << true << true << false << false;
-        QTest::newRow("manager") << QStringLiteral("maria") << false << false << true << false << false << false << false << false;
-        QTest::newRow("admin") << QStringLiteral("root; DROP TABLE x") << true << true << true << true << true << true << true << true;
-        QTest::newRow("superuser") << QStringLiteral("postgres") << true << true << true << true << true << true << true << true;
+        QTest::addColumn<bool>("time");
+        QTest::newRow("dispatcher") << QStringLiteral("ana") << true << false << false << false << true << false << false << true << true;
+        QTest::newRow("planner") << QStringLiteral("paulo") << false << true << false << false << true << true << false << false << false;
+        QTest::newRow("manager") << QStringLiteral("maria") << false << false << true << false << false << false << false << false << false;
+        QTest::newRow("admin") << QStringLiteral("root; DROP TABLE x") << true << true << true << true << true << true << true << true << true;
+        QTest::newRow("superuser") << QStringLiteral("postgres") << true << true << true << true << true << true << true << true << true;
     }
     void permissionsPerRole()
     {
@@ -171,6 +172,7 @@ private slots:
         QTEST(p->editCustomers, "customers");
         QTEST(p->editTechnicians, "technicians");
         QTEST(p->editAbsences, "absences");
+        QTEST(p->reviewTime, "time");
     }
 
     // The session publishes them once connected and withdraws them on disconnect.

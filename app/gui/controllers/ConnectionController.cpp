@@ -187,6 +187,8 @@ QString ConnectionController::describe(const Permissions &p)
         may << tr("work orders");
     if (p.editAbsences)
         may << tr("absences");
+    if (p.reviewTime)
+        may << tr("time entries");
     if (p.editCustomers)
         may << tr("customers");
     if (p.editContracts)
