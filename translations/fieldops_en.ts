@@ -213,6 +213,16 @@
     </message>
 </context>
 <context>
+    <name>fieldops::gui::MainWindow</name>
+    <message numerus="yes">
+        <source>Message sent to %n technician(s).</source>
+        <translation>
+            <numerusform>Message sent to %n technician.</numerusform>
+            <numerusform>Message sent to %n technicians.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldops::gui::OptimizeController</name>
     <message numerus="yes">
         <source>Booked %n visit(s). Undo (Ctrl+Z) takes them all back.</source>

@@ -1788,6 +1788,10 @@ Lecturas: %4.</translation>
         <source>Asset health</source>
         <translation>Salud de los equipos</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>
@@ -2179,6 +2183,10 @@ Lecturas: %4.</translation>
     <message>
         <source>dismissed alert</source>
         <translation>alerta descartada</translation>
+    </message>
+    <message>
+        <source>time entry</source>
+        <translation>registro de tiempo</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +2580,45 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>TechnicianNotices</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2) en %3</translation>
+    </message>
+    <message>
+        <source>Visit %1 at %2 is no longer yours today: %3</source>
+        <translation>La visita %1 a las %2 ya no es suya hoy: %3</translation>
+    </message>
+    <message>
+        <source>New visit today %1–%2: %3</source>
+        <translation>Nueva visita hoy %1–%2: %3</translation>
+    </message>
+    <message>
+        <source>Visit moved: %1–%2, was %3–%4: %5</source>
+        <translation>Visita movida: %1–%2, antes %3–%4: %5</translation>
+    </message>
+    <message>
+        <source>technician_id: choose at least one technician</source>
+        <translation>technician_id: elija al menos un técnico</translation>
+    </message>
+    <message>
+        <source>body: the message is empty</source>
+        <translation>body: el mensaje está vacío</translation>
+    </message>
+    <message>
+        <source>body: the message is longer than %1 characters</source>
+        <translation>body: el mensaje tiene más de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>technician_id: no technician %1</source>
+        <translation>technician_id: no existe el técnico %1</translation>
+    </message>
+</context>
+<context>
     <name>TechnicianRules</name>
     <message>
         <source>give the technician an id (like T-042)</source>
@@ -2644,6 +2691,38 @@ Lecturas: %4.</translation>
         <source>billable time without a comment of what was done</source>
         <translation>tiempo facturable sin comentario sobre el trabajo realizado</translation>
     </message>
+    <message>
+        <source>starts %1 min before the arrival the GPS shows</source>
+        <translation>empieza %1 min antes de la llegada que muestra el GPS</translation>
+    </message>
+    <message>
+        <source>starts %1 min after the arrival the GPS shows</source>
+        <translation>empieza %1 min después de la llegada que muestra el GPS</translation>
+    </message>
+    <message>
+        <source>ends %1 min before the arrival the GPS shows</source>
+        <translation>termina %1 min antes de la llegada que muestra el GPS</translation>
+    </message>
+    <message>
+        <source>ends %1 min after the arrival the GPS shows</source>
+        <translation>termina %1 min después de la llegada que muestra el GPS</translation>
+    </message>
+    <message>
+        <source>starts %1 min before the departure the GPS shows</source>
+        <translation>empieza %1 min antes de la salida que muestra el GPS</translation>
+    </message>
+    <message>
+        <source>starts %1 min after the departure the GPS shows</source>
+        <translation>empieza %1 min después de la salida que muestra el GPS</translation>
+    </message>
+    <message>
+        <source>ends %1 min before the departure the GPS shows</source>
+        <translation>termina %1 min antes de la salida que muestra el GPS</translation>
+    </message>
+    <message>
+        <source>ends %1 min after the departure the GPS shows</source>
+        <translation>termina %1 min después de la salida que muestra el GPS</translation>
+    </message>
 </context>
 <context>
     <name>TimeEntryReview</name>
@@ -2652,20 +2731,24 @@ Lecturas: %4.</translation>
         <translation>no existe el registro de horas %1</translation>
     </message>
     <message>
-        <source>time entry %1 changed while it was being approved; read it again</source>
-        <translation>el registro de horas %1 ha cambiado mientras se aprobaba; vuelva a leerlo</translation>
-    </message>
-    <message>
         <source>time entry %1 is at version %2, not version %3: it changed since it was read</source>
         <translation>el registro de horas %1 está en la versión %2, no en la %3: ha cambiado desde que se leyó</translation>
     </message>
     <message>
-        <source>time entry %1 would end (%2) before it starts (%3)</source>
-        <translation>el registro de horas %1 terminaría (%2) antes de empezar (%3)</translation>
+        <source>time entry %1: %2</source>
+        <translation>registro de tiempo %1: %2</translation>
     </message>
     <message>
-        <source>time entry %1 changed while it was being corrected; read it again</source>
-        <translation>el registro de horas %1 ha cambiado mientras se corregía; vuelva a leerlo</translation>
+        <source>a start time is needed</source>
+        <translation>se necesita una hora de inicio</translation>
+    </message>
+    <message>
+        <source>an end time is needed</source>
+        <translation>se necesita una hora de fin</translation>
+    </message>
+    <message>
+        <source>the end must be after the start</source>
+        <translation>el fin debe ser posterior al inicio</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +3056,30 @@ Lecturas: %4.</translation>
     <message>
         <source>Referred elsewhere</source>
         <translation>Derivado a otro</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Corregido</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Desplazamiento</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Espera</translation>
     </message>
 </context>
 <context>
@@ -4021,16 +4128,6 @@ vencimiento del SLA se conserva, pero puntúa por debajo de todos los que lo cum
         <translation>Imprime los registros como un único objeto JSON.</translation>
     </message>
     <message>
-        <source>List the time entries of a period with their review state and flags (overlap, outside_visit,
-no_comment). `time-entries approve ID…` approves pending entries as entered; `time-entries correct
-ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrects one (the audit log
-keeps the values it replaces).</source>
-        <translation>Enumera los registros de horas de un período con su estado de revisión e indicadores (overlap, outside_visit,
-no_comment). `time-entries approve ID…` aprueba los registros pendientes tal como se introdujeron; `time-entries correct
-ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrige uno (el registro de auditoría
-conserva los valores que sustituye).</translation>
-    </message>
-    <message>
         <source>time-entries: unknown action &quot;%1&quot; (approve or correct)</source>
         <translation>time-entries: acción desconocida &quot;%1&quot; (approve o correct)</translation>
     </message>
@@ -4504,6 +4601,16 @@ que ambos difieren más que la tolerancia o en que nunca se envió un estado.</t
         <source>lapses: %1 on-site taps forgotten, %2 sent early from the road, %3 GPS gaps, %4 drifting fixes</source>
         <translation>fallos: %1 llegadas sin marcar, %2 marcadas pronto desde la carretera, %3 huecos de GPS, %4 posiciones con deriva</translation>
     </message>
+    <message>
+        <source>List the time entries of a period with their review state and flags (overlap, outside_visit,
+gps_mismatch, no_comment). `time-entries approve ID…` approves pending entries as entered; `time-entries correct
+ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrects one (the audit log
+keeps the values it replaces).</source>
+        <translation>Lista los registros de tiempo de un periodo con su estado de revisión y sus avisos (overlap, outside_visit,
+gps_mismatch, no_comment). `time-entries approve ID…` aprueba los registros pendientes tal como se introdujeron; `time-entries correct
+ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrige uno (el registro de auditoría
+guarda los valores que sustituye).</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -4886,6 +4993,61 @@ que ambos difieren más que la tolerancia o en que nunca se envió un estado.</t
     <message>
         <source>Reasons</source>
         <translation>Motivos</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::TimeEntryTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Facturable</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Avisos</translation>
     </message>
 </context>
 <context>
@@ -5439,6 +5601,10 @@ Create the tables now? Nothing else in the database is changed.</source>
         <source>Updated %1</source>
         <translation>Actualizado: %1</translation>
     </message>
+    <message>
+        <source>time entries</source>
+        <translation>registros de tiempo</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::gui::ConnectionDialog</name>
@@ -5650,6 +5816,13 @@ Create the tables now? Nothing else in the database is changed.</source>
         <source>&lt;h3&gt;FieldOps Console %1&lt;/h3&gt;&lt;p&gt;A dispatcher console for field-service operations: work orders, the unassigned queue, technicians&apos; schedules, SLAs and KPIs, on a SQLite file or a shared PostgreSQL server.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldOps Console %1&lt;/h3&gt;&lt;p&gt;Una consola de coordinación para operaciones de servicio técnico: órdenes de trabajo, la cola sin asignar, la planificación de los técnicos, SLA y KPI, sobre un archivo SQLite o un servidor PostgreSQL compartido.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message numerus="yes">
+        <source>Message sent to %n technician(s).</source>
+        <translation>
+            <numerusform>Mensaje enviado a %n técnico.</numerusform>
+            <numerusform>Mensaje enviado a %n técnicos.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldops::gui::MapAssignController</name>
@@ -5670,6 +5843,21 @@ Create the tables now? Nothing else in the database is changed.</source>
     <message>
         <source>Not connected for editing: the assignment was not made.</source>
         <translation>Sin conexión para editar: no se ha realizado la asignación.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::MessageController</name>
+    <message>
+        <source>&amp;Message technicians…</source>
+        <translation>&amp;Mensaje a los técnicos…</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Send a text to technicians&apos; phones (Ctrl+M)</source>
+        <translation>Enviar un texto a los teléfonos de los técnicos (Ctrl+M)</translation>
     </message>
 </context>
 <context>
@@ -5880,6 +6068,37 @@ Create the tables now? Nothing else in the database is changed.</source>
     <message>
         <source>Remove absence of %1</source>
         <translation>Eliminar ausencia de %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::TimeTabController</name>
+    <message>
+        <source>Read-only: your role may not approve or correct time entries.</source>
+        <translation>Solo lectura: su rol no puede aprobar ni corregir registros de tiempo.</translation>
+    </message>
+    <message>
+        <source>Read-only: not connected to a database.</source>
+        <translation>Solo lectura: sin conexión con una base de datos.</translation>
+    </message>
+    <message>
+        <source>Approve time entries %1</source>
+        <translation>Aprobar registros de tiempo %1</translation>
+    </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation>Aprobados: %1.</translation>
+    </message>
+    <message>
+        <source>Already reviewed, left as they were: %1.</source>
+        <translation>Ya revisados, se dejaron como estaban: %1.</translation>
+    </message>
+    <message>
+        <source>Correct time entry %1</source>
+        <translation>Corregir registro de tiempo %1</translation>
+    </message>
+    <message>
+        <source>Corrected: %1.</source>
+        <translation>Corregido: %1.</translation>
     </message>
 </context>
 <context>
@@ -6410,6 +6629,63 @@ Why is it cancelled?</source>
     <message>
         <source>Ac&amp;tivate</source>
         <translation>Ac&amp;tivar</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::BillingExportDialog</name>
+    <message>
+        <source>Export billing</source>
+        <translation>Exportar facturación</translation>
+    </message>
+    <message>
+        <source>Approved billable time and the parts used per customer and contract, with the contracts&apos; terms applied, written as billing_summary.csv, billing_lines.csv and billing.pdf. Days are in UTC.</source>
+        <translation>Tiempo facturable aprobado y piezas usadas por cliente y contrato, con las condiciones de los contratos aplicadas, escritos como billing_summary.csv, billing_lines.csv y billing.pdf. Los días están en UTC.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Eleg&amp;ir…</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>Car&amp;peta:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>Folder for the billing files</source>
+        <translation>Carpeta para los archivos de facturación</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>El periodo termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write the files into.</source>
+        <translation>Elija la carpeta donde escribir los archivos.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Written into %1:
+%2</source>
+        <translation>Escrito en %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>No se escribió nada: %1</translation>
     </message>
 </context>
 <context>
@@ -8181,6 +8457,30 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::MessageTechniciansDialog</name>
+    <message>
+        <source>Message technicians</source>
+        <translation>Mensaje a los técnicos</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>Type to find a technician</source>
+        <translation>Escriba para buscar un técnico</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensaje:</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <extracomment>The button that sends the message to the technicians&apos; phones.</extracomment>
+        <translation>&amp;Enviar</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::OptimizePanel</name>
     <message>
         <source>&amp;Solve</source>
@@ -8842,6 +9142,96 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::TimeEntryCorrectionDialog</name>
+    <message>
+        <source>Correct time entry %1</source>
+        <translation>Corregir registro de tiempo %1</translation>
+    </message>
+    <message>
+        <source>%1 on work order %2: %3, %4 to %5</source>
+        <translation>%1 en la orden de trabajo %2: %3, %4 a %5</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Inicio:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;Fin:</translation>
+    </message>
+    <message>
+        <source>&amp;Billable to the customer</source>
+        <translation>&amp;Facturable al cliente</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Qué se hizo</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Comentario:</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::TimeReviewView</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>Has&amp;ta:</translation>
+    </message>
+    <message>
+        <source>All technicians</source>
+        <translation>Todos los técnicos</translation>
+    </message>
+    <message>
+        <source>Tec&amp;hnician:</source>
+        <translation>Téc&amp;nico:</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <source>Approve the selected pending entries as entered (Ctrl+Enter)</source>
+        <translation>Aprobar los registros pendientes seleccionados tal como se introdujeron (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Corregir…</translation>
+    </message>
+    <message>
+        <source>Correct the selected entry&apos;s times, billable flag or comment</source>
+        <translation>Corregir las horas, el indicador facturable o el comentario del registro seleccionado</translation>
+    </message>
+    <message>
+        <source>E&amp;xport billing…</source>
+        <translation>E&amp;xportar facturación…</translation>
+    </message>
+    <message>
+        <source>Write the billing of a period as CSV and PDF</source>
+        <translation>Escribir la facturación de un periodo en CSV y PDF</translation>
+    </message>
+    <message>
+        <source>Approve selected entries</source>
+        <translation>Aprobar los registros seleccionados</translation>
+    </message>
+    <message>
+        <source>Entries shown: %1 · hours: %2 · billable hours: %3 · flagged: %4</source>
+        <translation>Registros mostrados: %1 · horas: %2 · horas facturables: %3 · con aviso: %4</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::UnassignedQueueView</name>
     <message>
         <source>3 Normal</source>
@@ -9355,6 +9745,26 @@ Why is it cancelled?</source>
     <message>
         <source>Outcome</source>
         <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>leída %1</translation>
+    </message>
+    <message>
+        <source>delivered %1</source>
+        <translation>entregada %1</translation>
+    </message>
+    <message>
+        <source>not delivered yet</source>
+        <translation>aún no entregada</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 (%4)</source>
+        <translation>%1 para %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Notices to the technicians&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Avisos a los técnicos&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

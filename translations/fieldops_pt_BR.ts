@@ -1788,6 +1788,10 @@ Leituras: %4.</translation>
         <source>Asset health</source>
         <translation>Saúde dos ativos</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>
@@ -2179,6 +2183,10 @@ Leituras: %4.</translation>
     <message>
         <source>dismissed alert</source>
         <translation>alerta dispensado</translation>
+    </message>
+    <message>
+        <source>time entry</source>
+        <translation>lançamento de tempo</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +2580,45 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>TechnicianNotices</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 em %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2) em %3</translation>
+    </message>
+    <message>
+        <source>Visit %1 at %2 is no longer yours today: %3</source>
+        <translation>A visita %1 às %2 não é mais sua hoje: %3</translation>
+    </message>
+    <message>
+        <source>New visit today %1–%2: %3</source>
+        <translation>Nova visita hoje %1–%2: %3</translation>
+    </message>
+    <message>
+        <source>Visit moved: %1–%2, was %3–%4: %5</source>
+        <translation>Visita remarcada: %1–%2, era %3–%4: %5</translation>
+    </message>
+    <message>
+        <source>technician_id: choose at least one technician</source>
+        <translation>technician_id: escolha pelo menos um técnico</translation>
+    </message>
+    <message>
+        <source>body: the message is empty</source>
+        <translation>body: a mensagem está vazia</translation>
+    </message>
+    <message>
+        <source>body: the message is longer than %1 characters</source>
+        <translation>body: a mensagem tem mais de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>technician_id: no technician %1</source>
+        <translation>technician_id: não existe o técnico %1</translation>
+    </message>
+</context>
+<context>
     <name>TechnicianRules</name>
     <message>
         <source>give the technician an id (like T-042)</source>
@@ -2644,6 +2691,38 @@ Leituras: %4.</translation>
         <source>billable time without a comment of what was done</source>
         <translation>tempo faturável sem comentário sobre o que foi feito</translation>
     </message>
+    <message>
+        <source>starts %1 min before the arrival the GPS shows</source>
+        <translation>começa %1 min antes da chegada mostrada pelo GPS</translation>
+    </message>
+    <message>
+        <source>starts %1 min after the arrival the GPS shows</source>
+        <translation>começa %1 min depois da chegada mostrada pelo GPS</translation>
+    </message>
+    <message>
+        <source>ends %1 min before the arrival the GPS shows</source>
+        <translation>termina %1 min antes da chegada mostrada pelo GPS</translation>
+    </message>
+    <message>
+        <source>ends %1 min after the arrival the GPS shows</source>
+        <translation>termina %1 min depois da chegada mostrada pelo GPS</translation>
+    </message>
+    <message>
+        <source>starts %1 min before the departure the GPS shows</source>
+        <translation>começa %1 min antes da saída mostrada pelo GPS</translation>
+    </message>
+    <message>
+        <source>starts %1 min after the departure the GPS shows</source>
+        <translation>começa %1 min depois da saída mostrada pelo GPS</translation>
+    </message>
+    <message>
+        <source>ends %1 min before the departure the GPS shows</source>
+        <translation>termina %1 min antes da saída mostrada pelo GPS</translation>
+    </message>
+    <message>
+        <source>ends %1 min after the departure the GPS shows</source>
+        <translation>termina %1 min depois da saída mostrada pelo GPS</translation>
+    </message>
 </context>
 <context>
     <name>TimeEntryReview</name>
@@ -2652,20 +2731,24 @@ Leituras: %4.</translation>
         <translation>nenhum lançamento de horas %1</translation>
     </message>
     <message>
-        <source>time entry %1 changed while it was being approved; read it again</source>
-        <translation>o lançamento de horas %1 mudou enquanto era aprovado; leia-o novamente</translation>
-    </message>
-    <message>
         <source>time entry %1 is at version %2, not version %3: it changed since it was read</source>
         <translation>o lançamento de horas %1 está na versão %2, não na versão %3: ele mudou desde que foi lido</translation>
     </message>
     <message>
-        <source>time entry %1 would end (%2) before it starts (%3)</source>
-        <translation>o lançamento de horas %1 terminaria (%2) antes de começar (%3)</translation>
+        <source>time entry %1: %2</source>
+        <translation>lançamento de tempo %1: %2</translation>
     </message>
     <message>
-        <source>time entry %1 changed while it was being corrected; read it again</source>
-        <translation>o lançamento de horas %1 mudou enquanto era corrigido; leia-o novamente</translation>
+        <source>a start time is needed</source>
+        <translation>é preciso um horário de início</translation>
+    </message>
+    <message>
+        <source>an end time is needed</source>
+        <translation>é preciso um horário de término</translation>
+    </message>
+    <message>
+        <source>the end must be after the start</source>
+        <translation>o término deve ser depois do início</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +3056,30 @@ Leituras: %4.</translation>
     <message>
         <source>Referred elsewhere</source>
         <translation>Encaminhado a terceiros</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendente</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprovado</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Corrigido</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Deslocamento</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Trabalho</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Espera</translation>
     </message>
 </context>
 <context>
@@ -4021,16 +4128,6 @@ prazo do SLA é mantido, mas fica abaixo de todos os horários dentro dele, e se
         <translation>Imprimir os lançamentos como um objeto JSON.</translation>
     </message>
     <message>
-        <source>List the time entries of a period with their review state and flags (overlap, outside_visit,
-no_comment). `time-entries approve ID…` approves pending entries as entered; `time-entries correct
-ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrects one (the audit log
-keeps the values it replaces).</source>
-        <translation>Lista os lançamentos de horas de um período com seu estado de revisão e sinalizações (overlap, outside_visit,
-no_comment). `time-entries approve ID…` aprova lançamentos pendentes como foram registrados; `time-entries correct
-ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrige um (o log de auditoria
-guarda os valores substituídos).</translation>
-    </message>
-    <message>
         <source>time-entries: unknown action &quot;%1&quot; (approve or correct)</source>
         <translation>time-entries: ação desconhecida &quot;%1&quot; (approve ou correct)</translation>
     </message>
@@ -4504,6 +4601,16 @@ divergem além da tolerância ou em que um status nunca foi enviado.</translatio
         <source>lapses: %1 on-site taps forgotten, %2 sent early from the road, %3 GPS gaps, %4 drifting fixes</source>
         <translation>falhas: %1 chegadas não marcadas, %2 marcadas cedo ainda na estrada, %3 lacunas de GPS, %4 posições com deriva</translation>
     </message>
+    <message>
+        <source>List the time entries of a period with their review state and flags (overlap, outside_visit,
+gps_mismatch, no_comment). `time-entries approve ID…` approves pending entries as entered; `time-entries correct
+ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrects one (the audit log
+keeps the values it replaces).</source>
+        <translation>Lista os lançamentos de tempo de um período com o estado de revisão e os alertas (overlap, outside_visit,
+gps_mismatch, no_comment). `time-entries approve ID…` aprova lançamentos pendentes como foram lançados; `time-entries correct
+ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrige um (o log de auditoria
+guarda os valores substituídos).</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -4886,6 +4993,61 @@ divergem além da tolerância ou em que um status nunca foi enviado.</translatio
     <message>
         <source>Reasons</source>
         <translation>Motivos</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::TimeEntryTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sim</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Não</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Ordem de serviço</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Atividade</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fim</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Faturável</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentário</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Alertas</translation>
     </message>
 </context>
 <context>
@@ -5439,6 +5601,10 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
         <source>Updated %1</source>
         <translation>Atualizado %1</translation>
     </message>
+    <message>
+        <source>time entries</source>
+        <translation>lançamentos de tempo</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::gui::ConnectionDialog</name>
@@ -5650,6 +5816,13 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
         <source>&lt;h3&gt;FieldOps Console %1&lt;/h3&gt;&lt;p&gt;A dispatcher console for field-service operations: work orders, the unassigned queue, technicians&apos; schedules, SLAs and KPIs, on a SQLite file or a shared PostgreSQL server.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldOps Console %1&lt;/h3&gt;&lt;p&gt;Um console de despacho para operações de serviços de campo: ordens de serviço, a fila não atribuída, a programação dos técnicos, SLAs e KPIs, em um arquivo SQLite ou em um servidor PostgreSQL compartilhado.&lt;/p&gt;&lt;p&gt;Desenvolvido com Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message numerus="yes">
+        <source>Message sent to %n technician(s).</source>
+        <translation>
+            <numerusform>Mensagem enviada a %n técnico.</numerusform>
+            <numerusform>Mensagem enviada a %n técnicos.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldops::gui::MapAssignController</name>
@@ -5670,6 +5843,21 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
     <message>
         <source>Not connected for editing: the assignment was not made.</source>
         <translation>Sem conexão para edição: a atribuição não foi feita.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::MessageController</name>
+    <message>
+        <source>&amp;Message technicians…</source>
+        <translation>&amp;Mensagem aos técnicos…</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Send a text to technicians&apos; phones (Ctrl+M)</source>
+        <translation>Enviar um texto aos telefones dos técnicos (Ctrl+M)</translation>
     </message>
 </context>
 <context>
@@ -5880,6 +6068,37 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
     <message>
         <source>Remove absence of %1</source>
         <translation>Remover ausência de %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::TimeTabController</name>
+    <message>
+        <source>Read-only: your role may not approve or correct time entries.</source>
+        <translation>Somente leitura: seu perfil não pode aprovar nem corrigir lançamentos de tempo.</translation>
+    </message>
+    <message>
+        <source>Read-only: not connected to a database.</source>
+        <translation>Somente leitura: sem conexão com um banco de dados.</translation>
+    </message>
+    <message>
+        <source>Approve time entries %1</source>
+        <translation>Aprovar lançamentos de tempo %1</translation>
+    </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation>Aprovados: %1.</translation>
+    </message>
+    <message>
+        <source>Already reviewed, left as they were: %1.</source>
+        <translation>Já revisados, mantidos como estavam: %1.</translation>
+    </message>
+    <message>
+        <source>Correct time entry %1</source>
+        <translation>Corrigir lançamento de tempo %1</translation>
+    </message>
+    <message>
+        <source>Corrected: %1.</source>
+        <translation>Corrigido: %1.</translation>
     </message>
 </context>
 <context>
@@ -6410,6 +6629,63 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>Ac&amp;tivate</source>
         <translation>A&amp;tivar</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::BillingExportDialog</name>
+    <message>
+        <source>Export billing</source>
+        <translation>Exportar faturamento</translation>
+    </message>
+    <message>
+        <source>Approved billable time and the parts used per customer and contract, with the contracts&apos; terms applied, written as billing_summary.csv, billing_lines.csv and billing.pdf. Days are in UTC.</source>
+        <translation>Tempo faturável aprovado e peças usadas por cliente e contrato, com os termos dos contratos aplicados, gravados como billing_summary.csv, billing_lines.csv e billing.pdf. Os dias estão em UTC.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Esc&amp;olher…</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>Pa&amp;sta:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>Folder for the billing files</source>
+        <translation>Pasta para os arquivos de faturamento</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>O período termina antes de começar.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write the files into.</source>
+        <translation>Escolha a pasta onde gravar os arquivos.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Written into %1:
+%2</source>
+        <translation>Gravado em %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>Nada foi gravado: %1</translation>
     </message>
 </context>
 <context>
@@ -8181,6 +8457,30 @@ Por que ela foi cancelada?</translation>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::MessageTechniciansDialog</name>
+    <message>
+        <source>Message technicians</source>
+        <translation>Mensagem aos técnicos</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>Type to find a technician</source>
+        <translation>Digite para encontrar um técnico</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensagem:</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <extracomment>The button that sends the message to the technicians&apos; phones.</extracomment>
+        <translation>&amp;Enviar</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::OptimizePanel</name>
     <message>
         <source>&amp;Solve</source>
@@ -8842,6 +9142,96 @@ Por que ela foi cancelada?</translation>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::TimeEntryCorrectionDialog</name>
+    <message>
+        <source>Correct time entry %1</source>
+        <translation>Corrigir lançamento de tempo %1</translation>
+    </message>
+    <message>
+        <source>%1 on work order %2: %3, %4 to %5</source>
+        <translation>%1 na ordem de serviço %2: %3, %4 a %5</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Início:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;Fim:</translation>
+    </message>
+    <message>
+        <source>&amp;Billable to the customer</source>
+        <translation>&amp;Faturável ao cliente</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>O que foi feito</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Comentário:</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::TimeReviewView</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>A&amp;té:</translation>
+    </message>
+    <message>
+        <source>All technicians</source>
+        <translation>Todos os técnicos</translation>
+    </message>
+    <message>
+        <source>Tec&amp;hnician:</source>
+        <translation>Téc&amp;nico:</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Todos os estados</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprovar</translation>
+    </message>
+    <message>
+        <source>Approve the selected pending entries as entered (Ctrl+Enter)</source>
+        <translation>Aprovar os lançamentos pendentes selecionados como foram lançados (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Corrigir…</translation>
+    </message>
+    <message>
+        <source>Correct the selected entry&apos;s times, billable flag or comment</source>
+        <translation>Corrigir os horários, o faturamento ou o comentário do lançamento selecionado</translation>
+    </message>
+    <message>
+        <source>E&amp;xport billing…</source>
+        <translation>E&amp;xportar faturamento…</translation>
+    </message>
+    <message>
+        <source>Write the billing of a period as CSV and PDF</source>
+        <translation>Gravar o faturamento de um período em CSV e PDF</translation>
+    </message>
+    <message>
+        <source>Approve selected entries</source>
+        <translation>Aprovar lançamentos selecionados</translation>
+    </message>
+    <message>
+        <source>Entries shown: %1 · hours: %2 · billable hours: %3 · flagged: %4</source>
+        <translation>Lançamentos mostrados: %1 · horas: %2 · horas faturáveis: %3 · com alerta: %4</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::UnassignedQueueView</name>
     <message>
         <source>3 Normal</source>
@@ -9355,6 +9745,26 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>Outcome</source>
         <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>lida %1</translation>
+    </message>
+    <message>
+        <source>delivered %1</source>
+        <translation>entregue %1</translation>
+    </message>
+    <message>
+        <source>not delivered yet</source>
+        <translation>ainda não entregue</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 (%4)</source>
+        <translation>%1 para %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Notices to the technicians&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Avisos aos técnicos&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

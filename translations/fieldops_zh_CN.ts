@@ -1787,6 +1787,10 @@ Readings: %4.</source>
         <source>Asset health</source>
         <translation>资产健康状况</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>工时</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>
@@ -2176,6 +2180,10 @@ Readings: %4.</source>
     <message>
         <source>dismissed alert</source>
         <translation>已忽略的警报</translation>
+    </message>
+    <message>
+        <source>time entry</source>
+        <translation>工时记录</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2576,45 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>TechnicianNotices</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，地点 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1（%2），地点 %3</translation>
+    </message>
+    <message>
+        <source>Visit %1 at %2 is no longer yours today: %3</source>
+        <translation>%2 的拜访 %1 今天不再由您负责：%3</translation>
+    </message>
+    <message>
+        <source>New visit today %1–%2: %3</source>
+        <translation>今天新拜访 %1–%2：%3</translation>
+    </message>
+    <message>
+        <source>Visit moved: %1–%2, was %3–%4: %5</source>
+        <translation>拜访已调整：%1–%2，原为 %3–%4：%5</translation>
+    </message>
+    <message>
+        <source>technician_id: choose at least one technician</source>
+        <translation>technician_id：请至少选择一名技术员</translation>
+    </message>
+    <message>
+        <source>body: the message is empty</source>
+        <translation>body：消息为空</translation>
+    </message>
+    <message>
+        <source>body: the message is longer than %1 characters</source>
+        <translation>body：消息超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>technician_id: no technician %1</source>
+        <translation>technician_id：没有技术员 %1</translation>
+    </message>
+</context>
+<context>
     <name>TechnicianRules</name>
     <message>
         <source>give the technician an id (like T-042)</source>
@@ -2640,6 +2687,38 @@ Readings: %4.</source>
         <source>billable time without a comment of what was done</source>
         <translation>可计费工时未填写工作内容说明</translation>
     </message>
+    <message>
+        <source>starts %1 min before the arrival the GPS shows</source>
+        <translation>开始时间比 GPS 显示的到达早 %1 分钟</translation>
+    </message>
+    <message>
+        <source>starts %1 min after the arrival the GPS shows</source>
+        <translation>开始时间比 GPS 显示的到达晚 %1 分钟</translation>
+    </message>
+    <message>
+        <source>ends %1 min before the arrival the GPS shows</source>
+        <translation>结束时间比 GPS 显示的到达早 %1 分钟</translation>
+    </message>
+    <message>
+        <source>ends %1 min after the arrival the GPS shows</source>
+        <translation>结束时间比 GPS 显示的到达晚 %1 分钟</translation>
+    </message>
+    <message>
+        <source>starts %1 min before the departure the GPS shows</source>
+        <translation>开始时间比 GPS 显示的离开早 %1 分钟</translation>
+    </message>
+    <message>
+        <source>starts %1 min after the departure the GPS shows</source>
+        <translation>开始时间比 GPS 显示的离开晚 %1 分钟</translation>
+    </message>
+    <message>
+        <source>ends %1 min before the departure the GPS shows</source>
+        <translation>结束时间比 GPS 显示的离开早 %1 分钟</translation>
+    </message>
+    <message>
+        <source>ends %1 min after the departure the GPS shows</source>
+        <translation>结束时间比 GPS 显示的离开晚 %1 分钟</translation>
+    </message>
 </context>
 <context>
     <name>TimeEntryReview</name>
@@ -2648,20 +2727,24 @@ Readings: %4.</source>
         <translation>没有工时记录 %1</translation>
     </message>
     <message>
-        <source>time entry %1 changed while it was being approved; read it again</source>
-        <translation>工时记录 %1 在审批过程中发生了变化；请重新读取</translation>
-    </message>
-    <message>
         <source>time entry %1 is at version %2, not version %3: it changed since it was read</source>
         <translation>工时记录 %1 的版本为 %2，而不是 %3：读取后已发生变化</translation>
     </message>
     <message>
-        <source>time entry %1 would end (%2) before it starts (%3)</source>
-        <translation>工时记录 %1 的结束时间（%2）将早于开始时间（%3）</translation>
+        <source>time entry %1: %2</source>
+        <translation>工时记录 %1：%2</translation>
     </message>
     <message>
-        <source>time entry %1 changed while it was being corrected; read it again</source>
-        <translation>工时记录 %1 在更正过程中发生了变化；请重新读取</translation>
+        <source>a start time is needed</source>
+        <translation>需要开始时间</translation>
+    </message>
+    <message>
+        <source>an end time is needed</source>
+        <translation>需要结束时间</translation>
+    </message>
+    <message>
+        <source>the end must be after the start</source>
+        <translation>结束时间必须晚于开始时间</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +3047,30 @@ Readings: %4.</source>
     <message>
         <source>Referred elsewhere</source>
         <translation>已转交他处</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>路途</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待</translation>
     </message>
 </context>
 <context>
@@ -4008,16 +4115,6 @@ SLA 截止的时段会保留，但得分低于所有在 SLA 内的时段，其�
         <translation>将记录输出为一个 JSON 对象。</translation>
     </message>
     <message>
-        <source>List the time entries of a period with their review state and flags (overlap, outside_visit,
-no_comment). `time-entries approve ID…` approves pending entries as entered; `time-entries correct
-ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrects one (the audit log
-keeps the values it replaces).</source>
-        <translation>列出某期间的工时记录及其审核状态和标记（overlap、outside_visit、
-no_comment）。`time-entries approve ID…` 按原样批准待处理记录；`time-entries correct
-ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` 更正一条记录（审计日志
-会保留被替换的值）。</translation>
-    </message>
-    <message>
         <source>time-entries: unknown action &quot;%1&quot; (approve or correct)</source>
         <translation>time-entries：未知操作“%1”（approve 或 correct）</translation>
     </message>
@@ -4488,6 +4585,16 @@ than the tolerance or a status was never sent.</source>
         <source>lapses: %1 on-site taps forgotten, %2 sent early from the road, %3 GPS gaps, %4 drifting fixes</source>
         <translation>疏漏：忘记点按到场 %1 次，在路上提前点按 %2 次，GPS 中断 %3 次，漂移定位 %4 个</translation>
     </message>
+    <message>
+        <source>List the time entries of a period with their review state and flags (overlap, outside_visit,
+gps_mismatch, no_comment). `time-entries approve ID…` approves pending entries as entered; `time-entries correct
+ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrects one (the audit log
+keeps the values it replaces).</source>
+        <translation>列出某一期间的工时记录及其审核状态和标记（overlap、outside_visit、
+gps_mismatch、no_comment）。`time-entries approve ID…` 按原样批准待审核的记录；`time-entries correct
+ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` 更正一条记录（审计日志
+保留被替换的值）。</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -4867,6 +4974,61 @@ than the tolerance or a status was never sent.</source>
     <message>
         <source>Reasons</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::TimeEntryTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>可计费</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
     </message>
 </context>
 <context>
@@ -5413,6 +5575,10 @@ Create the tables now? Nothing else in the database is changed.</source>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
+    <message>
+        <source>time entries</source>
+        <translation>工时记录</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::gui::ConnectionDialog</name>
@@ -5624,6 +5790,12 @@ Create the tables now? Nothing else in the database is changed.</source>
         <source>&lt;h3&gt;FieldOps Console %1&lt;/h3&gt;&lt;p&gt;A dispatcher console for field-service operations: work orders, the unassigned queue, technicians&apos; schedules, SLAs and KPIs, on a SQLite file or a shared PostgreSQL server.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldOps Console %1&lt;/h3&gt;&lt;p&gt;面向现场服务运营的调度控制台：工单、未分配队列、技术员排程、SLA 和 KPI，可使用 SQLite 文件或共享的 PostgreSQL 服务器。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
+    <message numerus="yes">
+        <source>Message sent to %n technician(s).</source>
+        <translation>
+            <numerusform>消息已发送给 %n 名技术员。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldops::gui::MapAssignController</name>
@@ -5644,6 +5816,21 @@ Create the tables now? Nothing else in the database is changed.</source>
     <message>
         <source>Not connected for editing: the assignment was not made.</source>
         <translation>未以可编辑方式连接：未完成分配。</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::MessageController</name>
+    <message>
+        <source>&amp;Message technicians…</source>
+        <translation>给技术员发消息(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Send a text to technicians&apos; phones (Ctrl+M)</source>
+        <translation>向技术员的手机发送文字（Ctrl+M）</translation>
     </message>
 </context>
 <context>
@@ -5852,6 +6039,37 @@ Create the tables now? Nothing else in the database is changed.</source>
     <message>
         <source>Remove absence of %1</source>
         <translation>删除 %1 的缺勤</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::TimeTabController</name>
+    <message>
+        <source>Read-only: your role may not approve or correct time entries.</source>
+        <translation>只读：您的角色无权批准或更正工时记录。</translation>
+    </message>
+    <message>
+        <source>Read-only: not connected to a database.</source>
+        <translation>只读：未连接到数据库。</translation>
+    </message>
+    <message>
+        <source>Approve time entries %1</source>
+        <translation>批准工时记录 %1</translation>
+    </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation>已批准：%1。</translation>
+    </message>
+    <message>
+        <source>Already reviewed, left as they were: %1.</source>
+        <translation>已审核过，保持原样：%1。</translation>
+    </message>
+    <message>
+        <source>Correct time entry %1</source>
+        <translation>更正工时记录 %1</translation>
+    </message>
+    <message>
+        <source>Corrected: %1.</source>
+        <translation>已更正：%1。</translation>
     </message>
 </context>
 <context>
@@ -6382,6 +6600,63 @@ Why is it cancelled?</source>
     <message>
         <source>Ac&amp;tivate</source>
         <translation>启用(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::BillingExportDialog</name>
+    <message>
+        <source>Export billing</source>
+        <translation>导出账单</translation>
+    </message>
+    <message>
+        <source>Approved billable time and the parts used per customer and contract, with the contracts&apos; terms applied, written as billing_summary.csv, billing_lines.csv and billing.pdf. Days are in UTC.</source>
+        <translation>按客户和合同汇总已批准的可计费工时和已用零件，并应用合同条款，写入 billing_summary.csv、billing_lines.csv 和 billing.pdf。日期按 UTC。</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Folder for the billing files</source>
+        <translation>账单文件的文件夹</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>期间的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write the files into.</source>
+        <translation>请选择写入文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Written into %1:
+%2</source>
+        <translation>已写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>未写入任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -8141,6 +8416,30 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::MessageTechniciansDialog</name>
+    <message>
+        <source>Message technicians</source>
+        <translation>给技术员发消息</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Type to find a technician</source>
+        <translation>输入以查找技术员</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>消息(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <extracomment>The button that sends the message to the technicians&apos; phones.</extracomment>
+        <translation>发送(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::OptimizePanel</name>
     <message>
         <source>&amp;Solve</source>
@@ -8798,6 +9097,96 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::TimeEntryCorrectionDialog</name>
+    <message>
+        <source>Correct time entry %1</source>
+        <translation>更正工时记录 %1</translation>
+    </message>
+    <message>
+        <source>%1 on work order %2: %3, %4 to %5</source>
+        <translation>%1，工单 %2：%3，%4 至 %5</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>开始(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>结束(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Billable to the customer</source>
+        <translation>向客户计费(&amp;B)</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>做了什么</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>备注(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::TimeReviewView</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>至(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>All technicians</source>
+        <translation>所有技术员</translation>
+    </message>
+    <message>
+        <source>Tec&amp;hnician:</source>
+        <translation>技术员(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Approve the selected pending entries as entered (Ctrl+Enter)</source>
+        <translation>按原样批准所选的待审核记录（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Correct the selected entry&apos;s times, billable flag or comment</source>
+        <translation>更正所选记录的时间、计费标记或备注</translation>
+    </message>
+    <message>
+        <source>E&amp;xport billing…</source>
+        <translation>导出账单(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the billing of a period as CSV and PDF</source>
+        <translation>将某一期间的账单写成 CSV 和 PDF</translation>
+    </message>
+    <message>
+        <source>Approve selected entries</source>
+        <translation>批准所选记录</translation>
+    </message>
+    <message>
+        <source>Entries shown: %1 · hours: %2 · billable hours: %3 · flagged: %4</source>
+        <translation>显示记录：%1 · 小时：%2 · 可计费小时：%3 · 已标记：%4</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::UnassignedQueueView</name>
     <message>
         <source>3 Normal</source>
@@ -9311,6 +9700,26 @@ Why is it cancelled?</source>
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>%1 已读</translation>
+    </message>
+    <message>
+        <source>delivered %1</source>
+        <translation>%1 已送达</translation>
+    </message>
+    <message>
+        <source>not delivered yet</source>
+        <translation>尚未送达</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 (%4)</source>
+        <translation>%1 发给 %2：%3（%4）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Notices to the technicians&lt;/b&gt;</source>
+        <translation>&lt;b&gt;发给技术员的通知&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -30,9 +30,9 @@ QVariant textOrNull(const QVariant &v) { return v.isNull() ? QVariant(QMetaType:
 
 } // namespace
 
-workorders::FieldIssues correctionIssues(const QDateTime &start, const QDateTime &end)
+CorrectionIssues correctionIssues(const QDateTime &start, const QDateTime &end)
 {
-    workorders::FieldIssues issues;
+    CorrectionIssues issues;
     if (!start.isValid())
         issues.push_back({QStringLiteral("start_at"), Text::tr("a start time is needed")});
     if (!end.isValid())

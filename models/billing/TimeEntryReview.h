@@ -41,7 +41,8 @@ struct ApproveResult {
 
 // What a correction must keep, by the columns' names (start_at, end_at), for the form to
 // show at its fields and the CLI in one line.
-workorders::FieldIssues correctionIssues(const QDateTime &start, const QDateTime &end);
+using CorrectionIssues = workorders::FieldIssues;
+CorrectionIssues correctionIssues(const QDateTime &start, const QDateTime &end);
 
 class TimeEntryReview {
 public:

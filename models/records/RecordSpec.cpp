@@ -183,6 +183,9 @@ const RecordSpec &alertDismissalSpec()
     static const RecordSpec spec{QStringLiteral("alert_dismissals"), QStringLiteral("alert_key"),
                                  {QStringLiteral("reason"), QStringLiteral("dismissed_at")}, {},
                                  QT_TRANSLATE_NOOP("RecordWriter", "dismissed alert")};
+    return spec;
+}
+
 const RecordSpec &timeEntrySpec()
 {
     // Only what a review writes: the technician, work order and activity stay as entered.
