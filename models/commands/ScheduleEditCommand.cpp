@@ -37,22 +37,8 @@ void ScheduleEditCommand::run(bool forward)
         Transaction tx(db);
         if (!tx.status())
             return tx.status();
-        const QStringList touchedBefore = appointmentIds();
-        auto before = field::readVisitStates(db, touchedBefore);
-        if (!before)
-            return before.error();
-        if (Status s = apply(forward); !s)
-            return s;
-        // A booking knows its new visit's id only once written.
-        QStringList touched = appointmentIds();
-        for (const QString &id : touchedBefore)
-            if (!touched.contains(id))
-                touched << id;
-        auto after = field::readVisitStates(db, touched);
-        if (!after)
-            return after.error();
         const QDateTime now = m_target.document ? m_target.document->now() : QDateTime::currentDateTimeUtc();
-        if (Status s = field::writeNotices(db, field::scheduleNotices(*before, *after, now), now); !s)
+        if (Status s = field::writeWithNotices(db, [this] { return appointmentIds(); }, [&] { return apply(forward); }, now); !s)
             return s;
         return tx.commit();
     });

@@ -116,6 +116,25 @@ Status writeNotices(Database &db, const std::vector<Notice> &notices, const QDat
     return {};
 }
 
+Status writeWithNotices(Database &db, const std::function<QStringList()> &visits, const std::function<Status()> &write,
+                        const QDateTime &now)
+{
+    const QStringList touchedBefore = visits();
+    auto before = readVisitStates(db, touchedBefore);
+    if (!before)
+        return before.error();
+    if (Status s = write(); !s)
+        return s;
+    QStringList touched = visits();
+    for (const QString &id : touchedBefore)
+        if (!touched.contains(id))
+            touched << id;
+    auto after = readVisitStates(db, touched);
+    if (!after)
+        return after.error();
+    return writeNotices(db, scheduleNotices(*before, *after, now), now);
+}
+
 Status sendMessage(Database &db, const QStringList &technicianIds, const QString &text, const QDateTime &now)
 {
     const QString body = text.trimmed();

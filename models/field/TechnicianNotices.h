@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace fieldops {
@@ -42,6 +43,11 @@ Result<VisitStates> readVisitStates(Database &db, const QStringList &appointment
 // their local day of `now` (before or after the change); nothing for other days.
 std::vector<Notice> scheduleNotices(const VisitStates &before, const VisitStates &after, const QDateTime &now);
 Status writeNotices(Database &db, const std::vector<Notice> &notices, const QDateTime &now);
+// Runs `write` (an edit, inside the caller's transaction) and then writes the notices it
+// causes for the visits `visits()` names, asked before and again after the write (a
+// booking knows its new visit's id only once written). The one way edits notify.
+Status writeWithNotices(Database &db, const std::function<QStringList()> &visits, const std::function<Status()> &write,
+                        const QDateTime &now);
 // A dispatcher's free text to each of `technicianIds`, in one transaction.
 Status sendMessage(Database &db, const QStringList &technicianIds, const QString &text, const QDateTime &now);
 

@@ -16,6 +16,25 @@ namespace fieldops {
 namespace {
 // The statuses of a visit still to happen or under way.
 constexpr const char *kLiveVisit = "('tentative', 'scheduled', 'en_route', 'on_site')";
+
+// The columns every alert about a visit starts with, and the alert they make.
+constexpr const char *kVisitColumns = "a.id, a.work_order_id, a.technician_id, t.name, s.name, w.priority";
+constexpr const char *kVisitJoins = "FROM appointments a JOIN technicians t ON t.id = a.technician_id "
+                                    "JOIN work_orders w ON w.id = a.work_order_id JOIN sites s ON s.id = w.site_id";
+constexpr int kVisitColumnCount = 6;
+
+Alert visitAlert(const QSqlQuery &q, Alert::Kind kind)
+{
+    Alert a;
+    a.kind = kind;
+    a.appointmentId = q.value(0).toString();
+    a.workOrderId = q.value(1).toString();
+    a.technicianId = q.value(2).toString();
+    a.technicianName = q.value(3).toString();
+    a.siteName = q.value(4).toString();
+    a.priority = q.value(5).toInt();
+    return a;
+}
 } // namespace
 
 QString Alert::kindCode(Kind kind)
@@ -109,31 +128,23 @@ Status AlertRepository::lateAndMissed(const QDateTime &now, const AlertRules &ru
 {
     // Nobody on site after the start's grace: late, unless the positions put the
     // technician there, when it is the status that is missing.
-    auto q = m_db.run(QStringLiteral("SELECT a.id, a.work_order_id, a.technician_id, t.name, s.name, w.priority, a.start_at, a.inferred_arrived_at "
-                                     "FROM appointments a JOIN technicians t ON t.id = a.technician_id "
-                                     "JOIN work_orders w ON w.id = a.work_order_id JOIN sites s ON s.id = w.site_id "
+    auto q = m_db.run(QStringLiteral("SELECT %1, a.start_at, a.inferred_arrived_at %2 "
                                      "WHERE a.arrived_at IS NULL AND a.status IN ('tentative', 'scheduled', 'en_route') "
-                                     "  AND ((a.start_at <= ? AND a.start_at > ?) OR a.inferred_arrived_at > ?)"),
+                                     "  AND ((a.start_at <= ? AND a.start_at > ?) OR a.inferred_arrived_at > ?)")
+                          .arg(QLatin1String(kVisitColumns), QLatin1String(kVisitJoins)),
                       {timefmt::toSql(now.addSecs(-qint64(rules.lateGraceMinutes) * 60)),
                        timefmt::toSql(now.addSecs(-qint64(rules.lookbackHours) * 3600)),
                        timefmt::toSql(now.addSecs(-qint64(rules.lookbackHours) * 3600))});
     if (!q)
         return q.error();
     while (q->next()) {
-        Alert a;
-        a.appointmentId = q->value(0).toString();
-        a.workOrderId = q->value(1).toString();
-        a.technicianId = q->value(2).toString();
-        a.technicianName = q->value(3).toString();
-        a.siteName = q->value(4).toString();
-        a.priority = q->value(5).toInt();
-        const QDateTime inferred = timefmt::fromSql(q->value(7));
+        Alert a = visitAlert(*q, Alert::Kind::LateArrival);
+        const QDateTime inferred = timefmt::fromSql(q->value(kVisitColumnCount + 1));
         if (inferred.isValid() && inferred <= now) {
             a.kind = Alert::Kind::MissedStatus;
             a.at = inferred;
         } else {
-            a.kind = Alert::Kind::LateArrival;
-            a.at = timefmt::fromSql(q->value(6));
+            a.at = timefmt::fromSql(q->value(kVisitColumnCount));
             if (a.at > now.addSecs(-qint64(rules.lateGraceMinutes) * 60))
                 continue; // only an inferred arrival still in the future brought it here
         }
@@ -144,28 +155,20 @@ Status AlertRepository::lateAndMissed(const QDateTime &now, const AlertRules &ru
 
 Status AlertRepository::overruns(const QDateTime &now, const AlertRules &rules, std::vector<Alert> &out)
 {
-    auto q = m_db.run(QStringLiteral("SELECT a.id, a.work_order_id, a.technician_id, t.name, s.name, w.priority, a.arrived_at, a.start_at, a.end_at "
-                                     "FROM appointments a JOIN technicians t ON t.id = a.technician_id "
-                                     "JOIN work_orders w ON w.id = a.work_order_id JOIN sites s ON s.id = w.site_id "
-                                     "WHERE a.status = 'on_site' AND a.arrived_at IS NOT NULL AND a.arrived_at > ?"),
+    auto q = m_db.run(QStringLiteral("SELECT %1, a.arrived_at, a.start_at, a.end_at %2 "
+                                     "WHERE a.status = 'on_site' AND a.arrived_at IS NOT NULL AND a.arrived_at > ?")
+                          .arg(QLatin1String(kVisitColumns), QLatin1String(kVisitJoins)),
                       {timefmt::toSql(now.addSecs(-qint64(rules.lookbackHours) * 3600))});
     if (!q)
         return q.error();
     while (q->next()) {
         // Planned length from the arrival: a late start is not an overrun of the work.
-        const QDateTime arrived = timefmt::fromSql(q->value(6));
-        const qint64 plannedSecs = timefmt::fromSql(q->value(7)).secsTo(timefmt::fromSql(q->value(8)));
+        const QDateTime arrived = timefmt::fromSql(q->value(kVisitColumnCount));
+        const qint64 plannedSecs = timefmt::fromSql(q->value(kVisitColumnCount + 1)).secsTo(timefmt::fromSql(q->value(kVisitColumnCount + 2)));
         const QDateTime expectedEnd = arrived.addSecs(plannedSecs);
         if (expectedEnd.addSecs(qint64(rules.overrunGraceMinutes) * 60) >= now)
             continue;
-        Alert a;
-        a.kind = Alert::Kind::Overrun;
-        a.appointmentId = q->value(0).toString();
-        a.workOrderId = q->value(1).toString();
-        a.technicianId = q->value(2).toString();
-        a.technicianName = q->value(3).toString();
-        a.siteName = q->value(4).toString();
-        a.priority = q->value(5).toInt();
+        Alert a = visitAlert(*q, Alert::Kind::Overrun);
         a.at = expectedEnd;
         out.push_back(std::move(a));
     }
@@ -175,28 +178,19 @@ Status AlertRepository::overruns(const QDateTime &now, const AlertRules &rules, 
 Status AlertRepository::unresolved(const QDateTime &now, const AlertRules &rules, std::vector<Alert> &out)
 {
     // The job's last finished visit left it unresolved and nothing is booked after it.
-    auto q = m_db.run(QStringLiteral("SELECT a.id, a.work_order_id, a.technician_id, t.name, s.name, w.priority, a.completed_at "
-                                     "FROM appointments a JOIN technicians t ON t.id = a.technician_id "
-                                     "JOIN work_orders w ON w.id = a.work_order_id JOIN sites s ON s.id = w.site_id "
+    auto q = m_db.run(QStringLiteral("SELECT %2, a.completed_at %3 "
                                      "WHERE a.status = 'completed' AND CAST(a.resolved AS integer) = 0 AND a.completed_at > ? "
                                      "  AND w.status NOT IN ('done', 'cancelled') "
                                      "  AND NOT EXISTS (SELECT 1 FROM appointments b WHERE b.work_order_id = a.work_order_id AND b.status IN %1) "
                                      "  AND NOT EXISTS (SELECT 1 FROM appointments c WHERE c.work_order_id = a.work_order_id "
                                      "                  AND c.status = 'completed' AND c.completed_at > a.completed_at)")
-                          .arg(QLatin1String(kLiveVisit)),
+                          .arg(QLatin1String(kLiveVisit), QLatin1String(kVisitColumns), QLatin1String(kVisitJoins)),
                       {timefmt::toSql(now.addDays(-rules.unresolvedDays))});
     if (!q)
         return q.error();
     while (q->next()) {
-        Alert a;
-        a.kind = Alert::Kind::Unresolved;
-        a.appointmentId = q->value(0).toString();
-        a.workOrderId = q->value(1).toString();
-        a.technicianId = q->value(2).toString();
-        a.technicianName = q->value(3).toString();
-        a.siteName = q->value(4).toString();
-        a.priority = q->value(5).toInt();
-        a.at = timefmt::fromSql(q->value(6));
+        Alert a = visitAlert(*q, Alert::Kind::Unresolved);
+        a.at = timefmt::fromSql(q->value(kVisitColumnCount));
         out.push_back(std::move(a));
     }
     return {};

@@ -96,14 +96,8 @@ void IntakeService::cancel(const QString &workOrderId, int seenVersion, const QS
             for (const records::RecordEdit &e : saved.edits)
                 if (e.spec->table == QLatin1String("appointments"))
                     visits << e.id;
-            auto before = field::readVisitStates(db, visits);
-            if (!before)
-                return before.error();
-            Status s = records::applyEdits(db, saved.edits, true);
-            if (s) {
-                auto after = field::readVisitStates(db, visits);
-                s = after ? field::writeNotices(db, field::scheduleNotices(*before, *after, now), now) : Status(after.error());
-            }
+            Status s = field::writeWithNotices(
+                db, [&visits] { return visits; }, [&] { return records::applyEdits(db, saved.edits, true); }, now);
             if (s)
                 s = tx.commit();
             if (!s)

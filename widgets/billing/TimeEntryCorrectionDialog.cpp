@@ -110,16 +110,7 @@ void TimeEntryCorrectionDialog::revalidate()
 {
     const billing::Correction c = correction();
     const workorders::FieldIssues issues = billing::correctionIssues(*c.start, *c.end);
-    for (auto it = m_issues.begin(); it != m_issues.end(); ++it) {
-        QString text;
-        for (const workorders::FieldIssue &i : issues)
-            if (i.field == it.key()) {
-                text = i.message;
-                break;
-            }
-        it.value()->setText(text);
-        it.value()->setVisible(!text.isEmpty());
-    }
+    showFieldIssues(m_issues, issues);
     saveButton()->setEnabled(issues.isEmpty());
 }
 

@@ -175,16 +175,7 @@ void VisitOutcomeDialog::revalidate()
 {
     m_reason->setEnabled(m_unresolved->isChecked());
     const workorders::FieldIssues issues = field::checkOutcome(outcome(), m_visit.plannedStart, m_now);
-    for (auto it = m_issues.begin(); it != m_issues.end(); ++it) {
-        QString text;
-        for (const workorders::FieldIssue &i : issues)
-            if (i.field == it.key()) {
-                text = i.message;
-                break;
-            }
-        it.value()->setText(text);
-        it.value()->setVisible(!text.isEmpty());
-    }
+    showFieldIssues(m_issues, issues);
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(issues.isEmpty());
 }
 
