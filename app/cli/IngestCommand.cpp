@@ -1,12 +1,14 @@
 // `fieldops-cli ingest FILE|- [--json]`: the field gateway's intake. One JSON event per
 // line (the README's event format), read and checked by models/field and written by its
 // FieldEventWriter in one transaction: the first bad line stops the batch, names itself
-// as FILE:LINE: key: reason, and nothing is written.
+// as FILE:LINE: key: reason, and nothing is written. The next lines are parsed on a
+// worker thread while the current ones are written (EventLineReader).
 #include "CliContext.h"
 #include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
 
+#include "field/EventLineReader.h"
 #include "field/FieldEvent.h"
 #include "field/FieldEventWriter.h"
 #include "storage/Database.h"
@@ -89,34 +91,26 @@ int runIngest(CliContext &ctx, const QStringList &args)
         return ctx.fail(s.error());
 
     Tally tally;
-    int lineNo = 0;
-    while (!in.atEnd()) {
-        QByteArray line = in.readLine();
-        ++lineNo; // physical lines: blank ones count too
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        // Editors on Windows start UTF-8 files with a byte-order mark; it is no part of the JSON.
-        if (lineNo == 1 && line.startsWith("\xEF\xBB\xBF"))
-            line.remove(0, 3);
-        if (line.trimmed().isEmpty())
-            continue;
-        const QString where = QStringLiteral("%1:%2").arg(name).arg(lineNo);
-        auto parsed = parseFieldEvent(line, now);
-        if (const EventIssue *issue = std::get_if<EventIssue>(&parsed))
-            return ctx.refusedLine(where + QStringLiteral(": ") + issue->text());
-        const ParsedLine &event = std::get<ParsedLine>(parsed);
-        auto result = writer.write(event.event);
-        if (!result) {
-            Error e = result.error();
-            e.message = where + QStringLiteral(": ") + e.message;
-            return ctx.fail(e);
+    EventLineReader reader(in, now);
+    for (std::vector<EventLine> chunk = reader.next(); !chunk.empty(); chunk = reader.next()) {
+        for (const EventLine &line : chunk) {
+            const QString where = QStringLiteral("%1:%2").arg(name).arg(line.lineNo);
+            if (const EventIssue *issue = std::get_if<EventIssue>(&line.parsed))
+                return ctx.refusedLine(where + QStringLiteral(": ") + issue->text());
+            const ParsedLine &event = std::get<ParsedLine>(line.parsed);
+            auto result = writer.write(event.event);
+            if (!result) {
+                Error e = result.error();
+                e.message = where + QStringLiteral(": ") + e.message;
+                return ctx.fail(e);
+            }
+            if (const auto &issue = *result)
+                return ctx.refusedLine(where + QStringLiteral(": ") + issue->text());
+            for (const QString &key : event.unknownKeys)
+                tally.warnings << CliText::tr("%1: %2: unknown key, ignored").arg(where, key);
+            ++tally.byKind[size_t(kindOf(event.event))];
+            ++tally.total;
         }
-        if (const auto &issue = *result)
-            return ctx.refusedLine(where + QStringLiteral(": ") + issue->text());
-        for (const QString &key : event.unknownKeys)
-            tally.warnings << CliText::tr("%1: %2: unknown key, ignored").arg(where, key);
-        ++tally.byKind[size_t(kindOf(event.event))];
-        ++tally.total;
     }
     if (in.error() != QFileDevice::NoError)
         return ctx.fail(Error::other(CliText::tr("%1: cannot read: %2").arg(name, in.errorString())));

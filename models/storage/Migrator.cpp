@@ -48,6 +48,8 @@ const std::vector<Migration> &migrations()
          [](Database &db) { return refreshChangeTracking(db); }},
         {18, "the alerts' thresholds shared by every console and the KPIs, and alerts dismissed with a reason", "0018_alert_thresholds.sql", {}},
         {19, "the technicians' outbox: notices of today's schedule changes and dispatchers' messages, with their delivery", "0019_technician_outbox.sql", {}},
+        {20, "asset readings checked against their assets and logged in the change feed once per transaction and asset (PostgreSQL)",
+         "0020_reading_ingest_speed.sql", {}},
     };
     return list;
 }
