@@ -6,7 +6,8 @@ namespace fieldops::board {
 
 QRectF BoardGeometry::barRect(const BoardItem &item, int row) const
 {
-    const double x1 = m_scale.xOf(item.startMs), x2 = m_scale.xOf(item.endMs);
+    // On the bar's own row: its technician's clock places it.
+    const double x1 = m_scale.xOf(item.technician, item.startMs), x2 = m_scale.xOf(item.technician, item.endMs);
     const double top = m_rows.top(row) + kBarInset;
     return QRectF(x1, top, std::max(x2 - x1, 2.0), m_rows.height(row) - 2 * kBarInset);
 }
@@ -23,7 +24,7 @@ BoardHit BoardGeometry::hitTest(const QPointF &content, bool showCancelled) cons
     if (r.kind != BoardRow::Kind::Technician)
         return hit;
     const qint64 grip = qint64(kEdgeGrip * double(m_scale.msPerPx()));
-    const qint64 at = m_scale.msAt(content.x());
+    const qint64 at = m_scale.msAt(r.technician, content.x());
     std::vector<int> near;
     m_model.itemsBetween(r.technician, at - grip, at + grip + 1, near);
     // The last drawn bar is on top: search from the end.

@@ -19,11 +19,27 @@ ConflictListModel::ConflictListModel(BoardModel *board, QObject *parent) : QAbst
     });
 }
 
-void ConflictListModel::setDisplayZone(const QTimeZone &zone)
+void ConflictListModel::setDisplayZone(const QTimeZone &zone, bool perTechnician)
 {
+    const bool headerChanges = perTechnician != m_perTechnician;
     m_zone = zone;
+    m_perTechnician = perTechnician;
+    if (headerChanges)
+        emit headerDataChanged(Qt::Horizontal, TimeColumn, TimeColumn);
     if (rowCount() > 0)
         emit dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn));
+}
+
+QTimeZone ConflictListModel::zoneOf(const QString &technicianId) const
+{
+    if (!m_perTechnician)
+        return m_zone;
+    const int t = m_board->technicianIndex(technicianId);
+    if (t < 0)
+        return m_zone;
+    // An unknown zone reads as UTC, as the rule checks and the board read it (ZoneClock).
+    const QTimeZone zone(m_board->technicians()[size_t(t)].technician.timeZone.toUtf8());
+    return zone.isValid() ? zone : QTimeZone::utc();
 }
 
 int ConflictListModel::rowCount(const QModelIndex &parent) const
@@ -86,7 +102,7 @@ QVariant ConflictListModel::data(const QModelIndex &index, int role) const
         return t < 0 ? v.technicianId : m_board->technicians()[size_t(t)].technician.name;
     }
     case TimeColumn:
-        return QLocale().toString(v.start.toTimeZone(m_zone), QLocale::ShortFormat);
+        return QLocale().toString(v.start.toTimeZone(zoneOf(v.technicianId)), QLocale::ShortFormat);
     case DetailColumn:
         return v.detail;
     default:
@@ -105,7 +121,8 @@ QVariant ConflictListModel::headerData(int section, Qt::Orientation orientation,
     case TechnicianColumn:
         return tr("Technician");
     case TimeColumn:
-        return tr("Time");
+        //: Column of the conflicts list when each technician's time is shown in their own zone.
+        return m_perTechnician ? tr("Local time") : tr("Time");
     case DetailColumn:
         return tr("Detail");
     default:

@@ -14,7 +14,9 @@ public:
     enum Column { KindColumn, TechnicianColumn, TimeColumn, DetailColumn, ColumnCount };
 
     explicit ConflictListModel(BoardModel *board, QObject *parent = nullptr);
-    void setDisplayZone(const QTimeZone &zone);
+    // The zone the Time column is in; with `perTechnician` each row's technician's own zone
+    // (as the board shows them then).
+    void setDisplayZone(const QTimeZone &zone, bool perTechnician = false);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -25,7 +27,10 @@ public:
 
 private:
     BoardModel *m_board;
+    QTimeZone zoneOf(const QString &technicianId) const;
+
     QTimeZone m_zone = QTimeZone::systemTimeZone();
+    bool m_perTechnician = false;
 };
 
 } // namespace fieldops::board

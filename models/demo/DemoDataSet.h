@@ -23,6 +23,9 @@ struct TechnicianRow {
     quint8 workDayMask = 0x1F;                          // bit 0 = Monday … bit 6 = Sunday
     double hourlyCost = 0;
     double quality = 0.5; // 0…1: how good this technician is (fixes, punctuality, ratings)
+    // The on-call crew (DemoWorkforce): nights and weekend days, emergency call-outs on
+    // 24×7 contracts only. A shift ending before it starts runs past midnight.
+    bool onCall = false;
     std::vector<bool> absentDay; // indexed by day offset from the first simulated day
 };
 

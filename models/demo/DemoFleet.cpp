@@ -35,33 +35,45 @@ void generateStock(DemoRandom &rng, DemoDataSet &data)
 
 void generatePositions(DemoRandom &rng, const DemoCalendar &cal, const LocalClock &clock, DemoDataSet &data)
 {
-    // Today's appointments per technician, in time order (they were generated that way).
-    const Instant dayStart = clock.at(cal.today, 0);
-    const Instant dayEnd = clock.at(cal.today.addDays(1), 0);
-    std::vector<std::vector<int>> today(data.technicians.size());
+    // Each technician's latest shift begun by now: today's, or last night's when it is still
+    // going (or today's has not begun). Its appointments, in time order (generated that way).
+    std::vector<ShiftSpan> shifts(data.technicians.size());
+    std::vector<bool> begun(data.technicians.size(), false);
+    for (int t = 0; t < int(data.technicians.size()); ++t) {
+        const TechnicianRow &tech = data.technicians[t];
+        for (const int offset : {0, -1}) {
+            const ShiftSpan span = shiftOn(tech, cal, clock, offset);
+            if (!begun[t] && worksOn(tech, cal, offset) && span.start <= cal.now && (offset == 0 || span.contains(cal.now))) {
+                shifts[t] = span;
+                begun[t] = true;
+            }
+        }
+    }
+    std::vector<std::vector<int>> visits(data.technicians.size());
     for (int i = 0; i < int(data.appointments.size()); ++i) {
         const AppointmentRow &a = data.appointments[i];
-        if (a.start >= dayStart && a.start < dayEnd && a.status != QLatin1String("cancelled"))
-            today[a.technician].push_back(i);
+        if (begun[a.technician] && shifts[a.technician].contains(a.start) && a.status != QLatin1String("cancelled"))
+            visits[a.technician].push_back(i);
     }
+    Instant lastPing = 0;
     auto ping = [&](int tech, Instant at, double lat, double lon, double speed, double heading) {
-        data.positions.push_back({tech, std::min(at, cal.now), lat + rng.range(-kJitterDeg, kJitterDeg), lon + rng.range(-kJitterDeg, kJitterDeg),
+        lastPing = std::min(at, cal.now);
+        data.positions.push_back({tech, lastPing, lat + rng.range(-kJitterDeg, kJitterDeg), lon + rng.range(-kJitterDeg, kJitterDeg),
                                   speed, heading});
     };
 
     for (int t = 0; t < int(data.technicians.size()); ++t) {
         const TechnicianRow &tech = data.technicians[t];
-        const Instant shiftStart = clock.at(cal.today, tech.shiftStartMin);
-        if (!worksOn(tech, cal, 0) || shiftStart > cal.now) {
+        if (!begun[t]) {
             // Off today or not started yet: the phone last reported from home.
             const Instant at = std::min(cal.now - rng.between(5, 60) * kMinute, clock.at(cal.today, 7 * 60));
             ping(t, at, tech.homeLat, tech.homeLon, 0, -1);
             continue;
         }
-        ping(t, shiftStart - rng.between(5, 20) * kMinute, tech.homeLat, tech.homeLon, 0, -1);
+        const ShiftSpan &shift = shifts[t];
+        ping(t, shift.start - rng.between(5, 20) * kMinute, tech.homeLat, tech.homeLon, 0, -1);
         double lat = tech.homeLat, lon = tech.homeLon;
-        Instant lastAt = shiftStart;
-        for (int i : today[t]) {
+        for (int i : visits[t]) {
             const AppointmentRow &a = data.appointments[i];
             const SiteRow &site = data.sites[data.workOrders[a.workOrder].site];
             const int travel = travelMinutes(lat, lon, site.lat, site.lon);
@@ -72,7 +84,6 @@ void generatePositions(DemoRandom &rng, const DemoCalendar &cal, const LocalCloc
                 const double f = travel > 0 ? std::clamp(double(cal.now - leave) / (travel * kMinute), 0.05, 0.95) : 0.5;
                 ping(t, cal.now - rng.between(1, 3) * kMinute, lat + (site.lat - lat) * f, lon + (site.lon - lon) * f,
                      rng.range(25, 50), heading);
-                lastAt = cal.now;
                 break;
             }
             if (a.arrivedAt == kNoInstant)
@@ -82,17 +93,20 @@ void generatePositions(DemoRandom &rng, const DemoCalendar &cal, const LocalCloc
             ping(t, a.arrivedAt + kMinute, site.lat, site.lon, 0, -1);
             lat = site.lat;
             lon = site.lon;
-            lastAt = a.arrivedAt + kMinute;
             if (a.status == QLatin1String("on_site")) {
                 ping(t, cal.now - rng.between(1, 4) * kMinute, lat, lon, 0, -1);
-                lastAt = cal.now;
                 break;
             }
             if (a.completedAt != kNoInstant)
-                lastAt = a.completedAt;
+                ping(t, a.completedAt, lat, lon, 0, -1); // done, about to leave
         }
-        if (lastAt < cal.now - 15 * kMinute)
+        if (!shift.contains(cal.now)) {
+            // The shift is over: the phone last reported on the way home or from there.
+            ping(t, std::min(cal.now - rng.between(2, 10) * kMinute, shift.end + rng.between(15, 45) * kMinute), tech.homeLat,
+                 tech.homeLon, 0, -1);
+        } else if (lastPing < cal.now - 10 * kMinute) {
             ping(t, cal.now - rng.between(2, 10) * kMinute, lat, lon, 0, -1); // waiting for the next visit
+        }
     }
 }
 

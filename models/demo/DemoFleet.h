@@ -1,7 +1,8 @@
 #pragma once
-// Parts stock in the warehouses and the technicians' vans, and today's GPS trail of
-// every technician up to the demo's now (the latest ping where they are: on site, on
-// the way to the next visit, or at home on a day off).
+// Parts stock in the warehouses and the technicians' vans, and the GPS trail of every
+// technician's latest shift begun by the demo's now (today's, or last night's while it
+// lasts): the latest ping where they are, on site, on the way to the next visit, waiting
+// (never more than ten minutes old while on shift), or at home off shift.
 #include "demo/DemoDataSet.h"
 #include "demo/DemoRandom.h"
 

@@ -40,6 +40,7 @@ struct Candidate {
     int secondSkill = -1;
     int durationMin = 60;
     int priority = 3;
+    bool emergency = false; // an on-call call-out: asked for a moment before
     QString type;
     QString summary;
 };
@@ -64,6 +65,13 @@ public:
             const AssetRow &a = data.assets[i];
             m_territoryAssets[data.sites[a.site].territory][a.skill].push_back(i);
             m_globalAssets[a.skill].push_back(i);
+        }
+        // What the on-call crew is called to: equipment under a 24×7 contract.
+        m_allHoursAssets.assign(SkillCount, {});
+        for (int i = 0; i < int(data.assets.size()); ++i) {
+            const int contract = data.customers[data.sites[data.assets[i].site].customer].contract;
+            if (contract >= 0 && data.contracts[contract].allHours)
+                m_allHoursAssets[data.assets[i].skill].push_back(i);
         }
         for (const TechnicianRow &t : data.technicians) {
             int mask = 0;
@@ -235,9 +243,51 @@ private:
         return true;
     }
 
+    // A call-out: a fault at a site under a 24×7 contract (in force that day), the nearest of
+    // a few, urgent. False when the crew's trades have no such equipment.
+    bool emergencyCall(int tech, int offset, double lat, double lon, Candidate &c)
+    {
+        const TechnicianRow &t = m_data.technicians[tech];
+        const int skill = m_rng.chance(0.65) ? t.skills.front() : m_rng.pick(t.skills);
+        const std::vector<int> &pool = m_allHoursAssets[skill];
+        if (pool.empty())
+            return false;
+        const QDate date = m_cal.dateAt(offset);
+        int best = -1;
+        double bestKm = 0;
+        for (int k = 0; k < 4; ++k) {
+            const int a = m_rng.pick(pool);
+            const int site = m_data.assets[a].site;
+            if (contractFor(m_data, site, date) < 0)
+                continue;
+            const double km = distanceKm(lat, lon, m_data.sites[site].lat, m_data.sites[site].lon);
+            if (best < 0 || km < bestKm) {
+                best = a;
+                bestKm = km;
+            }
+        }
+        if (best < 0)
+            return false;
+        static const RequestMix mix{{0, 100, 0, 0}, {60, 40, 0, 0}};
+        const RequestShape shape = drawRequest(m_rng, skill, mix);
+        c = Candidate{};
+        c.site = m_data.assets[best].site;
+        c.asset = best;
+        c.skill = skill;
+        c.type = shape.type;
+        c.durationMin = shape.durationMin;
+        c.priority = shape.priority;
+        c.summary = shape.summary;
+        c.emergency = true;
+        return true;
+    }
+
     bool nextCandidate(int tech, int offset, double lat, double lon, bool queuesFirst, Candidate &c)
     {
         c = Candidate{};
+        // The on-call crew answers call-outs only; the planned work is the day crew's.
+        if (m_data.technicians[tech].onCall)
+            return emergencyCall(tech, offset, lat, lon, c);
         if (queuesFirst) {
             const int territory = m_data.technicians[tech].territory;
             if (fromQueue(tech, offset, m_techQueue[tech], c) || fromQueue(tech, offset, m_territoryQueue[territory], c)
@@ -250,6 +300,8 @@ private:
     // How long before the visit the request came in, by urgency.
     Instant leadTime(const Candidate &c)
     {
+        if (c.emergency)
+            return m_rng.between(15, 90) * kMinute;
         if (c.type == kInstall)
             return m_rng.between(5 * 24, 25 * 24) * kHour;
         if (c.type == kPreventive)
@@ -322,14 +374,17 @@ private:
     void buildDay(int tech, int offset)
     {
         const TechnicianRow &t = m_data.technicians[tech];
-        const QDate date = m_cal.dateAt(offset);
-        const Instant dayStart = m_clock.at(date, t.shiftStartMin);
-        const Instant dayEnd = m_clock.at(date, t.shiftEndMin);
+        const ShiftSpan shift = shiftOn(t, m_cal, m_clock, offset);
+        const Instant dayStart = shift.start;
+        const Instant dayEnd = shift.end; // the next morning for a night shift
         // The schedule thins out further ahead: dispatchers plan a few days at most.
         static const double fillAhead[] = {1.0, 0.8, 0.6, 0.45};
         const double fill = offset <= 0 ? 1.0 : (offset < 4 ? fillAhead[offset] : 0.35);
         const Instant fillEnd = dayStart + Instant((dayEnd - dayStart) * fill);
-        bool lunchTaken = t.shiftEndMin - t.shiftStartMin < 6 * 60;
+        bool lunchTaken = dayEnd - dayStart < 6 * kHour;
+        // Lunch after noon; on a night shift the meal break comes halfway through.
+        const Instant breakAt = t.shiftEndMin <= t.shiftStartMin ? dayStart + (dayEnd - dayStart) / 2
+                                                                   : m_clock.at(m_cal.dateAt(offset), 12 * 60);
         Instant cursor = dayStart;
         double lat = t.homeLat, lon = t.homeLon;
         int misses = 0;
@@ -346,7 +401,7 @@ private:
             const int travel = travelMinutes(lat, lon, site.lat, site.lon);
             const int idle = first ? m_rng.between(0, 2) * 5 : m_rng.between(0, 4) * 5;
             Instant start = ceilTo(cursor + (travel + idle) * kMinute, 5 * kMinute);
-            if (!lunchTaken && m_clock.localMinuteOfDay(start) >= 12 * 60) {
+            if (!lunchTaken && start >= breakAt) {
                 start += m_rng.between(9, 12) * 5 * kMinute;
                 lunchTaken = true;
             }
@@ -399,6 +454,13 @@ private:
         const bool late = m_rng.chance(0.04 + 0.16 * (1.0 - t.quality));
         Instant arrived = a.start + (late ? m_rng.between(16, 70) : m_rng.between(-12, 12)) * kMinute + m_rng.below(60);
         arrived = std::max(arrived, m_freeAt + travelMin * kMinute);
+        // The story at now: one visit that should have begun a while ago still has nobody on
+        // site (the late-technician alert), whatever the hour the demo is made at.
+        if (!m_lateTold && arrived <= m_cal.now && a.start <= m_cal.now - 20 * kMinute && a.start >= m_cal.now - 3 * kHour
+            && a.end > m_cal.now + 15 * kMinute) {
+            arrived = m_cal.now + m_rng.between(5, 20) * kMinute;
+            m_lateTold = true;
+        }
         const WorkOrderRow &w = m_data.workOrders[a.workOrder];
         const Instant actual = Instant(w.durationMin * m_rng.range(0.7, 1.2)) * kMinute + m_rng.below(60);
         const Instant completed = arrived + actual;
@@ -443,7 +505,8 @@ private:
         m_data.timeEntries.push_back({a.technician, a.workOrder, arrived, completed, true, QStringLiteral("work"),
                                       a.resolved ? QString() : QString::fromUtf8(m_rng.pick(pending))});
         if (!a.resolved) {
-            rebook(a.workOrder, offset + m_rng.between(1, 5), m_rng.chance(0.65) ? a.technician : -1);
+            // The return visit is the day crew's when the on-call crew began it.
+            rebook(a.workOrder, offset + m_rng.between(1, 5), m_rng.chance(0.65) && !t.onCall ? a.technician : -1);
             return;
         }
         st.closed = true;
@@ -475,6 +538,8 @@ private:
     {
         if (m_data.assets.empty())
             return;
+        if (auto w = waitingEmergency(m_rng, m_cal, m_clock, m_data))
+            newWorkOrder(std::move(*w));
         const int count = std::max(6, int(m_data.technicians.size()));
         for (int i = 0; i < count; ++i)
             newWorkOrder(freshRequest(m_rng, m_cal, m_clock, m_data));
@@ -503,6 +568,7 @@ private:
     DemoDataSet &m_data;
     std::vector<std::vector<std::vector<int>>> m_territoryAssets; // territory → skill → assets
     std::vector<std::vector<int>> m_globalAssets;                 // skill → assets
+    std::vector<std::vector<int>> m_allHoursAssets;               // skill → assets under 24×7 contracts
     std::vector<int> m_techMask;
     std::vector<WorkOrderState> m_state;
     std::vector<std::vector<Pending>> m_techQueue;
@@ -514,6 +580,7 @@ private:
     // a visit is under way at the demo's now (later ones today stay planned).
     Instant m_freeAt = 0;
     bool m_busyNow = false;
+    bool m_lateTold = false; // the late visit of the story at now is placed
 };
 
 } // namespace

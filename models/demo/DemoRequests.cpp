@@ -82,4 +82,38 @@ WorkOrderRow freshRequest(DemoRandom &rng, const DemoCalendar &cal, const LocalC
     return w;
 }
 
+std::optional<WorkOrderRow> waitingEmergency(DemoRandom &rng, const DemoCalendar &cal, const LocalClock &clock,
+                                             const DemoDataSet &data)
+{
+    std::vector<int> covered;
+    for (int i = 0; i < int(data.assets.size()); ++i) {
+        const int contract = contractFor(data, data.assets[i].site, cal.today);
+        if (contract >= 0 && data.contracts[contract].allHours)
+            covered.push_back(i);
+    }
+    if (covered.empty())
+        return std::nullopt;
+    const int assetIndex = rng.pick(covered);
+    const AssetRow &asset = data.assets[assetIndex];
+    static const RequestMix mix{{0, 100, 0, 0}, {100, 0, 0, 0}};
+    const RequestShape shape = drawRequest(rng, asset.skill, mix);
+    const int contract = contractFor(data, asset.site, cal.today);
+    const ContractRow &k = data.contracts[contract];
+    WorkOrderRow w;
+    w.site = asset.site;
+    w.asset = assetIndex;
+    w.skill = asset.skill;
+    w.type = shape.type;
+    w.durationMin = shape.durationMin;
+    w.priority = shape.priority;
+    w.summary = shape.summary;
+    w.status = QStringLiteral("open");
+    // Due 60–150 minutes from now; logged at least ten minutes before now.
+    const Instant dueIn = rng.between(60, 150) * kMinute;
+    w.createdAt = std::min(cal.now + dueIn - k.responseHours * kHour, cal.now - 10 * kMinute) - rng.below(60);
+    w.contract = contract;
+    w.slaDue = slaDue(clock, w.createdAt, k.responseHours, true);
+    return w;
+}
+
 } // namespace fieldops::demo

@@ -6,6 +6,7 @@
 #include "demo/DemoRandom.h"
 
 #include <array>
+#include <optional>
 
 namespace fieldops::demo {
 
@@ -30,5 +31,11 @@ int contractFor(const DemoDataSet &data, int site, const QDate &date);
 // A request that came in during the last days and nobody has planned yet: created
 // before now, an SLA when a contract covers it, often a window on today or a later day.
 WorkOrderRow freshRequest(DemoRandom &rng, const DemoCalendar &cal, const LocalClock &clock, const DemoDataSet &data);
+
+// The emergency waiting at now: an urgent fault under a 24×7 contract, logged hours ago and
+// still in the queue, its SLA due within the next two and a half hours (the "due soon" alert
+// at any hour). None when no 24×7 contract is in force.
+std::optional<WorkOrderRow> waitingEmergency(DemoRandom &rng, const DemoCalendar &cal, const LocalClock &clock,
+                                             const DemoDataSet &data);
 
 } // namespace fieldops::demo

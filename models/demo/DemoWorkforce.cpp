@@ -16,6 +16,11 @@ constexpr quint8 kMonSat = 0x3F;
 constexpr quint8 kTueSat = 0x3E;
 constexpr quint8 kMonWedFri = 0x15;
 constexpr quint8 kTueThuSat = 0x2A;
+// The on-call rotas: nights beginning Sun–Thu and Tue–Sat (together every night, two on the
+// busiest), and weekend days (Fri–Sun).
+constexpr quint8 kSunToThu = 0x4F;
+constexpr quint8 kTueToSat = 0x3E;
+constexpr quint8 kFriToSun = 0x70;
 
 struct ShiftPattern {
     int startMin, endMin;
@@ -65,6 +70,19 @@ std::vector<int> skillMix(DemoRandom &rng, int index)
     return mix;
 }
 
+// The i-th member of the on-call crew: two night rotas, then a weekend-day one, in turn.
+ShiftPattern onCallShift(int i)
+{
+    switch (i % 3) {
+    case 0:
+        return {19 * 60, 7 * 60, kSunToThu};
+    case 1:
+        return {19 * 60, 7 * 60, kTueToSat};
+    default:
+        return {7 * 60, 19 * 60, kFriToSun};
+    }
+}
+
 double roundTo(double v, double step) { return std::round(v / step) * step; }
 
 // Marks [first, last] as absent and records it, unless it touches an absence already
@@ -87,6 +105,15 @@ void addAbsence(DemoDataSet &data, int techIndex, const DemoCalendar &cal, const
 
 } // namespace
 
+int onCallCrewSize(int count) { return count >= 6 ? std::max(3, count / 10) : 0; }
+
+ShiftSpan shiftOn(const TechnicianRow &t, const DemoCalendar &cal, const LocalClock &clock, int dayOffset)
+{
+    const QDate date = cal.dateAt(dayOffset);
+    const bool overnight = t.shiftEndMin <= t.shiftStartMin;
+    return {clock.at(date, t.shiftStartMin), clock.at(overnight ? date.addDays(1) : date, t.shiftEndMin)};
+}
+
 bool worksOn(const TechnicianRow &t, const DemoCalendar &cal, int dayOffset)
 {
     const int weekday = cal.dateAt(dayOffset).dayOfWeek(); // 1 = Monday
@@ -101,6 +128,7 @@ void generateWorkforce(DemoRandom &rng, const DemoCalendar &cal, const LocalCloc
         areaWeights.push_back(a.weight);
 
     data.technicians.reserve(count);
+    const int firstOnCall = count - onCallCrewSize(count);
     for (int i = 0; i < count; ++i) {
         TechnicianRow t;
         t.id = makeId("t", i + 1, count);
@@ -112,7 +140,10 @@ void generateWorkforce(DemoRandom &rng, const DemoCalendar &cal, const LocalCloc
         const Neighbourhood &home = rng.pick(areas[t.territory].neighbourhoods);
         t.homeLat = home.lat + rng.range(-kScatterDeg, kScatterDeg);
         t.homeLon = home.lon + rng.range(-kScatterDeg, kScatterDeg);
-        const ShiftPattern shift = shiftFor(rng, t.employment);
+        t.onCall = i >= firstOnCall;
+        if (t.onCall)
+            t.employment = QStringLiteral("employee");
+        const ShiftPattern shift = t.onCall ? onCallShift(i - firstOnCall) : shiftFor(rng, t.employment);
         t.shiftStartMin = shift.startMin;
         t.shiftEndMin = shift.endMin;
         t.workDayMask = shift.days;
@@ -131,6 +162,9 @@ void generateWorkforce(DemoRandom &rng, const DemoCalendar &cal, const LocalCloc
     // then, training for the employees.
     const int span = cal.dayCount();
     for (int i = 0; i < count; ++i) {
+        // The on-call rota covers its own holidays (not simulated): its nights stay covered.
+        if (data.technicians[i].onCall)
+            continue;
         const bool contractor = data.technicians[i].employment == QLatin1String("contractor");
         if (!contractor && rng.chance(std::min(0.8, 0.12 + 0.5 * span / 365.0))) {
             const int start = rng.between(-cal.historyDays, cal.futureDays + 5);

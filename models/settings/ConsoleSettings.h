@@ -36,8 +36,9 @@ inline const SettingValue<QByteArray> &queueHeader()
     return v;
 }
 
-// The time zone the board, its conflicts and the KPI periods are shown in: an IANA id, or
-// empty for this computer's zone (DisplayZone.h resolves it).
+// The time zone the board, its conflicts and the KPI periods are shown in: an IANA id, empty
+// for this computer's zone, or ":technician" for each technician's own (DisplayZone.h
+// resolves it).
 inline const SettingValue<QString> &displayTimeZone()
 {
     static const SettingValue<QString> v(QStringLiteral("Display/timeZone"), {});

@@ -4,6 +4,8 @@
 
 namespace fieldops::settings {
 
+QString perTechnicianZoneChoice() { return QStringLiteral(":technician"); }
+
 QTimeZone displayZone()
 {
     const QByteArray id = displayTimeZone().get().trimmed().toUtf8();
@@ -12,10 +14,12 @@ QTimeZone displayZone()
     return QTimeZone::systemTimeZone();
 }
 
+bool displayPerTechnician() { return displayTimeZone().get().trimmed() == perTechnicianZoneChoice(); }
+
 bool setDisplayZone(const QString &ianaId)
 {
     const QString id = ianaId.trimmed();
-    if (!id.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(id.toUtf8()))
+    if (!id.isEmpty() && id != perTechnicianZoneChoice() && !QTimeZone::isTimeZoneIdAvailable(id.toUtf8()))
         return false;
     if (id.isEmpty())
         displayTimeZone().reset();

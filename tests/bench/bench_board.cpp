@@ -220,7 +220,7 @@ int main(int argc, char **argv)
             const double c0 = threadCpuMs();
             const board::BoardHit hit = geo.hitTest(boardWidget.toContent(pointer), false);
             const int row = hit.row >= 0 && rows.row(hit.row).kind == board::BoardRow::Kind::Technician ? hit.row : lastRow;
-            const qint64 shift = board::snapMs(ts.msAt(boardWidget.toContent(pointer).x()) - ts.msAt(boardWidget.toContent(bar.center()).x()), 15);
+            const qint64 shift = board::snapMs(ts.axisAt(boardWidget.toContent(pointer).x()) - ts.axisAt(boardWidget.toContent(bar.center()).x()), 15);
             const auto tv = Clock::now();
             const scheduling::Verdict v = model.verdict({{b.appointment.id,
                                                           model.technicians()[size_t(rows.row(row).technician)].technician.id,

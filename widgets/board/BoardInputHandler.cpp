@@ -28,9 +28,15 @@ struct Text
 QDateTime utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()); }
 } // namespace
 
-qint64 BoardInputHandler::snapped(qint64 ms) const
+qint64 BoardInputHandler::snappedAt(int technician, const QPoint &pos) const
 {
-    return board::snapMs(ms, m_board->snapMinutes(), m_board->displayZone().offsetFromUtc(utc(ms)));
+    return m_board->scale().snappedMsAt(technician, m_board->toContent(pos).x(), m_board->snapMinutes());
+}
+
+qint64 BoardInputHandler::axisShifted(int technician, qint64 utcMs, int targetTechnician, qint64 axisShift) const
+{
+    const board::BoardClocks &clocks = m_board->scale().clocks();
+    return clocks.toUtc(targetTechnician, clocks.toAxis(technician, utcMs) + axisShift);
 }
 
 int BoardInputHandler::technicianAt(const QPoint &pos) const
@@ -52,7 +58,7 @@ void BoardInputHandler::press(QMouseEvent *e)
         m_absenceTechnician = technicianAt(m_pressPos);
         if (m_absenceTechnician < 0)
             return;
-        m_absenceAnchorMs = snapped(m_board->scale().msAt(m_board->toContent(m_pressPos).x()));
+        m_absenceAnchorMs = snappedAt(m_absenceTechnician, m_pressPos);
         m_state = State::MarkAbsent;
         updateAbsenceGhost(m_pressPos);
         return;
@@ -162,15 +168,19 @@ void BoardInputHandler::updateItemDrag(const QPoint &pos)
     std::vector<scheduling::ProposedMove> moves;
     BoardGhost ghost;
     if (m_state == State::Moving) {
+        // The pointer's travel along the axis, snapped where the grabbed bar lands: on a
+        // wall-clock axis a bar dragged straight down keeps its local hour on the new row.
         const Origin &anchor = m_origins.front();
-        const qint64 delta = scale.msAt(m_board->toContent(pos).x()) - scale.msAt(m_board->toContent(m_pressPos).x());
-        const qint64 shift = snapped(anchor.startMs + delta) - anchor.startMs;
+        const board::BoardClocks &clocks = scale.clocks();
+        const qint64 delta = scale.axisAt(m_board->toContent(pos).x()) - scale.axisAt(m_board->toContent(m_pressPos).x());
+        const qint64 anchorAxis = clocks.toAxis(anchor.technician, anchor.startMs);
+        const qint64 shift = clocks.snap(anchorAxis + delta, m_board->snapMinutes()) - anchorAxis;
         const int targetTech = technicianAt(pos) >= 0 ? technicianAt(pos) : anchor.technician;
         moves = planMove(targetTech, shift, ghost);
     } else {
         const Origin &o = m_origins.front();
         const BoardItem &b = model.items()[size_t(o.item)];
-        const qint64 at = snapped(scale.msAt(m_board->toContent(pos).x()));
+        const qint64 at = snappedAt(o.technician, pos);
         qint64 s = o.startMs, en = o.endMs;
         if (m_state == State::ResizeLeft)
             s = std::min(at, en - step);
@@ -191,12 +201,14 @@ std::vector<scheduling::ProposedMove> BoardInputHandler::planMove(int targetTech
     const Origin &anchor = m_origins.front();
     std::vector<scheduling::ProposedMove> moves;
     for (const Origin &o : m_origins) {
-        // Bars on the grabbed bar's row follow it to the target row; others keep theirs.
+        // Bars on the grabbed bar's row follow it to the target row; others keep theirs. Each
+        // lands `shift` further along the axis on its row's clock, and keeps its length.
         const int tech = o.technician == anchor.technician ? targetTech : o.technician;
         const BoardItem &b = model.items()[size_t(o.item)];
-        moves.push_back({b.appointment.id, model.technicians()[size_t(tech)].technician.id, utc(o.startMs + shift),
-                         utc(o.endMs + shift), b.appointment.workOrderId});
-        ghost.bars.push_back({tech, o.startMs + shift, o.endMs + shift});
+        const qint64 start = axisShifted(o.technician, o.startMs, tech, shift), end = start + (o.endMs - o.startMs);
+        moves.push_back({b.appointment.id, model.technicians()[size_t(tech)].technician.id, utc(start), utc(end),
+                         b.appointment.workOrderId});
+        ghost.bars.push_back({tech, start, end});
     }
     return moves;
 }
@@ -266,7 +278,7 @@ QString BoardInputHandler::collisionMessage(const scheduling::Verdict &v,
             if (!other)
                 return Text::tr("Refused: %1 is already booked (%2)").arg(who, id);
             const QLocale loc;
-            const QTimeZone &z = m_board->displayZone();
+            const QTimeZone z = m_board->scale().clocks().zoneOf(other->technician);
             return Text::tr("Refused: %1 is already booked %2–%3 with %4 · %5 (%6)")
                 .arg(who, loc.toString(QDateTime::fromMSecsSinceEpoch(other->startMs, z).time(), QLocale::ShortFormat),
                      loc.toString(QDateTime::fromMSecsSinceEpoch(other->endMs, z).time(), QLocale::ShortFormat),
@@ -309,7 +321,8 @@ void BoardInputHandler::release(QMouseEvent *e)
             const board::BoardRow &row = m_board->rows().row(r);
             if (row.kind != board::BoardRow::Kind::Technician)
                 continue;
-            model.itemsBetween(row.technician, m_board->scale().msAt(content.left()), m_board->scale().msAt(content.right()), hits);
+            model.itemsBetween(row.technician, m_board->scale().msAt(row.technician, content.left()),
+                               m_board->scale().msAt(row.technician, content.right()), hits);
             for (const int i : hits) {
                 const BoardItem &b = model.items()[size_t(i)];
                 if ((!b.isCancelled() || m_board->filter().showCancelled) && geo.barRect(b, r).intersects(content))
@@ -401,8 +414,10 @@ bool BoardInputHandler::key(QKeyEvent *e)
         ed.fromTechnician = ed.toTechnician = b.appointment.technicianId;
         ed.fromStart = b.appointment.start;
         ed.fromEnd = b.appointment.end;
-        ed.toStart = utc(b.startMs + step);
-        ed.toEnd = utc(b.endMs + step);
+        // A snap step along the row's own clock, the length kept.
+        const qint64 start = axisShifted(b.technician, b.startMs, b.technician, step);
+        ed.toStart = utc(start);
+        ed.toEnd = utc(start + (b.endMs - b.startMs));
         moves.push_back({ed.ref.id, ed.toTechnician, ed.toStart, ed.toEnd, b.appointment.workOrderId});
         edits.push_back(ed);
     }
@@ -473,7 +488,8 @@ void BoardInputHandler::dragMove(QDragMoveEvent *e)
 
 void BoardInputHandler::updateQueueGhost(const QPoint &pos)
 {
-    updateQueueGhostAt(technicianAt(pos), snapped(m_board->scale().msAt(m_board->toContent(pos).x())));
+    const int tech = technicianAt(pos);
+    updateQueueGhostAt(tech, snappedAt(tech, pos)); // on the target row's clock
 }
 
 void BoardInputHandler::updateQueueGhostAt(int tech, qint64 start)
@@ -497,7 +513,7 @@ void BoardInputHandler::updateAbsenceGhost(const QPoint &pos)
 {
     const board::BoardModel &model = *m_board->model();
     const qint64 step = qint64(std::max(m_board->snapMinutes(), 1)) * board::kMinuteMs;
-    const qint64 at = snapped(m_board->scale().msAt(m_board->toContent(pos).x()));
+    const qint64 at = snappedAt(m_absenceTechnician, pos);
     m_absenceStartMs = std::min(m_absenceAnchorMs, at);
     m_absenceEndMs = std::max(std::max(m_absenceAnchorMs, at), m_absenceStartMs + step);
     // The visits it covers: the dispatcher sees them before letting go.
@@ -508,7 +524,7 @@ void BoardInputHandler::updateAbsenceGhost(const QPoint &pos)
         return !b.isRemoved() && !b.isCancelled() && b.startMs < m_absenceEndMs && b.endMs > m_absenceStartMs;
     }));
     const QLocale loc;
-    const QTimeZone &z = m_board->displayZone();
+    const QTimeZone z = m_board->scale().clocks().zoneOf(m_absenceTechnician);
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_absenceStartMs, z), to = QDateTime::fromMSecsSinceEpoch(m_absenceEndMs, z);
     const QString span = Text::tr("Absent %1 %2–%3")
                              .arg(loc.toString(from.date(), QLocale::ShortFormat), loc.toString(from.time(), QLocale::ShortFormat),

@@ -38,7 +38,8 @@ public:
     void drop(QDropEvent *e);
     void cancel();
     // The keyboard's ways to the same edits (BoardKeyboard): `item` grabbed and dropped
-    // `shift` ms later on technician `targetTech`, as a drag would be; the queue's work
+    // `shift` ms further along the time axis on technician `targetTech`'s row, as a drag
+    // would be (the same local hour there when each row reads its technician's zone); the queue's work
     // order dropped on a technician's slot, as a drag from the queue would be. Refusals
     // and warnings land on the board's message line just the same.
     void moveByKeys(int item, int targetTech, qint64 shift);
@@ -71,7 +72,10 @@ private:
     void setGhost(std::optional<BoardGhost> ghost);
     QString collisionMessage(const scheduling::Verdict &v, const std::vector<scheduling::ProposedMove> &moves) const;
     int technicianAt(const QPoint &pos) const;
-    qint64 snapped(qint64 ms) const;
+    // The UTC instant of the snap step under `pos` on a technician's row.
+    qint64 snappedAt(int technician, const QPoint &pos) const;
+    // `utcMs` on `technician`'s row moved `axisShift` along the axis onto `targetTechnician`'s.
+    qint64 axisShifted(int technician, qint64 utcMs, int targetTechnician, qint64 axisShift) const;
 
     ScheduleBoard *m_board;
     State m_state = State::Idle;

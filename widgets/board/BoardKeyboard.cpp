@@ -24,10 +24,15 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(ScheduleBoard)
 };
-QDateTime utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()); }
 } // namespace
 
 qint64 BoardKeyboard::stepMs() const { return qint64(std::max(m_board->snapMinutes(), 1)) * board::kMinuteMs; }
+
+qint64 BoardKeyboard::cellAt(int technician, qint64 axisMs) const
+{
+    const board::BoardClocks &clocks = m_board->scale().clocks();
+    return clocks.toUtc(technician, clocks.stepStart(axisMs, stepMs()));
+}
 
 int BoardKeyboard::currentItem() const
 {
@@ -214,12 +219,11 @@ void BoardKeyboard::focusIn()
         }
         if (tech < 0)
             return;
-        const qint64 left = m_board->scale().msAt(scroll.x());
-        const qint64 offset = qint64(m_board->displayZone().offsetFromUtc(utc(left))) * 1000;
-        qint64 start = (left + offset) / stepMs() * stepMs() - offset;
-        if (m_board->scale().xOf(start) < scroll.x() - 0.5)
+        const board::TimeScale &scale = m_board->scale();
+        qint64 start = scale.clocks().stepStart(scale.axisAt(scroll.x()), stepMs());
+        if (scale.xOfAxis(start) < scroll.x() - 0.5)
             start += stepMs();
-        setCell(tech, start, false);
+        setCell(tech, scale.clocks().toUtc(tech, start), false);
         return;
     }
     m_board->viewport()->update(cellViewportRect().adjusted(-3, -3, 3, 3));
@@ -240,8 +244,7 @@ void BoardKeyboard::selectionChanged(bool reveal)
         const BoardItem &b = m_board->model()->items()[size_t(item)];
         if (!b.isRemoved()) {
             // The cell waits under the bar: Up/Down or Esc go on from there.
-            const qint64 offset = qint64(m_board->displayZone().offsetFromUtc(utc(b.startMs))) * 1000;
-            setCell(b.technician, (b.startMs + offset) / stepMs() * stepMs() - offset, reveal);
+            setCell(b.technician, cellAt(b.technician, m_board->scale().clocks().toAxis(b.technician, b.startMs)), reveal);
             return;
         }
     }
@@ -275,9 +278,8 @@ void BoardKeyboard::placeAt(const QPoint &viewportPos)
     const int r = m_board->rows().rowAt(int(content.y()));
     if (r < 0 || m_board->rows().row(r).kind != board::BoardRow::Kind::Technician)
         return;
-    const qint64 at = m_board->scale().msAt(content.x());
-    const qint64 offset = qint64(m_board->displayZone().offsetFromUtc(utc(at))) * 1000;
-    setCell(m_board->rows().row(r).technician, (at + offset) / stepMs() * stepMs() - offset, false);
+    const int tech = m_board->rows().row(r).technician;
+    setCell(tech, cellAt(tech, m_board->scale().axisAt(content.x())), false);
 }
 
 void BoardKeyboard::moveCell(int rowDelta, int steps)
@@ -286,14 +288,17 @@ void BoardKeyboard::moveCell(int rowDelta, int steps)
         focusIn(); // the first arrow places the cell where the board looks
         return;
     }
-    int tech = cellTechnician();
+    const int from = cellTechnician();
+    int tech = from;
     if (rowDelta != 0) {
         const int next = neighbourTechnician(tech, rowDelta);
         if (next < 0)
             return;
         tech = next;
     }
-    setCell(tech, m_cellStartMs + steps * stepMs());
+    // Along the axis: the row above or below shows the same column, whatever its clock.
+    const board::BoardClocks &clocks = m_board->scale().clocks();
+    setCell(tech, clocks.toUtc(tech, clocks.toAxis(from, m_cellStartMs) + steps * stepMs()));
 }
 
 void BoardKeyboard::moveBar(int rowDelta, qint64 shiftMs)
@@ -365,7 +370,8 @@ QRect BoardKeyboard::cellViewportRect() const
     if (r < 0)
         return {};
     const board::TimeScale &scale = m_board->scale();
-    const double x0 = scale.xOf(m_cellStartMs), x1 = scale.xOf(m_cellStartMs + stepMs());
+    const double x0 = scale.xOf(tech, m_cellStartMs);
+    const double x1 = x0 + double(stepMs()) * scale.pxPerHour() / double(board::kHourMs);
     const QRectF content(x0, m_board->rows().top(r), x1 - x0, m_board->rows().height(r));
     return content.translated(-QPointF(m_board->scrollOffset())).toAlignedRect();
 }
@@ -416,13 +422,15 @@ QString BoardKeyboard::description() const
     if (!model || !model->isLoaded())
         return Text::tr("Schedule board");
     const QLocale loc;
-    const QTimeZone &zone = m_board->displayZone();
+    // Said on the row's own clock (each technician's zone when the board shows theirs).
+    QTimeZone zone = m_board->displayZone();
     auto day = [&](qint64 ms) { return loc.toString(QDateTime::fromMSecsSinceEpoch(ms, zone).date(), QLocale::ShortFormat); };
     auto time = [&](qint64 ms) { return loc.toString(QDateTime::fromMSecsSinceEpoch(ms, zone).time(), QLocale::ShortFormat); };
     auto name = [&](int tech) { return model->technicians()[size_t(tech)].technician.name; };
     const int item = currentItem();
     if (item >= 0) {
         const BoardItem &b = model->items()[size_t(item)];
+        zone = m_board->scale().clocks().zoneOf(b.technician);
         if (!b.isRemoved())
             return Text::tr("%1 %2, %3, %4 %5 to %6, %7")
                 .arg(b.appointment.workOrderId, b.summary, name(b.technician), day(b.startMs), time(b.startMs), time(b.endMs),
@@ -431,6 +439,7 @@ QString BoardKeyboard::description() const
     const int tech = cellTechnician();
     if (tech < 0)
         return Text::tr("Schedule board: arrow keys move between technicians and times, Tab picks a visit");
+    zone = m_board->scale().clocks().zoneOf(tech);
     const qint64 end = m_cellStartMs + stepMs();
     std::vector<int> hits;
     model->itemsBetween(tech, m_cellStartMs, end, hits);

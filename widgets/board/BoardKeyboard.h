@@ -54,6 +54,8 @@ public:
 
 private:
     qint64 stepMs() const;
+    // The start (UTC) of the cell that holds axis instant `axisMs` on a technician's row.
+    qint64 cellAt(int technician, qint64 axisMs) const;
     int currentItem() const;
     // The technician `delta` technician rows away from `tech` (-1: none that way).
     int neighbourTechnician(int tech, int delta) const;

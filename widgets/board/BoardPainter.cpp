@@ -93,28 +93,44 @@ void BoardPainter::paintTimeline(QPainter &p, const QRect &exposed, const BoardP
     if (!c.model || !c.model->isLoaded())
         return;
     const board::TimeScale &s = *c.scale;
-    // Time visible in the exposed rect (a pixel of slack on both sides).
-    const qint64 fromMs = s.msAt(exposed.left() + c.scroll.x() - 1);
-    const qint64 toMs = s.msAt(exposed.right() + c.scroll.x() + 2);
+    // Axis time visible in the exposed rect (a pixel of slack on both sides); each row turns
+    // it into its own UTC span (rowSpan), since rows may read different clocks.
+    const qint64 fromAxis = s.axisAt(exposed.left() + c.scroll.x() - 1);
+    const qint64 toAxis = s.axisAt(exposed.right() + c.scroll.x() + 2);
     const int firstRow = std::max(0, c.rows->rowAt(exposed.top() + c.scroll.y()));
     const int lastY = exposed.bottom() + c.scroll.y();
 
     for (int r = firstRow; r < c.rows->count() && c.rows->top(r) <= lastY; ++r) {
         const QRect rowRect(exposed.left(), c.rows->top(r) - c.scroll.y(), exposed.width(), c.rows->height(r));
-        paintRowBackground(p, r, rowRect, fromMs, toMs, c);
+        paintRowBackground(p, r, rowRect, c);
     }
-    paintGrid(p, exposed, fromMs, toMs, c);
+    paintGrid(p, exposed, fromAxis, toAxis, c);
     if (c.highlights && !c.highlights->empty())
         paintHighlights(p, c);
     for (int r = firstRow; r < c.rows->count() && c.rows->top(r) <= lastY; ++r)
-        paintBars(p, r, fromMs, toMs, c);
+        paintBars(p, r, exposed, c);
     if (c.previews && !c.previews->empty())
         paintPreviews(p, c);
 
-    if (c.nowMs >= fromMs && c.nowMs <= toMs) {
-        const int x = int(s.xOf(c.nowMs)) - c.scroll.x();
-        p.setPen(QPen(kNowLine, 2));
-        p.drawLine(x, exposed.top(), x, exposed.bottom());
+    p.setPen(QPen(kNowLine, 2));
+    if (!s.clocks().perTechnician()) {
+        const qint64 now = s.clocks().toAxis(-1, c.nowMs);
+        if (now >= fromAxis && now <= toAxis) {
+            const int x = int(s.xOfAxis(now)) - c.scroll.x();
+            p.drawLine(x, exposed.top(), x, exposed.bottom());
+        }
+    } else {
+        // Each technician's own "now": the rows' local clocks read different hours.
+        for (int r = firstRow; r < c.rows->count() && c.rows->top(r) <= lastY; ++r) {
+            const BoardRow &row = c.rows->row(r);
+            if (row.kind != BoardRow::Kind::Technician)
+                continue;
+            const int x = int(s.xOf(row.technician, c.nowMs)) - c.scroll.x();
+            if (x < exposed.left() - 1 || x > exposed.right() + 1)
+                continue;
+            const int top = c.rows->top(r) - c.scroll.y();
+            p.drawLine(x, top, x, top + c.rows->height(r) - 1);
+        }
     }
     if (c.ghost)
         paintGhost(p, c);
@@ -125,8 +141,13 @@ void BoardPainter::paintTimeline(QPainter &p, const QRect &exposed, const BoardP
     }
 }
 
-void BoardPainter::paintRowBackground(QPainter &p, int r, const QRect &rowRect, qint64 fromMs, qint64 toMs,
-                                      const BoardPaintContext &c) const
+BoardPainter::UtcSpan BoardPainter::rowSpan(int technician, int left, int right, const BoardPaintContext &c)
+{
+    const board::TimeScale &s = *c.scale;
+    return {s.msAt(technician, left + c.scroll.x() - 1), s.msAt(technician, right + c.scroll.x() + 2)};
+}
+
+void BoardPainter::paintRowBackground(QPainter &p, int r, const QRect &rowRect, const BoardPaintContext &c) const
 {
     const BoardRow &row = c.rows->row(r);
     if (row.kind == BoardRow::Kind::Group) {
@@ -135,7 +156,8 @@ void BoardPainter::paintRowBackground(QPainter &p, int r, const QRect &rowRect, 
     }
     p.fillRect(rowRect, kOffShift);
     const board::TimeScale &s = *c.scale;
-    auto xOf = [&](qint64 ms) { return int(s.xOf(ms)) - c.scroll.x(); };
+    const auto [fromMs, toMs] = rowSpan(row.technician, rowRect.left(), rowRect.right(), c);
+    auto xOf = [&](qint64 ms) { return int(s.xOf(row.technician, ms)) - c.scroll.x(); };
     const scheduling::ShiftCalendar *cal = c.model->shifts(row.technician);
     if (cal) {
         // Days off: every local day (technician's zone) in view without a shift.
@@ -161,35 +183,38 @@ void BoardPainter::paintRowBackground(QPainter &p, int r, const QRect &rowRect, 
     p.drawLine(rowRect.left(), rowRect.bottom(), rowRect.right(), rowRect.bottom());
 }
 
-void BoardPainter::paintGrid(QPainter &p, const QRect &exposed, qint64 fromMs, qint64 toMs,
+void BoardPainter::paintGrid(QPainter &p, const QRect &exposed, qint64 fromAxis, qint64 toAxis,
                              const BoardPaintContext &c) const
 {
+    // The grid is the axis's: hours of the shared zone, or plain wall-clock hours.
     const board::TimeScale &s = *c.scale;
+    const QTimeZone &zone = s.clocks().axisZone();
     const double pxPerHour = s.pxPerHour();
     const int hourStep = pxPerHour >= 30 ? 1 : pxPerHour >= 10 ? 3 : pxPerHour >= 4 ? 6 : 24;
     p.setPen(kGridHour);
-    for (qint64 day = localDayStart(fromMs, c.zone); day < toMs; day = localDayStart(day + kDayMs + kHourMs * 3, c.zone)) {
+    for (qint64 day = localDayStart(fromAxis, zone); day < toAxis; day = localDayStart(day + kDayMs + kHourMs * 3, zone)) {
         if (hourStep < 24) {
             for (int h = hourStep; h < 24; h += hourStep) {
                 const qint64 t = day + h * kHourMs;
-                if (t < fromMs || t > toMs)
+                if (t < fromAxis || t > toAxis)
                     continue;
-                const int x = int(s.xOf(t)) - c.scroll.x();
+                const int x = int(s.xOfAxis(t)) - c.scroll.x();
                 p.drawLine(x, exposed.top(), x, exposed.bottom());
             }
         }
-        const int x = int(s.xOf(day)) - c.scroll.x();
+        const int x = int(s.xOfAxis(day)) - c.scroll.x();
         p.setPen(kGridDay);
         p.drawLine(x, exposed.top(), x, exposed.bottom());
         p.setPen(kGridHour);
     }
 }
 
-void BoardPainter::paintBars(QPainter &p, int r, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const
+void BoardPainter::paintBars(QPainter &p, int r, const QRect &exposed, const BoardPaintContext &c) const
 {
     const BoardRow &row = c.rows->row(r);
     if (row.kind != BoardRow::Kind::Technician)
         return;
+    const auto [fromMs, toMs] = rowSpan(row.technician, exposed.left(), exposed.right(), c);
     const board::BoardGeometry geo(*c.model, *c.rows, *c.scale);
     const board::TimeScale &s = *c.scale;
     thread_local std::vector<int> items;
@@ -235,7 +260,7 @@ void BoardPainter::paintBars(QPainter &p, int r, qint64 fromMs, qint64 toMs, con
         }
         // SLA deadline tick on the row, where it falls in view.
         if (b.hasSla && b.slaDueMs >= fromMs && b.slaDueMs <= toMs) {
-            const double x = s.xOf(b.slaDueMs) - c.scroll.x();
+            const double x = s.xOf(row.technician, b.slaDueMs) - c.scroll.x();
             p.setPen(QPen(kHard, 2));
             p.drawLine(QPointF(x, bar.top() - 3), QPointF(x, bar.top() + 4));
         }
@@ -319,7 +344,7 @@ void BoardPainter::paintHighlights(QPainter &p, const BoardPaintContext &c) cons
         const int r = c.rows->rowOfTechnician(h.technician);
         if (r < 0)
             continue;
-        const double x1 = c.scale->xOf(h.startMs) - c.scroll.x(), x2 = c.scale->xOf(h.endMs) - c.scroll.x();
+        const double x1 = c.scale->xOf(h.technician, h.startMs) - c.scroll.x(), x2 = c.scale->xOf(h.technician, h.endMs) - c.scroll.x();
         p.drawRect(QRectF(x1, c.rows->top(r) - c.scroll.y() + 1, std::max(x2 - x1, 2.0), c.rows->height(r) - 2));
     }
     p.restore();
@@ -330,7 +355,7 @@ QRectF BoardPainter::previewRect(const BoardPreviewBar &bar, const BoardPaintCon
     const int r = c.rows->rowOfTechnician(bar.technician);
     if (r < 0)
         return {};
-    const double x1 = c.scale->xOf(bar.startMs) - c.scroll.x(), x2 = c.scale->xOf(bar.endMs) - c.scroll.x();
+    const double x1 = c.scale->xOf(bar.technician, bar.startMs) - c.scroll.x(), x2 = c.scale->xOf(bar.technician, bar.endMs) - c.scroll.x();
     return QRectF(x1, c.rows->top(r) - c.scroll.y() + 3, std::max(x2 - x1, 3.0), c.rows->height(r) - 6);
 }
 
@@ -368,7 +393,7 @@ void BoardPainter::paintGhost(QPainter &p, const BoardPaintContext &c) const
         const int r = c.rows->rowOfTechnician(gb.technician);
         if (r < 0)
             continue;
-        const double x1 = c.scale->xOf(gb.startMs) - c.scroll.x(), x2 = c.scale->xOf(gb.endMs) - c.scroll.x();
+        const double x1 = c.scale->xOf(gb.technician, gb.startMs) - c.scroll.x(), x2 = c.scale->xOf(gb.technician, gb.endMs) - c.scroll.x();
         const QRectF rect(x1, c.rows->top(r) - c.scroll.y() + 3, std::max(x2 - x1, 3.0), c.rows->height(r) - 6);
         p.setPen(QPen(colour, 2, Qt::DashLine));
         QColor fill = colour;
@@ -397,9 +422,12 @@ void BoardPainter::paintRowHeader(QPainter &p, const QRect &exposed, const Board
         return;
     const int firstRow = std::max(0, c.rows->rowAt(exposed.top() + c.scroll.y()));
     const int lastY = exposed.bottom() + c.scroll.y();
-    // Utilization is judged over the time visible in the timeline beside the header.
-    const qint64 visFrom = std::max(c.model->fromMs(), c.scale->msAt(c.scroll.x()));
-    const qint64 visTo = std::min(c.model->toMs(), c.scale->msAt(c.scroll.x() + std::max(1, c.timelineWidth)));
+    // Utilization is judged over the time visible in the timeline beside the header, on the
+    // row's own clock.
+    const auto visible = [&](int tech) {
+        return UtcSpan{std::max(c.model->fromMs(), c.scale->msAt(tech, c.scroll.x())),
+                       std::min(c.model->toMs(), c.scale->msAt(tech, c.scroll.x() + std::max(1, c.timelineWidth)))};
+    };
     QFont nameFont = p.font();
     nameFont.setBold(true);
     QFont smallFont = p.font();
@@ -441,6 +469,7 @@ void BoardPainter::paintRowHeader(QPainter &p, const QRect &exposed, const Board
         p.drawText(skillRect, Qt::AlignLeft | Qt::AlignTop,
                    QFontMetrics(smallFont).elidedText(inactive ? Text::tr("Inactive · %1").arg(skills) : skills, Qt::ElideRight,
                                                       skillRect.width()));
+        const auto [visFrom, visTo] = visible(row.technician);
         const double u = c.model->utilization(row.technician, visFrom, visTo);
         const QRect track(width - barW - 8, rect.center().y() - 4, barW, 8);
         p.fillRect(track, QColor(0xe0, 0xe0, 0xe0));
@@ -464,42 +493,47 @@ void BoardPainter::paintRuler(QPainter &p, const QRect &exposed, const BoardPain
     p.drawLine(exposed.left(), height - 1, exposed.right(), height - 1);
     if (!c.model || !c.model->isLoaded())
         return;
+    // The axis's days and hours: of the shared zone, or plain wall-clock ones when each row
+    // reads its technician's own zone (the corner label says so).
     const board::TimeScale &s = *c.scale;
-    const qint64 fromMs = s.msAt(exposed.left() + c.scroll.x() - 200);
-    const qint64 toMs = s.msAt(exposed.right() + c.scroll.x() + 2);
+    const QTimeZone &zone = s.clocks().axisZone();
+    const qint64 fromMs = s.axisAt(exposed.left() + c.scroll.x() - 200);
+    const qint64 toMs = s.axisAt(exposed.right() + c.scroll.x() + 2);
     const double pxPerHour = s.pxPerHour();
     const int hourStep = pxPerHour >= 40 ? 1 : pxPerHour >= 14 ? 3 : pxPerHour >= 6 ? 6 : 24;
     const QLocale locale;
     QFont bold = p.font();
     bold.setBold(true);
     const QFont normal = p.font();
-    for (qint64 day = localDayStart(fromMs, c.zone); day < toMs; day = localDayStart(day + kDayMs + kHourMs * 3, c.zone)) {
-        const int x = int(s.xOf(day)) - c.scroll.x();
+    for (qint64 day = localDayStart(fromMs, zone); day < toMs; day = localDayStart(day + kDayMs + kHourMs * 3, zone)) {
+        const int x = int(s.xOfAxis(day)) - c.scroll.x();
         p.setPen(kGridDay);
         p.drawLine(x, 0, x, height);
         p.setFont(bold);
         p.setPen(QColor(0x26, 0x32, 0x38));
-        const QDate date = QDateTime::fromMSecsSinceEpoch(day, c.zone).date();
+        const QDate date = QDateTime::fromMSecsSinceEpoch(day, zone).date();
         const double dayPx = 24 * pxPerHour;
         const QString text = dayPx > 160 ? locale.toString(date, QStringLiteral("ddd d MMM"))
                                          : locale.toString(date, QStringLiteral("ddd d"));
         // The label of a day whose start scrolled off stays pinned to the left edge.
-        const int nextX = int(s.xOf(localDayStart(day + kDayMs + kHourMs * 3, c.zone))) - c.scroll.x();
+        const int nextX = int(s.xOfAxis(localDayStart(day + kDayMs + kHourMs * 3, zone))) - c.scroll.x();
         const int labelX = std::max(x + 4, std::min(4, nextX - 4 - QFontMetrics(bold).horizontalAdvance(text)));
         p.drawText(QRect(labelX, 2, std::max(nextX - labelX - 4, 10), height / 2), Qt::AlignLeft | Qt::AlignVCenter, text);
         p.setFont(normal);
         if (hourStep < 24) {
             p.setPen(QColor(0x60, 0x6b, 0x76));
             for (int h = hourStep; h < 24; h += hourStep) {
-                const int hx = int(s.xOf(day + h * kHourMs)) - c.scroll.x();
+                const int hx = int(s.xOfAxis(day + h * kHourMs)) - c.scroll.x();
                 p.drawLine(hx, height - 5, hx, height - 1);
                 p.drawText(QRect(hx - 20, height / 2, 40, height / 2 - 4), Qt::AlignCenter,
                            QStringLiteral("%1").arg(h, 2, 10, QLatin1Char('0')));
             }
         }
     }
-    if (c.nowMs >= fromMs && c.nowMs <= toMs) {
-        const int x = int(s.xOf(c.nowMs)) - c.scroll.x();
+    // One "now" on a shared axis; per technician each row draws its own.
+    const qint64 now = s.clocks().toAxis(-1, c.nowMs);
+    if (!s.clocks().perTechnician() && now >= fromMs && now <= toMs) {
+        const int x = int(s.xOfAxis(now)) - c.scroll.x();
         p.setPen(QPen(kNowLine, 2));
         p.drawLine(x, height / 2, x, height);
     }

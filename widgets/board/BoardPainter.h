@@ -43,7 +43,6 @@ struct BoardPaintContext {
     const board::BoardModel *model = nullptr;
     const board::RowLayout *rows = nullptr;
     const board::TimeScale *scale = nullptr;
-    QTimeZone zone = QTimeZone::systemTimeZone();
     qint64 nowMs = 0;
     bool showCancelled = false;
     const QSet<int> *selected = nullptr; // item indices
@@ -70,10 +69,14 @@ public:
     static QRectF previewRect(const BoardPreviewBar &bar, const BoardPaintContext &c);
 
 private:
-    void paintRowBackground(QPainter &p, int row, const QRect &rowRect, qint64 fromMs, qint64 toMs,
-                            const BoardPaintContext &c) const;
-    void paintGrid(QPainter &p, const QRect &exposed, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
-    void paintBars(QPainter &p, int row, qint64 fromMs, qint64 toMs, const BoardPaintContext &c) const;
+    // The UTC span a technician's row shows between viewport x `left` and `right` (a pixel of slack).
+    struct UtcSpan {
+        qint64 fromMs = 0, toMs = 0;
+    };
+    static UtcSpan rowSpan(int technician, int left, int right, const BoardPaintContext &c);
+    void paintRowBackground(QPainter &p, int row, const QRect &rowRect, const BoardPaintContext &c) const;
+    void paintGrid(QPainter &p, const QRect &exposed, qint64 fromAxis, qint64 toAxis, const BoardPaintContext &c) const;
+    void paintBars(QPainter &p, int row, const QRect &exposed, const BoardPaintContext &c) const;
     void paintGhost(QPainter &p, const BoardPaintContext &c) const;
     void paintHighlights(QPainter &p, const BoardPaintContext &c) const;
     void paintPreviews(QPainter &p, const BoardPaintContext &c) const;

@@ -16,6 +16,7 @@
 #include <QContextMenuEvent>
 #include <QDrag>
 #include <QHelpEvent>
+#include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMimeData>
@@ -35,7 +36,7 @@ ScheduleBoard::ScheduleBoard(QWidget *parent)
     : QAbstractScrollArea(parent), m_input(std::make_unique<BoardInputHandler>(this)),
       m_keys(std::make_unique<BoardKeyboard>(this, m_input.get())),
       m_header(new BoardMarginWidget(this, BoardMarginWidget::Side::RowHeader)),
-      m_ruler(new BoardMarginWidget(this, BoardMarginWidget::Side::Ruler))
+      m_ruler(new BoardMarginWidget(this, BoardMarginWidget::Side::Ruler)), m_zoneLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("scheduleBoard"));
     viewport()->setObjectName(QStringLiteral("scheduleBoardViewport"));
@@ -57,6 +58,15 @@ ScheduleBoard::ScheduleBoard(QWidget *parent)
         m_ruler->update();
     });
     m_nowTimer.start();
+    // The corner over the row header says which clock the ruler reads.
+    m_zoneLabel->setObjectName(QStringLiteral("boardZoneLabel"));
+    m_zoneLabel->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_zoneLabel->setContentsMargins(8, 0, 4, 0);
+    QFont small = m_zoneLabel->font();
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
+    m_zoneLabel->setFont(small);
+    m_zoneLabel->setStyleSheet(QStringLiteral("color: #606b76;"));
+    updateZoneLabel();
 }
 
 ScheduleBoard::~ScheduleBoard() = default;
@@ -80,7 +90,8 @@ void ScheduleBoard::onReloaded()
 {
     m_selected.clear();
     m_input->cancel();
-    m_scale.setOriginMs(m_model->fromMs());
+    m_scale.clocks().setTechnicians(m_model->technicians(), m_model->fromMs(), m_model->toMs());
+    m_scale.setOriginMs(m_scale.clocks().axisFrom());
     relayoutRows();
     setSpan(m_span);
     // Technician indices are the model's: a reload may renumber them.
@@ -101,7 +112,7 @@ void ScheduleBoard::relayoutRows()
 
 void ScheduleBoard::updateScrollBars()
 {
-    const int contentWidth = m_model && m_model->isLoaded() ? int(m_scale.xOf(m_model->toMs())) : 0;
+    const int contentWidth = m_model && m_model->isLoaded() ? int(m_scale.xOfAxis(m_scale.clocks().axisTo())) : 0;
     horizontalScrollBar()->setPageStep(viewport()->width());
     horizontalScrollBar()->setRange(0, std::max(0, contentWidth - viewport()->width()));
     verticalScrollBar()->setPageStep(viewport()->height());
@@ -111,16 +122,16 @@ void ScheduleBoard::updateScrollBars()
 void ScheduleBoard::setSpan(board::VisibleSpan span)
 {
     m_span = span;
-    const qint64 anchor = m_scale.msAt(horizontalScrollBar()->value());
+    const qint64 anchor = m_scale.axisAt(horizontalScrollBar()->value());
     m_scale.fit(board::spanDays(span), viewport()->width());
     updateScrollBars();
     if (m_model && m_model->isLoaded()) {
         const qint64 now = nowMs();
         const bool nowInside = now >= m_model->fromMs() && now < m_model->toMs();
-        if (anchor <= m_model->fromMs() && nowInside)
+        if (anchor <= m_scale.originMs() && nowInside)
             scrollToTime(now);
         else
-            horizontalScrollBar()->setValue(int(m_scale.xOf(anchor)));
+            horizontalScrollBar()->setValue(int(m_scale.xOfAxis(anchor)));
     }
     viewport()->update();
     m_ruler->update();
@@ -129,10 +140,10 @@ void ScheduleBoard::setSpan(board::VisibleSpan span)
 
 void ScheduleBoard::zoomBy(double factor, int anchorViewportX)
 {
-    const qint64 anchorMs = m_scale.msAt(horizontalScrollBar()->value() + anchorViewportX);
+    const qint64 anchor = m_scale.axisAt(horizontalScrollBar()->value() + anchorViewportX);
     m_scale.setPxPerHour(m_scale.pxPerHour() * factor);
     updateScrollBars();
-    horizontalScrollBar()->setValue(int(m_scale.xOf(anchorMs)) - anchorViewportX);
+    horizontalScrollBar()->setValue(int(m_scale.xOfAxis(anchor)) - anchorViewportX);
     viewport()->update();
     m_ruler->update();
     m_header->update();
@@ -146,11 +157,35 @@ void ScheduleBoard::setFilter(const board::BoardFilter &filter)
     relayoutRows();
 }
 
-void ScheduleBoard::setDisplayZone(const QTimeZone &zone)
+void ScheduleBoard::setDisplayZone(const QTimeZone &zone, bool perTechnician)
 {
-    m_zone = zone;
+    // The instant at the left edge (on the shared zone's clock) stays there.
+    const qint64 anchor = m_scale.msAt(-1, horizontalScrollBar()->value());
+    m_scale.clocks().setZone(zone, perTechnician);
+    m_scale.setOriginMs(m_scale.clocks().axisFrom());
+    updateScrollBars();
+    if (m_model && m_model->isLoaded())
+        horizontalScrollBar()->setValue(int(m_scale.xOf(-1, anchor)));
+    updateZoneLabel();
     viewport()->update();
     m_ruler->update();
+    m_header->update();
+}
+
+void ScheduleBoard::updateZoneLabel()
+{
+    const board::BoardClocks &clocks = m_scale.clocks();
+    if (clocks.perTechnician()) {
+        m_zoneLabel->setText(tr("Each technician's local time"));
+        m_zoneLabel->setToolTip(tr("Each row is placed by its technician's own wall clock: 08:00 in São Paulo and 08:00 "
+                                   "in Lisbon share a column. The hours above are local hours; what is saved is the "
+                                   "exact instant in the technician's zone."));
+    } else {
+        const QString id = QString::fromUtf8(clocks.zone().id());
+        m_zoneLabel->setText(id);
+        m_zoneLabel->setToolTip(tr("Times in %1 (Tools → Settings… → Display)").arg(id));
+    }
+    m_zoneLabel->setAccessibleName(m_zoneLabel->text());
 }
 
 void ScheduleBoard::toggleGroup(const QString &territoryId)
@@ -182,7 +217,12 @@ qint64 ScheduleBoard::nowMs() const
 
 void ScheduleBoard::scrollToTime(qint64 ms, double fraction)
 {
-    horizontalScrollBar()->setValue(int(m_scale.xOf(ms) - fraction * viewport()->width()));
+    scrollToX(m_scale.xOf(-1, ms), fraction);
+}
+
+void ScheduleBoard::scrollToX(double contentX, double fraction)
+{
+    horizontalScrollBar()->setValue(int(contentX - fraction * viewport()->width()));
 }
 
 void ScheduleBoard::scrollToAppointment(const QString &appointmentId)
@@ -204,7 +244,7 @@ void ScheduleBoard::scrollToAppointment(const QString &appointmentId)
     }
     if (r < 0)
         return;
-    scrollToTime(b.startMs);
+    scrollToX(m_scale.xOf(b.technician, b.startMs), 0.25); // on its own row's clock
     verticalScrollBar()->setValue(m_rows.top(r) - viewport()->height() / 3);
     setSelectedItems({i});
 }
@@ -301,7 +341,13 @@ QRect ScheduleBoard::barViewportRect(const QString &appointmentId) const
     return geo.barRect(*b, r).translated(-QPointF(scrollOffset())).toAlignedRect();
 }
 
-int ScheduleBoard::viewportX(qint64 ms) const { return int(m_scale.xOf(ms)) - horizontalScrollBar()->value(); }
+int ScheduleBoard::viewportX(qint64 ms) const { return int(m_scale.xOf(-1, ms)) - horizontalScrollBar()->value(); }
+
+int ScheduleBoard::viewportX(const QString &technicianId, qint64 ms) const
+{
+    const int t = m_model ? m_model->technicianIndex(technicianId) : -1;
+    return int(m_scale.xOf(t, ms)) - horizontalScrollBar()->value();
+}
 
 int ScheduleBoard::viewportRowCenter(const QString &technicianId) const
 {
@@ -347,7 +393,6 @@ BoardPaintContext ScheduleBoard::paintContext() const
     c.model = m_model;
     c.rows = &m_rows;
     c.scale = &m_scale;
-    c.zone = m_zone;
     c.nowMs = nowMs();
     c.showCancelled = m_filter.showCancelled;
     c.selected = &m_selected;
@@ -456,6 +501,7 @@ void ScheduleBoard::resizeEvent(QResizeEvent *event)
     const QRect vp = viewport()->geometry();
     m_header->setGeometry(vp.left() - kHeaderWidth, vp.top(), kHeaderWidth, vp.height());
     m_ruler->setGeometry(vp.left(), vp.top() - kRulerHeight, vp.width(), kRulerHeight);
+    m_zoneLabel->setGeometry(vp.left() - kHeaderWidth, vp.top() - kRulerHeight, kHeaderWidth, kRulerHeight);
     if (m_model && m_model->isLoaded())
         setSpan(m_span);
     updateScrollBars();
@@ -662,14 +708,15 @@ QString ScheduleBoard::tooltipFor(int item) const
 {
     const BoardItem &b = m_model->items()[size_t(item)];
     const QLocale loc;
+    const QTimeZone zone = m_scale.clocks().zoneOf(b.technician);
     auto when = [&](qint64 ms) {
-        return loc.toString(QDateTime::fromMSecsSinceEpoch(ms, m_zone), QLocale::ShortFormat);
+        return loc.toString(QDateTime::fromMSecsSinceEpoch(ms, zone), QLocale::ShortFormat);
     };
     QString html = QStringLiteral("<b>%1</b> · %2<br>").arg(b.appointment.workOrderId.toHtmlEscaped(), b.summary.toHtmlEscaped());
     html += tr("%1 — %2").arg(b.customerName.toHtmlEscaped(), b.siteName.toHtmlEscaped()) + QStringLiteral("<br>");
     if (!b.siteAddress.isEmpty())
         html += b.siteAddress.toHtmlEscaped() + QStringLiteral("<br>");
-    html += tr("%1 → %2").arg(when(b.startMs), loc.toString(QDateTime::fromMSecsSinceEpoch(b.endMs, m_zone).time(), QLocale::ShortFormat))
+    html += tr("%1 → %2").arg(when(b.startMs), loc.toString(QDateTime::fromMSecsSinceEpoch(b.endMs, zone).time(), QLocale::ShortFormat))
             + QStringLiteral("<br>");
     html += tr("Status: %1 · Priority %2").arg(BoardPainter::statusText(b.appointment.status)).arg(b.priority);
     if (b.appointment.locked)

@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 
+class QLabel;
 class QMimeData;
 
 namespace fieldops {
@@ -76,8 +77,12 @@ public:
     const board::BoardFilter &filter() const { return m_filter; }
     // Bars other users changed a moment ago are outlined with their name.
     void setRecentChanges(const RecentChanges *recent);
-    void setDisplayZone(const QTimeZone &zone);
-    const QTimeZone &displayZone() const { return m_zone; }
+    // The zone times are shown in; with `perTechnician` each technician's row reads that
+    // technician's own zone instead, and `zone` only places what belongs to no row (a date
+    // chosen, "now" scrolled to). See BoardClocks.
+    void setDisplayZone(const QTimeZone &zone, bool perTechnician = false);
+    const QTimeZone &displayZone() const { return m_scale.clocks().zone(); }
+    bool perTechnicianZones() const { return m_scale.clocks().perTechnician(); }
     void toggleGroup(const QString &territoryId);
     // A fixed "now" for tests and screenshots (invalid: the clock).
     void setNowOverride(const QDateTime &now);
@@ -109,8 +114,10 @@ public:
     QPointF toContent(const QPointF &viewportPos) const { return viewportPos + QPointF(scrollOffset()); }
     // Viewport rect of a bar (null when hidden); for tests that aim the mouse.
     QRect barViewportRect(const QString &appointmentId) const;
-    // Viewport x of an instant and y of the middle of a technician's row (-1 when hidden).
+    // Viewport x of an instant (on the display zone's clock, or on a technician's row) and y
+    // of the middle of a technician's row (-1 when hidden).
     int viewportX(qint64 ms) const;
+    int viewportX(const QString &technicianId, qint64 ms) const;
     int viewportRowCenter(const QString &technicianId) const;
 
     // Suggested slots shaded on the technicians' rows (the suggestion panel's candidates);
@@ -200,6 +207,8 @@ private:
     void updateScrollBars();
     QString tooltipFor(int item) const;
     void headerClicked(const QPoint &pos);
+    void scrollToX(double contentX, double fraction);
+    void updateZoneLabel();
 
     BoardEditor *m_editor = nullptr;
     board::BoardModel *m_model = nullptr;
@@ -209,7 +218,6 @@ private:
     board::VisibleSpan m_span = board::VisibleSpan::Day;
     QSet<QString> m_collapsed;
     QSet<int> m_selected;
-    QTimeZone m_zone = QTimeZone::systemTimeZone();
     QDateTime m_nowOverride;
     int m_snapMinutes = 15;
     QString m_lastMessage;
@@ -219,6 +227,7 @@ private:
     QPointer<SelectionService> m_workOrderSelection;
     BoardMarginWidget *m_header;
     BoardMarginWidget *m_ruler;
+    QLabel *m_zoneLabel;
     QTimer m_nowTimer;
     DragLauncher m_dragLauncher;
     const RecentChanges *m_recent = nullptr;

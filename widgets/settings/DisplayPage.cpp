@@ -38,6 +38,7 @@ DisplayPage::DisplayPage(QWidget *parent) : QWidget(parent)
     m_zone->setEditable(true);
     m_zone->setInsertPolicy(QComboBox::NoInsert);
     m_zone->addItem(tr("This computer's time zone (%1)").arg(QString::fromUtf8(QTimeZone::systemTimeZoneId())), QString());
+    m_zone->addItem(tr("Each technician's own time zone"), settings::perTechnicianZoneChoice());
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds()) {
         // The named zones people pick ("Europe/Lisbon"), not the fixed offsets ("UTC+01:00").
         if (id.contains('/'))
@@ -64,6 +65,11 @@ DisplayPage::DisplayPage(QWidget *parent) : QWidget(parent)
     auto *note = new QLabel(tr("The schedule board, its conflicts and the KPI periods show times in this zone. "
                                "Each technician's shift is still shaded in the technician's own zone."),
                             this);
+    auto *perTechnicianNote =
+        new QLabel(tr("With each technician's own time zone, every row of the board shows its technician's local time "
+                      "(08:00 in São Paulo and in Lisbon line up) and the KPI periods use this computer's zone."),
+                   this);
+    perTechnicianNote->setWordWrap(true);
     note->setWordWrap(true);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("displayMessage"));
@@ -75,6 +81,7 @@ DisplayPage::DisplayPage(QWidget *parent) : QWidget(parent)
     auto *v = new QVBoxLayout(this);
     v->addLayout(form);
     v->addWidget(note);
+    v->addWidget(perTechnicianNote);
     v->addWidget(m_message);
     v->addStretch(1);
 }
@@ -86,6 +93,8 @@ QString DisplayPage::chosenZone() const
     const QString text = m_zone->currentText().trimmed();
     if (text.isEmpty() || text == m_zone->itemText(0))
         return {};
+    if (text == m_zone->itemText(1))
+        return settings::perTechnicianZoneChoice();
     return text;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The settings page for how times are shown: the time zone of the schedule board, its
-// conflicts and the KPI periods — this computer's, or one chosen by its IANA name (typed
-// with completion or picked from the list). apply() refuses an unknown name with a message
+// conflicts and the KPI periods — this computer's, each technician's own (the board's rows in
+// their technicians' local time), or one chosen by its IANA name (typed with completion or
+// picked from the list). apply() refuses an unknown name with a message
 // and writes nothing; a good choice is saved and announced, so the views follow at once.
 // The console's language (this computer's, or one the console ships) is chosen here too and
 // applies at the next start.
@@ -20,7 +21,8 @@ public:
     QComboBox *languageCombo() const { return m_language; }
     // The shipped language chosen ("pt_BR" …); empty for this computer's language.
     QString chosenLanguage() const;
-    // The IANA id chosen; empty for this computer's zone.
+    // The IANA id chosen; empty for this computer's zone, settings::perTechnicianZoneChoice()
+    // for each technician's own.
     QString chosenZone() const;
     bool apply();
     QString message() const;

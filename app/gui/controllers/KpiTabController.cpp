@@ -42,7 +42,10 @@ KpiTabController::KpiTabController(ConsoleSession *session) : m_session(session)
     });
     QObject::connect(m_dashboard, &widgets::KpiDashboard::exportRequested, m_dashboard,
                      [this](const QString &format) { exportAs(format); });
-    // Periods run from midnight to midnight in the zone chosen in Settings (this computer's by default).
+    // Periods run from midnight to midnight in the zone chosen in Settings (this computer's by
+    // default). With each technician's own zone chosen, the board's rows follow their
+    // technicians but the periods stay in this computer's zone (settings::displayZone()): the
+    // KPI figures are tallied over one UTC range per period, not one per technician.
     const auto followZone = [this] {
         const QTimeZone zone = settings::displayZone();
         if (m_dashboard->filterBar()->timeZone() != zone)

@@ -99,9 +99,10 @@ void ScheduleTabController::onSessionState()
 void ScheduleTabController::followDisplayZone()
 {
     const QTimeZone zone = settings::displayZone();
-    m_conflicts->model()->setDisplayZone(zone);
+    const bool perTechnician = settings::displayPerTechnician();
+    m_conflicts->model()->setDisplayZone(zone, perTechnician);
     if (m_page)
-        m_page->board()->setDisplayZone(zone);
+        m_page->board()->setDisplayZone(zone, perTechnician);
 }
 
 void ScheduleTabController::open()
