@@ -62,18 +62,24 @@ Status SensorSimulation::load(Database &db, const QDateTime &now)
         spans.push_back({q->value(4).toDouble(), q->value(5).toDouble()});
     }
     q->finish();
-    for (size_t i = 0; i < m_units.size(); ++i) {
-        Unit &u = m_units[i];
-        auto last = db.run(QStringLiteral("SELECT at, value FROM asset_readings WHERE asset_id = ? AND kind = ? "
-                                          "ORDER BY at DESC LIMIT 1"),
-                           {u.assetId, QString::fromLatin1(u.profile->readingKind)});
-        if (!last)
-            return last.error();
-        if (!last->next())
+    // Each unit's last reading, in one query: it lies within the day its hourly sums came from.
+    QHash<QString, size_t> unitOf;
+    for (size_t i = 0; i < m_units.size(); ++i)
+        unitOf.insert(m_units[i].assetId + QLatin1Char('\x1f') + QLatin1String(m_units[i].profile->readingKind), i);
+    auto last = db.run(QStringLiteral("SELECT asset_id, kind, at, value FROM (SELECT asset_id, kind, at, value, "
+                                      "row_number() OVER (PARTITION BY asset_id, kind ORDER BY at DESC) AS newest "
+                                      "FROM asset_readings WHERE at >= ?) r WHERE newest = 1"),
+                       {timefmt::toSql(now.addSecs(-24 * 3600))});
+    if (!last)
+        return last.error();
+    while (last->next()) {
+        const auto found = unitOf.constFind(last->value(0).toString() + QLatin1Char('\x1f') + last->value(1).toString());
+        if (found == unitOf.cend())
             continue;
-        u.last = timefmt::fromSql(last->value(0)).toSecsSinceEpoch();
-        const double value = last->value(1).toDouble();
-        last->finish();
+        const size_t i = *found;
+        Unit &u = m_units[i];
+        u.last = timefmt::fromSql(last->value(2)).toSecsSinceEpoch();
+        const double value = last->value(3).toDouble();
         const LocalClock &clock = m_clocks[size_t(u.clock)];
         if (u.profile->counter) {
             u.counter = value;
@@ -84,6 +90,7 @@ Status SensorSimulation::load(Database &db, const QDateTime &now)
             u.offset = value - usualReading(*u.profile, u.last, clock);
         }
     }
+    last->finish();
     return {};
 }
 

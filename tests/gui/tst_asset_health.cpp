@@ -242,6 +242,35 @@ private slots:
         QVERIFY(charted.wait(10000));
         QCOMPARE(view->chart().readings.size(), 0);
         QVERIFY(view->findChild<QLabel *>(QStringLiteral("assetHealthMessage"))->text().contains(QStringLiteral("a3 has no readings")));
+        QVERIFY(!view->findChild<QLabel *>(QStringLiteral("atRiskHint"))->isVisible());
+    }
+
+    // A database without rules says so, and how to write one, instead of an empty list.
+    void emptyDatabaseSaysWhatToDo()
+    {
+        QString url;
+        {
+            auto db = test::freshDatabase(QStringLiteral("sqlite"), true, &url);
+            QVERIFY2(db, qPrintable(test::lastError()));
+        }
+        ConsoleSession session;
+        session.setClockOverride(kNow);
+        gui::AssetHealthTabController tab(&session);
+        QSignalSpy listed(&tab, &gui::AssetHealthTabController::listLoaded);
+        session.connectTo(*DatabaseUrl::parse(url));
+        tab.reload();
+        QVERIFY(listed.wait(10000));
+        widgets::AssetHealthView *view = tab.view();
+        view->resize(1000, 500);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        QCOMPARE(view->table()->model()->rowCount(), 0);
+        auto *hint = view->findChild<QLabel *>(QStringLiteral("atRiskHint"));
+        QVERIFY(hint);
+        QVERIFY(hint->isVisible());
+        QVERIFY2(hint->text().startsWith(QStringLiteral("No condition rules yet")), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QStringLiteral("New rule")) == view->newRuleButton()->isVisible(), qPrintable(hint->text()));
+        view->grab().save(test::screenshotPath(QStringLiteral("asset-health-empty.png")));
     }
 };
 

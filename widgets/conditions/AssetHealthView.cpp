@@ -86,6 +86,12 @@ AssetHealthView::AssetHealthView(QWidget *parent) : QWidget(parent)
     auto *atRisk = new QWidget(this);
     auto *av = new QVBoxLayout(atRisk);
     av->setContentsMargins(0, 0, 0, 0);
+    // Says why the list is empty and what to do about it (updateHint).
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("atRiskHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setTextFormat(Qt::PlainText);
+    av->addWidget(m_hint);
     av->addWidget(m_table, 1);
     av->addLayout(buttons);
 
@@ -203,6 +209,7 @@ AssetHealthView::AssetHealthView(QWidget *parent) : QWidget(parent)
     v->addWidget(split);
     updateButtons();
     updateRuleButtons();
+    updateHint();
 }
 
 void AssetHealthView::setAtRisk(const QVector<conditions::AtRiskAsset> &rows)
@@ -239,6 +246,21 @@ void AssetHealthView::setAtRisk(const QVector<conditions::AtRiskAsset> &rows)
     if (!keep.isEmpty())
         selectAsset(keep);
     updateButtons();
+    updateHint();
+}
+
+void AssetHealthView::updateHint()
+{
+    QString hint;
+    if (m_rules.isEmpty())
+        hint = m_rulesEditable ? tr("No condition rules yet, so nothing watches the equipment's readings. Write one with New rule…: "
+                                    "a limit held for some minutes, a rate of change, a service every so many runtime hours, or "
+                                    "readings leaving the asset's own usual pattern. Each rule opens proactive work when it fires.")
+                               : tr("No condition rules yet, so nothing watches the equipment's readings. Planners write them here.");
+    else if (m_rows.isEmpty())
+        hint = tr("The rules watch no asset: no asset is of a rule's model or named by a rule.");
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
 }
 
 bool AssetHealthView::selectAsset(const QString &assetId)
@@ -277,6 +299,7 @@ void AssetHealthView::setRules(const QVector<conditions::ConditionRule> &rules)
 {
     m_rules = rules;
     fillRules();
+    updateHint();
 }
 
 void AssetHealthView::fillRules()
@@ -395,6 +418,7 @@ void AssetHealthView::setRulesEditable(bool editable)
     m_newRule->setVisible(editable);
     m_editRule->setVisible(editable);
     m_activeRule->setVisible(editable);
+    updateHint();
 }
 
 void AssetHealthView::showError(const QString &message)

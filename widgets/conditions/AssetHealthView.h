@@ -84,6 +84,7 @@ private:
     void requestChart();
     void updateButtons();
     void fillRules();
+    void updateHint();
     void updateRuleButtons();
     void showRuleMenu(const QPoint &pos);
 
@@ -99,6 +100,7 @@ private:
     QCustomPlot *m_plot;
     QPushButton *m_openAsset, *m_onMap, *m_openWork, *m_newRule;
     QVector<conditions::ConditionRule> m_rules;
+    QLabel *m_hint = nullptr;
     QStandardItemModel *m_rulesModel;
     QTableView *m_rulesTable;
     QPushButton *m_editRule, *m_activeRule;
