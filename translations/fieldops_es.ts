@@ -5283,6 +5283,11 @@ guarda los valores que sustituye).</translation>
         <source>Detail</source>
         <translation>Detalle</translation>
     </message>
+    <message>
+        <source>Local time</source>
+        <extracomment>Column of the conflicts list when each technician&apos;s time is shown in their own zone.</extracomment>
+        <translation>Hora local</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::conditions::ConditionWatch</name>
@@ -6630,6 +6635,18 @@ Why is it cancelled?</source>
         <source>Ac&amp;tivate</source>
         <translation>Ac&amp;tivar</translation>
     </message>
+    <message>
+        <source>No condition rules yet, so nothing watches the equipment&apos;s readings. Write one with New rule…: a limit held for some minutes, a rate of change, a service every so many runtime hours, or readings leaving the asset&apos;s own usual pattern. Each rule opens proactive work when it fires.</source>
+        <translation>Aún no hay reglas de condición, así que nada vigila las lecturas de los equipos. Escriba una con Nueva regla…: un límite sostenido durante unos minutos, una tasa de cambio, un servicio cada tantas horas de funcionamiento o lecturas que se salen del patrón habitual del propio activo. Cada regla abre trabajo proactivo cuando se dispara.</translation>
+    </message>
+    <message>
+        <source>No condition rules yet, so nothing watches the equipment&apos;s readings. Planners write them here.</source>
+        <translation>Aún no hay reglas de condición, así que nada vigila las lecturas de los equipos. Los planificadores las escriben aquí.</translation>
+    </message>
+    <message>
+        <source>The rules watch no asset: no asset is of a rule&apos;s model or named by a rule.</source>
+        <translation>Las reglas no vigilan ningún activo: ningún activo es del modelo de una regla ni está nombrado por una regla.</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::BillingExportDialog</name>
@@ -7790,6 +7807,14 @@ Why is it cancelled?</source>
         <source>The console shows the new language at its next start.</source>
         <translation>La consola mostrará el nuevo idioma la próxima vez que se inicie.</translation>
     </message>
+    <message>
+        <source>Each technician&apos;s own time zone</source>
+        <translation>Zona horaria de cada técnico</translation>
+    </message>
+    <message>
+        <source>With each technician&apos;s own time zone, every row of the board shows its technician&apos;s local time (08:00 in São Paulo and in Lisbon line up) and the KPI periods use this computer&apos;s zone.</source>
+        <translation>Con la zona horaria de cada técnico, cada fila del tablero muestra la hora local de su técnico (las 08:00 en São Paulo y en Lisboa quedan alineadas) y los periodos de los KPI usan la zona de este equipo.</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::FirstRunDialog</name>
@@ -8815,6 +8840,18 @@ Why is it cancelled?</source>
     <message>
         <source>Record the visit&apos;s outcome…</source>
         <translation>Registrar el resultado de la visita…</translation>
+    </message>
+    <message>
+        <source>Each technician&apos;s local time</source>
+        <translation>Hora local de cada técnico</translation>
+    </message>
+    <message>
+        <source>Each row is placed by its technician&apos;s own wall clock: 08:00 in São Paulo and 08:00 in Lisbon share a column. The hours above are local hours; what is saved is the exact instant in the technician&apos;s zone.</source>
+        <translation>Cada fila se sitúa según el reloj local de su técnico: las 08:00 en São Paulo y las 08:00 en Lisboa comparten columna. Las horas de arriba son horas locales; lo que se guarda es el instante exacto en la zona del técnico.</translation>
+    </message>
+    <message>
+        <source>Times in %1 (Tools → Settings… → Display)</source>
+        <translation>Horas en %1 (Herramientas → Configuración… → Visualización)</translation>
     </message>
 </context>
 <context>

@@ -5283,6 +5283,11 @@ guarda os valores substituídos).</translation>
         <source>Detail</source>
         <translation>Detalhe</translation>
     </message>
+    <message>
+        <source>Local time</source>
+        <extracomment>Column of the conflicts list when each technician&apos;s time is shown in their own zone.</extracomment>
+        <translation>Hora local</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::conditions::ConditionWatch</name>
@@ -6630,6 +6635,18 @@ Por que ela foi cancelada?</translation>
         <source>Ac&amp;tivate</source>
         <translation>A&amp;tivar</translation>
     </message>
+    <message>
+        <source>No condition rules yet, so nothing watches the equipment&apos;s readings. Write one with New rule…: a limit held for some minutes, a rate of change, a service every so many runtime hours, or readings leaving the asset&apos;s own usual pattern. Each rule opens proactive work when it fires.</source>
+        <translation>Ainda não há regras de condição, então nada vigia as leituras dos equipamentos. Escreva uma com Nova regra…: um limite mantido por alguns minutos, uma taxa de variação, um serviço a cada tantas horas de funcionamento ou leituras que fogem do padrão habitual do próprio ativo. Cada regra abre trabalho proativo quando dispara.</translation>
+    </message>
+    <message>
+        <source>No condition rules yet, so nothing watches the equipment&apos;s readings. Planners write them here.</source>
+        <translation>Ainda não há regras de condição, então nada vigia as leituras dos equipamentos. Os planejadores as escrevem aqui.</translation>
+    </message>
+    <message>
+        <source>The rules watch no asset: no asset is of a rule&apos;s model or named by a rule.</source>
+        <translation>As regras não vigiam nenhum ativo: nenhum ativo é do modelo de uma regra nem é nomeado por uma regra.</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::BillingExportDialog</name>
@@ -7790,6 +7807,14 @@ Por que ela foi cancelada?</translation>
         <source>The console shows the new language at its next start.</source>
         <translation>O console mostra o novo idioma na próxima vez que for iniciado.</translation>
     </message>
+    <message>
+        <source>Each technician&apos;s own time zone</source>
+        <translation>Fuso horário de cada técnico</translation>
+    </message>
+    <message>
+        <source>With each technician&apos;s own time zone, every row of the board shows its technician&apos;s local time (08:00 in São Paulo and in Lisbon line up) and the KPI periods use this computer&apos;s zone.</source>
+        <translation>Com o fuso horário de cada técnico, cada linha do quadro mostra a hora local do seu técnico (08:00 em São Paulo e em Lisboa ficam alinhadas) e os períodos dos KPIs usam o fuso deste computador.</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::FirstRunDialog</name>
@@ -8815,6 +8840,18 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>Record the visit&apos;s outcome…</source>
         <translation>Registrar o resultado da visita…</translation>
+    </message>
+    <message>
+        <source>Each technician&apos;s local time</source>
+        <translation>Hora local de cada técnico</translation>
+    </message>
+    <message>
+        <source>Each row is placed by its technician&apos;s own wall clock: 08:00 in São Paulo and 08:00 in Lisbon share a column. The hours above are local hours; what is saved is the exact instant in the technician&apos;s zone.</source>
+        <translation>Cada linha é posicionada pelo relógio local do seu técnico: 08:00 em São Paulo e 08:00 em Lisboa ocupam a mesma coluna. As horas acima são horas locais; o que se grava é o instante exato no fuso do técnico.</translation>
+    </message>
+    <message>
+        <source>Times in %1 (Tools → Settings… → Display)</source>
+        <translation>Horários em %1 (Ferramentas → Configurações… → Exibição)</translation>
     </message>
 </context>
 <context>

@@ -5264,6 +5264,11 @@ ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` 更正一
         <source>Detail</source>
         <translation>详情</translation>
     </message>
+    <message>
+        <source>Local time</source>
+        <extracomment>Column of the conflicts list when each technician&apos;s time is shown in their own zone.</extracomment>
+        <translation>当地时间</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::conditions::ConditionWatch</name>
@@ -6601,6 +6606,18 @@ Why is it cancelled?</source>
         <source>Ac&amp;tivate</source>
         <translation>启用(&amp;T)</translation>
     </message>
+    <message>
+        <source>No condition rules yet, so nothing watches the equipment&apos;s readings. Write one with New rule…: a limit held for some minutes, a rate of change, a service every so many runtime hours, or readings leaving the asset&apos;s own usual pattern. Each rule opens proactive work when it fires.</source>
+        <translation>尚无状态规则，因此没有任何规则监视设备读数。请用“新建规则…”编写一条：持续若干分钟的限值、变化率、每隔若干运行小时的保养，或偏离该资产自身常规模式的读数。每条规则触发时都会创建预防性工作。</translation>
+    </message>
+    <message>
+        <source>No condition rules yet, so nothing watches the equipment&apos;s readings. Planners write them here.</source>
+        <translation>尚无状态规则，因此没有任何规则监视设备读数。规划员在此编写规则。</translation>
+    </message>
+    <message>
+        <source>The rules watch no asset: no asset is of a rule&apos;s model or named by a rule.</source>
+        <translation>规则未监视任何资产：没有资产属于规则的型号，也没有被规则点名。</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::BillingExportDialog</name>
@@ -7757,6 +7774,14 @@ Why is it cancelled?</source>
         <source>The console shows the new language at its next start.</source>
         <translation>控制台将在下次启动时显示新语言。</translation>
     </message>
+    <message>
+        <source>Each technician&apos;s own time zone</source>
+        <translation>每位技术员自己的时区</translation>
+    </message>
+    <message>
+        <source>With each technician&apos;s own time zone, every row of the board shows its technician&apos;s local time (08:00 in São Paulo and in Lisbon line up) and the KPI periods use this computer&apos;s zone.</source>
+        <translation>选择每位技术员自己的时区时，调度板的每一行显示该技术员的当地时间（圣保罗和里斯本的 08:00 对齐），KPI 周期使用本机的时区。</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::FirstRunDialog</name>
@@ -8770,6 +8795,18 @@ Why is it cancelled?</source>
     <message>
         <source>Record the visit&apos;s outcome…</source>
         <translation>记录拜访结果…</translation>
+    </message>
+    <message>
+        <source>Each technician&apos;s local time</source>
+        <translation>每位技术员的当地时间</translation>
+    </message>
+    <message>
+        <source>Each row is placed by its technician&apos;s own wall clock: 08:00 in São Paulo and 08:00 in Lisbon share a column. The hours above are local hours; what is saved is the exact instant in the technician&apos;s zone.</source>
+        <translation>每一行按其技术员自己的时钟排列：圣保罗的 08:00 与里斯本的 08:00 位于同一列。上方的小时是当地时间；保存的是技术员时区中的确切时刻。</translation>
+    </message>
+    <message>
+        <source>Times in %1 (Tools → Settings… → Display)</source>
+        <translation>时间采用 %1（工具 → 设置… → 显示）</translation>
     </message>
 </context>
 <context>
