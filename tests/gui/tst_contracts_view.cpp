@@ -43,6 +43,8 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextCharFormat>
@@ -290,6 +292,10 @@ private slots:
         QCOMPARE(plans->occurrences()->count(), 3); // the next season starts after the contract ends
         plans->findChild<QListWidget *>(QStringLiteral("skillsList"))->item(0)->setCheckState(Qt::Checked); // elec
         QVERIFY(plans->saveButton()->isEnabled());
+        // A short skills list is only a few rows tall: the form does not stretch it.
+        auto *skillsList = plans->findChild<QListWidget *>(QStringLiteral("skillsList"));
+        QVERIFY2(skillsList->height() <= 12 * skillsList->fontMetrics().lineSpacing(),
+                 qPrintable(QStringLiteral("skills list %1 px tall").arg(skillsList->height())));
         plans->grab().save(fieldops::test::screenshotPath(QStringLiteral("contracts-plan-editor.png")));
         QTest::mouseClick(plans->saveButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT recurrence FROM maintenance_plans WHERE id = 'pm2'")),
@@ -488,6 +494,16 @@ private slots:
         dialog->grab().save(fieldops::test::screenshotPath(QStringLiteral("contracts-generate.png")));
         const int generateTab = dialog->findChild<QTabWidget *>()->indexOf(dialog->capacity());
         dialog->findChild<QTabWidget *>()->setCurrentIndex(generateTab);
+        // Every week of the horizon in view at the dialog's size, none cut at the right edge,
+        // and no blank table under the territories' rows.
+        QTRY_VERIFY_WITH_TIMEOUT(load->isVisible(), 10000);
+        QVERIFY2(load->horizontalHeader()->length() <= load->viewport()->width(),
+                 qPrintable(QStringLiteral("weeks %1 px wide in a %2 px table").arg(load->horizontalHeader()->length()).arg(load->viewport()->width())));
+        int rowsHeight = 0;
+        for (int r = 0; r < load->model()->rowCount(); ++r)
+            rowsHeight += load->rowHeight(r);
+        QVERIFY2(load->viewport()->height() <= rowsHeight + load->horizontalScrollBar()->sizeHint().height(),
+                 qPrintable(QStringLiteral("%1 px of table for %2 px of rows").arg(load->viewport()->height()).arg(rowsHeight)));
         dialog->grab().save(fieldops::test::screenshotPath(QStringLiteral("contracts-capacity.png")));
         QTest::mouseClick(dialog->generateButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM work_orders WHERE pm_plan_id IS NOT NULL")), 3, 10000);

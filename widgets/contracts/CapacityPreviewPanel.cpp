@@ -3,13 +3,15 @@
 #include "itemmodels/CapacityTableModel.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace fieldops::widgets {
 
@@ -24,6 +26,18 @@ QTableView *capacityTable(CapacityTableModel *model, const QString &name, QWidge
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     return view;
+}
+
+// As tall as the header, the rows and the scroll bar: territories are few, and the space
+// left under them goes to the list of moves instead of to blank table.
+void fitHeightToRows(QTableView *view)
+{
+    view->resizeRowsToContents();
+    int height = view->horizontalHeader()->sizeHint().height() + 2 * view->frameWidth();
+    for (int r = 0; r < view->model()->rowCount(); ++r)
+        height += view->rowHeight(r);
+    height += view->horizontalScrollBar()->sizeHint().height();
+    view->setMaximumHeight(std::max(height, view->minimumSizeHint().height()));
 }
 
 int overloadedCells(const planning::CapacityPreview &p)
@@ -44,19 +58,15 @@ CapacityPreviewPanel::CapacityPreviewPanel(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("capacitySummary"));
     m_summary->setWordWrap(true);
     v->addWidget(m_summary);
-    auto *tables = new QHBoxLayout;
-    auto *left = new QVBoxLayout;
-    auto *right = new QVBoxLayout;
+    // One table above the other, each the dialog's full width, so a quarter's weeks fit
+    // side by side; the weeks line up because both tables have the same columns.
     m_before = capacityTable(m_beforeModel, QStringLiteral("capacityBefore"), this);
     m_after = capacityTable(m_afterModel, QStringLiteral("capacityAfter"), this);
-    left->addWidget(new QLabel(tr("As due (demand / available hours)"), this));
-    left->addWidget(m_before, 1);
+    v->addWidget(new QLabel(tr("As due (demand / available hours)"), this));
+    v->addWidget(m_before);
     //: Heading of the capacity table after moving preventive occurrences to flatten overloaded weeks.
-    right->addWidget(new QLabel(tr("Levelled"), this));
-    right->addWidget(m_after, 1);
-    tables->addLayout(left, 1);
-    tables->addLayout(right, 1);
-    v->addLayout(tables, 2);
+    v->addWidget(new QLabel(tr("Levelled"), this));
+    v->addWidget(m_after);
     v->addWidget(new QLabel(tr("Moves levelling makes"), this));
     m_moves = new QListWidget(this);
     m_moves->setObjectName(QStringLiteral("capacityMoves"));
@@ -72,6 +82,8 @@ void CapacityPreviewPanel::clear()
 {
     m_beforeModel->setPreview({});
     m_afterModel->setPreview({});
+    fitHeightToRows(m_before);
+    fitHeightToRows(m_after);
     m_moves->clear();
     m_moved.clear();
     m_use->setChecked(false);
@@ -88,6 +100,8 @@ void CapacityPreviewPanel::setLevelling(const planning::CapacityLevelling &level
     m_beforeModel->setPreview(levelling.before);
     m_afterModel->setPreview(levelling.before, levelling.after);
     m_afterModel->showLevelled(true);
+    fitHeightToRows(m_before);
+    fitHeightToRows(m_after);
     m_moves->clear();
     m_moved = levelling.moved;
     const QLocale l;

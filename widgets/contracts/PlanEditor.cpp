@@ -28,6 +28,15 @@ using K = FieldDescriptor::Kind;
 namespace {
 // How many coming occurrences the preview lists and marks.
 constexpr int kPreviewCount = 12;
+// Rows the skills list shows before it scrolls.
+constexpr int kSkillRowsShown = 7;
+constexpr int kPlanTableMinHeight = 120;
+
+// A list no taller than `rows` rows of text: a longer one scrolls instead of stretching its column.
+void capRows(QListWidget *list, int rows)
+{
+    list->setMaximumHeight(list->fontMetrics().lineSpacing() * rows + 2 * list->frameWidth() + 2 * list->spacing() + 6);
+}
 } // namespace
 
 PlanEditor::PlanEditor(QWidget *parent)
@@ -42,8 +51,9 @@ PlanEditor::PlanEditor(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setMaximumHeight(160);
-    v->addWidget(m_table);
+    // The list of plans takes the height the form leaves: a contract may hold dozens.
+    m_table->setMinimumHeight(kPlanTableMinHeight);
+    v->addWidget(m_table, 1);
 
     auto *row = new QHBoxLayout;
     m_formWidget = new RecordFormWidget(
@@ -61,9 +71,11 @@ PlanEditor::PlanEditor(QWidget *parent)
          {QStringLiteral("shift_on_miss"), tr("Missed visit:"), K::Check, tr("shifts the following ones")}},
         this);
     m_skills = new CoverageList(m_form, QStringLiteral("skills"), tr("Required s&kills"), this);
+    capRows(m_skills->list(), kSkillRowsShown);
     auto *formColumn = new QVBoxLayout;
     formColumn->addWidget(m_formWidget);
-    formColumn->addWidget(m_skills, 1);
+    formColumn->addWidget(m_skills);
+    formColumn->addStretch(1);
     row->addLayout(formColumn, 3);
 
     auto *previewColumn = new QVBoxLayout;
@@ -78,9 +90,11 @@ PlanEditor::PlanEditor(QWidget *parent)
     previewColumn->addWidget(previewTitle);
     previewColumn->addWidget(m_calendar);
     previewColumn->addWidget(m_previewProblem);
-    previewColumn->addWidget(m_occurrences, 1);
+    capRows(m_occurrences, kPreviewCount);
+    previewColumn->addWidget(m_occurrences);
+    previewColumn->addStretch(1);
     row->addLayout(previewColumn, 2);
-    v->addLayout(row, 1);
+    v->addLayout(row);
 
     auto *buttons = new QHBoxLayout;
     m_new = new QPushButton(tr("New &plan"), this);
