@@ -24,6 +24,7 @@ int runGeneratePm(CliContext &ctx, const QStringList &args);
 int runCapacityPreview(CliContext &ctx, const QStringList &args);
 int runSuggest(CliContext &ctx, const QStringList &args);
 int runOptimize(CliContext &ctx, const QStringList &args);
+int runRepair(CliContext &ctx, const QStringList &args);
 int runIngest(CliContext &ctx, const QStringList &args);
 int runPruneReadings(CliContext &ctx, const QStringList &args);
 int runInferArrivals(CliContext &ctx, const QStringList &args);

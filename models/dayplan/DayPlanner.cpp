@@ -251,6 +251,7 @@ DayPlan planDay(const DayPlanInput &in, const DayPlanOptions &options)
         optimizer::VrpSolverOptions solverOptions;
         solverOptions.timeLimitSeconds = options.timeLimitSeconds;
         solverOptions.seed = options.seed;
+        solverOptions.maxIterations = options.maxIterations;
         // The solver polls this between iterations: the one place to both hear a cancel and
         // report the time spent, which moves steadily where new best plans do not.
         QElapsedTimer clockRunning;

@@ -21,6 +21,9 @@ namespace fieldops::dayplan {
 struct DayPlanOptions {
     double timeLimitSeconds = 5;
     std::uint64_t seed = 1;
+    // > 0: the optimiser stops after this many iterations (the time limit still applies):
+    // a repair plans a handful of visits and needs no more than a moment.
+    long long maxIterations = 0;
     // Polled while the optimiser searches; true stops it with its best plan so far (which
     // still goes through the rule checks). The console's Cancel; the CLI leaves it empty.
     std::function<bool()> cancelled = nullptr;
