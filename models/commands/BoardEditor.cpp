@@ -3,6 +3,7 @@
 #include "board/BoardModel.h"
 #include "commands/AssignWorkOrderCommand.h"
 #include "commands/BookDayPlanCommand.h"
+#include "commands/RepairDayCommand.h"
 #include "commands/ChangeAppointmentStatusCommand.h"
 #include "commands/LockAppointmentsCommand.h"
 #include "commands/UnassignAppointmentsCommand.h"
@@ -23,6 +24,12 @@ BoardEditor::BoardEditor(EditChannel channel, ScheduleDocument *document, board:
             m_refusal = error;
         refresh(ids);
         emit problem(error.message);
+    });
+    // An absence this console wrote (a repair of the day, or its undo) changes the shading and
+    // the rules of a whole row: read the horizon again, as for another console's absence.
+    connect(document, &ScheduleDocument::recordsWritten, this, [this](const QString &table) {
+        if (table == QLatin1String("absences") && m_requestedFrom.isValid())
+            loadHorizon(m_requestedFrom, m_requestedTo);
     });
 }
 
@@ -237,6 +244,21 @@ Result<QStringList> BoardEditor::bookDayPlan(const QDate &day, const std::vector
     if (Status s = push(new BookDayPlanCommand(target(), day, std::move(appointments), changeSeq)); !s)
         return s.error();
     return ids;
+}
+
+Status BoardEditor::repairDay(const QString &text, const dayplan::RepairOption &option, const Absence &absence,
+                              const std::vector<Appointment> &before, qint64 changeSeq)
+{
+    for (const dayplan::RepairMove &m : option.moves) {
+        // A move to the technician who already had the visit is no new work.
+        if (!m.toTechnicianId.isEmpty() && m.toTechnicianId != m.fromTechnicianId) {
+            if (Status s = takesNewWork(m.toTechnicianId); !s)
+                return s;
+        }
+    }
+    for (const Appointment &a : before)
+        saw(a.id, a.version);
+    return push(new RepairDayCommand(target(), text, option, absence, before, changeSeq));
 }
 
 void BoardEditor::applyChanges(const ChangeList &changes)

@@ -8,6 +8,7 @@
 #include "board/BoardLoader.h"
 #include "commands/VersionLedger.h"
 #include "dayplan/DayPlan.h"
+#include "dayplan/DayRepair.h"
 #include "sync/Change.h"
 #include "util/Result.h"
 
@@ -65,6 +66,11 @@ public:
     // nothing written, when the schedule changed after `changeSeq`. Returns the new
     // appointment ids in the plan's order.
     Result<QStringList> bookDayPlan(const QDate &day, const std::vector<dayplan::PlannedVisit> &visits, qint64 changeSeq);
+    // The chosen option of a repair of the day as one step (RepairDayCommand), named `text`;
+    // `before` holds the appointments it moves or cancels as read with the day. Refused, with
+    // nothing written, when the schedule changed after `changeSeq`.
+    Status repairDay(const QString &text, const dayplan::RepairOption &option, const Absence &absence,
+                     const std::vector<Appointment> &before, qint64 changeSeq);
 
     // Refused when the technician is inactive: they keep their visits but take no new ones
     // (the suggestions and the day planner leave them out as well).

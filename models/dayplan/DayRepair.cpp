@@ -457,6 +457,18 @@ QString repairKindText(RepairKind kind)
     return {};
 }
 
+std::vector<RepairMove> writeOrder(const RepairOption &option)
+{
+    const auto phase = [](const RepairMove &m) { return m.appointmentId.isEmpty() ? 2 : m.toTechnicianId.isEmpty() ? 0 : 1; };
+    std::vector<RepairMove> moves = option.moves;
+    std::stable_sort(moves.begin(), moves.end(), [&phase](const RepairMove &a, const RepairMove &b) {
+        if (phase(a) != phase(b))
+            return phase(a) < phase(b);
+        return phase(a) == 1 && a.start > b.start;
+    });
+    return moves;
+}
+
 Result<DayRepair> repairDay(const DayPlanInput &input, const Disruption &disruption, const DayPlanOptions &options)
 {
     const Day day(input);

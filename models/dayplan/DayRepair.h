@@ -86,6 +86,11 @@ inline constexpr int kRepairMoveCost = 15;
 inline constexpr int kRepairQueueCostPerPriorityStep = 120;
 inline int repairQueueCost(int priority) { return kRepairQueueCostPerPriorityStep * (5 - std::clamp(priority, 1, 4)); }
 
+// The order an option's moves are written in, which frees before it fills: visits sent to
+// the queue first, then moves latest first (a visit pushed later never lands on one still
+// waiting to move after it), then new visits. Undo writes the reverse.
+std::vector<RepairMove> writeOrder(const RepairOption &option);
+
 // `input` as DayPlanLoader reads the day (its candidates are the queue's; a repair only
 // uses the urgent job among them). Invalid disruptions (an unknown technician or visit, a
 // job not in the queue) come back as an error in words.

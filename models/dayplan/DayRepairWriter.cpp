@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 
-#include <algorithm>
 
 namespace fieldops::dayplan {
 
@@ -18,25 +17,11 @@ struct Text
 };
 
 Error stale(const QString &message) { return {Error::Kind::StaleVersion, message, {}}; }
-
-// Frees before it fills: cancellations first, then moves latest first (a visit pushed later
-// never lands on one still waiting to move after it), then new visits.
-int phase(const RepairMove &m)
-{
-    if (m.appointmentId.isEmpty())
-        return 2;
-    return m.toTechnicianId.isEmpty() ? 0 : 1;
-}
 } // namespace
 
 Result<QStringList> writeDayRepair(Database &db, const RepairOption &option, const Absence &absence, qint64 expectedChangeSeq)
 {
-    std::vector<RepairMove> moves = option.moves;
-    std::stable_sort(moves.begin(), moves.end(), [](const RepairMove &a, const RepairMove &b) {
-        if (phase(a) != phase(b))
-            return phase(a) < phase(b);
-        return phase(a) == 1 && a.start > b.start;
-    });
+    const std::vector<RepairMove> moves = writeOrder(option);
     Transaction tx(db);
     if (!tx.status())
         return tx.status().error();

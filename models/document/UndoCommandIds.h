@@ -13,6 +13,7 @@ enum class UndoCommandId : int {
     LockAppointment,
     NudgeAppointments, // arrow keys on the board: consecutive nudges of one selection merge
     BookDayPlan,       // "Optimize day": every proposed visit of one plan, one step
+    RepairDay,         // a repair of the day: every move of the chosen option, one step
 };
 
 } // namespace fieldops
