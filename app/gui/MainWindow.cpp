@@ -13,6 +13,7 @@
 #include "controllers/MapTabController.h"
 #include "controllers/MessageController.h"
 #include "controllers/OptimizeController.h"
+#include "controllers/RepairController.h"
 #include "controllers/ScheduleTabController.h"
 #include "controllers/SuggestionController.h"
 #include "controllers/TabShortcuts.h"
@@ -108,6 +109,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
         m_tabs->setCurrentWidget(mapController->widget());
     });
     m_optimizeAction = schedule->optimize()->optimizeAction();
+    m_urgentAction = schedule->repair()->urgentAction();
+    connect(schedule->repair(), &RepairController::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     ScheduleTabController *scheduleTab = schedule.get();
     // The return visit of a job left unresolved: its work order selected, suggestions open.
     connect(m_outcomes, &VisitOutcomeController::followUpRequested, this, [this, scheduleTab](const QString &workOrderId) {
@@ -221,6 +224,7 @@ void MainWindow::buildMenus()
     edit->addSeparator();
     edit->addAction(m_suggestAction);
     edit->addAction(m_optimizeAction);
+    edit->addAction(m_urgentAction);
     // Undo is offered to every role that may edit a record (the schedule, work orders,
     // customers, technicians, absences, reviewed time); a role that may only read has nothing to undo.
     // (The board and the KPI targets follow the same signal in their own controllers.)

@@ -75,6 +75,7 @@ private:
     TimeTabController *m_timeTab = nullptr;
     QAction *m_suggestAction = nullptr; // "Suggest technician…", owned by the schedule tab's controller
     QAction *m_optimizeAction = nullptr; // "Optimize day…", likewise
+    QAction *m_urgentAction = nullptr;   // "Make room for the urgent job…", likewise
     bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show
 };
 

@@ -266,8 +266,8 @@ Result<DayRepair> absence(const Day &day, const Disruption &d, const DayPlanOpti
     const auto [dayStart, dayEnd] = day.localDay(d.technicianId);
     const qint64 from = d.from.isValid() ? std::max(ms(d.from), dayStart) : dayStart;
     if (from >= dayEnd)
-        return Error::invalid(Text::tr("--from %1 is after technician %2's day %3").arg(d.from.toString(Qt::ISODate), d.technicianId,
-                                                                                      day.in.date.toString(Qt::ISODate)));
+        return Error::invalid(Text::tr("technician %1's day %2 is over by %3: nothing is left to repair")
+                                  .arg(d.technicianId, day.in.date.toString(Qt::ISODate), d.from.toString(Qt::ISODate)));
     DayRepair out;
     out.absence = {0, d.technicianId, utc(from), utc(dayEnd), Text::tr("reported absent")};
     std::vector<const Appointment *> displaced;

@@ -634,6 +634,10 @@ void ScheduleBoard::openBarMenu(int item, const QPoint &globalPos)
                                                                                          : tr("Record the visit's outcome…"),
                                       this, [this, appointmentId] { emit recordOutcomeRequested(appointmentId); });
     outcome->setEnabled(!b.isCancelled());
+    const QString technicianId = b.appointment.technicianId;
+    menu.addAction(tr("Visit runs long…"), this, [this, appointmentId] { emit overrunRepairRequested(appointmentId); })
+        ->setEnabled(!b.isCancelled() && b.appointment.status != QLatin1String("completed"));
+    menu.addAction(tr("Technician off sick from now…"), this, [this, technicianId] { emit absenceRepairRequested(technicianId); });
     QMenu *status = menu.addMenu(tr("Change status"));
     for (const QString &st : vocabulary::appointmentStatuses()) {
         if (st == QLatin1String("cancelled"))

@@ -175,6 +175,9 @@ signals:
     void cancelWorkOrderRequested(const QString &workOrderId);
     // How the visit ended: arrival, departure, resolved or why not.
     void recordOutcomeRequested(const QString &appointmentId);
+    // A repair of the day from a bar's menu: its visit runs long, or its technician is off sick.
+    void overrunRepairRequested(const QString &appointmentId);
+    void absenceRepairRequested(const QString &technicianId);
     void absenceDrawn(const QString &technicianId, const QDateTime &start, const QDateTime &end);
     void markAbsentModeChanged(bool on);
 

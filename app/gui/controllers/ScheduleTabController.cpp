@@ -11,6 +11,7 @@
 #include "conflicts/ConflictsPanel.h"
 #include "controllers/DockController.h"
 #include "controllers/OptimizeController.h"
+#include "controllers/RepairController.h"
 #include "controllers/SuggestionController.h"
 #include "document/ScheduleDocument.h"
 #include "queue/UnassignedQueueView.h"
@@ -59,6 +60,7 @@ ScheduleTabController::ScheduleTabController(QMainWindow *window, ConsoleSession
     window->tabifyDockWidget(m_conflictsDock, m_suggestions->dock());
     // "Optimize day" sits with them: its table needs the board's width too.
     m_optimize = new OptimizeController(window, session);
+    m_repair = new RepairController(window, session);
     window->tabifyDockWidget(m_conflictsDock, m_optimize->dock());
     // …and takes bars back: dropped on the queue, they are unassigned.
     auto *dropTarget = new widgets::QueueDropTarget(docks->queue()->view());
@@ -144,6 +146,9 @@ void ScheduleTabController::open()
     filter->setFilter(m_page->toolbar()->filter());
     m_suggestions->attach(m_editor.get(), board);
     m_optimize->attach(m_editor.get(), m_page);
+    m_repair->attach(m_editor.get(), m_page);
+    connect(board, &widgets::ScheduleBoard::overrunRepairRequested, m_repair, &RepairController::repairOverrun);
+    connect(board, &widgets::ScheduleBoard::absenceRepairRequested, m_repair, &RepairController::repairAbsence);
     applyPermissions();
     m_page->showDate();
 }
@@ -169,6 +174,7 @@ void ScheduleTabController::close()
 {
     m_suggestions->detach();
     m_optimize->detach();
+    m_repair->detach();
     if (m_page) {
         m_stack->removeWidget(m_page);
         delete m_page;

@@ -28,6 +28,7 @@ class SchedulePage;
 namespace fieldops::gui {
 class DockController;
 class OptimizeController;
+class RepairController;
 class SuggestionController;
 
 class ScheduleTabController : public QObject, public TabController {
@@ -44,6 +45,7 @@ public:
     QDockWidget *conflictsDock() const { return m_conflictsDock; }
     SuggestionController *suggestions() const { return m_suggestions; }
     OptimizeController *optimize() const { return m_optimize; }
+    RepairController *repair() const { return m_repair; }
 
 signals:
     // From the bars' menu: the work order's form, or its cancellation.
@@ -72,6 +74,7 @@ private:
     QDockWidget *m_historyDock;
     SuggestionController *m_suggestions; // owned by the window
     OptimizeController *m_optimize;      // owned by the window
+    RepairController *m_repair;          // owned by the window
     std::unique_ptr<BoardEditor> m_editor;
     widgets::SchedulePage *m_page = nullptr;
 };
