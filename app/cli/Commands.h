@@ -32,6 +32,9 @@ int runEvaluateConditions(CliContext &ctx, const QStringList &args);
 int runConditionRule(CliContext &ctx, const QStringList &args);
 int runTimeEntries(CliContext &ctx, const QStringList &args);
 int runBilling(CliContext &ctx, const QStringList &args);
+int runStock(CliContext &ctx, const QStringList &args);
+int runReorder(CliContext &ctx, const QStringList &args);
+int runTransfer(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

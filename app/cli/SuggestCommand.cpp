@@ -115,8 +115,8 @@ int runSuggest(CliContext &ctx, const QStringList &args)
     if (!input)
         return ctx.fail(input.error());
     const scheduling::CompiledSchedule schedule(input->snapshot);
-    const scheduling::SuggestionRanker ranker(schedule,
-                                              scheduling::SuggestionRanker::basesOf(input->snapshot, input->inactiveTechnicians));
+    scheduling::SuggestionRanker ranker(schedule, scheduling::SuggestionRanker::basesOf(input->snapshot, input->inactiveTechnicians));
+    ranker.setParts(input->partsNeeded, input->vanStock);
     const scheduling::SuggestionResult result =
         ranker.suggest({input->workOrder.id, input->workOrder.durationMin, from, to, top});
     if (parser.isSet(jsonOpt)) {

@@ -6,6 +6,7 @@
 #include "domain/Entities.h"
 
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace fieldops::board {
@@ -30,6 +31,10 @@ struct BoardItem {
     int travelLeadMin = 0;
     // Derived: one bit per scheduling::ViolationKind the appointment takes part in.
     unsigned violationMask = 0;
+    // The parts the work order needs (sku), and what of them the technician's van lacks
+    // ("2 × FLT-100"; empty: it carries them all). Read for visits still to come only.
+    QStringList partSkus;
+    QString vanLacks;
 
     bool isCancelled() const { return appointment.status == QLatin1String("cancelled"); }
     bool isRemoved() const { return technician < 0; }

@@ -1,5 +1,6 @@
 #include "board/BoardLoader.h"
 
+#include "parts/Stock.h"
 #include "scheduling/ScheduleLoader.h"
 #include "storage/AppointmentRows.h"
 #include "storage/Database.h"
@@ -93,7 +94,12 @@ Result<std::vector<LoadedItem>> BoardLoader::readItems(const QString &where, con
 
 Result<std::vector<LoadedItem>> BoardLoader::itemsInHorizon(const QDateTime &from, const QDateTime &to)
 {
-    return readItems(QStringLiteral("a.start_at < ? AND a.end_at > ?"), {timefmt::toSql(to), timefmt::toSql(from)});
+    auto items = readItems(QStringLiteral("a.start_at < ? AND a.end_at > ?"), {timefmt::toSql(to), timefmt::toSql(from)});
+    if (!items)
+        return items.error();
+    if (Status s = readParts(*items); !s)
+        return s.error();
+    return items;
 }
 
 Result<std::vector<LoadedItem>> BoardLoader::itemsFromSnapshot(const scheduling::ScheduleSnapshot &snap)
@@ -153,6 +159,8 @@ Result<std::vector<LoadedItem>> BoardLoader::itemsFromSnapshot(const scheduling:
     }
     for (LoadedItem &c : *cancelled)
         out.push_back(std::move(c));
+    if (Status st = readParts(out); !st)
+        return st.error();
     return out;
 }
 
@@ -170,7 +178,70 @@ Result<std::vector<LoadedItem>> BoardLoader::itemsByIds(const QStringList &ids)
     }
     if (Status s = readSkills(out); !s)
         return s.error();
+    if (Status s = readParts(out); !s)
+        return s.error();
     return out;
+}
+
+Status BoardLoader::readParts(std::vector<LoadedItem> &items)
+{
+    auto toCome = [](const LoadedItem &i) {
+        const QString &status = i.item.appointment.status;
+        return status != QLatin1String("cancelled") && status != QLatin1String("completed");
+    };
+    QStringList workOrderIds;
+    for (const LoadedItem &i : items) {
+        if (toCome(i))
+            workOrderIds << i.item.appointment.workOrderId;
+    }
+    workOrderIds.removeDuplicates();
+    QHash<QString, std::vector<parts::PartNeed>> needs;
+    for (qsizetype at = 0; at < workOrderIds.size(); at += kBatch) {
+        const QStringList batch = workOrderIds.mid(at, kBatch);
+        auto q = m_db.run(QStringLiteral("SELECT work_order_id, sku, quantity FROM work_order_parts WHERE work_order_id IN (%1) "
+                                         "ORDER BY work_order_id, sku")
+                              .arg(placeholders(batch.size())),
+                          QVariantList(batch.begin(), batch.end()));
+        if (!q)
+            return q.error();
+        while (q->next())
+            needs[q->value(0).toString()].push_back({q->value(1).toString(), QString(), q->value(2).toDouble()});
+    }
+    if (needs.isEmpty()) {
+        for (LoadedItem &i : items) {
+            i.item.partSkus.clear();
+            i.item.vanLacks.clear();
+        }
+        return {};
+    }
+    QStringList vans;
+    for (const LoadedItem &i : items) {
+        if (toCome(i) && needs.contains(i.item.appointment.workOrderId))
+            vans << parts::vanLocation(i.item.appointment.technicianId);
+    }
+    vans.removeDuplicates();
+    QHash<QString, QHash<QString, double>> stock; // van location → sku → on hand
+    for (qsizetype at = 0; at < vans.size(); at += kBatch) {
+        const QStringList batch = vans.mid(at, kBatch);
+        auto q = m_db.run(QStringLiteral("SELECT location, sku, quantity FROM stock WHERE location IN (%1)").arg(placeholders(batch.size())),
+                          QVariantList(batch.begin(), batch.end()));
+        if (!q)
+            return q.error();
+        while (q->next())
+            stock[q->value(0).toString()].insert(q->value(1).toString(), q->value(2).toDouble());
+    }
+    for (LoadedItem &i : items) {
+        BoardItem &b = i.item;
+        b.partSkus.clear();
+        b.vanLacks.clear();
+        const auto it = needs.constFind(b.appointment.workOrderId);
+        if (!toCome(i) || it == needs.cend())
+            continue;
+        for (const parts::PartNeed &n : *it)
+            b.partSkus << n.sku;
+        b.vanLacks = parts::shortageWords(parts::shortages(*it, stock.value(parts::vanLocation(b.appointment.technicianId))));
+    }
+    return {};
 }
 
 Status BoardLoader::readSkills(std::vector<LoadedItem> &items)

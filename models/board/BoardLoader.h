@@ -51,6 +51,10 @@ public:
                                                    const QDateTime &to);
     Result<LoadedWorkOrder> workOrder(const QString &id);
 
+    // Sets each visit's partSkus and vanLacks: the parts its work order needs and what of
+    // them its technician's van lacks (visits neither cancelled nor completed).
+    Status readParts(std::vector<LoadedItem> &items);
+
 private:
     Result<std::vector<LoadedItem>> readItems(const QString &where, const QVariantList &binds);
     Status readSkills(std::vector<LoadedItem> &items);

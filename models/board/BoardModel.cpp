@@ -268,6 +268,22 @@ QStringList BoardModel::appointmentsOfWorkOrders(const QStringList &workOrderIds
     return ids;
 }
 
+QStringList BoardModel::appointmentsNeedingParts(const QStringList &skus) const
+{
+    QStringList ids;
+    for (const BoardItem &b : m_items) {
+        if (b.isRemoved())
+            continue;
+        for (const QString &sku : skus) {
+            if (b.partSkus.contains(sku)) {
+                ids << b.appointment.id;
+                break;
+            }
+        }
+    }
+    return ids;
+}
+
 Result<RowRefresh> BoardModel::readRows(Database &db, QStringList appointmentIds, const QStringList &workOrderIds,
                                         const QDateTime &from, const QDateTime &to)
 {

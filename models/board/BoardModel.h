@@ -67,6 +67,9 @@ public:
     // any thread reads (with what the model's thread gathered first), the model's applies.
     // Appointments shown now that belong to these work orders (read them too).
     QStringList appointmentsOfWorkOrders(const QStringList &workOrderIds) const;
+    // Visits shown now whose work orders need any of these parts (a stock change re-reads
+    // them: their vans may lack something else now).
+    QStringList appointmentsNeedingParts(const QStringList &skus) const;
     static Result<RowRefresh> readRows(Database &db, QStringList appointmentIds, const QStringList &workOrderIds,
                                        const QDateTime &from, const QDateTime &to);
     void applyRows(RowRefresh &&refresh);

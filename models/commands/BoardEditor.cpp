@@ -264,16 +264,22 @@ Status BoardEditor::repairDay(const QString &text, const dayplan::RepairOption &
 void BoardEditor::applyChanges(const ChangeList &changes)
 {
     QSet<QString> appointments, workOrders;
+    QStringList skus;
     bool reload = false;
     for (const Change &c : changes) {
         if (c.entity == QLatin1String("appointments"))
             appointments.insert(c.entityId);
-        else if (c.entity == QLatin1String("work_orders") || c.entity == QLatin1String("work_order_skills"))
+        else if (c.entity == QLatin1String("work_orders") || c.entity == QLatin1String("work_order_skills")
+                 || c.entity == QLatin1String("work_order_parts"))
             workOrders.insert(c.entityId);
+        else if (c.entity == QLatin1String("stock")) // by sku: what a van lacks may have changed
+            skus << c.entityId;
         else if (c.entity == QLatin1String("technicians") || c.entity == QLatin1String("absences")
                  || c.entity == QLatin1String("technician_skills") || c.entity == QLatin1String("territories"))
             reload = true;
     }
+    for (const QString &id : m_model->appointmentsNeedingParts(skus))
+        appointments.insert(id);
     if (m_loadInFlight) {
         m_touchedDuringLoad.unite(appointments);
         m_workOrdersTouchedDuringLoad.unite(workOrders);

@@ -1,6 +1,7 @@
 #include "repositories/WorkOrderRepository.h"
 
 #include "audit/LostRaceExplainer.h"
+#include "parts/StockRepository.h"
 #include "storage/Database.h"
 #include "storage/AssetRows.h"
 #include "storage/SiteRows.h"
@@ -162,6 +163,26 @@ Result<WorkOrderDetails> WorkOrderRepository::details(const QString &workOrderId
     if (!story)
         return story.error();
     d.story = std::move(*story);
+
+    parts::StockRepository stock(m_db);
+    auto needs = stock.partsNeeded(workOrderId);
+    if (!needs)
+        return needs.error();
+    d.partsNeeded = std::move(*needs);
+    if (!d.partsNeeded.empty()) {
+        QStringList seen;
+        for (const AppointmentSummary &s : d.appointments) {
+            const Appointment &a = s.appointment;
+            if (a.status == QLatin1String("cancelled") || a.status == QLatin1String("completed") || seen.contains(a.technicianId))
+                continue;
+            seen << a.technicianId;
+            auto lacking = stock.vanShortage(workOrderId, a.technicianId);
+            if (!lacking)
+                return lacking.error();
+            if (!lacking->empty())
+                d.vanShortages.push_back({a.technicianId, s.technicianName, parts::shortageWords(*lacking)});
+        }
+    }
     return d;
 }
 

@@ -3,6 +3,7 @@
 // bound values only; every call returns a Result so the window layer decides how to show
 // a failure. A repository borrows a Database and never outlives it.
 #include "domain/Entities.h"
+#include "parts/Stock.h"
 #include "repositories/WorkOrderStory.h"
 #include "util/Result.h"
 
@@ -39,6 +40,13 @@ struct AppointmentSummary {
     QString signedBy;
 };
 
+// A technician booked for the work order whose van lacks some of its parts.
+struct VanShortageNote {
+    QString technicianId;
+    QString technicianName;
+    QString lacks; // "2 × FLT-100, 1 × BELT-3": the missing quantities
+};
+
 // Everything the inspector shows about one work order.
 struct WorkOrderDetails {
     WorkOrder order;
@@ -51,6 +59,10 @@ struct WorkOrderDetails {
     QString warrantyNote;  // a corrective work order on an asset under warranty
     std::vector<AppointmentSummary> appointments; // by start
     WorkOrderStory story;                         // time booked, parts used, ratings
+    std::vector<parts::PartNeed> partsNeeded;     // by part
+    // For each technician of a visit still to come (neither cancelled nor completed), what
+    // their van lacks of partsNeeded; technicians whose van carries them all are left out.
+    std::vector<VanShortageNote> vanShortages;
 };
 
 class WorkOrderRepository {

@@ -27,6 +27,8 @@ struct SlotFacts {
     bool hasWindow = false;
     QStringList skills;      // the work order's required skills (sorted)
     int skillsHeld = 0;      // how many skills the technician holds
+    bool needsParts = false; // the work order needs parts (work_order_parts)
+    QString vanLacks;        // what the technician's van lacks of them ("2 × FLT-100"); empty: carries them all
 };
 
 struct Suggestion {

@@ -1,5 +1,6 @@
 #include "scheduling/SuggestionLoader.h"
 
+#include "parts/StockRepository.h"
 #include "scheduling/ScheduleLoader.h"
 #include "storage/Database.h"
 #include "storage/SiteRows.h"
@@ -63,6 +64,21 @@ Result<SuggestionInput> SuggestionLoader::load(const QString &workOrderId, const
         return inactive.error();
     while (inactive->next())
         in.inactiveTechnicians.insert(inactive->value(0).toString());
+
+    parts::StockRepository stock(m_db);
+    auto needs = stock.partsNeeded(workOrderId);
+    if (!needs)
+        return needs.error();
+    in.partsNeeded = std::move(*needs);
+    if (!in.partsNeeded.empty()) {
+        QStringList skus;
+        for (const parts::PartNeed &n : in.partsNeeded)
+            skus << n.sku;
+        auto vans = stock.vanStock(skus);
+        if (!vans)
+            return vans.error();
+        in.vanStock = std::move(*vans);
+    }
     return in;
 }
 

@@ -2,7 +2,9 @@
 // Reads what a suggestion for one work order needs: the schedule of the search horizon
 // (ScheduleLoader, as `conflicts` reads it), the work order itself with its skills and
 // site (an unassigned one is in no appointment, so the horizon's read misses it), and
-// which technicians are inactive (they take no new work).
+// which technicians are inactive (they take no new work), and the parts the work order
+// needs with what of them every van holds.
+#include "parts/Stock.h"
 #include "scheduling/ScheduleSnapshot.h"
 #include "util/Result.h"
 
@@ -20,6 +22,8 @@ struct SuggestionInput {
     ScheduleSnapshot snapshot; // holds the work order and its site
     WorkOrder workOrder;
     QSet<QString> inactiveTechnicians;
+    std::vector<parts::PartNeed> partsNeeded;
+    QHash<QString, QHash<QString, double>> vanStock; // technician id → sku → on hand, of those parts
 };
 
 class SuggestionLoader {

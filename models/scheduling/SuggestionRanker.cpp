@@ -10,6 +10,8 @@ namespace fieldops::scheduling {
 namespace {
 
 constexpr double kTravelWeight = 0.35, kStartWeight = 0.20, kSlaWeight = 0.20, kLoadWeight = 0.15, kSkillWeight = 0.10;
+// Taken off the quality of a technician whose van lacks a part the work order needs.
+constexpr double kPartsPenalty = 0.15;
 constexpr double kTravelZeroMin = 120, kSlackFullMin = 480, kLoadFullMin = 480, kLateHalfMin = 1440;
 
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
@@ -52,11 +54,19 @@ double SuggestionRanker::score(const SlotFacts &f, qint64 startMs, qint64 fromMs
     const double slack = f.hasSla ? clamp01(double(f.slaSlackMin) / kSlackFullMin) : 1.0;
     const double load = clamp01(1.0 - double(f.bookedMin) / kLoadFullMin);
     const double skill = f.skills.isEmpty() || f.skillsHeld <= 0 ? 1.0 : clamp01(double(f.skills.size()) / f.skillsHeld);
-    const double q = kTravelWeight * travel + kStartWeight * early + kSlaWeight * slack + kLoadWeight * load + kSkillWeight * skill;
+    double q = kTravelWeight * travel + kStartWeight * early + kSlaWeight * slack + kLoadWeight * load + kSkillWeight * skill;
+    if (f.needsParts && !f.vanLacks.isEmpty())
+        q = std::max(0.0, q - kPartsPenalty);
     if (!f.hasSla || f.slaSlackMin >= 0)
         return 0.5 + 0.5 * q;
     // Never 0, so later and later slots still rank among themselves by their quality.
     return 0.49 * q * kLateHalfMin / (kLateHalfMin + double(-f.slaSlackMin));
+}
+
+void SuggestionRanker::setParts(std::vector<parts::PartNeed> needs, QHash<QString, QHash<QString, double>> vanStock)
+{
+    m_partsNeeded = std::move(needs);
+    m_vanStock = std::move(vanStock);
 }
 
 qint64 SuggestionRanker::bookedMinutes(int tech, qint64 startMs, const std::vector<int> &excluded) const
@@ -138,6 +148,9 @@ SuggestionResult SuggestionRanker::suggest(const SuggestionRequest &r) const
         f.hasSla = wo.slaDue != kNoTime;
         f.slaSlackMin = f.hasSla ? ZoneClock::floorDiv(wo.slaDue - (earliestStart + durationMs), 60'000) : 0;
         f.travelMin = wo.site >= 0 ? nearestTripMinutes(int(i), site, fromMs, toMs) : 0;
+        f.needsParts = !m_partsNeeded.empty();
+        if (f.needsParts)
+            f.vanLacks = parts::shortageWords(parts::shortages(m_partsNeeded, m_vanStock.value(t.id)));
         qualified.push_back({int(i), score(f, earliestStart, fromMs, toMs), f});
     }
     if (qualified.empty()) {

@@ -47,6 +47,12 @@ QStringList suggestionReasons(const SlotFacts &f)
         out << SuggestionText::tr("inside the customer's window");
     out << (f.bookedMin > 0 ? SuggestionText::tr("%1 booked that day").arg(rules::durationText(f.bookedMin))
                             : SuggestionText::tr("nothing else booked that day"));
+    if (f.needsParts && f.vanLacks.isEmpty()) {
+        out << SuggestionText::tr("carries the parts");
+    } else if (f.needsParts) {
+        //: %1 lists what the technician's van is missing of the work order's parts, e.g. "2 × FLT-100, 1 × BELT-3".
+        out << SuggestionText::tr("van lacks %1").arg(f.vanLacks);
+    }
     return out;
 }
 

@@ -50,6 +50,8 @@ const std::vector<Migration> &migrations()
         {19, "the technicians' outbox: notices of today's schedule changes and dispatchers' messages, with their delivery", "0019_technician_outbox.sql", {}},
         {20, "asset readings checked against their assets and logged in the change feed once per transaction and asset (PostgreSQL)",
          "0020_reading_ingest_speed.sql", {}},
+        {21, "parts: a reorder point per part and location, the parts a work order needs, and stock transfers between warehouses and vans",
+         "0021_parts_stock.sql", [](Database &db) { return refreshChangeTracking(db); }},
     };
     return list;
 }

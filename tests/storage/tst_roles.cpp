@@ -2,6 +2,7 @@
 // whatever the console shows. Users are created through `fieldops-cli user add`.
 #include "PgTestServer.h"
 #include "TestDatabases.h"
+#include "parts/StockRepository.h"
 #include "repositories/Permissions.h"
 #include "session/ConsoleSession.h"
 
@@ -64,6 +65,36 @@ private slots:
         QCOMPARE(cli({QStringLiteral("--db"), m_url, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("maria"), QStringLiteral("--role"), QStringLiteral("manager")}, &err), 0);
         QCOMPARE(cli({QStringLiteral("--db"), m_url, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("root; DROP TABLE x"), QStringLiteral("--role"), QStringLiteral("admin")}, &err), 0);
         QVERIFY2(cli({QStringLiteral("--db"), m_url, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bad"), QStringLiteral("--role"), QStringLiteral("king")}, &err) == 2, qPrintable(err));
+    }
+
+    // Dispatchers and planners move stock between warehouses and vans and say what a work
+    // order needs; a manager only reads, and the refused transfer leaves the stock as it was.
+    void stockTransfersByRole()
+    {
+        auto owner = test::openUrl(m_url);
+        QVERIFY2(owner, qPrintable(test::lastError()));
+        QVERIFY(write(*owner, QStringLiteral("INSERT INTO parts(sku, name) VALUES ('FLT-100', 'Air filter')")).ok());
+        QVERIFY(write(*owner, QStringLiteral("INSERT INTO stock(sku, location, quantity, min_quantity) VALUES ('FLT-100', 'warehouse:central', 10, 2)")).ok());
+        auto ana = as(QStringLiteral("ana"));
+        QVERIFY2(ana, qPrintable(test::lastError()));
+        auto moved = parts::StockRepository(*ana).transfer({QStringLiteral("FLT-100"), QStringLiteral("warehouse:central"), QStringLiteral("van:tn"), 3});
+        QVERIFY2(moved, qPrintable(moved ? QString() : moved.error().message));
+        QCOMPARE(moved->toQuantity, 3.0);
+        auto who = ana->scalar(QStringLiteral("SELECT db_role FROM change_log WHERE entity = 'stock_transfers' ORDER BY seq DESC LIMIT 1"));
+        QCOMPARE(who.value().toString(), QStringLiteral("ana"));
+        QVERIFY(write(*ana, QStringLiteral("INSERT INTO work_order_parts(work_order_id, sku, quantity) VALUES ('w2', 'FLT-100', 1)")).ok());
+        auto paulo = as(QStringLiteral("paulo"));
+        QVERIFY2(paulo, qPrintable(test::lastError()));
+        QVERIFY(parts::StockRepository(*paulo).transfer({QStringLiteral("FLT-100"), QStringLiteral("van:tn"), QStringLiteral("van:ts"), 1}));
+
+        auto maria = as(QStringLiteral("maria"));
+        QVERIFY2(maria, qPrintable(test::lastError()));
+        auto refused = parts::StockRepository(*maria).transfer({QStringLiteral("FLT-100"), QStringLiteral("warehouse:central"), QStringLiteral("van:ts"), 1});
+        QVERIFY(!refused);
+        QCOMPARE(int(refused.error().kind), int(Error::Kind::PermissionDenied));
+        auto left = owner->scalar(QStringLiteral("SELECT quantity FROM stock WHERE sku = 'FLT-100' AND location = 'warehouse:central'"));
+        QCOMPARE(left.value().toDouble(), 7.0);
+        QVERIFY(!write(*maria, QStringLiteral("INSERT INTO work_order_parts(work_order_id, sku, quantity) VALUES ('w1', 'FLT-100', 1)")).ok());
     }
 
     void dispatcherWritesScheduleNotContracts()

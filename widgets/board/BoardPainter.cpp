@@ -253,6 +253,10 @@ void BoardPainter::paintBars(QPainter &p, int r, const QRect &exposed, const Boa
             p.setPen(QPen(colours::alarm(), 1));
             p.drawLine(bar.left(), bar.center().y(), bar.right(), bar.center().y());
         }
+        // The technician's van lacks parts the job needs: an orange line along the bar's foot
+        // (the tooltip says which).
+        if (!b.vanLacks.isEmpty() && bar.width() > 10)
+            p.fillRect(QRectF(bar.left() + 5, bar.bottom() - 3, bar.width() - 16, 2), QColor(0xef, 0x6c, 0x00));
         if (b.appointment.locked) {
             p.setPen(Qt::NoPen);
             p.setBrush(QColor(0x37, 0x47, 0x4f));

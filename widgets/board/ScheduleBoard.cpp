@@ -730,6 +730,11 @@ QString ScheduleBoard::tooltipFor(int item) const
         html += tr("SLA due %1").arg(when(b.slaDueMs)) + QStringLiteral("<br>");
     if (b.travelLeadMin > 0)
         html += tr("Travel before: %n min", nullptr, b.travelLeadMin) + QStringLiteral("<br>");
+    if (!b.vanLacks.isEmpty() && b.technician >= 0) {
+        const Technician &t = m_model->technicians()[size_t(b.technician)].technician;
+        html += tr("Van of %1 lacks %2").arg((t.name.isEmpty() ? t.id : t.name).toHtmlEscaped(), b.vanLacks.toHtmlEscaped())
+                + QStringLiteral("<br>");
+    }
     for (const scheduling::Violation &v : m_model->violations()) {
         if (v.appointmentIds.contains(b.appointment.id))
             html += QStringLiteral("<span style='color:%1'>⚠ %2</span><br>")

@@ -168,6 +168,7 @@ WorkOrderInspector::WorkOrderInspector(QWidget *parent) : QWidget(parent)
     addField(form, QStringLiteral("asset"), tr("Asset:"));
     addField(form, QStringLiteral("contract"), tr("Contract:"));
     addField(form, QStringLiteral("skills"), tr("Skills:"));
+    addField(form, QStringLiteral("parts"), tr("Parts:"));
     //: The customer's time window for the visit (when the technician may come), not a window on screen.
     addField(form, QStringLiteral("window"), tr("Window:"));
     addField(form, QStringLiteral("response"), tr("Respond by:"));
@@ -346,6 +347,16 @@ void WorkOrderInspector::setDetails(const std::optional<WorkOrderDetails> &detai
     }
     m_fields[QStringLiteral("contract")]->setText(dash(d.contractName));
     m_fields[QStringLiteral("skills")]->setText(dash(w.requiredSkills.join(QStringLiteral(", "))));
+    {
+        // What the job needs brought, then whose van lacks what of it.
+        QStringList needed;
+        for (const parts::PartNeed &n : d.partsNeeded)
+            needed << tr("%1 × %2 (%3)").arg(parts::quantityText(n.quantity), n.sku, n.name);
+        QStringList lines{dash(needed.join(QStringLiteral(", ")))};
+        for (const VanShortageNote &v : d.vanShortages)
+            lines << tr("Van of %1 lacks %2").arg(v.technicianName.isEmpty() ? v.technicianId : v.technicianName, v.lacks);
+        m_fields[QStringLiteral("parts")]->setText(lines.join(QLatin1Char('\n')));
+    }
     m_fields[QStringLiteral("window")]->setText(w.windowStart.isValid() || w.windowEnd.isValid()
                                                     ? tr("%1 – %2").arg(dash(when(w.windowStart)), dash(when(w.windowEnd)))
                                                     : tr("any time"));

@@ -38,8 +38,8 @@ Result<Ranked> rankOn(Database &db, const QString &workOrderId, const QDateTime 
     if (!input)
         return input.error();
     const scheduling::CompiledSchedule schedule(input->snapshot);
-    const scheduling::SuggestionRanker ranker(schedule,
-                                              scheduling::SuggestionRanker::basesOf(input->snapshot, input->inactiveTechnicians));
+    scheduling::SuggestionRanker ranker(schedule, scheduling::SuggestionRanker::basesOf(input->snapshot, input->inactiveTechnicians));
+    ranker.setParts(input->partsNeeded, input->vanStock);
     Ranked r;
     r.result = ranker.suggest({input->workOrder.id, input->workOrder.durationMin, from, to, SuggestionController::kTop});
     for (const Technician &t : input->snapshot.technicians)
