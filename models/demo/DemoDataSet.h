@@ -144,6 +144,14 @@ struct StockRow {
     int part; // index into parts()
     QString location;
     double quantity;
+    double minQuantity = 0; // the reorder point
+};
+
+// A part a work order needs (DemoFleet): part indexes parts().
+struct WorkOrderPartRow {
+    int workOrder;
+    int part;
+    double quantity;
 };
 
 struct PositionRow {
@@ -176,6 +184,7 @@ struct DemoDataSet {
     std::vector<RatingRow> ratings;
     std::vector<TimeEntryRow> timeEntries;
     std::vector<StockRow> stock;
+    std::vector<WorkOrderPartRow> workOrderParts;
     std::vector<PositionRow> positions;
     std::vector<conditions::ConditionRule> conditionRules;
     std::vector<ReadingRow> readings;

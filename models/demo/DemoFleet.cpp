@@ -11,7 +11,38 @@ namespace fieldops::demo {
 namespace {
 // GPS noise of a phone: a few tens of metres.
 constexpr double kJitterDeg = 0.0003;
+// Reorder points: what a warehouse and a van should never run below.
+constexpr double kWarehouseMin = 10, kWarehouseMinExpensive = 2;
+constexpr double kVanMin = 2, kVanMinExpensive = 1;
+// The share of open and booked corrective jobs that need a part.
+constexpr double kJobsNeedingParts = 0.35;
+constexpr double kExpensivePart = 1000; // BRL
 } // namespace
+
+void generatePartNeeds(DemoRandom &rng, DemoDataSet &data)
+{
+    const auto &catalogue = parts();
+    for (StockRow &s : data.stock) {
+        const bool expensive = catalogue[s.part].unitCost > kExpensivePart;
+        const bool van = s.location.startsWith(QLatin1String("van:"));
+        s.minQuantity = van ? (expensive ? kVanMinExpensive : kVanMin) : (expensive ? kWarehouseMinExpensive : kWarehouseMin);
+    }
+    for (int w = 0; w < int(data.workOrders.size()); ++w) {
+        const WorkOrderRow &order = data.workOrders[size_t(w)];
+        if (order.type != QLatin1String("corrective") || (order.status != QLatin1String("open") && order.status != QLatin1String("scheduled")))
+            continue;
+        if (!rng.chance(kJobsNeedingParts))
+            continue;
+        std::vector<int> ofSkill;
+        for (int p = 0; p < int(catalogue.size()); ++p)
+            if (catalogue[p].skill == order.skill)
+                ofSkill.push_back(p);
+        if (ofSkill.empty())
+            continue;
+        const int part = ofSkill[size_t(rng.between(0, int(ofSkill.size()) - 1))];
+        data.workOrderParts.push_back({w, part, catalogue[part].unitCost > kExpensivePart ? 1.0 : double(rng.between(1, 3))});
+    }
+}
 
 void generateStock(DemoRandom &rng, DemoDataSet &data)
 {
@@ -19,7 +50,7 @@ void generateStock(DemoRandom &rng, DemoDataSet &data)
     for (const Warehouse &w : warehouses()) {
         const QString location = QStringLiteral("warehouse:") + QString::fromLatin1(w.id);
         for (int p = 0; p < int(catalogue.size()); ++p) {
-            const bool expensive = catalogue[p].unitCost > 1000;
+            const bool expensive = catalogue[p].unitCost > kExpensivePart;
             data.stock.push_back({p, location, double(expensive ? rng.between(1, 6) : rng.between(5, 80))});
         }
     }
@@ -28,7 +59,7 @@ void generateStock(DemoRandom &rng, DemoDataSet &data)
         for (int p = 0; p < int(catalogue.size()); ++p) {
             if (std::find(t.skills.begin(), t.skills.end(), catalogue[p].skill) == t.skills.end() || !rng.chance(0.7))
                 continue;
-            data.stock.push_back({p, location, double(catalogue[p].unitCost > 1000 ? 1 : rng.between(1, 8))});
+            data.stock.push_back({p, location, double(catalogue[p].unitCost > kExpensivePart ? 1 : rng.between(1, 8))});
         }
     }
 }

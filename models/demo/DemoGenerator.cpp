@@ -62,6 +62,8 @@ bool generateDemo(const DemoOptions &options, DemoDataSet &data, const std::func
     generateContacts(contacts, data);
     DemoRandom sensors(stageSeed(options.seed, 6));
     generateConditionMonitoring(sensors, cal, clock, data);
+    DemoRandom partNeeds(stageSeed(options.seed, 7));
+    generatePartNeeds(partNeeds, data);
     return !tick || tick(100);
 }
 

@@ -81,7 +81,7 @@ qint64 rowCount(const DemoDataSet &data)
         + skillRows + qint64(data.absences.size() + data.customers.size() + data.contacts.size() + data.sites.size() + data.assets.size()
                              + data.contracts.size() + 2 * data.plans.size() + data.workOrders.size()
                              + data.appointments.size() + data.ratings.size() + data.timeEntries.size()
-                             + data.stock.size() + data.positions.size() + data.conditionRules.size()
+                             + data.stock.size() + data.workOrderParts.size() + data.positions.size() + data.conditionRules.size()
                              + data.readings.size());
 }
 
@@ -303,10 +303,19 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
     }
     {
         BatchInserter ins(db, QStringLiteral("stock"),
-                          {QStringLiteral("sku"), QStringLiteral("location"), QStringLiteral("quantity")},
+                          {QStringLiteral("sku"), QStringLiteral("location"), QStringLiteral("quantity"), QStringLiteral("min_quantity")},
                           QStringLiteral("ON CONFLICT (sku, location) DO NOTHING"));
         for (const StockRow &s : data.stock) {
-            FIELDOPS_TRY(ins.add({QString::fromLatin1(parts()[s.part].sku), s.location, s.quantity}));
+            FIELDOPS_TRY(ins.add({QString::fromLatin1(parts()[s.part].sku), s.location, s.quantity, s.minQuantity}));
+            FIELDOPS_TRY(progress.step());
+        }
+        FIELDOPS_TRY(ins.flush());
+    }
+    {
+        BatchInserter ins(db, QStringLiteral("work_order_parts"),
+                          {QStringLiteral("work_order_id"), QStringLiteral("sku"), QStringLiteral("quantity")});
+        for (const WorkOrderPartRow &n : data.workOrderParts) {
+            FIELDOPS_TRY(ins.add({data.workOrders[size_t(n.workOrder)].id, QString::fromLatin1(parts()[n.part].sku), n.quantity}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());

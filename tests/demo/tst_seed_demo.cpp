@@ -36,7 +36,7 @@ const QStringList &domainTables()
         QStringLiteral("customer_contacts"), QStringLiteral("sites"),         QStringLiteral("assets"),            QStringLiteral("contracts"),
         QStringLiteral("maintenance_plans"), QStringLiteral("maintenance_plan_skills"), QStringLiteral("work_orders"),
         QStringLiteral("work_order_skills"), QStringLiteral("appointments"),    QStringLiteral("ratings"),
-        QStringLiteral("time_entries"),    QStringLiteral("parts"),             QStringLiteral("stock"),
+        QStringLiteral("time_entries"),    QStringLiteral("parts"),             QStringLiteral("stock"),           QStringLiteral("work_order_parts"),
         QStringLiteral("positions"),       QStringLiteral("condition_rules"),   QStringLiteral("condition_rule_skills")};
     return t;
 }
@@ -152,6 +152,9 @@ private slots:
         QVERIFY(count(*db, QStringLiteral("SELECT count(DISTINCT employment) FROM technicians")) >= 2);
         QVERIFY(count(*db, QStringLiteral("SELECT count(DISTINCT shift_start || shift_end) FROM technicians")) >= 3);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM sites WHERE time_zone <> 'America/Sao_Paulo'")), qint64(0));
+        // Parts: jobs that need some, and stock below its reorder point somewhere.
+        QVERIFY(count(*db, QStringLiteral("SELECT count(*) FROM work_order_parts")) > 0);
+        QVERIFY(count(*db, QStringLiteral("SELECT count(*) FROM stock WHERE quantity < min_quantity")) > 0);
         // Every insert reached the change feed, once.
         qint64 rows = 0;
         for (const QString &t : domainTables())

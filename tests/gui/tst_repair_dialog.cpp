@@ -66,20 +66,27 @@ private slots:
         QTest::mouseClick(t.board()->viewport(), Qt::LeftButton, {}, bar.center());
         QCOMPARE(t.board()->selectedAppointments(), QStringList{QStringLiteral("a1")});
         bool chosen = false;
-        QTimer::singleShot(0, this, [&] {
+        // The menu runs its own loop: pick the entry from inside it, once the menu shows.
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            QMenu *menu = nullptr;
             for (QWidget *w : QApplication::topLevelWidgets()) {
-                auto *menu = qobject_cast<QMenu *>(w);
-                if (!menu || !menu->isVisible())
-                    continue;
-                for (QAction *a : menu->actions()) {
-                    if (a->text() == QStringLiteral("Technician off sick from now…")) {
-                        menu->setActiveAction(a);
-                        chosen = true;
-                    }
-                }
-                QTest::keyClick(menu, chosen ? Qt::Key_Return : Qt::Key_Escape);
+                if (auto *m = qobject_cast<QMenu *>(w); m && m->isVisible())
+                    menu = m;
             }
+            if (!menu)
+                return;
+            poll.stop();
+            for (QAction *a : menu->actions()) {
+                if (a->text() == QStringLiteral("Technician off sick from now…")) {
+                    menu->setActiveAction(a);
+                    chosen = true;
+                }
+            }
+            QTest::keyClick(menu, chosen ? Qt::Key_Return : Qt::Key_Escape);
         });
+        poll.start();
         // What a right click delivers to the board (QTest's clicks send no context-menu event).
         QContextMenuEvent rightClick(QContextMenuEvent::Mouse, bar.center(), t.board()->viewport()->mapToGlobal(bar.center()));
         QApplication::sendEvent(t.board()->viewport(), &rightClick);

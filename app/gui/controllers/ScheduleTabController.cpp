@@ -81,7 +81,13 @@ ScheduleTabController::ScheduleTabController(QMainWindow *window, ConsoleSession
     });
 }
 
-ScheduleTabController::~ScheduleTabController() { close(); }
+ScheduleTabController::~ScheduleTabController()
+{
+    close();
+    // The conflicts panel reads the board model this controller owns: the dock (the window's
+    // child, which would outlive the model) goes first.
+    delete m_conflictsDock;
+}
 
 QString ScheduleTabController::id() const { return QStringLiteral("schedule"); }
 
