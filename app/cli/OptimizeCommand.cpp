@@ -2,6 +2,7 @@
 // day D for the open work orders nobody is booked for, with the route optimiser around the
 // visits already booked, and proposes only visits the rule checks accept (models/dayplan).
 #include "CliContext.h"
+#include "CliDayOptions.h"
 #include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
@@ -12,7 +13,6 @@
 #include "util/TimeFormat.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace fieldops::cli {
 
@@ -74,20 +74,12 @@ int runOptimize(CliContext &ctx, const QStringList &args)
         return code;
     if (!parser.positionalArguments().isEmpty())
         return ctx.invalid(CliText::tr("optimize takes no arguments (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
-    if (!parser.isSet(dateOpt))
-        return ctx.invalid(CliText::tr("optimize needs --date, e.g. fieldops-cli optimize --date 2026-03-02"));
-    static const QRegularExpression dateShape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    const QString dateText = parser.value(dateOpt).trimmed();
-    const QDate date = QDate::fromString(dateText, Qt::ISODate);
-    if (!dateShape.match(dateText).hasMatch() || !date.isValid())
-        return ctx.invalid(CliText::tr("--date: \"%1\" is not a date YYYY-MM-DD").arg(parser.value(dateOpt)));
+    QDate date;
+    if (!readPlanDay(ctx, parser, dateOpt, CliText::tr("optimize needs --date, e.g. fieldops-cli optimize --date 2026-03-02"), date, code))
+        return code;
     dayplan::DayPlanOptions options;
-    if (parser.isSet(limitOpt)) {
-        bool ok = false;
-        options.timeLimitSeconds = parser.value(limitOpt).trimmed().toDouble(&ok);
-        if (!ok || !(options.timeLimitSeconds > 0) || options.timeLimitSeconds > kMaxSeconds)
-            return ctx.invalid(CliText::tr("--time-limit: \"%1\" is not a number of seconds in (0, %2]").arg(parser.value(limitOpt)).arg(kMaxSeconds));
-    }
+    if (!readTimeLimit(ctx, parser, limitOpt, kMaxSeconds, options.timeLimitSeconds, code))
+        return code;
     const QString territory = parser.value(territoryOpt).trimmed();
     if (parser.isSet(territoryOpt) && territory.isEmpty())
         return ctx.invalid(CliText::tr("--territory needs a territory id"));

@@ -2,6 +2,7 @@
 // --urgent WORK_ORDER) [--territory T] [--time-limit S] [--json] [--apply [--option N]]`: the
 // smallest changes that absorb a change of the day, each with its cost (models/dayplan/DayRepair).
 #include "CliContext.h"
+#include "CliDayOptions.h"
 #include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
@@ -10,8 +11,6 @@
 #include "dayplan/DayRepair.h"
 #include "dayplan/DayRepairWriter.h"
 #include "util/TimeFormat.h"
-
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -131,13 +130,10 @@ int runRepair(CliContext &ctx, const QStringList &args)
         return code;
     if (!parser.positionalArguments().isEmpty())
         return ctx.invalid(CliText::tr("repair takes no arguments (got \"%1\")").arg(parser.positionalArguments().join(QLatin1Char(' '))));
-    if (!parser.isSet(dateOpt))
-        return ctx.invalid(CliText::tr("repair needs --date, e.g. fieldops-cli repair --date 2026-03-02 --absent t7"));
-    static const QRegularExpression dateShape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    const QString dateText = parser.value(dateOpt).trimmed();
-    const QDate date = QDate::fromString(dateText, Qt::ISODate);
-    if (!dateShape.match(dateText).hasMatch() || !date.isValid())
-        return ctx.invalid(CliText::tr("--date: \"%1\" is not a date YYYY-MM-DD").arg(parser.value(dateOpt)));
+    QDate date;
+    if (!readPlanDay(ctx, parser, dateOpt, CliText::tr("repair needs --date, e.g. fieldops-cli repair --date 2026-03-02 --absent t7"), date,
+                     code))
+        return code;
     const int kinds = int(parser.isSet(absentOpt)) + int(parser.isSet(overrunOpt)) + int(parser.isSet(urgentOpt));
     if (kinds != 1)
         return ctx.invalid(CliText::tr("repair needs exactly one of --absent, --overrun and --urgent"));
@@ -172,12 +168,8 @@ int runRepair(CliContext &ctx, const QStringList &args)
     dayplan::DayPlanOptions options;
     options.timeLimitSeconds = kDefaultSeconds;
     options.maxIterations = kRepairIterations;
-    if (parser.isSet(limitOpt)) {
-        bool ok = false;
-        options.timeLimitSeconds = parser.value(limitOpt).trimmed().toDouble(&ok);
-        if (!ok || !(options.timeLimitSeconds > 0) || options.timeLimitSeconds > kMaxSeconds)
-            return ctx.invalid(CliText::tr("--time-limit: \"%1\" is not a number of seconds in (0, %2]").arg(parser.value(limitOpt)).arg(kMaxSeconds));
-    }
+    if (!readTimeLimit(ctx, parser, limitOpt, kMaxSeconds, options.timeLimitSeconds, code))
+        return code;
     const QString territory = parser.value(territoryOpt).trimmed();
     if (parser.isSet(territoryOpt) && territory.isEmpty())
         return ctx.invalid(CliText::tr("--territory needs a territory id"));

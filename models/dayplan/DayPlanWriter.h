@@ -7,7 +7,10 @@
 #include "dayplan/DayPlan.h"
 #include "util/Result.h"
 
+#include <QDateTime>
+
 namespace fieldops {
+class AppointmentWriter;
 class Database;
 }
 
@@ -15,5 +18,13 @@ namespace fieldops::dayplan {
 
 // Returns the new appointment ids, in the plan's order.
 Result<QStringList> writeDayPlan(Database &db, const DayPlan &plan, qint64 expectedChangeSeq);
+
+// What writeDayPlan and the repair's writer share, inside their write transaction:
+// refuses (StaleVersion, `refusal`) when anything was written since `expectedChangeSeq`.
+Status checkNothingWrittenSince(Database &db, qint64 expectedChangeSeq, const QString &refusal);
+// Books a new visit as a drop from the queue does and schedules its work order; refuses
+// (StaleVersion, `notOpen` with the id for %1) when the work order is no longer open.
+Result<QString> bookNewVisit(AppointmentWriter &writer, const QString &workOrderId, const QString &technicianId, const QDateTime &start,
+                             const QDateTime &end, const QString &notOpen);
 
 } // namespace fieldops::dayplan

@@ -1,12 +1,11 @@
 #include "dayplan/DayRepairWriter.h"
 
-#include "commands/AssignWorkOrderCommand.h"
+#include "dayplan/DayPlanWriter.h"
 #include "repositories/AppointmentWriter.h"
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
 
 #include <QCoreApplication>
-
 
 namespace fieldops::dayplan {
 
@@ -15,8 +14,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(DayRepairWriter)
 };
-
-Error stale(const QString &message) { return {Error::Kind::StaleVersion, message, {}}; }
 } // namespace
 
 Result<QStringList> writeDayRepair(Database &db, const RepairOption &option, const Absence &absence, qint64 expectedChangeSeq)
@@ -25,11 +22,10 @@ Result<QStringList> writeDayRepair(Database &db, const RepairOption &option, con
     Transaction tx(db);
     if (!tx.status())
         return tx.status().error();
-    auto seq = db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM change_log"));
-    if (!seq)
-        return seq.error();
-    if (seq->toLongLong() != expectedChangeSeq)
-        return stale(Text::tr("the schedule changed while the repair was worked out; nothing was written, repair again"));
+    if (Status s = checkNothingWrittenSince(db, expectedChangeSeq,
+                                            Text::tr("the schedule changed while the repair was worked out; nothing was written, repair again"));
+        !s)
+        return s.error();
     if (!absence.technicianId.isEmpty()) {
         if (auto q = db.run(QStringLiteral("INSERT INTO absences(technician_id, start_at, end_at, reason) VALUES (?, ?, ?, ?)"),
                             {absence.technicianId, timefmt::toSql(absence.start), timefmt::toSql(absence.end), absence.reason});
@@ -42,15 +38,11 @@ Result<QStringList> writeDayRepair(Database &db, const RepairOption &option, con
         if (m.appointmentId.isEmpty()) {
             if (m.toTechnicianId.isEmpty())
                 continue; // the job stays in the queue
-            const Appointment a = AssignWorkOrderCommand::newVisit(m.workOrderId, m.toTechnicianId, m.start, m.end);
-            if (Status s = writer.insert(a); !s)
-                return s.error();
-            auto changed = writer.transitionWorkOrder(a.workOrderId, QStringLiteral("open"), QStringLiteral("scheduled"));
-            if (!changed)
-                return changed.error();
-            if (!*changed)
-                return stale(Text::tr("work order %1 is no longer open; nothing was written, repair again").arg(a.workOrderId));
-            ids << a.id;
+            auto id = bookNewVisit(writer, m.workOrderId, m.toTechnicianId, m.start, m.end,
+                                   Text::tr("work order %1 is no longer open; nothing was written, repair again"));
+            if (!id)
+                return id.error();
+            ids << *id;
             continue;
         }
         auto current = writer.fetch(m.appointmentId);
