@@ -1,0 +1,62 @@
+#include "scheduling/PlanningTravelTime.h"
+
+#include "scheduling/CachedTravelTime.h"
+#include "scheduling/OsrmTravelTime.h"
+
+#include <QCoreApplication>
+
+namespace fieldops::scheduling {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(OsrmTravelTime)
+};
+} // namespace
+
+PlanningTravelTime::PlanningTravelTime(const QUrl &routingService, const QDate &day)
+{
+    if (routingService.isEmpty())
+        return;
+    OsrmConfig config;
+    config.baseUrl = routingService;
+    m_osrm = std::make_unique<OsrmTravelTime>(config);
+    m_cache = std::make_unique<CachedTravelTime>(*m_osrm, day);
+}
+
+PlanningTravelTime::~PlanningTravelTime() = default;
+
+int PlanningTravelTime::minutes(const GeoPlace &from, const GeoPlace &to) const
+{
+    return m_cache ? m_cache->minutes(from, to) : defaultTravelTime().minutes(from, to);
+}
+
+int PlanningTravelTime::upperBoundMinutes(const GeoPlace &from, const GeoPlace &to) const
+{
+    return m_cache ? m_cache->upperBoundMinutes(from, to) : defaultTravelTime().upperBoundMinutes(from, to);
+}
+
+std::vector<int> PlanningTravelTime::matrix(const std::vector<GeoPlace> &from, const std::vector<GeoPlace> &to) const
+{
+    return m_cache ? m_cache->matrix(from, to) : defaultTravelTime().matrix(from, to);
+}
+
+QString PlanningTravelTime::problem() const
+{
+    return m_osrm ? m_osrm->lastProblem() : QString();
+}
+
+QUrl PlanningTravelTime::serviceUrl(const QString &text)
+{
+    return QUrl(text.trimmed(), QUrl::StrictMode);
+}
+
+QString PlanningTravelTime::checkServiceUrl(const QString &text)
+{
+    const QUrl url = serviceUrl(text);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) || url.host().isEmpty())
+        return Text::tr("\"%1\" is not a routing service URL such as http://127.0.0.1:5000").arg(text);
+    return {};
+}
+
+} // namespace fieldops::scheduling
