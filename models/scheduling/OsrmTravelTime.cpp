@@ -119,14 +119,20 @@ std::vector<int> OsrmTravelTime::matrix(const std::vector<GeoPlace> &from, const
             noteProblem(nullProblem, false);
     }
 
+    bool fellBack = false;
     for (size_t i = 0; i < from.size(); ++i) {
         for (size_t j = 0; j < columns; ++j) {
             int &m = out[i * columns + j];
             if (m >= 0)
                 continue;
             const int known = distinctMinutes[size_t(src.of[i]) * size_t(cols) + size_t(dst.of[j])];
+            fellBack = fellBack || known < 0;
             m = known >= 0 ? known : m_fallback.minutes(from[i], to[j]);
         }
+    }
+    if (fellBack) {
+        std::lock_guard lock(m_mutex);
+        ++m_fallbacks;
     }
     return out;
 }
@@ -228,6 +234,12 @@ int OsrmTravelTime::requestsSent() const
 {
     std::lock_guard lock(m_mutex);
     return m_requests;
+}
+
+int OsrmTravelTime::fallbacksUsed() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_fallbacks;
 }
 
 } // namespace fieldops::scheduling

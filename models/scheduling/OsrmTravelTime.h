@@ -47,6 +47,9 @@ public:
     QString lastProblem() const;
     // HTTP requests sent so far (the back-off sends none).
     int requestsSent() const;
+    // Questions answered at least partly by the fallback so far: a caller compares it
+    // before and after its own questions to know whether lastProblem() concerns them.
+    int fallbacksUsed() const;
 
 private:
     struct Block; // one request's worth of the matrix (OsrmTravelTime.cpp)
@@ -61,6 +64,7 @@ private:
     mutable QString m_problem;
     mutable std::chrono::steady_clock::time_point m_skipUntil{};
     mutable int m_requests = 0;
+    mutable int m_fallbacks = 0;
 };
 
 } // namespace fieldops::scheduling

@@ -45,6 +45,11 @@ QString PlanningTravelTime::problem() const
     return m_osrm ? m_osrm->lastProblem() : QString();
 }
 
+int PlanningTravelTime::fallbacksUsed() const
+{
+    return m_osrm ? m_osrm->fallbacksUsed() : 0;
+}
+
 QUrl PlanningTravelTime::serviceUrl(const QString &text)
 {
     return QUrl(text.trimmed(), QUrl::StrictMode);

@@ -31,6 +31,8 @@ public:
     bool usesRoutingService() const { return m_osrm != nullptr; }
     // Why some times were straight-line after all (OsrmTravelTime::lastProblem); empty if none.
     QString problem() const;
+    // OsrmTravelTime::fallbacksUsed (0 without a service).
+    int fallbacksUsed() const;
 
     // What is wrong with a routing service URL typed by someone (empty when it is usable): it
     // must be http or https with a host.

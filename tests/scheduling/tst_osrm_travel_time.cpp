@@ -102,6 +102,7 @@ private slots:
         QCOMPARE(got, want);
         QCOMPARE(got[0], 13); // 721 s rounds up to 13 min, not down to 12
         QVERIFY2(osrm.lastProblem().isEmpty(), qPrintable(osrm.lastProblem()));
+        QCOMPARE(osrm.fallbacksUsed(), 0);
     }
 
     void minutesAskOnePairAndBoundIsTheAnswer()
@@ -209,6 +210,7 @@ private slots:
         QCOMPARE(osrm.minutes(c, d), HaversineTravelTime().minutes(c, d));
         QCOMPARE(server.requests(), 1); // within the back-off: not asked
         QCOMPARE(osrm.requestsSent(), 1);
+        QCOMPARE(osrm.fallbacksUsed(), 3); // each question, though only the first was sent
         QVERIFY(osrm.lastProblem().contains(QLatin1String("HTTP status 500")));
         QTest::qWait(500);
         osrm.minutes(a, b);
