@@ -1,8 +1,9 @@
-// `fieldops-cli optimize --date D [--territory T] [--time-limit S] [--json] [--apply]`: plans
+// `fieldops-cli optimize --date D [--territory T] [--time-limit S] [--osrm URL] [--json] [--apply]`: plans
 // day D for the open work orders nobody is booked for, with the route optimiser around the
 // visits already booked, and proposes only visits the rule checks accept (models/dayplan).
 #include "CliContext.h"
 #include "CliDayOptions.h"
+#include "CliRouting.h"
 #include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
@@ -64,7 +65,8 @@ int runOptimize(CliContext &ctx, const QStringList &args)
                                       QStringLiteral("S"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the plan as one JSON object."));
     const QCommandLineOption applyOpt(QStringLiteral("apply"), CliText::tr("Book the new visits, all in one transaction."));
-    parser.addOptions({dateOpt, territoryOpt, limitOpt, jsonOpt, applyOpt});
+    const QCommandLineOption osrmOpt = routingOption();
+    parser.addOptions({dateOpt, territoryOpt, limitOpt, osrmOpt, jsonOpt, applyOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("optimize"),
                    CliText::tr("Plan a day for the open work orders nobody is booked for. Visits already booked stay where they\n"
@@ -83,6 +85,10 @@ int runOptimize(CliContext &ctx, const QStringList &args)
     const QString territory = parser.value(territoryOpt).trimmed();
     if (parser.isSet(territoryOpt) && territory.isEmpty())
         return ctx.invalid(CliText::tr("--territory needs a territory id"));
+    const auto travel = routingTravel(ctx, parser, osrmOpt, date, code);
+    if (!travel)
+        return code;
+    options.travel = travel;
 
     auto db = ctx.openDatabase(code);
     if (!db)
@@ -91,6 +97,7 @@ int runOptimize(CliContext &ctx, const QStringList &args)
     if (!input)
         return ctx.fail(input.error());
     const dayplan::DayPlan plan = dayplan::planDay(*input, options);
+    reportRoutingProblem(ctx, *travel);
     const bool apply = parser.isSet(applyOpt);
     if (apply && !plan.visits.empty()) {
         if (auto written = dayplan::writeDayPlan(*db, plan, input->changeSeq); !written)

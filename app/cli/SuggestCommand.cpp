@@ -1,7 +1,8 @@
-// `fieldops-cli suggest WORK_ORDER_ID [--top K] [--from T] [--days N] [--json]`: the best
+// `fieldops-cli suggest WORK_ORDER_ID [--top K] [--from T] [--days N] [--osrm URL] [--json]`: the best
 // feasible (technician, start) slots for an unassigned or to-be-moved work order, with the
 // engine of models/scheduling (SlotFinder under the rule checks, SuggestionRanker).
 #include "CliContext.h"
+#include "CliRouting.h"
 #include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
@@ -73,7 +74,8 @@ int runSuggest(CliContext &ctx, const QStringList &args)
     const QCommandLineOption daysOpt(QStringLiteral("days"), CliText::tr("Search this many days from --from (1 … %1, default 7).").arg(kMaxDays),
                                      QStringLiteral("N"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), CliText::tr("Print the candidates as one JSON object."));
-    parser.addOptions({topOpt, fromOpt, daysOpt, jsonOpt});
+    const QCommandLineOption osrmOpt = routingOption();
+    parser.addOptions({topOpt, fromOpt, daysOpt, osrmOpt, jsonOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("suggest"),
                    CliText::tr("Rank the feasible (technician, start) slots for a work order, best first. Every slot passes the\n"
@@ -107,6 +109,9 @@ int runSuggest(CliContext &ctx, const QStringList &args)
     }
     from = from.toUTC();
     const QDateTime to = from.addDays(days);
+    const auto travel = routingTravel(ctx, parser, osrmOpt, from.date(), code);
+    if (!travel)
+        return code;
 
     auto db = ctx.openDatabase(code);
     if (!db)
@@ -114,11 +119,13 @@ int runSuggest(CliContext &ctx, const QStringList &args)
     auto input = scheduling::SuggestionLoader(*db).load(ids.constFirst(), from, to);
     if (!input)
         return ctx.fail(input.error());
-    const scheduling::CompiledSchedule schedule(input->snapshot);
+    // The search's rule checks use the same travel times as its ranking.
+    const scheduling::CompiledSchedule schedule(input->snapshot, *travel);
     scheduling::SuggestionRanker ranker(schedule, scheduling::SuggestionRanker::basesOf(input->snapshot, input->inactiveTechnicians));
     ranker.setParts(input->partsNeeded, input->vanStock);
     const scheduling::SuggestionResult result =
         ranker.suggest({input->workOrder.id, input->workOrder.durationMin, from, to, top});
+    reportRoutingProblem(ctx, *travel);
     if (parser.isSet(jsonOpt)) {
         ctx.out() << toJson(result) << '\n';
     } else if (result.candidates.empty()) {

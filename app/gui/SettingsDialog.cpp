@@ -2,6 +2,7 @@
 
 #include "settings/ConditionsPage.h"
 #include "settings/DisplayPage.h"
+#include "settings/RoutingPage.h"
 #include "settings/TileSourcePage.h"
 
 #include <QDialogButtonBox>
@@ -22,6 +23,8 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     m_pages->addTab(m_display, tr("Display"));
     m_conditions = new widgets::ConditionsPage(m_pages);
     m_pages->addTab(m_conditions, tr("Condition rules"));
+    m_routing = new widgets::RoutingPage(m_pages);
+    m_pages->addTab(m_routing, tr("Routing"));
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply, this);
     auto *v = new QVBoxLayout(this);
     v->addWidget(m_pages, 1);
@@ -40,6 +43,10 @@ bool SettingsDialog::applyAll()
     }
     if (!m_display->apply()) {
         m_pages->setCurrentWidget(m_display);
+        return false;
+    }
+    if (!m_routing->apply()) {
+        m_pages->setCurrentWidget(m_routing);
         return false;
     }
     return m_conditions->apply();

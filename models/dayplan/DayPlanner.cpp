@@ -155,11 +155,9 @@ void fillMatrix(const CompiledSchedule &s, Problem &p)
 {
     const int n = int(p.places.size());
     p.vrp.locationCount = n;
-    p.vrp.travel.resize(size_t(n) * size_t(n));
-    for (int i = 0; i < n; ++i) {
-        for (int j = 0; j < n; ++j)
-            p.vrp.travel[size_t(i) * size_t(n) + size_t(j)] = s.travel().minutes(p.places[size_t(i)], p.places[size_t(j)]);
-    }
+    // One matrix question: a routing service answers it in one request, not n² of them.
+    const std::vector<int> minutes = s.travel().matrix(p.places, p.places);
+    p.vrp.travel.assign(minutes.begin(), minutes.end());
 }
 
 // The new visits of a solution, each starting as early as its route allows.
@@ -238,7 +236,7 @@ int dayTravel(const DayPlanInput &in, const CompiledSchedule &s, const QSet<int>
 
 DayPlan planDay(const DayPlanInput &in, const DayPlanOptions &options)
 {
-    CompiledSchedule s(in.snapshot);
+    CompiledSchedule s(in.snapshot, options.travel ? *options.travel : scheduling::defaultTravelTime());
     const Clock clock{QDateTime(in.date.addDays(-1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()};
     Problem p;
     addVehicles(in, s, clock, p);

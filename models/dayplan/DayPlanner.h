@@ -12,9 +12,11 @@
 // The guarantee: every proposed visit then goes through RuleGate, the rule checks
 // `conflicts` applies; one that fails is reported unassigned.
 #include "dayplan/DayPlan.h"
+#include "scheduling/TravelTime.h"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 
 namespace fieldops::dayplan {
 
@@ -30,6 +32,10 @@ struct DayPlanOptions {
     // The share of the time limit spent, in [0, 1], a few times a second while searching
     // and 1 at the end; called on the planning thread.
     std::function<void(double)> progress = nullptr;
+    // Travel between places for the whole plan, its rule checks included (a routing
+    // service's, PlanningTravelTime); empty: the straight-line model. Shared, as the plan may
+    // be made on a worker thread.
+    std::shared_ptr<const scheduling::TravelTimeProvider> travel = nullptr;
 };
 
 DayPlan planDay(const DayPlanInput &input, const DayPlanOptions &options);

@@ -79,6 +79,15 @@ inline const SettingValue<int> &refreshIntervalMs()
     return v;
 }
 
+// The OSRM routing service suggestions and the optimiser ask for road travel times (a base
+// URL such as http://127.0.0.1:5000); empty: the straight-line model. The rule checks of the
+// Conflicts view never use it (scheduling/PlanningTravelTime.h).
+inline const SettingValue<QString> &routingServiceUrl()
+{
+    static const SettingValue<QString> v(QStringLiteral("Routing/serviceUrl"), {});
+    return v;
+}
+
 // How often the console evaluates the condition rules (minutes; ConditionWatch).
 inline const SettingValue<int> &conditionIntervalMinutes()
 {

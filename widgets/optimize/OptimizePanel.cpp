@@ -52,6 +52,10 @@ OptimizePanel::OptimizePanel(DayPlanProposalModel *model, QWidget *parent)
     m_message->setObjectName(QStringLiteral("optimizeMessage"));
     m_message->setWordWrap(true);
     m_travel->setObjectName(QStringLiteral("optimizeTravel"));
+    m_travelNote = new QLabel(this);
+    m_travelNote->setObjectName(QStringLiteral("optimizeTravelNote"));
+    m_travelNote->setWordWrap(true);
+    m_travelNote->hide();
 
     m_table->setObjectName(QStringLiteral("optimizeTable"));
     m_table->setModel(model);
@@ -87,6 +91,7 @@ OptimizePanel::OptimizePanel(DayPlanProposalModel *model, QWidget *parent)
     auto *left = new QVBoxLayout;
     left->addWidget(m_table, 1);
     left->addWidget(m_travel);
+    left->addWidget(m_travelNote);
     auto *right = new QVBoxLayout;
     right->addWidget(m_unplacedTitle);
     right->addWidget(m_unplaced, 1);
@@ -140,6 +145,7 @@ void OptimizePanel::showSolving(const QString &text)
     m_title->clear();
     m_message->setStyleSheet(QString());
     m_message->setText(text);
+    setTravelNote({});
     m_progress->setValue(0);
     updateButtons();
 }
@@ -166,6 +172,12 @@ void OptimizePanel::showProposal(const QString &title)
     updateButtons();
 }
 
+void OptimizePanel::setTravelNote(const QString &text)
+{
+    m_travelNote->setText(text);
+    m_travelNote->setVisible(!text.isEmpty());
+}
+
 void OptimizePanel::showMessage(const QString &text)
 {
     m_solving = false;
@@ -173,6 +185,7 @@ void OptimizePanel::showMessage(const QString &text)
     m_title->clear();
     m_message->setStyleSheet(QString());
     m_message->setText(text);
+    setTravelNote({});
     m_travel->clear();
     m_unplaced->clear();
     updateButtons();

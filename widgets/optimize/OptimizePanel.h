@@ -45,6 +45,8 @@ public:
     void showProposal(const QString &title);
     // No proposal on show (a failed read, a cancel, after Accept or Discard): `text` says why.
     void showMessage(const QString &text);
+    // Why travel times were straight-line after all (the routing service failed); empty hides it.
+    void setTravelNote(const QString &text);
     // The proposal rests on a schedule that changed: Accept would be refused.
     void showStale(const QString &text);
     bool isSolving() const { return m_solving; }
@@ -59,6 +61,7 @@ public:
     QTreeWidget *unplacedList() const { return m_unplaced; }
     QLabel *messageLabel() const { return m_message; }
     QLabel *travelLabel() const { return m_travel; }
+    QLabel *travelNoteLabel() const { return m_travelNote; }
     QDateEdit *dateEdit() const { return m_date; }
 
 signals:
@@ -81,6 +84,7 @@ private:
     QLabel *m_message;
     QTableView *m_table;
     QLabel *m_travel;
+    QLabel *m_travelNote;
     QLabel *m_unplacedTitle;
     QTreeWidget *m_unplaced;
     QPushButton *m_accept;

@@ -34,6 +34,11 @@ SuggestionPanel::SuggestionPanel(SuggestionModel *model, QWidget *parent)
     m_whyNone->setWordWrap(true);
     m_whyNone->setStyleSheet(QStringLiteral("color: %1;").arg(colours::css(colours::warning())));
     m_whyNone->hide();
+    m_travelNote = new QLabel(this);
+    m_travelNote->setObjectName(QStringLiteral("suggestionTravelNote"));
+    m_travelNote->setWordWrap(true);
+    m_travelNote->setStyleSheet(QStringLiteral("color: %1;").arg(colours::css(colours::warning())));
+    m_travelNote->hide();
     m_book->setObjectName(QStringLiteral("suggestionBook"));
     m_book->setToolTip(tr("Book the chosen slot (Enter). Undo takes it back."));
     auto *close = new QPushButton(tr("Close"), this);
@@ -64,6 +69,7 @@ SuggestionPanel::SuggestionPanel(SuggestionModel *model, QWidget *parent)
     v->addWidget(m_title);
     v->addWidget(m_busy);
     v->addWidget(m_whyNone);
+    v->addWidget(m_travelNote);
     v->addWidget(m_table, 1);
     v->addLayout(buttons);
 
@@ -170,6 +176,12 @@ void SuggestionPanel::keyPressEvent(QKeyEvent *event)
         return;
     }
     QWidget::keyPressEvent(event);
+}
+
+void SuggestionPanel::setTravelNote(const QString &text)
+{
+    m_travelNote->setText(text);
+    m_travelNote->setVisible(!text.isEmpty());
 }
 
 } // namespace fieldops::widgets

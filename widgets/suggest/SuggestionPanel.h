@@ -29,6 +29,8 @@ public:
     void showResult(const QString &title);
     // Nothing to rank (no work order selected, a failed read): `text` says so.
     void showProblem(const QString &text);
+    // Why travel times were straight-line after all (the routing service failed); empty hides it.
+    void setTravelNote(const QString &text);
 
     // The next answer takes the keyboard (its first row current, Enter books it).
     void focusWhenReady() { m_takeFocus = true; }
@@ -38,6 +40,7 @@ public:
     QTableView *table() const { return m_table; }
     QLabel *titleLabel() const { return m_title; }
     QLabel *whyNoneLabel() const { return m_whyNone; }
+    QLabel *travelNoteLabel() const { return m_travelNote; }
     QPushButton *bookButton() const { return m_book; }
     // The chosen row (the current one; -1 when none).
     int currentRow() const;
@@ -60,6 +63,7 @@ private:
     QProgressBar *m_busy;
     QTableView *m_table;
     QLabel *m_whyNone;
+    QLabel *m_travelNote;
     QPushButton *m_book;
     bool m_takeFocus = false;
 };

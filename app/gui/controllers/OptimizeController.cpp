@@ -11,8 +11,10 @@
 #include "document/ScheduleDocument.h"
 #include "itemmodels/DayPlanProposalModel.h"
 #include "optimize/OptimizePanel.h"
+#include "scheduling/PlanningTravelTime.h"
 #include "session/ConsoleSession.h"
 #include "session/SessionJob.h"
+#include "settings/ConsoleSettings.h"
 #include "sync/Change.h"
 
 #include <QAction>
@@ -169,6 +171,13 @@ void OptimizeController::startSolve(dayplan::DayPlanInput input)
     m_panel->showSolving(tr("Optimizing %1…").arg(dayText(m_day)));
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
     dayplan::DayPlanOptions options;
+    // Made for this day's solve: its cache and back-off belong to it. A setting edited by
+    // hand into something the Settings page would refuse is ignored.
+    const QString routing = settings::routingServiceUrl().get().trimmed();
+    const bool useService = !routing.isEmpty() && scheduling::PlanningTravelTime::checkServiceUrl(routing).isEmpty();
+    m_travel = std::make_shared<scheduling::PlanningTravelTime>(
+        useService ? scheduling::PlanningTravelTime::serviceUrl(routing) : QUrl(), m_day);
+    options.travel = m_travel;
     options.timeLimitSeconds = m_panel->timeLimitSeconds();
     options.cancelled = [flag = m_cancelFlag] { return flag->load(); };
     // Called on the planning thread: queued to this object, which outlives the solve
@@ -198,6 +207,7 @@ void OptimizeController::onSolved()
     }
     m_model->setPlan(m_watcher->result(), m_names, m_summaries);
     m_panel->showProposal(tr("Optimize %1").arg(dayText(m_day)));
+    m_panel->setTravelNote(m_travel ? m_travel->problem() : QString());
     showPreview();
     if (m_writtenWhileSolving || m_latestChangeSeq > m_changeSeq)
         markStale();

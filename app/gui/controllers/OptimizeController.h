@@ -7,6 +7,8 @@
 // board's editor as one undo step (BookDayPlanCommand); a proposal the schedule moved away
 // from (a change to a visit, work order, technician, skill or absence since its read, heard
 // from the change feed or this console's own edits) is refused with a word and Solve again.
+// Travel times come from the routing service of the settings when one is set, else the
+// straight-line model; a service that failed is named under the proposal.
 #include "dayplan/DayPlan.h"
 
 #include <QDate>
@@ -28,6 +30,9 @@ class ConsoleSession;
 class DayPlanProposalModel;
 struct Change;
 using ChangeList = QList<Change>;
+}
+namespace fieldops::scheduling {
+class PlanningTravelTime;
 }
 namespace fieldops::widgets {
 class OptimizePanel;
@@ -87,6 +92,7 @@ private:
     Phase m_phase = Phase::Idle;
     quint64 m_generation = 0; // bumps on every solve, cancel and discard: older answers are dropped
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
+    std::shared_ptr<const scheduling::PlanningTravelTime> m_travel; // the running solve's
     bool m_userCancelled = false;
     // The proposal on show rests on the schedule as read at this change-log seq.
     QDate m_day;

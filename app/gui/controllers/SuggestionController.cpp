@@ -6,10 +6,12 @@
 #include "document/ScheduleDocument.h"
 #include "itemmodels/SuggestionModel.h"
 #include "scheduling/CompiledSchedule.h"
+#include "scheduling/PlanningTravelTime.h"
 #include "scheduling/SuggestionLoader.h"
 #include "scheduling/SuggestionRanker.h"
 #include "selection/SelectionService.h"
 #include "session/ConsoleSession.h"
+#include "settings/ConsoleSettings.h"
 #include "session/SessionJob.h"
 #include "suggest/SuggestionPanel.h"
 
@@ -30,18 +32,23 @@ struct Ranked {
     QString title;
     QHash<QString, QString> names;
     QString status; // the work order's: only an open one is assigned anew
+    QString travelProblem; // why this ranking's travel times were straight-line after all
 };
 
-Result<Ranked> rankOn(Database &db, const QString &workOrderId, const QDateTime &from, const QDateTime &to)
+Result<Ranked> rankOn(Database &db, const QString &workOrderId, const QDateTime &from, const QDateTime &to,
+                      const scheduling::PlanningTravelTime &travel)
 {
     auto input = scheduling::SuggestionLoader(db).load(workOrderId, from, to);
     if (!input)
         return input.error();
-    const scheduling::CompiledSchedule schedule(input->snapshot);
+    const int fallbacksBefore = travel.fallbacksUsed();
+    const scheduling::CompiledSchedule schedule(input->snapshot, travel);
     scheduling::SuggestionRanker ranker(schedule, scheduling::SuggestionRanker::basesOf(input->snapshot, input->inactiveTechnicians));
     ranker.setParts(input->partsNeeded, input->vanStock);
     Ranked r;
     r.result = ranker.suggest({input->workOrder.id, input->workOrder.durationMin, from, to, SuggestionController::kTop});
+    if (travel.fallbacksUsed() != fallbacksBefore)
+        r.travelProblem = travel.problem();
     for (const Technician &t : input->snapshot.technicians)
         r.names.insert(t.id, t.name.isEmpty() ? t.id : t.name);
     const WorkOrder &w = input->workOrder;
@@ -112,6 +119,19 @@ void SuggestionController::detach()
 
 bool SuggestionController::isOpen() const { return !m_dock->isHidden(); }
 
+std::shared_ptr<const scheduling::PlanningTravelTime> SuggestionController::travelFor(const QDate &day)
+{
+    const QString url = settings::routingServiceUrl().get().trimmed();
+    if (!m_travel || url != m_travelUrl || day != m_travelDay) {
+        // A setting the page refused cannot be saved; one edited by hand is ignored.
+        const bool usable = !url.isEmpty() && scheduling::PlanningTravelTime::checkServiceUrl(url).isEmpty();
+        m_travel = std::make_shared<scheduling::PlanningTravelTime>(usable ? scheduling::PlanningTravelTime::serviceUrl(url) : QUrl(), day);
+        m_travelUrl = url;
+        m_travelDay = day;
+    }
+    return m_travel;
+}
+
 void SuggestionController::suggestForSelection()
 {
     const QString id = m_session->selection()->workOrderId();
@@ -157,7 +177,7 @@ void SuggestionController::rank()
     const QDateTime from = m_session->now();
     const QDateTime to = from.addDays(kHorizonDays);
     runSessionJob<Ranked>(
-        m_session, this, [id, from, to](Database &db) { return rankOn(db, id, from, to); },
+        m_session, this, [id, from, to, travel = travelFor(from.date())](Database &db) { return rankOn(db, id, from, to, *travel); },
         [this, generation, id](Result<Ranked> answer) {
             if (generation != m_generation)
                 return; // the selection or the schedule moved on while this one ranked
@@ -165,6 +185,7 @@ void SuggestionController::rank()
                 m_model->clear();
                 showHighlights();
                 m_panel->showProblem(answer.error().message);
+                m_panel->setTravelNote({});
                 m_workOrderId = id; // a change may make it rankable again
                 emit ranked(id);
                 return;
@@ -172,6 +193,7 @@ void SuggestionController::rank()
             m_workOrderStatus = answer->status;
             m_model->setResult(id, answer->result, answer->names);
             m_panel->showResult(answer->title);
+            m_panel->setTravelNote(answer->travelProblem);
             showHighlights();
             emit ranked(id);
         });

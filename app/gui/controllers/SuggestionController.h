@@ -5,10 +5,14 @@
 // panel and shades them on the board, ranks again when the schedule changes while the
 // panel is open, and drops answers the selection has moved on from. Booking pushes the
 // board's own commands (an assign as a queue drop does, a move for a booked work order),
-// so the version ledger, refusals and undo text are the board's.
+// so the version ledger, refusals and undo text are the board's. Travel times come from the
+// routing service of the settings when one is set (kept across rankings of a day, so its
+// cache and back-off last), else the straight-line model.
+#include <QDate>
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <memory>
 
 class QAction;
 class QDockWidget;
@@ -18,6 +22,9 @@ namespace fieldops {
 class BoardEditor;
 class ConsoleSession;
 class SuggestionModel;
+}
+namespace fieldops::scheduling {
+class PlanningTravelTime;
 }
 namespace fieldops::widgets {
 class ScheduleBoard;
@@ -67,6 +74,8 @@ private:
     void rankSoon(); // folds a burst of changes into one ranking
     void showHighlights();
     bool isOpen() const;
+    // The travel times for rankings from `day` on, as the settings name them now.
+    std::shared_ptr<const scheduling::PlanningTravelTime> travelFor(const QDate &day);
 
     ConsoleSession *m_session;
     SuggestionModel *m_model;
@@ -78,6 +87,9 @@ private:
     QString m_workOrderId;
     QString m_workOrderStatus; // as of the answer on show
     quint64 m_generation = 0; // bumps on every ranking: only the latest answer is shown
+    std::shared_ptr<const scheduling::PlanningTravelTime> m_travel;
+    QString m_travelUrl; // the setting m_travel was made for
+    QDate m_travelDay;
     bool m_dragging = false;
     QTimer m_rerank;
 };
