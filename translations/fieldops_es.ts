@@ -1158,6 +1158,68 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>DayRepair</name>
+    <message>
+        <source>technician %1 does not exist</source>
+        <translation>el técnico %1 no existe</translation>
+    </message>
+    <message>
+        <source>technician %1&apos;s day %2 is over by %3: nothing is left to repair</source>
+        <translation>el día %2 del técnico %1 ya terminó a las %3: no queda nada que reparar</translation>
+    </message>
+    <message>
+        <source>reported absent</source>
+        <translation>ausencia comunicada</translation>
+    </message>
+    <message>
+        <source>visit %1 is not booked around %2</source>
+        <translation>la visita %1 no está programada alrededor de %2</translation>
+    </message>
+    <message>
+        <source>an overrun needs a positive number of minutes</source>
+        <translation>un retraso necesita un número positivo de minutos</translation>
+    </message>
+    <message>
+        <source>work order %1 is not in the queue for %2 (open, nobody booked, its window meeting the day)</source>
+        <translation>la orden de trabajo %1 no está en la cola para %2 (abierta, sin nadie programado, con su ventana en ese día)</translation>
+    </message>
+    <message>
+        <source>Reassign to colleagues</source>
+        <translation>Reasignar a compañeros</translation>
+    </message>
+    <message>
+        <source>Push later the same day</source>
+        <translation>Retrasar el mismo día</translation>
+    </message>
+    <message>
+        <source>Send back to the queue</source>
+        <translation>Devolver a la cola</translation>
+    </message>
+    <message>
+        <source>Book where it fits</source>
+        <translation>Programar donde quepa</translation>
+    </message>
+    <message>
+        <source>Bump a lower-priority visit</source>
+        <translation>Desplazar una visita de menor prioridad</translation>
+    </message>
+    <message>
+        <source>Leave in the queue</source>
+        <translation>Dejar en la cola</translation>
+    </message>
+</context>
+<context>
+    <name>DayRepairWriter</name>
+    <message>
+        <source>the schedule changed while the repair was worked out; nothing was written, repair again</source>
+        <translation>la agenda cambió mientras se calculaba la reparación; no se escribió nada, repare de nuevo</translation>
+    </message>
+    <message>
+        <source>work order %1 is no longer open; nothing was written, repair again</source>
+        <translation>la orden de trabajo %1 ya no está abierta; no se escribió nada, repare de nuevo</translation>
+    </message>
+</context>
+<context>
     <name>DemoSeedRunner</name>
     <message>
         <source>Creating the schema…</source>
@@ -1895,6 +1957,45 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>OsrmTravelTime</name>
+    <message>
+        <source>it answered &quot;%1&quot;</source>
+        <translation>respondió &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>it answered &quot;%1&quot; (%2)</source>
+        <translation>respondió &quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>estado HTTP %1</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON (%1)</source>
+        <translation>la respuesta no es JSON (%1)</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s durations are not a table of %1 × %2 seconds</source>
+        <translation>las duraciones de la respuesta no son una tabla de %1 × %2 segundos</translation>
+    </message>
+    <message>
+        <source>routing service at %1: %2; using straight-line travel times</source>
+        <translation>servicio de rutas en %1: %2; se usan tiempos de viaje en línea recta</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>sin respuesta en %1 s</translation>
+    </message>
+    <message>
+        <source>routing service at %1: no road route from %2 to %3; using the straight-line travel time for it</source>
+        <translation>servicio de rutas en %1: no hay ruta por carretera de %2 a %3; se usa el tiempo en línea recta para ella</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a routing service URL such as http://127.0.0.1:5000</source>
+        <translation>&quot;%1&quot; no es una URL de servicio de rutas como http://127.0.0.1:5000</translation>
+    </message>
+</context>
+<context>
     <name>PmGenerator</name>
     <message>
         <source>due override of plan %1: the day is not a date</source>
@@ -2190,6 +2291,21 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>RepairDayCommand</name>
+    <message>
+        <source>The schedule changed since the repair was worked out: nothing was written.</source>
+        <translation>La agenda cambió desde que se calculó la reparación: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>The absence was not recorded.</source>
+        <translation>La ausencia no se registró.</translation>
+    </message>
+    <message>
+        <source>Work order %1 is no longer open: nothing was written.</source>
+        <translation>La orden de trabajo %1 ya no está abierta: no se escribió nada.</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleBoard</name>
     <message>
         <source>Connect to a database to see the schedule.</source>
@@ -2459,6 +2575,41 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>StockRepository</name>
+    <message>
+        <source>quantity: %1 is not a positive number</source>
+        <translation>quantity: %1 no es un número positivo</translation>
+    </message>
+    <message>
+        <source>from and to are both %1: a transfer moves stock between two locations</source>
+        <translation>origen y destino son ambos %1: una transferencia mueve existencias entre dos ubicaciones</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no location: write warehouse:NAME or van:TECHNICIAN</source>
+        <translation>&quot;%1&quot; no es una ubicación: escriba warehouse:NOMBRE o van:TÉCNICO</translation>
+    </message>
+    <message>
+        <source>no part %1</source>
+        <translation>no existe la pieza %1</translation>
+    </message>
+    <message>
+        <source>no technician %1 for the van %2</source>
+        <translation>no existe el técnico %1 para la furgoneta %2</translation>
+    </message>
+    <message>
+        <source>no warehouse %1 holds any stock</source>
+        <translation>ningún almacén %1 tiene existencias</translation>
+    </message>
+    <message>
+        <source>there is no %1 at %2 to move</source>
+        <translation>no hay %1 en %2 para mover</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 of %3, fewer than the %4 to move</source>
+        <translation>%1 tiene %2 de %3, menos que los %4 a mover</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionLoader</name>
     <message>
         <source>work order %1 does not exist</source>
@@ -2546,6 +2697,15 @@ Lecturas: %4.</translation>
     <message>
         <source>the customer&apos;s window %1 – %2 leaves no room for the visit between %3 and %4</source>
         <translation>la franja del cliente %1 – %2 no deja hueco para la visita entre %3 y %4</translation>
+    </message>
+    <message>
+        <source>carries the parts</source>
+        <translation>lleva las piezas</translation>
+    </message>
+    <message>
+        <source>van lacks %1</source>
+        <extracomment>%1 lists what the technician&apos;s van is missing of the work order&apos;s parts, e.g. &quot;2 × FLT-100, 1 × BELT-3&quot;.</extracomment>
+        <translation>a la furgoneta le faltan %1</translation>
     </message>
 </context>
 <context>
@@ -4611,6 +4771,278 @@ gps_mismatch, no_comment). `time-entries approve ID…` aprueba los registros pe
 ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrige uno (el registro de auditoría
 guarda los valores que sustituye).</translation>
     </message>
+    <message>
+        <source>Travel times from the OSRM routing service at URL (e.g. http://127.0.0.1:5000); straight-line times when it fails.</source>
+        <translation>Tiempos de viaje del servicio de rutas OSRM en URL (p. ej. http://127.0.0.1:5000); tiempos en línea recta cuando falla.</translation>
+    </message>
+    <message>
+        <source>absorb a change of the day with the fewest moves, options with their cost (--date D (--absent T [--from TIME] | --overrun APPOINTMENT --minutes M | --urgent WO) [--json] [--apply [--option N]])</source>
+        <translation>absorber un cambio del día con el mínimo de movimientos, opciones con su coste (--date D (--absent T [--from TIME] | --overrun APPOINTMENT --minutes M | --urgent WO) [--json] [--apply [--option N]])</translation>
+    </message>
+    <message>
+        <source>the parts on hand per warehouse and technician&apos;s van, with their reorder points ([--location L] [--json])</source>
+        <translation>las piezas disponibles por almacén y furgoneta de técnico, con sus puntos de pedido ([--location L] [--json])</translation>
+    </message>
+    <message>
+        <source>the parts below their reorder point at each location, and by how much ([--json])</source>
+        <translation>las piezas por debajo de su punto de pedido en cada ubicación, y cuánto falta ([--json])</translation>
+    </message>
+    <message>
+        <source>move stock of a part between warehouses and vans, refused when the source lacks it (--sku S --from L --to L --quantity Q [--json])</source>
+        <translation>mover existencias de una pieza entre almacenes y furgonetas, rechazado cuando falta en el origen (--sku S --from L --to L --quantity Q [--json])</translation>
+    </message>
+    <message>
+        <source>Nothing is displaced: the day absorbs the change as it is. The absence is recorded.
+</source>
+        <translation>No se desplaza nada: el día absorbe el cambio tal como está. La ausencia queda registrada.
+</translation>
+    </message>
+    <message>
+        <source>Nothing is displaced: the day absorbs the change as it is.
+</source>
+        <translation>No se desplaza nada: el día absorbe el cambio tal como está.
+</translation>
+    </message>
+    <message>
+        <source>Displaced: %1
+</source>
+        <translation>Desplazadas: %1
+</translation>
+    </message>
+    <message>
+        <source>Left in place (locked or under way): %1
+</source>
+        <translation>Dejadas en su sitio (bloqueadas o en curso): %1
+</translation>
+    </message>
+    <message>
+        <source>%1. %2 — cost %3: %4 moved, %5 to the queue, %6 new, %7 min more travel, %8 min past SLA
+</source>
+        <translation>%1. %2 — coste %3: %4 movidas, %5 a la cola, %6 nuevas, %7 min más de viaje, %8 min después del SLA
+</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>cola</translation>
+    </message>
+    <message>
+        <source>     %1: %2 → %3
+</source>
+        <translation>     %1: %2 → %3
+</translation>
+    </message>
+    <message>
+        <source>Option %1 written.
+</source>
+        <translation>Opción %1 escrita.
+</translation>
+    </message>
+    <message>
+        <source>Nothing written (add --apply to write the first option, or --apply --option N).
+</source>
+        <translation>No se escribió nada (añada --apply para escribir la primera opción, o --apply --option N).
+</translation>
+    </message>
+    <message>
+        <source>The day to repair (YYYY-MM-DD, in each technician&apos;s time zone).</source>
+        <translation>El día a reparar (AAAA-MM-DD, en la zona horaria de cada técnico).</translation>
+    </message>
+    <message>
+        <source>This technician is off for the rest of the day.</source>
+        <translation>Este técnico está ausente el resto del día.</translation>
+    </message>
+    <message>
+        <source>With --absent: off from this instant (ISO 8601 with an offset or Z; default: the day&apos;s start).</source>
+        <translation>Con --absent: ausente desde este instante (ISO 8601 con desfase o Z; por defecto: el inicio del día).</translation>
+    </message>
+    <message>
+        <source>This visit (appointment id) runs long.</source>
+        <translation>Esta visita (id de la cita) se alarga.</translation>
+    </message>
+    <message>
+        <source>With --overrun: by this many minutes.</source>
+        <translation>Con --overrun: en estos minutos.</translation>
+    </message>
+    <message>
+        <source>This work order in the queue must go today.</source>
+        <translation>Esta orden de trabajo de la cola debe atenderse hoy.</translation>
+    </message>
+    <message>
+        <source>Only this territory&apos;s technicians take visits.</source>
+        <translation>Solo los técnicos de este territorio reciben visitas.</translation>
+    </message>
+    <message>
+        <source>Seconds the optimiser may search for each option (decimal, default 0.5).</source>
+        <translation>Segundos que el optimizador puede buscar por opción (decimal, por defecto 0,5).</translation>
+    </message>
+    <message>
+        <source>Print the options as one JSON object.</source>
+        <translation>Imprimir las opciones como un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>Write an option (the cheapest unless --option), in one transaction.</source>
+        <translation>Escribir una opción (la más barata salvo --option), en una transacción.</translation>
+    </message>
+    <message>
+        <source>With --apply: the option&apos;s number as listed (1 is the cheapest).</source>
+        <translation>Con --apply: el número de la opción según la lista (1 es la más barata).</translation>
+    </message>
+    <message>
+        <source>Propose the smallest changes that absorb a change of the day: a technician off sick (--absent),
+a visit running long (--overrun with --minutes) or an urgent job (--urgent). Only the visits the
+change displaces move; locked and started visits stay. Each option comes with its cost, cheapest
+first, and every visit it proposes passes the rules `conflicts` checks. Without --apply nothing
+is written.</source>
+        <translation>Propone los cambios mínimos que absorben un cambio del día: un técnico enfermo (--absent),
+una visita que se alarga (--overrun con --minutes) o un trabajo urgente (--urgent). Solo se mueven
+las visitas que el cambio desplaza; las bloqueadas y las iniciadas se quedan. Cada opción trae su
+coste, la más barata primero, y cada visita propuesta cumple las reglas que comprueba `conflicts`.
+Sin --apply no se escribe nada.</translation>
+    </message>
+    <message>
+        <source>repair takes no arguments (got &quot;%1&quot;)</source>
+        <translation>repair no admite argumentos (recibió &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>repair needs --date, e.g. fieldops-cli repair --date 2026-03-02 --absent t7</source>
+        <translation>repair necesita --date, p. ej. fieldops-cli repair --date 2026-03-02 --absent t7</translation>
+    </message>
+    <message>
+        <source>repair needs exactly one of --absent, --overrun and --urgent</source>
+        <translation>repair necesita exactamente uno de --absent, --overrun y --urgent</translation>
+    </message>
+    <message>
+        <source>--absent needs a technician id</source>
+        <translation>--absent necesita un id de técnico</translation>
+    </message>
+    <message>
+        <source>--from goes with --absent</source>
+        <translation>--from va con --absent</translation>
+    </message>
+    <message>
+        <source>--overrun needs --minutes, a whole number of minutes from 1 to 1440</source>
+        <translation>--overrun necesita --minutes, un número entero de minutos de 1 a 1440</translation>
+    </message>
+    <message>
+        <source>--minutes goes with --overrun</source>
+        <translation>--minutes va con --overrun</translation>
+    </message>
+    <message>
+        <source>--option goes with --apply</source>
+        <translation>--option va con --apply</translation>
+    </message>
+    <message>
+        <source>--option: &quot;%1&quot; is not an option number (1, 2, …)</source>
+        <translation>--option: &quot;%1&quot; no es un número de opción (1, 2, …)</translation>
+    </message>
+    <message>
+        <source>--option %1: there are only %2 options</source>
+        <translation>--option %1: solo hay %2 opciones</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments besides its options (got &quot;%2&quot;)</source>
+        <translation>%1 no admite argumentos aparte de sus opciones (recibió &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>Only this location (warehouse:NAME or van:TECHNICIAN).</source>
+        <translation>Solo esta ubicación (warehouse:NOMBRE o van:TÉCNICO).</translation>
+    </message>
+    <message>
+        <source>Print the stock as one JSON object.</source>
+        <translation>Imprimir las existencias como un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The parts on hand at every warehouse and technician&apos;s van (van:TECHNICIAN), with each
+part&apos;s reorder point there.</source>
+        <translation>Las piezas disponibles en cada almacén y furgoneta de técnico (van:TÉCNICO), con el punto
+de pedido de cada pieza allí.</translation>
+    </message>
+    <message>
+        <source>--location: &quot;%1&quot; is no location: write warehouse:NAME or van:TECHNICIAN</source>
+        <translation>--location: &quot;%1&quot; no es una ubicación: escriba warehouse:NOMBRE o van:TÉCNICO</translation>
+    </message>
+    <message>
+        <source>No stock anywhere.</source>
+        <translation>No hay existencias en ningún sitio.</translation>
+    </message>
+    <message>
+        <source>No stock at %1.</source>
+        <translation>No hay existencias en %1.</translation>
+    </message>
+    <message>
+        <source>LOCATION</source>
+        <translation>UBICACIÓN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>QUANTITY</source>
+        <translation>CANTIDAD</translation>
+    </message>
+    <message>
+        <source>MINIMUM</source>
+        <translation>MÍNIMO</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <source>Print the list as one JSON object.</source>
+        <translation>Imprimir la lista como un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The parts below their reorder point at each location, with how many are missing to reach it.</source>
+        <translation>Las piezas por debajo de su punto de pedido en cada ubicación, con cuántas faltan para alcanzarlo.</translation>
+    </message>
+    <message>
+        <source>Nothing is below its reorder point.</source>
+        <translation>Nada está por debajo de su punto de pedido.</translation>
+    </message>
+    <message>
+        <source>SHORT</source>
+        <translation>FALTAN</translation>
+    </message>
+    <message>
+        <source>The part to move.</source>
+        <translation>La pieza a mover.</translation>
+    </message>
+    <message>
+        <source>Where it is taken from (warehouse:NAME or van:TECHNICIAN).</source>
+        <translation>De dónde se toma (warehouse:NOMBRE o van:TÉCNICO).</translation>
+    </message>
+    <message>
+        <source>Where it goes (warehouse:NAME or van:TECHNICIAN).</source>
+        <translation>A dónde va (warehouse:NOMBRE o van:TÉCNICO).</translation>
+    </message>
+    <message>
+        <source>How many (more than 0).</source>
+        <translation>Cuántas (más de 0).</translation>
+    </message>
+    <message>
+        <source>Print the transfer as one JSON object.</source>
+        <translation>Imprimir la transferencia como un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>Move stock of a part from one location to another: both locations and the transfer&apos;s record
+are written together, or nothing when the source holds fewer than the quantity.</source>
+        <translation>Mueve existencias de una pieza de una ubicación a otra: ambas ubicaciones y el registro de la
+transferencia se escriben juntos, o nada cuando el origen tiene menos que la cantidad.</translation>
+    </message>
+    <message>
+        <source>transfer needs --%1, e.g. fieldops-cli transfer --sku FLT-100 --from warehouse:central --to van:t3 --quantity 2</source>
+        <translation>transfer necesita --%1, p. ej. fieldops-cli transfer --sku FLT-100 --from warehouse:central --to van:t3 --quantity 2</translation>
+    </message>
+    <message>
+        <source>--quantity: &quot;%1&quot; is not a number greater than 0</source>
+        <translation>--quantity: &quot;%1&quot; no es un número mayor que 0</translation>
+    </message>
+    <message>
+        <source>Moved %1 × %2 from %3 to %4: %5 left there, %6 now at %4.</source>
+        <translation>Movidas %1 × %2 de %3 a %4: quedan %5 allí, %6 ahora en %4.</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5943,6 +6375,54 @@ Create the tables now? Nothing else in the database is changed.</source>
     </message>
 </context>
 <context>
+    <name>fieldops::gui::RepairController</name>
+    <message>
+        <source>Make room for the &amp;urgent job…</source>
+        <translation>Hacer sitio al trabajo &amp;urgente…</translation>
+    </message>
+    <message>
+        <source>Book the selected work order on the board&apos;s day, bumping a lower-priority visit if nothing is free (Ctrl+Shift+U).</source>
+        <translation>Programa la orden de trabajo seleccionada en el día del tablero, desplazando una visita de menor prioridad si no hay nada libre (Ctrl+Shift+U).</translation>
+    </message>
+    <message>
+        <source>Select the urgent work order in the queue first.</source>
+        <translation>Seleccione primero la orden de trabajo urgente en la cola.</translation>
+    </message>
+    <message>
+        <source>Technician off sick</source>
+        <translation>Técnico enfermo</translation>
+    </message>
+    <message>
+        <source>Visit runs long</source>
+        <translation>La visita se alarga</translation>
+    </message>
+    <message>
+        <source>The visit will end this many minutes late:</source>
+        <translation>La visita terminará con este retraso en minutos:</translation>
+    </message>
+    <message>
+        <source>Make room for the urgent job</source>
+        <translation>Hacer sitio al trabajo urgente</translation>
+    </message>
+    <message>
+        <source>Open the schedule to repair its day.</source>
+        <translation>Abra la agenda para reparar su día.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Working out the options…</source>
+        <translation>Calculando las opciones…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Undo text of a repair of the day: what changed, then the option chosen.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5959,6 +6439,10 @@ Create the tables now? Nothing else in the database is changed.</source>
     <message>
         <source>Condition rules</source>
         <translation>Reglas de condición</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Rutas</translation>
     </message>
 </context>
 <context>
@@ -8760,6 +9244,94 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::RepairDialog</name>
+    <message>
+        <source>Repair options</source>
+        <translation>Opciones de reparación</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <extracomment>Column headings of the repair options: the cost in minutes, visits moved, visits sent to the queue, added travel, minutes past the SLA.</extracomment>
+        <translation>Opción</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Movidas</translation>
+    </message>
+    <message>
+        <source>To queue</source>
+        <translation>A la cola</translation>
+    </message>
+    <message>
+        <source>Added travel</source>
+        <translation>Viaje añadido</translation>
+    </message>
+    <message>
+        <source>Past SLA</source>
+        <translation>Tras el SLA</translation>
+    </message>
+    <message>
+        <source>&amp;Apply option</source>
+        <translation>&amp;Aplicar opción</translation>
+    </message>
+    <message>
+        <source>Nothing is displaced: the day absorbs the change as it is.</source>
+        <translation>No se desplaza nada: el día absorbe el cambio tal como está.</translation>
+    </message>
+    <message>
+        <source>Displaced: %1.</source>
+        <translation>Desplazadas: %1.</translation>
+    </message>
+    <message>
+        <source>Left in place (locked or under way): %1.</source>
+        <translation>Dejadas en su sitio (bloqueadas o en curso): %1.</translation>
+    </message>
+    <message>
+        <source>Cheapest first; the cost is in minutes.</source>
+        <translation>La más barata primero; el coste está en minutos.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <extracomment>Minutes of driving an option of a repair adds.</extracomment>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>cola</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 a las %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::RoutingPage</name>
+    <message>
+        <source>Empty: straight-line travel times</source>
+        <translation>Vacío: tiempos de viaje en línea recta</translation>
+    </message>
+    <message>
+        <source>The base address of an OSRM routing service, e.g. http://127.0.0.1:5000</source>
+        <translation>La dirección base de un servicio de rutas OSRM, p. ej. http://127.0.0.1:5000</translation>
+    </message>
+    <message>
+        <source>Suggestions and Optimize ask this OSRM service for road travel times between sites (one table request for many places). When it does not answer within 3 s or answers an error, they use straight-line travel times, say why, and leave the service alone for a minute. The Conflicts view always uses straight-line times.</source>
+        <translation>Las sugerencias y Optimizar piden a este servicio OSRM los tiempos de viaje por carretera entre ubicaciones (una petición de tabla para muchos lugares). Cuando no responde en 3 s o responde un error, usan tiempos en línea recta, dicen por qué y dejan el servicio en paz un minuto. La vista de Conflictos usa siempre tiempos en línea recta.</translation>
+    </message>
+    <message>
+        <source>&amp;Routing service URL:</source>
+        <translation>URL del servicio de &amp;rutas:</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::ScheduleBoard</name>
     <message>
         <source>Schedule board</source>
@@ -8852,6 +9424,18 @@ Why is it cancelled?</source>
     <message>
         <source>Times in %1 (Tools → Settings… → Display)</source>
         <translation>Horas en %1 (Herramientas → Configuración… → Visualización)</translation>
+    </message>
+    <message>
+        <source>Visit runs long…</source>
+        <translation>La visita se alarga…</translation>
+    </message>
+    <message>
+        <source>Technician off sick from now…</source>
+        <translation>Técnico enfermo desde ahora…</translation>
+    </message>
+    <message>
+        <source>Van of %1 lacks %2</source>
+        <translation>A la furgoneta de %1 le faltan %2</translation>
     </message>
 </context>
 <context>
@@ -9802,6 +10386,18 @@ Why is it cancelled?</source>
     <message>
         <source>&lt;b&gt;Notices to the technicians&lt;/b&gt;</source>
         <translation>&lt;b&gt;Avisos a los técnicos&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Parts:</source>
+        <translation>Piezas:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3)</source>
+        <translation>%1 × %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Van of %1 lacks %2</source>
+        <translation>A la furgoneta de %1 le faltan %2</translation>
     </message>
 </context>
 <context>

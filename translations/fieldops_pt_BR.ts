@@ -1158,6 +1158,68 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>DayRepair</name>
+    <message>
+        <source>technician %1 does not exist</source>
+        <translation>o técnico %1 não existe</translation>
+    </message>
+    <message>
+        <source>technician %1&apos;s day %2 is over by %3: nothing is left to repair</source>
+        <translation>o dia %2 do técnico %1 já terminou em %3: não resta nada a reparar</translation>
+    </message>
+    <message>
+        <source>reported absent</source>
+        <translation>ausência comunicada</translation>
+    </message>
+    <message>
+        <source>visit %1 is not booked around %2</source>
+        <translation>a visita %1 não está agendada em torno de %2</translation>
+    </message>
+    <message>
+        <source>an overrun needs a positive number of minutes</source>
+        <translation>um atraso precisa de um número positivo de minutos</translation>
+    </message>
+    <message>
+        <source>work order %1 is not in the queue for %2 (open, nobody booked, its window meeting the day)</source>
+        <translation>a ordem de serviço %1 não está na fila para %2 (aberta, sem ninguém agendado, com a janela nesse dia)</translation>
+    </message>
+    <message>
+        <source>Reassign to colleagues</source>
+        <translation>Reatribuir a colegas</translation>
+    </message>
+    <message>
+        <source>Push later the same day</source>
+        <translation>Adiar no mesmo dia</translation>
+    </message>
+    <message>
+        <source>Send back to the queue</source>
+        <translation>Devolver à fila</translation>
+    </message>
+    <message>
+        <source>Book where it fits</source>
+        <translation>Agendar onde couber</translation>
+    </message>
+    <message>
+        <source>Bump a lower-priority visit</source>
+        <translation>Desalojar uma visita de menor prioridade</translation>
+    </message>
+    <message>
+        <source>Leave in the queue</source>
+        <translation>Deixar na fila</translation>
+    </message>
+</context>
+<context>
+    <name>DayRepairWriter</name>
+    <message>
+        <source>the schedule changed while the repair was worked out; nothing was written, repair again</source>
+        <translation>a agenda mudou enquanto o reparo era calculado; nada foi gravado, repare de novo</translation>
+    </message>
+    <message>
+        <source>work order %1 is no longer open; nothing was written, repair again</source>
+        <translation>a ordem de serviço %1 não está mais aberta; nada foi gravado, repare de novo</translation>
+    </message>
+</context>
+<context>
     <name>DemoSeedRunner</name>
     <message>
         <source>Creating the schema…</source>
@@ -1895,6 +1957,45 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>OsrmTravelTime</name>
+    <message>
+        <source>it answered &quot;%1&quot;</source>
+        <translation>respondeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>it answered &quot;%1&quot; (%2)</source>
+        <translation>respondeu &quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>status HTTP %1</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON (%1)</source>
+        <translation>a resposta não é JSON (%1)</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s durations are not a table of %1 × %2 seconds</source>
+        <translation>as durações da resposta não são uma tabela de %1 × %2 segundos</translation>
+    </message>
+    <message>
+        <source>routing service at %1: %2; using straight-line travel times</source>
+        <translation>serviço de rotas em %1: %2; usando tempos de deslocamento em linha reta</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>sem resposta em %1 s</translation>
+    </message>
+    <message>
+        <source>routing service at %1: no road route from %2 to %3; using the straight-line travel time for it</source>
+        <translation>serviço de rotas em %1: nenhuma rota rodoviária de %2 a %3; usando o tempo em linha reta para ela</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a routing service URL such as http://127.0.0.1:5000</source>
+        <translation>&quot;%1&quot; não é um URL de serviço de rotas como http://127.0.0.1:5000</translation>
+    </message>
+</context>
+<context>
     <name>PmGenerator</name>
     <message>
         <source>due override of plan %1: the day is not a date</source>
@@ -2190,6 +2291,21 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>RepairDayCommand</name>
+    <message>
+        <source>The schedule changed since the repair was worked out: nothing was written.</source>
+        <translation>A agenda mudou desde que o reparo foi calculado: nada foi gravado.</translation>
+    </message>
+    <message>
+        <source>The absence was not recorded.</source>
+        <translation>A ausência não foi registrada.</translation>
+    </message>
+    <message>
+        <source>Work order %1 is no longer open: nothing was written.</source>
+        <translation>A ordem de serviço %1 não está mais aberta: nada foi gravado.</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleBoard</name>
     <message>
         <source>Connect to a database to see the schedule.</source>
@@ -2459,6 +2575,41 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>StockRepository</name>
+    <message>
+        <source>quantity: %1 is not a positive number</source>
+        <translation>quantity: %1 não é um número positivo</translation>
+    </message>
+    <message>
+        <source>from and to are both %1: a transfer moves stock between two locations</source>
+        <translation>origem e destino são ambos %1: uma transferência move estoque entre dois locais</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no location: write warehouse:NAME or van:TECHNICIAN</source>
+        <translation>&quot;%1&quot; não é um local: escreva warehouse:NOME ou van:TÉCNICO</translation>
+    </message>
+    <message>
+        <source>no part %1</source>
+        <translation>não existe a peça %1</translation>
+    </message>
+    <message>
+        <source>no technician %1 for the van %2</source>
+        <translation>não existe o técnico %1 para a van %2</translation>
+    </message>
+    <message>
+        <source>no warehouse %1 holds any stock</source>
+        <translation>nenhum depósito %1 tem estoque</translation>
+    </message>
+    <message>
+        <source>there is no %1 at %2 to move</source>
+        <translation>não há %1 em %2 para mover</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 of %3, fewer than the %4 to move</source>
+        <translation>%1 tem %2 de %3, menos que os %4 a mover</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionLoader</name>
     <message>
         <source>work order %1 does not exist</source>
@@ -2546,6 +2697,15 @@ Leituras: %4.</translation>
     <message>
         <source>the customer&apos;s window %1 – %2 leaves no room for the visit between %3 and %4</source>
         <translation>a janela do cliente %1 – %2 não deixa espaço para a visita entre %3 e %4</translation>
+    </message>
+    <message>
+        <source>carries the parts</source>
+        <translation>leva as peças</translation>
+    </message>
+    <message>
+        <source>van lacks %1</source>
+        <extracomment>%1 lists what the technician&apos;s van is missing of the work order&apos;s parts, e.g. &quot;2 × FLT-100, 1 × BELT-3&quot;.</extracomment>
+        <translation>faltam na van %1</translation>
     </message>
 </context>
 <context>
@@ -4611,6 +4771,278 @@ gps_mismatch, no_comment). `time-entries approve ID…` aprova lançamentos pend
 ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` corrige um (o log de auditoria
 guarda os valores substituídos).</translation>
     </message>
+    <message>
+        <source>Travel times from the OSRM routing service at URL (e.g. http://127.0.0.1:5000); straight-line times when it fails.</source>
+        <translation>Tempos de deslocamento do serviço de rotas OSRM em URL (p. ex. http://127.0.0.1:5000); tempos em linha reta quando ele falha.</translation>
+    </message>
+    <message>
+        <source>absorb a change of the day with the fewest moves, options with their cost (--date D (--absent T [--from TIME] | --overrun APPOINTMENT --minutes M | --urgent WO) [--json] [--apply [--option N]])</source>
+        <translation>absorver uma mudança do dia com o mínimo de movimentos, opções com seu custo (--date D (--absent T [--from TIME] | --overrun APPOINTMENT --minutes M | --urgent WO) [--json] [--apply [--option N]])</translation>
+    </message>
+    <message>
+        <source>the parts on hand per warehouse and technician&apos;s van, with their reorder points ([--location L] [--json])</source>
+        <translation>as peças disponíveis por depósito e van de técnico, com seus pontos de reposição ([--location L] [--json])</translation>
+    </message>
+    <message>
+        <source>the parts below their reorder point at each location, and by how much ([--json])</source>
+        <translation>as peças abaixo do ponto de reposição em cada local, e quanto falta ([--json])</translation>
+    </message>
+    <message>
+        <source>move stock of a part between warehouses and vans, refused when the source lacks it (--sku S --from L --to L --quantity Q [--json])</source>
+        <translation>mover estoque de uma peça entre depósitos e vans, recusado quando falta na origem (--sku S --from L --to L --quantity Q [--json])</translation>
+    </message>
+    <message>
+        <source>Nothing is displaced: the day absorbs the change as it is. The absence is recorded.
+</source>
+        <translation>Nada é deslocado: o dia absorve a mudança como está. A ausência foi registrada.
+</translation>
+    </message>
+    <message>
+        <source>Nothing is displaced: the day absorbs the change as it is.
+</source>
+        <translation>Nada é deslocado: o dia absorve a mudança como está.
+</translation>
+    </message>
+    <message>
+        <source>Displaced: %1
+</source>
+        <translation>Deslocadas: %1
+</translation>
+    </message>
+    <message>
+        <source>Left in place (locked or under way): %1
+</source>
+        <translation>Mantidas no lugar (travadas ou em andamento): %1
+</translation>
+    </message>
+    <message>
+        <source>%1. %2 — cost %3: %4 moved, %5 to the queue, %6 new, %7 min more travel, %8 min past SLA
+</source>
+        <translation>%1. %2 — custo %3: %4 movidas, %5 para a fila, %6 novas, %7 min a mais de deslocamento, %8 min após o SLA
+</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <source>     %1: %2 → %3
+</source>
+        <translation>     %1: %2 → %3
+</translation>
+    </message>
+    <message>
+        <source>Option %1 written.
+</source>
+        <translation>Opção %1 gravada.
+</translation>
+    </message>
+    <message>
+        <source>Nothing written (add --apply to write the first option, or --apply --option N).
+</source>
+        <translation>Nada gravado (adicione --apply para gravar a primeira opção, ou --apply --option N).
+</translation>
+    </message>
+    <message>
+        <source>The day to repair (YYYY-MM-DD, in each technician&apos;s time zone).</source>
+        <translation>O dia a reparar (AAAA-MM-DD, no fuso de cada técnico).</translation>
+    </message>
+    <message>
+        <source>This technician is off for the rest of the day.</source>
+        <translation>Este técnico está ausente pelo resto do dia.</translation>
+    </message>
+    <message>
+        <source>With --absent: off from this instant (ISO 8601 with an offset or Z; default: the day&apos;s start).</source>
+        <translation>Com --absent: ausente a partir deste instante (ISO 8601 com deslocamento ou Z; padrão: o início do dia).</translation>
+    </message>
+    <message>
+        <source>This visit (appointment id) runs long.</source>
+        <translation>Esta visita (id do agendamento) vai demorar mais.</translation>
+    </message>
+    <message>
+        <source>With --overrun: by this many minutes.</source>
+        <translation>Com --overrun: por esta quantidade de minutos.</translation>
+    </message>
+    <message>
+        <source>This work order in the queue must go today.</source>
+        <translation>Esta ordem de serviço da fila precisa ser atendida hoje.</translation>
+    </message>
+    <message>
+        <source>Only this territory&apos;s technicians take visits.</source>
+        <translation>Só os técnicos deste território recebem visitas.</translation>
+    </message>
+    <message>
+        <source>Seconds the optimiser may search for each option (decimal, default 0.5).</source>
+        <translation>Segundos que o otimizador pode buscar por opção (decimal, padrão 0,5).</translation>
+    </message>
+    <message>
+        <source>Print the options as one JSON object.</source>
+        <translation>Imprimir as opções como um objeto JSON.</translation>
+    </message>
+    <message>
+        <source>Write an option (the cheapest unless --option), in one transaction.</source>
+        <translation>Gravar uma opção (a mais barata, salvo --option), em uma transação.</translation>
+    </message>
+    <message>
+        <source>With --apply: the option&apos;s number as listed (1 is the cheapest).</source>
+        <translation>Com --apply: o número da opção como listado (1 é a mais barata).</translation>
+    </message>
+    <message>
+        <source>Propose the smallest changes that absorb a change of the day: a technician off sick (--absent),
+a visit running long (--overrun with --minutes) or an urgent job (--urgent). Only the visits the
+change displaces move; locked and started visits stay. Each option comes with its cost, cheapest
+first, and every visit it proposes passes the rules `conflicts` checks. Without --apply nothing
+is written.</source>
+        <translation>Propõe as menores mudanças que absorvem uma mudança do dia: um técnico doente (--absent),
+uma visita que demora mais (--overrun com --minutes) ou um serviço urgente (--urgent). Só as visitas
+deslocadas pela mudança se movem; visitas travadas e iniciadas ficam. Cada opção vem com seu custo,
+a mais barata primeiro, e toda visita proposta passa nas regras que `conflicts` verifica. Sem --apply
+nada é gravado.</translation>
+    </message>
+    <message>
+        <source>repair takes no arguments (got &quot;%1&quot;)</source>
+        <translation>repair não recebe argumentos (recebeu &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>repair needs --date, e.g. fieldops-cli repair --date 2026-03-02 --absent t7</source>
+        <translation>repair precisa de --date, p. ex. fieldops-cli repair --date 2026-03-02 --absent t7</translation>
+    </message>
+    <message>
+        <source>repair needs exactly one of --absent, --overrun and --urgent</source>
+        <translation>repair precisa de exatamente um entre --absent, --overrun e --urgent</translation>
+    </message>
+    <message>
+        <source>--absent needs a technician id</source>
+        <translation>--absent precisa de um id de técnico</translation>
+    </message>
+    <message>
+        <source>--from goes with --absent</source>
+        <translation>--from acompanha --absent</translation>
+    </message>
+    <message>
+        <source>--overrun needs --minutes, a whole number of minutes from 1 to 1440</source>
+        <translation>--overrun precisa de --minutes, um número inteiro de minutos de 1 a 1440</translation>
+    </message>
+    <message>
+        <source>--minutes goes with --overrun</source>
+        <translation>--minutes acompanha --overrun</translation>
+    </message>
+    <message>
+        <source>--option goes with --apply</source>
+        <translation>--option acompanha --apply</translation>
+    </message>
+    <message>
+        <source>--option: &quot;%1&quot; is not an option number (1, 2, …)</source>
+        <translation>--option: &quot;%1&quot; não é um número de opção (1, 2, …)</translation>
+    </message>
+    <message>
+        <source>--option %1: there are only %2 options</source>
+        <translation>--option %1: há apenas %2 opções</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments besides its options (got &quot;%2&quot;)</source>
+        <translation>%1 não recebe argumentos além das opções (recebeu &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>Only this location (warehouse:NAME or van:TECHNICIAN).</source>
+        <translation>Só este local (warehouse:NOME ou van:TÉCNICO).</translation>
+    </message>
+    <message>
+        <source>Print the stock as one JSON object.</source>
+        <translation>Imprimir o estoque como um objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The parts on hand at every warehouse and technician&apos;s van (van:TECHNICIAN), with each
+part&apos;s reorder point there.</source>
+        <translation>As peças disponíveis em cada depósito e van de técnico (van:TÉCNICO), com o ponto
+de reposição de cada peça ali.</translation>
+    </message>
+    <message>
+        <source>--location: &quot;%1&quot; is no location: write warehouse:NAME or van:TECHNICIAN</source>
+        <translation>--location: &quot;%1&quot; não é um local: escreva warehouse:NOME ou van:TÉCNICO</translation>
+    </message>
+    <message>
+        <source>No stock anywhere.</source>
+        <translation>Nenhum estoque em lugar algum.</translation>
+    </message>
+    <message>
+        <source>No stock at %1.</source>
+        <translation>Nenhum estoque em %1.</translation>
+    </message>
+    <message>
+        <source>LOCATION</source>
+        <translation>LOCAL</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>QUANTITY</source>
+        <translation>QUANTIDADE</translation>
+    </message>
+    <message>
+        <source>MINIMUM</source>
+        <translation>MÍNIMO</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOME</translation>
+    </message>
+    <message>
+        <source>Print the list as one JSON object.</source>
+        <translation>Imprimir a lista como um objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The parts below their reorder point at each location, with how many are missing to reach it.</source>
+        <translation>As peças abaixo do ponto de reposição em cada local, com quantas faltam para alcançá-lo.</translation>
+    </message>
+    <message>
+        <source>Nothing is below its reorder point.</source>
+        <translation>Nada está abaixo do ponto de reposição.</translation>
+    </message>
+    <message>
+        <source>SHORT</source>
+        <translation>FALTA</translation>
+    </message>
+    <message>
+        <source>The part to move.</source>
+        <translation>A peça a mover.</translation>
+    </message>
+    <message>
+        <source>Where it is taken from (warehouse:NAME or van:TECHNICIAN).</source>
+        <translation>De onde sai (warehouse:NOME ou van:TÉCNICO).</translation>
+    </message>
+    <message>
+        <source>Where it goes (warehouse:NAME or van:TECHNICIAN).</source>
+        <translation>Para onde vai (warehouse:NOME ou van:TÉCNICO).</translation>
+    </message>
+    <message>
+        <source>How many (more than 0).</source>
+        <translation>Quantas (mais que 0).</translation>
+    </message>
+    <message>
+        <source>Print the transfer as one JSON object.</source>
+        <translation>Imprimir a transferência como um objeto JSON.</translation>
+    </message>
+    <message>
+        <source>Move stock of a part from one location to another: both locations and the transfer&apos;s record
+are written together, or nothing when the source holds fewer than the quantity.</source>
+        <translation>Move estoque de uma peça de um local para outro: os dois locais e o registro da transferência
+são gravados juntos, ou nada quando a origem tem menos que a quantidade.</translation>
+    </message>
+    <message>
+        <source>transfer needs --%1, e.g. fieldops-cli transfer --sku FLT-100 --from warehouse:central --to van:t3 --quantity 2</source>
+        <translation>transfer precisa de --%1, p. ex. fieldops-cli transfer --sku FLT-100 --from warehouse:central --to van:t3 --quantity 2</translation>
+    </message>
+    <message>
+        <source>--quantity: &quot;%1&quot; is not a number greater than 0</source>
+        <translation>--quantity: &quot;%1&quot; não é um número maior que 0</translation>
+    </message>
+    <message>
+        <source>Moved %1 × %2 from %3 to %4: %5 left there, %6 now at %4.</source>
+        <translation>Movidas %1 × %2 de %3 para %4: restam %5 lá, %6 agora em %4.</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5943,6 +6375,54 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
     </message>
 </context>
 <context>
+    <name>fieldops::gui::RepairController</name>
+    <message>
+        <source>Make room for the &amp;urgent job…</source>
+        <translation>Abrir espaço para o serviço &amp;urgente…</translation>
+    </message>
+    <message>
+        <source>Book the selected work order on the board&apos;s day, bumping a lower-priority visit if nothing is free (Ctrl+Shift+U).</source>
+        <translation>Agenda a ordem de serviço selecionada no dia do quadro, desalojando uma visita de menor prioridade se nada estiver livre (Ctrl+Shift+U).</translation>
+    </message>
+    <message>
+        <source>Select the urgent work order in the queue first.</source>
+        <translation>Selecione primeiro a ordem de serviço urgente na fila.</translation>
+    </message>
+    <message>
+        <source>Technician off sick</source>
+        <translation>Técnico doente</translation>
+    </message>
+    <message>
+        <source>Visit runs long</source>
+        <translation>Visita demora mais</translation>
+    </message>
+    <message>
+        <source>The visit will end this many minutes late:</source>
+        <translation>A visita terminará com este atraso em minutos:</translation>
+    </message>
+    <message>
+        <source>Make room for the urgent job</source>
+        <translation>Abrir espaço para o serviço urgente</translation>
+    </message>
+    <message>
+        <source>Open the schedule to repair its day.</source>
+        <translation>Abra a agenda para reparar o dia.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Working out the options…</source>
+        <translation>Calculando as opções…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Undo text of a repair of the day: what changed, then the option chosen.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5959,6 +6439,10 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
     <message>
         <source>Condition rules</source>
         <translation>Regras de condição</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Rotas</translation>
     </message>
 </context>
 <context>
@@ -8760,6 +9244,94 @@ Por que ela foi cancelada?</translation>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::RepairDialog</name>
+    <message>
+        <source>Repair options</source>
+        <translation>Opções de reparo</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <extracomment>Column headings of the repair options: the cost in minutes, visits moved, visits sent to the queue, added travel, minutes past the SLA.</extracomment>
+        <translation>Opção</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Custo</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Movidas</translation>
+    </message>
+    <message>
+        <source>To queue</source>
+        <translation>Para a fila</translation>
+    </message>
+    <message>
+        <source>Added travel</source>
+        <translation>Deslocamento a mais</translation>
+    </message>
+    <message>
+        <source>Past SLA</source>
+        <translation>Após o SLA</translation>
+    </message>
+    <message>
+        <source>&amp;Apply option</source>
+        <translation>&amp;Aplicar opção</translation>
+    </message>
+    <message>
+        <source>Nothing is displaced: the day absorbs the change as it is.</source>
+        <translation>Nada é deslocado: o dia absorve a mudança como está.</translation>
+    </message>
+    <message>
+        <source>Displaced: %1.</source>
+        <translation>Deslocadas: %1.</translation>
+    </message>
+    <message>
+        <source>Left in place (locked or under way): %1.</source>
+        <translation>Mantidas no lugar (travadas ou em andamento): %1.</translation>
+    </message>
+    <message>
+        <source>Cheapest first; the cost is in minutes.</source>
+        <translation>A mais barata primeiro; o custo é em minutos.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <extracomment>Minutes of driving an option of a repair adds.</extracomment>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 às %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::RoutingPage</name>
+    <message>
+        <source>Empty: straight-line travel times</source>
+        <translation>Vazio: tempos de deslocamento em linha reta</translation>
+    </message>
+    <message>
+        <source>The base address of an OSRM routing service, e.g. http://127.0.0.1:5000</source>
+        <translation>O endereço base de um serviço de rotas OSRM, p. ex. http://127.0.0.1:5000</translation>
+    </message>
+    <message>
+        <source>Suggestions and Optimize ask this OSRM service for road travel times between sites (one table request for many places). When it does not answer within 3 s or answers an error, they use straight-line travel times, say why, and leave the service alone for a minute. The Conflicts view always uses straight-line times.</source>
+        <translation>As sugestões e Otimizar pedem a este serviço OSRM os tempos de deslocamento por estrada entre locais (uma requisição de tabela para muitos lugares). Quando ele não responde em 3 s ou responde um erro, usam tempos em linha reta, dizem por quê e deixam o serviço em paz por um minuto. A vista de Conflitos sempre usa tempos em linha reta.</translation>
+    </message>
+    <message>
+        <source>&amp;Routing service URL:</source>
+        <translation>URL do serviço de &amp;rotas:</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::ScheduleBoard</name>
     <message>
         <source>Schedule board</source>
@@ -8852,6 +9424,18 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>Times in %1 (Tools → Settings… → Display)</source>
         <translation>Horários em %1 (Ferramentas → Configurações… → Exibição)</translation>
+    </message>
+    <message>
+        <source>Visit runs long…</source>
+        <translation>Visita demora mais…</translation>
+    </message>
+    <message>
+        <source>Technician off sick from now…</source>
+        <translation>Técnico doente a partir de agora…</translation>
+    </message>
+    <message>
+        <source>Van of %1 lacks %2</source>
+        <translation>Faltam na van de %1: %2</translation>
     </message>
 </context>
 <context>
@@ -9802,6 +10386,18 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>&lt;b&gt;Notices to the technicians&lt;/b&gt;</source>
         <translation>&lt;b&gt;Avisos aos técnicos&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Parts:</source>
+        <translation>Peças:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3)</source>
+        <translation>%1 × %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Van of %1 lacks %2</source>
+        <translation>Faltam na van de %1: %2</translation>
     </message>
 </context>
 <context>

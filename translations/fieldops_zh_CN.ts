@@ -1157,6 +1157,68 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>DayRepair</name>
+    <message>
+        <source>technician %1 does not exist</source>
+        <translation>技术员 %1 不存在</translation>
+    </message>
+    <message>
+        <source>technician %1&apos;s day %2 is over by %3: nothing is left to repair</source>
+        <translation>技术员 %1 的 %2 这一天在 %3 已结束：没有可修复的内容</translation>
+    </message>
+    <message>
+        <source>reported absent</source>
+        <translation>已报告缺勤</translation>
+    </message>
+    <message>
+        <source>visit %1 is not booked around %2</source>
+        <translation>访问 %1 未安排在 %2 前后</translation>
+    </message>
+    <message>
+        <source>an overrun needs a positive number of minutes</source>
+        <translation>超时需要正数的分钟数</translation>
+    </message>
+    <message>
+        <source>work order %1 is not in the queue for %2 (open, nobody booked, its window meeting the day)</source>
+        <translation>工单 %1 不在 %2 的队列中（未关闭、无人预约、其时间窗口与当天相交）</translation>
+    </message>
+    <message>
+        <source>Reassign to colleagues</source>
+        <translation>改派给同事</translation>
+    </message>
+    <message>
+        <source>Push later the same day</source>
+        <translation>同一天推后</translation>
+    </message>
+    <message>
+        <source>Send back to the queue</source>
+        <translation>退回队列</translation>
+    </message>
+    <message>
+        <source>Book where it fits</source>
+        <translation>在有空处预约</translation>
+    </message>
+    <message>
+        <source>Bump a lower-priority visit</source>
+        <translation>挤掉一个较低优先级的访问</translation>
+    </message>
+    <message>
+        <source>Leave in the queue</source>
+        <translation>留在队列中</translation>
+    </message>
+</context>
+<context>
+    <name>DayRepairWriter</name>
+    <message>
+        <source>the schedule changed while the repair was worked out; nothing was written, repair again</source>
+        <translation>计算修复方案期间排程已变更；未写入任何内容，请重新修复</translation>
+    </message>
+    <message>
+        <source>work order %1 is no longer open; nothing was written, repair again</source>
+        <translation>工单 %1 已不再处于打开状态；未写入任何内容，请重新修复</translation>
+    </message>
+</context>
+<context>
     <name>DemoSeedRunner</name>
     <message>
         <source>Creating the schema…</source>
@@ -1892,6 +1954,45 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>OsrmTravelTime</name>
+    <message>
+        <source>it answered &quot;%1&quot;</source>
+        <translation>它回答了“%1”</translation>
+    </message>
+    <message>
+        <source>it answered &quot;%1&quot; (%2)</source>
+        <translation>它回答了“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP 状态 %1</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON (%1)</source>
+        <translation>回答不是 JSON（%1）</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s durations are not a table of %1 × %2 seconds</source>
+        <translation>回答中的时长不是 %1 × %2 秒的表</translation>
+    </message>
+    <message>
+        <source>routing service at %1: %2; using straight-line travel times</source>
+        <translation>%1 处的路线服务：%2；改用直线行程时间</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内无应答</translation>
+    </message>
+    <message>
+        <source>routing service at %1: no road route from %2 to %3; using the straight-line travel time for it</source>
+        <translation>%1 处的路线服务：从 %2 到 %3 没有道路路线；该段改用直线行程时间</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a routing service URL such as http://127.0.0.1:5000</source>
+        <translation>“%1”不是路线服务 URL（例如 http://127.0.0.1:5000）</translation>
+    </message>
+</context>
+<context>
     <name>PmGenerator</name>
     <message>
         <source>due override of plan %1: the day is not a date</source>
@@ -2187,6 +2288,21 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>RepairDayCommand</name>
+    <message>
+        <source>The schedule changed since the repair was worked out: nothing was written.</source>
+        <translation>自计算修复方案以来排程已变更：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The absence was not recorded.</source>
+        <translation>缺勤未被记录。</translation>
+    </message>
+    <message>
+        <source>Work order %1 is no longer open: nothing was written.</source>
+        <translation>工单 %1 已不再处于打开状态：未写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleBoard</name>
     <message>
         <source>Connect to a database to see the schedule.</source>
@@ -2455,6 +2571,41 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>StockRepository</name>
+    <message>
+        <source>quantity: %1 is not a positive number</source>
+        <translation>quantity：%1 不是正数</translation>
+    </message>
+    <message>
+        <source>from and to are both %1: a transfer moves stock between two locations</source>
+        <translation>来源和目的地都是 %1：调拨是在两个地点之间移动库存</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no location: write warehouse:NAME or van:TECHNICIAN</source>
+        <translation>“%1”不是地点：请写 warehouse:名称 或 van:技术员</translation>
+    </message>
+    <message>
+        <source>no part %1</source>
+        <translation>没有零件 %1</translation>
+    </message>
+    <message>
+        <source>no technician %1 for the van %2</source>
+        <translation>没有与车辆 %2 对应的技术员 %1</translation>
+    </message>
+    <message>
+        <source>no warehouse %1 holds any stock</source>
+        <translation>没有仓库 %1 持有任何库存</translation>
+    </message>
+    <message>
+        <source>there is no %1 at %2 to move</source>
+        <translation>%2 处没有可移动的 %1</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 of %3, fewer than the %4 to move</source>
+        <translation>%1 持有 %3 共 %2 件，少于要移动的 %4 件</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionLoader</name>
     <message>
         <source>work order %1 does not exist</source>
@@ -2542,6 +2693,15 @@ Readings: %4.</source>
     <message>
         <source>the customer&apos;s window %1 – %2 leaves no room for the visit between %3 and %4</source>
         <translation>客户的时间窗口 %1 – %2 在 %3 和 %4 之间没有空间安排上门</translation>
+    </message>
+    <message>
+        <source>carries the parts</source>
+        <translation>携带所需零件</translation>
+    </message>
+    <message>
+        <source>van lacks %1</source>
+        <extracomment>%1 lists what the technician&apos;s van is missing of the work order&apos;s parts, e.g. &quot;2 × FLT-100, 1 × BELT-3&quot;.</extracomment>
+        <translation>车上缺少 %1</translation>
     </message>
 </context>
 <context>
@@ -4595,6 +4755,278 @@ gps_mismatch、no_comment）。`time-entries approve ID…` 按原样批准待�
 ID [--start T] [--end T] [--billable 0|1] [--comment C] [--version V]` 更正一条记录（审计日志
 保留被替换的值）。</translation>
     </message>
+    <message>
+        <source>Travel times from the OSRM routing service at URL (e.g. http://127.0.0.1:5000); straight-line times when it fails.</source>
+        <translation>来自 URL 处 OSRM 路线服务的行程时间（例如 http://127.0.0.1:5000）；失败时使用直线时间。</translation>
+    </message>
+    <message>
+        <source>absorb a change of the day with the fewest moves, options with their cost (--date D (--absent T [--from TIME] | --overrun APPOINTMENT --minutes M | --urgent WO) [--json] [--apply [--option N]])</source>
+        <translation>以最少的移动吸收当天的变化，列出各方案及其代价（--date D (--absent T [--from TIME] | --overrun APPOINTMENT --minutes M | --urgent WO) [--json] [--apply [--option N]]）</translation>
+    </message>
+    <message>
+        <source>the parts on hand per warehouse and technician&apos;s van, with their reorder points ([--location L] [--json])</source>
+        <translation>各仓库和技术员车辆上的现有零件及其再订货点（[--location L] [--json]）</translation>
+    </message>
+    <message>
+        <source>the parts below their reorder point at each location, and by how much ([--json])</source>
+        <translation>各地点低于再订货点的零件及差额（[--json]）</translation>
+    </message>
+    <message>
+        <source>move stock of a part between warehouses and vans, refused when the source lacks it (--sku S --from L --to L --quantity Q [--json])</source>
+        <translation>在仓库和车辆之间移动零件库存，来源不足时拒绝（--sku S --from L --to L --quantity Q [--json]）</translation>
+    </message>
+    <message>
+        <source>Nothing is displaced: the day absorbs the change as it is. The absence is recorded.
+</source>
+        <translation>没有需要移动的：当天可以原样吸收这一变化。缺勤已记录。
+</translation>
+    </message>
+    <message>
+        <source>Nothing is displaced: the day absorbs the change as it is.
+</source>
+        <translation>没有需要移动的：当天可以原样吸收这一变化。
+</translation>
+    </message>
+    <message>
+        <source>Displaced: %1
+</source>
+        <translation>被挤出：%1
+</translation>
+    </message>
+    <message>
+        <source>Left in place (locked or under way): %1
+</source>
+        <translation>保留原位（已锁定或进行中）：%1
+</translation>
+    </message>
+    <message>
+        <source>%1. %2 — cost %3: %4 moved, %5 to the queue, %6 new, %7 min more travel, %8 min past SLA
+</source>
+        <translation>%1. %2 — 代价 %3：移动 %4 个，退回队列 %5 个，新增 %6 个，多行程 %7 分钟，超出 SLA %8 分钟
+</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>     %1: %2 → %3
+</source>
+        <translation>     %1：%2 → %3
+</translation>
+    </message>
+    <message>
+        <source>Option %1 written.
+</source>
+        <translation>方案 %1 已写入。
+</translation>
+    </message>
+    <message>
+        <source>Nothing written (add --apply to write the first option, or --apply --option N).
+</source>
+        <translation>未写入任何内容（加 --apply 写入第一个方案，或 --apply --option N）。
+</translation>
+    </message>
+    <message>
+        <source>The day to repair (YYYY-MM-DD, in each technician&apos;s time zone).</source>
+        <translation>要修复的日期（YYYY-MM-DD，按各技术员的时区）。</translation>
+    </message>
+    <message>
+        <source>This technician is off for the rest of the day.</source>
+        <translation>该技术员当天余下时间缺勤。</translation>
+    </message>
+    <message>
+        <source>With --absent: off from this instant (ISO 8601 with an offset or Z; default: the day&apos;s start).</source>
+        <translation>与 --absent 一起：从此时刻起缺勤（带偏移或 Z 的 ISO 8601；默认：当天开始）。</translation>
+    </message>
+    <message>
+        <source>This visit (appointment id) runs long.</source>
+        <translation>此访问（预约 id）超时。</translation>
+    </message>
+    <message>
+        <source>With --overrun: by this many minutes.</source>
+        <translation>与 --overrun 一起：超时的分钟数。</translation>
+    </message>
+    <message>
+        <source>This work order in the queue must go today.</source>
+        <translation>队列中的此工单必须今天处理。</translation>
+    </message>
+    <message>
+        <source>Only this territory&apos;s technicians take visits.</source>
+        <translation>只有该区域的技术员接收访问。</translation>
+    </message>
+    <message>
+        <source>Seconds the optimiser may search for each option (decimal, default 0.5).</source>
+        <translation>优化器为每个方案搜索的秒数（可带小数，默认 0.5）。</translation>
+    </message>
+    <message>
+        <source>Print the options as one JSON object.</source>
+        <translation>将方案输出为一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Write an option (the cheapest unless --option), in one transaction.</source>
+        <translation>在一个事务中写入一个方案（除非指定 --option，否则为代价最低者）。</translation>
+    </message>
+    <message>
+        <source>With --apply: the option&apos;s number as listed (1 is the cheapest).</source>
+        <translation>与 --apply 一起：列表中的方案编号（1 为代价最低）。</translation>
+    </message>
+    <message>
+        <source>Propose the smallest changes that absorb a change of the day: a technician off sick (--absent),
+a visit running long (--overrun with --minutes) or an urgent job (--urgent). Only the visits the
+change displaces move; locked and started visits stay. Each option comes with its cost, cheapest
+first, and every visit it proposes passes the rules `conflicts` checks. Without --apply nothing
+is written.</source>
+        <translation>提出吸收当天变化的最小改动：技术员病假（--absent）、
+访问超时（--overrun 加 --minutes）或紧急任务（--urgent）。只移动受变化影响的访问；
+已锁定和已开始的访问保持不动。每个方案附带代价，代价最低者在前，
+提出的每个访问都通过 `conflicts` 检查的规则。不加 --apply
+则不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>repair takes no arguments (got &quot;%1&quot;)</source>
+        <translation>repair 不接受参数（收到“%1”）</translation>
+    </message>
+    <message>
+        <source>repair needs --date, e.g. fieldops-cli repair --date 2026-03-02 --absent t7</source>
+        <translation>repair 需要 --date，例如 fieldops-cli repair --date 2026-03-02 --absent t7</translation>
+    </message>
+    <message>
+        <source>repair needs exactly one of --absent, --overrun and --urgent</source>
+        <translation>repair 需要 --absent、--overrun 和 --urgent 中的恰好一个</translation>
+    </message>
+    <message>
+        <source>--absent needs a technician id</source>
+        <translation>--absent 需要技术员 id</translation>
+    </message>
+    <message>
+        <source>--from goes with --absent</source>
+        <translation>--from 需与 --absent 一起使用</translation>
+    </message>
+    <message>
+        <source>--overrun needs --minutes, a whole number of minutes from 1 to 1440</source>
+        <translation>--overrun 需要 --minutes，1 到 1440 之间的整数分钟</translation>
+    </message>
+    <message>
+        <source>--minutes goes with --overrun</source>
+        <translation>--minutes 需与 --overrun 一起使用</translation>
+    </message>
+    <message>
+        <source>--option goes with --apply</source>
+        <translation>--option 需与 --apply 一起使用</translation>
+    </message>
+    <message>
+        <source>--option: &quot;%1&quot; is not an option number (1, 2, …)</source>
+        <translation>--option：“%1”不是方案编号（1、2、…）</translation>
+    </message>
+    <message>
+        <source>--option %1: there are only %2 options</source>
+        <translation>--option %1：只有 %2 个方案</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments besides its options (got &quot;%2&quot;)</source>
+        <translation>%1 除选项外不接受参数（收到“%2”）</translation>
+    </message>
+    <message>
+        <source>Only this location (warehouse:NAME or van:TECHNICIAN).</source>
+        <translation>仅此地点（warehouse:名称 或 van:技术员）。</translation>
+    </message>
+    <message>
+        <source>Print the stock as one JSON object.</source>
+        <translation>将库存输出为一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The parts on hand at every warehouse and technician&apos;s van (van:TECHNICIAN), with each
+part&apos;s reorder point there.</source>
+        <translation>每个仓库和技术员车辆（van:技术员）上的现有零件，
+以及各零件在该处的再订货点。</translation>
+    </message>
+    <message>
+        <source>--location: &quot;%1&quot; is no location: write warehouse:NAME or van:TECHNICIAN</source>
+        <translation>--location：“%1”不是地点：请写 warehouse:名称 或 van:技术员</translation>
+    </message>
+    <message>
+        <source>No stock anywhere.</source>
+        <translation>任何地方都没有库存。</translation>
+    </message>
+    <message>
+        <source>No stock at %1.</source>
+        <translation>%1 没有库存。</translation>
+    </message>
+    <message>
+        <source>LOCATION</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>QUANTITY</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>MINIMUM</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Print the list as one JSON object.</source>
+        <translation>将列表输出为一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The parts below their reorder point at each location, with how many are missing to reach it.</source>
+        <translation>各地点低于再订货点的零件，以及达到该点还差多少。</translation>
+    </message>
+    <message>
+        <source>Nothing is below its reorder point.</source>
+        <translation>没有低于再订货点的零件。</translation>
+    </message>
+    <message>
+        <source>SHORT</source>
+        <translation>短缺</translation>
+    </message>
+    <message>
+        <source>The part to move.</source>
+        <translation>要移动的零件。</translation>
+    </message>
+    <message>
+        <source>Where it is taken from (warehouse:NAME or van:TECHNICIAN).</source>
+        <translation>从何处取出（warehouse:名称 或 van:技术员）。</translation>
+    </message>
+    <message>
+        <source>Where it goes (warehouse:NAME or van:TECHNICIAN).</source>
+        <translation>送往何处（warehouse:名称 或 van:技术员）。</translation>
+    </message>
+    <message>
+        <source>How many (more than 0).</source>
+        <translation>数量（大于 0）。</translation>
+    </message>
+    <message>
+        <source>Print the transfer as one JSON object.</source>
+        <translation>将调拨输出为一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Move stock of a part from one location to another: both locations and the transfer&apos;s record
+are written together, or nothing when the source holds fewer than the quantity.</source>
+        <translation>将零件库存从一个地点移到另一个地点：两个地点和调拨记录
+一起写入；来源数量不足时不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>transfer needs --%1, e.g. fieldops-cli transfer --sku FLT-100 --from warehouse:central --to van:t3 --quantity 2</source>
+        <translation>transfer 需要 --%1，例如 fieldops-cli transfer --sku FLT-100 --from warehouse:central --to van:t3 --quantity 2</translation>
+    </message>
+    <message>
+        <source>--quantity: &quot;%1&quot; is not a number greater than 0</source>
+        <translation>--quantity：“%1”不是大于 0 的数</translation>
+    </message>
+    <message>
+        <source>Moved %1 × %2 from %3 to %4: %5 left there, %6 now at %4.</source>
+        <translation>已将 %1 × %2 从 %3 移到 %4：原处剩 %5，%4 现有 %6。</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5914,6 +6346,54 @@ Create the tables now? Nothing else in the database is changed.</source>
     </message>
 </context>
 <context>
+    <name>fieldops::gui::RepairController</name>
+    <message>
+        <source>Make room for the &amp;urgent job…</source>
+        <translation>为紧急任务腾出空间(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Book the selected work order on the board&apos;s day, bumping a lower-priority visit if nothing is free (Ctrl+Shift+U).</source>
+        <translation>将所选工单预约到调度板当天，若无空闲则挤掉一个较低优先级的访问（Ctrl+Shift+U）。</translation>
+    </message>
+    <message>
+        <source>Select the urgent work order in the queue first.</source>
+        <translation>请先在队列中选择紧急工单。</translation>
+    </message>
+    <message>
+        <source>Technician off sick</source>
+        <translation>技术员病假</translation>
+    </message>
+    <message>
+        <source>Visit runs long</source>
+        <translation>访问超时</translation>
+    </message>
+    <message>
+        <source>The visit will end this many minutes late:</source>
+        <translation>访问将推迟结束的分钟数：</translation>
+    </message>
+    <message>
+        <source>Make room for the urgent job</source>
+        <translation>为紧急任务腾出空间</translation>
+    </message>
+    <message>
+        <source>Open the schedule to repair its day.</source>
+        <translation>请打开排程以修复当天。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Working out the options…</source>
+        <translation>正在计算方案…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Undo text of a repair of the day: what changed, then the option chosen.</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5930,6 +6410,10 @@ Create the tables now? Nothing else in the database is changed.</source>
     <message>
         <source>Condition rules</source>
         <translation>状态规则</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>路线</translation>
     </message>
 </context>
 <context>
@@ -8716,6 +9200,94 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::RepairDialog</name>
+    <message>
+        <source>Repair options</source>
+        <translation>修复方案</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <extracomment>Column headings of the repair options: the cost in minutes, visits moved, visits sent to the queue, added travel, minutes past the SLA.</extracomment>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>To queue</source>
+        <translation>退回队列</translation>
+    </message>
+    <message>
+        <source>Added travel</source>
+        <translation>增加行程</translation>
+    </message>
+    <message>
+        <source>Past SLA</source>
+        <translation>超出 SLA</translation>
+    </message>
+    <message>
+        <source>&amp;Apply option</source>
+        <translation>应用方案(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Nothing is displaced: the day absorbs the change as it is.</source>
+        <translation>没有需要移动的：当天可以原样吸收这一变化。</translation>
+    </message>
+    <message>
+        <source>Displaced: %1.</source>
+        <translation>被挤出：%1。</translation>
+    </message>
+    <message>
+        <source>Left in place (locked or under way): %1.</source>
+        <translation>保留原位（已锁定或进行中）：%1。</translation>
+    </message>
+    <message>
+        <source>Cheapest first; the cost is in minutes.</source>
+        <translation>代价最低者在前；代价以分钟计。</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <extracomment>Minutes of driving an option of a repair adds.</extracomment>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 于 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::RoutingPage</name>
+    <message>
+        <source>Empty: straight-line travel times</source>
+        <translation>留空：直线行程时间</translation>
+    </message>
+    <message>
+        <source>The base address of an OSRM routing service, e.g. http://127.0.0.1:5000</source>
+        <translation>OSRM 路线服务的基础地址，例如 http://127.0.0.1:5000</translation>
+    </message>
+    <message>
+        <source>Suggestions and Optimize ask this OSRM service for road travel times between sites (one table request for many places). When it does not answer within 3 s or answers an error, they use straight-line travel times, say why, and leave the service alone for a minute. The Conflicts view always uses straight-line times.</source>
+        <translation>建议和优化会向此 OSRM 服务请求站点之间的道路行程时间（多个地点一次表请求）。若 3 秒内无应答或返回错误，则改用直线行程时间并说明原因，并在一分钟内不再请求该服务。冲突视图始终使用直线时间。</translation>
+    </message>
+    <message>
+        <source>&amp;Routing service URL:</source>
+        <translation>路线服务 URL(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::ScheduleBoard</name>
     <message>
         <source>Schedule board</source>
@@ -8807,6 +9379,18 @@ Why is it cancelled?</source>
     <message>
         <source>Times in %1 (Tools → Settings… → Display)</source>
         <translation>时间采用 %1（工具 → 设置… → 显示）</translation>
+    </message>
+    <message>
+        <source>Visit runs long…</source>
+        <translation>访问超时…</translation>
+    </message>
+    <message>
+        <source>Technician off sick from now…</source>
+        <translation>技术员从现在起病假…</translation>
+    </message>
+    <message>
+        <source>Van of %1 lacks %2</source>
+        <translation>%1 的车上缺少 %2</translation>
     </message>
 </context>
 <context>
@@ -9757,6 +10341,18 @@ Why is it cancelled?</source>
     <message>
         <source>&lt;b&gt;Notices to the technicians&lt;/b&gt;</source>
         <translation>&lt;b&gt;发给技术员的通知&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Parts:</source>
+        <translation>零件：</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3)</source>
+        <translation>%1 × %2（%3）</translation>
+    </message>
+    <message>
+        <source>Van of %1 lacks %2</source>
+        <translation>%1 的车上缺少 %2</translation>
     </message>
 </context>
 <context>
