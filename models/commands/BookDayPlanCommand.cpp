@@ -50,17 +50,16 @@ QStringList BookDayPlanCommand::appointmentIds() const
     return ids;
 }
 
-Status BookDayPlanCommand::checkFresh()
+Status BookDayPlanCommand::checkUnchangedSince(Database &db, qint64 changeSeq, const QString &refusal)
 {
     // Table names come from the list above, never from input.
     const QString sql = QStringLiteral("SELECT count(*) FROM change_log WHERE seq > ? AND entity IN ('%1')")
                             .arg(relevantTables().join(QStringLiteral("', '")));
-    auto changed = db().scalar(sql, {m_changeSeq});
+    auto changed = db.scalar(sql, {changeSeq});
     if (!changed)
         return changed.error();
     if (changed->toLongLong() > 0)
-        return Error{Error::Kind::StaleVersion,
-                     Text::tr("The schedule changed since this day was optimized: nothing was booked."), {}};
+        return Error{Error::Kind::StaleVersion, refusal, {}};
     return {};
 }
 
@@ -69,7 +68,9 @@ Status BookDayPlanCommand::apply(bool forward)
     AppointmentWriter w(db());
     if (forward) {
         if (!m_checkedFreshness) {
-            if (Status s = checkFresh(); !s)
+            if (Status s = checkUnchangedSince(db(), m_changeSeq,
+                                               Text::tr("The schedule changed since this day was optimized: nothing was booked."));
+                !s)
                 return s;
         }
         for (size_t i = 0; i < m_visits.size(); ++i) {

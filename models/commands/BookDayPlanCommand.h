@@ -26,6 +26,9 @@ public:
     static QString textFor(const QDate &day, int visits);
     // What the schedule's proposal depends on: writes to these tables make it stale.
     static const QStringList &relevantTables();
+    // Refuses (StaleVersion, `refusal`) when one of those tables was written after `changeSeq`:
+    // a proposal read at that seq (a day plan, a repair) no longer matches the schedule.
+    static Status checkUnchangedSince(Database &db, qint64 changeSeq, const QString &refusal);
 
 protected:
     Status apply(bool forward) override;
@@ -33,7 +36,6 @@ protected:
     QStringList appointmentIds() const override;
 
 private:
-    Status checkFresh();
     std::vector<Appointment> m_visits;
     std::vector<bool> m_scheduled; // per visit: this command moved its work order to scheduled
     qint64 m_changeSeq;

@@ -63,25 +63,14 @@ QStringList RepairDayCommand::appointmentIds() const
     return ids;
 }
 
-Status RepairDayCommand::checkFresh()
-{
-    // Table names come from a fixed list, never from input.
-    const QString sql = QStringLiteral("SELECT count(*) FROM change_log WHERE seq > ? AND entity IN ('%1')")
-                            .arg(BookDayPlanCommand::relevantTables().join(QStringLiteral("', '")));
-    auto changed = db().scalar(sql, {m_changeSeq});
-    if (!changed)
-        return changed.error();
-    if (changed->toLongLong() > 0)
-        return stale(Text::tr("The schedule changed since the repair was worked out: nothing was written."));
-    return {};
-}
-
 Status RepairDayCommand::apply(bool forward) { return forward ? this->forward() : backward(); }
 
 Status RepairDayCommand::forward()
 {
     if (!m_checkedFreshness) {
-        if (Status s = checkFresh(); !s)
+        if (Status s = BookDayPlanCommand::checkUnchangedSince(
+                db(), m_changeSeq, Text::tr("The schedule changed since the repair was worked out: nothing was written."));
+            !s)
             return s;
     }
     if (!m_absence.technicianId.isEmpty()) {

@@ -40,7 +40,6 @@ private:
     };
     Status forward();
     Status backward();
-    Status checkFresh();
 
     std::vector<Step> m_steps; // in writing order
     Absence m_absence;
