@@ -8,12 +8,14 @@
 // - anomaly: the hourly sums of the baseline weeks for the hours of the week those
 //   readings fall in;
 // - usage: per asset its base reading, its latest reading, and nothing between.
-// A breach found on the short window is then read again over the whole look-back for
-// that asset only (seriesOf, hoursOf), to date its first reading.
+// A breach found on the short window is then read again over the whole look-back, for the
+// breached assets only and all of them in one query per kind (seriesOfMany, hoursOfMany),
+// to date its first reading.
 #include "conditions/ConditionEvaluator.h"
 #include "util/Result.h"
 
 #include <QHash>
+#include <QStringList>
 #include <QVector>
 
 namespace fieldops {
@@ -47,10 +49,13 @@ class ConditionInputLoader {
 public:
     explicit ConditionInputLoader(Database &db) : m_db(db) {}
     Result<ConditionInputs> load(qint64 asOfMs);
-    // One asset's readings of a kind over the whole look-back.
-    Result<Series> seriesOf(const QString &assetId, const QString &kind, qint64 asOfMs);
+    // The given assets' readings of a kind over the whole look-back: one query per few hundred
+    // assets rather than one per asset (planning a query on the partitioned readings costs
+    // milliseconds).
+    Result<QHash<QString, Series>> seriesOfMany(const QStringList &assetIds, const QString &kind, qint64 asOfMs);
     // One asset's hourly sums of a kind in [fromMs, toMs).
     Result<QVector<HourSum>> hoursOf(const QString &assetId, const QString &kind, qint64 fromMs, qint64 toMs);
+    Result<QHash<QString, QVector<HourSum>>> hoursOfMany(const QStringList &assetIds, const QString &kind, qint64 fromMs, qint64 toMs);
     // The first reading at or after the base that reached `level`, up to asOf.
     Result<std::optional<Reading>> firstReaching(const QString &assetId, const QString &kind, qint64 fromMs, double level,
                                                  qint64 asOfMs);

@@ -5,8 +5,9 @@
 // assets' episodes and work orders), of a second one (everything continues) and of a dry
 // run, per backend. FIELDOPS_BENCH_SCALE (0 < s ≤ 1) scales the number of assets; the
 // backends are the arguments (sqlite, postgres; default both). Target: ≤ 2 s at full scale.
-// The CPU time of this thread is printed too: on a shared machine the wall clock also
-// counts the neighbours' work (with SQLite all of the database's work is in this thread).
+// The CPU time of this thread is printed too, and on PostgreSQL the server's backend's: on a
+// shared machine the wall clock also counts the neighbours' work (with SQLite all of the
+// database's work is in this thread).
 #include "BenchSupport.h"
 #include "TestDatabases.h"
 
@@ -138,17 +139,23 @@ bool runBackend(const QString &backend, int assets)
     if (db->isPostgres())
         (void)db->execDirect(QStringLiteral("ANALYZE"));
     std::printf("%s: %d assets, %d readings seeded in %.1f s\n", qPrintable(backend), assets, assets * (24 * 60 + 24), msSince(t0) / 1000);
+    qint64 backendPid = 0;
+    if (db->isPostgres())
+        if (auto pid = db->scalar(QStringLiteral("SELECT pg_backend_pid()")))
+            backendPid = pid->toLongLong();
     for (const char *label : {"first run", "second run", "dry run"}) {
         const bool dry = QLatin1String(label) == QLatin1String("dry run");
         const auto t = Clock::now();
-        const double cpu0 = threadCpuMs();
+        const double cpu0 = threadCpuMs(), server0 = otherProcessCpuMs(backendPid);
         auto report = conditions::ConditionEvaluation(*db).run(kAsOf, dry);
         const double seconds = msSince(t) / 1000, cpuSeconds = (threadCpuMs() - cpu0) / 1000;
+        const double server1 = otherProcessCpuMs(backendPid);
+        const QString serverCpu = server0 >= 0 && server1 >= 0 ? QStringLiteral(", %1 s CPU of the server").arg((server1 - server0) / 1000, 0, 'f', 3) : QString();
         if (!report) {
             std::fprintf(stderr, "%s: %s: %s\n", qPrintable(backend), label, qPrintable(report.error().message));
             return false;
         }
-        std::printf("%s: %-10s %.3f s wall, %.3f s CPU of this thread  (%d rules, %d assets: %lld opened, %lld continued, %lld cleared)\n", qPrintable(backend), label, seconds, cpuSeconds,
+        std::printf("%s: %-10s %.3f s wall, %.3f s CPU of this thread%s  (%d rules, %d assets: %lld opened, %lld continued, %lld cleared)\n", qPrintable(backend), label, seconds, cpuSeconds, qPrintable(serverCpu),
                     report->evaluatedRules, report->assets, qlonglong(report->opened.size()), qlonglong(report->continued.size()),
                     qlonglong(report->cleared.size()));
     }
