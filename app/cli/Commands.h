@@ -35,6 +35,7 @@ int runBilling(CliContext &ctx, const QStringList &args);
 int runStock(CliContext &ctx, const QStringList &args);
 int runReorder(CliContext &ctx, const QStringList &args);
 int runTransfer(CliContext &ctx, const QStringList &args);
+int runDurations(CliContext &ctx, const QStringList &args);
 
 const Command *commands(int &count);
 

@@ -26,6 +26,7 @@ const Command *commands(int &count)
         {"capacity-preview", QT_TRANSLATE_NOOP("cli", "hours of the preventive work to come against the technicians' free hours, per week and territory (--horizon-days N [--level] [--json])"), runCapacityPreview},
         {"suggest", QT_TRANSLATE_NOOP("cli", "rank feasible technicians and start times for a work order (WORK_ORDER_ID [--top K] [--from T] [--days N] [--json])"), runSuggest},
         {"optimize", QT_TRANSLATE_NOOP("cli", "plan a day's unassigned work orders around the booked visits, every new visit checked by the rules (--date D [--territory T] [--time-limit S] [--json] [--apply])"), runOptimize},
+        {"durations", QT_TRANSLATE_NOOP("cli", "how well predicted visit durations do on a month they never saw, beside the plain estimates (--holdout-month YYYY-MM [--json])"), runDurations},
         {"repair", QT_TRANSLATE_NOOP("cli", "absorb a change of the day with the fewest moves, options with their cost (--date D (--absent T [--from TIME] | --overrun APPOINTMENT --minutes M | --urgent WO) [--json] [--apply [--option N]])"), runRepair},
         {"time-entries", QT_TRANSLATE_NOOP("cli", "review the technicians' time: list with flags, approve, correct (--from D --to D [--technician T] [--json] | approve ID… | correct ID --start T --end T [--billable 0|1] [--comment C] [--version V])"), runTimeEntries},
         {"billing", QT_TRANSLATE_NOOP("cli", "approved time and parts per customer and contract with the contracts' terms, as CSV and PDF (--from D --to D --out DIR [--json])"), runBilling},

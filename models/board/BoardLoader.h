@@ -29,6 +29,10 @@ struct LoadedWorkOrder {
     WorkOrder workOrder; // with required skills
     Site site;
     QString customerName;
+    // Minutes to book when this technician takes it, predicted from completed visits
+    // (scheduling::DurationModel); a technician not in it gets the estimate.
+    QHash<QString, int> predictedMinutes;
+    int minutesFor(const QString &technicianId) const { return predictedMinutes.value(technicianId, workOrder.durationMin); }
 };
 
 class BoardLoader {

@@ -8,6 +8,7 @@
 #include "commands/LockAppointmentsCommand.h"
 #include "commands/UnassignAppointmentsCommand.h"
 #include "document/ScheduleDocument.h"
+#include "scheduling/DurationHistory.h"
 #include "session/QueryWorker.h"
 #include "storage/Database.h"
 
@@ -110,8 +111,24 @@ Status BoardEditor::reread(const QStringList &appointmentIds, const QStringList 
 
 Result<board::LoadedWorkOrder> BoardEditor::prepareWorkOrder(const QString &workOrderId)
 {
-    auto wo = m_channel.call<board::LoadedWorkOrder>(
-        [workOrderId](Database &db) { return board::BoardLoader(db).workOrder(workOrderId); });
+    QStringList technicians;
+    for (const auto &row : m_model->technicians())
+        technicians << row.technician.id;
+    auto wo = m_channel.call<board::LoadedWorkOrder>([workOrderId, technicians](Database &db) -> Result<board::LoadedWorkOrder> {
+        auto loaded = board::BoardLoader(db).workOrder(workOrderId);
+        if (!loaded)
+            return loaded;
+        // A new visit's default length: the prediction for its technician when history
+        // allows one, else the work order's estimate.
+        auto predicted = scheduling::predictWorkOrderDurations(db, workOrderId, technicians);
+        if (!predicted)
+            return predicted.error();
+        for (auto it = predicted->cbegin(); it != predicted->cend(); ++it) {
+            if (!it.key().isEmpty() && it->fromHistory)
+                loaded->predictedMinutes.insert(it.key(), it->minutes);
+        }
+        return loaded;
+    });
     if (wo)
         m_model->knowWorkOrder(*wo);
     return wo;

@@ -2,6 +2,7 @@
 
 #include "demo/DemoCatalog.h"
 #include "demo/DemoCustomerBase.h"
+#include "demo/DemoDurations.h"
 #include "demo/DemoGeography.h"
 #include "demo/DemoRequests.h"
 #include "demo/DemoSla.h"
@@ -462,7 +463,8 @@ private:
             m_lateTold = true;
         }
         const WorkOrderRow &w = m_data.workOrders[a.workOrder];
-        const Instant actual = Instant(w.durationMin * m_rng.range(0.7, 1.2)) * kMinute + m_rng.below(60);
+        // The kind of work, the equipment and the technician set the pace; chance the rest.
+        const Instant actual = Instant(w.durationMin * visitPace(w, m_data, t) * m_rng.range(0.75, 1.05)) * kMinute + m_rng.below(60);
         const Instant completed = arrived + actual;
         if (arrived - travelMin * kMinute > m_cal.now) {
             planAhead();

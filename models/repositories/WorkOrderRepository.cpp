@@ -2,6 +2,7 @@
 
 #include "audit/LostRaceExplainer.h"
 #include "parts/StockRepository.h"
+#include "scheduling/DurationHistory.h"
 #include "storage/Database.h"
 #include "storage/AssetRows.h"
 #include "storage/SiteRows.h"
@@ -159,6 +160,21 @@ Result<WorkOrderDetails> WorkOrderRepository::details(const QString &workOrderId
         d.appointments.push_back(std::move(s));
     }
     q->finish();
+    {
+        // The visit still to come decides whose pace counts.
+        QString technicianId;
+        for (const AppointmentSummary &s : d.appointments) {
+            const QString &status = s.appointment.status;
+            if (status != QLatin1String("cancelled") && status != QLatin1String("completed")) {
+                technicianId = s.appointment.technicianId;
+                d.durationTechnicianName = s.technicianName.isEmpty() ? technicianId : s.technicianName;
+            }
+        }
+        auto predicted = scheduling::predictWorkOrderDurations(m_db, workOrderId, technicianId.isEmpty() ? QStringList() : QStringList{technicianId});
+        if (!predicted)
+            return predicted.error();
+        d.duration = predicted->value(technicianId);
+    }
     auto story = readWorkOrderStory(m_db, workOrderId);
     if (!story)
         return story.error();

@@ -5,6 +5,7 @@
 #include "domain/Entities.h"
 #include "parts/Stock.h"
 #include "repositories/WorkOrderStory.h"
+#include "scheduling/DurationModel.h"
 #include "util/Result.h"
 
 #include <QDateTime>
@@ -63,6 +64,10 @@ struct WorkOrderDetails {
     // For each technician of a visit still to come (neither cancelled nor completed), what
     // their van lacks of partsNeeded; technicians whose van carries them all are left out.
     std::vector<VanShortageNote> vanShortages;
+    // How long a visit will really take (scheduling::DurationModel): for the technician of
+    // the visit still to come, else for nobody in particular; the estimate without history.
+    scheduling::DurationPrediction duration;
+    QString durationTechnicianName; // whose pace it counts; empty: nobody's
 };
 
 class WorkOrderRepository {

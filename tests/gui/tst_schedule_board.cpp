@@ -159,6 +159,44 @@ private slots:
         QVERIFY(t.board()->barViewportRect(id).isNull());
     }
 
+    void dropBooksThePredictedDuration()
+    {
+        // Carla's five corrective visits in February each took 90 min against an estimate of
+        // 60: a corrective job dropped on her row is booked for 1.5 × its estimate.
+        QStringList history{QStringLiteral("INSERT INTO work_orders(id, site_id, duration_min, created_at, status) VALUES "
+                                           "('h1', 's1', 60, '2026-02-01T08:00:00Z', 'done'), ('h2', 's1', 60, '2026-02-01T08:00:00Z', 'done'), "
+                                           "('h3', 's1', 60, '2026-02-01T08:00:00Z', 'done'), ('h4', 's1', 60, '2026-02-01T08:00:00Z', 'done'), "
+                                           "('h5', 's1', 60, '2026-02-01T08:00:00Z', 'done')")};
+        for (int day = 1; day <= 5; ++day)
+            history << QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status, arrived_at, "
+                                      "completed_at) VALUES ('p%1', 'h%1', 't3', '2026-02-0%1T09:00:00Z', '2026-02-0%1T10:00:00Z', "
+                                      "'completed', '2026-02-0%1T09:00:00Z', '2026-02-0%1T10:30:00Z')")
+                           .arg(day);
+        BoardUnderTest t;
+        QVERIFY2(t.open(history), qPrintable(test::lastError()));
+        QSignalSpy assigned(t.editor.get(), &BoardEditor::assigned);
+        QMimeData mime;
+        mime.setData(board::workOrderMimeType(), QByteArrayLiteral("w3"));
+        const QPoint target(t.x("2026-03-02T11:05:00Z"), t.rowY("t3"));
+        QDragEnterEvent enter(target, Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(target, Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &move);
+        QVERIFY(t.board()->ghost());
+        QDropEvent drop(target, Qt::CopyAction | Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(t.viewport(), &drop);
+
+        QCOMPARE(assigned.count(), 1);
+        const QString id = assigned.at(0).at(0).toString();
+        const auto s = test::stored(*t.db, id);
+        QCOMPARE(s.start, QStringLiteral("2026-03-02T11:00:00Z"));
+        QCOMPARE(s.end, QStringLiteral("2026-03-02T12:30:00Z")); // predicted 90 min, not the estimate's 60
+        QCOMPARE(t.stack()->count(), 1); // one undoable step, as any drop
+        t.ctrlZ();
+        QVERIFY(!test::stored(*t.db, id).exists);
+    }
+
     void dragBarOntoQueueUnassignsAndCtrlZRestores()
     {
         BoardUnderTest t;

@@ -500,8 +500,10 @@ void BoardInputHandler::updateQueueGhostAt(int tech, qint64 start)
         return;
     }
     const board::BoardModel &model = *m_board->model();
-    const qint64 end = start + qint64(m_queueWorkOrder->workOrder.durationMin) * board::kMinuteMs;
-    m_moves = {{QString(), model.technicians()[size_t(tech)].technician.id, utc(start), utc(end),
+    const QString &technicianId = model.technicians()[size_t(tech)].technician.id;
+    // As long as this technician's visits of the kind really take (the estimate without history).
+    const qint64 end = start + qint64(m_queueWorkOrder->minutesFor(technicianId)) * board::kMinuteMs;
+    m_moves = {{QString(), technicianId, utc(start), utc(end),
                 m_queueWorkOrder->workOrder.id}};
     BoardGhost g;
     g.bars.push_back({tech, start, end});

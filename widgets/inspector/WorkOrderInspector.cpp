@@ -59,6 +59,39 @@ QString minutesText(qint64 minutes)
 
 QString quantityText(double q) { return QLocale().toString(q, 'g', 6); }
 
+QString spanText(int minutes)
+{
+    if (minutes < 60)
+        return WorkOrderInspector::tr("%1 min").arg(minutes);
+    if (minutes % 60 == 0)
+        return WorkOrderInspector::tr("%1 h").arg(minutes / 60);
+    return WorkOrderInspector::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+// The estimate, and how long such visits really took (scheduling::DurationModel).
+QString durationText(const WorkOrderDetails &d)
+{
+    const scheduling::DurationPrediction &p = d.duration;
+    const int estimate = d.order.durationMin;
+    if (!p.fromHistory)
+        return WorkOrderInspector::tr("Estimate %1; too little history to predict (completed visits of this type: %2, %3 needed)")
+            .arg(spanText(estimate))
+            .arg(p.typeVisits)
+            .arg(scheduling::DurationModel::kMinTypeVisits);
+    QString text = WorkOrderInspector::tr("Predicted %1 (%2 – %3); estimate %4")
+                       .arg(spanText(p.minutes), spanText(p.lowMin), spanText(p.highMin), spanText(estimate));
+    QStringList basis;
+    if (d.asset && !d.asset->model.trimmed().isEmpty())
+        basis << WorkOrderInspector::tr("on this model: %1").arg(p.modelVisits);
+    if (!d.durationTechnicianName.isEmpty())
+        basis << WorkOrderInspector::tr("by %1: %2").arg(d.durationTechnicianName).arg(p.technicianVisits);
+    text += QLatin1Char('\n') + (basis.isEmpty() ? WorkOrderInspector::tr("Completed visits of this type: %1").arg(p.typeVisits)
+                                                 : WorkOrderInspector::tr("Completed visits of this type: %1 (%2)")
+                                                       .arg(p.typeVisits)
+                                                       .arg(basis.join(QStringLiteral(", "))));
+    return text;
+}
+
 // The job's story under its visits: time booked, parts used, ratings, and what remains.
 QString storyText(const WorkOrderDetails &d)
 {
@@ -363,7 +396,7 @@ void WorkOrderInspector::setDetails(const std::optional<WorkOrderDetails> &detai
     m_fields[QStringLiteral("response")]->setText(d.responseDue.isValid() ? when(d.responseDue) : dash({}));
     // The rule beside the time, so a dispatcher sees why it falls due then.
     m_fields[QStringLiteral("sla")]->setText(d.slaRule.isEmpty() ? slaText(w) : slaText(w) + QLatin1Char('\n') + d.slaRule);
-    m_fields[QStringLiteral("duration")]->setText(tr("%1 min").arg(w.durationMin));
+    m_fields[QStringLiteral("duration")]->setText(durationText(d));
     m_fields[QStringLiteral("created")]->setText(when(w.createdAt));
 
     m_appointments->clear();
