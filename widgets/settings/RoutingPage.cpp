@@ -22,6 +22,8 @@ RoutingPage::RoutingPage(QWidget *parent) : QWidget(parent)
     auto *note = new QLabel(tr("Suggestions and Optimize ask this OSRM service for road travel times between sites (one "
                                "table request for many places). When it does not answer within 3 s or answers an error, "
                                "they use straight-line travel times, say why, and leave the service alone for a minute. "
+                               "Without a service, they and the day's repairs scale straight-line times by how slowly "
+                               "technicians really drove in each territory (fieldops-cli travel-speeds), never below them. "
                                "The Conflicts view always uses straight-line times."),
                             this);
     note->setWordWrap(true);
