@@ -262,11 +262,12 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
         BatchInserter ins(db, QStringLiteral("appointments"),
                           {QStringLiteral("id"), QStringLiteral("work_order_id"), QStringLiteral("technician_id"),
                            QStringLiteral("start_at"), QStringLiteral("end_at"), QStringLiteral("status"),
-                           QStringLiteral("arrived_at"), QStringLiteral("completed_at"), QStringLiteral("resolved")});
+                           QStringLiteral("arrived_at"), QStringLiteral("completed_at"), QStringLiteral("resolved"),
+                           QStringLiteral("departed_at")});
         for (const AppointmentRow &a : data.appointments) {
             FIELDOPS_TRY(ins.add({a.id, data.workOrders[a.workOrder].id, data.technicians[a.technician].id,
                                   instant(a.start), instant(a.end), a.status, instant(a.arrivedAt), instant(a.completedAt),
-                                  a.resolved}));
+                                  a.resolved, instant(a.departedAt)}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());
