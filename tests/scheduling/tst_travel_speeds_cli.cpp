@@ -95,9 +95,9 @@ private slots:
                     return l;
             return QString();
         };
-        QVERIFY2(row("north (North)").contains(QLatin1String("× 1.50")), qPrintable(text.out));
+        QVERIFY2(row("north (North)").contains(QStringLiteral("× 1.50")), qPrintable(text.out));
         QVERIFY2(row("south (South)").contains(QLatin1String("not enough history (5 of 30 legs)")), qPrintable(text.out));
-        QVERIFY2(row("east (East)").contains(QLatin1String("–")), qPrintable(text.out));
+        QVERIFY2(row("east (East)").contains(QStringLiteral("–")), qPrintable(text.out));
     }
 
     void badInputExitsTwo_data()
