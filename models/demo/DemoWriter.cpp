@@ -179,9 +179,12 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
         BatchInserter ins(db, QStringLiteral("sites"),
                           {QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("name"),
                            QStringLiteral("address"), QStringLiteral("lat"), QStringLiteral("lon"),
-                           QStringLiteral("time_zone")});
+                           QStringLiteral("time_zone"), QStringLiteral("territory_id")});
+        // Each site in its neighbourhood's territory: the travel speeds are learned per
+        // territory of the site a drive ends at, and optimize --territory keeps its sites.
         for (const SiteRow &s : data.sites) {
-            FIELDOPS_TRY(ins.add({s.id, data.customers[s.customer].id, s.name, s.address, s.lat, s.lon, zone}));
+            FIELDOPS_TRY(ins.add({s.id, data.customers[s.customer].id, s.name, s.address, s.lat, s.lon, zone,
+                                  QString::fromLatin1(territoryAreas()[size_t(s.territory)].id)}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());
