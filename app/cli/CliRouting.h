@@ -1,7 +1,8 @@
 #pragma once
 // `--osrm URL`, shared by the commands that plan or suggest (`suggest`, `optimize`): travel
 // from an OSRM routing service for the day, remembered per site pair, falling back to the
-// straight-line model; the fallback's reason is one line on standard error.
+// straight-line model; the fallback's reason is one line on standard error. Without the
+// option, the speeds learned per territory (PlanningTravelTime::learnSpeeds).
 #include "CliContext.h"
 
 #include "scheduling/PlanningTravelTime.h"
@@ -14,8 +15,9 @@ namespace fieldops::cli {
 
 QCommandLineOption routingOption();
 
-// The day's travel times: the service's when --osrm is given, else the straight-line model.
-// Null after saying what is wrong with the URL (exitCode set).
+// The day's travel times: the service's when --osrm is given, else the straight-line model,
+// scaled by the speeds learned per territory once the command calls learnSpeeds() on its
+// database. Null after saying what is wrong with the URL (exitCode set).
 std::shared_ptr<scheduling::PlanningTravelTime> routingTravel(CliContext &ctx, const QCommandLineParser &parser,
                                                               const QCommandLineOption &option, const QDate &day,
                                                               int &exitCode);

@@ -25,6 +25,7 @@ int runCapacityPreview(CliContext &ctx, const QStringList &args);
 int runSuggest(CliContext &ctx, const QStringList &args);
 int runOptimize(CliContext &ctx, const QStringList &args);
 int runRepair(CliContext &ctx, const QStringList &args);
+int runTravelSpeeds(CliContext &ctx, const QStringList &args);
 int runIngest(CliContext &ctx, const QStringList &args);
 int runPruneReadings(CliContext &ctx, const QStringList &args);
 int runInferArrivals(CliContext &ctx, const QStringList &args);

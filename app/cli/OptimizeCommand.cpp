@@ -93,6 +93,8 @@ int runOptimize(CliContext &ctx, const QStringList &args)
     auto db = ctx.openDatabase(code);
     if (!db)
         return code;
+    if (auto learned = travel->learnSpeeds(*db); !learned)
+        return ctx.fail(learned.error());
     auto input = dayplan::DayPlanLoader(*db).load(date, territory);
     if (!input)
         return ctx.fail(input.error());

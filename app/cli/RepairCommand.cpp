@@ -10,9 +10,11 @@
 #include "dayplan/DayPlanLoader.h"
 #include "dayplan/DayRepair.h"
 #include "dayplan/DayRepairWriter.h"
+#include "scheduling/PlanningTravelTime.h"
 #include "util/TimeFormat.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace fieldops::cli {
 
@@ -186,6 +188,11 @@ int runRepair(CliContext &ctx, const QStringList &args)
     auto db = ctx.openDatabase(code);
     if (!db)
         return code;
+    // Planned with the speeds the history teaches, as optimize plans without --osrm.
+    auto travel = std::make_shared<scheduling::PlanningTravelTime>(QUrl(), date);
+    if (auto learned = travel->learnSpeeds(*db); !learned)
+        return ctx.fail(learned.error());
+    options.travel = travel;
     auto input = dayplan::DayPlanLoader(*db).load(date, territory);
     if (!input)
         return ctx.fail(input.error());

@@ -116,6 +116,8 @@ int runSuggest(CliContext &ctx, const QStringList &args)
     auto db = ctx.openDatabase(code);
     if (!db)
         return code;
+    if (auto learned = travel->learnSpeeds(*db); !learned)
+        return ctx.fail(learned.error());
     auto input = scheduling::SuggestionLoader(*db).load(ids.constFirst(), from, to);
     if (!input)
         return ctx.fail(input.error());

@@ -28,6 +28,7 @@ const Command *commands(int &count)
         {"optimize", QT_TRANSLATE_NOOP("cli", "plan a day's unassigned work orders around the booked visits, every new visit checked by the rules (--date D [--territory T] [--time-limit S] [--json] [--apply])"), runOptimize},
         {"durations", QT_TRANSLATE_NOOP("cli", "how well predicted visit durations do on a month they never saw, beside the plain estimates (--holdout-month YYYY-MM [--json])"), runDurations},
         {"repair", QT_TRANSLATE_NOOP("cli", "absorb a change of the day with the fewest moves, options with their cost (--date D (--absent T [--from TIME] | --overrun APPOINTMENT --minutes M | --urgent WO) [--json] [--apply [--option N]])"), runRepair},
+        {"travel-speeds", QT_TRANSLATE_NOOP("cli", "the travel speed factor each territory's recorded drives teach, and whether planning uses it ([--date D] [--json])"), runTravelSpeeds},
         {"time-entries", QT_TRANSLATE_NOOP("cli", "review the technicians' time: list with flags, approve, correct (--from D --to D [--technician T] [--json] | approve ID… | correct ID --start T --end T [--billable 0|1] [--comment C] [--version V])"), runTimeEntries},
         {"billing", QT_TRANSLATE_NOOP("cli", "approved time and parts per customer and contract with the contracts' terms, as CSV and PDF (--from D --to D --out DIR [--json])"), runBilling},
         {"stock", QT_TRANSLATE_NOOP("cli", "the parts on hand per warehouse and technician's van, with their reorder points ([--location L] [--json])"), runStock},

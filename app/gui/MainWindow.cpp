@@ -31,7 +31,10 @@
 #include "document/ScheduleDocument.h"
 #include "inspector/WorkOrderInspector.h"
 #include "kpi/KpiDashboard.h"
+#include "scheduling/TravelSpeedLoader.h"
+#include "settings/RoutingPage.h"
 #include "session/ConsoleSession.h"
+#include "session/SessionJob.h"
 #include "settings/ConsoleSettings.h"
 
 #include <QAction>
@@ -250,6 +253,17 @@ void MainWindow::buildMenus()
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     QAction *preferences = toolsMenu->addAction(tr("&Settings…"), this, [this] {
         SettingsDialog dialog(this);
+        // The routing page shows the speeds planning learns from the recorded drives, read on
+        // the worker; an answer after the dialog closed is dropped with it.
+        const QDate today = m_session->now().toUTC().date();
+        runSessionJob<scheduling::TravelSpeeds>(
+            m_session, &dialog, [today](Database &db) { return scheduling::TravelSpeedLoader(db).load(today); },
+            [page = dialog.routingPage()](Result<scheduling::TravelSpeeds> speeds) {
+                if (speeds)
+                    page->showLearnedSpeeds(*speeds);
+                else
+                    page->showLearnedSpeedsProblem(speeds.error().message);
+            });
         dialog.exec();
     });
     preferences->setObjectName(QStringLiteral("actionSettings"));

@@ -224,9 +224,10 @@ RepairOption backToQueue(const Day &day, const std::vector<const Appointment *> 
 // the visit before it and the drive allow; the rules refuse any that then breaks the shift,
 // the customer's window or the next visit, and those go back to the queue.
 RepairOption pushLater(const Day &day, const DayPlanInput &in, const Appointment &overrun, qint64 overrunEnd,
-                       const std::vector<const Appointment *> &displaced)
+                       const std::vector<const Appointment *> &displaced, const DayPlanOptions &options)
 {
-    scheduling::CompiledSchedule s(in.snapshot);
+    // The drives as planning counts them (learned speeds, never below the rule checks' model).
+    scheduling::CompiledSchedule s(in.snapshot, options.travel ? *options.travel : scheduling::defaultTravelTime());
     const int tech = s.technicianIndex(overrun.technicianId);
     qint64 free = overrunEnd;
     scheduling::GeoPlace at = day.placeOf(overrun.workOrderId);
@@ -335,7 +336,7 @@ Result<DayRepair> overrun(const Day &day, const Disruption &d, const DayPlanOpti
     for (Appointment &x : in.snapshot.appointments)
         if (x.id == a->id)
             x.end = utc(newEnd);
-    out.options.push_back(pushLater(day, in, *a, newEnd, displaced));
+    out.options.push_back(pushLater(day, in, *a, newEnd, displaced, options));
     out.options.push_back(reassign(day, in, displaced, options));
     out.options.push_back(backToQueue(day, displaced));
     return out;

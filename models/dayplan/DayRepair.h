@@ -21,7 +21,8 @@
 // option, in minutes, adds the travel it adds to the technicians' days, the minutes its
 // visits end after their SLA due, 15 per visit it moves, and per visit it leaves in or
 // sends to the queue 120 × (5 − its priority): 480 for an urgent one, 120 for a low one.
-// Options come cheapest first.
+// Options come cheapest first. What is displaced is judged with the rule checks' travel
+// model; where displaced visits go is planned with the options' travel (DayPlanOptions).
 #include "dayplan/DayPlan.h"
 #include "dayplan/DayPlanner.h"
 #include "util/Result.h"

@@ -122,6 +122,9 @@ struct AppointmentRow {
     QString status;
     Instant arrivedAt = kNoInstant, completedAt = kNoInstant;
     bool resolved = false;
+    // When the technician drove off (completed visits): in time for the next visit's drive,
+    // not before the work ended.
+    Instant departedAt = kNoInstant;
 };
 
 struct RatingRow {

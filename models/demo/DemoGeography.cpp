@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <utility>
 
 namespace fieldops::demo {
 
@@ -125,6 +127,19 @@ int travelMinutes(double lat1, double lon1, double lat2, double lon2)
     if (lat1 == lat2 && lon1 == lon2)
         return 0;
     return int(std::ceil(distanceKm(lat1, lon1, lat2, lon2) * 1.3 / 40.0 * 60.0 - 1e-9));
+}
+
+double driveFactor(int territory)
+{
+    static const std::pair<const char *, double> factors[] = {
+        {"sp-centro", 1.45}, {"sp-norte", 1.15}, {"sp-sul", 1.30}, {"sp-leste", 1.20}, {"sp-oeste", 1.25}, {"sp-abc", 0.90},
+    };
+    if (territory < 0 || territory >= int(territoryAreas().size()))
+        return 1.0;
+    for (const auto &[id, factor] : factors)
+        if (std::strcmp(id, territoryAreas()[size_t(territory)].id) == 0)
+            return factor;
+    return 1.0;
 }
 
 double bearingDeg(double lat1, double lon1, double lat2, double lon2)

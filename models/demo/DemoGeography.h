@@ -46,6 +46,11 @@ inline constexpr double kScatterDeg = 0.012;
 double distanceKm(double lat1, double lon1, double lat2, double lon2);
 // Haversine × 1.3 at 40 km/h, rounded up to whole minutes; 0 for the same point.
 int travelMinutes(double lat1, double lon1, double lat2, double lon2);
+// How the demo's technicians really drive in territory `territory` (an index of
+// territoryAreas()) against that model: the drive takes this many times its minutes. The
+// centre's traffic is the slowest; the ABC's avenues and highways beat the model. What
+// `fieldops-cli travel-speeds` learns back from the demo's history.
+double driveFactor(int territory);
 // Initial bearing from point 1 towards point 2, degrees clockwise from north [0, 360).
 double bearingDeg(double lat1, double lon1, double lat2, double lon2);
 

@@ -391,6 +391,7 @@ private:
         int misses = 0;
         bool first = true;
         m_freeAt = dayStart;
+        m_lastDone = -1;
         m_busyNow = false;
         Candidate c;
         while (cursor < fillEnd && misses < 3) {
@@ -429,6 +430,30 @@ private:
         }
     }
 
+    // The real drive to the visit: the model's minutes × the destination territory's
+    // driveFactor, give or take 8 % by the visit's index (no random draw: the rest of the demo
+    // stays what the seed made it).
+    Instant driveTime(int apptIndex, int travelMin) const
+    {
+        const AppointmentRow &a = m_data.appointments[apptIndex];
+        const int territory = m_data.sites[m_data.workOrders[a.workOrder].site].territory;
+        const double jitter = 0.92 + 0.16 * double((quint32(apptIndex) * 2654435761u) % 1000u) / 1000.0;
+        return Instant(std::llround(travelMin * driveFactor(territory) * jitter * double(kMinute)));
+    }
+
+    // The technician left the last finished visit in time to drive to this one, except now
+    // and then (one leg in nine) when they left as soon as the work ended and waited near the
+    // next site: the waits `travel-speeds` has to set aside.
+    void departFromLastDone(int apptIndex, Instant arrived, Instant drive)
+    {
+        if (m_lastDone < 0)
+            return;
+        AppointmentRow &done = m_data.appointments[m_lastDone];
+        if (apptIndex % 9 != 4)
+            done.departedAt = std::max(done.completedAt, arrived - drive);
+        m_lastDone = -1;
+    }
+
     void settle(int apptIndex, int travelMin, int offset)
     {
         AppointmentRow &a = m_data.appointments[apptIndex];
@@ -454,7 +479,8 @@ private:
         // technicians more often), and never before the previous visit really ended.
         const bool late = m_rng.chance(0.04 + 0.16 * (1.0 - t.quality));
         Instant arrived = a.start + (late ? m_rng.between(16, 70) : m_rng.between(-12, 12)) * kMinute + m_rng.below(60);
-        arrived = std::max(arrived, m_freeAt + travelMin * kMinute);
+        const Instant drive = driveTime(apptIndex, travelMin);
+        arrived = std::max(arrived, m_freeAt + drive);
         // The story at now: one visit that should have begun a while ago still has nobody on
         // site (the late-technician alert), whatever the hour the demo is made at.
         if (!m_lateTold && arrived <= m_cal.now && a.start <= m_cal.now - 20 * kMinute && a.start >= m_cal.now - 3 * kHour
@@ -466,19 +492,19 @@ private:
         // The kind of work, the equipment and the technician set the pace; chance the rest.
         const Instant actual = Instant(w.durationMin * visitPace(w, m_data, t) * m_rng.range(0.75, 1.05)) * kMinute + m_rng.below(60);
         const Instant completed = arrived + actual;
-        if (arrived - travelMin * kMinute > m_cal.now) {
+        if (arrived - drive > m_cal.now) {
             planAhead();
             return;
         }
+        departFromLastDone(apptIndex, arrived, drive);
         if (arrived > m_cal.now) {
             a.status = QStringLiteral("en_route");
             st.active = true;
             m_busyNow = true;
             return;
         }
-        if (travelMin > 0)
-            m_data.timeEntries.push_back({a.technician, a.workOrder, arrived - travelMin * kMinute, arrived, false,
-                                          QStringLiteral("travel"), {}});
+        if (drive > 0)
+            m_data.timeEntries.push_back({a.technician, a.workOrder, arrived - drive, arrived, false, QStringLiteral("travel"), {}});
         a.arrivedAt = arrived;
         if (completed > m_cal.now) {
             a.status = QStringLiteral("on_site");
@@ -489,6 +515,8 @@ private:
         m_freeAt = completed;
         a.status = QStringLiteral("completed");
         a.completedAt = completed;
+        a.departedAt = completed; // the last visit of the day: straight home
+        m_lastDone = apptIndex;
         double fixChance = 0.9;
         if (st.visits == 0) {
             if (w.type == kCorrective)
@@ -581,6 +609,7 @@ private:
     // The technician whose day is being built: when the last real visit ended, and whether
     // a visit is under way at the demo's now (later ones today stay planned).
     Instant m_freeAt = 0;
+    int m_lastDone = -1; // their last completed visit whose departure is not known yet
     bool m_busyNow = false;
     bool m_lateTold = false; // the late visit of the story at now is placed
 };

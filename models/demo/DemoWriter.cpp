@@ -179,9 +179,12 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
         BatchInserter ins(db, QStringLiteral("sites"),
                           {QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("name"),
                            QStringLiteral("address"), QStringLiteral("lat"), QStringLiteral("lon"),
-                           QStringLiteral("time_zone")});
+                           QStringLiteral("time_zone"), QStringLiteral("territory_id")});
+        // Each site in its neighbourhood's territory: the travel speeds are learned per
+        // territory of the site a drive ends at, and optimize --territory keeps its sites.
         for (const SiteRow &s : data.sites) {
-            FIELDOPS_TRY(ins.add({s.id, data.customers[s.customer].id, s.name, s.address, s.lat, s.lon, zone}));
+            FIELDOPS_TRY(ins.add({s.id, data.customers[s.customer].id, s.name, s.address, s.lat, s.lon, zone,
+                                  QString::fromLatin1(territoryAreas()[size_t(s.territory)].id)}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());
@@ -262,11 +265,12 @@ Status writeDataSet(Database &db, const DemoDataSet &data, const std::function<b
         BatchInserter ins(db, QStringLiteral("appointments"),
                           {QStringLiteral("id"), QStringLiteral("work_order_id"), QStringLiteral("technician_id"),
                            QStringLiteral("start_at"), QStringLiteral("end_at"), QStringLiteral("status"),
-                           QStringLiteral("arrived_at"), QStringLiteral("completed_at"), QStringLiteral("resolved")});
+                           QStringLiteral("arrived_at"), QStringLiteral("completed_at"), QStringLiteral("resolved"),
+                           QStringLiteral("departed_at")});
         for (const AppointmentRow &a : data.appointments) {
             FIELDOPS_TRY(ins.add({a.id, data.workOrders[a.workOrder].id, data.technicians[a.technician].id,
                                   instant(a.start), instant(a.end), a.status, instant(a.arrivedAt), instant(a.completedAt),
-                                  a.resolved}));
+                                  a.resolved, instant(a.departedAt)}));
             FIELDOPS_TRY(progress.step());
         }
         FIELDOPS_TRY(ins.flush());

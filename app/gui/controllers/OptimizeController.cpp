@@ -141,8 +141,19 @@ void OptimizeController::solve()
     const QDate day = m_panel->date();
     const QString territory = m_panel->territory();
     m_panel->showSolving(tr("Reading %1…").arg(dayText(day)));
+    // Made for this day's solve: its cache and back-off belong to it. A setting edited by
+    // hand into something the Settings page would refuse is ignored. Without a routing
+    // service, the speeds learned per territory are read on the worker with the day.
+    const QString routing = settings::routingServiceUrl().get().trimmed();
+    const bool useService = !routing.isEmpty() && scheduling::PlanningTravelTime::checkServiceUrl(routing).isEmpty();
+    m_travel = std::make_shared<scheduling::PlanningTravelTime>(useService ? scheduling::PlanningTravelTime::serviceUrl(routing) : QUrl(), day);
     runSessionJob<dayplan::DayPlanInput>(
-        m_session, this, [day, territory](Database &db) { return dayplan::DayPlanLoader(db).load(day, territory); },
+        m_session, this,
+        [day, territory, travel = m_travel](Database &db) -> Result<dayplan::DayPlanInput> {
+            if (auto learned = travel->learnSpeeds(db); !learned)
+                return learned.error();
+            return dayplan::DayPlanLoader(db).load(day, territory);
+        },
         [this, generation](Result<dayplan::DayPlanInput> input) {
             if (generation != m_generation)
                 return; // cancelled or replaced while the day was read
@@ -171,13 +182,7 @@ void OptimizeController::startSolve(dayplan::DayPlanInput input)
     m_panel->showSolving(tr("Optimizing %1…").arg(dayText(m_day)));
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
     dayplan::DayPlanOptions options;
-    // Made for this day's solve: its cache and back-off belong to it. A setting edited by
-    // hand into something the Settings page would refuse is ignored.
-    const QString routing = settings::routingServiceUrl().get().trimmed();
-    const bool useService = !routing.isEmpty() && scheduling::PlanningTravelTime::checkServiceUrl(routing).isEmpty();
-    m_travel = std::make_shared<scheduling::PlanningTravelTime>(
-        useService ? scheduling::PlanningTravelTime::serviceUrl(routing) : QUrl(), m_day);
-    options.travel = m_travel;
+    options.travel = m_travel; // made by solve() for this day
     options.timeLimitSeconds = m_panel->timeLimitSeconds();
     options.cancelled = [flag = m_cancelFlag] { return flag->load(); };
     // Called on the planning thread: queued to this object, which outlives the solve

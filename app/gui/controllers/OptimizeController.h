@@ -8,7 +8,8 @@
 // from (a change to a visit, work order, technician, skill or absence since its read, heard
 // from the change feed or this console's own edits) is refused with a word and Solve again.
 // Travel times come from the routing service of the settings when one is set, else the
-// straight-line model; a service that failed is named under the proposal.
+// straight-line model scaled by the speeds learned per territory (never below the model); a
+// service that failed is named under the proposal.
 #include "dayplan/DayPlan.h"
 
 #include <QDate>

@@ -5,6 +5,7 @@
 #include "commands/BoardEditor.h"
 #include "dayplan/DayPlanLoader.h"
 #include "repair/RepairDialog.h"
+#include "scheduling/PlanningTravelTime.h"
 #include "selection/SelectionService.h"
 #include "session/ConsoleSession.h"
 #include "session/SessionJob.h"
@@ -131,9 +132,17 @@ void RepairController::start(const dayplan::Disruption &disruption, const QStrin
     connect(m_dialog, &widgets::RepairDialog::applyRequested, this, &RepairController::apply);
     m_dialog->showWorking(tr("Working out the options…"));
     m_dialog->open();
+    // Planned with the speeds the history teaches (read on the worker, with the day), as
+    // `fieldops-cli repair` plans.
+    auto travel = std::make_shared<const scheduling::PlanningTravelTime>(QUrl(), day);
     runSessionJob<dayplan::DayPlanInput>(
-        m_session, this, [day](Database &db) { return dayplan::DayPlanLoader(db).load(day, QString()); },
-        [this, generation, disruption](Result<dayplan::DayPlanInput> input) {
+        m_session, this,
+        [day, travel](Database &db) -> Result<dayplan::DayPlanInput> {
+            if (auto learned = travel->learnSpeeds(db); !learned)
+                return learned.error();
+            return dayplan::DayPlanLoader(db).load(day, QString());
+        },
+        [this, generation, disruption, travel](Result<dayplan::DayPlanInput> input) {
             if (generation != m_generation || !m_dialog)
                 return;
             if (!input) {
@@ -145,6 +154,7 @@ void RepairController::start(const dayplan::Disruption &disruption, const QStrin
             dayplan::DayPlanOptions options;
             options.timeLimitSeconds = kRepairSeconds;
             options.maxIterations = kRepairIterations;
+            options.travel = travel;
             m_watcher->setFuture(QtConcurrent::run([input = m_input, disruption, options] { return dayplan::repairDay(input, disruption, options); }));
         });
 }

@@ -38,6 +38,9 @@ struct Ranked {
 Result<Ranked> rankOn(Database &db, const QString &workOrderId, const QDateTime &from, const QDateTime &to,
                       const scheduling::PlanningTravelTime &travel)
 {
+    // Once per day's travel times (later rankings of the day find them read).
+    if (auto learned = travel.learnSpeeds(db); !learned)
+        return learned.error();
     auto input = scheduling::SuggestionLoader(db).load(workOrderId, from, to);
     if (!input)
         return input.error();

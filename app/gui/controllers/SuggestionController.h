@@ -7,7 +7,8 @@
 // board's own commands (an assign as a queue drop does, a move for a booked work order),
 // so the version ledger, refusals and undo text are the board's. Travel times come from the
 // routing service of the settings when one is set (kept across rankings of a day, so its
-// cache and back-off last), else the straight-line model.
+// cache and back-off last), else the straight-line model scaled by the speeds learned per
+// territory (read once per day, never below the model).
 #include <QDate>
 #include <QObject>
 #include <QString>
