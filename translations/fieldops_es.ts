@@ -1294,6 +1294,13 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>DurationHistory</name>
+    <message>
+        <source>work order %1 does not exist</source>
+        <translation>la orden de trabajo %1 no existe</translation>
+    </message>
+</context>
+<context>
     <name>EditChannel</name>
     <message>
         <source>Not connected to a database: nothing was changed.</source>
@@ -2909,6 +2916,21 @@ Lecturas: %4.</translation>
     <message>
         <source>the end must be after the start</source>
         <translation>el fin debe ser posterior al inicio</translation>
+    </message>
+</context>
+<context>
+    <name>TravelSpeedReport</name>
+    <message>
+        <source>planning counts the straight-line time × %1</source>
+        <translation>la planificación cuenta el tiempo en línea recta × %1</translation>
+    </message>
+    <message>
+        <source>not enough history (%1 of %2 legs): straight-line times</source>
+        <translation>historial insuficiente (%1 de %2 tramos): tiempos en línea recta</translation>
+    </message>
+    <message>
+        <source>not slower than the straight-line model: its times (planning never counts less)</source>
+        <translation>no es más lento que el modelo en línea recta: sus tiempos (la planificación nunca cuenta menos)</translation>
     </message>
 </context>
 <context>
@@ -5042,6 +5064,142 @@ transferencia se escriben juntos, o nada cuando el origen tiene menos que la can
     <message>
         <source>Moved %1 × %2 from %3 to %4: %5 left there, %6 now at %4.</source>
         <translation>Movidas %1 × %2 de %3 a %4: quedan %5 allí, %6 ahora en %4.</translation>
+    </message>
+    <message>
+        <source>The month to predict (UTC); the model learns from the visits before it.</source>
+        <translation>El mes a predecir (UTC); el modelo aprende de las visitas anteriores.</translation>
+    </message>
+    <message>
+        <source>Print the report as one JSON object.</source>
+        <translation>Imprime el informe como un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>How well the predicted durations of visits would have done: learns from the completed visits
+before the month, predicts each completed visit of the month (time on site, arrival to
+completion) and prints the mean absolute error in minutes and the share of actual
+durations inside the predicted interval, beside the work orders&apos; own estimates.</source>
+        <translation>Qué tan bien habrían acertado las duraciones previstas de las visitas: aprende de las visitas
+completadas antes del mes, predice cada visita completada del mes (tiempo en sitio, de la
+llegada a la finalización) e imprime el error absoluto medio en minutos y la proporción de
+duraciones reales dentro del intervalo previsto, junto a las estimaciones de las órdenes.</translation>
+    </message>
+    <message>
+        <source>durations takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>durations no acepta argumentos aparte de sus opciones (recibió &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--holdout-month is required (a month such as 2026-05)</source>
+        <translation>--holdout-month es obligatorio (un mes como 2026-05)</translation>
+    </message>
+    <message>
+        <source>--holdout-month needs a month YYYY-MM such as 2026-05 (got &quot;%1&quot;)</source>
+        <translation>--holdout-month necesita un mes AAAA-MM como 2026-05 (recibió &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>Held-out month %1 (UTC). Completed visits before it, learnt from: %2; in it, predicted: %3.</source>
+        <translation>Mes reservado %1 (UTC). Visitas completadas antes, usadas para aprender: %2; en él, predichas: %3.</translation>
+    </message>
+    <message>
+        <source>No completed visit began in %1: nothing to measure.</source>
+        <translation>Ninguna visita completada empezó en %1: nada que medir.</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURACIÓN</translation>
+    </message>
+    <message>
+        <source>MAE (MIN)</source>
+        <translation>EAM (MIN)</translation>
+    </message>
+    <message>
+        <source>INSIDE INTERVAL</source>
+        <translation>DENTRO DEL INTERVALO</translation>
+    </message>
+    <message>
+        <source>MEAN WIDTH (MIN)</source>
+        <translation>ANCHO MEDIO (MIN)</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>prevista</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>estimación</translation>
+    </message>
+    <message>
+        <source>Predicted from history: %1; took the estimate (fewer than %3 earlier visits of their type): %2.</source>
+        <translation>Predichas por el historial: %1; tomaron la estimación (menos de %3 visitas anteriores de su tipo): %2.</translation>
+    </message>
+    <message>
+        <source>how well predicted visit durations do on a month they never saw, beside the plain estimates (--holdout-month YYYY-MM [--json])</source>
+        <translation>qué tan bien aciertan las duraciones previstas en un mes que no vieron, junto a las estimaciones simples (--holdout-month AAAA-MM [--json])</translation>
+    </message>
+    <message>
+        <source>the travel speed factor each territory&apos;s recorded drives teach, and whether planning uses it ([--date D] [--json])</source>
+        <translation>el factor de velocidad de desplazamiento que enseñan los trayectos registrados de cada territorio, y si la planificación lo usa ([--date D] [--json])</translation>
+    </message>
+    <message>
+        <source>Drives of the visits from %1 to %2; a factor needs %3 legs.
+</source>
+        <translation>Trayectos de las visitas del %1 al %2; un factor necesita %3 tramos.
+</translation>
+    </message>
+    <message>
+        <source>No territories.
+</source>
+        <translation>Ningún territorio.
+</translation>
+    </message>
+    <message>
+        <source>TERRITORY</source>
+        <translation>TERRITORIO</translation>
+    </message>
+    <message>
+        <source>LEGS</source>
+        <translation>TRAMOS</translation>
+    </message>
+    <message>
+        <source>SET ASIDE</source>
+        <translation>DESCARTADOS</translation>
+    </message>
+    <message>
+        <source>FACTOR</source>
+        <translation>FACTOR</translation>
+    </message>
+    <message>
+        <source>PLANNING</source>
+        <translation>PLANIFICACIÓN</translation>
+    </message>
+    <message>
+        <source>The day planned (YYYY-MM-DD, default today): what the %1 days before it teach.</source>
+        <translation>El día planificado (AAAA-MM-DD, por defecto hoy): lo que enseñan los %1 días anteriores.</translation>
+    </message>
+    <message>
+        <source>Print the factors as one JSON object.</source>
+        <translation>Imprime los factores como un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>How much slower than the straight-line model the technicians really drive, per territory:
+the median of drive ÷ model over the legs between two completed visits of one technician on
+one day with the departure and the arrival recorded (taps, else the times inferred from the
+phone&apos;s positions), each counted for its destination site&apos;s territory. A leg the model puts
+under %1 minutes, one not after its departure, and one longer than %2 × the model + %3 minutes
+(a wait on the way) are set aside. With %4 legs or more the factor (kept in [%5, %6]) scales
+the travel times of suggest, optimize and repair without --osrm, never below the model, which
+the rule checks of `conflicts` keep.</source>
+        <translation>Cuánto más despacio que el modelo en línea recta conducen realmente los técnicos, por territorio:
+la mediana de trayecto ÷ modelo en los tramos entre dos visitas completadas de un técnico en un
+mismo día con la salida y la llegada registradas (toques, si no los horarios inferidos de las
+posiciones del teléfono), cada uno contado en el territorio del sitio de destino. Un tramo que el
+modelo sitúa por debajo de %1 minutos, uno que no es posterior a la salida y uno más largo que
+%2 × el modelo + %3 minutos (una espera en el camino) se descartan. Con %4 tramos o más el factor
+(mantenido en [%5, %6]) escala los tiempos de desplazamiento de suggest, optimize y repair sin
+--osrm, nunca por debajo del modelo, que mantienen las comprobaciones de reglas de `conflicts`.</translation>
+    </message>
+    <message>
+        <source>travel-speeds takes no arguments (got &quot;%1&quot;)</source>
+        <translation>travel-speeds no acepta argumentos (recibió &quot;%1&quot;)</translation>
     </message>
 </context>
 <context>
@@ -9323,12 +9481,40 @@ Why is it cancelled?</source>
         <translation>La dirección base de un servicio de rutas OSRM, p. ej. http://127.0.0.1:5000</translation>
     </message>
     <message>
-        <source>Suggestions and Optimize ask this OSRM service for road travel times between sites (one table request for many places). When it does not answer within 3 s or answers an error, they use straight-line travel times, say why, and leave the service alone for a minute. The Conflicts view always uses straight-line times.</source>
-        <translation>Las sugerencias y Optimizar piden a este servicio OSRM los tiempos de viaje por carretera entre ubicaciones (una petición de tabla para muchos lugares). Cuando no responde en 3 s o responde un error, usan tiempos en línea recta, dicen por qué y dejan el servicio en paz un minuto. La vista de Conflictos usa siempre tiempos en línea recta.</translation>
-    </message>
-    <message>
         <source>&amp;Routing service URL:</source>
         <translation>URL del servicio de &amp;rutas:</translation>
+    </message>
+    <message>
+        <source>Suggestions and Optimize ask this OSRM service for road travel times between sites (one table request for many places). When it does not answer within 3 s or answers an error, they use straight-line travel times, say why, and leave the service alone for a minute. Without a service, they and the day&apos;s repairs scale straight-line times by how slowly technicians really drove in each territory (fieldops-cli travel-speeds), never below them. The Conflicts view always uses straight-line times.</source>
+        <translation>Sugerencias y Optimizar piden a este servicio OSRM los tiempos de desplazamiento por carretera entre sitios (una petición de tabla para muchos lugares). Si no responde en 3 s o responde con un error, usan tiempos en línea recta, dicen por qué y dejan el servicio de lado un minuto. Sin servicio, ellos y las reparaciones del día escalan los tiempos en línea recta según la lentitud real con que los técnicos condujeron en cada territorio (fieldops-cli travel-speeds), nunca por debajo de ellos. La vista Conflictos siempre usa tiempos en línea recta.</translation>
+    </message>
+    <message>
+        <source>Reading the recorded drives…</source>
+        <translation>Leyendo los trayectos registrados…</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Territorio</translation>
+    </message>
+    <message>
+        <source>Legs</source>
+        <translation>Tramos</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>Planificación</translation>
+    </message>
+    <message>
+        <source>Travel speeds learned from the drives of %1 to %2 (a factor needs %3 legs):</source>
+        <translation>Velocidades aprendidas de los trayectos del %1 al %2 (un factor necesita %3 tramos):</translation>
+    </message>
+    <message>
+        <source>The learned travel speeds could not be read: %1</source>
+        <translation>No se pudieron leer las velocidades aprendidas: %1</translation>
     </message>
 </context>
 <context>
@@ -10398,6 +10584,34 @@ Why is it cancelled?</source>
     <message>
         <source>Van of %1 lacks %2</source>
         <translation>A la furgoneta de %1 le faltan %2</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>Estimate %1; too little history to predict (completed visits of this type: %2, %3 needed)</source>
+        <translation>Estimación %1; historial insuficiente para predecir (visitas completadas de este tipo: %2, se necesitan %3)</translation>
+    </message>
+    <message>
+        <source>Predicted %1 (%2 – %3); estimate %4</source>
+        <translation>Prevista %1 (%2 – %3); estimación %4</translation>
+    </message>
+    <message>
+        <source>on this model: %1</source>
+        <translation>en este modelo: %1</translation>
+    </message>
+    <message>
+        <source>by %1: %2</source>
+        <translation>por %1: %2</translation>
+    </message>
+    <message>
+        <source>Completed visits of this type: %1</source>
+        <translation>Visitas completadas de este tipo: %1</translation>
+    </message>
+    <message>
+        <source>Completed visits of this type: %1 (%2)</source>
+        <translation>Visitas completadas de este tipo: %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -1294,6 +1294,13 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>DurationHistory</name>
+    <message>
+        <source>work order %1 does not exist</source>
+        <translation>a ordem de serviço %1 não existe</translation>
+    </message>
+</context>
+<context>
     <name>EditChannel</name>
     <message>
         <source>Not connected to a database: nothing was changed.</source>
@@ -2909,6 +2916,21 @@ Leituras: %4.</translation>
     <message>
         <source>the end must be after the start</source>
         <translation>o término deve ser depois do início</translation>
+    </message>
+</context>
+<context>
+    <name>TravelSpeedReport</name>
+    <message>
+        <source>planning counts the straight-line time × %1</source>
+        <translation>o planejamento conta o tempo em linha reta × %1</translation>
+    </message>
+    <message>
+        <source>not enough history (%1 of %2 legs): straight-line times</source>
+        <translation>histórico insuficiente (%1 de %2 trechos): tempos em linha reta</translation>
+    </message>
+    <message>
+        <source>not slower than the straight-line model: its times (planning never counts less)</source>
+        <translation>não é mais lento que o modelo em linha reta: os tempos dele (o planejamento nunca conta menos)</translation>
     </message>
 </context>
 <context>
@@ -5042,6 +5064,142 @@ são gravados juntos, ou nada quando a origem tem menos que a quantidade.</trans
     <message>
         <source>Moved %1 × %2 from %3 to %4: %5 left there, %6 now at %4.</source>
         <translation>Movidas %1 × %2 de %3 para %4: restam %5 lá, %6 agora em %4.</translation>
+    </message>
+    <message>
+        <source>The month to predict (UTC); the model learns from the visits before it.</source>
+        <translation>O mês a prever (UTC); o modelo aprende com as visitas anteriores a ele.</translation>
+    </message>
+    <message>
+        <source>Print the report as one JSON object.</source>
+        <translation>Imprime o relatório como um objeto JSON.</translation>
+    </message>
+    <message>
+        <source>How well the predicted durations of visits would have done: learns from the completed visits
+before the month, predicts each completed visit of the month (time on site, arrival to
+completion) and prints the mean absolute error in minutes and the share of actual
+durations inside the predicted interval, beside the work orders&apos; own estimates.</source>
+        <translation>Quão bem as durações previstas das visitas teriam acertado: aprende com as visitas concluídas
+antes do mês, prevê cada visita concluída do mês (tempo no local, da chegada à
+conclusão) e imprime o erro absoluto médio em minutos e a parcela das durações
+reais dentro do intervalo previsto, ao lado das estimativas das próprias ordens de serviço.</translation>
+    </message>
+    <message>
+        <source>durations takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>durations não aceita argumentos além das opções (recebeu &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--holdout-month is required (a month such as 2026-05)</source>
+        <translation>--holdout-month é obrigatório (um mês como 2026-05)</translation>
+    </message>
+    <message>
+        <source>--holdout-month needs a month YYYY-MM such as 2026-05 (got &quot;%1&quot;)</source>
+        <translation>--holdout-month precisa de um mês AAAA-MM como 2026-05 (recebeu &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>Held-out month %1 (UTC). Completed visits before it, learnt from: %2; in it, predicted: %3.</source>
+        <translation>Mês reservado %1 (UTC). Visitas concluídas antes dele, usadas no aprendizado: %2; nele, previstas: %3.</translation>
+    </message>
+    <message>
+        <source>No completed visit began in %1: nothing to measure.</source>
+        <translation>Nenhuma visita concluída começou em %1: nada a medir.</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURAÇÃO</translation>
+    </message>
+    <message>
+        <source>MAE (MIN)</source>
+        <translation>EAM (MIN)</translation>
+    </message>
+    <message>
+        <source>INSIDE INTERVAL</source>
+        <translation>DENTRO DO INTERVALO</translation>
+    </message>
+    <message>
+        <source>MEAN WIDTH (MIN)</source>
+        <translation>LARGURA MÉDIA (MIN)</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>prevista</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>estimativa</translation>
+    </message>
+    <message>
+        <source>Predicted from history: %1; took the estimate (fewer than %3 earlier visits of their type): %2.</source>
+        <translation>Previstas pelo histórico: %1; ficaram com a estimativa (menos de %3 visitas anteriores do tipo): %2.</translation>
+    </message>
+    <message>
+        <source>how well predicted visit durations do on a month they never saw, beside the plain estimates (--holdout-month YYYY-MM [--json])</source>
+        <translation>quão bem as durações previstas das visitas acertam num mês que não viram, ao lado das estimativas simples (--holdout-month AAAA-MM [--json])</translation>
+    </message>
+    <message>
+        <source>the travel speed factor each territory&apos;s recorded drives teach, and whether planning uses it ([--date D] [--json])</source>
+        <translation>o fator de velocidade de deslocamento que os trajetos registrados de cada território ensinam, e se o planejamento o usa ([--date D] [--json])</translation>
+    </message>
+    <message>
+        <source>Drives of the visits from %1 to %2; a factor needs %3 legs.
+</source>
+        <translation>Trajetos das visitas de %1 a %2; um fator precisa de %3 trechos.
+</translation>
+    </message>
+    <message>
+        <source>No territories.
+</source>
+        <translation>Nenhum território.
+</translation>
+    </message>
+    <message>
+        <source>TERRITORY</source>
+        <translation>TERRITÓRIO</translation>
+    </message>
+    <message>
+        <source>LEGS</source>
+        <translation>TRECHOS</translation>
+    </message>
+    <message>
+        <source>SET ASIDE</source>
+        <translation>DESCARTADOS</translation>
+    </message>
+    <message>
+        <source>FACTOR</source>
+        <translation>FATOR</translation>
+    </message>
+    <message>
+        <source>PLANNING</source>
+        <translation>PLANEJAMENTO</translation>
+    </message>
+    <message>
+        <source>The day planned (YYYY-MM-DD, default today): what the %1 days before it teach.</source>
+        <translation>O dia planejado (AAAA-MM-DD, padrão hoje): o que os %1 dias anteriores ensinam.</translation>
+    </message>
+    <message>
+        <source>Print the factors as one JSON object.</source>
+        <translation>Imprime os fatores como um objeto JSON.</translation>
+    </message>
+    <message>
+        <source>How much slower than the straight-line model the technicians really drive, per territory:
+the median of drive ÷ model over the legs between two completed visits of one technician on
+one day with the departure and the arrival recorded (taps, else the times inferred from the
+phone&apos;s positions), each counted for its destination site&apos;s territory. A leg the model puts
+under %1 minutes, one not after its departure, and one longer than %2 × the model + %3 minutes
+(a wait on the way) are set aside. With %4 legs or more the factor (kept in [%5, %6]) scales
+the travel times of suggest, optimize and repair without --osrm, never below the model, which
+the rule checks of `conflicts` keep.</source>
+        <translation>Quanto mais devagar que o modelo em linha reta os técnicos realmente dirigem, por território:
+a mediana de trajeto ÷ modelo nos trechos entre duas visitas concluídas de um técnico num
+mesmo dia com a saída e a chegada registradas (toques, senão os horários inferidos das
+posições do celular), cada um contado no território do local de destino. Um trecho que o
+modelo põe abaixo de %1 minutos, um que não é posterior à saída e um mais longo que %2 × o
+modelo + %3 minutos (uma espera no caminho) são descartados. Com %4 trechos ou mais o fator
+(mantido em [%5, %6]) escala os tempos de deslocamento de suggest, optimize e repair sem
+--osrm, nunca abaixo do modelo, que as verificações de regras de `conflicts` mantêm.</translation>
+    </message>
+    <message>
+        <source>travel-speeds takes no arguments (got &quot;%1&quot;)</source>
+        <translation>travel-speeds não aceita argumentos (recebeu &quot;%1&quot;)</translation>
     </message>
 </context>
 <context>
@@ -9323,12 +9481,40 @@ Por que ela foi cancelada?</translation>
         <translation>O endereço base de um serviço de rotas OSRM, p. ex. http://127.0.0.1:5000</translation>
     </message>
     <message>
-        <source>Suggestions and Optimize ask this OSRM service for road travel times between sites (one table request for many places). When it does not answer within 3 s or answers an error, they use straight-line travel times, say why, and leave the service alone for a minute. The Conflicts view always uses straight-line times.</source>
-        <translation>As sugestões e Otimizar pedem a este serviço OSRM os tempos de deslocamento por estrada entre locais (uma requisição de tabela para muitos lugares). Quando ele não responde em 3 s ou responde um erro, usam tempos em linha reta, dizem por quê e deixam o serviço em paz por um minuto. A vista de Conflitos sempre usa tempos em linha reta.</translation>
-    </message>
-    <message>
         <source>&amp;Routing service URL:</source>
         <translation>URL do serviço de &amp;rotas:</translation>
+    </message>
+    <message>
+        <source>Suggestions and Optimize ask this OSRM service for road travel times between sites (one table request for many places). When it does not answer within 3 s or answers an error, they use straight-line travel times, say why, and leave the service alone for a minute. Without a service, they and the day&apos;s repairs scale straight-line times by how slowly technicians really drove in each territory (fieldops-cli travel-speeds), never below them. The Conflicts view always uses straight-line times.</source>
+        <translation>Sugestões e Otimizar pedem a este serviço OSRM os tempos de deslocamento por estrada entre locais (uma requisição de tabela para muitos lugares). Quando ele não responde em 3 s ou responde com erro, usam tempos em linha reta, dizem por quê e deixam o serviço de lado por um minuto. Sem serviço, eles e os reparos do dia escalam os tempos em linha reta pela lentidão real com que os técnicos dirigiram em cada território (fieldops-cli travel-speeds), nunca abaixo deles. A vista Conflitos sempre usa tempos em linha reta.</translation>
+    </message>
+    <message>
+        <source>Reading the recorded drives…</source>
+        <translation>Lendo os trajetos registrados…</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Território</translation>
+    </message>
+    <message>
+        <source>Legs</source>
+        <translation>Trechos</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Fator</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>Planejamento</translation>
+    </message>
+    <message>
+        <source>Travel speeds learned from the drives of %1 to %2 (a factor needs %3 legs):</source>
+        <translation>Velocidades aprendidas dos trajetos de %1 a %2 (um fator precisa de %3 trechos):</translation>
+    </message>
+    <message>
+        <source>The learned travel speeds could not be read: %1</source>
+        <translation>Não foi possível ler as velocidades aprendidas: %1</translation>
     </message>
 </context>
 <context>
@@ -10398,6 +10584,34 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>Van of %1 lacks %2</source>
         <translation>Faltam na van de %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>Estimate %1; too little history to predict (completed visits of this type: %2, %3 needed)</source>
+        <translation>Estimativa %1; histórico insuficiente para prever (visitas concluídas deste tipo: %2, são precisas %3)</translation>
+    </message>
+    <message>
+        <source>Predicted %1 (%2 – %3); estimate %4</source>
+        <translation>Prevista %1 (%2 – %3); estimativa %4</translation>
+    </message>
+    <message>
+        <source>on this model: %1</source>
+        <translation>neste modelo: %1</translation>
+    </message>
+    <message>
+        <source>by %1: %2</source>
+        <translation>por %1: %2</translation>
+    </message>
+    <message>
+        <source>Completed visits of this type: %1</source>
+        <translation>Visitas concluídas deste tipo: %1</translation>
+    </message>
+    <message>
+        <source>Completed visits of this type: %1 (%2)</source>
+        <translation>Visitas concluídas deste tipo: %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -1293,6 +1293,13 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>DurationHistory</name>
+    <message>
+        <source>work order %1 does not exist</source>
+        <translation>工单 %1 不存在</translation>
+    </message>
+</context>
+<context>
     <name>EditChannel</name>
     <message>
         <source>Not connected to a database: nothing was changed.</source>
@@ -2905,6 +2912,21 @@ Readings: %4.</source>
     <message>
         <source>the end must be after the start</source>
         <translation>结束时间必须晚于开始时间</translation>
+    </message>
+</context>
+<context>
+    <name>TravelSpeedReport</name>
+    <message>
+        <source>planning counts the straight-line time × %1</source>
+        <translation>规划按直线时间 × %1 计算</translation>
+    </message>
+    <message>
+        <source>not enough history (%1 of %2 legs): straight-line times</source>
+        <translation>历史不足（%1/%2 段行程）：使用直线时间</translation>
+    </message>
+    <message>
+        <source>not slower than the straight-line model: its times (planning never counts less)</source>
+        <translation>不比直线模型慢：使用其时间（规划从不计得更少）</translation>
     </message>
 </context>
 <context>
@@ -5026,6 +5048,140 @@ are written together, or nothing when the source holds fewer than the quantity.<
     <message>
         <source>Moved %1 × %2 from %3 to %4: %5 left there, %6 now at %4.</source>
         <translation>已将 %1 × %2 从 %3 移到 %4：原处剩 %5，%4 现有 %6。</translation>
+    </message>
+    <message>
+        <source>The month to predict (UTC); the model learns from the visits before it.</source>
+        <translation>要预测的月份（UTC）；模型从该月之前的上门记录中学习。</translation>
+    </message>
+    <message>
+        <source>Print the report as one JSON object.</source>
+        <translation>将报告输出为一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>How well the predicted durations of visits would have done: learns from the completed visits
+before the month, predicts each completed visit of the month (time on site, arrival to
+completion) and prints the mean absolute error in minutes and the share of actual
+durations inside the predicted interval, beside the work orders&apos; own estimates.</source>
+        <translation>预测的上门时长效果如何：从该月之前已完成的上门中学习，
+预测该月每次已完成的上门（现场时间，从到达到完成），
+并输出以分钟计的平均绝对误差及实际时长落在预测区间内的比例，
+与工单自身的估计并列。</translation>
+    </message>
+    <message>
+        <source>durations takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>durations 除选项外不接受参数（收到 &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>--holdout-month is required (a month such as 2026-05)</source>
+        <translation>必须提供 --holdout-month（如 2026-05 这样的月份）</translation>
+    </message>
+    <message>
+        <source>--holdout-month needs a month YYYY-MM such as 2026-05 (got &quot;%1&quot;)</source>
+        <translation>--holdout-month 需要 YYYY-MM 格式的月份，如 2026-05（收到 &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>Held-out month %1 (UTC). Completed visits before it, learnt from: %2; in it, predicted: %3.</source>
+        <translation>留出月份 %1（UTC）。此前已完成、用于学习的上门：%2；该月内预测的：%3。</translation>
+    </message>
+    <message>
+        <source>No completed visit began in %1: nothing to measure.</source>
+        <translation>%1 内没有开始的已完成上门：无可度量。</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>MAE (MIN)</source>
+        <translation>平均绝对误差（分钟）</translation>
+    </message>
+    <message>
+        <source>INSIDE INTERVAL</source>
+        <translation>落在区间内</translation>
+    </message>
+    <message>
+        <source>MEAN WIDTH (MIN)</source>
+        <translation>平均宽度（分钟）</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>估计</translation>
+    </message>
+    <message>
+        <source>Predicted from history: %1; took the estimate (fewer than %3 earlier visits of their type): %2.</source>
+        <translation>按历史预测：%1；采用估计（同类型此前上门少于 %3 次）：%2。</translation>
+    </message>
+    <message>
+        <source>how well predicted visit durations do on a month they never saw, beside the plain estimates (--holdout-month YYYY-MM [--json])</source>
+        <translation>预测的上门时长在未见过的月份上的表现，与普通估计对比（--holdout-month YYYY-MM [--json]）</translation>
+    </message>
+    <message>
+        <source>the travel speed factor each territory&apos;s recorded drives teach, and whether planning uses it ([--date D] [--json])</source>
+        <translation>每个区域的行车记录得出的行驶速度系数，以及规划是否使用它（[--date D] [--json]）</translation>
+    </message>
+    <message>
+        <source>Drives of the visits from %1 to %2; a factor needs %3 legs.
+</source>
+        <translation>%1 至 %2 的上门行车；一个系数需要 %3 段行程。
+</translation>
+    </message>
+    <message>
+        <source>No territories.
+</source>
+        <translation>没有区域。
+</translation>
+    </message>
+    <message>
+        <source>TERRITORY</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>LEGS</source>
+        <translation>行程段</translation>
+    </message>
+    <message>
+        <source>SET ASIDE</source>
+        <translation>剔除</translation>
+    </message>
+    <message>
+        <source>FACTOR</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>PLANNING</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>The day planned (YYYY-MM-DD, default today): what the %1 days before it teach.</source>
+        <translation>所规划的日期（YYYY-MM-DD，默认今天）：其前 %1 天的记录所得。</translation>
+    </message>
+    <message>
+        <source>Print the factors as one JSON object.</source>
+        <translation>将系数输出为一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>How much slower than the straight-line model the technicians really drive, per territory:
+the median of drive ÷ model over the legs between two completed visits of one technician on
+one day with the departure and the arrival recorded (taps, else the times inferred from the
+phone&apos;s positions), each counted for its destination site&apos;s territory. A leg the model puts
+under %1 minutes, one not after its departure, and one longer than %2 × the model + %3 minutes
+(a wait on the way) are set aside. With %4 legs or more the factor (kept in [%5, %6]) scales
+the travel times of suggest, optimize and repair without --osrm, never below the model, which
+the rule checks of `conflicts` keep.</source>
+        <translation>各区域技术人员实际行车比直线模型慢多少：
+取同一技术人员同一天两次已完成上门之间、记录了出发与到达时间（点按，否则为由手机位置推断的时间）
+的行程段，计算 行车 ÷ 模型 的中位数，每段计入目的地现场所在区域。模型时间低于 %1 分钟的行程段、
+到达不晚于出发的行程段，以及长于 %2 × 模型 + %3 分钟（途中等待）的行程段均被剔除。
+有 %4 段或以上时，该系数（限定在 [%5, %6]）用于缩放不带 --osrm 的 suggest、optimize 和 repair 的
+行驶时间，且从不低于模型；`conflicts` 的规则检查仍使用模型。</translation>
+    </message>
+    <message>
+        <source>travel-speeds takes no arguments (got &quot;%1&quot;)</source>
+        <translation>travel-speeds 不接受参数（收到 &quot;%1&quot;）</translation>
     </message>
 </context>
 <context>
@@ -9279,12 +9435,40 @@ Why is it cancelled?</source>
         <translation>OSRM 路线服务的基础地址，例如 http://127.0.0.1:5000</translation>
     </message>
     <message>
-        <source>Suggestions and Optimize ask this OSRM service for road travel times between sites (one table request for many places). When it does not answer within 3 s or answers an error, they use straight-line travel times, say why, and leave the service alone for a minute. The Conflicts view always uses straight-line times.</source>
-        <translation>建议和优化会向此 OSRM 服务请求站点之间的道路行程时间（多个地点一次表请求）。若 3 秒内无应答或返回错误，则改用直线行程时间并说明原因，并在一分钟内不再请求该服务。冲突视图始终使用直线时间。</translation>
-    </message>
-    <message>
         <source>&amp;Routing service URL:</source>
         <translation>路线服务 URL(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Suggestions and Optimize ask this OSRM service for road travel times between sites (one table request for many places). When it does not answer within 3 s or answers an error, they use straight-line travel times, say why, and leave the service alone for a minute. Without a service, they and the day&apos;s repairs scale straight-line times by how slowly technicians really drove in each territory (fieldops-cli travel-speeds), never below them. The Conflicts view always uses straight-line times.</source>
+        <translation>“建议”和“优化”向此 OSRM 服务询问现场之间的道路行驶时间（对多个地点只发一次 table 请求）。若 3 秒内无应答或返回错误，则改用直线行驶时间、说明原因，并在一分钟内不再使用该服务。没有服务时，它们及当天的修复会按技术人员在各区域的实际行车快慢（fieldops-cli travel-speeds）缩放直线时间，且从不低于直线时间。“冲突”视图始终使用直线时间。</translation>
+    </message>
+    <message>
+        <source>Reading the recorded drives…</source>
+        <translation>正在读取行车记录…</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Legs</source>
+        <translation>行程段</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>Travel speeds learned from the drives of %1 to %2 (a factor needs %3 legs):</source>
+        <translation>从 %1 至 %2 的行车中学到的行驶速度（一个系数需要 %3 段行程）：</translation>
+    </message>
+    <message>
+        <source>The learned travel speeds could not be read: %1</source>
+        <translation>无法读取学到的行驶速度：%1</translation>
     </message>
 </context>
 <context>
@@ -10353,6 +10537,34 @@ Why is it cancelled?</source>
     <message>
         <source>Van of %1 lacks %2</source>
         <translation>%1 的车上缺少 %2</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Estimate %1; too little history to predict (completed visits of this type: %2, %3 needed)</source>
+        <translation>估计 %1；历史不足，无法预测（此类型已完成上门：%2，需要 %3）</translation>
+    </message>
+    <message>
+        <source>Predicted %1 (%2 – %3); estimate %4</source>
+        <translation>预测 %1（%2 – %3）；估计 %4</translation>
+    </message>
+    <message>
+        <source>on this model: %1</source>
+        <translation>此型号：%1</translation>
+    </message>
+    <message>
+        <source>by %1: %2</source>
+        <translation>%1 完成：%2</translation>
+    </message>
+    <message>
+        <source>Completed visits of this type: %1</source>
+        <translation>此类型已完成上门：%1</translation>
+    </message>
+    <message>
+        <source>Completed visits of this type: %1 (%2)</source>
+        <translation>此类型已完成上门：%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 #pragma once
-// A busy day for the scheduling benchmarks (suggest, repair): technicians live and work in
-// districts of about 8 km around São Paulo, hold one or two of four skills and have 5–7
-// visits that day from 08:00 local; one in twenty is absent for a few hours. Probe work
+// A busy day for the scheduling benchmarks (suggest, repair, optimize): technicians live and
+// work in districts of about 8 km around São Paulo, hold one or two of four skills and have
+// 5–7 visits that day from 08:00 local (none with `booked` false: the optimiser's empty day);
+// one in twenty is absent for a few hours. Probe work
 // orders sit at random sites with one skill, some with an SLA later that day, some with a
 // customer's window. Seeded, so every run builds the same day.
 #include "scheduling/ScheduleSnapshot.h"
@@ -18,7 +19,7 @@ struct BusyDay {
     std::vector<WorkOrder> probes;
 };
 
-inline BusyDay makeBusyDay(int technicians, int probes, quint32 seed)
+inline BusyDay makeBusyDay(int technicians, int probes, quint32 seed, bool booked = true)
 {
     QRandomGenerator rng(seed);
     BusyDay b;
@@ -62,7 +63,7 @@ inline BusyDay makeBusyDay(int technicians, int probes, quint32 seed)
             s.absences.push_back(a);
         }
         QDateTime cursor(kBusyDay.date(), QTime(8, 0), zone);
-        const int visits = 5 + rng.bounded(3);
+        const int visits = booked ? 5 + rng.bounded(3) : 0;
         for (int k = 0; k < visits; ++k, ++n) {
             WorkOrder w;
             w.id = QStringLiteral("w%1").arg(n);
