@@ -4,6 +4,7 @@
 // began in it, and prints the mean absolute error and the share of actuals inside the
 // interval, beside the plain estimate (duration_min). Reads only.
 #include "CliContext.h"
+#include "TextTable.h"
 #include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
@@ -106,22 +107,12 @@ int runDurations(CliContext &ctx, const QStringList &args)
         return ExitOk;
     }
     const QStringList head{CliText::tr("DURATION"), CliText::tr("MAE (MIN)"), CliText::tr("INSIDE INTERVAL"), CliText::tr("MEAN WIDTH (MIN)")};
-    const QList<QStringList> rows{
+    const std::vector<QStringList> rows{
         head,
         {CliText::tr("predicted"), minutesText(e.model.maeMin), percentText(e.model.insideShare), minutesText(e.model.meanWidthMin)},
         {CliText::tr("estimate"), minutesText(e.estimate.maeMin), percentText(e.estimate.insideShare), minutesText(e.estimate.meanWidthMin)},
     };
-    std::vector<qsizetype> width(head.size(), 0);
-    for (const QStringList &r : rows) {
-        for (qsizetype c = 0; c < r.size(); ++c)
-            width[size_t(c)] = std::max(width[size_t(c)], r[c].size());
-    }
-    for (const QStringList &r : rows) {
-        QString line;
-        for (qsizetype c = 0; c < r.size(); ++c)
-            line += c + 1 < r.size() ? r[c].leftJustified(width[size_t(c)] + 2) : r[c];
-        ctx.out() << line << '\n';
-    }
+    ctx.out() << textTable(rows);
     ctx.out() << CliText::tr("Predicted from history: %1; took the estimate (fewer than %3 earlier visits of their type): %2.")
                      .arg(e.predicted)
                      .arg(e.fallbacks)

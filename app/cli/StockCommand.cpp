@@ -4,6 +4,7 @@
 // two locations (models/parts/StockRepository: both ends and the record in one transaction,
 // refused with nothing written when the source lacks the quantity).
 #include "CliContext.h"
+#include "TextTable.h"
 #include "CliText.h"
 #include "Commands.h"
 #include "JsonText.h"
@@ -15,22 +16,6 @@
 namespace fieldops::cli {
 
 namespace {
-
-QString table(const std::vector<QStringList> &rows)
-{
-    std::vector<qsizetype> width(rows.front().size(), 0);
-    for (const QStringList &r : rows) {
-        for (qsizetype c = 0; c + 1 < r.size(); ++c)
-            width[size_t(c)] = std::max(width[size_t(c)], r[c].size());
-    }
-    QString out;
-    for (const QStringList &r : rows) {
-        for (qsizetype c = 0; c < r.size(); ++c)
-            out += c + 1 < r.size() ? r[c].leftJustified(width[size_t(c)] + 2) : r[c];
-        out += QLatin1Char('\n');
-    }
-    return out;
-}
 
 bool noArguments(CliContext &ctx, const QCommandLineParser &parser, const QString &command, int &code)
 {
@@ -78,7 +63,7 @@ int runStock(CliContext &ctx, const QStringList &args)
         std::vector<QStringList> rows{{CliText::tr("LOCATION"), CliText::tr("SKU"), CliText::tr("QUANTITY"), CliText::tr("MINIMUM"), CliText::tr("NAME")}};
         for (const parts::StockLevel &l : *levels)
             rows.push_back({l.location, l.sku, parts::quantityText(l.quantity), parts::quantityText(l.minQuantity), l.name});
-        ctx.out() << table(rows);
+        ctx.out() << textTable(rows);
     }
     ctx.out().flush();
     return ExitOk;
@@ -115,7 +100,7 @@ int runReorder(CliContext &ctx, const QStringList &args)
         std::vector<QStringList> rows{{CliText::tr("LOCATION"), CliText::tr("SKU"), CliText::tr("QUANTITY"), CliText::tr("MINIMUM"), CliText::tr("SHORT"), CliText::tr("NAME")}};
         for (const parts::ReorderLine &l : *lines)
             rows.push_back({l.location, l.sku, parts::quantityText(l.quantity), parts::quantityText(l.minQuantity), parts::quantityText(l.shortfall()), l.name});
-        ctx.out() << table(rows);
+        ctx.out() << textTable(rows);
     }
     ctx.out().flush();
     return ExitOk;

@@ -2,6 +2,7 @@
 // feasible (technician, start) slots for an unassigned or to-be-moved work order, with the
 // engine of models/scheduling (SlotFinder under the rule checks, SuggestionRanker).
 #include "CliContext.h"
+#include "TextTable.h"
 #include "CliRouting.h"
 #include "CliText.h"
 #include "Commands.h"
@@ -47,18 +48,7 @@ QString toTable(const scheduling::SuggestionResult &result)
     for (const scheduling::Suggestion &s : result.candidates)
         rows.push_back({QString::number(++rank), s.technicianId, timefmt::toIsoUtc(s.start), timefmt::toIsoUtc(s.end),
                         CliText::tr("%1 min").arg(s.facts.travelMin), QString::number(s.score, 'f', 2), s.reasons.join(QStringLiteral("; "))});
-    std::vector<qsizetype> width(rows.front().size(), 0);
-    for (const QStringList &r : rows) {
-        for (qsizetype c = 0; c + 1 < r.size(); ++c)
-            width[size_t(c)] = std::max(width[size_t(c)], r[c].size());
-    }
-    QString out;
-    for (const QStringList &r : rows) {
-        for (qsizetype c = 0; c < r.size(); ++c)
-            out += c + 1 < r.size() ? r[c].leftJustified(width[size_t(c)] + 2) : r[c];
-        out += QLatin1Char('\n');
-    }
-    return out;
+    return textTable(rows);
 }
 
 } // namespace

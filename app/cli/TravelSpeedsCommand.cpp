@@ -2,6 +2,7 @@
 // history teaches (models/scheduling/TravelSpeedLoader), the legs it rests on and whether
 // planning (suggest, optimize, repair without --osrm) uses it.
 #include "CliContext.h"
+#include "TextTable.h"
 #include "CliDayOptions.h"
 #include "CliText.h"
 #include "Commands.h"
@@ -51,16 +52,7 @@ QString toText(const TravelSpeeds &speeds)
         const QString name = t.name.isEmpty() || t.name == t.territoryId ? t.territoryId : QStringLiteral("%1 (%2)").arg(t.territoryId, t.name);
         rows.push_back({name, QString::number(t.legs), QString::number(t.setAside), scheduling::speedFactorText(t), scheduling::speedUseText(t)});
     }
-    std::vector<qsizetype> width(rows.front().size(), 0);
-    for (const QStringList &r : rows)
-        for (qsizetype c = 0; c + 1 < r.size(); ++c)
-            width[size_t(c)] = std::max(width[size_t(c)], r[c].size());
-    for (const QStringList &r : rows) {
-        for (qsizetype c = 0; c < r.size(); ++c)
-            out += c + 1 < r.size() ? r[c].leftJustified(width[size_t(c)] + 2) : r[c];
-        out += QLatin1Char('\n');
-    }
-    return out;
+    return out + textTable(rows);
 }
 
 } // namespace
