@@ -5,6 +5,7 @@
 // one in twenty is absent for a few hours. Probe work
 // orders sit at random sites with one skill, some with an SLA later that day, some with a
 // customer's window. Seeded, so every run builds the same day.
+#include "dayplan/DayPlan.h"
 #include "scheduling/ScheduleSnapshot.h"
 
 #include <QRandomGenerator>
@@ -98,5 +99,19 @@ inline BusyDay makeBusyDay(int technicians, int probes, quint32 seed, bool booke
     return b;
 }
 
+// The day as the day planner reads it: every technician may take work, the probes are the
+// queue.
+inline dayplan::DayPlanInput dayPlanInputOf(const BusyDay &b)
+{
+    dayplan::DayPlanInput in;
+    in.date = kBusyDay.date();
+    in.snapshot = b.snap;
+    for (const Technician &t : b.snap.technicians)
+        in.technicians << t.id;
+    for (const WorkOrder &w : b.probes)
+        in.candidates << w.id;
+    in.candidates.sort();
+    return in;
+}
 
 } // namespace fieldops::bench

@@ -51,14 +51,7 @@ int main(int argc, char **argv)
         const int techs = std::max(10, int(size.technicians * scale));
         const int jobs = std::max(40, int(size.jobs * scale));
         const BusyDay day = makeBusyDay(techs, jobs, 23, false);
-        DayPlanInput in;
-        in.date = kBusyDay.date();
-        in.snapshot = day.snap;
-        for (const Technician &t : day.snap.technicians)
-            in.technicians << t.id;
-        for (const WorkOrder &w : day.probes)
-            in.candidates << w.id;
-        in.candidates.sort();
+        const DayPlanInput in = dayPlanInputOf(day);
 
         std::vector<Run> runs;
         for (const double limit : size.limits)

@@ -44,14 +44,7 @@ int main(int argc, char **argv)
     out << QStringLiteral("bench_repair: scale %1, %2 technicians on a busy day\n").arg(scale).arg(techs);
 
     const BusyDay day = makeBusyDay(techs, repairs, 17);
-    DayPlanInput in;
-    in.date = kBusyDay.date();
-    in.snapshot = day.snap;
-    for (const Technician &t : day.snap.technicians)
-        in.technicians << t.id;
-    for (const WorkOrder &w : day.probes)
-        in.candidates << w.id;
-    in.candidates.sort();
+    const DayPlanInput in = dayPlanInputOf(day);
     DayPlanOptions options;
     options.timeLimitSeconds = 0.5;
     options.maxIterations = 4000;
