@@ -26,7 +26,7 @@ RepairDayCommand::RepairDayCommand(const EditTarget &target, const QString &text
                                    const Absence &absence, const std::vector<Appointment> &before, qint64 changeSeq)
     : ScheduleEditCommand(target, text), m_absence(absence), m_changeSeq(changeSeq)
 {
-    for (const dayplan::RepairMove &m : dayplan::writeOrder(option)) {
+    for (const dayplan::RepairMove &m : dayplan::writeOrder(option.moves)) {
         if (m.appointmentId.isEmpty() && m.toTechnicianId.isEmpty())
             continue; // a job left in the queue writes nothing
         Step step;
@@ -63,6 +63,11 @@ QStringList RepairDayCommand::appointmentIds() const
     return ids;
 }
 
+int RepairDayCommand::versionBefore(const Step &s, const QHash<QString, int> &written) const
+{
+    return written.value(s.ref.id, expectedVersion(s.ref));
+}
+
 Status RepairDayCommand::apply(bool forward) { return forward ? this->forward() : backward(); }
 
 Status RepairDayCommand::forward()
@@ -84,6 +89,7 @@ Status RepairDayCommand::forward()
         q->finish();
     }
     AppointmentWriter w(db());
+    QHash<QString, int> written; // a parked visit is written twice in one pass
     for (Step &s : m_steps) {
         const dayplan::RepairMove &m = s.move;
         if (m.appointmentId.isEmpty()) {
@@ -114,10 +120,11 @@ Status RepairDayCommand::forward()
                 s.reopened = *changed;
             }
         } else {
-            auto v = w.setInterval(s.ref.id, expectedVersion(s.ref), m.toTechnicianId, m.start, m.end);
+            auto v = w.setInterval(s.ref.id, versionBefore(s, written), m.toTechnicianId, m.start, m.end);
             if (!v)
                 return v.error();
             wrote(s.ref, *v);
+            written.insert(s.ref.id, *v);
         }
     }
     return {};
@@ -126,6 +133,7 @@ Status RepairDayCommand::forward()
 Status RepairDayCommand::backward()
 {
     AppointmentWriter w(db());
+    QHash<QString, int> written;
     for (size_t i = m_steps.size(); i-- > 0;) {
         Step &s = m_steps[i];
         const dayplan::RepairMove &m = s.move;
@@ -146,10 +154,12 @@ Status RepairDayCommand::backward()
                     return changed.error();
             }
         } else {
-            auto v = w.setInterval(s.ref.id, expectedVersion(s.ref), s.before.technicianId, s.before.start, s.before.end);
+            // The step's own starting place: a parked visit's last step started from the parking.
+            auto v = w.setInterval(s.ref.id, versionBefore(s, written), m.fromTechnicianId, m.fromStart, m.fromEnd);
             if (!v)
                 return v.error();
             wrote(s.ref, *v);
+            written.insert(s.ref.id, *v);
         }
     }
     if (m_absenceRow > 0) {

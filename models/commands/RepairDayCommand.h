@@ -14,6 +14,7 @@
 #include "domain/Entities.h"
 
 #include <QDate>
+#include <QHash>
 #include <vector>
 
 namespace fieldops {
@@ -40,6 +41,8 @@ private:
     };
     Status forward();
     Status backward();
+    // The version to expect: the last this pass wrote for the visit, else the ledger's.
+    int versionBefore(const Step &s, const QHash<QString, int> &written) const;
 
     std::vector<Step> m_steps; // in writing order
     Absence m_absence;

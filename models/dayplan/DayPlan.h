@@ -31,6 +31,20 @@ struct PlannedVisit {
     QDateTime end;
 };
 
+// One booked visit's change, or a new one. An empty toTechnicianId sends it back to the
+// queue; an empty appointmentId books a new visit. A repair's options and a re-plan of
+// the whole day are written and undone through it.
+struct VisitMove {
+    QString appointmentId;
+    QString workOrderId;
+    QString fromTechnicianId;
+    QDateTime fromStart;
+    QDateTime fromEnd;
+    QString toTechnicianId;
+    QDateTime start;
+    QDateTime end;
+};
+
 // Why a candidate was not placed, the first that applies in this order (DayPlanReasons).
 enum class UnplacedReason {
     NoSite,                // the work order has no site to drive to
@@ -55,13 +69,17 @@ struct DayPlan {
     std::vector<PlannedVisit> visits; // new ones only, by start then technician
     QStringList unassigned;           // candidates not placed, sorted
     std::vector<Unplaced> unplaced;   // the same candidates, in the same order, each with why
+    // Only when booked visits may move (DayPlanOptions::moveBooked): those the plan gives
+    // another technician or time, by appointment id. Every other booked visit stays.
+    std::vector<VisitMove> moves;
     bool cancelled = false;           // the search was stopped early: the plan is its best so far
     // Minutes of the legs into and out of each new visit on its technician's day, home at
     // both ends included; a leg between two new visits counts once, legs between two
     // visits that were already booked do not count.
     int travelMin = 0;
-    // The whole day's driving of the technicians who get a new visit (home, every visit that
-    // local day, home), before and after the new visits: what the dispatcher weighs.
+    // The whole day's driving of the technicians who get a new visit or whose visits move
+    // (home, every visit that local day, home), before and after the plan: what the
+    // dispatcher weighs.
     int dayTravelBeforeMin = 0;
     int dayTravelAfterMin = 0;
 };

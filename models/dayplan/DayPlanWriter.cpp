@@ -1,6 +1,7 @@
 #include "dayplan/DayPlanWriter.h"
 
 #include "commands/AssignWorkOrderCommand.h"
+#include "dayplan/MoveOrder.h"
 #include "repositories/AppointmentWriter.h"
 #include "storage/Database.h"
 
@@ -54,6 +55,15 @@ Result<QStringList> writeDayPlan(Database &db, const DayPlan &plan, qint64 expec
         !s)
         return s.error();
     AppointmentWriter writer(db);
+    // A re-plan's moves first (in an order that never double-books on the way), so the new
+    // visits land on a day whose booked visits are where the plan put them.
+    for (const VisitMove &m : writeOrder(plan.moves)) {
+        auto current = writer.fetch(m.appointmentId);
+        if (!current)
+            return current.error();
+        if (auto v = writer.setInterval(m.appointmentId, current->version, m.toTechnicianId, m.start, m.end); !v)
+            return v.error();
+    }
     QStringList ids;
     for (const PlannedVisit &v : plan.visits) {
         auto id = bookNewVisit(writer, v.workOrderId, v.technicianId, v.start, v.end,

@@ -1,5 +1,6 @@
 #pragma once
-// Writes a day plan in one transaction with the statements the board's drop from the queue
+// Writes a day plan in one transaction: a re-plan's moves as the board's moves (the same
+// appointment, its version checked), and new visits with the statements the board's drop from the queue
 // uses (AssignWorkOrderCommand: AppointmentWriter::insert, then the work order from open to
 // scheduled), so versions and the change log are kept as for any assignment. All or
 // nothing: it refuses (StaleVersion) when anything was written since the day was read, or

@@ -5,7 +5,8 @@
 // day D on their own clock); a technician absent for any part of that shift is left out
 // rather than modelled around the absence. Visits already booked that day are jobs fixed
 // to their technician and start (zero-width window), so new visits route around them and
-// they never move; only new visits are proposed. A work order's window is the customer's
+// they never move; only new visits are proposed — unless the options ask to re-plan the
+// whole day (moveBooked), when the booked visits that may move are jobs like the new ones. A work order's window is the customer's
 // window; its allowed vehicles hold every required skill; leaving it out costs ten times
 // more per priority step, so one urgent visit outweighs several normal ones.
 //
@@ -36,6 +37,11 @@ struct DayPlanOptions {
     // service's, PlanningTravelTime); empty: the straight-line model. Shared, as the plan may
     // be made on a worker thread.
     std::shared_ptr<const scheduling::TravelTimeProvider> travel = nullptr;
+    // Re-plan the whole day: visits already booked that day which are neither locked nor
+    // started (tentative or scheduled) may move to another time or qualified technician.
+    // The search starts from the day as booked and never leaves one of them out, so the
+    // plan is at least as good; DayPlan::moves lists what moves. Off: they stay put.
+    bool moveBooked = false;
 };
 
 DayPlan planDay(const DayPlanInput &input, const DayPlanOptions &options);

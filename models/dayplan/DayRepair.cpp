@@ -176,7 +176,7 @@ void finish(const Day &day, RepairOption &o)
 
 RepairMove moveOf(const Appointment &a)
 {
-    return {a.id, a.workOrderId, a.technicianId, a.start, QString(), QDateTime(), QDateTime()};
+    return {a.id, a.workOrderId, a.technicianId, a.start, a.end, QString(), QDateTime(), QDateTime()};
 }
 
 // The displaced visits placed by the day planner; those it leaves out go back to the queue.
@@ -364,7 +364,7 @@ std::optional<RepairOption> bookUrgent(const Day &day, const DayPlanInput &in, c
         return std::nullopt;
     RepairOption o;
     o.kind = bumped ? RepairKind::Bump : RepairKind::BookAsIs;
-    o.moves.push_back({QString(), urgent, QString(), QDateTime(), mine->technicianId, mine->start, mine->end});
+    o.moves.push_back({QString(), urgent, QString(), QDateTime(), QDateTime(), mine->technicianId, mine->start, mine->end});
     if (bumped) {
         RepairMove m = moveOf(*bumped);
         if (theirs) {
@@ -424,7 +424,7 @@ Result<DayRepair> urgentJob(const Day &day, const Disruption &d, const DayPlanOp
     }
     RepairOption leave;
     leave.kind = RepairKind::LeaveInQueue;
-    leave.moves.push_back({QString(), d.workOrderId, QString(), QDateTime(), QString(), QDateTime(), QDateTime()});
+    leave.moves.push_back({QString(), d.workOrderId, QString(), QDateTime(), QDateTime(), QString(), QDateTime(), QDateTime()});
     finish(day, leave);
     out.options.push_back(leave);
     return out;
@@ -456,18 +456,6 @@ QString repairKindText(RepairKind kind)
     case RepairKind::LeaveInQueue: return Text::tr("Leave in the queue");
     }
     return {};
-}
-
-std::vector<RepairMove> writeOrder(const RepairOption &option)
-{
-    const auto phase = [](const RepairMove &m) { return m.appointmentId.isEmpty() ? 2 : m.toTechnicianId.isEmpty() ? 0 : 1; };
-    std::vector<RepairMove> moves = option.moves;
-    std::stable_sort(moves.begin(), moves.end(), [&phase](const RepairMove &a, const RepairMove &b) {
-        if (phase(a) != phase(b))
-            return phase(a) < phase(b);
-        return phase(a) == 1 && a.start > b.start;
-    });
-    return moves;
 }
 
 Result<DayRepair> repairDay(const DayPlanInput &input, const Disruption &disruption, const DayPlanOptions &options)

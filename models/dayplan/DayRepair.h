@@ -25,6 +25,7 @@
 // model; where displaced visits go is planned with the options' travel (DayPlanOptions).
 #include "dayplan/DayPlan.h"
 #include "dayplan/DayPlanner.h"
+#include "dayplan/MoveOrder.h"
 #include "util/Result.h"
 
 #include <QDateTime>
@@ -45,17 +46,7 @@ struct Disruption {
     QString workOrderId;   // UrgentJob: the job that arrived
 };
 
-// One visit's change. An empty toTechnicianId sends it back to the queue; an empty
-// appointmentId books a new visit (the urgent job).
-struct RepairMove {
-    QString appointmentId;
-    QString workOrderId;
-    QString fromTechnicianId;
-    QDateTime fromStart;
-    QString toTechnicianId;
-    QDateTime start;
-    QDateTime end;
-};
+using RepairMove = VisitMove;
 
 enum class RepairKind { Reassign, PushLater, BackToQueue, BookAsIs, Bump, LeaveInQueue };
 // The option's name in the JSON ("reassign", "push_later", …) and in words.
@@ -86,11 +77,6 @@ struct DayRepair {
 inline constexpr int kRepairMoveCost = 15;
 inline constexpr int kRepairQueueCostPerPriorityStep = 120;
 inline int repairQueueCost(int priority) { return kRepairQueueCostPerPriorityStep * (5 - std::clamp(priority, 1, 4)); }
-
-// The order an option's moves are written in, which frees before it fills: visits sent to
-// the queue first, then moves latest first (a visit pushed later never lands on one still
-// waiting to move after it), then new visits. Undo writes the reverse.
-std::vector<RepairMove> writeOrder(const RepairOption &option);
 
 // `input` as DayPlanLoader reads the day (its candidates are the queue's; a repair only
 // uses the urgent job among them). Invalid disruptions (an unknown technician or visit, a

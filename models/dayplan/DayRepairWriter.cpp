@@ -18,7 +18,7 @@ struct Text
 
 Result<QStringList> writeDayRepair(Database &db, const RepairOption &option, const Absence &absence, qint64 expectedChangeSeq)
 {
-    const std::vector<RepairMove> moves = writeOrder(option);
+    const std::vector<RepairMove> moves = writeOrder(option.moves);
     Transaction tx(db);
     if (!tx.status())
         return tx.status().error();

@@ -29,7 +29,20 @@ QString DayPlanProposalModel::travelText() const
     return tr("Travel %1 min → %2 min").arg(m_plan.dayTravelBeforeMin).arg(m_plan.dayTravelAfterMin);
 }
 
-int DayPlanProposalModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_plan.visits.size()); }
+int DayPlanProposalModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_plan.visits.size() + m_plan.moves.size());
+}
+
+// New visits first, then the booked visits a re-plan moves, each as the change it makes.
+dayplan::VisitMove DayPlanProposalModel::rowChange(int row) const
+{
+    if (row < int(m_plan.visits.size())) {
+        const dayplan::PlannedVisit &v = m_plan.visits[size_t(row)];
+        return {QString(), v.workOrderId, QString(), QDateTime(), QDateTime(), v.technicianId, v.start, v.end};
+    }
+    return m_plan.moves[size_t(row) - m_plan.visits.size()];
+}
 
 int DayPlanProposalModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
@@ -37,12 +50,14 @@ QVariant DayPlanProposalModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const dayplan::PlannedVisit &v = m_plan.visits[size_t(index.row())];
+    const dayplan::VisitMove v = rowChange(index.row());
     switch (role) {
     case roles::WorkOrderId:
         return v.workOrderId;
+    case roles::AppointmentId:
+        return v.appointmentId;
     case roles::TechnicianId:
-        return v.technicianId;
+        return v.toTechnicianId;
     case roles::SlotStart:
         return v.start;
     case roles::SlotEnd:
@@ -55,11 +70,11 @@ QVariant DayPlanProposalModel::data(const QModelIndex &index, int role) const
             const QString summary = m_summaries.value(v.workOrderId);
             return summary.isEmpty() ? v.workOrderId : tr("%1 · %2").arg(v.workOrderId, summary);
         }
-        case TechnicianColumn: return technicianName(v.technicianId);
+        case TechnicianColumn: return technicianName(v.toTechnicianId);
         case StartColumn: return timeOf(v.start);
-        // The planner only places work orders nobody is booked for.
-        case FromColumn: return tr("Queue");
-        case ToColumn: return tr("%1, %2–%3").arg(technicianName(v.technicianId), timeOf(v.start), timeOf(v.end));
+        case FromColumn:
+            return v.appointmentId.isEmpty() ? tr("Queue") : tr("%1, %2").arg(technicianName(v.fromTechnicianId), timeOf(v.fromStart));
+        case ToColumn: return tr("%1, %2–%3").arg(technicianName(v.toTechnicianId), timeOf(v.start), timeOf(v.end));
         }
         return {};
     default:

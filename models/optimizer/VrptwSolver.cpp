@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 
 namespace fieldops::optimizer {
 
@@ -37,6 +38,7 @@ public:
         , m_random(options.seed)
         , m_best(m_context)
         , m_started(Clock::now())
+        , m_cpuStarted(std::clock())
     {
     }
 
@@ -44,6 +46,10 @@ public:
     {
         const int fleet = m_context.vehicleCount();
         WorkingPlan plan(m_context);
+        for (size_t v = 0; v < m_options.initialRoutes.size() && int(v) < fleet; ++v) {
+            if (!m_options.initialRoutes[v].empty())
+                plan.replaceRoute(int(v), m_options.initialRoutes[v]);
+        }
         reinsertUnassigned(plan, fleet, 0.0, m_random);
         descend(plan, fleet);
         offer(plan);
@@ -64,7 +70,12 @@ public:
     }
 
 private:
-    double elapsed() const { return std::chrono::duration<double>(Clock::now() - m_started).count(); }
+    double elapsed() const
+    {
+        if (m_options.cpuTimeLimit)
+            return double(std::clock() - m_cpuStarted) / CLOCKS_PER_SEC;
+        return std::chrono::duration<double>(Clock::now() - m_started).count();
+    }
 
     // Share of the budget spent, by iterations when they bound the run.
     double spent() const
@@ -202,6 +213,7 @@ private:
     bool m_cancelled = false;
     long long m_iterations = 0;
     Clock::time_point m_started;
+    std::clock_t m_cpuStarted;
 };
 
 } // namespace

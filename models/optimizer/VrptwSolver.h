@@ -27,8 +27,15 @@ struct VrpSolverOptions {
     // so the same seed gives the same plan on any machine (the time limit still applies).
     long long maxIterations = 0;
     std::uint64_t seed = 1;
+    // Count the time limit in the process's CPU time rather than on the wall clock: a
+    // benchmark on a machine busy with other work then gets the search it asked for.
+    bool cpuTimeLimit = false;
     std::function<bool()> cancelled; // polled between iterations; true stops with the best so far
     std::function<void(const VrpProgress &)> progress; // on every new best plan
+    // Routes to start from (job indices per vehicle), e.g. the day as booked: the search
+    // only ever keeps a plan at least as good, so a job placed here is never dropped for a
+    // worse penalty. Each route must be feasible (checkFeasibility); the rest start empty.
+    std::vector<std::vector<int>> initialRoutes;
 };
 
 struct VrpSolverResult {

@@ -1,6 +1,6 @@
 // The route optimiser on VRPTW instances in Solomon's format.
 //
-//   bench_vrptw FILE... --time-limit S [--objective distance|vehicles] [--seed N] [--json] [--bks CSV]
+//   bench_vrptw FILE... --time-limit S [--objective distance|vehicles] [--seed N] [--json] [--bks CSV] [--cpu-time]
 //
 // One line per instance on stdout: with --json one JSON object
 //   {"instance":"C101","objective":"distance","vehicles":10,"distance":828.94,"seconds":10.0,"routes":[[5,3,7],…]}
@@ -129,7 +129,8 @@ void printSummary(const std::map<std::string, Tally> &families)
 int usage()
 {
     std::fprintf(stderr, "usage: bench_vrptw FILE... --time-limit S [--objective distance|vehicles] [--seed N] "
-                         "[--json] [--bks CSV]\n");
+                         "[--json] [--bks CSV] [--cpu-time]\n"
+                         "  --cpu-time: the limit counts this process's CPU time (for a machine busy with other work)\n");
     return 2;
 }
 
@@ -161,6 +162,8 @@ int main(int argc, char **argv)
                 return usage();
         } else if (arg == "--json")
             json = true;
+        else if (arg == "--cpu-time")
+            options.cpuTimeLimit = true;
         else if (arg.starts_with("--"))
             return usage();
         else

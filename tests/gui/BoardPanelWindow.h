@@ -31,7 +31,8 @@ struct BoardPanelWindow {
     widgets::SchedulePage *page = nullptr;
     QString why; // what went wrong when open() returns false
 
-    bool open(const QString &settingsName, const char *now)
+    // `extraSql`: more of the day, written after the fixture and before the window opens.
+    bool open(const QString &settingsName, const char *now, const QStringList &extraSql = {})
     {
         useScratchSettings(settingsName);
         db = freshDatabase(QStringLiteral("sqlite"), true, &url);
@@ -48,6 +49,12 @@ struct BoardPanelWindow {
                                 "('w5', 's2', 2, 60, '2026-02-22T08:00:00Z', 'open', 'Burst pipe')",
                                 "INSERT INTO work_order_skills(work_order_id, skill_code) VALUES ('w5', 'plumbing')"}) {
             if (Status s = db->execDirect(QString::fromLatin1(sql)); !s) {
+                why = s.error().message;
+                return false;
+            }
+        }
+        for (const QString &sql : extraSql) {
+            if (Status s = db->execDirect(sql); !s) {
                 why = s.error().message;
                 return false;
             }

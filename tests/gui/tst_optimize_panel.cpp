@@ -23,6 +23,7 @@
 #include "optimize/OptimizePanel.h"
 #include "util/Translations.h"
 
+#include <QCheckBox>
 #include <QDateEdit>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -45,7 +46,7 @@ namespace {
 const char *kNow = "2026-03-02T07:30:00Z";
 
 struct PanelUnderTest : test::BoardPanelWindow<gui::OptimizeController, widgets::OptimizePanel> {
-    bool open() { return BoardPanelWindow::open(QStringLiteral("tst_optimize_panel"), kNow); }
+    bool open(const QStringList &extraSql = {}) { return BoardPanelWindow::open(QStringLiteral("tst_optimize_panel"), kNow, extraSql); }
 
     // Ctrl+Shift+P on the focused board, as a dispatcher opens the panel.
     bool openByShortcut()
@@ -216,6 +217,65 @@ private slots:
         t.stack()->redo();
         QCOMPARE(t.activeVisitsOf(QStringLiteral("w3")), 1);
         QCOMPARE(t.activeVisitsOf(QStringLiteral("w4")), 1);
+    }
+
+    // "Move booked visits": Ana is also booked at 11:00 at a yard by Carla's home, 17 minutes
+    // each way for her and none for Carla. The re-plan moves that visit to Carla (the diff
+    // says from whom and when), Accept writes it with the new visits as one undo step, and
+    // Ctrl+Z puts everything back.
+    void moveBookedReplansTheDayAsOneUndoStep()
+    {
+        PanelUnderTest t;
+        QVERIFY2(t.open({QStringLiteral("INSERT INTO sites(id, customer_id, name, lat, lon) VALUES ('s9', 'c1', 'South yard', -23.60, -46.70)"),
+                         QStringLiteral("INSERT INTO work_orders(id, site_id, priority, duration_min, created_at, status, summary) VALUES "
+                                        "('w9', 's9', 3, 60, '2026-02-20T08:00:00Z', 'scheduled', 'Pump service')"),
+                         QStringLiteral("INSERT INTO work_order_skills(work_order_id, skill_code) VALUES ('w9', 'hvac')"),
+                         QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status) VALUES "
+                                        "('a9', 'w9', 't1', '2026-03-02T11:00:00Z', '2026-03-02T12:00:00Z', 'scheduled')")}),
+                 qPrintable(t.why));
+        QVERIFY(t.openByShortcut());
+        QVERIFY(!t.panel->moveBooked()); // off unless asked for
+        t.panel->moveBookedBox()->setFocus();
+        QTest::keyClick(t.panel->moveBookedBox(), Qt::Key_Space);
+        QVERIFY(t.panel->moveBooked());
+        QVERIFY(t.solve(0.5));
+
+        DayPlanProposalModel *m = t.controller->model();
+        int movedRow = -1;
+        for (int r = 0; r < m->rowCount(); ++r) {
+            if (m->index(r, 0).data(roles::AppointmentId).toString() == QLatin1String("a9"))
+                movedRow = r;
+        }
+        QVERIFY2(movedRow >= 0, "the visit by Carla's home is not among the moves");
+        QCOMPARE(m->index(movedRow, 0).data(roles::TechnicianId).toString(), QStringLiteral("t3"));
+        QVERIFY(m->index(movedRow, DayPlanProposalModel::FromColumn).data().toString().startsWith(QStringLiteral("Ana, ")));
+        QVERIFY(t.panel->messageLabel()->text().contains(QStringLiteral("moved")));
+        QCOMPARE(t.board()->previewVisits().size(), m->rowCount());
+        bool movedPreview = false;
+        for (const auto &v : t.board()->previewVisits())
+            movedPreview = movedPreview || v.tooltip.contains(QStringLiteral("proposed move"));
+        QVERIFY(movedPreview);
+        QVERIFY(t.window->grab().save(test::screenshotPath(QStringLiteral("optimize-replan.png"))));
+        const QStringList added = t.proposedWorkOrders();
+
+        QSignalSpy accepted(t.controller, &gui::OptimizeController::accepted);
+        QTest::mouseClick(t.panel->acceptButton(), Qt::LeftButton);
+        QCOMPARE(accepted.count(), 1);
+        QCOMPARE(t.stack()->count(), 1);
+        QVERIFY2(t.stack()->undoText().startsWith(QStringLiteral("Re-plan Mon 2 Mar")), qPrintable(t.stack()->undoText()));
+        const test::StoredAppointment moved = test::stored(*t.db, QStringLiteral("a9"));
+        QCOMPARE(moved.technician, QStringLiteral("t3"));
+        QCOMPARE(moved.version, 2);
+        QCOMPARE(t.activeVisitsOf(QStringLiteral("w3")), 1);
+        QVERIFY(t.board()->previewVisits().isEmpty());
+
+        t.board()->setFocus();
+        QTest::keyClick(t.window.get(), Qt::Key_Z, Qt::ControlModifier);
+        const test::StoredAppointment back = test::stored(*t.db, QStringLiteral("a9"));
+        QCOMPARE(back.technician, QStringLiteral("t1"));
+        QCOMPARE(back.start, QStringLiteral("2026-03-02T11:00:00Z"));
+        QCOMPARE(t.activeVisitsOf(QStringLiteral("w3")), 0);
+        QVERIFY(added.contains(QStringLiteral("w9"))); // the moved row names its work order too
     }
 
     void discardClearsThePreview()

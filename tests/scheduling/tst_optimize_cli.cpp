@@ -287,6 +287,125 @@ private slots:
         QCOMPARE(open->toInt(), 5);
     }
 
+    // --move-booked: Ana is booked far south at 10:00 while Carla, who lives there, is booked
+    // at Ana's door; each does the other's job at home once they trade. A locked visit and a
+    // started one stay, whatever they cost. Without the flag the JSON is the contract's four keys.
+    void moveBookedReplansTheDay_data() { test::addBackendRows(); }
+    void moveBookedReplansTheDay()
+    {
+        QFETCH(QString, backend);
+        QString url;
+        auto db = test::freshDatabase(backend, true, &url);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QVERIFY(runAll(*db, {
+            "INSERT INTO skills(code, name) VALUES ('hvac', 'HVAC')",
+            "INSERT INTO customers(id, name) VALUES ('c1', 'Acme')",
+            "INSERT INTO sites(id, customer_id, lat, lon) VALUES ('north', 'c1', -23.5505, -46.6333), "
+            "('north2', 'c1', -23.4605, -46.6333), ('south', 'c1', -23.0505, -46.6333), ('south2', 'c1', -23.0605, -46.6333)",
+            "INSERT INTO technicians(id, name, home_lat, home_lon, time_zone) VALUES "
+            "('t1', 'Ana', -23.5505, -46.6333, 'UTC'), ('t3', 'Carla', -23.0505, -46.6333, 'UTC')",
+            "INSERT INTO technician_skills(technician_id, skill_code) VALUES ('t1', 'hvac'), ('t3', 'hvac')",
+            "INSERT INTO work_orders(id, site_id, duration_min, created_at, status) VALUES "
+            "('w-far', 'south', 60, '2026-03-01T00:00:00Z', 'scheduled'), ('w-near', 'north', 60, '2026-03-01T00:00:00Z', 'scheduled'), "
+            "('w-locked', 'north2', 60, '2026-03-01T00:00:00Z', 'scheduled'), ('w-started', 'south2', 60, '2026-03-01T00:00:00Z', 'in_progress')",
+            "INSERT INTO work_order_skills(work_order_id, skill_code) VALUES ('w-far', 'hvac'), ('w-near', 'hvac')",
+            "INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status, locked) VALUES "
+            "('a-far', 'w-far', 't1', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z', 'scheduled', false), "
+            "('a-near', 'w-near', 't3', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z', 'tentative', false), "
+            "('a-locked', 'w-locked', 't3', '2026-03-02T15:00:00Z', '2026-03-02T16:00:00Z', 'scheduled', true), "
+            "('a-started', 'w-started', 't1', '2026-03-02T13:30:00Z', '2026-03-02T14:30:00Z', 'en_route', false)",
+        }).ok());
+        const QStringList replan{"optimize", "--date", "2026-03-02", "--time-limit", "0.5", "--json", "--move-booked"};
+
+        const test::CliRun plain = test::runCli(url, kPlanMonday);
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+        QCOMPARE(plain.out.trimmed(), QStringLiteral(R"({"assigned":0,"unassigned":[],"travel_min":0,"appointments":[]})"));
+
+        const test::CliRun dry = test::runCli(url, replan);
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+        QVERIFY2(dry.out.startsWith(QLatin1String(R"({"assigned":0,"unassigned":[],"travel_min":0,"appointments":[],"moves":[)")),
+                 qPrintable(dry.out));
+        const QJsonObject doc = QJsonDocument::fromJson(dry.out.toUtf8()).object();
+        QHash<QString, QJsonObject> moved;
+        for (const QJsonValue &v : doc.value(QStringLiteral("moves")).toArray()) {
+            const QJsonObject o = v.toObject();
+            QCOMPARE(o.keys(), (QStringList{"appointment_id", "end", "from_start", "from_technician_id", "start", "technician_id", "work_order_id"}));
+            moved.insert(o.value(QStringLiteral("appointment_id")).toString(), o);
+        }
+        QCOMPARE(QStringList(moved.keys()).size(), 2);
+        QCOMPARE(moved["a-far"].value(QStringLiteral("from_technician_id")).toString(), QStringLiteral("t1"));
+        QCOMPARE(moved["a-far"].value(QStringLiteral("technician_id")).toString(), QStringLiteral("t3"));
+        QCOMPARE(moved["a-near"].value(QStringLiteral("technician_id")).toString(), QStringLiteral("t1"));
+        QCOMPARE(moved["a-far"].value(QStringLiteral("from_start")).toString(), QStringLiteral("2026-03-02T10:00:00Z"));
+        const int before = doc.value(QStringLiteral("day_travel_before_min")).toInt();
+        const int after = doc.value(QStringLiteral("day_travel_after_min")).toInt();
+        QVERIFY2(after < before, qPrintable(dry.out));
+        QCOMPARE(test::runCli(url, kPlanMonday).out, plain.out); // nothing written
+
+        const test::CliRun applied = test::runCli(url, replan + QStringList{"--apply"});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+        const QJsonObject written = QJsonDocument::fromJson(applied.out.toUtf8()).object();
+        for (const QJsonValue &v : written.value(QStringLiteral("moves")).toArray()) {
+            const QJsonObject o = v.toObject();
+            auto q = db->run(QStringLiteral("SELECT technician_id, start_at, end_at, version, status FROM appointments WHERE id = ?"),
+                             {o.value(QStringLiteral("appointment_id")).toString()});
+            QVERIFY(q.ok() && q->next());
+            QCOMPARE(q->value(0).toString(), o.value(QStringLiteral("technician_id")).toString());
+            QCOMPARE(q->value(1).toDateTime().toUTC(), timefmt::parseIsoWithOffset(o.value(QStringLiteral("start")).toString()));
+            QCOMPARE(q->value(2).toDateTime().toUTC(), timefmt::parseIsoWithOffset(o.value(QStringLiteral("end")).toString()));
+            QCOMPARE(q->value(3).toInt(), 2); // the same appointment, moved once
+        }
+        QCOMPARE(written.value(QStringLiteral("moves")).toArray().size(), 2);
+        for (const char *kept : {"a-locked", "a-started"}) {
+            auto q = db->run(QStringLiteral("SELECT version, start_at FROM appointments WHERE id = ?"), {QString::fromLatin1(kept)});
+            QVERIFY(q.ok() && q->next());
+            QCOMPARE(q->value(0).toInt(), 1);
+        }
+        auto statuses = db->scalar(QStringLiteral("SELECT status FROM appointments WHERE id = 'a-near'"));
+        QVERIFY(statuses.ok());
+        QCOMPARE(statuses->toString(), QStringLiteral("tentative")); // a move keeps the status
+        auto logged = db->scalar(QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'appointments' AND op = 'update'"));
+        QVERIFY(logged.ok());
+        QVERIFY(logged->toInt() >= 2);
+        const test::CliRun check = test::runCli(url, {"conflicts", "--from", "2026-03-02T00:00:00Z", "--to", "2026-03-03T00:00:00Z", "--json"});
+        QCOMPARE(check.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(check.out.toUtf8()).object().value(QStringLiteral("violations")).toArray(), QJsonArray());
+        // The day is as good as it gets now: planning it again moves nothing.
+        const test::CliRun again = test::runCli(url, replan);
+        QVERIFY2(again.out.contains(QLatin1String(R"("moves":[])")), qPrintable(again.out));
+    }
+
+    // Two visits trading places at the same hour: no order of two plain moves avoids a double
+    // booking on the way, which the database refuses at every statement; the writer parks one.
+    void tradedPlacesAreWrittenWithoutDoubleBooking_data() { test::addBackendRows(); }
+    void tradedPlacesAreWrittenWithoutDoubleBooking()
+    {
+        QFETCH(QString, backend);
+        auto db = test::freshDatabase(backend, true);
+        QVERIFY2(db, qPrintable(test::lastError()));
+        QVERIFY(seedMonday(*db).ok());
+        QVERIFY(runAll(*db, {"INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status) VALUES "
+                             "('a2', 'w-south', 't3', '2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', 'scheduled')"}).ok());
+        auto input = dayplan::DayPlanLoader(*db).load(QDate(2026, 3, 2), QString());
+        QVERIFY(input.ok());
+        dayplan::DayPlan plan;
+        const QDateTime eight = timefmt::parseIsoWithOffset(QStringLiteral("2026-03-02T08:00:00Z"));
+        const QDateTime ten = eight.addSecs(7200);
+        plan.moves = {{"a1", "booked", "t1", eight, ten, "t3", eight, ten}, {"a2", "w-south", "t3", eight, ten, "t1", eight, ten}};
+        auto written = dayplan::writeDayPlan(*db, plan, input->changeSeq);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+        for (const auto &[id, tech] : {std::pair{"a1", "t3"}, std::pair{"a2", "t1"}}) {
+            auto q = db->run(QStringLiteral("SELECT technician_id, start_at FROM appointments WHERE id = ?"), {QString::fromLatin1(id)});
+            QVERIFY(q.ok() && q->next());
+            QCOMPARE(q->value(0).toString(), QString::fromLatin1(tech));
+            QCOMPARE(q->value(1).toDateTime().toUTC(), eight);
+        }
+        // The parking never reached the database's end state.
+        auto parked = db->scalar(QStringLiteral("SELECT count(*) FROM appointments WHERE start_at > '2100-01-01'"));
+        QVERIFY(parked.ok());
+        QCOMPARE(parked->toInt(), 0);
+    }
+
     void summaryForPeople()
     {
         QString url;

@@ -4,6 +4,7 @@
 #include "domain/SignalColours.h"
 #include "itemmodels/DayPlanProposalModel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDoubleSpinBox>
@@ -39,6 +40,10 @@ OptimizePanel::OptimizePanel(DayPlanProposalModel *model, QWidget *parent)
     m_timeLimit->setDecimals(1);
     m_timeLimit->setValue(5);
     m_timeLimit->setSuffix(tr(" s"));
+    m_moveBooked = new QCheckBox(tr("&Move booked visits"), this);
+    m_moveBooked->setObjectName(QStringLiteral("optimizeMoveBooked"));
+    m_moveBooked->setToolTip(tr("Re-plan the whole day: visits already booked that are neither locked nor started may move to "
+                                "another time or technician. Off: they stay where they are."));
     m_solve->setObjectName(QStringLiteral("optimizeSolve"));
     m_solve->setToolTip(tr("Plan the day's unassigned work orders around the visits already booked."));
     m_cancel->setObjectName(QStringLiteral("optimizeCancel"));
@@ -83,6 +88,7 @@ OptimizePanel::OptimizePanel(DayPlanProposalModel *model, QWidget *parent)
     form->addWidget(m_territory, 1);
     form->addWidget(new QLabel(tr("Time limit"), this));
     form->addWidget(m_timeLimit);
+    form->addWidget(m_moveBooked);
     form->addWidget(m_solve);
     auto *running = new QHBoxLayout;
     running->addWidget(m_progress, 1);
@@ -136,6 +142,10 @@ QString OptimizePanel::territory() const { return m_territory->currentData().toS
 
 double OptimizePanel::timeLimitSeconds() const { return m_timeLimit->value(); }
 
+bool OptimizePanel::moveBooked() const { return m_moveBooked->isChecked(); }
+
+void OptimizePanel::setMoveBooked(bool on) { m_moveBooked->setChecked(on); }
+
 void OptimizePanel::setTimeLimitSeconds(double seconds) { m_timeLimit->setValue(seconds); }
 
 void OptimizePanel::showSolving(const QString &text)
@@ -158,9 +168,14 @@ void OptimizePanel::showProposal(const QString &title)
     m_stale = false;
     m_title->setText(title);
     m_message->setStyleSheet(QString());
-    const int n = m_model->rowCount();
-    m_message->setText(n == 0 ? tr("Nothing to book: no unassigned work order fits this day.")
-                              : tr("%n visit(s) proposed. Accept books them as one step; Discard drops them.", nullptr, n));
+    const int added = int(m_model->plan().visits.size());
+    const int moved = int(m_model->plan().moves.size());
+    if (moved > 0)
+        m_message->setText(tr("%n new visit(s) and %1 booked visit(s) moved. Accept writes them as one step; Discard drops them.", nullptr, added)
+                               .arg(moved));
+    else
+        m_message->setText(added == 0 ? tr("Nothing to book: no unassigned work order fits this day.")
+                                      : tr("%n visit(s) proposed. Accept books them as one step; Discard drops them.", nullptr, added));
     m_travel->setText(m_model->travelText());
     m_unplaced->clear();
     for (const dayplan::Unplaced &u : m_model->plan().unplaced) {

@@ -2,13 +2,15 @@
 // The "Optimize day" panel: the day, an optional territory and the time limit; Solve with a
 // progress bar and Cancel while the optimiser searches; then the proposal as a diff (the
 // visits it would book, from the queue to a technician and time), the travel before and
-// after, and the work orders still unplaced with why. Accept books the proposal as one undo
+// after, and the work orders still unplaced with why. "Move booked visits" re-plans the whole
+// day: booked visits neither locked nor started may move, and the diff lists them too. Accept books the proposal as one undo
 // step, Discard drops it; when the schedule changed since the solve the panel says the
 // proposal is stale and offers Solve again. It only shows and asks: the controller reads,
 // solves and books (widgets never touch the database).
 #include <QDate>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDoubleSpinBox;
@@ -37,6 +39,9 @@ public:
     QString territory() const;
     double timeLimitSeconds() const;
     void setTimeLimitSeconds(double seconds);
+    // Re-plan the whole day: booked visits neither locked nor started may move.
+    bool moveBooked() const;
+    void setMoveBooked(bool on);
 
     // A solve is under way: the progress bar and Cancel show, Solve and Accept do not.
     void showSolving(const QString &text);
@@ -63,6 +68,7 @@ public:
     QLabel *travelLabel() const { return m_travel; }
     QLabel *travelNoteLabel() const { return m_travelNote; }
     QDateEdit *dateEdit() const { return m_date; }
+    QCheckBox *moveBookedBox() const { return m_moveBooked; }
 
 signals:
     void solveRequested();
@@ -77,6 +83,7 @@ private:
     QDateEdit *m_date;
     QComboBox *m_territory;
     QDoubleSpinBox *m_timeLimit;
+    QCheckBox *m_moveBooked = nullptr;
     QPushButton *m_solve;
     QPushButton *m_cancel;
     QProgressBar *m_progress;

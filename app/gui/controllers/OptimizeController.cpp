@@ -7,6 +7,7 @@
 #include "commands/BoardEditor.h"
 #include "commands/BookDayPlanCommand.h"
 #include "dayplan/DayPlanLoader.h"
+#include "dayplan/DayRepair.h"
 #include "dayplan/DayPlanner.h"
 #include "document/ScheduleDocument.h"
 #include "itemmodels/DayPlanProposalModel.h"
@@ -179,11 +180,15 @@ void OptimizeController::startSolve(dayplan::DayPlanInput input)
         m_names.insert(t.id, t.name.isEmpty() ? t.id : t.name);
     for (const WorkOrder &w : input.snapshot.workOrders)
         m_summaries.insert(w.id, w.summary);
+    m_booked.clear();
+    for (const Appointment &a : input.snapshot.appointments)
+        m_booked.insert(a.id, a);
     m_panel->showSolving(tr("Optimizing %1…").arg(dayText(m_day)));
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
     dayplan::DayPlanOptions options;
     options.travel = m_travel; // made by solve() for this day
     options.timeLimitSeconds = m_panel->timeLimitSeconds();
+    options.moveBooked = m_panel->moveBooked();
     options.cancelled = [flag = m_cancelFlag] { return flag->load(); };
     // Called on the planning thread: queued to this object, which outlives the solve
     // (the destructor waits for it), and dropped once a newer solve or a cancel took over.
@@ -254,15 +259,17 @@ void OptimizeController::accept()
                            widgets::ScheduleBoard::MessageKind::Refusal);
         return;
     }
+    const dayplan::DayPlan &plan = m_model->plan();
+    if (!plan.moves.empty()) {
+        acceptReplan(board);
+        return;
+    }
     const int n = m_model->rowCount();
     m_accepting = true;
-    auto ids = m_editor->bookDayPlan(m_day, m_model->plan().visits, m_changeSeq);
+    auto ids = m_editor->bookDayPlan(m_day, plan.visits, m_changeSeq);
     m_accepting = false;
     if (!ids) {
-        // Refused and nothing written: the schedule is not what the solve saw.
-        m_stale = true;
-        m_panel->showStale(tr("%1 The proposal is stale: Solve again to plan the day as it is now.").arg(ids.error().message));
-        board->showRefusal(ids.error());
+        refused(board, ids.error());
         return;
     }
     ++m_generation;
@@ -271,6 +278,46 @@ void OptimizeController::accept()
     board->showMessage(tr("Booked %n proposed visit(s) for %1.", nullptr, n).arg(dayText(m_day)));
     board->selectAppointments(*ids);
     emit accepted(*ids);
+}
+
+// Refused and nothing written: the schedule is not what the solve saw.
+void OptimizeController::refused(widgets::ScheduleBoard *board, const Error &error)
+{
+    m_stale = true;
+    m_panel->showStale(tr("%1 The proposal is stale: Solve again to plan the day as it is now.").arg(error.message));
+    board->showRefusal(error);
+}
+
+// A re-plan moves booked visits as well: the moves and the new visits are one undo step.
+void OptimizeController::acceptReplan(widgets::ScheduleBoard *board)
+{
+    const dayplan::DayPlan &plan = m_model->plan();
+    dayplan::RepairOption option;
+    option.moves = dayplan::changesOf(plan);
+    std::vector<Appointment> before;
+    QStringList moved;
+    for (const dayplan::VisitMove &m : plan.moves) {
+        before.push_back(m_booked.value(m.appointmentId));
+        moved << m.appointmentId;
+    }
+    const int added = int(plan.visits.size());
+    const QString text = tr("Re-plan %1: %n new visit(s), %2 moved", nullptr, added)
+                             .arg(QLocale().toString(m_day, QStringLiteral("ddd d MMM")))
+                             .arg(plan.moves.size());
+    m_accepting = true;
+    const Status s = m_editor->repairDay(text, option, Absence{}, before, m_changeSeq);
+    m_accepting = false;
+    if (!s) {
+        refused(board, s.error());
+        return;
+    }
+    ++m_generation;
+    const int movedCount = int(moved.size());
+    clearProposal();
+    m_panel->showMessage(tr("Booked %n new visit(s) and moved %1. Undo (Ctrl+Z) takes it all back.", nullptr, added).arg(movedCount));
+    board->showMessage(tr("Re-planned %1: %n new visit(s), %2 moved.", nullptr, added).arg(dayText(m_day)).arg(movedCount));
+    board->selectAppointments(moved);
+    emit accepted(moved);
 }
 
 void OptimizeController::discard()
@@ -294,12 +341,16 @@ void OptimizeController::showPreview()
     if (!m_page)
         return;
     QList<widgets::ScheduleBoard::PreviewVisit> bars;
-    const std::vector<dayplan::PlannedVisit> none;
-    for (const dayplan::PlannedVisit &v : m_dock->isHidden() ? none : m_model->plan().visits) {
-        const QString tooltip = tr("<b>%1</b> · proposed<br>%2, %3–%4<br>Not booked yet: Accept or Discard in the Optimize day panel.")
-                                    .arg(v.workOrderId.toHtmlEscaped(), m_model->technicianName(v.technicianId).toHtmlEscaped(),
-                                         timeText(v.start), timeText(v.end));
-        bars.append({v.technicianId, v.start, v.end, v.workOrderId, tooltip});
+    const int rows = m_dock->isHidden() ? 0 : m_model->rowCount();
+    for (int row = 0; row < rows; ++row) {
+        const dayplan::VisitMove v = m_model->rowChange(row);
+        const QString where = tr("%1, %2–%3").arg(m_model->technicianName(v.toTechnicianId).toHtmlEscaped(), timeText(v.start), timeText(v.end));
+        const QString tooltip =
+            v.appointmentId.isEmpty()
+                ? tr("<b>%1</b> · proposed<br>%2<br>Not booked yet: Accept or Discard in the Optimize day panel.").arg(v.workOrderId.toHtmlEscaped(), where)
+                : tr("<b>%1</b> · proposed move<br>from %2, %3<br>to %4<br>Not moved yet: Accept or Discard in the Optimize day panel.")
+                      .arg(v.workOrderId.toHtmlEscaped(), m_model->technicianName(v.fromTechnicianId).toHtmlEscaped(), timeText(v.fromStart), where);
+        bars.append({v.toTechnicianId, v.start, v.end, v.workOrderId, tooltip});
     }
     m_page->board()->setPreviewVisits(bars);
 }

@@ -4,13 +4,16 @@
 // session's worker (DayPlanLoader, as `fieldops-cli optimize`), then plans it with
 // QtConcurrent off the GUI thread (planDay) with a progress bar and Cancel. The proposal is
 // shown as a diff and as dashed preview bars on the board. Accept books it through the
-// board's editor as one undo step (BookDayPlanCommand); a proposal the schedule moved away
+// board's editor as one undo step (BookDayPlanCommand; a re-plan that moves booked visits,
+// RepairDayCommand, which writes moves and new visits and undoes them together); a proposal the schedule moved away
 // from (a change to a visit, work order, technician, skill or absence since its read, heard
 // from the change feed or this console's own edits) is refused with a word and Solve again.
 // Travel times come from the routing service of the settings when one is set, else the
 // straight-line model scaled by the speeds learned per territory (never below the model); a
 // service that failed is named under the proposal.
 #include "dayplan/DayPlan.h"
+#include "domain/Entities.h"
+#include "util/Result.h"
 
 #include <QDate>
 #include <QHash>
@@ -37,6 +40,7 @@ class PlanningTravelTime;
 }
 namespace fieldops::widgets {
 class OptimizePanel;
+class ScheduleBoard;
 class SchedulePage;
 }
 
@@ -78,6 +82,8 @@ private:
     void startSolve(dayplan::DayPlanInput input);
     void onSolved();
     void clearProposal();
+    void acceptReplan(widgets::ScheduleBoard *board);
+    void refused(widgets::ScheduleBoard *board, const Error &error);
     void showPreview();
     void markStale();
     void onChanges(const ChangeList &changes);
@@ -101,6 +107,7 @@ private:
     qint64 m_latestChangeSeq = 0; // the newest relevant change the feed brought
     QHash<QString, QString> m_names;     // technician id → name
     QHash<QString, QString> m_summaries; // work order id → summary
+    QHash<QString, Appointment> m_booked; // the day's appointments as read: a re-plan's moves start from them
     bool m_stale = false;
     bool m_writtenWhileSolving = false; // this console wrote while the day was read or planned
     bool m_accepting = false;           // our own booking is not a change that makes us stale
