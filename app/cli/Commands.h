@@ -28,6 +28,7 @@ int runRepair(CliContext &ctx, const QStringList &args);
 int runTravelSpeeds(CliContext &ctx, const QStringList &args);
 int runIngest(CliContext &ctx, const QStringList &args);
 int runPruneReadings(CliContext &ctx, const QStringList &args);
+int runPruneOutbox(CliContext &ctx, const QStringList &args);
 int runInferArrivals(CliContext &ctx, const QStringList &args);
 int runEvaluateConditions(CliContext &ctx, const QStringList &args);
 int runConditionRule(CliContext &ctx, const QStringList &args);

@@ -65,7 +65,8 @@ int runIngest(CliContext &ctx, const QStringList &args)
     parser.addOption(jsonOpt);
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("ingest"),
-                   CliText::tr("Take in the field gateway's events (position, status, outcome, time_entry, part_used, rating, reading), "
+                   CliText::tr("Take in the field gateway's events (position, status, outcome, time_entry, part_used, rating, reading, "
+                      "delivered, read), "
                       "one JSON object per line, all or none. The first bad line is reported as FILE:LINE: key: reason "
                       "and nothing is written."),
                    code))

@@ -11,6 +11,10 @@
 // Phones are not perfect, and neither are technicians: some on-site taps are forgotten,
 // some are sent early from the road, fixes drift now and then and GPS drops out for a few
 // minutes, so `infer-arrivals` has realistic cases to find.
+// The phones also report on the technicians' outbox (schedule notices and dispatchers'
+// messages, also those written while it runs): each notice is delivered seconds after it
+// was written (after a phone's GPS gap, when its signal is back) and read minutes later,
+// or not at all during the run, as `delivered` and `read` events through the same writer.
 #include "CliContext.h"
 #include "Commands.h"
 
@@ -45,6 +49,19 @@ constexpr double kEarlyTapShare = 0.08;     // of visits: on site tapped 8–20 
 constexpr double kDriftShare = 0.03;        // of fixes: 100–400 m off
 constexpr double kGapChance = 0.003;        // per fix: the next 3–12 minutes without one
 constexpr quint32 kLapseStream = 0x1a95e5u;
+// The outbox: notices looked for every minute (simulated), delivered 2–40 s after they
+// were written, read 1–10 minutes after delivery (most), 10–45 minutes (some), or not.
+constexpr int kNoticePollSecs = 60;
+constexpr double kSlowReadShare = 0.25;
+constexpr double kUnreadShare = 0.05;
+constexpr quint32 kNoticeStream = 0x0b7b0cu;
+
+struct SimNotice {
+    qint64 id = 0;
+    QString technicianId;
+    QDateTime deliverAt; // invalid: delivered already
+    QDateTime readAt;    // invalid: not read during the run
+};
 
 struct SimVisit {
     QString appointmentId;
@@ -81,6 +98,7 @@ struct SimTech {
 struct Counters {
     int positions = 0, enRoute = 0, arrived = 0, completed = 0, unresolved = 0, timeEntries = 0, ratings = 0, readings = 0;
     int forgottenTaps = 0, earlyTaps = 0, gaps = 0, driftingFixes = 0;
+    int noticesDelivered = 0, noticesRead = 0;
 };
 
 constexpr double kMetresPerDegree = 6371008.8 * std::numbers::pi / 180;
@@ -97,7 +115,8 @@ double bearingDeg(double lat1, double lon1, double lat2, double lon2)
 class Simulator {
 public:
     Simulator(Database &db, quint32 seed)
-        : m_db(db), m_rng(seed), m_lapses(seed ^ kLapseStream), m_writer(db, QDateTime::currentDateTimeUtc()), m_sensors(seed)
+        : m_db(db), m_rng(seed), m_lapses(seed ^ kLapseStream), m_noticeRng(seed ^ kNoticeStream), m_writer(db, QDateTime::currentDateTimeUtc()),
+          m_sensors(seed)
     {
     }
 
@@ -150,17 +169,25 @@ public:
         visits->finish();
         for (SimTech &t : m_techs)
             planNext(t, now);
+        if (Status s = pollNotices(now); !s)
+            return s;
         return m_sensors.load(m_db, now);
     }
 
     // One simulation step up to `now`, written in one transaction.
     Status step(const QDateTime &now)
     {
+        if (!m_lastPoll.isValid() || m_lastPoll.secsTo(now) >= kNoticePollSecs) {
+            if (Status s = pollNotices(now); !s)
+                return s;
+        }
         if (Status s = m_writer.begin(); !s)
             return s;
         for (SimTech &t : m_techs)
             if (Status s = advance(t, now); !s)
                 return s;
+        if (Status s = reportNotices(now); !s)
+            return s;
         for (const field::ReadingEvent &r : m_sensors.advance(now)) {
             bool refused = false;
             if (Status s = send(r, &refused); !s)
@@ -176,6 +203,73 @@ public:
     int faultsStarted() const { return m_sensors.faultsStarted(); }
 
 private:
+    // The outbox's notices the phones have not reported read yet, new ones since the last
+    // look included, each with when its phone will report it delivered and read.
+    Status pollNotices(const QDateTime &now)
+    {
+        m_lastPoll = now;
+        auto q = m_db.run(QStringLiteral("SELECT id, technician_id, created_at, delivered_at FROM technician_outbox "
+                                         "WHERE read_at IS NULL AND id > ? ORDER BY id"),
+                          {m_lastNoticeId});
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            SimNotice n;
+            n.id = q->value(0).toLongLong();
+            n.technicianId = q->value(1).toString();
+            const QDateTime created = timefmt::fromSql(q->value(2));
+            const QDateTime delivered = timefmt::fromSql(q->value(3));
+            m_lastNoticeId = std::max(m_lastNoticeId, n.id);
+            QDateTime reachedPhone = delivered;
+            if (!delivered.isValid()) {
+                // Seconds after it was written, or after the phone's signal comes back.
+                QDateTime from = std::max(created, now);
+                const int i = m_index.value(n.technicianId, -1);
+                if (i >= 0 && m_techs[size_t(i)].gapUntil.isValid() && m_techs[size_t(i)].gapUntil > from)
+                    from = m_techs[size_t(i)].gapUntil;
+                n.deliverAt = from.addSecs(2 + m_noticeRng.bounded(39));
+                reachedPhone = n.deliverAt;
+            }
+            const double reading = m_noticeRng.generateDouble();
+            if (reading >= kUnreadShare) {
+                const qint64 delaySecs = reading < kUnreadShare + kSlowReadShare ? 600 + m_noticeRng.bounded(2101) : 60 + m_noticeRng.bounded(541);
+                n.readAt = std::max(reachedPhone, now).addSecs(delaySecs);
+            }
+            if (n.deliverAt.isValid() || n.readAt.isValid())
+                m_notices.push_back(n);
+        }
+        q->finish();
+        return {};
+    }
+
+    // The deliveries and readings that are due, at their own instants. A refusal (the
+    // notice was pruned or deleted meanwhile) drops the notice.
+    Status reportNotices(const QDateTime &now)
+    {
+        for (SimNotice &n : m_notices) {
+            if (n.deliverAt.isValid() && n.deliverAt <= now) {
+                bool refused = false;
+                if (Status s = send(field::DeliveredEvent{n.id, n.deliverAt}, &refused); !s)
+                    return s;
+                n.deliverAt = {};
+                if (refused) {
+                    n.readAt = {};
+                    continue;
+                }
+                ++m_counters.noticesDelivered;
+            }
+            if (!n.deliverAt.isValid() && n.readAt.isValid() && n.readAt <= now) {
+                bool refused = false;
+                if (Status s = send(field::ReadEvent{n.id, n.readAt}, &refused); !s)
+                    return s;
+                n.readAt = {};
+                m_counters.noticesRead += refused ? 0 : 1;
+            }
+        }
+        std::erase_if(m_notices, [](const SimNotice &n) { return !n.deliverAt.isValid() && !n.readAt.isValid(); });
+        return {};
+    }
+
     void planNext(SimTech &t, const QDateTime &now)
     {
         while (t.next < t.visits.size() && t.visits[t.next].status == QLatin1String("completed"))
@@ -408,11 +502,15 @@ private:
     Database &m_db;
     QRandomGenerator m_rng;
     QRandomGenerator m_lapses;
+    QRandomGenerator m_noticeRng;
     field::FieldEventWriter m_writer;
     std::vector<SimTech> m_techs;
     QHash<QString, int> m_index;
     Counters m_counters;
     demo::SensorSimulation m_sensors;
+    std::vector<SimNotice> m_notices;
+    qint64 m_lastNoticeId = 0;
+    QDateTime m_lastPoll;
 };
 
 } // namespace
@@ -499,6 +597,7 @@ int runSimulate(CliContext &ctx, const QStringList &args)
                      .arg(c.gaps)
                      .arg(c.driftingFixes)
               << Qt::endl;
+    ctx.out() << QCoreApplication::translate("cli", "outbox: %1 notices delivered, %2 read").arg(c.noticesDelivered).arg(c.noticesRead) << Qt::endl;
     return ExitOk;
 }
 

@@ -37,6 +37,7 @@ const Command *commands(int &count)
         {"ingest", QT_TRANSLATE_NOOP("cli", "take in the field gateway's events, one JSON object per line, all or nothing (FILE|- [--json])"), runIngest},
         {"infer-arrivals", QT_TRANSLATE_NOOP("cli", "infer the visits' arrival and departure from the technicians' positions and list where the status taps disagree (--date D [--radius M] [--dwell MIN] [--tolerance MIN] [--dry-run] [--json])"), runInferArrivals},
         {"prune-readings", QT_TRANSLATE_NOOP("cli", "remove raw asset readings older than the retention, keeping their hourly sums ([--keep-days N] [--dry-run] [--json])"), runPruneReadings},
+        {"prune-outbox", QT_TRANSLATE_NOOP("cli", "remove the technicians' outbox notices read more than N days ago (--older-than-days N [--json])"), runPruneOutbox},
         {"evaluate-conditions", QT_TRANSLATE_NOOP("cli", "evaluate the condition rules on the assets' readings: open, continue or clear episodes and open their work orders ([--dry-run] [--json] [--at ISO-TIME])"), runEvaluateConditions},
         {"condition-rule", QT_TRANSLATE_NOOP("cli", "condition rules on asset readings: create (one JSON object on stdin), update ID [FILE], deactivate ID, activate ID, list [--json]"), runConditionRule},
         {"simulate", QT_TRANSLATE_NOOP("cli", "play the technicians' phones live (--speed X --duration S --seed N)"), runSimulate},

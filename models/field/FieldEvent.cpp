@@ -258,6 +258,21 @@ ReadingEvent readReading(ObjectReader &r, const QDateTime &now)
     return e;
 }
 
+// delivered and read: the notice by its outbox id, and when.
+template <typename Event>
+Event readNotice(ObjectReader &r)
+{
+    Event e;
+    if (const auto id = r.real(QStringLiteral("outbox_id"), true)) {
+        if (*id != std::floor(*id) || *id < 1 || *id > 9e15)
+            r.fail(QStringLiteral("outbox_id"), Text::tr("must be a whole number greater than 0"));
+        else
+            e.outboxId = qint64(*id);
+    }
+    e.at = r.time(QStringLiteral("at"), true);
+    return e;
+}
+
 } // namespace
 
 QString kindName(EventKind kind)
@@ -270,6 +285,8 @@ QString kindName(EventKind kind)
     case EventKind::PartUsed: return QStringLiteral("part_used");
     case EventKind::Rating: return QStringLiteral("rating");
     case EventKind::Reading: return QStringLiteral("reading");
+    case EventKind::Delivered: return QStringLiteral("delivered");
+    case EventKind::Read: return QStringLiteral("read");
     }
     return {};
 }
@@ -287,7 +304,7 @@ std::variant<ParsedLine, EventIssue> parseFieldEvent(const QByteArray &line, con
     if (kindValue.isUndefined() || kindValue.isNull())
         return EventIssue{QStringLiteral("kind"), Text::tr("is required")};
     if (!kindValue.isString())
-        return EventIssue{QStringLiteral("kind"), Text::tr("must be text, one of position, status, outcome, time_entry, part_used, rating, reading")};
+        return EventIssue{QStringLiteral("kind"), Text::tr("must be text, one of position, status, outcome, time_entry, part_used, rating, reading, delivered, read")};
     const QString kind = kindValue.toString();
 
     ObjectReader r(object);
@@ -306,6 +323,10 @@ std::variant<ParsedLine, EventIssue> parseFieldEvent(const QByteArray &line, con
         event = readRating(r);
     else if (kind == QLatin1String("reading"))
         event = readReading(r, now);
+    else if (kind == QLatin1String("delivered"))
+        event = readNotice<DeliveredEvent>(r);
+    else if (kind == QLatin1String("read"))
+        event = readNotice<ReadEvent>(r);
     else
         return EventIssue{QStringLiteral("kind"), Text::tr("unknown kind \"%1\"").arg(kind)};
     if (r.issue)

@@ -13,8 +13,8 @@
 namespace fieldops::field {
 
 // The kinds in the order the README lists them (the summary and --json count them so).
-enum class EventKind { Position, Status, Outcome, TimeEntry, PartUsed, Rating, Reading };
-inline constexpr int kEventKindCount = 7;
+enum class EventKind { Position, Status, Outcome, TimeEntry, PartUsed, Rating, Reading, Delivered, Read };
+inline constexpr int kEventKindCount = 9;
 QString kindName(EventKind kind);
 
 struct PositionEvent {
@@ -73,7 +73,22 @@ struct ReadingEvent {
     QString source;
 };
 
-using FieldEvent = std::variant<PositionEvent, StatusEvent, OutcomeEvent, TimeEntryEvent, PartUsedEvent, RatingEvent, ReadingEvent>;
+// The phone's backend reports what became of a notice of the technicians' outbox: it
+// reached the phone (delivered), or the technician opened it (read).
+struct DeliveredEvent {
+    qint64 outboxId = 0;
+    QDateTime at;
+};
+
+struct ReadEvent {
+    qint64 outboxId = 0;
+    QDateTime at;
+};
+
+// In EventKind's order: kindOf() is the index.
+using FieldEvent = std::variant<PositionEvent, StatusEvent, OutcomeEvent, TimeEntryEvent, PartUsedEvent, RatingEvent, ReadingEvent,
+                                DeliveredEvent, ReadEvent>;
+static_assert(std::variant_size_v<FieldEvent> == kEventKindCount, "one alternative per EventKind, in its order");
 EventKind kindOf(const FieldEvent &event);
 
 // What is wrong with a line: the key it concerns (empty when the line as a whole is bad)

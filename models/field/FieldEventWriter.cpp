@@ -96,8 +96,12 @@ Outcome FieldEventWriter::write(const FieldEvent &event)
                 return writePartUsed(e);
             else if constexpr (std::is_same_v<T, RatingEvent>)
                 return writeRating(e);
-            else
+            else if constexpr (std::is_same_v<T, ReadingEvent>)
                 return writeReading(e);
+            else if constexpr (std::is_same_v<T, DeliveredEvent>)
+                return writeNoticeState(e.outboxId, e.at, false);
+            else
+                return writeNoticeState(e.outboxId, e.at, true);
         },
         event);
 }
@@ -314,6 +318,39 @@ Outcome FieldEventWriter::writeReading(const ReadingEvent &e)
     if (Status s = m_readings->add({e.assetId, timefmt::toSql(e.at), e.kind, e.value, text(unit), text(e.source)}); !s)
         return s.error();
     m_hours.add(e.assetId, e.kind, e.at, e.value);
+    return written();
+}
+
+// A notice's delivery and reading, as the phone's backend reports them. The notice's row
+// is read in the batch's transaction, so a `read` sees a `delivered` earlier in the same
+// batch. A state reported again keeps the earlier time (the backend retries).
+Outcome FieldEventWriter::writeNoticeState(qint64 outboxId, const QDateTime &at, bool reading)
+{
+    auto q = m_db.run(QStringLiteral("SELECT created_at, delivered_at, read_at FROM technician_outbox WHERE id = ?"), {outboxId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return refuse(QStringLiteral("outbox_id"), Text::tr("no notice %1 in the outbox").arg(outboxId));
+    const QDateTime created = timefmt::fromSql(q->value(0));
+    const QDateTime delivered = timefmt::fromSql(q->value(1));
+    const QDateTime read = timefmt::fromSql(q->value(2));
+    q->finish();
+    if (at < created)
+        return refuse(QStringLiteral("at"), Text::tr("%1 is before notice %2 was written (%3)").arg(timefmt::toIsoUtc(at)).arg(outboxId).arg(timefmt::toIsoUtc(created)));
+    if (reading) {
+        if (!delivered.isValid())
+            return refuse(QStringLiteral("outbox_id"), Text::tr("notice %1 is not delivered yet").arg(outboxId));
+        if (at < delivered)
+            return refuse(QStringLiteral("at"),
+                          Text::tr("%1 is before notice %2 was delivered (%3)").arg(timefmt::toIsoUtc(at)).arg(outboxId).arg(timefmt::toIsoUtc(delivered)));
+    }
+    const QDateTime known = reading ? read : delivered;
+    if (known.isValid() && known <= at)
+        return written(); // already known, and no later than this report
+    const QString sql = reading ? QStringLiteral("UPDATE technician_outbox SET read_at = ?, version = version + 1 WHERE id = ?")
+                                : QStringLiteral("UPDATE technician_outbox SET delivered_at = ?, version = version + 1 WHERE id = ?");
+    if (auto u = m_db.run(sql, {timefmt::toSql(at), outboxId}); !u)
+        return u.error();
     return written();
 }
 

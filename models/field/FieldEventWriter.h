@@ -48,6 +48,8 @@ private:
     Outcome writePartUsed(const PartUsedEvent &e);
     Outcome writeRating(const RatingEvent &e);
     Outcome writeReading(const ReadingEvent &e);
+    // delivered and read: a notice of the technicians' outbox (`read` when `reading`).
+    Outcome writeNoticeState(qint64 outboxId, const QDateTime &at, bool reading);
     // The appointment an event names, or the issue that it is unknown (or cancelled).
     Result<AppointmentState *> appointmentFor(const QString &id, bool allowCancelled, std::optional<EventIssue> &issue);
     Status addPosition(const QString &technicianId, const QDateTime &at, double lat, double lon, std::optional<double> speed,

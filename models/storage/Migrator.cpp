@@ -53,6 +53,7 @@ const std::vector<Migration> &migrations()
         {21, "parts: a reorder point per part and location, the parts a work order needs, and stock transfers between warehouses and vans",
          "0021_parts_stock.sql", [](Database &db) { return refreshChangeTracking(db); }},
         {22, "work orders' index by site alone dropped: the index by site and creation time serves its lookups", "0022_drop_redundant_site_index.sql", {}},
+        {23, "the field gateway's role (fieldops_field, PostgreSQL): checked server functions for the phones' events and the outbox's delivery, no table of its own", "0023_field_gateway.sql", {}},
     };
     return list;
 }

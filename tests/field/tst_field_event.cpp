@@ -37,7 +37,7 @@ private slots:
         QTest::newRow("empty id") << QByteArray(R"({"kind":"position","technician_id":" ","at":"2026-12-03T12:00:00Z","lat":1,"lon":2})")
                                   << QStringLiteral("technician_id: must be a non-empty text id");
         QTest::newRow("numeric id") << QByteArray(R"({"kind":"rating","work_order_id":7,"score":3})") << QStringLiteral("work_order_id: must be a non-empty text id");
-        QTest::newRow("kind not text") << QByteArray(R"({"kind":3})") << QStringLiteral("kind: must be text, one of position, status, outcome, time_entry, part_used, rating, reading");
+        QTest::newRow("kind not text") << QByteArray(R"({"kind":3})") << QStringLiteral("kind: must be text, one of position, status, outcome, time_entry, part_used, rating, reading, delivered, read");
         QTest::newRow("impossible date") << QByteArray(R"({"kind":"rating","work_order_id":"w1","score":3,"rated_at":"2026-02-30T10:00:00Z"})")
                                          << QStringLiteral("rated_at: must be an ISO 8601 time with an offset or Z, e.g. 2026-12-03T13:05:00Z");
         QTest::newRow("status lat without lon") << QByteArray(R"({"kind":"status","appointment_id":"a1","status":"en_route","at":"2026-12-03T12:00:00Z","lat":1})")

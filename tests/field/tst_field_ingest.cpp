@@ -194,7 +194,7 @@ private slots:
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(json.value(QLatin1String("ingested")).toInt(), 2);
         const QJsonObject byKind = json.value(QLatin1String("by_kind")).toObject();
-        QCOMPARE(byKind.size(), 7);
+        QCOMPARE(byKind.size(), 9);
         QCOMPARE(byKind.value(QLatin1String("status")).toInt(), 1);
         QCOMPARE(byKind.value(QLatin1String("outcome")).toInt(), 1);
         QCOMPARE(byKind.value(QLatin1String("position")).toInt(), 0);

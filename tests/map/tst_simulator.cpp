@@ -28,6 +28,10 @@ private slots:
         now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
         QVERIFY(test::seedMapWorld(*db, now).ok());
         const int before = db->scalar(QStringLiteral("SELECT count(*) FROM positions")).value().toInt();
+        // A dispatcher's message to t1, written just now: the phone reports it delivered and read.
+        QVERIFY(db->run(QStringLiteral("INSERT INTO technician_outbox(technician_id, kind, body, created_at) VALUES ('t1', 'message', 'Call the office', ?)"),
+                        {timefmt::toSql(now)})
+                    .ok());
 
         MapModel model;
         MapLiveSync sync(&model);
@@ -74,6 +78,20 @@ private slots:
         QVERIFY(db->scalar(QStringLiteral("SELECT count(*) FROM time_entries WHERE work_order_id = 'w1' AND billable = ?"), {true}).value().toInt() == 1);
         const QString woStatus = db->scalar(QStringLiteral("SELECT status FROM work_orders WHERE id = 'w1'")).value().toString();
         QVERIFY2(woStatus == QLatin1String("done") || woStatus == QLatin1String("open"), qPrintable(woStatus));
+        // The outbox: delivered seconds after it was written (or after a GPS gap), through the
+        // ingest's writer (its version bumped, in the change feed), read after the delivery.
+        QVERIFY2(out.contains(QLatin1String("outbox: 1 notices delivered")), qPrintable(out));
+        {
+            auto n = db->run(QStringLiteral("SELECT delivered_at, read_at, version FROM technician_outbox WHERE technician_id = 't1'"));
+            QVERIFY(n.ok() && n->next());
+            const QDateTime delivered = timefmt::fromSql(n->value(0));
+            const QDateTime read = timefmt::fromSql(n->value(1));
+            QVERIFY(delivered.isValid());
+            QVERIFY2(delivered >= now && delivered <= now.addSecs(13 * 60), qPrintable(timefmt::toIsoUtc(delivered)));
+            QVERIFY(!read.isValid() || read >= delivered.addSecs(60));
+            QCOMPARE(n->value(2).toInt(), read.isValid() ? 3 : 2);
+        }
+        QVERIFY(db->scalar(QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'technician_outbox' AND op = 'update' AND actor = 'simulator'")).value().toInt() >= 1);
         // The change log saw the simulator's writes under its own name.
         QVERIFY(db->scalar(QStringLiteral("SELECT count(*) FROM change_log WHERE actor = 'simulator'")).value().toInt() > 0);
 

@@ -1,0 +1,4 @@
+-- The field gateway's role and server functions exist only on PostgreSQL (the
+-- PostgreSQL script of the same number): a SQLite file has no logins or roles, and its
+-- one user writes the field events with `fieldops-cli ingest`. This file keeps the
+-- numbering of both dialects aligned.
