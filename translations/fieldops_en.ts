@@ -129,6 +129,23 @@
             <numerusform>%n raw readings before %1 removed; their hourly sums kept</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Booked visits moved: %n; the day&apos;s driving of the technicians concerned: %1 min, was %2 min.
+</source>
+        <translation>
+            <numerusform>Booked visit moved: %n; the day&apos;s driving of the technicians concerned: %1 min, was %2 min.
+</numerusform>
+            <numerusform>Booked visits moved: %n; the day&apos;s driving of the technicians concerned: %1 min, was %2 min.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outbox row(s) removed</source>
+        <translation>
+            <numerusform>%n outbox row removed</numerusform>
+            <numerusform>%n outbox rows removed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fieldops::AlertListModel</name>
@@ -236,6 +253,27 @@
         <translation>
             <numerusform>Booked %n proposed visit for %1.</numerusform>
             <numerusform>Booked %n proposed visits for %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-plan %1: %n new visit(s), %2 moved</source>
+        <translation>
+            <numerusform>Re-plan %1: %n new visit, %2 moved</numerusform>
+            <numerusform>Re-plan %1: %n new visits, %2 moved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked %n new visit(s) and moved %1. Undo (Ctrl+Z) takes it all back.</source>
+        <translation>
+            <numerusform>Booked %n new visit and moved %1. Undo (Ctrl+Z) takes it all back.</numerusform>
+            <numerusform>Booked %n new visits and moved %1. Undo (Ctrl+Z) takes it all back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-planned %1: %n new visit(s), %2 moved.</source>
+        <translation>
+            <numerusform>Re-planned %1: %n new visit, %2 moved.</numerusform>
+            <numerusform>Re-planned %1: %n new visits, %2 moved.</numerusform>
         </translation>
     </message>
 </context>
@@ -351,6 +389,13 @@
         <translation>
             <numerusform>%n visit proposed. Accept books it; Discard drops it.</numerusform>
             <numerusform>%n visits proposed. Accept books them as one step; Discard drops them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new visit(s) and %1 booked visit(s) moved. Accept writes them as one step; Discard drops them.</source>
+        <translation>
+            <numerusform>%n new visit and %1 booked visit(s) moved. Accept writes them as one step; Discard drops them.</numerusform>
+            <numerusform>%n new visits and %1 booked visit(s) moved. Accept writes them as one step; Discard drops them.</numerusform>
         </translation>
     </message>
 </context>

@@ -1386,12 +1386,16 @@ Lecturas: %4.</translation>
         <translation>la línea no es un objeto JSON</translation>
     </message>
     <message>
-        <source>must be text, one of position, status, outcome, time_entry, part_used, rating, reading</source>
-        <translation>debe ser texto, uno de position, status, outcome, time_entry, part_used, rating, reading</translation>
-    </message>
-    <message>
         <source>unknown kind &quot;%1&quot;</source>
         <translation>tipo desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be a whole number greater than 0</source>
+        <translation>debe ser un número entero mayor que 0</translation>
+    </message>
+    <message>
+        <source>must be text, one of position, status, outcome, time_entry, part_used, rating, reading, delivered, read</source>
+        <translation>debe ser texto, uno de position, status, outcome, time_entry, part_used, rating, reading, delivered, read</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1443,22 @@ Lecturas: %4.</translation>
     <message>
         <source>%1 readings of asset %2 are in &quot;%3&quot;, not &quot;%4&quot;</source>
         <translation>las lecturas de %1 del equipo %2 están en &quot;%3&quot;, no en &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>no notice %1 in the outbox</source>
+        <translation>ningún aviso %1 en la bandeja de salida</translation>
+    </message>
+    <message>
+        <source>%1 is before notice %2 was written (%3)</source>
+        <translation>%1 es anterior a la escritura del aviso %2 (%3)</translation>
+    </message>
+    <message>
+        <source>notice %1 is not delivered yet</source>
+        <translation>el aviso %1 aún no se ha entregado</translation>
+    </message>
+    <message>
+        <source>%1 is before notice %2 was delivered (%3)</source>
+        <translation>%1 es anterior a la entrega del aviso %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -3842,10 +3862,6 @@ de capacidad (capacity-preview --level muestra los movimientos); el vencimiento 
         <translation>Imprime {&quot;ingested&quot;:N,&quot;by_kind&quot;:{…},&quot;warnings&quot;:[…]}.</translation>
     </message>
     <message>
-        <source>Take in the field gateway&apos;s events (position, status, outcome, time_entry, part_used, rating, reading), one JSON object per line, all or none. The first bad line is reported as FILE:LINE: key: reason and nothing is written.</source>
-        <translation>Recibe los eventos de la pasarela de campo (position, status, outcome, time_entry, part_used, rating, reading), un objeto JSON por línea, todos o ninguno. La primera línea errónea se indica como ARCHIVO:LÍNEA: clave: motivo y no se escribe nada.</translation>
-    </message>
-    <message>
         <source>ingest needs exactly one file, or - for standard input</source>
         <translation>ingest necesita exactamente un archivo, o - para la entrada estándar</translation>
     </message>
@@ -4064,14 +4080,6 @@ Comandos:
     <message>
         <source>Book the new visits, all in one transaction.</source>
         <translation>Reserva las visitas nuevas, todas en una transacción.</translation>
-    </message>
-    <message>
-        <source>Plan a day for the open work orders nobody is booked for. Visits already booked stay where they
-are; every new visit passes the rules `conflicts` checks (overlap, travel, shift, absence, skill,
-window), and what cannot be placed is listed as unassigned. Without --apply nothing is written.</source>
-        <translation>Planifica un día para las órdenes de trabajo abiertas sin ninguna reserva. Las visitas ya reservadas se quedan
-donde están; cada visita nueva supera las reglas que comprueba `conflicts` (solapamiento, desplazamiento, turno, ausencia,
-competencia, franja), y lo que no se puede colocar aparece como sin asignar. Sin --apply no se escribe nada.</translation>
     </message>
     <message>
         <source>optimize takes no arguments (got &quot;%1&quot;)</source>
@@ -5201,6 +5209,81 @@ modelo sitúa por debajo de %1 minutos, uno que no es posterior a la salida y un
         <source>travel-speeds takes no arguments (got &quot;%1&quot;)</source>
         <translation>travel-speeds no acepta argumentos (recibió &quot;%1&quot;)</translation>
     </message>
+    <message>
+        <source>Take in the field gateway&apos;s events (position, status, outcome, time_entry, part_used, rating, reading, delivered, read), one JSON object per line, all or none. The first bad line is reported as FILE:LINE: key: reason and nothing is written.</source>
+        <translation>Recibe los eventos de la pasarela de campo (position, status, outcome, time_entry, part_used, rating, reading, delivered, read), un objeto JSON por línea, todos o ninguno. La primera línea errónea se informa como ARCHIVO:LÍNEA: clave: motivo y no se escribe nada.</translation>
+    </message>
+    <message>
+        <source>remove the technicians&apos; outbox notices read more than N days ago (--older-than-days N [--json])</source>
+        <translation>elimina los avisos de la bandeja de salida de los técnicos leídos hace más de N días (--older-than-days N [--json])</translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked visits moved: %n; the day&apos;s driving of the technicians concerned: %1 min, was %2 min.
+</source>
+        <translation>
+            <numerusform>Visita reservada movida: %n; conducción del día de los técnicos afectados: %1 min, antes %2 min.
+</numerusform>
+            <numerusform>Visitas reservadas movidas: %n; conducción del día de los técnicos afectados: %1 min, antes %2 min.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1 (%2)  %3 %4  →  %5 %6
+</source>
+        <translation>  %1 (%2)  %3 %4  →  %5 %6
+</translation>
+    </message>
+    <message>
+        <source>Re-plan the whole day: visits already booked that are neither locked nor started may move
+to another time or technician (listed under &quot;moves&quot;).</source>
+        <translation>Replanifica el día entero: las visitas ya reservadas que no están bloqueadas ni iniciadas pueden pasar
+a otra hora u otro técnico (listadas en &quot;moves&quot;).</translation>
+    </message>
+    <message>
+        <source>Plan a day for the open work orders nobody is booked for. Visits already booked stay where they
+are (with --move-booked those neither locked nor started may move); every new or moved visit passes the rules `conflicts` checks (overlap, travel, shift, absence, skill,
+window), and what cannot be placed is listed as unassigned. Without --apply nothing is written.</source>
+        <translation>Planifica un día para las órdenes de trabajo abiertas sin nadie reservado. Las visitas ya reservadas se quedan donde
+están (con --move-booked, las no bloqueadas ni iniciadas pueden moverse); toda visita nueva o movida pasa las reglas que comprueba `conflicts` (solapamiento, desplazamiento, turno, ausencia, habilidad,
+ventana), y lo que no se puede colocar se lista como sin asignar. Sin --apply no se escribe nada.</translation>
+    </message>
+    <message>
+        <source>Remove the notices read more than N days ago (N a whole number greater than 0).</source>
+        <translation>Elimina los avisos leídos hace más de N días (N un número entero mayor que 0).</translation>
+    </message>
+    <message>
+        <source>Print {&quot;removed&quot;:N}.</source>
+        <translation>Imprime {&quot;removed&quot;:N}.</translation>
+    </message>
+    <message>
+        <source>Remove the technicians&apos; outbox notices read more than N days ago. Notices not delivered
+or not read yet stay, however old.</source>
+        <translation>Elimina los avisos de la bandeja de salida de los técnicos leídos hace más de N días. Los avisos aún no entregados
+o no leídos se quedan, por antiguos que sean.</translation>
+    </message>
+    <message>
+        <source>prune-outbox takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>prune-outbox no admite argumentos aparte de sus opciones (recibió &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--older-than-days: a number of days is required, e.g. --older-than-days 30</source>
+        <translation>--older-than-days: se requiere un número de días, p. ej. --older-than-days 30</translation>
+    </message>
+    <message>
+        <source>--older-than-days: &quot;%1&quot; must be a whole number greater than 0</source>
+        <translation>--older-than-days: &quot;%1&quot; debe ser un número entero mayor que 0</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outbox row(s) removed</source>
+        <translation>
+            <numerusform>%n fila de la bandeja de salida eliminada</numerusform>
+            <numerusform>%n filas de la bandeja de salida eliminadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>outbox: %1 notices delivered, %2 read</source>
+        <translation>bandeja de salida: %1 avisos entregados, %2 leídos</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5428,6 +5511,10 @@ modelo sitúa por debajo de %1 minutos, uno que no es posterior a la salida y un
     <message>
         <source>To</source>
         <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -6524,12 +6611,41 @@ Create the tables now? Nothing else in the database is changed.</source>
         <translation>Propuesta descartada: no se ha reservado nada.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · proposed&lt;br&gt;%2, %3–%4&lt;br&gt;Not booked yet: Accept or Discard in the Optimize day panel.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · propuesta&lt;br&gt;%2, %3–%4&lt;br&gt;Aún no reservada: Aceptar o Descartar en el panel Optimizar día.</translation>
-    </message>
-    <message>
         <source>The schedule changed since this proposal was made: it is stale and cannot be accepted. Solve again to plan the day as it is now.</source>
         <translation>La planificación ha cambiado desde que se hizo esta propuesta: está obsoleta y no se puede aceptar. Use «Volver a calcular» para planificar el día tal como está ahora.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-plan %1: %n new visit(s), %2 moved</source>
+        <translation>
+            <numerusform>Replanificar %1: %n visita nueva, %2 movidas</numerusform>
+            <numerusform>Replanificar %1: %n visitas nuevas, %2 movidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked %n new visit(s) and moved %1. Undo (Ctrl+Z) takes it all back.</source>
+        <translation>
+            <numerusform>%n visita nueva reservada y %1 movidas. Deshacer (Ctrl+Z) lo revierte todo.</numerusform>
+            <numerusform>%n visitas nuevas reservadas y %1 movidas. Deshacer (Ctrl+Z) lo revierte todo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-planned %1: %n new visit(s), %2 moved.</source>
+        <translation>
+            <numerusform>%1 replanificado: %n visita nueva, %2 movidas.</numerusform>
+            <numerusform>%1 replanificado: %n visitas nuevas, %2 movidas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · proposed&lt;br&gt;%2&lt;br&gt;Not booked yet: Accept or Discard in the Optimize day panel.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · propuesta&lt;br&gt;%2&lt;br&gt;Aún no reservada: Aceptar o Descartar en el panel Optimizar día.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · proposed move&lt;br&gt;from %2, %3&lt;br&gt;to %4&lt;br&gt;Not moved yet: Accept or Discard in the Optimize day panel.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · cambio propuesto&lt;br&gt;de %2, %3&lt;br&gt;a %4&lt;br&gt;Aún no movida: Aceptar o Descartar en el panel Optimizar día.</translation>
     </message>
 </context>
 <context>
@@ -9235,6 +9351,21 @@ Why is it cancelled?</source>
     <message>
         <source>&amp;Solve again</source>
         <translation>&amp;Volver a calcular</translation>
+    </message>
+    <message>
+        <source>&amp;Move booked visits</source>
+        <translation>&amp;Mover visitas reservadas</translation>
+    </message>
+    <message>
+        <source>Re-plan the whole day: visits already booked that are neither locked nor started may move to another time or technician. Off: they stay where they are.</source>
+        <translation>Replanifica el día entero: las visitas ya reservadas que no están bloqueadas ni iniciadas pueden pasar a otra hora u otro técnico. Desmarcado: se quedan donde están.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new visit(s) and %1 booked visit(s) moved. Accept writes them as one step; Discard drops them.</source>
+        <translation>
+            <numerusform>%n visita nueva y %1 visita(s) reservada(s) movida(s). Aceptar las escribe en un paso; Descartar las abandona.</numerusform>
+            <numerusform>%n visitas nuevas y %1 visita(s) reservada(s) movida(s). Aceptar las escribe en un paso; Descartar las abandona.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

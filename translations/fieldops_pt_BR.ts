@@ -1386,12 +1386,16 @@ Leituras: %4.</translation>
         <translation>a linha não é um objeto JSON</translation>
     </message>
     <message>
-        <source>must be text, one of position, status, outcome, time_entry, part_used, rating, reading</source>
-        <translation>deve ser texto, um entre position, status, outcome, time_entry, part_used, rating, reading</translation>
-    </message>
-    <message>
         <source>unknown kind &quot;%1&quot;</source>
         <translation>tipo desconhecido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be a whole number greater than 0</source>
+        <translation>deve ser um número inteiro maior que 0</translation>
+    </message>
+    <message>
+        <source>must be text, one of position, status, outcome, time_entry, part_used, rating, reading, delivered, read</source>
+        <translation>deve ser texto, um de position, status, outcome, time_entry, part_used, rating, reading, delivered, read</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1443,22 @@ Leituras: %4.</translation>
     <message>
         <source>%1 readings of asset %2 are in &quot;%3&quot;, not &quot;%4&quot;</source>
         <translation>as leituras de %1 do ativo %2 estão em &quot;%3&quot;, não em &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>no notice %1 in the outbox</source>
+        <translation>nenhum aviso %1 na caixa de saída</translation>
+    </message>
+    <message>
+        <source>%1 is before notice %2 was written (%3)</source>
+        <translation>%1 é anterior à gravação do aviso %2 (%3)</translation>
+    </message>
+    <message>
+        <source>notice %1 is not delivered yet</source>
+        <translation>o aviso %1 ainda não foi entregue</translation>
+    </message>
+    <message>
+        <source>%1 is before notice %2 was delivered (%3)</source>
+        <translation>%1 é anterior à entrega do aviso %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -3842,10 +3862,6 @@ capacidade as move (capacity-preview --level mostra as movimentações); &quot;d
         <translation>Imprimir {&quot;ingested&quot;:N,&quot;by_kind&quot;:{…},&quot;warnings&quot;:[…]}.</translation>
     </message>
     <message>
-        <source>Take in the field gateway&apos;s events (position, status, outcome, time_entry, part_used, rating, reading), one JSON object per line, all or none. The first bad line is reported as FILE:LINE: key: reason and nothing is written.</source>
-        <translation>Receber os eventos do gateway de campo (position, status, outcome, time_entry, part_used, rating, reading), um objeto JSON por linha, todos ou nenhum. A primeira linha inválida é informada como ARQUIVO:LINHA: chave: motivo e nada é gravado.</translation>
-    </message>
-    <message>
         <source>ingest needs exactly one file, or - for standard input</source>
         <translation>ingest precisa de exatamente um arquivo, ou - para a entrada padrão</translation>
     </message>
@@ -4064,14 +4080,6 @@ Comandos:
     <message>
         <source>Book the new visits, all in one transaction.</source>
         <translation>Agendar as novas visitas, tudo em uma transação.</translation>
-    </message>
-    <message>
-        <source>Plan a day for the open work orders nobody is booked for. Visits already booked stay where they
-are; every new visit passes the rules `conflicts` checks (overlap, travel, shift, absence, skill,
-window), and what cannot be placed is listed as unassigned. Without --apply nothing is written.</source>
-        <translation>Planeja um dia para as ordens de serviço abertas sem ninguém agendado. As visitas já agendadas ficam
-onde estão; cada nova visita passa pelas regras que `conflicts` verifica (sobreposição, deslocamento, turno,
-ausência, habilidade, janela), e o que não pode ser alocado é listado como não atribuído. Sem --apply nada é gravado.</translation>
     </message>
     <message>
         <source>optimize takes no arguments (got &quot;%1&quot;)</source>
@@ -5201,6 +5209,81 @@ modelo + %3 minutos (uma espera no caminho) são descartados. Com %4 trechos ou 
         <source>travel-speeds takes no arguments (got &quot;%1&quot;)</source>
         <translation>travel-speeds não aceita argumentos (recebeu &quot;%1&quot;)</translation>
     </message>
+    <message>
+        <source>Take in the field gateway&apos;s events (position, status, outcome, time_entry, part_used, rating, reading, delivered, read), one JSON object per line, all or none. The first bad line is reported as FILE:LINE: key: reason and nothing is written.</source>
+        <translation>Recebe os eventos do gateway de campo (position, status, outcome, time_entry, part_used, rating, reading, delivered, read), um objeto JSON por linha, todos ou nenhum. A primeira linha inválida é informada como ARQUIVO:LINHA: chave: motivo e nada é gravado.</translation>
+    </message>
+    <message>
+        <source>remove the technicians&apos; outbox notices read more than N days ago (--older-than-days N [--json])</source>
+        <translation>remove os avisos da caixa de saída dos técnicos lidos há mais de N dias (--older-than-days N [--json])</translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked visits moved: %n; the day&apos;s driving of the technicians concerned: %1 min, was %2 min.
+</source>
+        <translation>
+            <numerusform>Visita agendada movida: %n; deslocamento do dia dos técnicos envolvidos: %1 min, antes %2 min.
+</numerusform>
+            <numerusform>Visitas agendadas movidas: %n; deslocamento do dia dos técnicos envolvidos: %1 min, antes %2 min.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1 (%2)  %3 %4  →  %5 %6
+</source>
+        <translation>  %1 (%2)  %3 %4  →  %5 %6
+</translation>
+    </message>
+    <message>
+        <source>Re-plan the whole day: visits already booked that are neither locked nor started may move
+to another time or technician (listed under &quot;moves&quot;).</source>
+        <translation>Replaneja o dia inteiro: visitas já agendadas que não estão bloqueadas nem iniciadas podem ir
+para outro horário ou técnico (listadas em &quot;moves&quot;).</translation>
+    </message>
+    <message>
+        <source>Plan a day for the open work orders nobody is booked for. Visits already booked stay where they
+are (with --move-booked those neither locked nor started may move); every new or moved visit passes the rules `conflicts` checks (overlap, travel, shift, absence, skill,
+window), and what cannot be placed is listed as unassigned. Without --apply nothing is written.</source>
+        <translation>Planeja um dia para as ordens de serviço abertas sem ninguém agendado. As visitas já agendadas ficam onde
+estão (com --move-booked, as não bloqueadas nem iniciadas podem mudar); toda visita nova ou movida passa pelas regras que `conflicts` verifica (sobreposição, deslocamento, turno, ausência, habilidade,
+janela), e o que não puder ser alocado é listado como não atribuído. Sem --apply nada é gravado.</translation>
+    </message>
+    <message>
+        <source>Remove the notices read more than N days ago (N a whole number greater than 0).</source>
+        <translation>Remove os avisos lidos há mais de N dias (N um número inteiro maior que 0).</translation>
+    </message>
+    <message>
+        <source>Print {&quot;removed&quot;:N}.</source>
+        <translation>Imprime {&quot;removed&quot;:N}.</translation>
+    </message>
+    <message>
+        <source>Remove the technicians&apos; outbox notices read more than N days ago. Notices not delivered
+or not read yet stay, however old.</source>
+        <translation>Remove os avisos da caixa de saída dos técnicos lidos há mais de N dias. Avisos ainda não entregues
+ou não lidos ficam, por mais antigos que sejam.</translation>
+    </message>
+    <message>
+        <source>prune-outbox takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>prune-outbox não aceita argumentos além das suas opções (recebeu &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--older-than-days: a number of days is required, e.g. --older-than-days 30</source>
+        <translation>--older-than-days: é preciso um número de dias, p. ex. --older-than-days 30</translation>
+    </message>
+    <message>
+        <source>--older-than-days: &quot;%1&quot; must be a whole number greater than 0</source>
+        <translation>--older-than-days: &quot;%1&quot; deve ser um número inteiro maior que 0</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outbox row(s) removed</source>
+        <translation>
+            <numerusform>%n linha da caixa de saída removida</numerusform>
+            <numerusform>%n linhas da caixa de saída removidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>outbox: %1 notices delivered, %2 read</source>
+        <translation>caixa de saída: %1 avisos entregues, %2 lidos</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5428,6 +5511,10 @@ modelo + %3 minutos (uma espera no caminho) são descartados. Com %4 trechos ou 
     <message>
         <source>To</source>
         <translation>Para</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -6524,12 +6611,41 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
         <translation>Proposta descartada: nada foi agendado.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · proposed&lt;br&gt;%2, %3–%4&lt;br&gt;Not booked yet: Accept or Discard in the Optimize day panel.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · proposta&lt;br&gt;%2, %3–%4&lt;br&gt;Ainda não agendada: Aceite ou Descarte no painel Otimizar dia.</translation>
-    </message>
-    <message>
         <source>The schedule changed since this proposal was made: it is stale and cannot be accepted. Solve again to plan the day as it is now.</source>
         <translation>A programação mudou desde que esta proposta foi feita: ela está desatualizada e não pode ser aceita. Clique em Resolver novamente para planejar o dia como ele está agora.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-plan %1: %n new visit(s), %2 moved</source>
+        <translation>
+            <numerusform>Replanejar %1: %n visita nova, %2 movidas</numerusform>
+            <numerusform>Replanejar %1: %n visitas novas, %2 movidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked %n new visit(s) and moved %1. Undo (Ctrl+Z) takes it all back.</source>
+        <translation>
+            <numerusform>%n visita nova agendada e %1 movidas. Desfazer (Ctrl+Z) reverte tudo.</numerusform>
+            <numerusform>%n visitas novas agendadas e %1 movidas. Desfazer (Ctrl+Z) reverte tudo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-planned %1: %n new visit(s), %2 moved.</source>
+        <translation>
+            <numerusform>%1 replanejado: %n visita nova, %2 movidas.</numerusform>
+            <numerusform>%1 replanejado: %n visitas novas, %2 movidas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · proposed&lt;br&gt;%2&lt;br&gt;Not booked yet: Accept or Discard in the Optimize day panel.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · proposta&lt;br&gt;%2&lt;br&gt;Ainda não agendada: Aceitar ou Descartar no painel Otimizar dia.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · proposed move&lt;br&gt;from %2, %3&lt;br&gt;to %4&lt;br&gt;Not moved yet: Accept or Discard in the Optimize day panel.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · mudança proposta&lt;br&gt;de %2, %3&lt;br&gt;para %4&lt;br&gt;Ainda não movida: Aceitar ou Descartar no painel Otimizar dia.</translation>
     </message>
 </context>
 <context>
@@ -9235,6 +9351,21 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>&amp;Solve again</source>
         <translation>&amp;Resolver novamente</translation>
+    </message>
+    <message>
+        <source>&amp;Move booked visits</source>
+        <translation>&amp;Mover visitas agendadas</translation>
+    </message>
+    <message>
+        <source>Re-plan the whole day: visits already booked that are neither locked nor started may move to another time or technician. Off: they stay where they are.</source>
+        <translation>Replaneja o dia inteiro: visitas já agendadas que não estão bloqueadas nem iniciadas podem ir para outro horário ou técnico. Desmarcado: ficam onde estão.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new visit(s) and %1 booked visit(s) moved. Accept writes them as one step; Discard drops them.</source>
+        <translation>
+            <numerusform>%n visita nova e %1 visita(s) agendada(s) movida(s). Aceitar grava tudo em um passo; Descartar abandona.</numerusform>
+            <numerusform>%n visitas novas e %1 visita(s) agendada(s) movida(s). Aceitar grava tudo em um passo; Descartar abandona.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

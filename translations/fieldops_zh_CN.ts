@@ -1385,12 +1385,16 @@ Readings: %4.</source>
         <translation>该行不是 JSON 对象</translation>
     </message>
     <message>
-        <source>must be text, one of position, status, outcome, time_entry, part_used, rating, reading</source>
-        <translation>必须是文本，取值为 position、status、outcome、time_entry、part_used、rating、reading 之一</translation>
-    </message>
-    <message>
         <source>unknown kind &quot;%1&quot;</source>
         <translation>未知类型“%1”</translation>
+    </message>
+    <message>
+        <source>must be a whole number greater than 0</source>
+        <translation>必须是大于 0 的整数</translation>
+    </message>
+    <message>
+        <source>must be text, one of position, status, outcome, time_entry, part_used, rating, reading, delivered, read</source>
+        <translation>必须是文本，取值之一：position、status、outcome、time_entry、part_used、rating、reading、delivered、read</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1442,22 @@ Readings: %4.</source>
     <message>
         <source>%1 readings of asset %2 are in &quot;%3&quot;, not &quot;%4&quot;</source>
         <translation>资产 %2 的 %1 读数单位是“%3”，而不是“%4”</translation>
+    </message>
+    <message>
+        <source>no notice %1 in the outbox</source>
+        <translation>发件箱中没有通知 %1</translation>
+    </message>
+    <message>
+        <source>%1 is before notice %2 was written (%3)</source>
+        <translation>%1 早于通知 %2 的写入时间（%3）</translation>
+    </message>
+    <message>
+        <source>notice %1 is not delivered yet</source>
+        <translation>通知 %1 尚未送达</translation>
+    </message>
+    <message>
+        <source>%1 is before notice %2 was delivered (%3)</source>
+        <translation>%1 早于通知 %2 的送达时间（%3）</translation>
     </message>
 </context>
 <context>
@@ -3829,10 +3849,6 @@ moves them to (capacity-preview --level shows the moves); &quot;due&quot; is the
         <translation>输出 {&quot;ingested&quot;:N,&quot;by_kind&quot;:{…},&quot;warnings&quot;:[…]}。</translation>
     </message>
     <message>
-        <source>Take in the field gateway&apos;s events (position, status, outcome, time_entry, part_used, rating, reading), one JSON object per line, all or none. The first bad line is reported as FILE:LINE: key: reason and nothing is written.</source>
-        <translation>接收现场网关的事件（position、status、outcome、time_entry、part_used、rating、reading），每行一个 JSON 对象，全部接收或全部不接收。第一个错误行以 FILE:LINE: key: reason 的形式报告，且不写入任何内容。</translation>
-    </message>
-    <message>
         <source>ingest needs exactly one file, or - for standard input</source>
         <translation>ingest 只需要一个文件，或用 - 表示标准输入</translation>
     </message>
@@ -4051,14 +4067,6 @@ Commands:
     <message>
         <source>Book the new visits, all in one transaction.</source>
         <translation>在一个事务中排定所有新上门。</translation>
-    </message>
-    <message>
-        <source>Plan a day for the open work orders nobody is booked for. Visits already booked stay where they
-are; every new visit passes the rules `conflicts` checks (overlap, travel, shift, absence, skill,
-window), and what cannot be placed is listed as unassigned. Without --apply nothing is written.</source>
-        <translation>为尚未排定任何人的未完成工单规划一天。已排定的上门保持不变；
-每个新上门都要通过 `conflicts` 检查的规则（重叠、路程、班次、缺勤、技能、
-窗口），无法安排的列为未分配。不使用 --apply 时不写入任何内容。</translation>
     </message>
     <message>
         <source>optimize takes no arguments (got &quot;%1&quot;)</source>
@@ -5183,6 +5191,78 @@ the rule checks of `conflicts` keep.</source>
         <source>travel-speeds takes no arguments (got &quot;%1&quot;)</source>
         <translation>travel-speeds 不接受参数（收到 &quot;%1&quot;）</translation>
     </message>
+    <message>
+        <source>Take in the field gateway&apos;s events (position, status, outcome, time_entry, part_used, rating, reading, delivered, read), one JSON object per line, all or none. The first bad line is reported as FILE:LINE: key: reason and nothing is written.</source>
+        <translation>读入现场网关的事件（position、status、outcome、time_entry、part_used、rating、reading、delivered、read），每行一个 JSON 对象，要么全部写入，要么都不写入。第一行错误报告为 文件:行: 键: 原因，且不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>remove the technicians&apos; outbox notices read more than N days ago (--older-than-days N [--json])</source>
+        <translation>删除技术员发件箱中 N 天前已读的通知（--older-than-days N [--json]）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked visits moved: %n; the day&apos;s driving of the technicians concerned: %1 min, was %2 min.
+</source>
+        <translation>
+            <numerusform>已移动的预约上门：%n；相关技术员当天驾驶：%1 分钟，原为 %2 分钟。
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1 (%2)  %3 %4  →  %5 %6
+</source>
+        <translation>  %1 (%2)  %3 %4  →  %5 %6
+</translation>
+    </message>
+    <message>
+        <source>Re-plan the whole day: visits already booked that are neither locked nor started may move
+to another time or technician (listed under &quot;moves&quot;).</source>
+        <translation>重新规划整天：已预约且未锁定、未开始的上门可以
+改到其他时间或技术员（列在 &quot;moves&quot; 下）。</translation>
+    </message>
+    <message>
+        <source>Plan a day for the open work orders nobody is booked for. Visits already booked stay where they
+are (with --move-booked those neither locked nor started may move); every new or moved visit passes the rules `conflicts` checks (overlap, travel, shift, absence, skill,
+window), and what cannot be placed is listed as unassigned. Without --apply nothing is written.</source>
+        <translation>为尚无人预约的未完成工单规划一天。已预约的上门保持
+不变（使用 --move-booked 时，未锁定且未开始的可以移动）；每个新的或移动的上门都要通过 `conflicts` 检查的规则（重叠、路程、班次、缺勤、技能、
+时间窗），无法安排的列为未分配。不加 --apply 时不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Remove the notices read more than N days ago (N a whole number greater than 0).</source>
+        <translation>删除 N 天前已读的通知（N 为大于 0 的整数）。</translation>
+    </message>
+    <message>
+        <source>Print {&quot;removed&quot;:N}.</source>
+        <translation>输出 {&quot;removed&quot;:N}。</translation>
+    </message>
+    <message>
+        <source>Remove the technicians&apos; outbox notices read more than N days ago. Notices not delivered
+or not read yet stay, however old.</source>
+        <translation>删除技术员发件箱中 N 天前已读的通知。尚未送达
+或尚未阅读的通知无论多旧都保留。</translation>
+    </message>
+    <message>
+        <source>prune-outbox takes no arguments besides its options (got &quot;%1&quot;)</source>
+        <translation>prune-outbox 除选项外不接受参数（收到 &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>--older-than-days: a number of days is required, e.g. --older-than-days 30</source>
+        <translation>--older-than-days：需要天数，例如 --older-than-days 30</translation>
+    </message>
+    <message>
+        <source>--older-than-days: &quot;%1&quot; must be a whole number greater than 0</source>
+        <translation>--older-than-days：&quot;%1&quot; 必须是大于 0 的整数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outbox row(s) removed</source>
+        <translation>
+            <numerusform>已删除 %n 条发件箱记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>outbox: %1 notices delivered, %2 read</source>
+        <translation>发件箱：已送达 %1 条通知，已读 %2 条</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5407,6 +5487,10 @@ the rule checks of `conflicts` keep.</source>
     <message>
         <source>To</source>
         <translation>到</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -6493,12 +6577,38 @@ Create the tables now? Nothing else in the database is changed.</source>
         <translation>方案已放弃：未排定任何内容。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · proposed&lt;br&gt;%2, %3–%4&lt;br&gt;Not booked yet: Accept or Discard in the Optimize day panel.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · 建议&lt;br&gt;%2，%3–%4&lt;br&gt;尚未排定：请在“优化当天”面板中接受或放弃。</translation>
-    </message>
-    <message>
         <source>The schedule changed since this proposal was made: it is stale and cannot be accepted. Solve again to plan the day as it is now.</source>
         <translation>此方案生成后排程已发生变化：方案已过期，无法接受。请重新求解，以按当前情况规划当天。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-plan %1: %n new visit(s), %2 moved</source>
+        <translation>
+            <numerusform>重新规划 %1：%n 个新上门，移动 %2 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Booked %n new visit(s) and moved %1. Undo (Ctrl+Z) takes it all back.</source>
+        <translation>
+            <numerusform>已预约 %n 个新上门并移动 %1 个。撤销（Ctrl+Z）可全部还原。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-planned %1: %n new visit(s), %2 moved.</source>
+        <translation>
+            <numerusform>已重新规划 %1：%n 个新上门，移动 %2 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · proposed&lt;br&gt;%2&lt;br&gt;Not booked yet: Accept or Discard in the Optimize day panel.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 建议&lt;br&gt;%2&lt;br&gt;尚未预约：在“优化当天”面板中接受或放弃。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · proposed move&lt;br&gt;from %2, %3&lt;br&gt;to %4&lt;br&gt;Not moved yet: Accept or Discard in the Optimize day panel.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 建议移动&lt;br&gt;从 %2，%3&lt;br&gt;到 %4&lt;br&gt;尚未移动：在“优化当天”面板中接受或放弃。</translation>
     </message>
 </context>
 <context>
@@ -9191,6 +9301,20 @@ Why is it cancelled?</source>
     <message>
         <source>&amp;Solve again</source>
         <translation>重新求解(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Move booked visits</source>
+        <translation>移动已预约的上门(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Re-plan the whole day: visits already booked that are neither locked nor started may move to another time or technician. Off: they stay where they are.</source>
+        <translation>重新规划整天：已预约且未锁定、未开始的上门可以改到其他时间或技术员。不勾选：保持不变。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new visit(s) and %1 booked visit(s) moved. Accept writes them as one step; Discard drops them.</source>
+        <translation>
+            <numerusform>%n 个新上门，移动 %1 个已预约上门。接受将一次写入；放弃则丢弃。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
