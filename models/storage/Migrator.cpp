@@ -53,6 +53,8 @@ const std::vector<Migration> &migrations()
         {21, "parts: a reorder point per part and location, the parts a work order needs, and stock transfers between warehouses and vans",
          "0021_parts_stock.sql", [](Database &db) { return refreshChangeTracking(db); }},
         {22, "work orders' index by site alone dropped: the index by site and creation time serves its lookups", "0022_drop_redundant_site_index.sql", {}},
+        {24, "follow-up work orders: the work order a return visit follows, and where a work order's parts are reserved", "0024_follow_ups.sql",
+         [](Database &db) { return refreshChangeTracking(db); }},
     };
     return list;
 }
