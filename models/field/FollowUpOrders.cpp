@@ -66,12 +66,14 @@ Result<FollowUpResult> FollowUpOrders::create(const QString &originalId, const Q
     original->finish();
     if (status == QLatin1String("done") || status == QLatin1String("cancelled"))
         return result;
-    auto open = m_db.scalar(QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = ? AND status IN ('open', 'scheduled', 'in_progress')"),
+    auto open = m_db.scalar(QStringLiteral("SELECT min(id) FROM work_orders WHERE follow_up_of = ? AND status IN ('open', 'scheduled', 'in_progress')"),
                             {originalId});
     if (!open)
         return open.error();
-    if (open->toLongLong() > 0)
-        return result; // the return visit is on its way already (a corrected outcome)
+    if (!open->isNull() && !open->toString().isEmpty()) {
+        result.followUpId = open->toString(); // the return visit is on its way already (a corrected outcome)
+        return result;
+    }
 
     auto id = nextSequentialId(m_db, QStringLiteral("work_orders"), QStringLiteral("WO"));
     if (!id)
@@ -104,6 +106,7 @@ Result<FollowUpResult> FollowUpOrders::create(const QString &originalId, const Q
         result.parts.push_back({p.sku, p.quantity, *place});
     }
     result.followUpId = *id;
+    result.created = true;
     return result;
 }
 

@@ -31,7 +31,8 @@ struct ReservedPart {
 };
 
 struct FollowUpResult {
-    QString followUpId; // empty: none was needed (or one is open already)
+    QString followUpId; // the follow-up created, or the one still to be done already; empty: none
+    bool created = false; // followUpId was created now (the parts listed are its)
     std::vector<ReservedPart> parts;
     // A refusal of the input, named by its key ("parts"), with nothing written.
     QString refusedKey, refusedReason;
@@ -53,8 +54,9 @@ public:
 
     // The follow-up of `originalId` after the visit of `technicianId` ended needing `parts`
     // (each part once, quantities > 0), created at `now`. Nothing is created when the
-    // original is done or cancelled or already has a follow-up still to be done; an
-    // unknown part is refused (refusedKey "parts") before anything is written.
+    // original is done or cancelled, or already has a follow-up still to be done (that one
+    // is returned, its parts as they are); an unknown part is refused (refusedKey "parts")
+    // before anything is written.
     Result<FollowUpResult> create(const QString &originalId, const QString &technicianId, const std::vector<parts::PartNeed> &parts,
                                   const QDateTime &now);
 

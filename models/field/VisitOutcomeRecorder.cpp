@@ -166,8 +166,10 @@ Result<RecordedOutcome> VisitOutcomeRecorder::record(Database &db, const QString
             return followUp.error();
         if (followUp->refused())
             return Error::invalid(followUp->refusedKey + QStringLiteral(": ") + followUp->refusedReason);
-        r->followUpId = followUp->followUpId;
-        r->reservedParts = followUp->parts;
+        if (followUp->created) {
+            r->followUpId = followUp->followUpId;
+            r->reservedParts = followUp->parts;
+        }
     }
     if (s)
         s = tx.commit();
