@@ -13,6 +13,7 @@
 #include "field/VisitOutcomeRecorder.h"
 #include "parts/Reservations.h"
 #include "parts/StockRepository.h"
+#include "repositories/AlertRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -189,8 +190,22 @@ private slots:
         auto db = open(backend, &url);
         QVERIFY2(db, qPrintable(test::lastError()));
         QCOMPARE(test::runCli(url, {QStringLiteral("ingest"), QStringLiteral("-")}, kNeedsParts).exitCode, 0);
+        // The alert says the job was left unresolved with nothing booked, until the return
+        // visit is booked on the follow-up.
+        const auto unresolvedAlerts = [&] {
+            QStringList out;
+            auto alerts = AlertRepository(*db).current(QDateTime(QDate(2026, 3, 3), QTime(8, 0), Qt::UTC));
+            if (!alerts)
+                return QStringList{alerts.error().message};
+            for (const Alert &a : *alerts)
+                if (a.kind == Alert::Kind::Unresolved && a.workOrderId == QLatin1String("w1"))
+                    out << a.appointmentId;
+            return out;
+        };
+        QCOMPARE(unresolvedAlerts(), QStringList{QStringLiteral("ap9")});
         QVERIFY(db->run(QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status) VALUES "
                                        "('ap10', 'WO-000001', 't2', '2026-03-03T09:00:00Z', '2026-03-03T10:30:00Z', 'scheduled')")));
+        QCOMPARE(unresolvedAlerts(), QStringList());
         QVERIFY(db->run(QStringLiteral("UPDATE work_orders SET status = 'scheduled' WHERE id = 'WO-000001'")));
 
         // An unresolved return visit for another reason closes nothing.
