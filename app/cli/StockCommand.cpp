@@ -36,8 +36,8 @@ int runStock(CliContext &ctx, const QStringList &args)
     parser.addOptions({locationOpt, jsonOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("stock"),
-                   CliText::tr("The parts on hand at every warehouse and technician's van (van:TECHNICIAN), with each\n"
-                               "part's reorder point there."),
+                   CliText::tr("The parts on hand at every warehouse and technician's van (van:TECHNICIAN), what of them is\n"
+                               "reserved for work orders still to be done, what is available, and each part's reorder point there."),
                    code))
         return code;
     if (!noArguments(ctx, parser, QStringLiteral("stock"), code))
@@ -54,15 +54,18 @@ int runStock(CliContext &ctx, const QStringList &args)
     if (parser.isSet(jsonOpt)) {
         QStringList rows;
         for (const parts::StockLevel &l : *levels)
-            rows << QStringLiteral("{\"location\":%1,\"sku\":%2,\"name\":%3,\"quantity\":%4,\"min_quantity\":%5}")
-                        .arg(jsonString(l.location), jsonString(l.sku), jsonString(l.name), jsonNumber(l.quantity), jsonNumber(l.minQuantity));
+            rows << QStringLiteral("{\"location\":%1,\"sku\":%2,\"name\":%3,\"quantity\":%4,\"reserved\":%5,\"available\":%6,\"min_quantity\":%7}")
+                        .arg(jsonString(l.location), jsonString(l.sku), jsonString(l.name), jsonNumber(l.quantity), jsonNumber(l.reserved),
+                             jsonNumber(l.available()), jsonNumber(l.minQuantity));
         ctx.out() << QStringLiteral("{\"stock\":[%1]}").arg(rows.join(QLatin1Char(','))) << '\n';
     } else if (levels->empty()) {
         ctx.out() << (location.isEmpty() ? CliText::tr("No stock anywhere.") : CliText::tr("No stock at %1.").arg(location)) << '\n';
     } else {
-        std::vector<QStringList> rows{{CliText::tr("LOCATION"), CliText::tr("SKU"), CliText::tr("QUANTITY"), CliText::tr("MINIMUM"), CliText::tr("NAME")}};
+        std::vector<QStringList> rows{{CliText::tr("LOCATION"), CliText::tr("SKU"), CliText::tr("QUANTITY"), CliText::tr("RESERVED"),
+                                       CliText::tr("AVAILABLE"), CliText::tr("MINIMUM"), CliText::tr("NAME")}};
         for (const parts::StockLevel &l : *levels)
-            rows.push_back({l.location, l.sku, parts::quantityText(l.quantity), parts::quantityText(l.minQuantity), l.name});
+            rows.push_back({l.location, l.sku, parts::quantityText(l.quantity), parts::quantityText(l.reserved), parts::quantityText(l.available()),
+                            parts::quantityText(l.minQuantity), l.name});
         ctx.out() << textTable(rows);
     }
     ctx.out().flush();
@@ -76,7 +79,8 @@ int runReorder(CliContext &ctx, const QStringList &args)
     parser.addOptions({jsonOpt});
     int code = ExitOk;
     if (!ctx.parse(parser, args, QStringLiteral("reorder"),
-                   CliText::tr("The parts below their reorder point at each location, with how many are missing to reach it."),
+                   CliText::tr("The parts whose available quantity (on hand less reserved) is below their reorder point at each\n"
+                               "location, with how many are missing to reach it."),
                    code))
         return code;
     if (!noArguments(ctx, parser, QStringLiteral("reorder"), code))
@@ -90,16 +94,19 @@ int runReorder(CliContext &ctx, const QStringList &args)
     if (parser.isSet(jsonOpt)) {
         QStringList rows;
         for (const parts::ReorderLine &l : *lines)
-            rows << QStringLiteral("{\"location\":%1,\"sku\":%2,\"name\":%3,\"quantity\":%4,\"min_quantity\":%5,\"shortfall\":%6}")
-                        .arg(jsonString(l.location), jsonString(l.sku), jsonString(l.name), jsonNumber(l.quantity), jsonNumber(l.minQuantity),
-                             jsonNumber(l.shortfall()));
+            rows << QStringLiteral("{\"location\":%1,\"sku\":%2,\"name\":%3,\"quantity\":%4,\"reserved\":%5,\"available\":%6,"
+                                   "\"min_quantity\":%7,\"shortfall\":%8}")
+                        .arg(jsonString(l.location), jsonString(l.sku), jsonString(l.name), jsonNumber(l.quantity), jsonNumber(l.reserved),
+                             jsonNumber(l.available()), jsonNumber(l.minQuantity), jsonNumber(l.shortfall()));
         ctx.out() << QStringLiteral("{\"reorder\":[%1]}").arg(rows.join(QLatin1Char(','))) << '\n';
     } else if (lines->empty()) {
         ctx.out() << CliText::tr("Nothing is below its reorder point.") << '\n';
     } else {
-        std::vector<QStringList> rows{{CliText::tr("LOCATION"), CliText::tr("SKU"), CliText::tr("QUANTITY"), CliText::tr("MINIMUM"), CliText::tr("SHORT"), CliText::tr("NAME")}};
+        std::vector<QStringList> rows{{CliText::tr("LOCATION"), CliText::tr("SKU"), CliText::tr("QUANTITY"), CliText::tr("RESERVED"),
+                                       CliText::tr("AVAILABLE"), CliText::tr("MINIMUM"), CliText::tr("SHORT"), CliText::tr("NAME")}};
         for (const parts::ReorderLine &l : *lines)
-            rows.push_back({l.location, l.sku, parts::quantityText(l.quantity), parts::quantityText(l.minQuantity), parts::quantityText(l.shortfall()), l.name});
+            rows.push_back({l.location, l.sku, parts::quantityText(l.quantity), parts::quantityText(l.reserved), parts::quantityText(l.available()),
+                            parts::quantityText(l.minQuantity), parts::quantityText(l.shortfall()), l.name});
         ctx.out() << textTable(rows);
     }
     ctx.out().flush();

@@ -4,6 +4,7 @@
 #include "util/TimeFormat.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -112,6 +113,19 @@ public:
         return v.toString();
     }
 
+    // An array, or nullopt when absent (or not an array: then the issue is set).
+    std::optional<QJsonArray> array(const QString &key)
+    {
+        if (!present(key, false))
+            return std::nullopt;
+        const QJsonValue v = m_object.value(key);
+        if (!v.isArray()) {
+            fail(key, Text::tr("must be a list"));
+            return std::nullopt;
+        }
+        return v.toArray();
+    }
+
     void fail(const QString &key, const QString &reason)
     {
         if (!issue)
@@ -187,6 +201,28 @@ OutcomeEvent readOutcome(ObjectReader &r)
         r.fail(QStringLiteral("departed_at"), Text::tr("must not be before arrived_at"));
     else if (e.arrivedAt.isValid() && e.completedAt.isValid() && e.completedAt < e.arrivedAt)
         r.fail(QStringLiteral("completed_at"), Text::tr("must not be before arrived_at"));
+    // The parts the return visit needs: [{"sku":"FLT-100","quantity":2}], each part once.
+    if (const std::optional<QJsonArray> list = r.array(QStringLiteral("parts"))) {
+        const QString key = QStringLiteral("parts");
+        if (e.reason != QLatin1String("needs_parts"))
+            r.fail(key, Text::tr("only an outcome with reason needs_parts lists parts"));
+        QSet<QString> seen;
+        for (qsizetype i = 0; i < list->size() && !r.issue; ++i) {
+            const QJsonObject item = list->at(i).toObject();
+            const QJsonValue sku = item.value(QLatin1String("sku"));
+            const QJsonValue quantity = item.value(QLatin1String("quantity"));
+            if (!list->at(i).isObject() || !sku.isString() || sku.toString().trimmed().isEmpty())
+                r.fail(key, Text::tr("item %1 must be an object with a non-empty text sku and a quantity").arg(i + 1));
+            else if (!quantity.isDouble() || !std::isfinite(quantity.toDouble()) || quantity.toDouble() <= 0)
+                r.fail(key, Text::tr("item %1 (%2): quantity must be a number greater than 0").arg(i + 1).arg(sku.toString().trimmed()));
+            else if (seen.contains(sku.toString().trimmed()))
+                r.fail(key, Text::tr("%1 is listed twice").arg(sku.toString().trimmed()));
+            else {
+                seen.insert(sku.toString().trimmed());
+                e.parts.push_back({sku.toString().trimmed(), QString(), quantity.toDouble()});
+            }
+        }
+    }
     return e;
 }
 

@@ -3,12 +3,15 @@
 // object per line, read into typed events. Everything that can be checked without the
 // database is checked here (types, ranges, closed vocabularies, times, units of the
 // standard reading kinds); references are checked by FieldEventWriter beside the writes.
+#include "parts/Stock.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
 #include <variant>
+#include <vector>
 
 namespace fieldops::field {
 
@@ -39,6 +42,9 @@ struct OutcomeEvent {
     QString notes;
     QString signedBy;
     QDateTime arrivedAt, departedAt, completedAt; // null when not given
+    // needs_parts only: what the return visit must bring (`parts`: [{"sku":…,"quantity":n}]),
+    // listed and reserved on the follow-up work order (FollowUpOrders).
+    std::vector<parts::PartNeed> parts;
 };
 
 struct TimeEntryEvent {

@@ -51,6 +51,15 @@ OutcomeIssues checkOutcome(const VisitOutcome &o, const QDateTime &plannedStart,
         issues.push_back({QStringLiteral("outcome_reason"),
                           Text::tr("\"%1\" is not one of %2").arg(o.reason, vocabulary::outcomeReasons().join(QStringLiteral(", ")))});
 
+    if (!o.parts.empty() && (o.resolved || o.reason != QLatin1String("needs_parts")))
+        issues.push_back({QStringLiteral("parts"), Text::tr("only a visit not resolved for missing parts lists parts")});
+    for (const parts::PartNeed &p : o.parts) {
+        if (!(p.quantity > 0)) {
+            issues.push_back({QStringLiteral("parts"), Text::tr("%1: the quantity must be greater than 0").arg(p.sku)});
+            break;
+        }
+    }
+
     if (o.notes.size() > kOutcomeMaxNotes)
         issues.push_back({QStringLiteral("outcome_notes"), Text::tr("the notes are longer than %1 characters").arg(kOutcomeMaxNotes)});
     if (o.signedBy.size() > kOutcomeMaxSignedBy)

@@ -3,6 +3,7 @@
 // the technician) — the same facts the field gateway's outcome event carries: when the
 // technician arrived, finished and left, whether the job is fixed and, if not, why. The
 // checks here need no database, so the form can run them as the dispatcher types.
+#include "parts/Stock.h"
 #include "workorders/WorkOrderDraft.h"
 
 #include <QDateTime>
@@ -18,6 +19,9 @@ struct VisitOutcome {
     QString reason;        // unresolved only: one of vocabulary::outcomeReasons()
     QString notes;         // what was done, what remains
     QString signedBy;      // who signed for the work on site
+    // needs_parts only: what the return visit must bring, listed and reserved on the
+    // follow-up work order (FollowUpOrders).
+    std::vector<parts::PartNeed> parts;
 };
 
 // How far a recorded time may lie ahead of the console's clock (clocks differ a little)
@@ -30,7 +34,7 @@ constexpr int kOutcomeMaxSignedBy = 200;
 using OutcomeIssues = workorders::FieldIssues;
 
 // Everything wrong with the outcome, field by field in the form's order (arrived_at,
-// completed_at, departed_at, outcome_reason, outcome_notes, signed_by); empty when it may
+// completed_at, departed_at, outcome_reason, parts, outcome_notes, signed_by); empty when it may
 // be saved. `plannedStart`: the visit's booked start; `now`: the console's clock.
 OutcomeIssues checkOutcome(const VisitOutcome &outcome, const QDateTime &plannedStart, const QDateTime &now);
 

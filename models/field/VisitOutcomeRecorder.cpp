@@ -63,7 +63,7 @@ Result<VisitToRecord> VisitOutcomeRecorder::load(const QString &appointmentId, c
 Result<RecordedOutcome> VisitOutcomeRecorder::edits(const QString &appointmentId, int seenVersion, const VisitOutcome &outcome,
                                                     const QDateTime &now)
 {
-    auto row = m_db.run(QStringLiteral("SELECT a.work_order_id, a.start_at, a.status, w.status, w.version FROM appointments a "
+    auto row = m_db.run(QStringLiteral("SELECT a.work_order_id, a.start_at, a.status, w.status, w.version, a.technician_id FROM appointments a "
                                        "JOIN work_orders w ON w.id = a.work_order_id WHERE a.id = ?"),
                         {appointmentId});
     if (!row)
@@ -76,6 +76,7 @@ Result<RecordedOutcome> VisitOutcomeRecorder::edits(const QString &appointmentId
     const QString visitStatus = row->value(2).toString();
     r.workOrderStatusBefore = row->value(3).toString();
     const int workOrderVersion = row->value(4).toInt();
+    r.technicianId = row->value(5).toString();
     row->finish();
 
     if (const workorders::FieldIssues issues = checkOutcome(outcome, plannedStart, now); !issues.isEmpty())
@@ -118,11 +119,33 @@ Result<RecordedOutcome> VisitOutcomeRecorder::edits(const QString &appointmentId
         r.needsFollowUp = others->toInt() == 0;
         if (r.needsFollowUp)
             r.workOrderStatusAfter = QStringLiteral("open");
+        // Missing parts: a follow-up work order carries the return visit (unless one is on
+        // its way already); the original stays in progress until it is resolved.
+        if (r.needsFollowUp && FollowUpOrders::opensFollowUp(outcome.resolved, outcome.reason) && r.workOrderStatusBefore != QLatin1String("done")) {
+            auto open = m_db.scalar(QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = ? "
+                                                   "AND status IN ('open', 'scheduled', 'in_progress')"),
+                                    {r.workOrderId});
+            if (!open)
+                return open.error();
+            r.opensFollowUp = open->toLongLong() == 0;
+            r.workOrderStatusAfter = QStringLiteral("in_progress");
+        }
     }
     if (r.workOrderStatusAfter != r.workOrderStatusBefore)
         r.edits += records::updateEdit(records::workOrderSpec(), r.workOrderId, workOrderVersion,
                                        {{QStringLiteral("status"), r.workOrderStatusBefore}},
                                        {{QStringLiteral("status"), r.workOrderStatusAfter}});
+    // A resolved return visit closes the work orders it follows, as edits of their own.
+    if (r.workOrderStatusAfter == QLatin1String("done") && r.workOrderStatusBefore != QLatin1String("done")) {
+        auto originals = FollowUpOrders(m_db).originalsClosedBy(r.workOrderId);
+        if (!originals)
+            return originals.error();
+        for (const OriginalToClose &o : *originals) {
+            r.edits += records::updateEdit(records::workOrderSpec(), o.id, o.version, {{QStringLiteral("status"), QStringLiteral("in_progress")}},
+                                           {{QStringLiteral("status"), QStringLiteral("done")}});
+            r.closedOriginals << o.id;
+        }
+    }
     return r;
 }
 
@@ -136,6 +159,18 @@ Result<RecordedOutcome> VisitOutcomeRecorder::record(Database &db, const QString
     if (!r)
         return r.error();
     Status s = records::applyEdits(db, r->edits, true);
+    if (s && r->opensFollowUp) {
+        // In the same transaction: a refused part leaves the visit as it was.
+        auto followUp = FollowUpOrders(db).create(r->workOrderId, r->technicianId, outcome.parts, now);
+        if (!followUp)
+            return followUp.error();
+        if (followUp->refused())
+            return Error::invalid(followUp->refusedKey + QStringLiteral(": ") + followUp->refusedReason);
+        if (followUp->created) {
+            r->followUpId = followUp->followUpId;
+            r->reservedParts = followUp->parts;
+        }
+    }
     if (s)
         s = tx.commit();
     if (!s)

@@ -4,6 +4,7 @@
 // outcome, and its work order closed when the job is resolved or back in the queue when
 // it is not and no other visit is booked. The edits go through the editing spine, so the
 // write is versioned, audited, in the change feed, and one step on the undo stack.
+#include "field/FollowUpOrders.h"
 #include "field/VisitOutcome.h"
 #include "records/RecordEdit.h"
 #include "util/Result.h"
@@ -33,6 +34,15 @@ struct RecordedOutcome {
     QString workOrderStatusBefore, workOrderStatusAfter;
     // Unresolved and nothing else booked: the work order needs a return visit.
     bool needsFollowUp = false;
+    // needs_parts with nothing else booked: the return visit is a follow-up work order
+    // (FollowUpOrders), created by record() in the outcome's transaction; the original
+    // stays in progress.
+    bool opensFollowUp = false;
+    QString technicianId;            // the visit's technician (whose van is tried first)
+    QString followUpId;              // the follow-up record() created, if any
+    std::vector<ReservedPart> reservedParts;
+    // Resolved: the work orders this one was the return visit of, closed with it.
+    QStringList closedOriginals;
 };
 
 class VisitOutcomeRecorder {

@@ -1,5 +1,5 @@
 #pragma once
-// `fieldops-cli export DIR` as a library: writes the 18 files of the README's CSV interchange (every
+// `fieldops-cli export DIR` as a library: writes the 19 files of the README's CSV interchange (every
 // column, times as UTC with Z) from one consistent snapshot, rows sorted by key so two
 // exports of the same data are byte-identical and import back unchanged.
 #include "util/Result.h"

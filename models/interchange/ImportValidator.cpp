@@ -60,6 +60,8 @@ Status ImportValidator::validate(const QVector<ParsedFile> &files)
         }
         if (file.spec->table == QLatin1String("asset_readings"))
             checkReadingUnits(file, m_issues);
+        if (file.spec->table == QLatin1String("work_orders") && file.has(QStringLiteral("follow_up_of")))
+            checkFollowUps(file);
     }
     return TermsValidator(m_db, m_issues).validate(files);
 }
@@ -142,6 +144,35 @@ void ImportValidator::checkReferences(const ParsedFile &file, ReferenceIndex &re
                 if (!refs.knows(col.ref, id))
                     m_issues.add({spec.fileName, row.line, col.name, Text::tr("unknown %1 \"%2\"").arg(refKindName(col.ref), id)});
             }
+        }
+    }
+}
+
+void ImportValidator::checkFollowUps(const ParsedFile &file)
+{
+    const FileSpec &spec = *file.spec;
+    const int key = spec.indexOf(QStringLiteral("id"));
+    const int of = spec.indexOf(QStringLiteral("follow_up_of"));
+    QHash<QString, QString> follows; // the file's links; the database's are left to its checks
+    for (const ParsedRow &row : file.rows)
+        if (usable(row) && !row.values.at(of).isNull())
+            follows.insert(row.values.at(key).toString(), row.values.at(of).toString());
+    for (const ParsedRow &row : file.rows) {
+        if (!usable(row) || row.values.at(of).isNull())
+            continue;
+        const QString id = row.values.at(key).toString();
+        if (row.values.at(of).toString() == id) {
+            m_issues.add({spec.fileName, row.line, QStringLiteral("follow_up_of"), Text::tr("work order %1 cannot be a return visit of itself").arg(id)});
+            continue;
+        }
+        QString at = follows.value(id);
+        for (qsizetype step = 0; step < follows.size() && !at.isEmpty(); ++step) {
+            if (at == id) {
+                m_issues.add({spec.fileName, row.line, QStringLiteral("follow_up_of"),
+                              Text::tr("work order %1 is in a loop of return visits that follow each other").arg(id)});
+                break;
+            }
+            at = follows.value(at);
         }
     }
 }

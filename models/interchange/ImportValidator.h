@@ -31,6 +31,8 @@ private:
     void checkOrder(const ParsedFile &file);
     void checkReferences(const ParsedFile &file, class ReferenceIndex &refs);
     Status checkOverlaps(const ParsedFile &appointments);
+    // A work order is no return visit of itself, nor of one that follows it (a loop).
+    void checkFollowUps(const ParsedFile &workOrders);
 
     Database &m_db;
     IssueSink &m_issues;

@@ -223,6 +223,7 @@ QVector<FileSpec> buildSpecs()
             Col("pm_plan_id", T::Id).refers(R::Plan), // the plan a preventive work order was generated from
             Col("pm_due", T::Date),                   // and the occurrence it stands for
             Col("response_due", T::Timestamp),
+            Col("follow_up_of", T::Id).refers(R::WorkOrder), // the work order this one is the return visit of
         };
         files << f;
     }
@@ -284,6 +285,19 @@ QVector<FileSpec> buildSpecs()
             Col("sku", T::Id).req().refers(R::Part),
             Col("location", T::StockLocation).req(),
             Col("quantity", T::Real).req(),
+            Col("min_quantity", T::Real).atLeast(0).def(l1("0")), // the reorder point there
+        };
+        files << f;
+    }
+    {
+        // The parts a work order needs, and where each is reserved for it (empty: nowhere).
+        FileSpec f = owned("work_order_parts.csv", "work_order_parts", "work_order_id", "work_order_id, sku");
+        f.uniqueColumns = {l1("work_order_id"), l1("sku")};
+        f.columns = {
+            Col("work_order_id", T::Id).req().refers(R::WorkOrder),
+            Col("sku", T::Id).req().refers(R::Part),
+            Col("quantity", T::Real).req().above(0),
+            Col("reserved_location", T::StockLocation),
         };
         files << f;
     }

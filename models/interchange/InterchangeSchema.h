@@ -1,5 +1,5 @@
 #pragma once
-// The 18 files of the README's CSV interchange described once: columns, which are required, how a
+// The 19 files of the README's CSV interchange described once: columns, which are required, how a
 // cell is typed and validated, its default, the table column it lands in, what it refers
 // to, and how the file is keyed (upsert by id, or replaced per owner). The importer, the
 // exporter and their tests all read this table, so the contract has a single home.

@@ -92,6 +92,9 @@ struct KpiEngine::Prepared {
         int closing = -1; // appointment index of the first resolved visit
         int latest = -1;  // appointment index of the latest appointment
         bool earlierVisit = false; // a visit before the closing one (not a first-time fix)
+        // A return visit (follow_up_of) is part of its original's job: its appointments are
+        // in the original's history and it counts for nothing by itself.
+        bool partOfAnother = false;
     };
     std::vector<History> histories;
     std::vector<int> appointmentTech, appointmentType;
@@ -149,6 +152,34 @@ KpiEngine::KpiEngine(const KpiInputs &in) : m_in(in), m_p(std::make_unique<Prepa
         p.histories[size_t(i)].type = p.typeCode(in.workOrders[size_t(i)].type);
     }
 
+    // A follow-up and the work orders it follows are one job, judged at the chain's first
+    // work order (its root): the root's history holds the whole chain's appointments, so
+    // the job closes at the first resolved visit of any of them, and the visit that ended
+    // needing parts is an earlier visit (no first-time fix).
+    std::vector<int> rootOf(in.workOrders.size());
+    std::iota(rootOf.begin(), rootOf.end(), 0);
+    bool anyFollowUp = false;
+    for (const WorkOrderIn &wo : in.workOrders)
+        anyFollowUp = anyFollowUp || !wo.followUpOf.isEmpty();
+    if (anyFollowUp) {
+        QHash<QString, int> byId;
+        for (int i = 0; i < int(in.workOrders.size()); ++i)
+            byId.insert(in.workOrders[size_t(i)].id, i);
+        constexpr int kMaxChain = 100; // a loop a hand-edited database might hold
+        for (size_t i = 0; i < in.workOrders.size(); ++i) {
+            int r = int(i);
+            for (int step = 0; step < kMaxChain; ++step) {
+                const int up = byId.value(in.workOrders[size_t(r)].followUpOf, -1);
+                if (up < 0 || up == int(i))
+                    break;
+                r = up;
+            }
+            rootOf[i] = r;
+            p.histories[i].partOfAnother = r != int(i);
+        }
+    }
+    const auto jobOf = [&](int w) { return w >= 0 ? rootOf[size_t(w)] : w; };
+
     // Appointments grouped by work order, each group ordered by start (then id) so
     // "first" and "earlier" have one meaning everywhere.
     const size_t nAppointments = in.appointments.size();
@@ -160,7 +191,7 @@ KpiEngine::KpiEngine(const KpiInputs &in) : m_in(in), m_p(std::make_unique<Prepa
     const int noType = p.typeCode(QString());
     for (size_t i = 0; i < nAppointments; ++i) {
         const AppointmentIn &a = in.appointments[i];
-        woOf[i] = linked ? in.appointmentWorkOrder[i] : woIndex.value(a.workOrderId, -1);
+        woOf[i] = jobOf(linked ? in.appointmentWorkOrder[i] : woIndex.value(a.workOrderId, -1));
         p.appointmentTech[i] = techIndex.value(a.technicianId, kNobody);
         p.appointmentType[i] = woOf[i] >= 0 ? p.histories[size_t(woOf[i])].type : noType;
         if (woOf[i] >= 0)
@@ -198,6 +229,9 @@ KpiEngine::KpiEngine(const KpiInputs &in) : m_in(in), m_p(std::make_unique<Prepa
         for (const RatingIn &r : in.ratings)
             p.ratingWorkOrder.push_back(woIndex.value(r.workOrderId, -1));
     }
+    // A rating of a return visit belongs to the job, like its visits.
+    for (int &w : p.ratingWorkOrder)
+        w = jobOf(w);
 }
 
 KpiEngine::~KpiEngine() = default;
@@ -234,7 +268,7 @@ KpiEngine::Tally KpiEngine::tally(const std::vector<KpiRange> &ranges, const Kpi
 
     for (size_t w = 0; w < p.histories.size(); ++w) {
         const Prepared::History &h = p.histories[w];
-        if (!typeOk(h.type))
+        if (!typeOk(h.type) || h.partOfAnother)
             continue;
         const WorkOrderIn &wo = in.workOrders[w];
         const AppointmentIn *closing = h.closing >= 0 ? &in.appointments[size_t(h.closing)] : nullptr;

@@ -30,6 +30,9 @@ struct WorkOrderIn {
     QString type;
     qint64 createdMs = 0;
     std::optional<qint64> slaDueMs;
+    // The work order this one is the return visit of (work_orders.follow_up_of), or empty.
+    // A follow-up and the work orders it follows are one job: see KpiEngine.
+    QString followUpOf;
 };
 
 struct AppointmentIn {
@@ -79,7 +82,8 @@ struct KpiInputs {
     // Every work order any formula may touch (due, closed, visited, completed or rated in
     // the period) with ALL their non-cancelled appointments, so "first resolved" and
     // "earlier visit" are judged on the whole history, and the period's visits and
-    // completions are among them (one read instead of three).
+    // completions are among them (one read instead of three); with them every work order
+    // of the same follow-up chain (the original and its return visits).
     std::vector<WorkOrderIn> workOrders;
     std::vector<AppointmentIn> appointments;
     std::vector<RatingIn> ratings;           // rated_at in the period

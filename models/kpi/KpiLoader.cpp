@@ -44,6 +44,8 @@ Result<KpiInputs> loadOnOneConnection(Database &db, KpiInputs in, const detail::
                                          {p.from, p.to, p.from, p.to, p.from, p.to, p.from, p.to}, in, index);
         !s)
         return s.error();
+    if (Status s = detail::readFollowUpChains(db, t, in, index); !s)
+        return s.error();
     phase("work orders and appointments", in.appointments.size());
     if (Status s = detail::readRatings(db, t, p, in); !s)
         return s.error();

@@ -177,6 +177,8 @@ Result<KpiInputs> loadInParallel(Database &db, KpiInputs in, const PeriodText &p
         if (Status s = readHistories(db, t, QStringLiteral("w.id = ANY(CAST(? AS text[]))"), {textArray(rest)}, in, index); !s)
             return s.error();
     }
+    if (Status s = readFollowUpChains(db, t, in, index); !s)
+        return s.error();
     linkRatings(in, index);
     phase("work orders visited, completed or rated but not due", rest.size());
     return in;

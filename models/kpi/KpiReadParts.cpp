@@ -4,6 +4,7 @@
 #include "util/TimeFormat.h"
 
 #include <QLoggingCategory>
+#include <QSet>
 
 Q_LOGGING_CATEGORY(lcKpiLoad, "fieldops.kpi.load", QtWarningMsg)
 
@@ -138,7 +139,7 @@ Status readHistories(Database &db, const Instants &t, const QString &where, cons
             if (it == index.constEnd()) {
                 current = int(in.workOrders.size());
                 index.insert(workOrderId, current);
-                in.workOrders.push_back({workOrderId, q->value(1).toString(), t.required(q->value(2)), t.read(q->value(3))});
+                in.workOrders.push_back({workOrderId, q->value(1).toString(), t.required(q->value(2)), t.read(q->value(3)), QString()});
             } else {
                 current = it.value() >= firstOfThisRead ? it.value() : -1;
             }
@@ -160,6 +161,64 @@ Status readHistories(Database &db, const Instants &t, const QString &where, cons
         in.appointments.push_back(std::move(a));
         in.appointmentWorkOrder.push_back(current);
     }
+    return {};
+}
+
+Status readFollowUpChains(Database &db, const Instants &t, KpiInputs &in, WorkOrderIndex &index)
+{
+    // Follow-ups are few (the return visits for parts): every link at once, by the partial
+    // index on follow_up_of; nothing more to do without any.
+    auto q = bulkSelect(db, QStringLiteral("SELECT id, follow_up_of FROM work_orders WHERE follow_up_of IS NOT NULL"));
+    if (!q)
+        return q.error();
+    QHash<QString, QString> parent;
+    QHash<QString, QStringList> children;
+    while (q->next()) {
+        const QString id = q->value(0).toString(), of = q->value(1).toString();
+        parent.insert(id, of);
+        children[of].push_back(id);
+    }
+    if (parent.isEmpty())
+        return {};
+    constexpr int kMaxChain = 100; // a loop a hand-edited database might hold
+    const auto rootOf = [&](QString id) {
+        for (int i = 0; i < kMaxChain && parent.contains(id); ++i)
+            id = parent.value(id);
+        return id;
+    };
+    // Every member of the chains of the work orders read: from each root, its return visits.
+    QStringList missing;
+    QSet<QString> visited;
+    for (auto it = index.constBegin(); it != index.constEnd(); ++it) {
+        if (!parent.contains(it.key()) && !children.contains(it.key()))
+            continue;
+        QStringList todo{rootOf(it.key())};
+        while (!todo.isEmpty()) {
+            const QString id = todo.takeLast();
+            if (visited.contains(id))
+                continue;
+            visited.insert(id);
+            if (!index.contains(id))
+                missing.push_back(id);
+            todo += children.value(id);
+        }
+    }
+    if (!missing.isEmpty()) {
+        // The ids as one parameter: a JSON array on SQLite, a text[] literal on PostgreSQL.
+        QString list;
+        for (const QString &id : std::as_const(missing)) {
+            QString quoted = id;
+            quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+            list += (list.isEmpty() ? QString() : QStringLiteral(",")) + QLatin1Char('"') + quoted + QLatin1Char('"');
+        }
+        const bool pg = db.isPostgres();
+        const QString where = pg ? QStringLiteral("w.id = ANY(CAST(? AS text[]))") : QStringLiteral("w.id IN (SELECT value FROM json_each(?))");
+        const QString bind = pg ? QLatin1Char('{') + list + QLatin1Char('}') : QLatin1Char('[') + list + QLatin1Char(']');
+        if (Status s = readHistories(db, t, where, {bind}, in, index); !s)
+            return s;
+    }
+    for (WorkOrderIn &wo : in.workOrders)
+        wo.followUpOf = parent.value(wo.id);
     return {};
 }
 

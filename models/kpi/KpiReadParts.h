@@ -67,6 +67,10 @@ using WorkOrderIndex = QHash<QString, int>;
 // already in `index` are not added again; read ones are added to it.
 Status readHistories(Database &db, const Instants &t, const QString &where, const QVariantList &binds,
                      KpiInputs &in, WorkOrderIndex &index);
+// The follow-up chains of the work orders read: sets each one's followUpOf, and reads
+// (with readHistories) the originals and return visits of them not read yet, so a job
+// and its return visits are judged together.
+Status readFollowUpChains(Database &db, const Instants &t, KpiInputs &in, WorkOrderIndex &index);
 // Fills ratingWorkOrder once the work orders are read.
 void linkRatings(KpiInputs &in, const WorkOrderIndex &index);
 

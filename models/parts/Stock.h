@@ -15,6 +15,8 @@ struct StockLevel {
     QString location;
     double quantity = 0;
     double minQuantity = 0; // the reorder point; 0: never reordered
+    double reserved = 0;    // held there for work orders still to be done (Reservations)
+    double available() const { return quantity - reserved; }
 };
 
 // A part below its reorder point at a location, and by how much.
@@ -24,7 +26,10 @@ struct ReorderLine {
     QString location;
     double quantity = 0;
     double minQuantity = 0;
-    double shortfall() const { return minQuantity - quantity; }
+    double reserved = 0;
+    double available() const { return quantity - reserved; }
+    // The reorder list goes by what is free: on hand less reserved.
+    double shortfall() const { return minQuantity - available(); }
 };
 
 struct PartNeed {

@@ -1,5 +1,7 @@
 #include "parts/StockRepository.h"
 
+#include "parts/Reservations.h"
+
 #include "storage/Database.h"
 #include "util/TimeFormat.h"
 
@@ -20,7 +22,9 @@ constexpr double kEpsilon = 1e-9;
 
 Result<std::vector<StockLevel>> StockRepository::stock(const QString &location)
 {
-    QString sql = QStringLiteral("SELECT s.sku, p.name, s.location, s.quantity, s.min_quantity FROM stock s JOIN parts p ON p.sku = s.sku");
+    QString sql = QStringLiteral("SELECT s.sku, p.name, s.location, s.quantity, s.min_quantity, coalesce(r.reserved, 0) FROM stock s "
+                                 "JOIN parts p ON p.sku = s.sku LEFT JOIN (%1) r ON r.sku = s.sku AND r.location = s.location")
+                      .arg(Reservations::reservedSql());
     QVariantList binds;
     if (!location.isEmpty()) {
         sql += QStringLiteral(" WHERE s.location = ?");
@@ -32,19 +36,24 @@ Result<std::vector<StockLevel>> StockRepository::stock(const QString &location)
         return q.error();
     std::vector<StockLevel> out;
     while (q->next())
-        out.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toDouble(), q->value(4).toDouble()});
+        out.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toDouble(), q->value(4).toDouble(),
+                       q->value(5).toDouble()});
     return out;
 }
 
 Result<std::vector<ReorderLine>> StockRepository::reorderList()
 {
-    auto q = m_db.run(QStringLiteral("SELECT s.sku, p.name, s.location, s.quantity, s.min_quantity FROM stock s JOIN parts p ON p.sku = s.sku "
-                                     "WHERE s.quantity < s.min_quantity ORDER BY s.location, s.sku"));
+    // What is free (on hand less reserved) against the reorder point.
+    auto q = m_db.run(QStringLiteral("SELECT s.sku, p.name, s.location, s.quantity, s.min_quantity, coalesce(r.reserved, 0) FROM stock s "
+                                     "JOIN parts p ON p.sku = s.sku LEFT JOIN (%1) r ON r.sku = s.sku AND r.location = s.location "
+                                     "WHERE s.quantity - coalesce(r.reserved, 0) < s.min_quantity ORDER BY s.location, s.sku")
+                          .arg(Reservations::reservedSql()));
     if (!q)
         return q.error();
     std::vector<ReorderLine> out;
     while (q->next())
-        out.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toDouble(), q->value(4).toDouble()});
+        out.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toDouble(), q->value(4).toDouble(),
+                       q->value(5).toDouble()});
     return out;
 }
 

@@ -177,11 +177,14 @@ Status AlertRepository::overruns(const QDateTime &now, const AlertRules &rules, 
 
 Status AlertRepository::unresolved(const QDateTime &now, const AlertRules &rules, std::vector<Alert> &out)
 {
-    // The job's last finished visit left it unresolved and nothing is booked after it.
+    // The job's last finished visit left it unresolved and nothing is booked after it, for
+    // the work order itself or for its follow-up (the return visit for parts).
     auto q = m_db.run(QStringLiteral("SELECT %2, a.completed_at %3 "
                                      "WHERE a.status = 'completed' AND CAST(a.resolved AS integer) = 0 AND a.completed_at > ? "
                                      "  AND w.status NOT IN ('done', 'cancelled') "
                                      "  AND NOT EXISTS (SELECT 1 FROM appointments b WHERE b.work_order_id = a.work_order_id AND b.status IN %1) "
+                                     "  AND NOT EXISTS (SELECT 1 FROM work_orders f JOIN appointments d ON d.work_order_id = f.id "
+                                     "                  WHERE f.follow_up_of = a.work_order_id AND d.status IN %1) "
                                      "  AND NOT EXISTS (SELECT 1 FROM appointments c WHERE c.work_order_id = a.work_order_id "
                                      "                  AND c.status = 'completed' AND c.completed_at > a.completed_at)")
                           .arg(QLatin1String(kLiveVisit), QLatin1String(kVisitColumns), QLatin1String(kVisitJoins)),

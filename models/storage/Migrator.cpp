@@ -54,6 +54,8 @@ const std::vector<Migration> &migrations()
          "0021_parts_stock.sql", [](Database &db) { return refreshChangeTracking(db); }},
         {22, "work orders' index by site alone dropped: the index by site and creation time serves its lookups", "0022_drop_redundant_site_index.sql", {}},
         {23, "the field gateway's role (fieldops_field, PostgreSQL): checked server functions for the phones' events and the outbox's delivery, no table of its own", "0023_field_gateway.sql", {}},
+        {24, "follow-up work orders: the work order a return visit follows, and where a work order's parts are reserved", "0024_follow_ups.sql",
+         [](Database &db) { return refreshChangeTracking(db); }},
     };
     return list;
 }

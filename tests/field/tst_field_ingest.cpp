@@ -41,6 +41,7 @@ const QStringList &touchedTables()
     static const QStringList t{QStringLiteral("positions"), QStringLiteral("appointments"), QStringLiteral("work_orders"),
                                QStringLiteral("time_entries"), QStringLiteral("parts_used"), QStringLiteral("stock"),
                                QStringLiteral("ratings"), QStringLiteral("asset_readings"), QStringLiteral("asset_reading_hours"),
+                               QStringLiteral("work_order_parts"), QStringLiteral("work_order_skills"),
                                QStringLiteral("change_log"), QStringLiteral("audit_log")};
     return t;
 }
@@ -188,7 +189,7 @@ private slots:
         QVERIFY2(open(backend), qPrintable(test::lastError()));
         const CliRun r = runCli(m_url, {QStringLiteral("ingest"), QStringLiteral("-"), QStringLiteral("--json")},
                                 R"({"kind":"status","appointment_id":"ap1","status":"on_site","at":"2026-03-02T11:05:00Z"}
-{"kind":"outcome","appointment_id":"ap1","resolved":false,"reason":"needs_parts","notes":"Relay burnt","x":1}
+{"kind":"outcome","appointment_id":"ap1","resolved":false,"reason":"customer_absent","notes":"Site closed","x":1}
 )");
         QCOMPARE(r.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -200,9 +201,11 @@ private slots:
         QCOMPARE(byKind.value(QLatin1String("position")).toInt(), 0);
         QCOMPARE(json.value(QLatin1String("warnings")).toArray(), QJsonArray{QStringLiteral("-:2: x: unknown key, ignored")});
         QCOMPARE(value(*m_db, QStringLiteral("SELECT status FROM appointments WHERE id = 'ap1'")).toString(), QStringLiteral("completed"));
-        QCOMPARE(value(*m_db, QStringLiteral("SELECT outcome_reason FROM appointments WHERE id = 'ap1'")).toString(), QStringLiteral("needs_parts"));
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT outcome_reason FROM appointments WHERE id = 'ap1'")).toString(), QStringLiteral("customer_absent"));
         QCOMPARE(value(*m_db, QStringLiteral("SELECT resolved FROM appointments WHERE id = 'ap1'")).toBool(), false);
-        // Not closed: back in the queue for another visit.
+        // Not closed: back in the queue for another visit (missing parts would open a
+        // follow-up work order instead: tst_follow_up).
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = 'w4'")).toInt(), 0);
         QCOMPARE(value(*m_db, QStringLiteral("SELECT status FROM work_orders WHERE id = 'w4'")).toString(), QStringLiteral("open"));
         // With no completion time given the ingest's clock stands in for it.
         QVERIFY(!instant(*m_db, QStringLiteral("SELECT completed_at FROM appointments WHERE id = 'ap1'")).isEmpty());
@@ -244,6 +247,10 @@ private slots:
                                          QStringLiteral("3: quantity: 2 is more than the 1 of V-2 in stock at van:t2")}},
             {"no stock there", {R"({"kind":"part_used","appointment_id":"ap1","sku":"V-2","quantity":1,"from":"warehouse:central"})",
                                 QStringLiteral("3: from: no stock of V-2 at warehouse:central")}},
+            {"parts: unknown part", {R"({"kind":"outcome","appointment_id":"ap1","resolved":false,"reason":"needs_parts","parts":[{"sku":"X-1","quantity":1}]})",
+                                     QStringLiteral("3: parts: no part X-1")}},
+            {"parts: not a list", {R"({"kind":"outcome","appointment_id":"ap1","resolved":false,"reason":"needs_parts","parts":"F-100"})",
+                                   QStringLiteral("3: parts: must be a list")}},
             {"unknown asset", {R"({"kind":"reading","asset_id":"a9","at":"2026-03-02T12:00:00Z","reading":"cycles","value":3})", QStringLiteral("3: asset_id: no asset a9")}},
             {"future reading", {R"({"kind":"reading","asset_id":"a1","at":"2099-01-01T00:00:00Z","reading":"cycles","value":3})",
                                 QStringLiteral("3: at: 2099-01-01T00:00:00Z is in the future")}},

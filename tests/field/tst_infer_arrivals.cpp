@@ -83,10 +83,6 @@ class TestInferArrivals : public QObject {
     //   ap1 Bruno at Beta HQ 11:00–12:30 (the fixture's): no tap, the phone there 11:20–12:40.
     bool open(const QString &backend)
     {
-        m_db = test::freshDatabase(backend, true, &m_url);
-        if (!m_db)
-            return false;
-        QString failed = test::insertWorkOrderFixture(*m_db);
         const QStringList rows{
             QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status, arrived_at, departed_at, completed_at) VALUES "
                            "('ap5', 'w1', 't1', '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z', 'completed', '2026-03-02T08:50:00Z', "
@@ -96,17 +92,8 @@ class TestInferArrivals : public QObject {
             parked("t1", hm(8, 0), hm(8, 59), -23.55, -46.60), parked("t1", hm(9, 10), hm(10, 0), -23.55, -46.63),
             parked("t1", hm(10, 1), hm(15, 0), -23.55, -46.60), parked("t2", hm(11, 0), hm(11, 19), -23.58, -46.66),
             parked("t2", hm(11, 20), hm(12, 40), -23.60, -46.70), parked("t2", hm(12, 41), hm(13, 30), -23.58, -46.66)};
-        for (const QString &sql : rows) {
-            if (!failed.isEmpty())
-                break;
-            if (Status s = m_db->execDirect(sql); !s)
-                failed = s.error().message;
-        }
-        if (!failed.isEmpty()) {
-            qWarning() << failed;
-            return false;
-        }
-        return true;
+        m_db = test::openFixtureDatabase(backend, &m_url, rows);
+        return m_db != nullptr;
     }
 
 private slots:

@@ -56,19 +56,8 @@ class TestOutboxStates : public QObject {
 
     bool open(const QString &backend)
     {
-        m_db = test::freshDatabase(backend, true, &m_url);
-        if (!m_db)
-            return false;
-        QString failed = test::insertWorkOrderFixture(*m_db);
-        if (failed.isEmpty()) {
-            if (Status s = m_db->execDirect(QString::fromLatin1(kNotices)); !s)
-                failed = s.error().message;
-        }
-        if (!failed.isEmpty()) {
-            qWarning() << failed;
-            return false;
-        }
-        return true;
+        m_db = test::openFixtureDatabase(backend, &m_url, {QString::fromLatin1(kNotices)});
+        return m_db != nullptr;
     }
 
     QString instant(const QString &column, int id)

@@ -171,13 +171,16 @@ private slots:
         QVERIFY2(db, qPrintable(test::lastError()));
         VisitOutcome o = resolvedAtNoon();
         o.resolved = false;
-        o.reason = QStringLiteral("needs_parts");
-        o.notes = QStringLiteral("Battery model out of stock in the van");
+        o.reason = QStringLiteral("customer_absent");
+        o.notes = QStringLiteral("Nobody to open the panel room");
         auto r = VisitOutcomeRecorder::record(*db, QStringLiteral("ap1"), 1, o, test::fixtureNow());
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
         QVERIFY(r->needsFollowUp);
+        QVERIFY(!r->opensFollowUp); // only missing parts open a follow-up work order (tst_follow_up)
+        QCOMPARE(r->followUpId, QString());
         QCOMPARE(value(*db, QStringLiteral("SELECT status FROM work_orders WHERE id = 'w4'")).toString(), QStringLiteral("open"));
-        QCOMPARE(value(*db, QStringLiteral("SELECT outcome_reason FROM appointments WHERE id = 'ap1'")).toString(), QStringLiteral("needs_parts"));
+        QCOMPARE(value(*db, QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = 'w4'")).toInt(), 0);
+        QCOMPARE(value(*db, QStringLiteral("SELECT outcome_reason FROM appointments WHERE id = 'ap1'")).toString(), QStringLiteral("customer_absent"));
         QCOMPARE(value(*db, QStringLiteral("SELECT resolved FROM appointments WHERE id = 'ap1'")).toBool(), false);
 
         // With another visit still booked, the job is not back in the queue.

@@ -2,7 +2,8 @@
 // main window with QTest key and mouse events: the visit picked in the inspector, Ctrl+Shift+R,
 // "Not resolved" without a reason blocking Save with its message, a reason chosen by keys,
 // Save; the work order goes back to the queue, the return visit is offered, the inspector
-// tells the story, and Ctrl+Z puts everything back. A time out of order blocks Save, and a
+// tells the story, and Ctrl+Z puts everything back. Needing parts (typed in "Parts needed")
+// opens the return visit as a follow-up work order with the parts reserved. A time out of order blocks Save, and a
 // visit changed by someone else meanwhile is refused in the dialog with nothing written.
 #include "../itemmodels/WorkOrderFixture.h"
 #include "GuiTestSupport.h"
@@ -22,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -106,23 +108,26 @@ private slots:
         QLabel *reasonIssue = dialog->issueLabel(QStringLiteral("outcome_reason"));
         QVERIFY(reasonIssue->isVisible());
         QVERIFY(!reasonIssue->text().isEmpty());
-        QVERIFY(test::chooseByKeys(dialog->reasonBox(), QStringLiteral("needs_parts")));
+        QVERIFY(test::chooseByKeys(dialog->reasonBox(), QStringLiteral("customer_absent")));
         QVERIFY(!reasonIssue->isVisible());
         QVERIFY(saveButton(dialog)->isEnabled());
+        // Parts are for a visit that needs them only.
+        QVERIFY(!dialog->partsEdit()->isEnabled());
         dialog->notesEdit()->setFocus();
-        QTest::keyClicks(dialog->notesEdit(), QStringLiteral("Battery for the panel out of stock"));
+        QTest::keyClicks(dialog->notesEdit(), QStringLiteral("Nobody at the panel room"));
         QTest::keyClicks(dialog->signedByEdit(), QStringLiteral("Carla Reis"));
         dialog->grab().save(test::screenshotPath(QStringLiteral("visit-outcome-%1.png").arg(backend)));
 
         QTest::mouseClick(saveButton(dialog), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!w->outcomes()->dialog(), 10000);
         QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM appointments WHERE id = 'ap1'"))->toString(), QStringLiteral("completed"));
-        QCOMPARE(db->scalar(QStringLiteral("SELECT outcome_reason FROM appointments WHERE id = 'ap1'"))->toString(), QStringLiteral("needs_parts"));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT outcome_reason FROM appointments WHERE id = 'ap1'"))->toString(), QStringLiteral("customer_absent"));
         QCOMPARE(db->scalar(QStringLiteral("SELECT outcome_notes FROM appointments WHERE id = 'ap1'"))->toString(),
-                 QStringLiteral("Battery for the panel out of stock"));
+                 QStringLiteral("Nobody at the panel room"));
         QCOMPARE(db->scalar(QStringLiteral("SELECT signed_by FROM appointments WHERE id = 'ap1'"))->toString(), QStringLiteral("Carla Reis"));
         QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM work_orders WHERE id = 'w4'"))->toString(), QStringLiteral("open"));
-        QCOMPARE(asked, QStringList{QStringLiteral("w4|Needs parts")});
+        QCOMPARE(asked, QStringList{QStringLiteral("w4|Customer absent")});
+        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = 'w4'"))->toInt(), 0);
         QCOMPARE(followUps.count(), 0); // the dispatcher said "not now"
         QUndoStack *stack = w->session()->document()->undoStack();
         QCOMPARE(stack->undoText(), QStringLiteral("Outcome of visit ap1"));
@@ -130,9 +135,9 @@ private slots:
         // The inspector tells the story: the outcome on the visit, what remains below.
         widgets::WorkOrderInspector *inspector = w->docks()->inspector();
         QTreeWidget *visits = inspector->appointmentList();
-        QTRY_COMPARE_WITH_TIMEOUT(visits->topLevelItem(0)->text(6), QStringLiteral("Not resolved: Needs parts"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(visits->topLevelItem(0)->text(6), QStringLiteral("Not resolved: Customer absent"), 10000);
         QVERIFY(!visits->topLevelItem(0)->text(4).isEmpty()); // arrived
-        QVERIFY(inspector->fieldText(QStringLiteral("story")).contains(QLatin1String("Battery for the panel out of stock")));
+        QVERIFY(inspector->fieldText(QStringLiteral("story")).contains(QLatin1String("Nobody at the panel room")));
         QCOMPARE(inspector->fieldText(QStringLiteral("status")), QStringLiteral("Open"));
         w->grab().save(test::screenshotPath(QStringLiteral("window-story-%1.png").arg(backend)));
         {
@@ -197,6 +202,55 @@ private slots:
         QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM work_orders WHERE id = 'w4'"))->toString(), QStringLiteral("done"));
         QCOMPARE(db->scalar(QStringLiteral("SELECT resolved FROM appointments WHERE id = 'ap1'"))->toBool(), true);
         QCOMPARE(asked, 0);
+    }
+
+    void needsPartsOpensTheReturnVisit_data() { test::addBackendRows(); }
+    void needsPartsOpensTheReturnVisit()
+    {
+        QFETCH(QString, backend);
+        std::unique_ptr<Database> db;
+        auto w = window(backend, &db);
+        QVERIFY2(w, qPrintable(m_failure));
+        QVERIFY(db->run(QStringLiteral("INSERT INTO parts(sku, name, unit_cost) VALUES ('BAT-12', 'Panel battery', 30)")));
+        QVERIFY(db->run(QStringLiteral("INSERT INTO stock(sku, location, quantity) VALUES ('BAT-12', 'warehouse:central', 6)")));
+        QStringList asked;
+        w->outcomes()->setAskFollowUp([&asked](const QString &workOrderId, const QString &reason) {
+            asked << workOrderId + QLatin1Char('|') + reason;
+            return true;
+        });
+        QSignalSpy followUps(w->outcomes(), &gui::VisitOutcomeController::followUpRequested);
+        widgets::VisitOutcomeDialog *dialog = openForAp1(w.get());
+        QVERIFY(dialog);
+        QTest::mouseClick(dialog->unresolvedButton(), Qt::LeftButton);
+        QVERIFY(test::chooseByKeys(dialog->reasonBox(), QStringLiteral("needs_parts")));
+        QVERIFY(dialog->partsEdit()->isEnabled());
+        // Text that is no list of parts blocks Save, with the reason under the field.
+        dialog->partsEdit()->setFocus();
+        QTest::keyClicks(dialog->partsEdit(), QStringLiteral("two batteries"));
+        QLabel *partsIssue = dialog->issueLabel(QStringLiteral("parts"));
+        QVERIFY(partsIssue->isVisible());
+        QCOMPARE(partsIssue->text(), QStringLiteral("\"two batteries\" is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)"));
+        QVERIFY(!saveButton(dialog)->isEnabled());
+        dialog->partsEdit()->clear();
+        QTest::keyClicks(dialog->partsEdit(), QStringLiteral("2 x BAT-12"));
+        QVERIFY(!partsIssue->isVisible());
+        QVERIFY(saveButton(dialog)->isEnabled());
+
+        QTest::mouseClick(saveButton(dialog), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->outcomes()->dialog(), 10000);
+        // The return visit is its own work order, following w4, with the batteries reserved
+        // where they are; w4 waits for it in progress.
+        QCOMPARE(db->scalar(QStringLiteral("SELECT id FROM work_orders WHERE follow_up_of = 'w4'"))->toString(), QStringLiteral("WO-000001"));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT summary FROM work_orders WHERE id = 'WO-000001'"))->toString(),
+                 QStringLiteral("Return visit: Fire panel inspection"));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT reserved_location FROM work_order_parts WHERE work_order_id = 'WO-000001' AND sku = 'BAT-12'"))->toString(),
+                 QStringLiteral("warehouse:central"));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT quantity FROM work_order_parts WHERE work_order_id = 'WO-000001'"))->toDouble(), 2.0);
+        QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM work_orders WHERE id = 'w4'"))->toString(), QStringLiteral("in_progress"));
+        // The dispatcher is asked about the follow-up, and finding a technician is for it.
+        QCOMPARE(asked, QStringList{QStringLiteral("WO-000001|Needs parts")});
+        QCOMPARE(followUps.count(), 1);
+        QCOMPARE(followUps.at(0).at(0).toString(), QStringLiteral("WO-000001"));
     }
 
     void visitChangedMeanwhileIsRefusedInTheDialog()

@@ -155,7 +155,8 @@ inline const QStringList &domainTables()
         QStringLiteral("contract_assets"),
         QStringLiteral("maintenance_plans"), QStringLiteral("maintenance_plan_skills"), QStringLiteral("work_orders"),
         QStringLiteral("work_order_skills"), QStringLiteral("appointments"), QStringLiteral("ratings"),
-        QStringLiteral("time_entries"), QStringLiteral("parts"), QStringLiteral("stock"), QStringLiteral("positions")};
+        QStringLiteral("time_entries"), QStringLiteral("parts"), QStringLiteral("stock"), QStringLiteral("work_order_parts"),
+        QStringLiteral("positions")};
     return t;
 }
 

@@ -43,7 +43,25 @@ private slots:
         const QString source = tmp.filePath(QStringLiteral("source"));
         const QString first = tmp.filePath(QStringLiteral("first"));
         const QString second = tmp.filePath(QStringLiteral("second/nested")); // export creates it
-        QVERIFY(test::writeDirectory(source, test::sampleDirectory()));
+        // The sample with a return visit (w4 follows w1, listed before it), the parts it
+        // needs with where they are reserved, and reorder points.
+        QMap<QString, QString> sample = test::sampleDirectory();
+        sample[QStringLiteral("work_orders.csv")] = QStringLiteral(
+            "id,site_id,asset_id,contract_id,type,priority,required_skills,duration_min,window_start,window_end,created_at,sla_due,status,summary,follow_up_of\n"
+            "w4,s1,as1,k1,corrective,1,hvac,60,,,2026-03-02T13:30:00Z,,open,Return visit: Ar-condicionado,w1\n"
+            "w1,s1,as1,k1,corrective,1,hvac;elec,90,2026-03-02T08:00:00-03:00,2026-03-02T18:00:00-03:00,2026-03-01T10:00:00Z,2026-03-02T14:00:00-03:00,scheduled,\"Ar-condicionado não liga\ncliente aguarda\",\n"
+            "w2,s2,,,install,,,60,,,2026-03-01T11:00:00Z,,open,,\n"
+            "w3,s2,as2,k2,inspection,4,plumb,30,,,2026-03-01T12:00:00+05:30,,done,,\n");
+        sample[QStringLiteral("stock.csv")] = QStringLiteral(
+            "sku,location,quantity,min_quantity\n"
+            "p-cap,warehouse:main,40,10\n"
+            "p-cap,van:t1,3,\n"
+            "p-filter,warehouse:main,12.5,2.5\n");
+        sample[QStringLiteral("work_order_parts.csv")] = QStringLiteral(
+            "work_order_id,sku,quantity,reserved_location\n"
+            "w4,p-cap,2,van:t1\n"
+            "w4,p-filter,1,\n");
+        QVERIFY(test::writeDirectory(source, sample));
 
         QString url1, url2;
         auto db1 = test::freshDatabase(backend, true, &url1);
@@ -54,7 +72,7 @@ private slots:
         auto run = test::runCli(url1, {QStringLiteral("import"), source});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err)); // no warnings for a clean directory
-        QVERIFY(run.out.contains(QLatin1String("imported 40 rows from 17 files")));
+        QVERIFY(run.out.contains(QLatin1String("imported 43 rows from 18 files")));
 
         run = test::runCli(url1, {QStringLiteral("export"), first});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -65,7 +83,7 @@ private slots:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 
         const auto a = test::readDirectory(first), b = test::readDirectory(second);
-        QCOMPARE(a.size(), 18); // the sample has no holidays.csv; the export writes it, with its header
+        QCOMPARE(a.size(), 19); // the sample has no holidays.csv; the export writes it, with its header
         QCOMPARE(a.keys(), b.keys());
         for (const QString &name : a.keys())
             QVERIFY2(a.value(name) == b.value(name), qPrintable(name + QStringLiteral(" differs:\n")
@@ -75,7 +93,8 @@ private slots:
         const QString dump1 = test::domainDump(*db1, &counts);
         QCOMPARE(dump1, test::domainDump(*db2));
         QCOMPARE(counts.value(QStringLiteral("technician_skills")), 3);
-        QCOMPARE(counts.value(QStringLiteral("work_order_skills")), 3);
+        QCOMPARE(counts.value(QStringLiteral("work_order_skills")), 4);
+        QCOMPARE(counts.value(QStringLiteral("work_order_parts")), 2);
         QCOMPARE(counts.value(QStringLiteral("maintenance_plan_skills")), 1);
         QCOMPARE(counts.value(QStringLiteral("appointments")), 3);
         QCOMPARE(counts.value(QStringLiteral("stock")), 3);
@@ -95,7 +114,16 @@ private slots:
         QCOMPARE(techs.at(0).value(QStringLiteral("hourly_cost")), QStringLiteral("42.5"));
 
         const auto orders = exportedRows(a.value(QStringLiteral("work_orders.csv")));
-        QCOMPARE(orders.size(), 3);
+        QCOMPARE(orders.size(), 4);
+        QCOMPARE(orders.at(0).value(QStringLiteral("follow_up_of")), QString());
+        QCOMPARE(orders.at(3).value(QStringLiteral("id")), QStringLiteral("w4"));
+        QCOMPARE(orders.at(3).value(QStringLiteral("follow_up_of")), QStringLiteral("w1"));
+        const auto needs = exportedRows(a.value(QStringLiteral("work_order_parts.csv")));
+        QCOMPARE(needs.size(), 2);
+        QCOMPARE(needs.at(0).value(QStringLiteral("sku")), QStringLiteral("p-cap"));
+        QCOMPARE(needs.at(0).value(QStringLiteral("quantity")), QStringLiteral("2"));
+        QCOMPARE(needs.at(0).value(QStringLiteral("reserved_location")), QStringLiteral("van:t1"));
+        QCOMPARE(needs.at(1).value(QStringLiteral("reserved_location")), QString());
         QCOMPARE(orders.at(0).value(QStringLiteral("window_start")), QStringLiteral("2026-03-02T11:00:00Z"));
         QCOMPARE(orders.at(0).value(QStringLiteral("summary")), QStringLiteral("Ar-condicionado não liga\ncliente aguarda"));
         QCOMPARE(orders.at(1).value(QStringLiteral("priority")), QStringLiteral("3"));
@@ -142,6 +170,8 @@ private slots:
         QCOMPARE(stock.size(), 3);
         QCOMPARE(stock.at(0).value(QStringLiteral("location")), QStringLiteral("van:t1"));
         QCOMPARE(stock.at(2).value(QStringLiteral("quantity")), QStringLiteral("12.5"));
+        QCOMPARE(stock.at(2).value(QStringLiteral("min_quantity")), QStringLiteral("2.5"));
+        QCOMPARE(stock.at(0).value(QStringLiteral("min_quantity")), QStringLiteral("0")); // empty: none
 
         // Every column of §1 is in the header of its file.
         const QString header = QString::fromUtf8(a.value(QStringLiteral("time_entries.csv"))).section(QStringLiteral("\r\n"), 0, 0);
@@ -159,7 +189,8 @@ private slots:
         const auto run = test::runCli(url, {QStringLiteral("export"), tmp.path()});
         QCOMPARE(run.exitCode, 0);
         const auto files = test::readDirectory(tmp.path());
-        QCOMPARE(files.size(), 18);
+        QCOMPARE(files.size(), 19);
+        QCOMPARE(files.value(QStringLiteral("work_order_parts.csv")), QByteArray("work_order_id,sku,quantity,reserved_location\r\n"));
         QCOMPARE(files.value(QStringLiteral("skills.csv")), QByteArray("code,name\r\n"));
         QVERIFY(files.value(QStringLiteral("positions.csv")).startsWith("technician_id,at,lat,lon,speed_kmh,heading_deg,accuracy_m\r\n"));
     }

@@ -10,6 +10,7 @@
 //   w5 P4 corrective done, SLA in the past (done: no alert)
 //   w6 P2 corrective open, one completed-unresolved and one cancelled visit → queue
 #include "storage/Database.h"
+#include "TestDatabases.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -63,6 +64,27 @@ inline QString insertWorkOrderFixture(Database &db)
     if (Status s = tx.commit(); !s)
         return s.error().message;
     return {};
+}
+
+// A fresh database of the backend with the fixture and then `extraSql` (run in order);
+// nullptr when any of it failed, with the reason in a warning.
+inline std::unique_ptr<Database> openFixtureDatabase(const QString &backend, QString *urlOut, const QStringList &extraSql = {})
+{
+    auto db = freshDatabase(backend, true, urlOut);
+    if (!db)
+        return nullptr;
+    QString failed = insertWorkOrderFixture(*db);
+    for (const QString &sql : extraSql) {
+        if (!failed.isEmpty())
+            break;
+        if (Status s = db->execDirect(sql); !s)
+            failed = s.error().message + QStringLiteral(" in ") + sql;
+    }
+    if (!failed.isEmpty()) {
+        qWarning("%s", qPrintable(failed));
+        return nullptr;
+    }
+    return db;
 }
 
 } // namespace fieldops::test

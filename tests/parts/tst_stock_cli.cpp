@@ -57,7 +57,8 @@ private slots:
         QCOMPARE(first.value(QStringLiteral("location")).toString(), QStringLiteral("van:t1"));
         QCOMPARE(first.value(QStringLiteral("sku")).toString(), QStringLiteral("BELT-3"));
         QCOMPARE(first.value(QStringLiteral("quantity")).toDouble(), 3.0);
-        QVERIFY(r.out.startsWith(QStringLiteral("{\"stock\":[{\"location\":\"van:t1\",\"sku\":\"BELT-3\",\"name\":\"Fan belt\",\"quantity\":3,\"min_quantity\":0}")));
+        QVERIFY(r.out.startsWith(QStringLiteral("{\"stock\":[{\"location\":\"van:t1\",\"sku\":\"BELT-3\",\"name\":\"Fan belt\",\"quantity\":3,"
+                                                "\"reserved\":0,\"available\":3,\"min_quantity\":0}")));
 
         r = test::runCli(url, {QStringLiteral("stock"), QStringLiteral("--location"), QStringLiteral("warehouse:central")});
         QCOMPARE(r.exitCode, 0);
@@ -74,8 +75,30 @@ private slots:
         r = test::runCli(url, {QStringLiteral("reorder"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QStringLiteral("{\"reorder\":[{\"location\":\"van:t1\",\"sku\":\"FLT-100\",\"name\":\"Air filter\",\"quantity\":1,"
-                                       "\"min_quantity\":2,\"shortfall\":1},{\"location\":\"warehouse:central\",\"sku\":\"BELT-3\","
-                                       "\"name\":\"Fan belt\",\"quantity\":2,\"min_quantity\":5,\"shortfall\":3}]}\n"));
+                                       "\"reserved\":0,\"available\":1,\"min_quantity\":2,\"shortfall\":1},{\"location\":\"warehouse:central\","
+                                       "\"sku\":\"BELT-3\",\"name\":\"Fan belt\",\"quantity\":2,\"reserved\":0,\"available\":2,\"min_quantity\":5,"
+                                       "\"shortfall\":3}]}\n"));
+
+        // Parts reserved for a work order still to be done count against what is available:
+        // 10 filters on hand, 7 of them reserved, leave 3, below the reorder point of 4.
+        QVERIFY(db->run(QStringLiteral("INSERT INTO customers(id, name) VALUES ('c1', 'C')")));
+        QVERIFY(db->run(QStringLiteral("INSERT INTO sites(id, customer_id, lat, lon) VALUES ('s1', 'c1', 0, 0)")));
+        QVERIFY(db->run(QStringLiteral("INSERT INTO work_orders(id, site_id, duration_min, created_at, status) VALUES "
+                                       "('w1', 's1', 60, '2026-03-01T00:00:00Z', 'open'), ('w2', 's1', 60, '2026-03-01T00:00:00Z', 'done')")));
+        QVERIFY(db->run(QStringLiteral("INSERT INTO work_order_parts(work_order_id, sku, quantity, reserved_location) VALUES "
+                                       "('w1', 'FLT-100', 7, 'warehouse:central'), ('w2', 'FLT-100', 2, 'warehouse:central')")));
+        r = test::runCli(url, {QStringLiteral("stock"), QStringLiteral("--location"), QStringLiteral("warehouse:central")});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList reserved = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(reserved.at(0).split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(0, 5),
+                 (QStringList{QStringLiteral("LOCATION"), QStringLiteral("SKU"), QStringLiteral("QUANTITY"), QStringLiteral("RESERVED"),
+                              QStringLiteral("AVAILABLE")}));
+        QCOMPARE(reserved.at(2).split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(0, 6),
+                 (QStringList{QStringLiteral("warehouse:central"), QStringLiteral("FLT-100"), QStringLiteral("10"), QStringLiteral("7"),
+                              QStringLiteral("3"), QStringLiteral("4")}));
+        r = test::runCli(url, {QStringLiteral("reorder")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("warehouse:central +FLT-100 +10 +7 +3 +4 +1 +Air filter"))), qPrintable(r.out));
     }
 
     void transfer_data() { test::addBackendRows(); }

@@ -43,15 +43,8 @@ class TestWorkOrderCli : public QObject {
 
     bool open(const QString &backend)
     {
-        m_db = test::freshDatabase(backend, true, &m_url);
-        if (!m_db)
-            return false;
-        const QString failed = test::insertWorkOrderFixture(*m_db);
-        if (!failed.isEmpty()) {
-            qWarning() << failed;
-            return false;
-        }
-        return true;
+        m_db = test::openFixtureDatabase(backend, &m_url);
+        return m_db != nullptr;
     }
 
 private slots:

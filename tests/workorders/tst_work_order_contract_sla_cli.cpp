@@ -70,17 +70,8 @@ class TestContractSlaCli : public QObject {
 
     bool open(const QString &backend)
     {
-        m_db = test::freshDatabase(backend, true, &m_url);
-        if (!m_db)
-            return false;
-        QString failed = test::insertWorkOrderFixture(*m_db);
-        for (const QString &sql : termsSql())
-            if (failed.isEmpty())
-                if (Status s = m_db->execDirect(sql); !s)
-                    failed = s.error().message + QStringLiteral(" in ") + sql;
-        if (!failed.isEmpty())
-            qWarning() << failed;
-        return failed.isEmpty();
+        m_db = test::openFixtureDatabase(backend, &m_url, termsSql());
+        return m_db != nullptr;
     }
 
     // Creates a priority 2 work order on Thursday 2026-03-05 16:00 São Paulo time.

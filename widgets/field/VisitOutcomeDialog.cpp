@@ -1,6 +1,7 @@
 #include "field/VisitOutcomeDialog.h"
 
 #include "common/ProblemText.h"
+#include "field/FollowUpOrders.h"
 #include "domain/Vocabulary.h"
 #include "domain/VocabularyText.h"
 
@@ -96,6 +97,14 @@ VisitOutcomeDialog::VisitOutcomeDialog(const field::VisitToRecord &visit, const 
     outcomeBox->addLayout(unresolvedRow);
     form->addRow(tr("Outcome:"), outcomeBox);
     form->addRow(QString(), issueUnder(QStringLiteral("outcome_reason")));
+    // Missing parts: the return visit's work order lists them and reserves them.
+    m_parts = new QLineEdit(field::FollowUpOrders::partsText(o.parts), this);
+    m_parts->setObjectName(QStringLiteral("parts"));
+    m_parts->setPlaceholderText(tr("e.g. 2 × FLT-100, BELT-3"));
+    m_parts->setToolTip(tr("The parts the return visit must bring: they are listed on its work order and reserved "
+                           "in the technician's van or a warehouse that has them"));
+    form->addRow(tr("&Parts needed:"), m_parts);
+    form->addRow(QString(), issueUnder(QStringLiteral("parts")));
 
     m_notes = new QPlainTextEdit(o.notes, this);
     m_notes->setObjectName(QStringLiteral("notes"));
@@ -135,6 +144,7 @@ VisitOutcomeDialog::VisitOutcomeDialog(const field::VisitToRecord &visit, const 
     });
     connect(m_notes, &QPlainTextEdit::textChanged, this, &VisitOutcomeDialog::revalidate);
     connect(m_signedBy, &QLineEdit::textChanged, this, &VisitOutcomeDialog::revalidate);
+    connect(m_parts, &QLineEdit::textChanged, this, &VisitOutcomeDialog::revalidate);
     revalidate();
     m_arrived->setFocus();
 }
@@ -157,13 +167,24 @@ field::VisitOutcome VisitOutcomeDialog::outcome() const
     o.reason = o.resolved ? QString() : m_reason->currentData().toString();
     o.notes = m_notes->toPlainText();
     o.signedBy = m_signedBy->text();
+    if (!o.resolved && o.reason == QLatin1String("needs_parts"))
+        o.parts = field::FollowUpOrders::parsePartsText(m_parts->text(), nullptr);
     return o;
 }
 
-bool VisitOutcomeDialog::canSave() const
+workorders::FieldIssues VisitOutcomeDialog::issues() const
 {
-    return field::checkOutcome(outcome(), m_visit.plannedStart, m_now).isEmpty();
+    workorders::FieldIssues issues = field::checkOutcome(outcome(), m_visit.plannedStart, m_now);
+    if (m_parts->isEnabled()) {
+        QString problem;
+        field::FollowUpOrders::parsePartsText(m_parts->text(), &problem);
+        if (!problem.isEmpty())
+            issues.push_back({QStringLiteral("parts"), problem});
+    }
+    return issues;
 }
+
+bool VisitOutcomeDialog::canSave() const { return issues().isEmpty(); }
 
 void VisitOutcomeDialog::showRefusal(const QString &message)
 {
@@ -174,9 +195,10 @@ void VisitOutcomeDialog::showRefusal(const QString &message)
 void VisitOutcomeDialog::revalidate()
 {
     m_reason->setEnabled(m_unresolved->isChecked());
-    const workorders::FieldIssues issues = field::checkOutcome(outcome(), m_visit.plannedStart, m_now);
-    showFieldIssues(m_issues, issues);
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(issues.isEmpty());
+    m_parts->setEnabled(m_unresolved->isChecked() && m_reason->currentData().toString() == QLatin1String("needs_parts"));
+    const workorders::FieldIssues found = issues();
+    showFieldIssues(m_issues, found);
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(found.isEmpty());
 }
 
 } // namespace fieldops::widgets

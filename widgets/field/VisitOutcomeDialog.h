@@ -39,6 +39,7 @@ public:
     QComboBox *reasonBox() const { return m_reason; }
     QPlainTextEdit *notesEdit() const { return m_notes; }
     QLineEdit *signedByEdit() const { return m_signedBy; }
+    QLineEdit *partsEdit() const { return m_parts; }
     QLabel *issueLabel(const QString &field) const { return m_issues.value(field); }
 
 signals:
@@ -47,6 +48,8 @@ signals:
 
 private:
     void revalidate();
+    // checkOutcome() and what the parts' text cannot be read as.
+    workorders::FieldIssues issues() const;
     QLabel *issueUnder(const QString &field);
 
     field::VisitToRecord m_visit;
@@ -57,6 +60,7 @@ private:
     QComboBox *m_reason;
     QPlainTextEdit *m_notes;
     QLineEdit *m_signedBy;
+    QLineEdit *m_parts;
     QLabel *m_refusal;
     QDialogButtonBox *m_buttons;
     QHash<QString, QLabel *> m_issues;

@@ -34,9 +34,10 @@ VisitOutcomeController::VisitOutcomeController(ConsoleSession *session, widgets:
     connect(session, &ConsoleSession::stateChanged, this, &VisitOutcomeController::applyPermissions);
     connect(session, &ConsoleSession::detailsChanged, this, &VisitOutcomeController::applyPermissions);
     m_askFollowUp = [this](const QString &workOrderId, const QString &reason) {
-        return QMessageBox::question(m_dialogParent, tr("Return visit"),
-                                     tr("Work order %1 is back in the queue (%2).\nFind a technician for the return visit now?")
-                                         .arg(workOrderId, reason),
+        const QString question = workOrderId == m_returnVisitOf
+            ? tr("Work order %1 is back in the queue (%2).\nFind a technician for the return visit now?").arg(workOrderId, reason)
+            : tr("Return visit %1 is in the queue (%2), with the parts reserved.\nFind a technician for it now?").arg(workOrderId, reason);
+        return QMessageBox::question(m_dialogParent, tr("Return visit"), question,
                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
             == QMessageBox::Yes;
     };
@@ -124,8 +125,11 @@ void VisitOutcomeController::save()
             m_session->document()->push(RecordEditCommand::alreadyApplied(
                 m_session->editTarget(), tr("Outcome of visit %1").arg(visit.appointmentId), r->edits));
         emit saved(visit.appointmentId);
-        if (r->needsFollowUp && m_askFollowUp(r->workOrderId, vocabulary::outcomeReasonText(outcome.reason)))
-            emit followUpRequested(r->workOrderId);
+        // Missing parts: the return visit is the follow-up work order, to be booked.
+        const QString returnVisit = r->followUpId.isEmpty() ? r->workOrderId : r->followUpId;
+        m_returnVisitOf = r->workOrderId;
+        if (r->needsFollowUp && m_askFollowUp(returnVisit, vocabulary::outcomeReasonText(outcome.reason)))
+            emit followUpRequested(returnVisit);
     });
 }
 

@@ -57,6 +57,7 @@ private:
     QAction *m_record;
     QPointer<widgets::VisitOutcomeDialog> m_dialog;
     AskFollowUp m_askFollowUp;
+    QString m_returnVisitOf; // the work order of the outcome being asked about
     bool m_saving = false;
 };
 
