@@ -56,6 +56,7 @@ const std::vector<Migration> &migrations()
         {23, "the field gateway's role (fieldops_field, PostgreSQL): checked server functions for the phones' events and the outbox's delivery, no table of its own", "0023_field_gateway.sql", {}},
         {24, "follow-up work orders: the work order a return visit follows, and where a work order's parts are reserved", "0024_follow_ups.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
+        {25, "the field gateway's outcome (PostgreSQL) opens follow-up work orders with their parts reserved, as the ingest does", "0025_gateway_follow_ups.sql", {}},
     };
     return list;
 }

@@ -3,12 +3,17 @@
 // functions; each of them writes what the ingest writes, into the change feed under the
 // gateway's login; an unknown reference (or a state the ingest refuses) is refused with
 // the ingest's words and leaves the database as it was. The functions are SECURITY
-// DEFINER with a pinned search_path, and nobody else may call them.
+// DEFINER with a pinned search_path, and nobody else may call them. Since migration 25 the
+// outcome opens the same follow-up work order as `fieldops-cli ingest` (compared row by row
+// on twin databases), refuses the same parts with the same words, and a resolved follow-up
+// closes the work order it follows.
 #include "../itemmodels/WorkOrderFixture.h"
+#include "CliRunner.h"
 #include "PgTestServer.h"
 #include "TestDatabases.h"
 
 #include <QCoreApplication>
+#include <QSqlRecord>
 #include <QtTest>
 
 using namespace fieldops;
@@ -16,6 +21,58 @@ using namespace fieldops;
 namespace {
 
 QString errorText(const Error &e) { return e.message + QLatin1Char(' ') + e.detail; }
+
+// Every row of a query, cells joined by |, rows by ; (a failure as its text).
+QString rows(Database &db, const QString &sql)
+{
+    auto q = db.run(sql);
+    if (!q)
+        return QStringLiteral("<error: %1>").arg(errorText(q.error()));
+    QStringList out;
+    while (q->next()) {
+        QStringList cells;
+        for (int i = 0; i < q->record().count(); ++i)
+            cells << (q->value(i).isNull() ? QStringLiteral("NULL") : q->value(i).toString());
+        out << cells.join(QLatin1Char('|'));
+    }
+    return out.join(QLatin1Char(';'));
+}
+
+// The follow-up tests' own fixture, the one tst_follow_up uses: work order w1 (Acme Plant,
+// asset a1 under contract k1, corrective, priority 1, 90 min, hvac + elec) with Bruno (t2)
+// at ap9. Filters: 4 in Bruno's van, 50 in the central warehouse; valves: 1 in the van, 3
+// central, 5 north; gaskets nowhere.
+QString followUpFixture(Database &db)
+{
+    if (QString failed = test::insertWorkOrderFixture(db); !failed.isEmpty())
+        return failed;
+    for (const char *sql : {"INSERT INTO parts(sku, name, unit_cost) VALUES ('F-100', 'Filter', 12.5), ('V-2', 'Valve', 40), ('G-9', 'Gasket', 3)",
+                            "INSERT INTO stock(sku, location, quantity, min_quantity) VALUES ('F-100', 'van:t2', 4, 3), "
+                            "('F-100', 'warehouse:central', 50, 0), ('V-2', 'van:t2', 1, 0), ('V-2', 'warehouse:central', 3, 0), "
+                            "('V-2', 'warehouse:north', 5, 0)",
+                            "INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status) VALUES "
+                            "('ap9', 'w1', 't2', '2026-03-02T09:00:00Z', '2026-03-02T10:30:00Z', 'scheduled')"}) {
+        if (Status s = db.execDirect(QString::fromLatin1(sql)); !s)
+            return errorText(s.error());
+    }
+    return {};
+}
+
+const char kPartsJson[] = R"([{"sku":"F-100","quantity":2},{"sku":"V-2","quantity":2},{"sku":"G-9","quantity":4}])";
+
+// What the two paths must agree on, row by row: the work orders (their creation time is each
+// writer's clock), their skills and parts, the visits and the stock.
+QString followUpState(Database &db)
+{
+    QStringList out;
+    for (const char *sql : {"SELECT (to_jsonb(w) - 'created_at')::text FROM work_orders w ORDER BY id",
+                            "SELECT to_jsonb(k)::text FROM work_order_skills k ORDER BY work_order_id, skill_code",
+                            "SELECT to_jsonb(p)::text FROM work_order_parts p ORDER BY work_order_id, sku",
+                            "SELECT to_jsonb(a)::text FROM appointments a ORDER BY id",
+                            "SELECT to_jsonb(s)::text FROM stock s ORDER BY sku, location"})
+        out << rows(db, QString::fromLatin1(sql));
+    return out.join(QLatin1Char('\n'));
+}
 
 } // namespace
 
@@ -43,6 +100,39 @@ class TestFieldGateway : public QObject {
                           {QString::fromLatin1(entity), seq, m_gateway})
             .toInt();
     }
+
+    // A database of the follow-up fixture and the gateway's login to it.
+    struct FollowUpDb {
+        QString url;
+        std::unique_ptr<Database> super;
+        std::unique_ptr<Database> gw;
+    };
+    FollowUpDb followUpDatabase(bool withGateway)
+    {
+        FollowUpDb d;
+        d.super = test::freshDatabase(QStringLiteral("postgres"), true, &d.url);
+        if (!d.super) {
+            qWarning("%s", qPrintable(test::lastError()));
+            return d;
+        }
+        if (const QString failed = followUpFixture(*d.super); !failed.isEmpty()) {
+            qWarning("%s", qPrintable(failed));
+            d.super.reset();
+            return d;
+        }
+        if (withGateway) {
+            d.gw = test::openUrl(test::PgTestServer::shared()->urlFor(d.url.section(QLatin1Char('/'), -1), m_gateway));
+            if (!d.gw) {
+                qWarning("%s", qPrintable(test::lastError()));
+                d.super.reset();
+            }
+        }
+        return d;
+    }
+    // The refusals' twin databases, made by the first row.
+    FollowUpDb m_refusals;
+    FollowUpDb m_refusalsIngest;
+
 
 private slots:
     void initTestCase()
@@ -285,8 +375,144 @@ private slots:
         QCOMPARE(lastSeq(), seq);
     }
 
+    // The gateway reports needs_parts with parts, and `fieldops-cli ingest` the same outcome
+    // on a twin database: the same follow-up, skills, parts and reservations, row by row;
+    // then a resolved visit of the follow-up closes both work orders on both.
+    void needsPartsOpensTheFollowUpTheIngestOpens()
+    {
+        FollowUpDb gw = followUpDatabase(true);
+        QVERIFY(gw.super && gw.gw);
+        FollowUpDb ingest = followUpDatabase(false);
+        QVERIFY(ingest.super);
+        QCOMPARE(followUpState(*gw.super), followUpState(*ingest.super));
+
+        const qint64 seq = gw.super->scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM change_log"))->toLongLong();
+        const QDateTime before = gw.super->scalar(QStringLiteral("SELECT date_trunc('second', now())"))->toDateTime();
+        auto on = gw.gw->run(QStringLiteral("SELECT fieldops_field_status('ap9', 'on_site', '2026-03-02T09:05:00Z')"));
+        QVERIFY2(on, on ? "" : qPrintable(errorText(on.error())));
+        auto out = gw.gw->run(QStringLiteral("SELECT fieldops_field_outcome('ap9', false, 'needs_parts', completed_at => '2026-03-02T10:00:00Z', "
+                                             "parts => ?::jsonb)"),
+                              {QString::fromLatin1(kPartsJson)});
+        QVERIFY2(out, out ? "" : qPrintable(errorText(out.error())));
+        const QDateTime after = gw.super->scalar(QStringLiteral("SELECT now()"))->toDateTime();
+
+        const test::CliRun r = test::runCli(ingest.url, {QStringLiteral("ingest"), QStringLiteral("-")},
+                                            QByteArray(R"({"kind":"status","appointment_id":"ap9","status":"on_site","at":"2026-03-02T09:05:00Z"})" "\n"
+                                                       R"({"kind":"outcome","appointment_id":"ap9","resolved":false,"reason":"needs_parts","completed_at":"2026-03-02T10:00:00Z","parts":)")
+                                                + kPartsJson + "}\n");
+        QCOMPARE(r.err, QString());
+        QCOMPARE(r.exitCode, 0);
+
+        // What the gateway wrote, in so many words: the follow-up of w1 with its title,
+        // w1's skills, filters in Bruno's van, valves where 2 are free (north: 5, the most),
+        // gaskets nowhere; w1 waits in progress.
+        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT id, follow_up_of, site_id, asset_id, contract_id, type, priority, duration_min, status, summary "
+                                                "FROM work_orders WHERE follow_up_of IS NOT NULL")),
+                 QStringLiteral("WO-000001|w1|s1|a1|k1|corrective|1|90|open|Return visit: Chiller down in cold room"));
+        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT skill_code FROM work_order_skills WHERE work_order_id = 'WO-000001' ORDER BY skill_code")),
+                 QStringLiteral("elec;hvac"));
+        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT sku, CAST(quantity AS integer), coalesce(reserved_location, 'NULL') FROM work_order_parts "
+                                                "WHERE work_order_id = 'WO-000001' ORDER BY sku")),
+                 QStringLiteral("F-100|2|van:t2;G-9|4|NULL;V-2|2|warehouse:north"));
+        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT status FROM work_orders WHERE id = 'w1'")), QStringLiteral("in_progress"));
+        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT w.sla_due = o.sla_due AND w.description IS NOT DISTINCT FROM o.description "
+                                                "FROM work_orders w, work_orders o WHERE w.id = 'WO-000001' AND o.id = 'w1'")),
+                 QStringLiteral("true"));
+        const QDateTime created = gw.super->scalar(QStringLiteral("SELECT created_at FROM work_orders WHERE id = 'WO-000001'"))->toDateTime();
+        QVERIFY2(created >= before && created <= after, qPrintable(created.toString(Qt::ISODate)));
+        // And exactly what the ingest wrote.
+        QCOMPARE(followUpState(*gw.super), followUpState(*ingest.super));
+        // In the consoles' feed under the gateway's login.
+        QVERIFY(gw.super->scalar(QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'work_order_parts' AND entity_id = 'WO-000001' AND db_role = ? AND seq > ?"),
+                                 {m_gateway, seq})
+                    ->toInt()
+                > 0);
+
+        // The same outcome again (a corrected report) opens no second follow-up.
+        out = gw.gw->run(QStringLiteral("SELECT fieldops_field_outcome('ap9', false, 'needs_parts', completed_at => '2026-03-02T10:00:00Z', parts => ?::jsonb)"),
+                         {QString::fromLatin1(kPartsJson)});
+        QVERIFY2(out, out ? "" : qPrintable(errorText(out.error())));
+        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = 'w1'")), QStringLiteral("1"));
+
+        // The return visit, booked on both, is resolved: the follow-up and w1 are done.
+        for (Database *db : {gw.super.get(), ingest.super.get()})
+            QVERIFY(db->execDirect(QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status) VALUES "
+                                                  "('ap10', 'WO-000001', 't2', '2026-03-04T09:00:00Z', '2026-03-04T10:30:00Z', 'scheduled')"))
+                        .ok());
+        out = gw.gw->run(QStringLiteral("SELECT fieldops_field_outcome('ap10', true, completed_at => '2026-03-04T10:00:00Z')"));
+        QVERIFY2(out, out ? "" : qPrintable(errorText(out.error())));
+        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT id, status FROM work_orders WHERE id IN ('w1', 'WO-000001') ORDER BY id")),
+                 QStringLiteral("WO-000001|done;w1|done"));
+        const test::CliRun resolved = test::runCli(ingest.url, {QStringLiteral("ingest"), QStringLiteral("-")},
+                                                   R"({"kind":"outcome","appointment_id":"ap9","resolved":false,"reason":"needs_parts","completed_at":"2026-03-02T10:00:00Z","parts":)"
+                                                   + QByteArray(kPartsJson) + "}\n"
+                                                   R"({"kind":"outcome","appointment_id":"ap10","resolved":true,"completed_at":"2026-03-04T10:00:00Z"})" "\n");
+        QCOMPARE(resolved.err, QString());
+        QCOMPARE(resolved.exitCode, 0);
+        QCOMPARE(followUpState(*gw.super), followUpState(*ingest.super));
+    }
+
+    // Parts the ingest refuses are refused by the gateway with the same words, and nothing
+    // of the call is written.
+    void outcomePartsAreRefusedAsTheIngestRefusesThem_data()
+    {
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("parts");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QString>("sqlState");
+        QTest::newRow("unknown part") << QStringLiteral("needs_parts") << QStringLiteral(R"([{"sku":"F-100","quantity":1},{"sku":"NOPE","quantity":1}])")
+                                      << QStringLiteral("parts: no part NOPE") << QStringLiteral("23503");
+        QTest::newRow("listed twice") << QStringLiteral("needs_parts") << QStringLiteral(R"([{"sku":"F-100","quantity":1},{"sku":"F-100","quantity":2}])")
+                                      << QStringLiteral("parts: F-100 is listed twice") << QStringLiteral("22023");
+        QTest::newRow("zero quantity") << QStringLiteral("needs_parts") << QStringLiteral(R"([{"sku":"F-100","quantity":0}])")
+                                       << QStringLiteral("parts: item 1 (F-100): quantity must be a number greater than 0") << QStringLiteral("22023");
+        QTest::newRow("no sku") << QStringLiteral("needs_parts") << QStringLiteral(R"([{"sku":"F-100","quantity":1},{"sku":" ","quantity":1}])")
+                                << QStringLiteral("parts: item 2 must be an object with a non-empty text sku and a quantity") << QStringLiteral("22023");
+        QTest::newRow("not a list") << QStringLiteral("needs_parts") << QStringLiteral(R"({"sku":"F-100","quantity":1})")
+                                    << QStringLiteral("parts: must be a list") << QStringLiteral("22023");
+        QTest::newRow("another reason") << QStringLiteral("customer_absent") << QStringLiteral(R"([{"sku":"F-100","quantity":1}])")
+                                        << QStringLiteral("parts: only an outcome with reason needs_parts lists parts") << QStringLiteral("22023");
+    }
+    void outcomePartsAreRefusedAsTheIngestRefusesThem()
+    {
+        QFETCH(QString, reason);
+        QFETCH(QString, parts);
+        QFETCH(QString, error);
+        QFETCH(QString, sqlState);
+        if (!m_refusals.super) {
+            m_refusals = followUpDatabase(true);
+            QVERIFY(m_refusals.super && m_refusals.gw);
+            // Bruno is on site: the outcome would complete ap9 and open a follow-up.
+            QVERIFY(m_refusals.gw->run(QStringLiteral("SELECT fieldops_field_status('ap9', 'on_site', '2026-03-02T09:05:00Z')")));
+            m_refusalsIngest = followUpDatabase(false);
+            QVERIFY(m_refusalsIngest.super);
+            QVERIFY(m_refusalsIngest.super->execDirect(QStringLiteral("UPDATE appointments SET status = 'on_site' WHERE id = 'ap9'")).ok());
+        }
+        const QString call = QStringLiteral("fieldops_field_outcome('ap9', false, '%1', completed_at => '2026-03-02T10:00:00Z', parts => '%2'::jsonb)")
+                                 .arg(reason, parts);
+        const QString before = test::dumpDatabase(*m_refusals.super);
+        auto r = m_refusals.gw->run(QStringLiteral("SELECT ") + call);
+        QVERIFY(!r);
+        QVERIFY2(errorText(r.error()).contains(error), qPrintable(errorText(r.error())));
+        const Status state = m_refusals.gw->execDirect(QStringLiteral("DO $$ BEGIN PERFORM %1; EXCEPTION WHEN OTHERS THEN RAISE EXCEPTION 'state=%', SQLSTATE; END $$").arg(call));
+        QVERIFY(!state);
+        QVERIFY2(errorText(state.error()).contains(QStringLiteral("state=") + sqlState), qPrintable(errorText(state.error())));
+        QCOMPARE(test::dumpDatabase(*m_refusals.super), before);
+        // The ingest's words for the same outcome.
+        const QString ingestBefore = test::dumpDatabase(*m_refusalsIngest.super);
+        const test::CliRun cli = test::runCli(m_refusalsIngest.url, {QStringLiteral("ingest"), QStringLiteral("-")},
+                                              QStringLiteral(R"({"kind":"outcome","appointment_id":"ap9","resolved":false,"reason":"%1","parts":%2})" "\n")
+                                                  .arg(reason, parts)
+                                                  .toUtf8());
+        QCOMPARE(cli.err, QStringLiteral("-:1: ") + error + QLatin1Char('\n'));
+        QCOMPARE(cli.exitCode, 2);
+        QCOMPARE(test::dumpDatabase(*m_refusalsIngest.super), ingestBefore);
+    }
+
     void cleanupTestCase()
     {
+        m_refusals = {};
+        m_refusalsIngest = {};
         m_gw.reset();
         auto *pg = test::PgTestServer::shared();
         if (!m_dbName.isEmpty())

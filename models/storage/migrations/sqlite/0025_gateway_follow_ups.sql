@@ -1,0 +1,4 @@
+-- The field gateway's outcome function, which opens follow-up work orders as the ingest
+-- does, exists only on PostgreSQL (the PostgreSQL script of the same number): a SQLite file
+-- has no roles or server functions, and its one user writes the field events with
+-- `fieldops-cli ingest`. This file keeps the numbering of both dialects aligned.
