@@ -1397,6 +1397,26 @@ Lecturas: %4.</translation>
         <source>must be text, one of position, status, outcome, time_entry, part_used, rating, reading, delivered, read</source>
         <translation>debe ser texto, uno de position, status, outcome, time_entry, part_used, rating, reading, delivered, read</translation>
     </message>
+    <message>
+        <source>must be a list</source>
+        <translation>debe ser una lista</translation>
+    </message>
+    <message>
+        <source>only an outcome with reason needs_parts lists parts</source>
+        <translation>solo un resultado con motivo needs_parts enumera piezas</translation>
+    </message>
+    <message>
+        <source>item %1 must be an object with a non-empty text sku and a quantity</source>
+        <translation>el elemento %1 debe ser un objeto con un sku de texto no vacío y una cantidad</translation>
+    </message>
+    <message>
+        <source>item %1 (%2): quantity must be a number greater than 0</source>
+        <translation>elemento %1 (%2): la cantidad debe ser un número mayor que 0</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 aparece dos veces</translation>
+    </message>
 </context>
 <context>
     <name>FieldEventWriter</name>
@@ -1459,6 +1479,33 @@ Lecturas: %4.</translation>
     <message>
         <source>%1 is before notice %2 was delivered (%3)</source>
         <translation>%1 es anterior a la entrega del aviso %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpOrders</name>
+    <message>
+        <source>Return visit: %1</source>
+        <translation>Visita de vuelta: %1</translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be greater than 0</source>
+        <translation>%1: la cantidad debe ser mayor que 0</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 aparece dos veces</translation>
+    </message>
+    <message>
+        <source>no part %1</source>
+        <translation>ninguna pieza %1</translation>
+    </message>
+    <message>
+        <source>work order %1 does not exist</source>
+        <translation>la orden de trabajo %1 no existe</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)</source>
+        <translation>&quot;%1&quot; no es una pieza: escriba el SKU, o la cantidad × el SKU (2 × FLT-100)</translation>
     </message>
 </context>
 <context>
@@ -3152,6 +3199,14 @@ Lecturas: %4.</translation>
     <message>
         <source>the name is longer than %1 characters</source>
         <translation>el nombre tiene más de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>only a visit not resolved for missing parts lists parts</source>
+        <translation>solo una visita no resuelta por falta de piezas enumera piezas</translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be greater than 0</source>
+        <translation>%1: la cantidad debe ser mayor que 0</translation>
     </message>
 </context>
 <context>
@@ -4982,12 +5037,6 @@ Sin --apply no se escribe nada.</translation>
         <translation>Imprimir las existencias como un objeto JSON.</translation>
     </message>
     <message>
-        <source>The parts on hand at every warehouse and technician&apos;s van (van:TECHNICIAN), with each
-part&apos;s reorder point there.</source>
-        <translation>Las piezas disponibles en cada almacén y furgoneta de técnico (van:TÉCNICO), con el punto
-de pedido de cada pieza allí.</translation>
-    </message>
-    <message>
         <source>--location: &quot;%1&quot; is no location: write warehouse:NAME or van:TECHNICIAN</source>
         <translation>--location: &quot;%1&quot; no es una ubicación: escriba warehouse:NOMBRE o van:TÉCNICO</translation>
     </message>
@@ -5022,10 +5071,6 @@ de pedido de cada pieza allí.</translation>
     <message>
         <source>Print the list as one JSON object.</source>
         <translation>Imprimir la lista como un objeto JSON.</translation>
-    </message>
-    <message>
-        <source>The parts below their reorder point at each location, with how many are missing to reach it.</source>
-        <translation>Las piezas por debajo de su punto de pedido en cada ubicación, con cuántas faltan para alcanzarlo.</translation>
     </message>
     <message>
         <source>Nothing is below its reorder point.</source>
@@ -5283,6 +5328,26 @@ o no leídos se quedan, por antiguos que sean.</translation>
     <message>
         <source>outbox: %1 notices delivered, %2 read</source>
         <translation>bandeja de salida: %1 avisos entregados, %2 leídos</translation>
+    </message>
+    <message>
+        <source>The parts on hand at every warehouse and technician&apos;s van (van:TECHNICIAN), what of them is
+reserved for work orders still to be done, what is available, and each part&apos;s reorder point there.</source>
+        <translation>Las piezas disponibles en cada almacén y furgoneta de técnico (van:TÉCNICO), cuánto de ellas está
+reservado para órdenes de trabajo aún por hacer, cuánto está disponible y el punto de pedido de cada pieza allí.</translation>
+    </message>
+    <message>
+        <source>RESERVED</source>
+        <translation>RESERVADO</translation>
+    </message>
+    <message>
+        <source>AVAILABLE</source>
+        <translation>DISPONIBLE</translation>
+    </message>
+    <message>
+        <source>The parts whose available quantity (on hand less reserved) is below their reorder point at each
+location, with how many are missing to reach it.</source>
+        <translation>Las piezas cuya cantidad disponible (existencias menos reservado) está por debajo de su punto de pedido en cada
+ubicación, con cuántas faltan para alcanzarlo.</translation>
     </message>
 </context>
 <context>
@@ -6911,6 +6976,12 @@ Find a technician for the return visit now?</source>
     <message>
         <source>Outcome of visit %1</source>
         <translation>Resultado de la visita %1</translation>
+    </message>
+    <message>
+        <source>Return visit %1 is in the queue (%2), with the parts reserved.
+Find a technician for it now?</source>
+        <translation>La visita de vuelta %1 está en la cola (%2), con las piezas reservadas.
+¿Buscar un técnico para ella ahora?</translation>
     </message>
 </context>
 <context>
@@ -10341,6 +10412,18 @@ Why is it cancelled?</source>
         <source>&amp;Signed by:</source>
         <translation>&amp;Firmado por:</translation>
     </message>
+    <message>
+        <source>e.g. 2 × FLT-100, BELT-3</source>
+        <translation>p. ej. 2 × FLT-100, BELT-3</translation>
+    </message>
+    <message>
+        <source>The parts the return visit must bring: they are listed on its work order and reserved in the technician&apos;s van or a warehouse that has them</source>
+        <translation>Las piezas que la visita de vuelta debe llevar: se enumeran en su orden de trabajo y se reservan en la furgoneta del técnico o en un almacén que las tenga</translation>
+    </message>
+    <message>
+        <source>&amp;Parts needed:</source>
+        <translation>&amp;Piezas necesarias:</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::WorkOrderFilterBar</name>
@@ -11032,6 +11115,14 @@ Why is it cancelled?</source>
     <message>
         <source>&quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>work order %1 cannot be a return visit of itself</source>
+        <translation>la orden de trabajo %1 no puede ser visita de vuelta de sí misma</translation>
+    </message>
+    <message>
+        <source>work order %1 is in a loop of return visits that follow each other</source>
+        <translation>la orden de trabajo %1 está en un ciclo de visitas de vuelta que se siguen unas a otras</translation>
     </message>
 </context>
 <context>

@@ -1397,6 +1397,26 @@ Leituras: %4.</translation>
         <source>must be text, one of position, status, outcome, time_entry, part_used, rating, reading, delivered, read</source>
         <translation>deve ser texto, um de position, status, outcome, time_entry, part_used, rating, reading, delivered, read</translation>
     </message>
+    <message>
+        <source>must be a list</source>
+        <translation>deve ser uma lista</translation>
+    </message>
+    <message>
+        <source>only an outcome with reason needs_parts lists parts</source>
+        <translation>só um resultado com motivo needs_parts lista peças</translation>
+    </message>
+    <message>
+        <source>item %1 must be an object with a non-empty text sku and a quantity</source>
+        <translation>o item %1 deve ser um objeto com um sku de texto não vazio e uma quantidade</translation>
+    </message>
+    <message>
+        <source>item %1 (%2): quantity must be a number greater than 0</source>
+        <translation>item %1 (%2): a quantidade deve ser um número maior que 0</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 aparece duas vezes</translation>
+    </message>
 </context>
 <context>
     <name>FieldEventWriter</name>
@@ -1459,6 +1479,33 @@ Leituras: %4.</translation>
     <message>
         <source>%1 is before notice %2 was delivered (%3)</source>
         <translation>%1 é anterior à entrega do aviso %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpOrders</name>
+    <message>
+        <source>Return visit: %1</source>
+        <translation>Visita de retorno: %1</translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be greater than 0</source>
+        <translation>%1: a quantidade deve ser maior que 0</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 aparece duas vezes</translation>
+    </message>
+    <message>
+        <source>no part %1</source>
+        <translation>nenhuma peça %1</translation>
+    </message>
+    <message>
+        <source>work order %1 does not exist</source>
+        <translation>a ordem de serviço %1 não existe</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)</source>
+        <translation>&quot;%1&quot; não é uma peça: escreva o SKU, ou a quantidade × o SKU (2 × FLT-100)</translation>
     </message>
 </context>
 <context>
@@ -3152,6 +3199,14 @@ Leituras: %4.</translation>
     <message>
         <source>the name is longer than %1 characters</source>
         <translation>o nome tem mais de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>only a visit not resolved for missing parts lists parts</source>
+        <translation>só uma visita não resolvida por falta de peças lista peças</translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be greater than 0</source>
+        <translation>%1: a quantidade deve ser maior que 0</translation>
     </message>
 </context>
 <context>
@@ -4982,12 +5037,6 @@ nada é gravado.</translation>
         <translation>Imprimir o estoque como um objeto JSON.</translation>
     </message>
     <message>
-        <source>The parts on hand at every warehouse and technician&apos;s van (van:TECHNICIAN), with each
-part&apos;s reorder point there.</source>
-        <translation>As peças disponíveis em cada depósito e van de técnico (van:TÉCNICO), com o ponto
-de reposição de cada peça ali.</translation>
-    </message>
-    <message>
         <source>--location: &quot;%1&quot; is no location: write warehouse:NAME or van:TECHNICIAN</source>
         <translation>--location: &quot;%1&quot; não é um local: escreva warehouse:NOME ou van:TÉCNICO</translation>
     </message>
@@ -5022,10 +5071,6 @@ de reposição de cada peça ali.</translation>
     <message>
         <source>Print the list as one JSON object.</source>
         <translation>Imprimir a lista como um objeto JSON.</translation>
-    </message>
-    <message>
-        <source>The parts below their reorder point at each location, with how many are missing to reach it.</source>
-        <translation>As peças abaixo do ponto de reposição em cada local, com quantas faltam para alcançá-lo.</translation>
     </message>
     <message>
         <source>Nothing is below its reorder point.</source>
@@ -5283,6 +5328,26 @@ ou não lidos ficam, por mais antigos que sejam.</translation>
     <message>
         <source>outbox: %1 notices delivered, %2 read</source>
         <translation>caixa de saída: %1 avisos entregues, %2 lidos</translation>
+    </message>
+    <message>
+        <source>The parts on hand at every warehouse and technician&apos;s van (van:TECHNICIAN), what of them is
+reserved for work orders still to be done, what is available, and each part&apos;s reorder point there.</source>
+        <translation>As peças em estoque em cada almoxarifado e van de técnico (van:TÉCNICO), quanto delas está
+reservado para ordens de serviço ainda por fazer, quanto está disponível e o ponto de reposição de cada peça ali.</translation>
+    </message>
+    <message>
+        <source>RESERVED</source>
+        <translation>RESERVADO</translation>
+    </message>
+    <message>
+        <source>AVAILABLE</source>
+        <translation>DISPONÍVEL</translation>
+    </message>
+    <message>
+        <source>The parts whose available quantity (on hand less reserved) is below their reorder point at each
+location, with how many are missing to reach it.</source>
+        <translation>As peças cuja quantidade disponível (em estoque menos reservado) está abaixo do ponto de reposição em cada
+local, com quantas faltam para alcançá-lo.</translation>
     </message>
 </context>
 <context>
@@ -6911,6 +6976,12 @@ Procurar agora um técnico para a visita de retorno?</translation>
     <message>
         <source>Outcome of visit %1</source>
         <translation>Resultado da visita %1</translation>
+    </message>
+    <message>
+        <source>Return visit %1 is in the queue (%2), with the parts reserved.
+Find a technician for it now?</source>
+        <translation>A visita de retorno %1 está na fila (%2), com as peças reservadas.
+Procurar um técnico para ela agora?</translation>
     </message>
 </context>
 <context>
@@ -10341,6 +10412,18 @@ Por que ela foi cancelada?</translation>
         <source>&amp;Signed by:</source>
         <translation>A&amp;ssinado por:</translation>
     </message>
+    <message>
+        <source>e.g. 2 × FLT-100, BELT-3</source>
+        <translation>p. ex. 2 × FLT-100, BELT-3</translation>
+    </message>
+    <message>
+        <source>The parts the return visit must bring: they are listed on its work order and reserved in the technician&apos;s van or a warehouse that has them</source>
+        <translation>As peças que a visita de retorno deve levar: ficam listadas na ordem de serviço dela e reservadas na van do técnico ou num almoxarifado que as tenha</translation>
+    </message>
+    <message>
+        <source>&amp;Parts needed:</source>
+        <translation>&amp;Peças necessárias:</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::WorkOrderFilterBar</name>
@@ -11032,6 +11115,14 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>&quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>work order %1 cannot be a return visit of itself</source>
+        <translation>a ordem de serviço %1 não pode ser visita de retorno de si mesma</translation>
+    </message>
+    <message>
+        <source>work order %1 is in a loop of return visits that follow each other</source>
+        <translation>a ordem de serviço %1 está num ciclo de visitas de retorno que se seguem umas às outras</translation>
     </message>
 </context>
 <context>

@@ -1396,6 +1396,26 @@ Readings: %4.</source>
         <source>must be text, one of position, status, outcome, time_entry, part_used, rating, reading, delivered, read</source>
         <translation>必须是文本，取值之一：position、status、outcome、time_entry、part_used、rating、reading、delivered、read</translation>
     </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>only an outcome with reason needs_parts lists parts</source>
+        <translation>只有原因为 needs_parts 的结果才能列出零件</translation>
+    </message>
+    <message>
+        <source>item %1 must be an object with a non-empty text sku and a quantity</source>
+        <translation>第 %1 项必须是一个对象，包含非空文本 sku 和数量</translation>
+    </message>
+    <message>
+        <source>item %1 (%2): quantity must be a number greater than 0</source>
+        <translation>第 %1 项（%2）：数量必须是大于 0 的数</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 列出了两次</translation>
+    </message>
 </context>
 <context>
     <name>FieldEventWriter</name>
@@ -1458,6 +1478,33 @@ Readings: %4.</source>
     <message>
         <source>%1 is before notice %2 was delivered (%3)</source>
         <translation>%1 早于通知 %2 的送达时间（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpOrders</name>
+    <message>
+        <source>Return visit: %1</source>
+        <translation>回访：%1</translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be greater than 0</source>
+        <translation>%1：数量必须大于 0</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 列出了两次</translation>
+    </message>
+    <message>
+        <source>no part %1</source>
+        <translation>没有零件 %1</translation>
+    </message>
+    <message>
+        <source>work order %1 does not exist</source>
+        <translation>工单 %1 不存在</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)</source>
+        <translation>&quot;%1&quot; 不是零件：请写 SKU，或 数量 × SKU（2 × FLT-100）</translation>
     </message>
 </context>
 <context>
@@ -3143,6 +3190,14 @@ Readings: %4.</source>
     <message>
         <source>the name is longer than %1 characters</source>
         <translation>名称超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>only a visit not resolved for missing parts lists parts</source>
+        <translation>只有因缺零件而未解决的上门才能列出零件</translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be greater than 0</source>
+        <translation>%1：数量必须大于 0</translation>
     </message>
 </context>
 <context>
@@ -4966,12 +5021,6 @@ is written.</source>
         <translation>将库存输出为一个 JSON 对象。</translation>
     </message>
     <message>
-        <source>The parts on hand at every warehouse and technician&apos;s van (van:TECHNICIAN), with each
-part&apos;s reorder point there.</source>
-        <translation>每个仓库和技术员车辆（van:技术员）上的现有零件，
-以及各零件在该处的再订货点。</translation>
-    </message>
-    <message>
         <source>--location: &quot;%1&quot; is no location: write warehouse:NAME or van:TECHNICIAN</source>
         <translation>--location：“%1”不是地点：请写 warehouse:名称 或 van:技术员</translation>
     </message>
@@ -5006,10 +5055,6 @@ part&apos;s reorder point there.</source>
     <message>
         <source>Print the list as one JSON object.</source>
         <translation>将列表输出为一个 JSON 对象。</translation>
-    </message>
-    <message>
-        <source>The parts below their reorder point at each location, with how many are missing to reach it.</source>
-        <translation>各地点低于再订货点的零件，以及达到该点还差多少。</translation>
     </message>
     <message>
         <source>Nothing is below its reorder point.</source>
@@ -5262,6 +5307,26 @@ or not read yet stay, however old.</source>
     <message>
         <source>outbox: %1 notices delivered, %2 read</source>
         <translation>发件箱：已送达 %1 条通知，已读 %2 条</translation>
+    </message>
+    <message>
+        <source>The parts on hand at every warehouse and technician&apos;s van (van:TECHNICIAN), what of them is
+reserved for work orders still to be done, what is available, and each part&apos;s reorder point there.</source>
+        <translation>每个仓库和技术员货车（van:技术员）中的现有零件、其中为待完成工单
+预留的数量、可用数量，以及每个零件在该处的再订货点。</translation>
+    </message>
+    <message>
+        <source>RESERVED</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>AVAILABLE</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>The parts whose available quantity (on hand less reserved) is below their reorder point at each
+location, with how many are missing to reach it.</source>
+        <translation>各地点可用数量（现有减去预留）低于再订货点的零件，
+以及还差多少才能达到。</translation>
     </message>
 </context>
 <context>
@@ -6874,6 +6939,12 @@ Find a technician for the return visit now?</source>
     <message>
         <source>Outcome of visit %1</source>
         <translation>拜访 %1 的结果</translation>
+    </message>
+    <message>
+        <source>Return visit %1 is in the queue (%2), with the parts reserved.
+Find a technician for it now?</source>
+        <translation>回访 %1 已在队列中（%2），零件已预留。
+现在为它寻找技术员吗？</translation>
     </message>
 </context>
 <context>
@@ -10287,6 +10358,18 @@ Why is it cancelled?</source>
         <source>&amp;Signed by:</source>
         <translation>签字人(&amp;S)：</translation>
     </message>
+    <message>
+        <source>e.g. 2 × FLT-100, BELT-3</source>
+        <translation>例如 2 × FLT-100, BELT-3</translation>
+    </message>
+    <message>
+        <source>The parts the return visit must bring: they are listed on its work order and reserved in the technician&apos;s van or a warehouse that has them</source>
+        <translation>回访必须携带的零件：列在其工单上，并在技术员货车或有货的仓库中预留</translation>
+    </message>
+    <message>
+        <source>&amp;Parts needed:</source>
+        <translation>所需零件(&amp;P)：</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::WorkOrderFilterBar</name>
@@ -10977,6 +11060,14 @@ Why is it cancelled?</source>
     <message>
         <source>&quot;%1&quot;: %2</source>
         <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>work order %1 cannot be a return visit of itself</source>
+        <translation>工单 %1 不能是它自己的回访</translation>
+    </message>
+    <message>
+        <source>work order %1 is in a loop of return visits that follow each other</source>
+        <translation>工单 %1 处于相互跟随的回访循环中</translation>
     </message>
 </context>
 <context>
