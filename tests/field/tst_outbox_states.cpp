@@ -205,7 +205,7 @@ private slots:
         const qint64 before = changes();
         const CliRun r = runCli(m_url, {QStringLiteral("prune-outbox"), QStringLiteral("--older-than-days"), QStringLiteral("30")});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
-        QCOMPARE(r.out.trimmed(), QStringLiteral("1 outbox row(s) removed"));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("1 outbox row removed"));
         QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM technician_outbox WHERE id = 1")).toInt(), 0);
         QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM technician_outbox")).toInt(), 3);
         QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'technician_outbox' AND op = 'delete' AND seq > ?"), {before}).toInt(), 1);
