@@ -7,7 +7,7 @@
 // outcome opens the same follow-up work order as `fieldops-cli ingest` (compared row by row
 // on twin databases), refuses the same parts with the same words, and a resolved follow-up
 // closes the work order it follows.
-#include "../itemmodels/WorkOrderFixture.h"
+#include "FollowUpFixture.h"
 #include "CliRunner.h"
 #include "PgTestServer.h"
 #include "TestDatabases.h"
@@ -22,42 +22,6 @@ namespace {
 
 QString errorText(const Error &e) { return e.message + QLatin1Char(' ') + e.detail; }
 
-// Every row of a query, cells joined by |, rows by ; (a failure as its text).
-QString rows(Database &db, const QString &sql)
-{
-    auto q = db.run(sql);
-    if (!q)
-        return QStringLiteral("<error: %1>").arg(errorText(q.error()));
-    QStringList out;
-    while (q->next()) {
-        QStringList cells;
-        for (int i = 0; i < q->record().count(); ++i)
-            cells << (q->value(i).isNull() ? QStringLiteral("NULL") : q->value(i).toString());
-        out << cells.join(QLatin1Char('|'));
-    }
-    return out.join(QLatin1Char(';'));
-}
-
-// The follow-up tests' own fixture, the one tst_follow_up uses: work order w1 (Acme Plant,
-// asset a1 under contract k1, corrective, priority 1, 90 min, hvac + elec) with Bruno (t2)
-// at ap9. Filters: 4 in Bruno's van, 50 in the central warehouse; valves: 1 in the van, 3
-// central, 5 north; gaskets nowhere.
-QString followUpFixture(Database &db)
-{
-    if (QString failed = test::insertWorkOrderFixture(db); !failed.isEmpty())
-        return failed;
-    for (const char *sql : {"INSERT INTO parts(sku, name, unit_cost) VALUES ('F-100', 'Filter', 12.5), ('V-2', 'Valve', 40), ('G-9', 'Gasket', 3)",
-                            "INSERT INTO stock(sku, location, quantity, min_quantity) VALUES ('F-100', 'van:t2', 4, 3), "
-                            "('F-100', 'warehouse:central', 50, 0), ('V-2', 'van:t2', 1, 0), ('V-2', 'warehouse:central', 3, 0), "
-                            "('V-2', 'warehouse:north', 5, 0)",
-                            "INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status) VALUES "
-                            "('ap9', 'w1', 't2', '2026-03-02T09:00:00Z', '2026-03-02T10:30:00Z', 'scheduled')"}) {
-        if (Status s = db.execDirect(QString::fromLatin1(sql)); !s)
-            return errorText(s.error());
-    }
-    return {};
-}
-
 const char kPartsJson[] = R"([{"sku":"F-100","quantity":2},{"sku":"V-2","quantity":2},{"sku":"G-9","quantity":4}])";
 
 // What the two paths must agree on, row by row: the work orders (their creation time is each
@@ -70,7 +34,7 @@ QString followUpState(Database &db)
                             "SELECT to_jsonb(p)::text FROM work_order_parts p ORDER BY work_order_id, sku",
                             "SELECT to_jsonb(a)::text FROM appointments a ORDER BY id",
                             "SELECT to_jsonb(s)::text FROM stock s ORDER BY sku, location"})
-        out << rows(db, QString::fromLatin1(sql));
+        out << test::queryRows(db, QString::fromLatin1(sql));
     return out.join(QLatin1Char('\n'));
 }
 
@@ -115,7 +79,7 @@ class TestFieldGateway : public QObject {
             qWarning("%s", qPrintable(test::lastError()));
             return d;
         }
-        if (const QString failed = followUpFixture(*d.super); !failed.isEmpty()) {
+        if (const QString failed = test::insertFollowUpFixture(*d.super); !failed.isEmpty()) {
             qWarning("%s", qPrintable(failed));
             d.super.reset();
             return d;
@@ -132,7 +96,6 @@ class TestFieldGateway : public QObject {
     // The refusals' twin databases, made by the first row.
     FollowUpDb m_refusals;
     FollowUpDb m_refusalsIngest;
-
 
 private slots:
     void initTestCase()
@@ -406,16 +369,16 @@ private slots:
         // What the gateway wrote, in so many words: the follow-up of w1 with its title,
         // w1's skills, filters in Bruno's van, valves where 2 are free (north: 5, the most),
         // gaskets nowhere; w1 waits in progress.
-        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT id, follow_up_of, site_id, asset_id, contract_id, type, priority, duration_min, status, summary "
+        QCOMPARE(test::queryRows(*gw.super, QStringLiteral("SELECT id, follow_up_of, site_id, asset_id, contract_id, type, priority, duration_min, status, summary "
                                                 "FROM work_orders WHERE follow_up_of IS NOT NULL")),
                  QStringLiteral("WO-000001|w1|s1|a1|k1|corrective|1|90|open|Return visit: Chiller down in cold room"));
-        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT skill_code FROM work_order_skills WHERE work_order_id = 'WO-000001' ORDER BY skill_code")),
+        QCOMPARE(test::queryRows(*gw.super, QStringLiteral("SELECT skill_code FROM work_order_skills WHERE work_order_id = 'WO-000001' ORDER BY skill_code")),
                  QStringLiteral("elec;hvac"));
-        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT sku, CAST(quantity AS integer), coalesce(reserved_location, 'NULL') FROM work_order_parts "
+        QCOMPARE(test::queryRows(*gw.super, QStringLiteral("SELECT sku, CAST(quantity AS integer), coalesce(reserved_location, 'NULL') FROM work_order_parts "
                                                 "WHERE work_order_id = 'WO-000001' ORDER BY sku")),
                  QStringLiteral("F-100|2|van:t2;G-9|4|NULL;V-2|2|warehouse:north"));
-        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT status FROM work_orders WHERE id = 'w1'")), QStringLiteral("in_progress"));
-        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT w.sla_due = o.sla_due AND w.description IS NOT DISTINCT FROM o.description "
+        QCOMPARE(test::queryRows(*gw.super, QStringLiteral("SELECT status FROM work_orders WHERE id = 'w1'")), QStringLiteral("in_progress"));
+        QCOMPARE(test::queryRows(*gw.super, QStringLiteral("SELECT w.sla_due = o.sla_due AND w.description IS NOT DISTINCT FROM o.description "
                                                 "FROM work_orders w, work_orders o WHERE w.id = 'WO-000001' AND o.id = 'w1'")),
                  QStringLiteral("true"));
         const QDateTime created = gw.super->scalar(QStringLiteral("SELECT created_at FROM work_orders WHERE id = 'WO-000001'"))->toDateTime();
@@ -432,7 +395,7 @@ private slots:
         out = gw.gw->run(QStringLiteral("SELECT fieldops_field_outcome('ap9', false, 'needs_parts', completed_at => '2026-03-02T10:00:00Z', parts => ?::jsonb)"),
                          {QString::fromLatin1(kPartsJson)});
         QVERIFY2(out, out ? "" : qPrintable(errorText(out.error())));
-        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = 'w1'")), QStringLiteral("1"));
+        QCOMPARE(test::queryRows(*gw.super, QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = 'w1'")), QStringLiteral("1"));
 
         // The return visit, booked on both, is resolved: the follow-up and w1 are done.
         for (Database *db : {gw.super.get(), ingest.super.get()})
@@ -441,7 +404,7 @@ private slots:
                         .ok());
         out = gw.gw->run(QStringLiteral("SELECT fieldops_field_outcome('ap10', true, completed_at => '2026-03-04T10:00:00Z')"));
         QVERIFY2(out, out ? "" : qPrintable(errorText(out.error())));
-        QCOMPARE(rows(*gw.super, QStringLiteral("SELECT id, status FROM work_orders WHERE id IN ('w1', 'WO-000001') ORDER BY id")),
+        QCOMPARE(test::queryRows(*gw.super, QStringLiteral("SELECT id, status FROM work_orders WHERE id IN ('w1', 'WO-000001') ORDER BY id")),
                  QStringLiteral("WO-000001|done;w1|done"));
         const test::CliRun resolved = test::runCli(ingest.url, {QStringLiteral("ingest"), QStringLiteral("-")},
                                                    R"({"kind":"outcome","appointment_id":"ap9","resolved":false,"reason":"needs_parts","completed_at":"2026-03-02T10:00:00Z","parts":)"

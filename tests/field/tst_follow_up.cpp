@@ -6,7 +6,7 @@
 // original stays in progress and is closed when the follow-up is resolved. An unknown part
 // refuses the whole outcome with the database left exactly as it was. Reserved parts count
 // against the stock: available = on hand − reserved, and the reorder list goes by it.
-#include "../itemmodels/WorkOrderFixture.h"
+#include "FollowUpFixture.h"
 #include "CliRunner.h"
 #include "TestDatabases.h"
 #include "field/FollowUpOrders.h"
@@ -31,40 +31,6 @@ QVariant value(Database &db, const QString &sql, const QVariantList &binds = {})
     return v ? *v : QVariant(QStringLiteral("<error: %1>").arg(v.error().message));
 }
 
-QString rows(Database &db, const QString &sql)
-{
-    auto q = db.run(sql);
-    if (!q)
-        return QStringLiteral("<error: %1>").arg(q.error().message);
-    QStringList out;
-    while (q->next()) {
-        QStringList cells;
-        for (int i = 0; i < q->record().count(); ++i)
-            cells << (q->value(i).isNull() ? QStringLiteral("NULL") : q->value(i).toString());
-        out << cells.join(QLatin1Char('|'));
-    }
-    return out.join(QLatin1Char(';'));
-}
-
-// Work order w1 (Acme Plant, asset a1 under contract k1, corrective, priority 1, 90 min,
-// hvac + elec) with Bruno (t2) on site at ap9. Filters: 4 in Bruno's van, 50 in the central
-// warehouse; valves: 1 in the van, 3 central, 5 north; gaskets nowhere.
-QString fixture(Database &db)
-{
-    if (QString failed = test::insertWorkOrderFixture(db); !failed.isEmpty())
-        return failed;
-    for (const char *sql : {"INSERT INTO parts(sku, name, unit_cost) VALUES ('F-100', 'Filter', 12.5), ('V-2', 'Valve', 40), ('G-9', 'Gasket', 3)",
-                            "INSERT INTO stock(sku, location, quantity, min_quantity) VALUES ('F-100', 'van:t2', 4, 3), "
-                            "('F-100', 'warehouse:central', 50, 0), ('V-2', 'van:t2', 1, 0), ('V-2', 'warehouse:central', 3, 0), "
-                            "('V-2', 'warehouse:north', 5, 0)",
-                            "INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status) VALUES "
-                            "('ap9', 'w1', 't2', '2026-03-02T09:00:00Z', '2026-03-02T10:30:00Z', 'scheduled')"}) {
-        if (Status s = db.execDirect(QString::fromLatin1(sql)); !s)
-            return s.error().message;
-    }
-    return {};
-}
-
 const QByteArray kNeedsParts = R"({"kind":"status","appointment_id":"ap9","status":"on_site","at":"2026-03-02T09:05:00Z"}
 {"kind":"outcome","appointment_id":"ap9","resolved":false,"reason":"needs_parts","completed_at":"2026-03-02T10:00:00Z","parts":[{"sku":"F-100","quantity":2},{"sku":"V-2","quantity":2},{"sku":"G-9","quantity":4}]}
 )";
@@ -79,7 +45,7 @@ class TestFollowUp : public QObject {
         auto db = test::freshDatabase(backend, true, url);
         if (!db)
             return nullptr;
-        if (const QString failed = fixture(*db); !failed.isEmpty()) {
+        if (const QString failed = test::insertFollowUpFixture(*db); !failed.isEmpty()) {
             qWarning("%s", qPrintable(failed));
             return nullptr;
         }
@@ -105,14 +71,14 @@ private slots:
         QCOMPARE(value(*db, QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = 'w1'")).toInt(), 1);
         const QString id = value(*db, QStringLiteral("SELECT id FROM work_orders WHERE follow_up_of = 'w1'")).toString();
         QCOMPARE(id, QStringLiteral("WO-000001"));
-        QCOMPARE(rows(*db, QStringLiteral("SELECT site_id, asset_id, contract_id, type, priority, duration_min, status, summary FROM work_orders WHERE id = 'WO-000001'")),
+        QCOMPARE(test::queryRows(*db, QStringLiteral("SELECT site_id, asset_id, contract_id, type, priority, duration_min, status, summary FROM work_orders WHERE id = 'WO-000001'")),
                  QStringLiteral("s1|a1|k1|corrective|1|90|open|Return visit: Chiller down in cold room"));
         QCOMPARE(value(*db, QStringLiteral("SELECT count(*) FROM work_orders w JOIN work_orders o ON o.id = 'w1' WHERE w.id = 'WO-000001' AND w.sla_due = o.sla_due")).toInt(), 1);
-        QCOMPARE(rows(*db, QStringLiteral("SELECT skill_code FROM work_order_skills WHERE work_order_id = 'WO-000001' ORDER BY skill_code")),
+        QCOMPARE(test::queryRows(*db, QStringLiteral("SELECT skill_code FROM work_order_skills WHERE work_order_id = 'WO-000001' ORDER BY skill_code")),
                  QStringLiteral("elec;hvac"));
         // The parts: filters in Bruno's van (4 free), valves where 2 are free (north: 5, the
         // most), gaskets nowhere (none in stock).
-        QCOMPARE(rows(*db, QStringLiteral("SELECT sku, CAST(quantity AS integer), coalesce(reserved_location, 'NULL') FROM work_order_parts "
+        QCOMPARE(test::queryRows(*db, QStringLiteral("SELECT sku, CAST(quantity AS integer), coalesce(reserved_location, 'NULL') FROM work_order_parts "
                                           "WHERE work_order_id = 'WO-000001' ORDER BY sku")),
                  QStringLiteral("F-100|2|van:t2;G-9|4|NULL;V-2|2|warehouse:north"));
         // The original waits in progress; the visit is completed, not resolved.
@@ -251,7 +217,7 @@ private slots:
         QCOMPARE(value(*db, QStringLiteral("SELECT status FROM work_orders WHERE id = 'w1'")).toString(), QStringLiteral("in_progress"));
         QCOMPARE(value(*db, QStringLiteral("SELECT follow_up_of FROM work_orders WHERE id = 'WO-000001'")).toString(), QStringLiteral("w1"));
         // One valve: Bruno's van has it free.
-        QCOMPARE(rows(*db, QStringLiteral("SELECT sku, reserved_location FROM work_order_parts WHERE work_order_id = 'WO-000001'")),
+        QCOMPARE(test::queryRows(*db, QStringLiteral("SELECT sku, reserved_location FROM work_order_parts WHERE work_order_id = 'WO-000001'")),
                  QStringLiteral("V-2|van:t2"));
 
         // The return visit, resolved from the console, closes w1 as an edit of its own (undoable).

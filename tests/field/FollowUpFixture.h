@@ -1,0 +1,46 @@
+#pragma once
+// The follow-up tests' fixture, shared by tst_follow_up (ingest and console paths) and
+// tst_field_gateway (the server functions), so both paths are checked on the same data.
+#include "../itemmodels/WorkOrderFixture.h"
+
+#include <QSqlRecord>
+#include <QStringList>
+
+namespace fieldops::test {
+
+// Every row of a query, cells joined by |, rows by ; (a failure as its text).
+inline QString queryRows(Database &db, const QString &sql)
+{
+    auto q = db.run(sql);
+    if (!q)
+        return QStringLiteral("<error: %1 %2>").arg(q.error().message, q.error().detail);
+    QStringList out;
+    while (q->next()) {
+        QStringList cells;
+        for (int i = 0; i < q->record().count(); ++i)
+            cells << (q->value(i).isNull() ? QStringLiteral("NULL") : q->value(i).toString());
+        out << cells.join(QLatin1Char('|'));
+    }
+    return out.join(QLatin1Char(';'));
+}
+
+// Work order w1 (Acme Plant, asset a1 under contract k1, corrective, priority 1, 90 min,
+// hvac + elec) with Bruno (t2) on site at ap9. Filters: 4 in Bruno's van, 50 in the central
+// warehouse; valves: 1 in the van, 3 central, 5 north; gaskets nowhere. Returns what failed.
+inline QString insertFollowUpFixture(Database &db)
+{
+    if (QString failed = insertWorkOrderFixture(db); !failed.isEmpty())
+        return failed;
+    for (const char *sql : {"INSERT INTO parts(sku, name, unit_cost) VALUES ('F-100', 'Filter', 12.5), ('V-2', 'Valve', 40), ('G-9', 'Gasket', 3)",
+                            "INSERT INTO stock(sku, location, quantity, min_quantity) VALUES ('F-100', 'van:t2', 4, 3), "
+                            "('F-100', 'warehouse:central', 50, 0), ('V-2', 'van:t2', 1, 0), ('V-2', 'warehouse:central', 3, 0), "
+                            "('V-2', 'warehouse:north', 5, 0)",
+                            "INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status) VALUES "
+                            "('ap9', 'w1', 't2', '2026-03-02T09:00:00Z', '2026-03-02T10:30:00Z', 'scheduled')"}) {
+        if (Status s = db.execDirect(QString::fromLatin1(sql)); !s)
+            return s.error().message + QLatin1Char(' ') + s.error().detail;
+    }
+    return {};
+}
+
+} // namespace fieldops::test
