@@ -15,6 +15,7 @@
 #include "controllers/OptimizeController.h"
 #include "controllers/RepairController.h"
 #include "controllers/ScheduleTabController.h"
+#include "controllers/StoryController.h"
 #include "controllers/SuggestionController.h"
 #include "controllers/TabShortcuts.h"
 #include "controllers/ContractsTabController.h"
@@ -84,7 +85,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
 
     m_docks = new DockController(this, m_session);
     m_docks->inspector()->setHistoryModel(m_session->auditHistory());
-    m_docks->inspector()->setActions({m_intake->editAction(), m_intake->cancelAction()});
+    // The whole story of the selected work order, in a window wide enough for it.
+    m_story = new StoryController(m_session, this);
+    m_docks->inspector()->setActions({m_intake->editAction(), m_intake->cancelAction(), m_story->storyAction()});
     // How a visit ended, from the inspector's visits, the board's menu or Ctrl+Shift+R.
     m_outcomes = new VisitOutcomeController(m_session, m_docks->inspector(), this);
     m_docks->inspector()->setVisitActions({m_outcomes->recordAction()});
@@ -243,6 +246,8 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(m_story->storyAction());
     view->addSeparator();
     addTabShortcuts(m_tabs, view);
     QAction *refresh = view->addAction(QIcon(QStringLiteral(":/fieldops/icons/refresh.svg")), tr("&Refresh"), m_session,

@@ -22,6 +22,7 @@ class AlertsController;
 class ConnectionController;
 class DockController;
 class MessageController;
+class StoryController;
 class TabController;
 class TimeTabController;
 class VisitOutcomeController;
@@ -45,6 +46,7 @@ public:
     VisitOutcomeController *outcomes() const { return m_outcomes; }
     AlertsController *alertsController() const { return m_alerts; }
     MessageController *messages() const { return m_messages; }
+    StoryController *story() const { return m_story; }
     TimeTabController *timeTab() const { return m_timeTab; }
     widgets::KpiDashboard *kpiDashboard() const { return m_kpiDashboard; }
 
@@ -72,6 +74,7 @@ private:
     VisitOutcomeController *m_outcomes = nullptr;
     AlertsController *m_alerts = nullptr;
     MessageController *m_messages = nullptr;
+    StoryController *m_story = nullptr;
     TimeTabController *m_timeTab = nullptr;
     QAction *m_suggestAction = nullptr; // "Suggest technician…", owned by the schedule tab's controller
     QAction *m_optimizeAction = nullptr; // "Optimize day…", likewise

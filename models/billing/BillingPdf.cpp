@@ -3,11 +3,9 @@
 #include "billing/BillingCsv.h"
 #include "util/TimeFormat.h"
 
-#include <QBuffer>
+#include "util/HtmlReport.h"
+
 #include <QCoreApplication>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QTextDocument>
 
 namespace fieldops::billing {
 
@@ -18,20 +16,9 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(BillingStatement)
 };
 
-QString esc(const QString &s) { return s.toHtmlEscaped(); }
-
-QString cell(const QString &text, bool right = false)
-{
-    return right ? QStringLiteral("<td align=\"right\">%1</td>").arg(esc(text)) : QStringLiteral("<td>%1</td>").arg(esc(text));
-}
-
-QString headRow(const QStringList &titles)
-{
-    QString row = QStringLiteral("<tr>");
-    for (const QString &t : titles)
-        row += QStringLiteral("<th bgcolor=\"#e8e8e8\" align=\"left\">%1</th>").arg(esc(t));
-    return row + QStringLiteral("</tr>");
-}
+using html::cell;
+using html::esc;
+using html::headRow;
 
 QString contractTitle(const BillingSummary &s)
 {
@@ -73,9 +60,9 @@ QString linesTable(const BillingStatement &st, const BillingSummary &s)
     }
     if (rows.isEmpty())
         return QStringLiteral("<p>%1</p>").arg(esc(Text::tr("No time or parts billed in the period.")));
-    return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">")
-        + headRow({Text::tr("When (UTC)"), Text::tr("What"), Text::tr("Quantity"), Text::tr("Billed"), Text::tr("Unit price"), Text::tr("Amount"), Text::tr("Note")}) + rows
-        + QStringLiteral("</table>");
+    return html::table({Text::tr("When (UTC)"), Text::tr("What"), Text::tr("Quantity"), Text::tr("Billed"), Text::tr("Unit price"), Text::tr("Amount"),
+                        Text::tr("Note")},
+                       rows);
 }
 
 } // namespace
@@ -117,20 +104,7 @@ QString statementHtml(const BillingStatement &st)
 
 QByteArray statementPdf(const BillingStatement &st)
 {
-    QByteArray bytes;
-    {
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        QPdfWriter writer(&buffer);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setResolution(300);
-        writer.setTitle(Text::tr("Billing %1 to %2").arg(st.from.toString(Qt::ISODate), st.to.toString(Qt::ISODate)));
-        writer.setCreator(QStringLiteral("FieldOps"));
-        QTextDocument doc;
-        doc.setHtml(statementHtml(st));
-        doc.print(&writer);
-    }
-    return bytes;
+    return html::pdf(statementHtml(st), Text::tr("Billing %1 to %2").arg(st.from.toString(Qt::ISODate), st.to.toString(Qt::ISODate)));
 }
 
 } // namespace fieldops::billing

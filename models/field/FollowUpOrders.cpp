@@ -1,14 +1,17 @@
 #include "field/FollowUpOrders.h"
 
 #include "parts/Reservations.h"
+#include "records/RecordSpec.h"
+#include "records/RecordWriter.h"
 #include "storage/Database.h"
 #include "storage/SequentialIds.h"
 #include "util/TimeFormat.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
+#include <QLocale>
 #include <QSet>
 #include <QSqlQuery>
+#include <algorithm>
 #include <cmath>
 
 namespace fieldops::field {
@@ -31,8 +34,17 @@ QString FollowUpOrders::followUpSummary(const QString &originalSummary) { return
 Result<FollowUpResult> FollowUpOrders::create(const QString &originalId, const QString &technicianId,
                                               const std::vector<parts::PartNeed> &parts, const QDateTime &now)
 {
+    auto planned = plan(originalId, technicianId, parts, now);
+    if (!planned || planned->edits.isEmpty())
+        return planned;
+    if (Status s = records::applyEdits(m_db, planned->edits, true); !s)
+        return s.error();
+    return planned;
+}
+
+Result<FollowUpResult> FollowUpOrders::checkParts(const std::vector<parts::PartNeed> &parts)
+{
     FollowUpResult result;
-    // The parts first: an unknown one refuses the whole outcome before anything is written.
     QSet<QString> seen;
     for (const parts::PartNeed &p : parts) {
         if (!std::isfinite(p.quantity) || p.quantity <= 0) {
@@ -56,14 +68,89 @@ Result<FollowUpResult> FollowUpOrders::create(const QString &originalId, const Q
         }
     }
 
-    auto original = m_db.run(QStringLiteral("SELECT status, summary FROM work_orders WHERE id = ?"), {originalId});
+    return result;
+}
+
+Result<QStringList> FollowUpOrders::placeParts(const std::vector<parts::PartNeed> &parts, const QString &technicianId,
+                                               const QString &ignoringWorkOrder, std::vector<ReservedPart> *placed)
+{
+    // Each part where it is free now. Each SKU is listed once, so one part's reservation
+    // never changes where the next one fits. In SKU order, so two transactions lock the
+    // parts' stock rows in the same order.
+    std::vector<parts::PartNeed> ordered = parts;
+    std::sort(ordered.begin(), ordered.end(), [](const parts::PartNeed &a, const parts::PartNeed &b) { return a.sku < b.sku; });
+    const records::ChildList *list = records::followUpWorkOrderSpec().child(QStringLiteral("parts_needed"));
+    QStringList items;
+    parts::Reservations reservations(m_db);
+    for (const parts::PartNeed &p : ordered) {
+        auto place = reservations.placeFor(p.sku, p.quantity, technicianId, ignoringWorkOrder);
+        if (!place)
+            return place.error();
+        items << list->joinItem({p.sku, QString::number(p.quantity, 'g', QLocale::FloatingPointShortest), *place});
+        placed->push_back({p.sku, p.quantity, *place});
+    }
+    return items;
+}
+
+Result<std::optional<FollowUpOrders::Pending>> FollowUpOrders::pendingFollowUp(const QString &originalId)
+{
+    auto q = m_db.run(QStringLiteral("SELECT id, version FROM work_orders WHERE follow_up_of = ? AND status = 'open' ORDER BY id"), {originalId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Pending>();
+    Pending p;
+    p.id = q->value(0).toString();
+    p.version = q->value(1).toInt();
+    q->finish();
+    auto rows = m_db.run(QStringLiteral("SELECT sku, quantity FROM work_order_parts WHERE work_order_id = ? ORDER BY sku"), {p.id});
+    if (!rows)
+        return rows.error();
+    while (rows->next())
+        p.parts.push_back({rows->value(0).toString(), QString(), rows->value(1).toDouble()});
+    return std::optional<Pending>(p);
+}
+
+Result<FollowUpResult> FollowUpOrders::replanParts(const Pending &pending, const QString &technicianId, const std::vector<parts::PartNeed> &parts)
+{
+    auto checked = checkParts(parts);
+    if (!checked || checked->refused())
+        return checked;
+    FollowUpResult result;
+    result.followUpId = pending.id;
+    auto before = records::RecordWriter(m_db).read(records::workOrderSpec(), pending.id, {QStringLiteral("parts_needed")});
+    if (!before)
+        return before.error();
+    auto items = placeParts(parts, technicianId, pending.id, &result.parts);
+    if (!items)
+        return items.error();
+    result.edits = records::updateEdit(records::workOrderSpec(), pending.id, pending.version, *before,
+                                       {{QStringLiteral("parts_needed"), *items}});
+    return result;
+}
+
+records::RecordEdits FollowUpOrders::callOff(const Pending &pending, const QString &reason)
+{
+    return records::updateEdit(records::workOrderSpec(), pending.id, pending.version,
+                               {{QStringLiteral("status"), QStringLiteral("open")}, {QStringLiteral("cancel_reason"), QStringLiteral("")}},
+                               {{QStringLiteral("status"), QStringLiteral("cancelled")}, {QStringLiteral("cancel_reason"), reason}});
+}
+
+Result<FollowUpResult> FollowUpOrders::plan(const QString &originalId, const QString &technicianId,
+                                            const std::vector<parts::PartNeed> &parts, const QDateTime &now)
+{
+    auto checked = checkParts(parts);
+    if (!checked || checked->refused())
+        return checked;
+    FollowUpResult result;
+    static const QStringList copied{QStringLiteral("site_id"), QStringLiteral("asset_id"), QStringLiteral("contract_id"),
+                                    QStringLiteral("type"), QStringLiteral("priority"), QStringLiteral("duration_min"),
+                                    QStringLiteral("sla_due"), QStringLiteral("description"), QStringLiteral("summary"),
+                                    QStringLiteral("status"), QStringLiteral("required_skills")};
+    auto original = records::RecordWriter(m_db).read(records::workOrderSpec(), originalId, copied);
     if (!original)
         return original.error();
-    if (!original->next())
-        return Error{Error::Kind::NotFound, Text::tr("work order %1 does not exist").arg(originalId), {}};
-    const QString status = original->value(0).toString();
-    const QString summary = original->value(1).toString();
-    original->finish();
+    const QString status = original->value(QStringLiteral("status")).toString();
     if (status == QLatin1String("done") || status == QLatin1String("cancelled"))
         return result;
     auto open = m_db.scalar(QStringLiteral("SELECT min(id) FROM work_orders WHERE follow_up_of = ? AND status IN ('open', 'scheduled', 'in_progress')"),
@@ -78,33 +165,17 @@ Result<FollowUpResult> FollowUpOrders::create(const QString &originalId, const Q
     auto id = nextSequentialId(m_db, QStringLiteral("work_orders"), QStringLiteral("WO"));
     if (!id)
         return id.error();
-    auto inserted = m_db.run(
-        QStringLiteral("INSERT INTO work_orders(id, site_id, asset_id, contract_id, type, priority, duration_min, created_at, sla_due, status, "
-                       "summary, description, follow_up_of) "
-                       "SELECT ?, site_id, asset_id, contract_id, type, priority, duration_min, ?, sla_due, 'open', ?, description, id "
-                       "FROM work_orders WHERE id = ?"),
-        {*id, timefmt::toSql(now.toUTC()), followUpSummary(summary), originalId});
-    if (!inserted)
-        return inserted.error();
-    if (auto skills = m_db.run(QStringLiteral("INSERT INTO work_order_skills(work_order_id, skill_code) "
-                                              "SELECT ?, skill_code FROM work_order_skills WHERE work_order_id = ?"),
-                               {*id, originalId});
-        !skills)
-        return skills.error();
+    records::RecordValues values = *original;
+    values.insert(QStringLiteral("created_at"), timefmt::toSql(now.toUTC()));
+    values.insert(QStringLiteral("status"), QStringLiteral("open"));
+    values.insert(QStringLiteral("summary"), followUpSummary(original->value(QStringLiteral("summary")).toString()));
+    values.insert(QStringLiteral("follow_up_of"), originalId);
 
-    // Each part where it is free: placed one after the other, so a part listed here counts
-    // against the next (the follow-up is open, its reservations count at once).
-    parts::Reservations reservations(m_db);
-    for (const parts::PartNeed &p : parts) {
-        auto place = reservations.placeFor(p.sku, p.quantity, technicianId);
-        if (!place)
-            return place.error();
-        auto row = m_db.run(QStringLiteral("INSERT INTO work_order_parts(work_order_id, sku, quantity, reserved_location) VALUES (?, ?, ?, ?)"),
-                            {*id, p.sku, p.quantity, place->isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(*place)});
-        if (!row)
-            return row.error();
-        result.parts.push_back({p.sku, p.quantity, *place});
-    }
+    auto items = placeParts(parts, technicianId, {}, &result.parts);
+    if (!items)
+        return items.error();
+    values.insert(QStringLiteral("parts_needed"), *items);
+    result.edits = records::createEdit(records::followUpWorkOrderSpec(), *id, values);
     result.followUpId = *id;
     result.created = true;
     return result;
@@ -142,51 +213,6 @@ Result<QStringList> FollowUpOrders::closeOriginals(const QString &resolvedId)
         closed << o.id;
     }
     return closed;
-}
-
-std::vector<parts::PartNeed> FollowUpOrders::parsePartsText(const QString &text, QString *problem)
-{
-    std::vector<parts::PartNeed> out;
-    QSet<QString> seen;
-    static const QRegularExpression item(QStringLiteral("^(?:(\\d+(?:[.,]\\d+)?)\\s*[x×*]\\s*)?(\\S+)$"),
-                                         QRegularExpression::CaseInsensitiveOption);
-    const QStringList items = text.split(QRegularExpression(QStringLiteral("[,;\\n]")), Qt::SkipEmptyParts);
-    for (const QString &raw : items) {
-        const QString entry = raw.trimmed();
-        if (entry.isEmpty())
-            continue;
-        const QRegularExpressionMatch m = item.match(entry);
-        if (!m.hasMatch()) {
-            if (problem && problem->isEmpty())
-                *problem = Text::tr("\"%1\" is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)").arg(entry);
-            continue;
-        }
-        double quantity = 1;
-        if (m.capturedLength(1) > 0)
-            quantity = QString(m.captured(1)).replace(QLatin1Char(','), QLatin1Char('.')).toDouble();
-        const QString sku = m.captured(2);
-        if (quantity <= 0) {
-            if (problem && problem->isEmpty())
-                *problem = Text::tr("%1: the quantity must be greater than 0").arg(sku);
-            continue;
-        }
-        if (seen.contains(sku)) {
-            if (problem && problem->isEmpty())
-                *problem = Text::tr("%1 is listed twice").arg(sku);
-            continue;
-        }
-        seen.insert(sku);
-        out.push_back({sku, QString(), quantity});
-    }
-    return out;
-}
-
-QString FollowUpOrders::partsText(const std::vector<parts::PartNeed> &parts)
-{
-    QStringList items;
-    for (const parts::PartNeed &p : parts)
-        items << parts::quantityText(p.quantity) + QStringLiteral(" × ") + p.sku;
-    return items.join(QStringLiteral(", "));
 }
 
 } // namespace fieldops::field

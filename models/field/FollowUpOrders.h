@@ -12,10 +12,12 @@
 // VisitOutcomeRecorder and the field gateway's FieldEventWriter, so the outcome, the
 // follow-up and its reservations are written together or not at all.
 #include "parts/Stock.h"
+#include "records/RecordEdit.h"
 #include "util/Result.h"
 
 #include <QDateTime>
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace fieldops {
@@ -34,6 +36,9 @@ struct FollowUpResult {
     QString followUpId; // the follow-up created, or the one still to be done already; empty: none
     bool created = false; // followUpId was created now (the parts listed are its)
     std::vector<ReservedPart> parts;
+    // created: the edit that writes the follow-up (its skills and reserved parts with it),
+    // so an undo of the outcome removes it again and a redo brings it back.
+    records::RecordEdits edits;
     // A refusal of the input, named by its key ("parts"), with nothing written.
     QString refusedKey, refusedReason;
     bool refused() const { return !refusedReason.isEmpty(); }
@@ -59,6 +64,24 @@ public:
     // before anything is written.
     Result<FollowUpResult> create(const QString &originalId, const QString &technicianId, const std::vector<parts::PartNeed> &parts,
                                   const QDateTime &now);
+    // What create() would write, as its edits, without writing them.
+    Result<FollowUpResult> plan(const QString &originalId, const QString &technicianId, const std::vector<parts::PartNeed> &parts,
+                                const QDateTime &now);
+
+    // The follow-up of `originalId` nobody has booked yet (status open), if any: the one a
+    // corrected outcome may still change or call off.
+    struct Pending {
+        QString id;
+        int version = 1;
+        std::vector<parts::PartNeed> parts; // as listed, by SKU
+    };
+    Result<std::optional<Pending>> pendingFollowUp(const QString &originalId);
+    // The edit that lists `parts` on pending follow-up `pending` instead of what it lists,
+    // placed again as create() places them (its own reservations let go first). Empty when
+    // nothing changes; refusals as create()'s.
+    Result<FollowUpResult> replanParts(const Pending &pending, const QString &technicianId, const std::vector<parts::PartNeed> &parts);
+    // The edit that calls pending follow-up `pending` off (cancelled, with `reason`).
+    static records::RecordEdits callOff(const Pending &pending, const QString &reason);
 
     // The work orders that `resolvedId`, just resolved, closes: the one it follows when
     // that is in progress, and so on up the chain.
@@ -69,14 +92,13 @@ public:
     // "Return visit: <summary>".
     static QString followUpSummary(const QString &originalSummary);
 
-    // "2 × FLT-100, BELT-3" read back into parts (a bare SKU is 1 of it; `x` or `×`; commas
-    // or semicolons between items). An empty text is no parts. Problems in words, the first
-    // one kept in `problem`.
-    static std::vector<parts::PartNeed> parsePartsText(const QString &text, QString *problem);
-    // The parts as parsePartsText() reads them.
-    static QString partsText(const std::vector<parts::PartNeed> &parts);
 
 private:
+    // The parts refused as create() refuses them (each once, known, quantity > 0).
+    Result<FollowUpResult> checkParts(const std::vector<parts::PartNeed> &parts);
+    // `parts` placed for `technicianId`'s return visit, as items of parts_needed.
+    Result<QStringList> placeParts(const std::vector<parts::PartNeed> &parts, const QString &technicianId, const QString &ignoringWorkOrder,
+                                   std::vector<ReservedPart> *placed);
     Database &m_db;
 };
 

@@ -6,6 +6,8 @@
 #include "util/TimeFormat.h"
 
 #include <QCoreApplication>
+#include <algorithm>
+#include <cmath>
 #include <QSqlQuery>
 
 namespace fieldops::field {
@@ -19,6 +21,17 @@ struct Text
 QVariant text(const QString &s) { return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s); }
 
 const QStringList &outcomeFields() { return records::appointmentOutcomeSpec().columns; }
+
+// The same parts in the same quantities, whatever their order.
+bool sameParts(std::vector<parts::PartNeed> a, std::vector<parts::PartNeed> b)
+{
+    const auto bySku = [](const parts::PartNeed &x, const parts::PartNeed &y) { return x.sku < y.sku; };
+    std::sort(a.begin(), a.end(), bySku);
+    std::sort(b.begin(), b.end(), bySku);
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const parts::PartNeed &x, const parts::PartNeed &y) {
+        return x.sku == y.sku && std::abs(x.quantity - y.quantity) < 1e-9;
+    });
+}
 } // namespace
 
 Result<VisitToRecord> VisitOutcomeRecorder::load(const QString &appointmentId, const QDateTime &now)
@@ -51,6 +64,15 @@ Result<VisitToRecord> VisitOutcomeRecorder::load(const QString &appointmentId, c
     v.technicianName = q->value(12).toString();
     v.siteName = q->value(13).toString();
     v.workOrderSummary = q->value(14).toString();
+    q->finish();
+    // A "needs parts" outcome shows the parts its follow-up lists while it can still change.
+    if (v.hasOutcome && FollowUpOrders::opensFollowUp(o.resolved, o.reason)) {
+        auto pending = FollowUpOrders(m_db).pendingFollowUp(v.workOrderId);
+        if (!pending)
+            return pending.error();
+        if (*pending)
+            o.parts = (*pending)->parts;
+    }
     // Proposals where nothing is known: the plan, but never later than now.
     const QDateTime nowUtc = now.toUTC();
     if (!o.arrivedAt.isValid())
@@ -131,6 +153,32 @@ Result<RecordedOutcome> VisitOutcomeRecorder::edits(const QString &appointmentId
             r.workOrderStatusAfter = QStringLiteral("in_progress");
         }
     }
+    // A corrected "needs parts": the follow-up it opened follows the correction while
+    // nobody has booked it — its parts listed anew, or called off when no parts are needed.
+    const bool wasNeedingParts = visitStatus == QLatin1String("completed")
+        && FollowUpOrders::opensFollowUp(before->value(QStringLiteral("resolved")).toBool(),
+                                         before->value(QStringLiteral("outcome_reason")).toString());
+    if (wasNeedingParts) {
+        FollowUpOrders followUps(m_db);
+        auto pending = followUps.pendingFollowUp(r.workOrderId);
+        if (!pending)
+            return pending.error();
+        if (*pending && FollowUpOrders::opensFollowUp(outcome.resolved, outcome.reason)) {
+            r.followUpId = (*pending)->id;
+            if (!sameParts((*pending)->parts, outcome.parts)) {
+                auto replanned = followUps.replanParts(**pending, r.technicianId, outcome.parts);
+                if (!replanned)
+                    return replanned.error();
+                if (replanned->refused())
+                    return Error::invalid(replanned->refusedKey + QStringLiteral(": ") + replanned->refusedReason);
+                r.followUpEdits = replanned->edits;
+                r.reservedParts = replanned->parts;
+            }
+        } else if (*pending) {
+            r.followUpEdits = FollowUpOrders::callOff(**pending, Text::tr("Not needed: the outcome of visit %1 was corrected").arg(appointmentId));
+            r.calledOffFollowUp = (*pending)->id;
+        }
+    }
     if (r.workOrderStatusAfter != r.workOrderStatusBefore)
         r.edits += records::updateEdit(records::workOrderSpec(), r.workOrderId, workOrderVersion,
                                        {{QStringLiteral("status"), r.workOrderStatusBefore}},
@@ -146,6 +194,7 @@ Result<RecordedOutcome> VisitOutcomeRecorder::edits(const QString &appointmentId
             r.closedOriginals << o.id;
         }
     }
+    r.edits += r.followUpEdits;
     return r;
 }
 
@@ -169,6 +218,9 @@ Result<RecordedOutcome> VisitOutcomeRecorder::record(Database &db, const QString
         if (followUp->created) {
             r->followUpId = followUp->followUpId;
             r->reservedParts = followUp->parts;
+            // One step on the undo stack with the outcome: undoing it removes the follow-up
+            // (refused once someone has changed or booked it).
+            r->edits += followUp->edits;
         }
     }
     if (s)

@@ -39,7 +39,11 @@ struct RecordedOutcome {
     // stays in progress.
     bool opensFollowUp = false;
     QString technicianId;            // the visit's technician (whose van is tried first)
-    QString followUpId;              // the follow-up record() created, if any
+    QString followUpId;              // the follow-up record() created or a correction relisted, if any
+    // A corrected "needs parts" outcome: the edits of its pending follow-up (its parts
+    // listed anew, or the follow-up called off), also part of `edits`.
+    records::RecordEdits followUpEdits;
+    QString calledOffFollowUp;
     std::vector<ReservedPart> reservedParts;
     // Resolved: the work orders this one was the return visit of, closed with it.
     QStringList closedOriginals;

@@ -11,12 +11,20 @@ namespace {
 constexpr double kEpsilon = 1e-9;
 } // namespace
 
-QString Reservations::reservedSql()
+QString Reservations::reservedSql(bool excludingOneWorkOrder)
 {
-    return QStringLiteral("SELECT wp.sku, wp.reserved_location AS location, sum(wp.quantity) AS reserved "
+    // What a work order has used of a part on its visits is no longer held for it, from
+    // wherever it was taken: its reservation shrinks by that much, down to nothing.
+    return QStringLiteral("SELECT wp.sku, wp.reserved_location AS location, "
+                          "sum(CASE WHEN coalesce(u.used, 0) < wp.quantity THEN wp.quantity - coalesce(u.used, 0) ELSE 0 END) AS reserved "
                           "FROM work_order_parts wp JOIN work_orders w ON w.id = wp.work_order_id "
-                          "WHERE wp.reserved_location IS NOT NULL AND w.status IN ('open', 'scheduled', 'in_progress') "
-                          "GROUP BY wp.sku, wp.reserved_location");
+                          "LEFT JOIN (SELECT a.work_order_id, pu.sku, sum(pu.quantity) AS used FROM parts_used pu "
+                          "JOIN appointments a ON a.id = pu.appointment_id "
+                          "WHERE a.work_order_id IN (SELECT work_order_id FROM work_order_parts WHERE reserved_location IS NOT NULL) "
+                          "GROUP BY a.work_order_id, pu.sku) u ON u.work_order_id = wp.work_order_id AND u.sku = wp.sku "
+                          "WHERE wp.reserved_location IS NOT NULL AND w.status IN ('open', 'scheduled', 'in_progress')%1 "
+                          "GROUP BY wp.sku, wp.reserved_location")
+        .arg(excludingOneWorkOrder ? QStringLiteral(" AND w.id <> ?") : QString());
 }
 
 Result<ReservedQuantities> Reservations::reserved(const QString &location)
@@ -38,23 +46,34 @@ Result<ReservedQuantities> Reservations::reserved(const QString &location)
 
 Result<double> Reservations::reservedAt(const QString &sku, const QString &location)
 {
-    auto v = m_db.scalar(QStringLiteral("SELECT coalesce(sum(wp.quantity), 0) FROM work_order_parts wp JOIN work_orders w ON w.id = wp.work_order_id "
-                                        "WHERE wp.sku = ? AND wp.reserved_location = ? AND w.status IN ('open', 'scheduled', 'in_progress')"),
+    auto v = m_db.scalar(QStringLiteral("SELECT coalesce(sum(r.reserved), 0) FROM (%1) r WHERE r.sku = ? AND r.location = ?").arg(reservedSql()),
                          {sku, location});
     if (!v)
         return v.error();
     return v->toDouble();
 }
 
-Result<QString> Reservations::placeFor(const QString &sku, double quantity, const QString &technicianId)
+Result<QString> Reservations::placeFor(const QString &sku, double quantity, const QString &technicianId, const QString &ignoringWorkOrder)
 {
+    // Two consoles reserving the last unit at once: on the server the part's stock rows are
+    // locked first, so the second waits for the first to commit and then sees its
+    // reservation. A SQLite file has one writer at a time already.
+    if (m_db.isPostgres()) {
+        if (auto lock = m_db.run(QStringLiteral("SELECT 1 FROM stock WHERE sku = ? FOR UPDATE"), {sku}); !lock)
+            return lock.error();
+    }
     // Free = on hand less reserved, per location holding the part: the van first, then the
     // warehouses, most free first.
+    const bool excluding = !ignoringWorkOrder.isEmpty();
+    QVariantList binds;
+    if (excluding)
+        binds << ignoringWorkOrder;
+    binds << sku;
     auto q = m_db.run(QStringLiteral("SELECT s.location, s.quantity - coalesce(r.reserved, 0) AS free FROM stock s "
                                      "LEFT JOIN (%1) r ON r.sku = s.sku AND r.location = s.location "
                                      "WHERE s.sku = ? ORDER BY s.location")
-                          .arg(reservedSql()),
-                      {sku});
+                          .arg(reservedSql(excluding)),
+                      binds);
     if (!q)
         return q.error();
     const QString van = technicianId.isEmpty() ? QString() : vanLocation(technicianId);

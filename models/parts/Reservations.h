@@ -23,8 +23,10 @@ public:
     explicit Reservations(Database &db) : m_db(db) {}
 
     // A sub-select of (sku, location, reserved) over every location holding reservations,
-    // for a LEFT JOIN beside the stock rows. No parameters.
-    static QString reservedSql();
+    // for a LEFT JOIN beside the stock rows: what open work orders list with a reserved
+    // location, less what their visits have used of it. No parameters, or with
+    // excludingOneWorkOrder one: the work order left out (its own reservations replaced).
+    static QString reservedSql(bool excludingOneWorkOrder = false);
 
     // Everything reserved, or at `location` only.
     Result<ReservedQuantities> reserved(const QString &location = {});
@@ -32,8 +34,10 @@ public:
     Result<double> reservedAt(const QString &sku, const QString &location);
     // Where `quantity` of `sku` is best held for technician `technicianId`'s return visit:
     // their van when what it has free covers it, else the warehouse with the most free
-    // (by name on a tie) covering it; empty when no location has enough free.
-    Result<QString> placeFor(const QString &sku, double quantity, const QString &technicianId);
+    // (by name on a tie) covering it; empty when no location has enough free. What
+    // `ignoringWorkOrder` holds does not count (its parts are being placed again). On
+    // PostgreSQL the part's stock rows stay locked until the caller's transaction ends.
+    Result<QString> placeFor(const QString &sku, double quantity, const QString &technicianId, const QString &ignoringWorkOrder = {});
 
 private:
     Database &m_db;

@@ -50,8 +50,11 @@ Result<QVector<RecordRow>> readRecordRows(Database &db, const RecordSpec &spec, 
     }
     // Each list in one query for the whole set, not one per record.
     for (const ChildList &child : spec.children) {
-        auto c = db.run(QStringLiteral("SELECT c.%1, c.%2 FROM %3 c JOIN %4 x ON x.%5 = c.%1 %6 ORDER BY c.%2")
-                            .arg(child.ownerColumn, child.valueColumn, child.table, spec.table, spec.keyColumn, where),
+        QString extras;
+        for (const QString &column : child.extraColumns)
+            extras += QStringLiteral(", c.") + column;
+        auto c = db.run(QStringLiteral("SELECT c.%1, c.%2%7 FROM %3 c JOIN %4 x ON x.%5 = c.%1 %6 ORDER BY c.%2")
+                            .arg(child.ownerColumn, child.valueColumn, child.table, spec.table, spec.keyColumn, where, extras),
                         binds);
         if (!c)
             return c.error();
@@ -61,7 +64,7 @@ Result<QVector<RecordRow>> readRecordRows(Database &db, const RecordSpec &spec, 
                 continue;
             RecordValues &values = rows[*at].values;
             QStringList list = values.value(child.field).toStringList();
-            list << c->value(1).toString();
+            list << child.itemFrom(*c, 1);
             values.insert(child.field, list);
         }
     }

@@ -1,5 +1,9 @@
 #include "records/RecordSpec.h"
 
+#include <QLocale>
+#include <QSqlQuery>
+#include <QVariant>
+
 namespace fieldops::records {
 
 bool RecordSpec::isWritable(const QString &field) const { return columns.contains(field) || child(field); }
@@ -12,6 +16,49 @@ const ChildList *RecordSpec::child(const QString &field) const
     return nullptr;
 }
 
+QStringList ChildList::splitItem(const QString &item) const
+{
+    QStringList columns = item.split(kRowSeparator);
+    const qsizetype wanted = 1 + extraColumns.size();
+    while (columns.size() < wanted)
+        columns << QString();
+    columns.resize(wanted);
+    return columns;
+}
+
+QString ChildList::joinItem(const QStringList &columns) const
+{
+    QStringList padded = columns;
+    const qsizetype wanted = 1 + extraColumns.size();
+    while (padded.size() < wanted)
+        padded << QString();
+    padded.resize(wanted);
+    return padded.join(kRowSeparator);
+}
+
+QString ChildList::itemFrom(const QSqlQuery &q, int first) const
+{
+    QStringList columns{q.value(first).toString()};
+    for (qsizetype i = 0; i < extraColumns.size(); ++i) {
+        const QVariant v = q.value(first + 1 + int(i));
+        if (v.isNull())
+            columns << QString();
+        else if (numberColumns.contains(extraColumns[i]))
+            columns << QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+        else
+            columns << v.toString();
+    }
+    return joinItem(columns);
+}
+
+namespace {
+ChildList partsNeededList()
+{
+    return {QStringLiteral("parts_needed"), QStringLiteral("work_order_parts"), QStringLiteral("work_order_id"), QStringLiteral("sku"),
+            {QStringLiteral("quantity"), QStringLiteral("reserved_location")}, {QStringLiteral("quantity")}};
+}
+} // namespace
+
 const RecordSpec &workOrderSpec()
 {
     static const RecordSpec spec{
@@ -22,9 +69,20 @@ const RecordSpec &workOrderSpec()
          QStringLiteral("window_end"), QStringLiteral("created_at"), QStringLiteral("sla_due"), QStringLiteral("status"),
          QStringLiteral("summary"), QStringLiteral("description"), QStringLiteral("cancel_reason"), QStringLiteral("response_due")},
         {{QStringLiteral("required_skills"), QStringLiteral("work_order_skills"), QStringLiteral("work_order_id"),
-          QStringLiteral("skill_code")}},
+          QStringLiteral("skill_code")},
+         partsNeededList()},
         QT_TRANSLATE_NOOP("RecordWriter", "work order"),
     };
+    return spec;
+}
+
+const RecordSpec &followUpWorkOrderSpec()
+{
+    static const RecordSpec spec = [] {
+        RecordSpec s = workOrderSpec();
+        s.columns << QStringLiteral("follow_up_of");
+        return s;
+    }();
     return spec;
 }
 

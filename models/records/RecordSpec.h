@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVector>
 
+class QSqlQuery;
+
 namespace fieldops::records {
 
 // A list kept in a join table, replaced as a whole: (ownerColumn, valueColumn) rows.
@@ -15,6 +17,18 @@ struct ChildList {
     QString table;       // e.g. work_order_skills
     QString ownerColumn; // work_order_id
     QString valueColumn; // skill_code
+    // Further columns of each row (a work order's parts: quantity and where they are
+    // reserved). An item of the list then holds the value and these, in this order, joined
+    // by kRowSeparator; an empty one is NULL. The value stays unique per owner.
+    QStringList extraColumns = {};
+    QStringList numberColumns = {}; // of extraColumns: bound as numbers
+
+    static constexpr QChar kRowSeparator = QLatin1Char('\t');
+    // An item's columns (value first), one per column of the list.
+    QStringList splitItem(const QString &item) const;
+    QString joinItem(const QStringList &columns) const;
+    // The item of the row `q` is on, its value at column `first` and the extras after it.
+    QString itemFrom(const QSqlQuery &q, int first) const;
 };
 
 struct RecordSpec {
@@ -39,7 +53,12 @@ struct RecordSpec {
 };
 
 // The specs of the records the console edits, one each.
+// Work orders, their skills in work_order_skills and the parts they need in
+// work_order_parts ("sku\tquantity\treserved location" items under parts_needed).
 const RecordSpec &workOrderSpec();
+// A follow-up (return) work order as created with its original's visit outcome: a work
+// order and the one it follows (follow_up_of).
+const RecordSpec &followUpWorkOrderSpec();
 const RecordSpec &appointmentStatusSpec(); // appointments: only status, for cancelling visits with their work order
 const RecordSpec &appointmentOutcomeSpec(); // appointments: status, times and outcome, for recording how a visit ended
 const RecordSpec &customerSpec();
@@ -49,9 +68,8 @@ const RecordSpec &assetSpec();
 const RecordSpec &technicianSpec();        // technicians, their skills in technician_skills
 const RecordSpec &absenceSpec();           // absences: the id is the database's (generatedKey)
 const RecordSpec &contractSpec();          // contracts, their covered sites and assets in join tables
-const RecordSpec &maintenancePlanSpec();
 const RecordSpec &alertThresholdsSpec();      // the one row of the alerts' thresholds (id 1)
-const RecordSpec &alertDismissalSpec();       // an alert dismissed with a reason, keyed by the alert   // maintenance plans, their skills in maintenance_plan_skills
+const RecordSpec &alertDismissalSpec();       // an alert dismissed with a reason, keyed by the alert
 const RecordSpec &maintenancePlanSpec();   // maintenance plans, their skills in maintenance_plan_skills
 const RecordSpec &timeEntrySpec();         // a reviewer's columns of time entries: the id is the database's (generatedKey)
 

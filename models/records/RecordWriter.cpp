@@ -47,13 +47,29 @@ Status RecordWriter::writeChildren(const RecordSpec &spec, const QString &id, co
         auto del = m_db.run(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(c.table, c.ownerColumn), {keyValue(spec, id)});
         if (!del)
             return del.error();
+        QStringList columns{c.ownerColumn, c.valueColumn};
+        columns << c.extraColumns;
+        QStringList marks(columns.size(), QStringLiteral("?"));
+        const QString insert = QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                                   .arg(c.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
         QStringList seen;
-        for (const QString &v : values.value(c.field).toStringList()) {
-            if (seen.contains(v))
+        for (const QString &item : values.value(c.field).toStringList()) {
+            const QStringList parts = c.splitItem(item);
+            if (seen.contains(parts.front()))
                 continue;
-            seen << v;
-            auto ins = m_db.run(QStringLiteral("INSERT INTO %1(%2, %3) VALUES (?, ?)").arg(c.table, c.ownerColumn, c.valueColumn),
-                                {id, v});
+            seen << parts.front();
+            QVariantList binds{id, parts.front()};
+            for (qsizetype i = 0; i < c.extraColumns.size(); ++i) {
+                const QString &v = parts.at(i + 1);
+                if (v.isEmpty())
+                    binds << (c.numberColumns.contains(c.extraColumns[i]) ? QVariant(QMetaType::fromType<double>())
+                                                                          : QVariant(QMetaType::fromType<QString>()));
+                else if (c.numberColumns.contains(c.extraColumns[i]))
+                    binds << v.toDouble();
+                else
+                    binds << v;
+            }
+            auto ins = m_db.run(insert, binds);
             if (!ins)
                 return ins.error();
         }
@@ -209,12 +225,16 @@ Result<RecordValues> RecordWriter::read(const RecordSpec &spec, const QString &i
         const ChildList *c = spec.child(f);
         if (!c)
             continue;
-        auto items = m_db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY %1").arg(c->valueColumn, c->table, c->ownerColumn), {id});
+        QStringList selected{c->valueColumn};
+        selected << c->extraColumns;
+        auto items = m_db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY %4")
+                                  .arg(selected.join(QStringLiteral(", ")), c->table, c->ownerColumn, c->valueColumn),
+                              {id});
         if (!items)
             return items.error();
         QStringList list;
         while (items->next())
-            list << items->value(0).toString();
+            list << c->itemFrom(*items, 0);
         values.insert(f, list);
     }
     return values;

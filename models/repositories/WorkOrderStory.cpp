@@ -8,13 +8,25 @@
 
 namespace fieldops {
 
+TimeBooked totalTime(const WorkOrderStory &story)
+{
+    TimeBooked total;
+    for (const TimeBooked &t : story.time) {
+        total.minutes += t.minutes;
+        total.billableMinutes += t.billableMinutes;
+        total.pendingMinutes += t.pendingMinutes;
+    }
+    return total;
+}
+
 Result<WorkOrderStory> readWorkOrderStory(Database &db, const QString &workOrderId)
 {
     WorkOrderStory story;
     {
         // Summed here rather than in SQL: interval arithmetic differs between the dialects.
-        auto q = db.run(QStringLiteral("SELECT t.name, e.activity, e.start_at, e.end_at, e.billable, e.review_state "
-                                       "FROM time_entries e JOIN technicians t ON t.id = e.technician_id WHERE e.work_order_id = ?"),
+        auto q = db.run(QStringLiteral("SELECT t.name, e.activity, e.start_at, e.end_at, e.billable, e.review_state, e.comment "
+                                       "FROM time_entries e JOIN technicians t ON t.id = e.technician_id WHERE e.work_order_id = ? "
+                                       "ORDER BY e.start_at, e.id"),
                         {workOrderId});
         if (!q)
             return q.error();
@@ -29,6 +41,8 @@ Result<WorkOrderStory> readWorkOrderStory(Database &db, const QString &workOrder
                 b.billableMinutes += minutes;
             if (q->value(5).toString() == QLatin1String("pending"))
                 b.pendingMinutes += minutes;
+            story.entries.push_back({b.technicianName, timefmt::fromSql(q->value(2)), timefmt::fromSql(q->value(3)), b.activity,
+                                     q->value(4).toBool(), q->value(5).toString(), q->value(6).toString()});
         }
         for (auto &[key, booked] : sums)
             story.time.push_back(booked);
@@ -68,6 +82,39 @@ Result<WorkOrderStory> readWorkOrderStory(Database &db, const QString &workOrder
         while (q->next())
             story.notices.push_back({q->value(0).toString(), q->value(1).toString(), timefmt::fromSql(q->value(2)),
                                      timefmt::fromSql(q->value(3)), timefmt::fromSql(q->value(4))});
+    }
+    {
+        auto q = db.run(QStringLiteral("SELECT w.sku, p.name, w.quantity, w.reserved_location FROM work_order_parts w "
+                                       "JOIN parts p ON p.sku = w.sku WHERE w.work_order_id = ? ORDER BY w.sku"),
+                        {workOrderId});
+        if (!q)
+            return q.error();
+        while (q->next())
+            story.partsNeeded.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toDouble(), q->value(3).toString()});
+    }
+    {
+        auto q = db.run(QStringLiteral("SELECT description, cancel_reason FROM work_orders WHERE id = ?"), {workOrderId});
+        if (!q)
+            return q.error();
+        if (q->next()) {
+            story.description = q->value(0).toString();
+            story.cancelReason = q->value(1).toString();
+        }
+    }
+    {
+        // The chain around it: what it follows, and what follows it.
+        auto q = db.run(QStringLiteral("SELECT o.id, o.status, o.summary FROM work_orders w JOIN work_orders o ON o.id = w.follow_up_of WHERE w.id = ?"),
+                        {workOrderId});
+        if (!q)
+            return q.error();
+        if (q->next())
+            story.followUpOf = LinkedOrder{q->value(0).toString(), q->value(1).toString(), q->value(2).toString()};
+        q->finish();
+        auto f = db.run(QStringLiteral("SELECT id, status, summary FROM work_orders WHERE follow_up_of = ? ORDER BY id"), {workOrderId});
+        if (!f)
+            return f.error();
+        while (f->next())
+            story.followUps.push_back({f->value(0).toString(), f->value(1).toString(), f->value(2).toString()});
     }
     return story;
 }

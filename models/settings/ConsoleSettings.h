@@ -30,6 +30,12 @@ inline const SettingValue<QByteArray> &workOrderTableHeader()
     static const SettingValue<QByteArray> v(QStringLiteral("WorkOrders/headerState"), {});
     return v;
 }
+inline const SettingValue<QByteArray> &storyWindowGeometry()
+{
+    static const SettingValue<QByteArray> v(QStringLiteral("StoryWindow/geometry"), {});
+    return v;
+}
+
 inline const SettingValue<QByteArray> &queueHeader()
 {
     static const SettingValue<QByteArray> v(QStringLiteral("Queue/headerState"), {});

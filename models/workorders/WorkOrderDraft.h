@@ -19,6 +19,10 @@ struct WorkOrderDraft {
     QString type = QStringLiteral("corrective");
     int priority = 3;
     QStringList requiredSkills;
+    // What the technician must bring: work_order_parts rows as "sku\tquantity\treserved
+    // location" items (records::workOrderSpec's parts_needed); a reservation a follow-up
+    // made stays with its part while the part stays listed.
+    QStringList partsNeeded;
     int durationMin = 60;
     QDateTime windowStart;
     QDateTime windowEnd;

@@ -1,6 +1,7 @@
 #include "workorders/WorkOrderFormModel.h"
 
 #include "workorders/WarrantyNote.h"
+#include "parts/PartsText.h"
 #include "workorders/WorkOrderIntake.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,7 @@ void WorkOrderFormModel::startNew(const QDateTime &now)
     m_file = CustomerFile();
     m_customerName.clear();
     m_slaOverride = QDateTime();
+    m_partsProblem.clear();
     m_isNew = true;
     update(true);
     m_dirty = false;
@@ -28,6 +30,7 @@ void WorkOrderFormModel::startEdit(const WorkOrderDraft &draft, const CustomerFi
     m_loaded = draft;
     m_file = file;
     m_isNew = false;
+    m_partsProblem.clear();
     m_slaOverride = draft.slaDue;
     update(true);
     m_dirty = dirty;
@@ -88,6 +91,18 @@ void WorkOrderFormModel::setPriority(int priority) { m_draft.priority = priority
 void WorkOrderFormModel::setSummary(const QString &summary) { m_draft.summary = summary; m_dirty = true; update(); }
 void WorkOrderFormModel::setDescription(const QString &description) { m_draft.description = description; m_dirty = true; update(); }
 void WorkOrderFormModel::setRequiredSkills(const QStringList &skills) { m_draft.requiredSkills = skills; m_dirty = true; update(); }
+void WorkOrderFormModel::setPartsText(const QString &text)
+{
+    m_partsProblem.clear();
+    const std::vector<parts::PartNeed> parts = parts::parsePartsText(text, &m_partsProblem);
+    if (m_partsProblem.isEmpty())
+        WorkOrderIntake::setParts(m_draft, parts);
+    m_dirty = true;
+    update();
+}
+
+QString WorkOrderFormModel::partsText() const { return parts::partsText(WorkOrderIntake::partsOf(m_draft)); }
+
 void WorkOrderFormModel::setDurationMin(int minutes) { m_draft.durationMin = minutes; m_dirty = true; update(); }
 
 void WorkOrderFormModel::setWindow(const QDateTime &start, const QDateTime &end)
@@ -168,6 +183,8 @@ void WorkOrderFormModel::update(bool placeMoved)
     }
     if (!unknown.isEmpty() && !m_skills.isEmpty())
         m_issues.push_back({QStringLiteral("required_skills"), tr("unknown skill(s): %1").arg(unknown.join(QStringLiteral(", ")))});
+    if (!m_partsProblem.isEmpty())
+        m_issues.push_back({QStringLiteral("parts_needed"), m_partsProblem});
     // The duplicate "site_id: choose the site" and "not one of this customer's" say one thing.
     FieldIssues unique;
     for (const FieldIssue &i : std::as_const(m_issues))

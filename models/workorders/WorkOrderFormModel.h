@@ -40,6 +40,11 @@ public:
     void setSummary(const QString &summary);
     void setDescription(const QString &description);
     void setRequiredSkills(const QStringList &skills);
+    // The parts needed as typed ("2 × FLT-100, BELT-3"); a text that is no list of parts
+    // is an issue of parts_needed and leaves the draft's parts as they were.
+    void setPartsText(const QString &text);
+    // The draft's parts in that form.
+    QString partsText() const;
     void setDurationMin(int minutes);
     void setWindow(const QDateTime &start, const QDateTime &end); // invalid: no window
     // A due time typed by the user; an invalid one returns to the computed SLA.
@@ -77,6 +82,7 @@ private:
     SlaQuote m_quote;
     QDateTime m_slaOverride;
     FieldIssues m_issues;
+    QString m_partsProblem;
     bool m_isNew = true;
     bool m_dirty = false;
 };

@@ -4,6 +4,7 @@
 #include "interchange/CellCodec.h"
 #include "interchange/InterchangeSchema.h"
 #include "records/RecordSpec.h"
+#include "records/RecordWriter.h"
 #include "storage/Database.h"
 #include "storage/SequentialIds.h"
 #include "util/TimeFormat.h"
@@ -11,6 +12,8 @@
 #include "workorders/IntakeCatalog.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QLocale>
 #include <QSqlQuery>
 #include <QTimeZone>
 
@@ -64,7 +67,7 @@ void WorkOrderIntake::sortByField(FieldIssues &issues)
     static const QStringList order{QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("site_id"), QStringLiteral("asset_id"),
                                    QStringLiteral("contract_id"), QStringLiteral("type"), QStringLiteral("priority"),
                                    QStringLiteral("summary"), QStringLiteral("description"), QStringLiteral("required_skills"),
-                                   QStringLiteral("duration_min"), QStringLiteral("window_start"), QStringLiteral("window_end"),
+                                   QStringLiteral("parts_needed"), QStringLiteral("duration_min"), QStringLiteral("window_start"), QStringLiteral("window_end"),
                                    QStringLiteral("created_at"), QStringLiteral("sla_due"), QStringLiteral("response_due"), QStringLiteral("status"),
                                    QStringLiteral("cancel_reason")};
     std::stable_sort(issues.begin(), issues.end(),
@@ -160,6 +163,16 @@ Status WorkOrderIntake::checkReferences(const WorkOrderDraft &d, bool isNew, Fie
     }
     if (!unknown.isEmpty())
         issues.push_back({QStringLiteral("required_skills"), Text::tr("unknown skill(s): %1").arg(unknown.join(QStringLiteral(", ")))});
+    QStringList unknownParts;
+    for (const parts::PartNeed &p : partsOf(d)) {
+        auto n = m_db.scalar(QStringLiteral("SELECT count(*) FROM parts WHERE sku = ?"), {p.sku});
+        if (!n)
+            return n.error();
+        if (n->toInt() == 0)
+            unknownParts << p.sku;
+    }
+    if (!unknownParts.isEmpty())
+        issues.push_back({QStringLiteral("parts_needed"), Text::tr("unknown part(s): %1").arg(unknownParts.join(QStringLiteral(", ")))});
     return {};
 }
 
@@ -277,6 +290,11 @@ Result<WorkOrderDraft> WorkOrderIntake::load(const QString &id)
         return skills.error();
     while (skills->next())
         d.requiredSkills << skills->value(0).toString();
+    skills->finish();
+    auto parts = records::RecordWriter(m_db).read(records::workOrderSpec(), id, {QStringLiteral("parts_needed")});
+    if (!parts)
+        return parts.error();
+    d.partsNeeded = parts->value(QStringLiteral("parts_needed")).toStringList();
     return d;
 }
 
@@ -288,6 +306,8 @@ records::RecordValues WorkOrderIntake::values(const WorkOrderDraft &d)
     QStringList skills = d.requiredSkills;
     skills.sort();
     skills.removeDuplicates();
+    QStringList parts = d.partsNeeded;
+    parts.sort(); // by SKU, as they are read back
     return {
         {QStringLiteral("site_id"), d.siteId},
         {QStringLiteral("asset_id"), optionalId(d.assetId)},
@@ -305,6 +325,7 @@ records::RecordValues WorkOrderIntake::values(const WorkOrderDraft &d)
         {QStringLiteral("description"), text(d.description)},
         {QStringLiteral("cancel_reason"), text(d.cancelReason)},
         {QStringLiteral("required_skills"), skills},
+        {QStringLiteral("parts_needed"), parts},
     };
 }
 
@@ -321,6 +342,7 @@ WorkOrderDraft WorkOrderIntake::rebase(const WorkOrderDraft &base, const WorkOrd
     take(out.type, base.type, mine.type);
     take(out.priority, base.priority, mine.priority);
     take(out.requiredSkills, base.requiredSkills, mine.requiredSkills);
+    take(out.partsNeeded, base.partsNeeded, mine.partsNeeded);
     take(out.durationMin, base.durationMin, mine.durationMin);
     take(out.windowStart, base.windowStart, mine.windowStart);
     take(out.windowEnd, base.windowEnd, mine.windowEnd);
@@ -332,6 +354,32 @@ WorkOrderDraft WorkOrderIntake::rebase(const WorkOrderDraft &base, const WorkOrd
     take(out.cancelReason, base.cancelReason, mine.cancelReason);
     out.version = theirs.version;
     return out;
+}
+
+std::vector<parts::PartNeed> WorkOrderIntake::partsOf(const WorkOrderDraft &d)
+{
+    const records::ChildList *list = records::workOrderSpec().child(QStringLiteral("parts_needed"));
+    std::vector<parts::PartNeed> out;
+    for (const QString &item : d.partsNeeded) {
+        const QStringList columns = list->splitItem(item);
+        out.push_back({columns.at(0), QString(), columns.at(1).toDouble()});
+    }
+    return out;
+}
+
+void WorkOrderIntake::setParts(WorkOrderDraft &d, const std::vector<parts::PartNeed> &parts)
+{
+    const records::ChildList *list = records::workOrderSpec().child(QStringLiteral("parts_needed"));
+    QHash<QString, QString> reservedAt;
+    for (const QString &item : d.partsNeeded) {
+        const QStringList columns = list->splitItem(item);
+        reservedAt.insert(columns.at(0), columns.at(2));
+    }
+    QStringList items;
+    for (const parts::PartNeed &p : parts)
+        items << list->joinItem({p.sku, QString::number(p.quantity, 'g', QLocale::FloatingPointShortest), reservedAt.value(p.sku)});
+    items.sort();
+    d.partsNeeded = items;
 }
 
 records::RecordEdits WorkOrderIntake::createEdits(const WorkOrderDraft &d)

@@ -5,6 +5,7 @@
 // the asset to the site, the contract to the customer), the SLA proposed by SlaPolicy
 // from the customer's contract, generated ids, and the record edits that save it, which
 // the CLI writes at once and the console pushes on its undo stack.
+#include "parts/Stock.h"
 #include "records/RecordEdit.h"
 #include "workorders/IntakeCatalog.h"
 #include "workorders/SlaPolicy.h"
@@ -60,6 +61,10 @@ public:
     Result<QVector<QPair<QString, int>>> activeVisits(const QString &workOrderId);
 
     static records::RecordValues values(const WorkOrderDraft &draft);
+    // The draft's parts needed, by SKU; and set from `parts`, each part keeping the place
+    // it is reserved at while it stays listed.
+    static std::vector<parts::PartNeed> partsOf(const WorkOrderDraft &draft);
+    static void setParts(WorkOrderDraft &draft, const std::vector<parts::PartNeed> &parts);
     // `theirs` with the fields `mine` changed from `base` taken from `mine`: what an
     // editor keeps when the user overwrites a newer version someone else saved.
     static WorkOrderDraft rebase(const WorkOrderDraft &base, const WorkOrderDraft &mine, const WorkOrderDraft &theirs);

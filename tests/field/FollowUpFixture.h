@@ -3,8 +3,11 @@
 // tst_field_gateway (the server functions), so both paths are checked on the same data.
 #include "../itemmodels/WorkOrderFixture.h"
 
+#include "TestDatabases.h"
+
 #include <QSqlRecord>
 #include <QStringList>
+#include <memory>
 
 namespace fieldops::test {
 
@@ -41,6 +44,20 @@ inline QString insertFollowUpFixture(Database &db)
             return s.error().message + QLatin1Char(' ') + s.error().detail;
     }
     return {};
+}
+
+// A fresh `backend` database with the fixture above; null when a step failed (said as a
+// warning, lastError() for the database itself).
+inline std::unique_ptr<Database> openFollowUpFixture(const QString &backend, QString *url = nullptr)
+{
+    auto db = freshDatabase(backend, true, url);
+    if (!db)
+        return nullptr;
+    if (const QString failed = insertFollowUpFixture(*db); !failed.isEmpty()) {
+        qWarning("%s", qPrintable(failed));
+        return nullptr;
+    }
+    return db;
 }
 
 } // namespace fieldops::test

@@ -11,6 +11,7 @@
 #include "TestDatabases.h"
 #include "field/FollowUpOrders.h"
 #include "field/VisitOutcomeRecorder.h"
+#include "parts/PartsText.h"
 #include "parts/Reservations.h"
 #include "parts/StockRepository.h"
 #include "repositories/AlertRepository.h"
@@ -40,17 +41,7 @@ const QByteArray kNeedsParts = R"({"kind":"status","appointment_id":"ap9","statu
 class TestFollowUp : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<Database> open(const QString &backend, QString *url)
-    {
-        auto db = test::freshDatabase(backend, true, url);
-        if (!db)
-            return nullptr;
-        if (const QString failed = test::insertFollowUpFixture(*db); !failed.isEmpty()) {
-            qWarning("%s", qPrintable(failed));
-            return nullptr;
-        }
-        return db;
-    }
+    static std::unique_ptr<Database> open(const QString &backend, QString *url) { return test::openFollowUpFixture(backend, url); }
 
 private slots:
     void initTestCase() { QVERIFY2(!qEnvironmentVariable("FIELDOPS_CLI").isEmpty(), "FIELDOPS_CLI names the fieldops-cli binary"); }
@@ -291,7 +282,7 @@ private slots:
     void partsTextReadsBack()
     {
         QString problem;
-        const auto parts = field::FollowUpOrders::parsePartsText(QStringLiteral("2 × F-100, V-2; 1.5x G-9"), &problem);
+        const auto parts = parts::parsePartsText(QStringLiteral("2 × F-100, V-2; 1.5x G-9"), &problem);
         QCOMPARE(problem, QString());
         QCOMPARE(int(parts.size()), 3);
         QCOMPARE(parts[0].sku, QStringLiteral("F-100"));
@@ -299,11 +290,11 @@ private slots:
         QCOMPARE(parts[1].sku, QStringLiteral("V-2"));
         QCOMPARE(parts[1].quantity, 1.0);
         QCOMPARE(parts[2].quantity, 1.5);
-        QCOMPARE(field::FollowUpOrders::partsText(parts), QStringLiteral("2 × F-100, 1 × V-2, 1.5 × G-9"));
-        field::FollowUpOrders::parsePartsText(QStringLiteral("F-100 two"), &problem);
+        QCOMPARE(parts::partsText(parts), QStringLiteral("2 × F-100, 1 × V-2, 1.5 × G-9"));
+        parts::parsePartsText(QStringLiteral("F-100 two"), &problem);
         QCOMPARE(problem, QStringLiteral("\"F-100 two\" is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)"));
         problem.clear();
-        field::FollowUpOrders::parsePartsText(QStringLiteral("F-100, 2 x F-100"), &problem);
+        parts::parsePartsText(QStringLiteral("F-100, 2 x F-100"), &problem);
         QCOMPARE(problem, QStringLiteral("F-100 is listed twice"));
     }
 };

@@ -19,6 +19,7 @@
 #include <QTimeZone>
 #include <QWidget>
 #include <QtTest>
+#include <functional>
 #include <memory>
 
 namespace fieldops::test {
@@ -75,6 +76,24 @@ inline std::unique_ptr<gui::MainWindow> openMainWindow(const QString &url, QStri
         return nullptr;
     }
     return w;
+}
+
+// A fresh `backend` database holding what `fixture` inserts (it returns what failed), and
+// a main window on it whose clock is pinned at `now`. Null with `why` when a step failed.
+inline std::unique_ptr<gui::MainWindow> openMainWindowOnFixture(const QString &backend, const std::function<QString(Database &)> &fixture,
+                                                                const QDateTime &now, std::unique_ptr<Database> *db, QString *why)
+{
+    QString url;
+    *db = freshDatabase(backend, true, &url);
+    if (!*db) {
+        *why = lastError();
+        return nullptr;
+    }
+    if (const QString failed = fixture(**db); !failed.isEmpty()) {
+        *why = failed;
+        return nullptr;
+    }
+    return openMainWindow(url, why, now);
 }
 
 // A KPI dashboard with a service of its own reading `url`. The service is declared

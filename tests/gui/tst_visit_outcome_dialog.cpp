@@ -36,17 +36,7 @@ class TestVisitOutcomeDialog : public QObject {
 
     std::unique_ptr<gui::MainWindow> window(const QString &backend, std::unique_ptr<Database> *db)
     {
-        QString url;
-        *db = test::freshDatabase(backend, true, &url);
-        if (!*db) {
-            m_failure = test::lastError();
-            return nullptr;
-        }
-        if (const QString failed = test::insertWorkOrderFixture(**db); !failed.isEmpty()) {
-            m_failure = failed;
-            return nullptr;
-        }
-        return test::openMainWindow(url, &m_failure, test::fixtureNow());
+        return test::openMainWindowOnFixture(backend, test::insertWorkOrderFixture, test::fixtureNow(), db, &m_failure);
     }
 
     // w4's only visit (ap1, Bruno at 11:00) picked in the inspector, then Ctrl+Shift+R.

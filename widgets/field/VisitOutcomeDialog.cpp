@@ -2,6 +2,7 @@
 
 #include "common/ProblemText.h"
 #include "field/FollowUpOrders.h"
+#include "parts/PartsText.h"
 #include "domain/Vocabulary.h"
 #include "domain/VocabularyText.h"
 
@@ -98,7 +99,7 @@ VisitOutcomeDialog::VisitOutcomeDialog(const field::VisitToRecord &visit, const 
     form->addRow(tr("Outcome:"), outcomeBox);
     form->addRow(QString(), issueUnder(QStringLiteral("outcome_reason")));
     // Missing parts: the return visit's work order lists them and reserves them.
-    m_parts = new QLineEdit(field::FollowUpOrders::partsText(o.parts), this);
+    m_parts = new QLineEdit(parts::partsText(o.parts), this);
     m_parts->setObjectName(QStringLiteral("parts"));
     m_parts->setPlaceholderText(tr("e.g. 2 × FLT-100, BELT-3"));
     m_parts->setToolTip(tr("The parts the return visit must bring: they are listed on its work order and reserved "
@@ -168,7 +169,7 @@ field::VisitOutcome VisitOutcomeDialog::outcome() const
     o.notes = m_notes->toPlainText();
     o.signedBy = m_signedBy->text();
     if (!o.resolved && o.reason == QLatin1String("needs_parts"))
-        o.parts = field::FollowUpOrders::parsePartsText(m_parts->text(), nullptr);
+        o.parts = parts::parsePartsText(m_parts->text(), nullptr);
     return o;
 }
 
@@ -177,7 +178,7 @@ workorders::FieldIssues VisitOutcomeDialog::issues() const
     workorders::FieldIssues issues = field::checkOutcome(outcome(), m_visit.plannedStart, m_now);
     if (m_parts->isEnabled()) {
         QString problem;
-        field::FollowUpOrders::parsePartsText(m_parts->text(), &problem);
+        parts::parsePartsText(m_parts->text(), &problem);
         if (!problem.isEmpty())
             issues.push_back({QStringLiteral("parts"), problem});
     }

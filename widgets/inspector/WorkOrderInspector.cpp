@@ -4,6 +4,7 @@
 #include "domain/VocabularyText.h"
 #include "itemmodels/DisplayFormat.h"
 #include "itemmodels/WorkOrderTableModel.h"
+#include "repositories/WorkOrderStoryPage.h"
 
 #include <algorithm>
 
@@ -99,18 +100,14 @@ QString storyText(const WorkOrderDetails &d)
     const WorkOrderStory &story = d.story;
     if (!story.time.empty()) {
         QStringList lines;
-        qint64 total = 0, billable = 0, pending = 0;
-        for (const TimeBooked &t : story.time) {
+        for (const TimeBooked &t : story.time)
             lines << WorkOrderInspector::tr("%1, %2: %3").arg(t.technicianName.toHtmlEscaped(),
                                                            t.activity.isEmpty() ? WorkOrderInspector::tr("time") : t.activity.toHtmlEscaped(),
                                                            minutesText(t.minutes));
-            total += t.minutes;
-            billable += t.billableMinutes;
-            pending += t.pendingMinutes;
-        }
-        QString head = WorkOrderInspector::tr("<b>Time booked</b> %1, billable %2").arg(minutesText(total), minutesText(billable));
-        if (pending > 0)
-            head += WorkOrderInspector::tr(" (%1 not reviewed yet)").arg(minutesText(pending));
+        const TimeBooked total = totalTime(story);
+        QString head = WorkOrderInspector::tr("<b>Time booked</b> %1, billable %2").arg(minutesText(total.minutes), minutesText(total.billableMinutes));
+        if (total.pendingMinutes > 0)
+            head += WorkOrderInspector::tr(" (%1 not reviewed yet)").arg(minutesText(total.pendingMinutes));
         parts << head + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"));
     }
     if (!story.parts.empty()) {
@@ -138,11 +135,7 @@ QString storyText(const WorkOrderDetails &d)
         parts << WorkOrderInspector::tr("<b>Notices to the technicians</b>") + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"));
     }
     // What remains: the last finished visit left the job unresolved.
-    const AppointmentSummary *last = nullptr;
-    for (const AppointmentSummary &s : d.appointments)
-        if (s.appointment.status == QLatin1String("completed") && (!last || s.appointment.completedAt >= last->appointment.completedAt))
-            last = &s;
-    if (last && !last->appointment.resolved && d.order.status != QLatin1String("done") && d.order.status != QLatin1String("cancelled")) {
+    if (const AppointmentSummary *last = visitLeavingJobOpen(d)) {
         QString line = WorkOrderInspector::tr("<b>Remains</b> %1").arg(outcomeText(*last).toHtmlEscaped());
         if (!last->outcomeNotes.isEmpty())
             line += QStringLiteral(" · ") + last->outcomeNotes.toHtmlEscaped();

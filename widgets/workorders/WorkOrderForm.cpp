@@ -5,6 +5,7 @@
 #include "domain/Vocabulary.h"
 #include "domain/VocabularyText.h"
 #include "itemmodels/WorkOrderTableModel.h"
+#include "parts/PartsText.h"
 #include "workorders/WorkOrderFormModel.h"
 
 #include <QCheckBox>
@@ -108,6 +109,12 @@ WorkOrderForm::WorkOrderForm(WorkOrderFormModel *model, QWidget *parent) : QWidg
     m_skills->setFixedHeight(m_skills->fontMetrics().lineSpacing() * 3 + 12);
     addField(form, tr("Required s&kills:"), m_skills, QStringLiteral("required_skills"));
 
+    m_parts = new QLineEdit(this);
+    m_parts->setObjectName(QStringLiteral("partsField"));
+    m_parts->setPlaceholderText(tr("e.g. 2 × FLT-100, BELT-3"));
+    m_parts->setToolTip(tr("The parts the technician must bring: the board and the suggestions compare them with the technicians' vans."));
+    addField(form, tr("Parts &needed:"), m_parts, QStringLiteral("parts_needed"));
+
     m_duration = new QSpinBox(this);
     m_duration->setObjectName(QStringLiteral("durationField"));
     m_duration->setRange(0, 7 * 24 * 60 + 1);
@@ -186,6 +193,7 @@ WorkOrderForm::WorkOrderForm(WorkOrderFormModel *model, QWidget *parent) : QWidg
             m_model->setPriority(m_priority->currentData().toInt());
     });
     connect(m_summary, &QLineEdit::textEdited, m_model, &WorkOrderFormModel::setSummary);
+    connect(m_parts, &QLineEdit::textEdited, m_model, &WorkOrderFormModel::setPartsText);
     connect(m_description, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_refreshing)
             m_model->setDescription(m_description->toPlainText());
@@ -318,6 +326,14 @@ void WorkOrderForm::refresh()
         m_summary->setText(d.summary);
     if (m_description->toPlainText() != d.description)
         m_description->setPlainText(d.description);
+    {
+        // Rewritten only when the draft's parts are other than the text's (another work
+        // order loaded), never while the text is half typed.
+        QString problem;
+        const QString typed = parts::partsText(parts::parsePartsText(m_parts->text(), &problem));
+        if (problem.isEmpty() && typed != m_model->partsText())
+            m_parts->setText(m_model->partsText());
+    }
 
     if (m_skills->count() != m_model->skillsOffered().size()) {
         m_skills->clear();

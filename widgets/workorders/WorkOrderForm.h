@@ -71,6 +71,7 @@ private:
     QLineEdit *m_summary;
     QPlainTextEdit *m_description;
     QListWidget *m_skills;
+    QLineEdit *m_parts;
     QSpinBox *m_duration;
     QCheckBox *m_hasWindow;
     QDateTimeEdit *m_windowStart;
