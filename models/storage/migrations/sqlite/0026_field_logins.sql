@@ -1,0 +1,3 @@
+-- The field gateway's logins (`user add NAME --role field`) exist only on PostgreSQL (the
+-- PostgreSQL script of the same number): a SQLite file has no logins, roles or server
+-- functions. This file keeps the numbering of both dialects aligned.
