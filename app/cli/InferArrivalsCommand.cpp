@@ -153,7 +153,7 @@ int runInferArrivals(CliContext &ctx, const QStringList &args)
     auto run = field::ArrivalInferenceWriter(*db).run(date, technicians, options, dryRun);
     if (!run)
         return ctx.fail(run.error());
-    const auto found = field::findDiscrepancies(run->visits, *tolerance);
+    const auto found = field::findDiscrepancies(run->visits, *tolerance, options.maxGapSecs);
     ctx.out() << (parser.isSet(jsonOpt) ? toJson(date, *run, found, dryRun) + QLatin1Char('\n') : toText(date, *run, found, dryRun));
     ctx.out().flush();
     return ExitOk;

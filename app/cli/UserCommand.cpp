@@ -61,7 +61,7 @@ QString usageLines()
 int runUser(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption role(QStringLiteral("role"), CliText::tr("dispatcher, planner, manager or admin"), QStringLiteral("R"));
+    const QCommandLineOption role(QStringLiteral("role"), CliText::tr("dispatcher, planner, manager, admin or field (the field gateway's login)"), QStringLiteral("R"));
     const QCommandLineOption territory(QStringLiteral("territory"),
                                        CliText::tr("limit a dispatcher to this territory (repeatable; none: all territories)"),
                                        QStringLiteral("T"));

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 
 namespace fieldops::field {
@@ -24,6 +26,21 @@ bool sameInstant(const QDateTime &a, const QDateTime &b)
     if (a.isValid() != b.isValid())
         return false;
     return !a.isValid() || a.toSecsSinceEpoch() == b.toSecsSinceEpoch();
+}
+
+// The fixes of `fixes` (in time order) nearest the visit's presence tap, on each side.
+void setFixesAroundTap(VisitTimes &v, const std::vector<PositionFix> &fixes)
+{
+    const QDateTime tap = presenceTap(v);
+    if (!tap.isValid() || fixes.empty())
+        return;
+    const qint64 t = secs(tap);
+    const auto after = std::lower_bound(fixes.begin(), fixes.end(), t, [](const PositionFix &f, qint64 s) { return f.at < s; });
+    if (after != fixes.end())
+        v.fixAfterTap = QDateTime::fromSecsSinceEpoch(after->at, QTimeZone::utc());
+    const auto before = std::upper_bound(fixes.begin(), fixes.end(), t, [](qint64 s, const PositionFix &f) { return s < f.at; });
+    if (before != fixes.begin())
+        v.fixBeforeTap = QDateTime::fromSecsSinceEpoch(std::prev(before)->at, QTimeZone::utc());
 }
 
 } // namespace
@@ -116,17 +133,18 @@ Result<InferenceRun> ArrivalInferenceWriter::run(const QDate &date, const QStrin
     inferArrivalsForAll(days, options);
 
     QHash<QString, const InferredVisit *> inferred;
-    QHash<QString, bool> tracked;
+    QHash<QString, const TechnicianDay *> dayOf;
     for (const TechnicianDay &day : days) {
         for (const InferredVisit &v : day.inferred)
             inferred.insert(v.appointmentId, &v);
-    }
-    for (size_t d = 0; d < days.size(); ++d) {
-        for (const PlannedVisit &p : days[d].visits)
-            tracked.insert(p.appointmentId, !days[d].fixes.empty());
+        for (const PlannedVisit &p : day.visits)
+            dayOf.insert(p.appointmentId, &day);
     }
     for (VisitTimes &v : run.visits) {
-        v.tracked = tracked.value(v.appointmentId);
+        const TechnicianDay *day = dayOf.value(v.appointmentId);
+        v.tracked = day && !day->fixes.empty();
+        if (day)
+            setFixesAroundTap(v, day->fixes);
         const InferredVisit *found = inferred.value(v.appointmentId);
         const QDateTime arrived = found ? instant(found->arrivedAt) : QDateTime();
         const QDateTime departed = found ? instant(found->departedAt) : QDateTime();

@@ -226,32 +226,40 @@ Outcome FieldEventWriter::writeOutcome(const OutcomeEvent &e)
         return q.error();
     appt.status = QStringLiteral("completed");
 
-    // Missing parts: the return visit is a follow-up work order with the parts reserved
-    // (FollowUpOrders), in this transaction; the original stays in progress until the
-    // follow-up is resolved. Only when nothing else is booked for it, as in the console.
-    if (FollowUpOrders::opensFollowUp(e.resolved, e.reason)) {
+    // Another visit of the work order still booked carries the job: an unresolved outcome
+    // leaves the work order as it is, as the console's outcome dialog does
+    // (VisitOutcomeRecorder::edits) and the gateway's outcome (migration 26).
+    bool otherBooked = false;
+    if (!e.resolved) {
         auto others = m_db.scalar(QStringLiteral("SELECT count(*) FROM appointments WHERE work_order_id = ? AND id <> ? "
                                                  "AND status IN ('tentative', 'scheduled', 'en_route', 'on_site')"),
                                   {appt.workOrderId, e.appointmentId});
         if (!others)
             return others.error();
-        if (others->toLongLong() == 0) {
-            auto followUp = FollowUpOrders(m_db).create(appt.workOrderId, appt.technicianId, e.parts, m_now);
-            if (!followUp)
-                return followUp.error();
-            if (followUp->refused())
-                return refuse(followUp->refusedKey, followUp->refusedReason);
-            if (!followUp->followUpId.isEmpty()) {
-                if (Status s = setWorkOrderStatus(appt.workOrderId, QStringLiteral("in_progress"), QStringLiteral("'open', 'scheduled'")); !s)
-                    return s.error();
-                return written();
-            }
+        otherBooked = others->toLongLong() > 0;
+    }
+    if (otherBooked)
+        return written();
+
+    // Missing parts: the return visit is a follow-up work order with the parts reserved
+    // (FollowUpOrders), in this transaction; the original stays in progress until the
+    // follow-up is resolved. Only when nothing else is booked for it, as in the console.
+    if (FollowUpOrders::opensFollowUp(e.resolved, e.reason)) {
+        auto followUp = FollowUpOrders(m_db).create(appt.workOrderId, appt.technicianId, e.parts, m_now);
+        if (!followUp)
+            return followUp.error();
+        if (followUp->refused())
+            return refuse(followUp->refusedKey, followUp->refusedReason);
+        if (!followUp->followUpId.isEmpty()) {
+            if (Status s = setWorkOrderStatus(appt.workOrderId, QStringLiteral("in_progress"), QStringLiteral("'open', 'scheduled'")); !s)
+                return s.error();
+            return written();
         }
     }
 
     // A resolved visit closes the job (and the work orders it is the return visit of); an
-    // unresolved one sends it back to the queue for another visit (the simulator's and the
-    // KPIs' reading of an unresolved visit).
+    // unresolved one with nothing else booked sends it back to the queue for another visit
+    // (the simulator's and the KPIs' reading of an unresolved visit).
     Status s = e.resolved
         ? setWorkOrderStatus(appt.workOrderId, QStringLiteral("done"), QStringLiteral("'open', 'scheduled', 'in_progress'"))
         : setWorkOrderStatus(appt.workOrderId, QStringLiteral("open"), QStringLiteral("'scheduled', 'in_progress'"));

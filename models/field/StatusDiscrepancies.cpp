@@ -40,7 +40,7 @@ QString discrepancyKindName(DiscrepancyKind kind)
     return {};
 }
 
-std::vector<StatusDiscrepancy> findDiscrepancies(const std::vector<VisitTimes> &visits, int toleranceMin)
+std::vector<StatusDiscrepancy> findDiscrepancies(const std::vector<VisitTimes> &visits, int toleranceMin, qint64 maxGapSecs)
 {
     std::vector<StatusDiscrepancy> out;
     const qint64 toleranceSecs = qint64(toleranceMin) * 60;
@@ -66,8 +66,10 @@ std::vector<StatusDiscrepancy> findDiscrepancies(const std::vector<VisitTimes> &
         } else if (v.inferredArrivedAt.isValid()) {
             add(DiscrepancyKind::ArrivalNotTapped, QDateTime(), v.inferredArrivedAt,
                 Text::tr("the phone arrived at %1 but no on-site status was sent").arg(clock(v.inferredArrivedAt, v.timeZone)));
-        } else if (v.tracked && (v.arrivedAt.isValid() || v.completedAt.isValid())) {
-            const QDateTime tap = v.arrivedAt.isValid() ? v.arrivedAt : v.completedAt;
+        } else if (v.tracked && presenceTap(v).isValid() && tapCovered(v, maxGapSecs)) {
+            // Only where the phone reported around the tap: in a gap of the track (no
+            // signal, phone off) it could have been at the site unseen.
+            const QDateTime tap = presenceTap(v);
             add(DiscrepancyKind::TapWithoutPresence, tap, QDateTime(),
                 v.arrivedAt.isValid() ? Text::tr("tapped on site at %1 but the phone was never at the site that day").arg(clock(tap, v.timeZone))
                                       : Text::tr("completed at %1 but the phone was never at the site that day").arg(clock(tap, v.timeZone)));

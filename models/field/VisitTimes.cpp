@@ -78,6 +78,31 @@ Result<std::vector<VisitTimes>> loadVisitTimes(Database &db, const QDate &date, 
     return out;
 }
 
+QDateTime presenceTap(const VisitTimes &v) { return v.arrivedAt.isValid() ? v.arrivedAt : v.completedAt; }
+
+bool tapCovered(const VisitTimes &v, qint64 maxGapSecs)
+{
+    return v.fixBeforeTap.isValid() && v.fixAfterTap.isValid() && v.fixBeforeTap.secsTo(v.fixAfterTap) <= maxGapSecs;
+}
+
+namespace {
+
+// The technician's fix of the day nearest `tap` on one side (at or before it, else at or
+// after it).
+Result<QDateTime> nearestFix(Database &db, const QString &technicianId, const DayWindow &day, const QDateTime &tap, bool before)
+{
+    const QString sql = before
+        ? QStringLiteral("SELECT at FROM positions WHERE technician_id = ? AND at >= ? AND at <= ? ORDER BY at DESC LIMIT 1")
+        : QStringLiteral("SELECT at FROM positions WHERE technician_id = ? AND at >= ? AND at < ? ORDER BY at LIMIT 1");
+    auto q = before ? db.run(sql, {technicianId, timefmt::toSql(day.from), timefmt::toSql(tap)})
+                    : db.run(sql, {technicianId, timefmt::toSql(tap), timefmt::toSql(day.to)});
+    if (!q)
+        return q.error();
+    return q->next() ? timefmt::fromSql(q->value(0)) : QDateTime();
+}
+
+} // namespace
+
 Status markTracked(Database &db, const QDate &date, std::vector<VisitTimes> &visits)
 {
     QHash<QString, bool> known;
@@ -92,6 +117,18 @@ Status markTracked(Database &db, const QDate &date, std::vector<VisitTimes> &vis
             found = known.insert(v.technicianId, any->toInt() > 0);
         }
         v.tracked = *found;
+        const QDateTime tap = presenceTap(v);
+        if (!v.tracked || !tap.isValid())
+            continue;
+        const DayWindow day = localDay(date, v.timeZone);
+        auto before = nearestFix(db, v.technicianId, day, tap, true);
+        if (!before)
+            return before.error();
+        auto after = nearestFix(db, v.technicianId, day, tap, false);
+        if (!after)
+            return after.error();
+        v.fixBeforeTap = *before;
+        v.fixAfterTap = *after;
     }
     return {};
 }

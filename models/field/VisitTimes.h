@@ -36,7 +36,20 @@ struct VisitTimes {
     QDateTime inferredDepartedAt;
     // The phone reported positions that day: without them, a missing inference says nothing.
     bool tracked = false;
+    // The phone's fixes nearest the tap its presence is judged by (presenceTap): the last at
+    // or before it and the first at or after it; null when there is none. Far apart, the tap
+    // fell into a gap of the track (no signal, phone off), and the track says nothing of it.
+    QDateTime fixBeforeTap;
+    QDateTime fixAfterTap;
 };
+
+// The tap a visit's presence at its site is judged by: the on-site tap, else the
+// completion; null when neither was tapped.
+QDateTime presenceTap(const VisitTimes &v);
+
+// Whether the track runs through that tap: fixes on both sides of it no further apart than
+// `maxGapSecs`, the gap the inference still bridges (InferenceOptions::maxGapSecs).
+bool tapCovered(const VisitTimes &v, qint64 maxGapSecs);
 
 // One technician's local day in UTC: [from, to).
 struct DayWindow {
@@ -49,7 +62,8 @@ DayWindow localDay(const QDate &date, const QByteArray &timeZone);
 // `technicians` when it is not empty. `tracked` is left false (the caller knows the positions).
 Result<std::vector<VisitTimes>> loadVisitTimes(Database &db, const QDate &date, const QStringList &technicians = {});
 
-// Sets `tracked` from the positions table: a position in the technician's day.
+// Sets `tracked` from the positions table (a position in the technician's day), and the
+// fixes around each visit's presence tap (fixBeforeTap, fixAfterTap).
 Status markTracked(Database &db, const QDate &date, std::vector<VisitTimes> &visits);
 
 } // namespace fieldops::field

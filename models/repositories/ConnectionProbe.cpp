@@ -3,11 +3,45 @@
 #include "storage/Database.h"
 #include "storage/Migrator.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace fieldops {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionProbe)
+};
+
+// The field gateway's login (a member of fieldops_field and of no console role, migration
+// 26's `user add NAME --role field`) may only call the gateway's server functions: every
+// read the console makes would be refused table by table, and the schema would even look
+// missing to it (no table of it is visible). Refused before anything else, in words.
+Status refuseFieldLogin(Database &db)
+{
+    if (!db.isPostgres())
+        return {};
+    auto q = db.run(QStringLiteral(
+        "SELECT EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = 'fieldops_field' AND pg_has_role(current_user, g.oid, 'MEMBER'))"
+        "   AND NOT EXISTS (SELECT 1 FROM pg_roles g"
+        "                    WHERE g.rolname IN ('fieldops_dispatcher', 'fieldops_planner', 'fieldops_manager', 'fieldops_admin')"
+        "                      AND pg_has_role(current_user, g.oid, 'MEMBER')),"
+        "       current_user::text"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::other(Text::tr("the server did not say what this user may do"));
+    if (!q->value(0).toBool())
+        return {};
+    return Error{Error::Kind::PermissionDenied,
+                 Text::tr("%1 is the field gateway's login (role field): it may only call the gateway's server functions "
+                          "and cannot open the console; connect as a dispatcher, planner, manager or admin")
+                     .arg(q->value(1).toString()),
+                 {}};
+}
+
 // The connection itself: a read-only file or a standby server.
 Result<bool> isReadOnly(Database &db)
 {
@@ -25,6 +59,8 @@ Result<ConnectionInfo> probeConnection(Database &db)
     ConnectionInfo info;
     info.latestVersion = Migrator::latestVersion();
     info.actor = db.actor();
+    if (Status s = refuseFieldLogin(db); !s)
+        return s.error();
     auto version = Migrator(db).currentVersion();
     if (!version)
         return version.error();

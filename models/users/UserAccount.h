@@ -1,7 +1,8 @@
 #pragma once
 // A FieldOps login as an admin sees it: its FieldOps role, the territories it is limited
 // to (none: all) and whether it may log in. The role is the group role's short name
-// ("dispatcher", "planner", "manager", "admin"), never translated.
+// ("dispatcher", "planner", "manager", "admin", or "field" for the field gateway's login),
+// never translated.
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -31,7 +32,7 @@ struct TerritoryOption {
     QString name;
 };
 
-// The FieldOps roles, lowest first.
+// The FieldOps roles: the consoles' lowest first, then the field gateway's ("field").
 const QStringList &userRoles();
 // "Dispatcher", "Planner" … translated, for people; the short name for anything unknown.
 QString userRoleLabel(const QString &role);

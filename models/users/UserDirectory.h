@@ -2,7 +2,7 @@
 // The FieldOps logins of a PostgreSQL server, for admins: list them, add one, move one to
 // another role, limit it to territories, let it log in or not. The CLI's `user` command
 // and the console's Users view both work through this class. Every statement calls a
-// server function (migrations 2 and 7) with bound values: the server quotes identifiers,
+// server function (migrations 2, 7 and 26) with bound values: the server quotes identifiers,
 // nothing typed by a person is spliced into SQL here.
 //
 // Errors are values, one line each: Invalid for input the server rejects (unknown user,

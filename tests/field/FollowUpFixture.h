@@ -60,4 +60,20 @@ inline std::unique_ptr<Database> openFollowUpFixture(const QString &backend, QSt
     return db;
 }
 
+// w1 scheduled, as its booking made it, and a second visit of it, ap11 (Ana, the next day),
+// in `status` (none when empty): the outcome of ap9 meets another visit booked or not.
+inline QString scheduleSecondVisit(Database &db, const QString &status)
+{
+    QStringList sql{QStringLiteral("UPDATE work_orders SET status = 'scheduled' WHERE id = 'w1'")};
+    if (!status.isEmpty())
+        sql << QStringLiteral("INSERT INTO appointments(id, work_order_id, technician_id, start_at, end_at, status) VALUES "
+                              "('ap11', 'w1', 't1', '2026-03-03T09:00:00Z', '2026-03-03T10:30:00Z', '%1')")
+                   .arg(status);
+    for (const QString &stmt : sql) {
+        if (Status s = db.execDirect(stmt); !s)
+            return s.error().message + QLatin1Char(' ') + s.error().detail;
+    }
+    return {};
+}
+
 } // namespace fieldops::test

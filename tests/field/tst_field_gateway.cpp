@@ -11,6 +11,7 @@
 #include "CliRunner.h"
 #include "PgTestServer.h"
 #include "TestDatabases.h"
+#include "field/VisitOutcomeRecorder.h"
 
 #include <QCoreApplication>
 #include <QSqlRecord>
@@ -412,6 +413,64 @@ private slots:
                                                    R"({"kind":"outcome","appointment_id":"ap10","resolved":true,"completed_at":"2026-03-04T10:00:00Z"})" "\n");
         QCOMPARE(resolved.err, QString());
         QCOMPARE(resolved.exitCode, 0);
+        QCOMPARE(followUpState(*gw.super), followUpState(*ingest.super));
+    }
+
+    // An unresolved visit while another visit of its work order is still booked leaves the
+    // work order as it is, on the gateway, the ingest and the console's outcome dialog alike
+    // (migration 26); with nothing else booked (the other visit over, or none) it goes back
+    // to open on all three. Missing parts open no follow-up while the other visit is booked.
+    void unresolvedOutcomeReopensOnlyWhenNothingElseIsBooked_data()
+    {
+        QTest::addColumn<QString>("otherVisit"); // the status of w1's second visit; empty: none
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("expected"); // w1's status afterwards
+        QTest::newRow("another visit scheduled") << "scheduled" << "customer_absent" << "scheduled";
+        QTest::newRow("another visit tentative") << "tentative" << "second_visit" << "scheduled";
+        QTest::newRow("another visit on site, parts missing") << "on_site" << "needs_parts" << "scheduled";
+        QTest::newRow("the other visit completed") << "completed" << "customer_absent" << "open";
+        QTest::newRow("no other visit") << "" << "referred" << "open";
+    }
+    void unresolvedOutcomeReopensOnlyWhenNothingElseIsBooked()
+    {
+        QFETCH(QString, otherVisit);
+        QFETCH(QString, reason);
+        QFETCH(QString, expected);
+        FollowUpDb gw = followUpDatabase(true);
+        QVERIFY(gw.super && gw.gw);
+        FollowUpDb ingest = followUpDatabase(false);
+        QVERIFY(ingest.super);
+        FollowUpDb console = followUpDatabase(false);
+        QVERIFY(console.super);
+        for (Database *db : {gw.super.get(), ingest.super.get(), console.super.get()}) {
+            const QString failed = test::scheduleSecondVisit(*db, otherVisit);
+            QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        }
+
+        auto out = gw.gw->run(QStringLiteral("SELECT fieldops_field_outcome('ap9', false, ?, completed_at => '2026-03-02T10:00:00Z')"), {reason});
+        QVERIFY2(out, out ? "" : qPrintable(errorText(out.error())));
+        const test::CliRun r = test::runCli(ingest.url, {QStringLiteral("ingest"), QStringLiteral("-")},
+                                            QStringLiteral(R"({"kind":"outcome","appointment_id":"ap9","resolved":false,"reason":"%1",)"
+                                                           R"("completed_at":"2026-03-02T10:00:00Z"})" "\n")
+                                                .arg(reason)
+                                                .toUtf8());
+        QCOMPARE(r.err, QString());
+        QCOMPARE(r.exitCode, 0);
+        field::VisitOutcome o;
+        o.arrivedAt = QDateTime(QDate(2026, 3, 2), QTime(9, 5), QTimeZone::utc());
+        o.completedAt = QDateTime(QDate(2026, 3, 2), QTime(10, 0), QTimeZone::utc());
+        o.resolved = false;
+        o.reason = reason;
+        auto recorded = field::VisitOutcomeRecorder::record(*console.super, QStringLiteral("ap9"), 1, o, test::fixtureNow());
+        QVERIFY2(recorded, qPrintable(recorded ? QString() : errorText(recorded.error())));
+
+        const QString w1 = QStringLiteral("SELECT status FROM work_orders WHERE id = 'w1'");
+        QCOMPARE(test::queryRows(*console.super, w1), expected);
+        QCOMPARE(test::queryRows(*gw.super, w1), expected);
+        QCOMPARE(test::queryRows(*ingest.super, w1), expected);
+        for (Database *db : {gw.super.get(), ingest.super.get(), console.super.get()})
+            QCOMPARE(test::queryRows(*db, QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = 'w1'")), QStringLiteral("0"));
+        // The gateway and the ingest wrote the same rows.
         QCOMPARE(followUpState(*gw.super), followUpState(*ingest.super));
     }
 

@@ -85,6 +85,59 @@ private slots:
         QCOMPARE(value(*db, QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = 'w1'")).toInt(), 1);
     }
 
+    // The ingest leaves a work order as the console does when an unresolved visit meets
+    // another visit of it still booked (even with parts missing: no follow-up then), and
+    // reopens it when the other visit is over; on both backends (the gateway's outcome:
+    // tst_field_gateway).
+    void unresolvedWithAnotherVisitBooked_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("otherVisit");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("expected");
+        for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
+            QTest::addRow("%s another visit en route", qPrintable(backend)) << backend << "en_route" << "customer_absent" << "scheduled";
+            QTest::addRow("%s another visit scheduled, parts missing", qPrintable(backend)) << backend << "scheduled" << "needs_parts" << "scheduled";
+            QTest::addRow("%s the other visit cancelled", qPrintable(backend)) << backend << "cancelled" << "second_visit" << "open";
+        }
+    }
+    void unresolvedWithAnotherVisitBooked()
+    {
+        QFETCH(QString, backend);
+        QFETCH(QString, otherVisit);
+        QFETCH(QString, reason);
+        QFETCH(QString, expected);
+        QString ingestUrl, consoleUrl;
+        auto ingest = open(backend, &ingestUrl);
+        QVERIFY2(ingest, qPrintable(test::lastError()));
+        auto console = open(backend, &consoleUrl);
+        QVERIFY2(console, qPrintable(test::lastError()));
+        for (Database *db : {ingest.get(), console.get()}) {
+            const QString failed = test::scheduleSecondVisit(*db, otherVisit);
+            QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        }
+        const test::CliRun r = test::runCli(ingestUrl, {QStringLiteral("ingest"), QStringLiteral("-")},
+                                            QStringLiteral(R"({"kind":"outcome","appointment_id":"ap9","resolved":false,"reason":"%1",)"
+                                                           R"("completed_at":"2026-03-02T10:00:00Z"})" "\n")
+                                                .arg(reason)
+                                                .toUtf8());
+        QCOMPARE(r.err, QString());
+        QCOMPARE(r.exitCode, 0);
+        field::VisitOutcome o;
+        o.arrivedAt = QDateTime(QDate(2026, 3, 2), QTime(9, 5), QTimeZone::utc());
+        o.completedAt = QDateTime(QDate(2026, 3, 2), QTime(10, 0), QTimeZone::utc());
+        o.resolved = false;
+        o.reason = reason;
+        auto recorded = field::VisitOutcomeRecorder::record(*console, QStringLiteral("ap9"), 1, o, test::fixtureNow());
+        QVERIFY2(recorded, qPrintable(recorded ? QString() : recorded.error().message));
+        QCOMPARE(recorded->workOrderStatusAfter, expected);
+        for (Database *db : {ingest.get(), console.get()}) {
+            QCOMPARE(value(*db, QStringLiteral("SELECT status FROM work_orders WHERE id = 'w1'")).toString(), expected);
+            QCOMPARE(value(*db, QStringLiteral("SELECT status FROM appointments WHERE id = 'ap9'")).toString(), QStringLiteral("completed"));
+            QCOMPARE(value(*db, QStringLiteral("SELECT count(*) FROM work_orders WHERE follow_up_of = 'w1'")).toInt(), 0);
+        }
+    }
+
     void badSkuRollsEverythingBack_data()
     {
         QTest::addColumn<QString>("backend");

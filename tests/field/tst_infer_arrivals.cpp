@@ -1,8 +1,9 @@
 // `fieldops-cli infer-arrivals` and the code under it (ArrivalInferenceWriter,
 // StatusDiscrepancies) on both backends: a day of three visits whose positions tell an
-// early tap, a visit nobody tapped and a tap where the phone never was. The inferred times
-// land on the appointments with their versions bumped and in the audit log; a second run
-// writes nothing; a dry run and every bad option leave the database as it was.
+// early tap, a visit nobody tapped and a tap where the phone never was (but not one in a gap
+// of the phone's track). The inferred times land on the appointments with their versions
+// bumped and in the audit log; a second run writes nothing; a dry run and every bad option
+// leave the database as it was.
 #include "../itemmodels/WorkOrderFixture.h"
 #include "CliRunner.h"
 #include "TestDatabases.h"
@@ -15,6 +16,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace fieldops;
 
@@ -245,6 +248,49 @@ private slots:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
         QCOMPARE(test::dumpDatabase(*m_db), before);
+    }
+
+    // A GPS gap around ap6's tap (13:05): Ana's phone says nothing from 12:30 to 13:45, so
+    // where it was at the tap is unknown and the tap is no discrepancy, in the CLI's list
+    // and in the one read back from the stored times. A maximum gap that bridges it
+    // (--max-gap 90) makes the track cover the tap again.
+    void aTapInAGapOfTheTrackIsNoDiscrepancy_data() { test::addBackendRows(); }
+    void aTapInAGapOfTheTrackIsNoDiscrepancy()
+    {
+        QFETCH(QString, backend);
+        QVERIFY2(open(backend), qPrintable(test::lastError()));
+        QVERIFY(m_db->execDirect(QStringLiteral("DELETE FROM positions WHERE technician_id = 't1' "
+                                                "AND at > '2026-03-02T12:29:00Z' AND at < '2026-03-02T13:46:00Z'")).ok());
+        QCOMPARE(value(*m_db, QStringLiteral("SELECT count(*) FROM positions WHERE technician_id = 't1' AND at > '2026-03-02T12:29:00Z' "
+                                             "AND at < '2026-03-02T13:46:00Z'")).toInt(), 0);
+        const QStringList others{QStringLiteral("ap5 arrival_differs"), QStringLiteral("ap1 arrival_not_tapped"),
+                                 QStringLiteral("ap1 not_completed")};
+
+        const CliRun r = runCli(m_url, {QStringLiteral("infer-arrivals"), QStringLiteral("--date"), QStringLiteral("2026-03-02"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(kinds(json(r)), others);
+
+        auto stored = field::discrepanciesForDay(*m_db, QDate(2026, 3, 2));
+        QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().message));
+        QStringList storedKinds;
+        for (const field::StatusDiscrepancy &d : *stored)
+            storedKinds << d.appointmentId + QLatin1Char(' ') + field::discrepancyKindName(d.kind);
+        QCOMPARE(storedKinds, others);
+        // The fixes around the tap, as read back: the last before the gap, the first after it.
+        auto visits = field::loadVisitTimes(*m_db, QDate(2026, 3, 2));
+        QVERIFY(visits);
+        QVERIFY(field::markTracked(*m_db, QDate(2026, 3, 2), *visits).ok());
+        const auto ap6 = std::find_if(visits->begin(), visits->end(), [](const field::VisitTimes &v) { return v.appointmentId == QLatin1String("ap6"); });
+        QVERIFY(ap6 != visits->end());
+        QVERIFY(ap6->tracked);
+        QCOMPARE(timefmt::toIsoUtc(ap6->fixBeforeTap), QStringLiteral("2026-03-02T12:29:00Z"));
+        QCOMPARE(timefmt::toIsoUtc(ap6->fixAfterTap), QStringLiteral("2026-03-02T13:46:00Z"));
+
+        const CliRun bridged = runCli(m_url, {QStringLiteral("infer-arrivals"), QStringLiteral("--date"), QStringLiteral("2026-03-02"),
+                                              QStringLiteral("--max-gap"), QStringLiteral("90"), QStringLiteral("--json")});
+        QVERIFY2(bridged.exitCode == 0, qPrintable(bridged.err));
+        QCOMPARE(kinds(json(bridged)), (QStringList{QStringLiteral("ap5 arrival_differs"), QStringLiteral("ap6 tap_without_presence"),
+                                                    QStringLiteral("ap1 arrival_not_tapped"), QStringLiteral("ap1 not_completed")}));
     }
 
     void writerLeavesOtherDaysAlone_data() { test::addBackendRows(); }

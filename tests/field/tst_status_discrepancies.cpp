@@ -1,6 +1,7 @@
 // Taps set beside the inferred times, without a database: each kind of discrepancy with its
-// two times and its explanation in the technician's own clock, the tolerance's edge, and the
-// completion standing in for a departure nobody reported.
+// two times and its explanation in the technician's own clock, the tolerance's edge, the
+// completion standing in for a departure nobody reported, and a tap without presence said
+// only where the phone's track runs through the tap (not in a gap of it).
 #include "field/StatusDiscrepancies.h"
 
 #include <QtTest>
@@ -74,20 +75,47 @@ private slots:
             << QStringList{QStringLiteral("arrival_not_tapped: the phone arrived at 09:15 but no on-site status was sent"),
                            QStringLiteral("not_completed: the phone left at 10:08 but the visit is not completed (status en_route)")};
 
+        // The phone reported a minute before and after the tap, elsewhere.
         VisitTimes nowhere = visit();
         nowhere.arrivedAt = at(12, 2);
         nowhere.completedAt = at(12, 50);
+        nowhere.fixBeforeTap = at(12, 1);
+        nowhere.fixAfterTap = at(12, 3);
         QTest::newRow("tapped where the phone never was")
             << nowhere << QStringList{QStringLiteral("tap_without_presence: tapped on site at 09:02 but the phone was never at the site that day")};
 
         VisitTimes completedNowhere = visit();
         completedNowhere.completedAt = at(12, 50);
+        completedNowhere.fixBeforeTap = at(12, 50);
+        completedNowhere.fixAfterTap = at(12, 50);
         QTest::newRow("completed where the phone never was")
             << completedNowhere << QStringList{QStringLiteral("tap_without_presence: completed at 09:50 but the phone was never at the site that day")};
 
         VisitTimes untracked = nowhere;
         untracked.tracked = false;
         QTest::newRow("no positions that day: nothing to say") << untracked << QStringList{};
+
+        // A GPS gap: the phone said nothing from 11:20 to 12:40, so where it was at the tap
+        // is unknown.
+        VisitTimes inAGap = nowhere;
+        inAGap.fixBeforeTap = at(11, 20);
+        inAGap.fixAfterTap = at(12, 40);
+        QTest::newRow("tap in a gap of the track: nothing to say") << inAGap << QStringList{};
+
+        VisitTimes afterTheTrack = nowhere;
+        afterTheTrack.fixAfterTap = QDateTime();
+        QTest::newRow("tap after the track ended: nothing to say") << afterTheTrack << QStringList{};
+
+        VisitTimes beforeTheTrack = nowhere;
+        beforeTheTrack.fixBeforeTap = QDateTime();
+        QTest::newRow("tap before the track began: nothing to say") << beforeTheTrack << QStringList{};
+
+        // A gap the inference bridges (30 minutes by default) still covers the tap.
+        VisitTimes bridged = nowhere;
+        bridged.fixBeforeTap = at(11, 45);
+        bridged.fixAfterTap = at(12, 15);
+        QTest::newRow("a gap the inference bridges")
+            << bridged << QStringList{QStringLiteral("tap_without_presence: tapped on site at 09:02 but the phone was never at the site that day")};
     }
     void kinds()
     {
@@ -108,6 +136,20 @@ private slots:
         QCOMPARE(found[0].tapped, at(11, 30));
         QCOMPARE(found[0].inferred, at(12, 0));
         QVERIFY(findDiscrepancies({v}, 30).empty());
+    }
+
+    // The gap bridged is the caller's (infer-arrivals --max-gap).
+    void theGapBridgedIsTheCallers()
+    {
+        VisitTimes v = visit();
+        v.arrivedAt = at(12, 2);
+        v.fixBeforeTap = at(11, 20);
+        v.fixAfterTap = at(12, 40);
+        QVERIFY(findDiscrepancies({v}, 10, 79 * 60).empty());
+        const auto found = findDiscrepancies({v}, 10, 80 * 60);
+        QCOMPARE(found.size(), size_t(1));
+        QCOMPARE(int(found[0].kind), int(DiscrepancyKind::TapWithoutPresence));
+        QCOMPARE(found[0].tapped, at(12, 2));
     }
 };
 

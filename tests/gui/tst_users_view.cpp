@@ -151,6 +151,10 @@ private slots:
         QVERIFY(dialog);
         QVERIFY(!dialog->territoryList()); // the role form asks for the role only
         QCOMPARE(dialog->roleCombo()->currentData().toString(), QStringLiteral("dispatcher"));
+        // Every FieldOps role, the field gateway's last.
+        QCOMPARE(dialog->roleCombo()->count(), 5);
+        QCOMPARE(dialog->roleCombo()->itemData(4).toString(), QStringLiteral("field"));
+        QCOMPARE(dialog->roleCombo()->itemText(4), QStringLiteral("Field gateway"));
         QVERIFY(test::chooseByKeys(dialog->roleCombo(), QStringLiteral("planner")));
         QSignalSpy changed(m_service.get(), &UserService::changed);
         clickOk(dialog);

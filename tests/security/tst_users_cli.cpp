@@ -7,6 +7,7 @@
 #include "PgTestServer.h"
 #include "CliRunner.h"
 #include "TestDatabases.h"
+#include "session/ConsoleSession.h"
 #include "users/UserDirectory.h"
 #include "users/UserReport.h"
 
@@ -15,6 +16,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QtTest>
 
 using namespace fieldops;
@@ -404,6 +406,80 @@ private slots:
         for (const char *action : {"add NAME", "list [--json]", "set-role NAME --role R", "set-territories NAME", "disable NAME", "enable NAME"})
             QVERIFY2(r.out.contains(QLatin1String(action)), action);
         QVERIFY(r.out.startsWith(QLatin1String("Usage: fieldops-cli [--db URL] user")));
+    }
+
+    // The field gateway's login (migration 26): `user add --role field` makes a member of
+    // fieldops_field and of no console role. It logs in and calls the gateway's functions,
+    // reads no table, and the console refuses to open a session for it, in words. set-role
+    // moves a login to and from field, and the other commands treat it as any login.
+    void fieldLoginIsTheGatewaysAndNoConsoles()
+    {
+        const QString phones = QStringLiteral("phones");
+        CliRun r = asBoss({QStringLiteral("user"), QStringLiteral("add"), phones, QStringLiteral("--role"), QStringLiteral("field")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(isMember(phones, QStringLiteral("fieldops_field")));
+        for (const char *console : {"fieldops_dispatcher", "fieldops_planner", "fieldops_manager", "fieldops_admin"})
+            QVERIFY2(!isMember(phones, QString::fromLatin1(console)), console);
+        QVERIFY(!m_super->scalar(QStringLiteral("SELECT rolcreaterole FROM pg_roles WHERE rolname = 'phones'")).value().toBool());
+        QCOMPARE(listed(phones).value(QStringLiteral("role")).toString(), QStringLiteral("field"));
+        r = asBoss({QStringLiteral("user"), QStringLiteral("list")});
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\nphones +field +\\(all\\) +active\\n"))), qPrintable(r.out));
+
+        {
+            auto gateway = test::openUrl(urlAs(phones));
+            QVERIFY2(gateway, qPrintable(test::lastError()));
+            // A gateway function: the position report, written under the gateway's login.
+            const Status reported = write(*gateway, QStringLiteral("SELECT fieldops_field_position('tn', '2026-03-02T12:00:00Z', -23.5, -46.6)"));
+            QVERIFY2(reported.ok(), qPrintable(reported.ok() ? QString() : reported.error().message));
+            QCOMPARE(m_super->scalar(QStringLiteral("SELECT count(*) FROM positions WHERE technician_id = 'tn'")).value().toInt(), 1);
+            // No table of its own.
+            auto read = gateway->run(QStringLiteral("SELECT count(*) FROM work_orders"));
+            QVERIFY(!read);
+            QCOMPARE(int(read.error().kind), int(Error::Kind::PermissionDenied));
+        }
+
+        // The console refuses to open a session for it, saying why.
+        {
+            ConsoleSession session;
+            QSignalSpy errors(&session, &ConsoleSession::errorOccurred);
+            QSignalSpy refreshed(&session, &ConsoleSession::refreshed);
+            session.connectTo(DatabaseUrl::parse(urlAs(phones)).value());
+            QVERIFY(errors.wait(10000));
+            const auto e = errors.first().first().value<Error>();
+            QCOMPARE(int(e.kind), int(Error::Kind::PermissionDenied));
+            QVERIFY2(e.message.contains(QLatin1String("phones is the field gateway's login (role field)")), qPrintable(e.message));
+            QVERIFY2(e.message.contains(QLatin1String("cannot open the console")), qPrintable(e.message));
+            QCOMPARE(session.state(), ConsoleSession::State::Disconnected);
+            QCOMPARE(refreshed.count(), 0);
+        }
+        // A console login still opens one.
+        {
+            ConsoleSession session;
+            QSignalSpy refreshed(&session, &ConsoleSession::refreshed);
+            session.connectTo(DatabaseUrl::parse(urlAs(QStringLiteral("ana"))).value());
+            QVERIFY(refreshed.wait(10000));
+            QCOMPARE(session.state(), ConsoleSession::State::Connected);
+        }
+
+        // To a console role and back to field: one FieldOps role at a time.
+        r = asBoss({QStringLiteral("user"), QStringLiteral("set-role"), phones, QStringLiteral("--role"), QStringLiteral("dispatcher")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(isMember(phones, QStringLiteral("fieldops_dispatcher")));
+        QVERIFY(!isMember(phones, QStringLiteral("fieldops_field")));
+        QCOMPARE(listed(phones).value(QStringLiteral("role")).toString(), QStringLiteral("dispatcher"));
+        r = asBoss({QStringLiteral("user"), QStringLiteral("set-role"), phones, QStringLiteral("--role"), QStringLiteral("field")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(isMember(phones, QStringLiteral("fieldops_field")));
+        QVERIFY(!isMember(phones, QStringLiteral("fieldops_dispatcher")));
+        QCOMPARE(listed(phones).value(QStringLiteral("role")).toString(), QStringLiteral("field"));
+
+        // Disabled and enabled like any FieldOps login.
+        r = asBoss({QStringLiteral("user"), QStringLiteral("disable"), phones});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(!test::openUrl(urlAs(phones)));
+        r = asBoss({QStringLiteral("user"), QStringLiteral("enable"), phones});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(test::openUrl(urlAs(phones)));
     }
 };
 

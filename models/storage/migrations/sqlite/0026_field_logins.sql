@@ -1,0 +1,5 @@
+-- The field gateway's logins (`user add NAME --role field`) and its outcome function, which
+-- reopens a work order only when no other visit of it is booked, exist only on PostgreSQL
+-- (the PostgreSQL script of the same number): a SQLite file has no logins, roles or server
+-- functions, and its ingest reopens work orders in models/field/FieldEventWriter.cpp. This
+-- file keeps the numbering of both dialects aligned.
