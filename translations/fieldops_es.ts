@@ -852,6 +852,17 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>the server did not say what this user may do</source>
+        <translation>el servidor no ha indicado qué puede hacer este usuario</translation>
+    </message>
+    <message>
+        <source>%1 is the field gateway&apos;s login (role field): it may only call the gateway&apos;s server functions and cannot open the console; connect as a dispatcher, planner, manager or admin</source>
+        <translation>%1 es el usuario del gateway de campo (rol field): solo puede llamar a las funciones del gateway en el servidor y no puede abrir la consola; conéctese como coordinador, planificador, gerente o administrador</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleSession</name>
     <message>
         <source>not connected to a database</source>
@@ -1499,14 +1510,6 @@ Lecturas: %4.</translation>
         <source>no part %1</source>
         <translation>ninguna pieza %1</translation>
     </message>
-    <message>
-        <source>work order %1 does not exist</source>
-        <translation>la orden de trabajo %1 no existe</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)</source>
-        <translation>&quot;%1&quot; no es una pieza: escriba el SKU, o la cantidad × el SKU (2 × FLT-100)</translation>
-    </message>
 </context>
 <context>
     <name>GeneratePmCommand</name>
@@ -2067,6 +2070,21 @@ Lecturas: %4.</translation>
     <message>
         <source>&quot;%1&quot; is not a routing service URL such as http://127.0.0.1:5000</source>
         <translation>&quot;%1&quot; no es una URL de servicio de rutas como http://127.0.0.1:5000</translation>
+    </message>
+</context>
+<context>
+    <name>PartsText</name>
+    <message>
+        <source>&quot;%1&quot; is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)</source>
+        <translation>&quot;%1&quot; no es una pieza: escriba el SKU, o la cantidad × el SKU (2 × FLT-100)</translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be greater than 0</source>
+        <translation>%1: la cantidad debe ser mayor que 0</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 aparece dos veces</translation>
     </message>
 </context>
 <context>
@@ -3035,6 +3053,11 @@ Lecturas: %4.</translation>
         <source>Admin</source>
         <translation>Administrador</translation>
     </message>
+    <message>
+        <source>Field gateway</source>
+        <extracomment>The role of the field gateway&apos;s login (the technicians&apos; phone backend), not a person&apos;s</extracomment>
+        <translation>Gateway de campo</translation>
+    </message>
 </context>
 <context>
     <name>UserDirectory</name>
@@ -3222,6 +3245,10 @@ Lecturas: %4.</translation>
     <message>
         <source>resolved: work order %1 is cancelled; a cancelled job cannot be resolved</source>
         <translation>resolved: la orden de trabajo %1 está cancelada; un trabajo cancelado no puede resolverse</translation>
+    </message>
+    <message>
+        <source>Not needed: the outcome of visit %1 was corrected</source>
+        <translation>Ya no es necesaria: se corrigió el resultado de la visita %1</translation>
     </message>
 </context>
 <context>
@@ -3448,6 +3475,10 @@ Lecturas: %4.</translation>
         <source>status: work order %1 is done; a finished job cannot be cancelled</source>
         <translation>status: la orden de trabajo %1 está terminada; un trabajo finalizado no se puede cancelar</translation>
     </message>
+    <message>
+        <source>unknown part(s): %1</source>
+        <translation>pieza(s) desconocida(s): %1</translation>
+    </message>
 </context>
 <context>
     <name>WorkOrderJson</name>
@@ -3494,6 +3525,289 @@ Lecturas: %4.</translation>
     <message>
         <source>a value is required</source>
         <translation>se requiere un valor</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderStoryPage</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>No resuelta</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>No resuelta: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sitio</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2)</source>
+        <translation>%1 (serie %2)</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Registrada</translation>
+    </message>
+    <message>
+        <source>SLA due</source>
+        <translation>Vencimiento del SLA</translation>
+    </message>
+    <message>
+        <source>Return visit of</source>
+        <translation>Visita de vuelta de</translation>
+    </message>
+    <message>
+        <source>Return visits</source>
+        <translation>Visitas de vuelta</translation>
+    </message>
+    <message>
+        <source>No visit booked yet.</source>
+        <translation>Aún no hay ninguna visita reservada.</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>Firmado por %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planificada</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Llegó</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Salió</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>No time booked.</source>
+        <translation>No se ha registrado tiempo.</translation>
+    </message>
+    <message>
+        <source>billable</source>
+        <translation>facturable</translation>
+    </message>
+    <message>
+        <source>not billable</source>
+        <translation>no facturable</translation>
+    </message>
+    <message>
+        <source>Booked %1, of which billable %2</source>
+        <translation>Registrado %1, de ello facturable %2</translation>
+    </message>
+    <message>
+        <source>; %1 not reviewed yet (not billed until approved)</source>
+        <translation>; %1 aún sin revisar (no se factura hasta que se apruebe)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Lo que se hizo</translation>
+    </message>
+    <message>
+        <source>No parts used.</source>
+        <translation>No se usaron piezas.</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Pieza</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Taken from</source>
+        <translation>Tomada de</translation>
+    </message>
+    <message>
+        <source>not reserved</source>
+        <translation>no reservada</translation>
+    </message>
+    <message>
+        <source>Reserved at</source>
+        <translation>Reservada en</translation>
+    </message>
+    <message>
+        <source>%1 of 5, %2</source>
+        <translation>%1 de 5, %2</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>leída %1</translation>
+    </message>
+    <message>
+        <source>delivered %1</source>
+        <translation>entregada %1</translation>
+    </message>
+    <message>
+        <source>not delivered yet</source>
+        <translation>aún no entregada</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Nothing: the job is done.</source>
+        <translation>Nada: el trabajo está terminado.</translation>
+    </message>
+    <message>
+        <source>Nothing: the job was cancelled.</source>
+        <translation>Nada: el trabajo se canceló.</translation>
+    </message>
+    <message>
+        <source>Nothing: the job was cancelled (%1).</source>
+        <translation>Nada: el trabajo se canceló (%1).</translation>
+    </message>
+    <message>
+        <source>The last visit (%1) ended %2.</source>
+        <translation>La última visita (%1) terminó %2.</translation>
+    </message>
+    <message>
+        <source>The last visit (%1) ended %2 (“%3”).</source>
+        <translation>La última visita (%1) terminó %2 («%3»).</translation>
+    </message>
+    <message>
+        <source>The return visit is work order %1 (%2).</source>
+        <translation>La visita de vuelta es la orden de trabajo %1 (%2).</translation>
+    </message>
+    <message>
+        <source>A visit is booked.</source>
+        <translation>Hay una visita reservada.</translation>
+    </message>
+    <message>
+        <source>No visit is booked yet.</source>
+        <translation>Aún no hay ninguna visita reservada.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <source>Parts used</source>
+        <translation>Piezas usadas</translation>
+    </message>
+    <message>
+        <source>Parts needed</source>
+        <translation>Piezas necesarias</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s rating</source>
+        <translation>Valoración del cliente</translation>
+    </message>
+    <message>
+        <source>Notices to the technicians</source>
+        <translation>Avisos a los técnicos</translation>
+    </message>
+    <message>
+        <source>What remains</source>
+        <translation>Lo que queda</translation>
+    </message>
+    <message>
+        <source>Work order %1</source>
+        <translation>Orden de trabajo %1</translation>
     </message>
 </context>
 <context>
@@ -4491,10 +4805,6 @@ los valores que sustituye. Con --version, se rechaza un registro que haya cambia
   enable NAME                     la cuenta puede volver a iniciar sesión (LOGIN)</translation>
     </message>
     <message>
-        <source>dispatcher, planner, manager or admin</source>
-        <translation>dispatcher, planner, manager o admin</translation>
-    </message>
-    <message>
         <source>limit a dispatcher to this territory (repeatable; none: all territories)</source>
         <translation>limita un coordinador a esta zona (repetible; ninguna: todas las zonas)</translation>
     </message>
@@ -5348,6 +5658,10 @@ reservado para órdenes de trabajo aún por hacer, cuánto está disponible y el
 location, with how many are missing to reach it.</source>
         <translation>Las piezas cuya cantidad disponible (existencias menos reservado) está por debajo de su punto de pedido en cada
 ubicación, con cuántas faltan para alcanzarlo.</translation>
+    </message>
+    <message>
+        <source>dispatcher, planner, manager, admin or field (the field gateway&apos;s login)</source>
+        <translation>dispatcher, planner, manager, admin o field (el usuario del gateway de campo)</translation>
     </message>
 </context>
 <context>
@@ -6782,6 +7096,21 @@ Create the tables now? Nothing else in the database is changed.</source>
     <message>
         <source>Routing</source>
         <translation>Rutas</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::StoryController</name>
+    <message>
+        <source>Work order &amp;story…</source>
+        <translation>&amp;Historia de la orden de trabajo…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>The selected work order&apos;s visits, time, parts, ratings and notices in a window of its own, to read, print or export</source>
+        <translation>Las visitas, el tiempo, las piezas, las valoraciones y los avisos de la orden de trabajo seleccionada en una ventana propia, para leer, imprimir o exportar</translation>
     </message>
 </context>
 <context>
@@ -10566,6 +10895,18 @@ Why is it cancelled?</source>
         <source>Respond by %1</source>
         <translation>Responder antes de %1</translation>
     </message>
+    <message>
+        <source>e.g. 2 × FLT-100, BELT-3</source>
+        <translation>p. ej. 2 × FLT-100, BELT-3</translation>
+    </message>
+    <message>
+        <source>The parts the technician must bring: the board and the suggestions compare them with the technicians&apos; vans.</source>
+        <translation>Las piezas que el técnico debe llevar: el tablero y las sugerencias las comparan con las furgonetas de los técnicos.</translation>
+    </message>
+    <message>
+        <source>Parts &amp;needed:</source>
+        <translation>Piezas &amp;necesarias:</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::WorkOrderInspector</name>
@@ -10826,6 +11167,57 @@ Why is it cancelled?</source>
     <message>
         <source>Completed visits of this type: %1 (%2)</source>
         <translation>Visitas completadas de este tipo: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::WorkOrderStoryWindow</name>
+    <message>
+        <source>Work order story</source>
+        <translation>Historia de la orden de trabajo</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;Exportar PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Select a work order to see its story.</source>
+        <translation>Seleccione una orden de trabajo para ver su historia.</translation>
+    </message>
+    <message>
+        <source>Story of work order %1</source>
+        <translation>Historia de la orden de trabajo %1</translation>
+    </message>
+    <message>
+        <source>No work order is shown.</source>
+        <translation>No se muestra ninguna orden de trabajo.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>work-order-%1.pdf</source>
+        <translation>orden-de-trabajo-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Export the story as PDF</source>
+        <translation>Exportar la historia como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exportar PDF</translation>
+    </message>
+    <message>
+        <source>Work order %1</source>
+        <translation>Orden de trabajo %1</translation>
     </message>
 </context>
 <context>

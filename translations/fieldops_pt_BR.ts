@@ -852,6 +852,17 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>the server did not say what this user may do</source>
+        <translation>o servidor não informou o que este usuário pode fazer</translation>
+    </message>
+    <message>
+        <source>%1 is the field gateway&apos;s login (role field): it may only call the gateway&apos;s server functions and cannot open the console; connect as a dispatcher, planner, manager or admin</source>
+        <translation>%1 é o login do gateway de campo (papel field): só pode chamar as funções do gateway no servidor e não pode abrir o console; conecte-se como despachante, planejador, gerente ou administrador</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleSession</name>
     <message>
         <source>not connected to a database</source>
@@ -1499,14 +1510,6 @@ Leituras: %4.</translation>
         <source>no part %1</source>
         <translation>nenhuma peça %1</translation>
     </message>
-    <message>
-        <source>work order %1 does not exist</source>
-        <translation>a ordem de serviço %1 não existe</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)</source>
-        <translation>&quot;%1&quot; não é uma peça: escreva o SKU, ou a quantidade × o SKU (2 × FLT-100)</translation>
-    </message>
 </context>
 <context>
     <name>GeneratePmCommand</name>
@@ -2067,6 +2070,21 @@ Leituras: %4.</translation>
     <message>
         <source>&quot;%1&quot; is not a routing service URL such as http://127.0.0.1:5000</source>
         <translation>&quot;%1&quot; não é um URL de serviço de rotas como http://127.0.0.1:5000</translation>
+    </message>
+</context>
+<context>
+    <name>PartsText</name>
+    <message>
+        <source>&quot;%1&quot; is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)</source>
+        <translation>&quot;%1&quot; não é uma peça: escreva o SKU, ou a quantidade × o SKU (2 × FLT-100)</translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be greater than 0</source>
+        <translation>%1: a quantidade deve ser maior que 0</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 aparece duas vezes</translation>
     </message>
 </context>
 <context>
@@ -3035,6 +3053,11 @@ Leituras: %4.</translation>
         <source>Admin</source>
         <translation>Administrador</translation>
     </message>
+    <message>
+        <source>Field gateway</source>
+        <extracomment>The role of the field gateway&apos;s login (the technicians&apos; phone backend), not a person&apos;s</extracomment>
+        <translation>Gateway de campo</translation>
+    </message>
 </context>
 <context>
     <name>UserDirectory</name>
@@ -3222,6 +3245,10 @@ Leituras: %4.</translation>
     <message>
         <source>resolved: work order %1 is cancelled; a cancelled job cannot be resolved</source>
         <translation>resolved: a ordem de serviço %1 está cancelada; um serviço cancelado não pode ser resolvido</translation>
+    </message>
+    <message>
+        <source>Not needed: the outcome of visit %1 was corrected</source>
+        <translation>Não é mais necessária: o resultado da visita %1 foi corrigido</translation>
     </message>
 </context>
 <context>
@@ -3448,6 +3475,10 @@ Leituras: %4.</translation>
         <source>status: work order %1 is done; a finished job cannot be cancelled</source>
         <translation>status: a ordem de serviço %1 está concluída; um trabalho finalizado não pode ser cancelado</translation>
     </message>
+    <message>
+        <source>unknown part(s): %1</source>
+        <translation>peça(s) desconhecida(s): %1</translation>
+    </message>
 </context>
 <context>
     <name>WorkOrderJson</name>
@@ -3494,6 +3525,289 @@ Leituras: %4.</translation>
     <message>
         <source>a value is required</source>
         <translation>um valor é obrigatório</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderStoryPage</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolvida</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>Não resolvida</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>Não resolvida: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Equipamento</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2)</source>
+        <translation>%1 (série %2)</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Aberta em</translation>
+    </message>
+    <message>
+        <source>SLA due</source>
+        <translation>Prazo do SLA</translation>
+    </message>
+    <message>
+        <source>Return visit of</source>
+        <translation>Visita de retorno de</translation>
+    </message>
+    <message>
+        <source>Return visits</source>
+        <translation>Visitas de retorno</translation>
+    </message>
+    <message>
+        <source>No visit booked yet.</source>
+        <translation>Nenhuma visita agendada ainda.</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>Assinado por %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planejada</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Chegou</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Saiu</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Concluída</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Observações</translation>
+    </message>
+    <message>
+        <source>No time booked.</source>
+        <translation>Nenhum tempo lançado.</translation>
+    </message>
+    <message>
+        <source>billable</source>
+        <translation>faturável</translation>
+    </message>
+    <message>
+        <source>not billable</source>
+        <translation>não faturável</translation>
+    </message>
+    <message>
+        <source>Booked %1, of which billable %2</source>
+        <translation>Lançado %1, dos quais faturável %2</translation>
+    </message>
+    <message>
+        <source>; %1 not reviewed yet (not billed until approved)</source>
+        <translation>; %1 ainda não revisado (não faturado até ser aprovado)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Atividade</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Faturamento</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisão</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>O que foi feito</translation>
+    </message>
+    <message>
+        <source>No parts used.</source>
+        <translation>Nenhuma peça usada.</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Peça</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantidade</translation>
+    </message>
+    <message>
+        <source>Taken from</source>
+        <translation>Retirada de</translation>
+    </message>
+    <message>
+        <source>not reserved</source>
+        <translation>não reservada</translation>
+    </message>
+    <message>
+        <source>Reserved at</source>
+        <translation>Reservada em</translation>
+    </message>
+    <message>
+        <source>%1 of 5, %2</source>
+        <translation>%1 de 5, %2</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>lida %1</translation>
+    </message>
+    <message>
+        <source>delivered %1</source>
+        <translation>entregue %1</translation>
+    </message>
+    <message>
+        <source>not delivered yet</source>
+        <translation>ainda não entregue</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Nothing: the job is done.</source>
+        <translation>Nada: o serviço está concluído.</translation>
+    </message>
+    <message>
+        <source>Nothing: the job was cancelled.</source>
+        <translation>Nada: o serviço foi cancelado.</translation>
+    </message>
+    <message>
+        <source>Nothing: the job was cancelled (%1).</source>
+        <translation>Nada: o serviço foi cancelado (%1).</translation>
+    </message>
+    <message>
+        <source>The last visit (%1) ended %2.</source>
+        <translation>A última visita (%1) terminou %2.</translation>
+    </message>
+    <message>
+        <source>The last visit (%1) ended %2 (“%3”).</source>
+        <translation>A última visita (%1) terminou %2 (“%3”).</translation>
+    </message>
+    <message>
+        <source>The return visit is work order %1 (%2).</source>
+        <translation>A visita de retorno é a ordem de serviço %1 (%2).</translation>
+    </message>
+    <message>
+        <source>A visit is booked.</source>
+        <translation>Há uma visita agendada.</translation>
+    </message>
+    <message>
+        <source>No visit is booked yet.</source>
+        <translation>Nenhuma visita agendada ainda.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <source>Parts used</source>
+        <translation>Peças usadas</translation>
+    </message>
+    <message>
+        <source>Parts needed</source>
+        <translation>Peças necessárias</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s rating</source>
+        <translation>Avaliação do cliente</translation>
+    </message>
+    <message>
+        <source>Notices to the technicians</source>
+        <translation>Avisos aos técnicos</translation>
+    </message>
+    <message>
+        <source>What remains</source>
+        <translation>O que falta</translation>
+    </message>
+    <message>
+        <source>Work order %1</source>
+        <translation>Ordem de serviço %1</translation>
     </message>
 </context>
 <context>
@@ -4491,10 +4805,6 @@ valores substituídos. Com --version, um lançamento alterado desde essa versão
   enable NAME                     o login pode entrar novamente (LOGIN)</translation>
     </message>
     <message>
-        <source>dispatcher, planner, manager or admin</source>
-        <translation>dispatcher, planner, manager ou admin</translation>
-    </message>
-    <message>
         <source>limit a dispatcher to this territory (repeatable; none: all territories)</source>
         <translation>limitar um despachante a este território (repetível; nenhum: todos os territórios)</translation>
     </message>
@@ -5348,6 +5658,10 @@ reservado para ordens de serviço ainda por fazer, quanto está disponível e o 
 location, with how many are missing to reach it.</source>
         <translation>As peças cuja quantidade disponível (em estoque menos reservado) está abaixo do ponto de reposição em cada
 local, com quantas faltam para alcançá-lo.</translation>
+    </message>
+    <message>
+        <source>dispatcher, planner, manager, admin or field (the field gateway&apos;s login)</source>
+        <translation>dispatcher, planner, manager, admin ou field (o login do gateway de campo)</translation>
     </message>
 </context>
 <context>
@@ -6782,6 +7096,21 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
     <message>
         <source>Routing</source>
         <translation>Rotas</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::StoryController</name>
+    <message>
+        <source>Work order &amp;story…</source>
+        <translation>&amp;História da ordem de serviço…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>The selected work order&apos;s visits, time, parts, ratings and notices in a window of its own, to read, print or export</source>
+        <translation>As visitas, o tempo, as peças, as avaliações e os avisos da ordem de serviço selecionada numa janela própria, para ler, imprimir ou exportar</translation>
     </message>
 </context>
 <context>
@@ -10566,6 +10895,18 @@ Por que ela foi cancelada?</translation>
         <source>Respond by %1</source>
         <translation>Responder até %1</translation>
     </message>
+    <message>
+        <source>e.g. 2 × FLT-100, BELT-3</source>
+        <translation>p. ex. 2 × FLT-100, BELT-3</translation>
+    </message>
+    <message>
+        <source>The parts the technician must bring: the board and the suggestions compare them with the technicians&apos; vans.</source>
+        <translation>As peças que o técnico deve levar: o quadro e as sugestões as comparam com as vans dos técnicos.</translation>
+    </message>
+    <message>
+        <source>Parts &amp;needed:</source>
+        <translation>Peças &amp;necessárias:</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::WorkOrderInspector</name>
@@ -10826,6 +11167,57 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>Completed visits of this type: %1 (%2)</source>
         <translation>Visitas concluídas deste tipo: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::WorkOrderStoryWindow</name>
+    <message>
+        <source>Work order story</source>
+        <translation>História da ordem de serviço</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;Exportar PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Select a work order to see its story.</source>
+        <translation>Selecione uma ordem de serviço para ver sua história.</translation>
+    </message>
+    <message>
+        <source>Story of work order %1</source>
+        <translation>História da ordem de serviço %1</translation>
+    </message>
+    <message>
+        <source>No work order is shown.</source>
+        <translation>Nenhuma ordem de serviço é exibida.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>work-order-%1.pdf</source>
+        <translation>ordem-de-servico-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Export the story as PDF</source>
+        <translation>Exportar a história como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Arquivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exportar PDF</translation>
+    </message>
+    <message>
+        <source>Work order %1</source>
+        <translation>Ordem de serviço %1</translation>
     </message>
 </context>
 <context>

@@ -851,6 +851,17 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>the server did not say what this user may do</source>
+        <translation>服务器未说明该用户的权限</translation>
+    </message>
+    <message>
+        <source>%1 is the field gateway&apos;s login (role field): it may only call the gateway&apos;s server functions and cannot open the console; connect as a dispatcher, planner, manager or admin</source>
+        <translation>%1 是现场网关的登录（角色 field）：只能调用网关的服务器函数，不能打开控制台；请以调度员、计划员、经理或管理员身份连接</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleSession</name>
     <message>
         <source>not connected to a database</source>
@@ -1498,14 +1509,6 @@ Readings: %4.</source>
         <source>no part %1</source>
         <translation>没有零件 %1</translation>
     </message>
-    <message>
-        <source>work order %1 does not exist</source>
-        <translation>工单 %1 不存在</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)</source>
-        <translation>&quot;%1&quot; 不是零件：请写 SKU，或 数量 × SKU（2 × FLT-100）</translation>
-    </message>
 </context>
 <context>
     <name>GeneratePmCommand</name>
@@ -2064,6 +2067,21 @@ Readings: %4.</source>
     <message>
         <source>&quot;%1&quot; is not a routing service URL such as http://127.0.0.1:5000</source>
         <translation>“%1”不是路线服务 URL（例如 http://127.0.0.1:5000）</translation>
+    </message>
+</context>
+<context>
+    <name>PartsText</name>
+    <message>
+        <source>&quot;%1&quot; is not a part: write the SKU, or the quantity × the SKU (2 × FLT-100)</source>
+        <translation>&quot;%1&quot; 不是零件：请写 SKU，或 数量 × SKU（2 × FLT-100）</translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be greater than 0</source>
+        <translation>%1：数量必须大于 0</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 列出了两次</translation>
     </message>
 </context>
 <context>
@@ -3029,6 +3047,11 @@ Readings: %4.</source>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
+    <message>
+        <source>Field gateway</source>
+        <extracomment>The role of the field gateway&apos;s login (the technicians&apos; phone backend), not a person&apos;s</extracomment>
+        <translation>现场网关</translation>
+    </message>
 </context>
 <context>
     <name>UserDirectory</name>
@@ -3213,6 +3236,10 @@ Readings: %4.</source>
     <message>
         <source>resolved: work order %1 is cancelled; a cancelled job cannot be resolved</source>
         <translation>resolved：工单 %1 已取消；已取消的工作不能被解决</translation>
+    </message>
+    <message>
+        <source>Not needed: the outcome of visit %1 was corrected</source>
+        <translation>不再需要：访问 %1 的结果已更正</translation>
     </message>
 </context>
 <context>
@@ -3439,6 +3466,10 @@ Readings: %4.</source>
         <source>status: work order %1 is done; a finished job cannot be cancelled</source>
         <translation>status：工单 %1 已完成；已完成的工作无法取消</translation>
     </message>
+    <message>
+        <source>unknown part(s): %1</source>
+        <translation>未知零件：%1</translation>
+    </message>
 </context>
 <context>
     <name>WorkOrderJson</name>
@@ -3485,6 +3516,289 @@ Readings: %4.</source>
     <message>
         <source>a value is required</source>
         <translation>需要提供值</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderStoryPage</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>未解决：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2)</source>
+        <translation>%1（序列号 %2）</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <source>SLA due</source>
+        <translation>SLA 截止</translation>
+    </message>
+    <message>
+        <source>Return visit of</source>
+        <translation>回访自</translation>
+    </message>
+    <message>
+        <source>Return visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>No visit booked yet.</source>
+        <translation>尚未预约访问。</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>签字人 %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No time booked.</source>
+        <translation>未登记工时。</translation>
+    </message>
+    <message>
+        <source>billable</source>
+        <translation>可计费</translation>
+    </message>
+    <message>
+        <source>not billable</source>
+        <translation>不可计费</translation>
+    </message>
+    <message>
+        <source>Booked %1, of which billable %2</source>
+        <translation>已登记 %1，其中可计费 %2</translation>
+    </message>
+    <message>
+        <source>; %1 not reviewed yet (not billed until approved)</source>
+        <translation>；%1 尚未审核（批准前不计费）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>完成的工作</translation>
+    </message>
+    <message>
+        <source>No parts used.</source>
+        <translation>未使用零件。</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Taken from</source>
+        <translation>取自</translation>
+    </message>
+    <message>
+        <source>not reserved</source>
+        <translation>未预留</translation>
+    </message>
+    <message>
+        <source>Reserved at</source>
+        <translation>预留于</translation>
+    </message>
+    <message>
+        <source>%1 of 5, %2</source>
+        <translation>%1 / 5，%2</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>%1 已读</translation>
+    </message>
+    <message>
+        <source>delivered %1</source>
+        <translation>%1 已送达</translation>
+    </message>
+    <message>
+        <source>not delivered yet</source>
+        <translation>尚未送达</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Nothing: the job is done.</source>
+        <translation>无：工作已完成。</translation>
+    </message>
+    <message>
+        <source>Nothing: the job was cancelled.</source>
+        <translation>无：工作已取消。</translation>
+    </message>
+    <message>
+        <source>Nothing: the job was cancelled (%1).</source>
+        <translation>无：工作已取消（%1）。</translation>
+    </message>
+    <message>
+        <source>The last visit (%1) ended %2.</source>
+        <translation>最后一次访问（%1）的结果：%2。</translation>
+    </message>
+    <message>
+        <source>The last visit (%1) ended %2 (“%3”).</source>
+        <translation>最后一次访问（%1）的结果：%2（“%3”）。</translation>
+    </message>
+    <message>
+        <source>The return visit is work order %1 (%2).</source>
+        <translation>回访是工单 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>A visit is booked.</source>
+        <translation>已预约访问。</translation>
+    </message>
+    <message>
+        <source>No visit is booked yet.</source>
+        <translation>尚未预约访问。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Parts used</source>
+        <translation>已用零件</translation>
+    </message>
+    <message>
+        <source>Parts needed</source>
+        <translation>所需零件</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s rating</source>
+        <translation>客户评分</translation>
+    </message>
+    <message>
+        <source>Notices to the technicians</source>
+        <translation>发给技术员的通知</translation>
+    </message>
+    <message>
+        <source>What remains</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Work order %1</source>
+        <translation>工单 %1</translation>
     </message>
 </context>
 <context>
@@ -4478,10 +4792,6 @@ values it replaces. With --version, an entry changed since that version is refus
   enable NAME                     该登录可以再次登录（LOGIN）</translation>
     </message>
     <message>
-        <source>dispatcher, planner, manager or admin</source>
-        <translation>dispatcher、planner、manager 或 admin</translation>
-    </message>
-    <message>
         <source>limit a dispatcher to this territory (repeatable; none: all territories)</source>
         <translation>将调度员限定在此区域（可重复；不指定：所有区域）</translation>
     </message>
@@ -5327,6 +5637,10 @@ reserved for work orders still to be done, what is available, and each part&apos
 location, with how many are missing to reach it.</source>
         <translation>各地点可用数量（现有减去预留）低于再订货点的零件，
 以及还差多少才能达到。</translation>
+    </message>
+    <message>
+        <source>dispatcher, planner, manager, admin or field (the field gateway&apos;s login)</source>
+        <translation>dispatcher、planner、manager、admin 或 field（现场网关的登录）</translation>
     </message>
 </context>
 <context>
@@ -6745,6 +7059,21 @@ Create the tables now? Nothing else in the database is changed.</source>
     <message>
         <source>Routing</source>
         <translation>路线</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::gui::StoryController</name>
+    <message>
+        <source>Work order &amp;story…</source>
+        <translation>工单经过(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>The selected work order&apos;s visits, time, parts, ratings and notices in a window of its own, to read, print or export</source>
+        <translation>在单独的窗口中查看所选工单的访问、工时、零件、评分和通知，可阅读、打印或导出</translation>
     </message>
 </context>
 <context>
@@ -10512,6 +10841,18 @@ Why is it cancelled?</source>
         <source>Respond by %1</source>
         <translation>在 %1 之前响应</translation>
     </message>
+    <message>
+        <source>e.g. 2 × FLT-100, BELT-3</source>
+        <translation>例如 2 × FLT-100, BELT-3</translation>
+    </message>
+    <message>
+        <source>The parts the technician must bring: the board and the suggestions compare them with the technicians&apos; vans.</source>
+        <translation>技术员必须携带的零件：排班板和建议会将其与技术员的车辆库存比较。</translation>
+    </message>
+    <message>
+        <source>Parts &amp;needed:</source>
+        <translation>所需零件(&amp;N)：</translation>
+    </message>
 </context>
 <context>
     <name>fieldops::widgets::WorkOrderInspector</name>
@@ -10772,6 +11113,57 @@ Why is it cancelled?</source>
     <message>
         <source>Completed visits of this type: %1 (%2)</source>
         <translation>此类型已完成上门：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::WorkOrderStoryWindow</name>
+    <message>
+        <source>Work order story</source>
+        <translation>工单经过</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Select a work order to see its story.</source>
+        <translation>选择一个工单以查看其经过。</translation>
+    </message>
+    <message>
+        <source>Story of work order %1</source>
+        <translation>工单 %1 的经过</translation>
+    </message>
+    <message>
+        <source>No work order is shown.</source>
+        <translation>未显示工单。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>work-order-%1.pdf</source>
+        <translation>工单-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Export the story as PDF</source>
+        <translation>将经过导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Work order %1</source>
+        <translation>工单 %1</translation>
     </message>
 </context>
 <context>
