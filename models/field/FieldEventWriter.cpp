@@ -214,6 +214,15 @@ Outcome FieldEventWriter::writeOutcome(const OutcomeEvent &e)
         return refuse(QStringLiteral("resolved"), Text::tr("work order %1 of appointment %2 is cancelled; a cancelled job cannot be resolved")
                                                       .arg(appt.workOrderId, e.appointmentId));
 
+    // As the visit stood: a corrected "needs parts" calls its follow-up off below.
+    auto was = m_db.run(QStringLiteral("SELECT status, resolved, outcome_reason FROM appointments WHERE id = ?"), {e.appointmentId});
+    if (!was)
+        return was.error();
+    const bool callsOff = was->next()
+        && FollowUpOrders::correctionCallsOff(was->value(0).toString() == QLatin1String("completed"), was->value(1).toBool(),
+                                              was->value(2).toString(), e.resolved, e.reason);
+    was->finish();
+
     // The visit is over either way. Its completion time is the one given, else the one
     // already known, else the departure, else now: the KPIs close the work order at it.
     auto q = m_db.run(QStringLiteral("UPDATE appointments SET status = 'completed', resolved = ?, outcome_reason = ?, outcome_notes = ?, "
@@ -225,6 +234,20 @@ Outcome FieldEventWriter::writeOutcome(const OutcomeEvent &e)
     if (!q)
         return q.error();
     appt.status = QStringLiteral("completed");
+
+    // The follow-up a "needs parts" opened, called off while nobody has booked it, as the
+    // console's correction does (VisitOutcomeRecorder) and the gateway's (migration 26).
+    if (callsOff) {
+        FollowUpOrders followUps(m_db);
+        auto pending = followUps.pendingFollowUp(appt.workOrderId);
+        if (!pending)
+            return pending.error();
+        if (*pending) {
+            records::RecordEdits edits = FollowUpOrders::callOff(**pending, e.appointmentId);
+            if (Status s = records::applyEdits(m_db, edits, true); !s)
+                return s.error();
+        }
+    }
 
     // Another visit of the work order still booked carries the job: an unresolved outcome
     // leaves the work order as it is, as the console's outcome dialog does

@@ -129,11 +129,17 @@ Result<FollowUpResult> FollowUpOrders::replanParts(const Pending &pending, const
     return result;
 }
 
-records::RecordEdits FollowUpOrders::callOff(const Pending &pending, const QString &reason)
+records::RecordEdits FollowUpOrders::callOff(const Pending &pending, const QString &appointmentId)
 {
     return records::updateEdit(records::workOrderSpec(), pending.id, pending.version,
                                {{QStringLiteral("status"), QStringLiteral("open")}, {QStringLiteral("cancel_reason"), QStringLiteral("")}},
-                               {{QStringLiteral("status"), QStringLiteral("cancelled")}, {QStringLiteral("cancel_reason"), reason}});
+                               {{QStringLiteral("status"), QStringLiteral("cancelled")},
+                                {QStringLiteral("cancel_reason"), Text::tr("Not needed: the outcome of visit %1 was corrected").arg(appointmentId)}});
+}
+
+bool FollowUpOrders::correctionCallsOff(bool wasCompleted, bool wasResolved, const QString &wasReason, bool resolved, const QString &reason)
+{
+    return wasCompleted && opensFollowUp(wasResolved, wasReason) && !opensFollowUp(resolved, reason);
 }
 
 Result<FollowUpResult> FollowUpOrders::plan(const QString &originalId, const QString &technicianId,

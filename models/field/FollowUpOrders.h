@@ -80,8 +80,13 @@ public:
     // placed again as create() places them (its own reservations let go first). Empty when
     // nothing changes; refusals as create()'s.
     Result<FollowUpResult> replanParts(const Pending &pending, const QString &technicianId, const std::vector<parts::PartNeed> &parts);
-    // The edit that calls pending follow-up `pending` off (cancelled, with `reason`).
-    static records::RecordEdits callOff(const Pending &pending, const QString &reason);
+    // The edit that calls pending follow-up `pending` off (cancelled), its reason saying the
+    // outcome of visit `appointmentId` was corrected: the console's correction and the
+    // ingest's alike (the gateway's outcome function writes the same words in English).
+    static records::RecordEdits callOff(const Pending &pending, const QString &appointmentId);
+    // Whether an outcome recorded again turns a "needs parts" (`wasResolved`, `wasReason` on
+    // a visit completed before) into one that needs no follow-up.
+    static bool correctionCallsOff(bool wasCompleted, bool wasResolved, const QString &wasReason, bool resolved, const QString &reason);
 
     // The work orders that `resolvedId`, just resolved, closes: the one it follows when
     // that is in progress, and so on up the chain.

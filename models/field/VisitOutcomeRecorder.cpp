@@ -175,7 +175,7 @@ Result<RecordedOutcome> VisitOutcomeRecorder::edits(const QString &appointmentId
                 r.reservedParts = replanned->parts;
             }
         } else if (*pending) {
-            r.followUpEdits = FollowUpOrders::callOff(**pending, Text::tr("Not needed: the outcome of visit %1 was corrected").arg(appointmentId));
+            r.followUpEdits = FollowUpOrders::callOff(**pending, appointmentId);
             r.calledOffFollowUp = (*pending)->id;
         }
     }

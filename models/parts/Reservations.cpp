@@ -13,18 +13,10 @@ constexpr double kEpsilon = 1e-9;
 
 QString Reservations::reservedSql(bool excludingOneWorkOrder)
 {
-    // What a work order has used of a part on its visits is no longer held for it, from
-    // wherever it was taken: its reservation shrinks by that much, down to nothing.
-    return QStringLiteral("SELECT wp.sku, wp.reserved_location AS location, "
-                          "sum(CASE WHEN coalesce(u.used, 0) < wp.quantity THEN wp.quantity - coalesce(u.used, 0) ELSE 0 END) AS reserved "
-                          "FROM work_order_parts wp JOIN work_orders w ON w.id = wp.work_order_id "
-                          "LEFT JOIN (SELECT a.work_order_id, pu.sku, sum(pu.quantity) AS used FROM parts_used pu "
-                          "JOIN appointments a ON a.id = pu.appointment_id "
-                          "WHERE a.work_order_id IN (SELECT work_order_id FROM work_order_parts WHERE reserved_location IS NOT NULL) "
-                          "GROUP BY a.work_order_id, pu.sku) u ON u.work_order_id = wp.work_order_id AND u.sku = wp.sku "
-                          "WHERE wp.reserved_location IS NOT NULL AND w.status IN ('open', 'scheduled', 'in_progress')%1 "
-                          "GROUP BY wp.sku, wp.reserved_location")
-        .arg(excludingOneWorkOrder ? QStringLiteral(" AND w.id <> ?") : QString());
+    // The rule itself is the database's view (migration 26), shared with the field
+    // gateway's outcome function.
+    return QStringLiteral("SELECT h.sku, h.location, sum(h.held) AS reserved FROM work_order_parts_held h%1 GROUP BY h.sku, h.location")
+        .arg(excludingOneWorkOrder ? QStringLiteral(" WHERE h.work_order_id <> ?") : QString());
 }
 
 Result<ReservedQuantities> Reservations::reserved(const QString &location)

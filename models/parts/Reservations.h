@@ -23,8 +23,9 @@ public:
     explicit Reservations(Database &db) : m_db(db) {}
 
     // A sub-select of (sku, location, reserved) over every location holding reservations,
-    // for a LEFT JOIN beside the stock rows: what open work orders list with a reserved
-    // location, less what their visits have used of it. No parameters, or with
+    // for a LEFT JOIN beside the stock rows: the view work_order_parts_held summed (what
+    // open work orders list with a reserved location, less what their visits have used of
+    // it). No parameters, or with
     // excludingOneWorkOrder one: the work order left out (its own reservations replaced).
     static QString reservedSql(bool excludingOneWorkOrder = false);
 

@@ -57,7 +57,8 @@ const std::vector<Migration> &migrations()
         {24, "follow-up work orders: the work order a return visit follows, and where a work order's parts are reserved", "0024_follow_ups.sql",
          [](Database &db) { return refreshChangeTracking(db); }},
         {25, "the field gateway's outcome (PostgreSQL) opens follow-up work orders with their parts reserved, as the ingest does", "0025_gateway_follow_ups.sql", {}},
-        {26, "the field gateway's logins made by the user commands (role field, PostgreSQL), and its unresolved outcome reopening a work order only when no other visit is booked",
+        {26, "the field gateway's logins made by the user commands (role field, PostgreSQL), its unresolved outcome reopening a work order only when no other visit is booked, "
+             "and the parts each open work order holds (work_order_parts_held: reserved less used) read by the consoles and the gateway alike",
          "0026_field_logins.sql", {}},
     };
     return list;

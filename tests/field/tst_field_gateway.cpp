@@ -12,6 +12,7 @@
 #include "PgTestServer.h"
 #include "TestDatabases.h"
 #include "field/VisitOutcomeRecorder.h"
+#include "parts/Reservations.h"
 
 #include <QCoreApplication>
 #include <QSqlRecord>
@@ -413,6 +414,54 @@ private slots:
                                                    R"({"kind":"outcome","appointment_id":"ap10","resolved":true,"completed_at":"2026-03-04T10:00:00Z"})" "\n");
         QCOMPARE(resolved.err, QString());
         QCOMPARE(resolved.exitCode, 0);
+        QCOMPARE(followUpState(*gw.super), followUpState(*ingest.super));
+    }
+
+    // The gateway places a follow-up's parts by the consoles' rule (the view
+    // work_order_parts_held): what another open job has already used of its reservation is
+    // free again. w4 holds 3 filters in Bruno's van and used 2 of them on ap1, so 3 of the
+    // van's 4 are free and the 2 the return visit needs stay in the van (by on hand less
+    // listed, only 1 would be free and they would go to the central warehouse).
+    void gatewayPlacesPartsByTheConsolesRule()
+    {
+        FollowUpDb gw = followUpDatabase(true);
+        QVERIFY(gw.super && gw.gw);
+        QVERIFY(gw.super->execDirect(QStringLiteral("INSERT INTO work_order_parts(work_order_id, sku, quantity, reserved_location) VALUES "
+                                                    "('w4', 'F-100', 3, 'van:t2')")).ok());
+        QVERIFY(gw.super->execDirect(QStringLiteral("INSERT INTO parts_used(appointment_id, sku, quantity, location, at) VALUES "
+                                                    "('ap1', 'F-100', 2, 'van:t2', '2026-03-02T11:30:00Z')")).ok());
+        QCOMPARE(*parts::Reservations(*gw.super).reservedAt(QStringLiteral("F-100"), QStringLiteral("van:t2")), 1.0);
+        auto out = gw.gw->run(QStringLiteral("SELECT fieldops_field_outcome('ap9', false, 'needs_parts', completed_at => '2026-03-02T10:00:00Z', "
+                                             "parts => '[{\"sku\":\"F-100\",\"quantity\":2}]'::jsonb)"));
+        QVERIFY2(out, out ? "" : qPrintable(errorText(out.error())));
+        QCOMPARE(test::queryRows(*gw.super, QStringLiteral("SELECT sku, CAST(quantity AS integer), reserved_location FROM work_order_parts "
+                                                            "WHERE work_order_id = 'WO-000001'")),
+                 QStringLiteral("F-100|2|van:t2"));
+        QCOMPARE(*parts::Reservations(*gw.super).reservedAt(QStringLiteral("F-100"), QStringLiteral("van:t2")), 3.0);
+    }
+
+    // A "needs parts" corrected to resolved calls its follow-up off on the gateway as on the
+    // ingest: the same rows on twin databases, the follow-up cancelled with its reason and w1
+    // done.
+    void correctedNeedsPartsCallsTheFollowUpOff()
+    {
+        FollowUpDb gw = followUpDatabase(true);
+        QVERIFY(gw.super && gw.gw);
+        FollowUpDb ingest = followUpDatabase(false);
+        QVERIFY(ingest.super);
+        for (const char *call : {"SELECT fieldops_field_outcome('ap9', false, 'needs_parts', completed_at => '2026-03-02T10:00:00Z', "
+                                 "parts => '[{\"sku\":\"V-2\",\"quantity\":1}]'::jsonb)",
+                                 "SELECT fieldops_field_outcome('ap9', true, completed_at => '2026-03-02T10:00:00Z')"}) {
+            auto out = gw.gw->run(QString::fromLatin1(call));
+            QVERIFY2(out, out ? "" : qPrintable(errorText(out.error())));
+        }
+        const test::CliRun r = test::runCli(ingest.url, {QStringLiteral("ingest"), QStringLiteral("-")},
+                                            R"({"kind":"outcome","appointment_id":"ap9","resolved":false,"reason":"needs_parts","completed_at":"2026-03-02T10:00:00Z","parts":[{"sku":"V-2","quantity":1}]})" "\n"
+                                            R"({"kind":"outcome","appointment_id":"ap9","resolved":true,"completed_at":"2026-03-02T10:00:00Z"})" "\n");
+        QCOMPARE(r.err, QString());
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(test::queryRows(*gw.super, QStringLiteral("SELECT id, status, cancel_reason FROM work_orders WHERE id IN ('w1', 'WO-000001') ORDER BY id")),
+                 QStringLiteral("WO-000001|cancelled|Not needed: the outcome of visit ap9 was corrected;w1|done|"));
         QCOMPARE(followUpState(*gw.super), followUpState(*ingest.super));
     }
 

@@ -1,5 +1,4 @@
--- Two changes to the server functions, PostgreSQL only (the SQLite script of the same number
--- keeps the numbering of both dialects aligned).
+-- Two changes to the server functions, PostgreSQL only, and a view on both dialects.
 --
 -- 1. The field gateway's login is a FieldOps login like the consoles' (the README's "Roles"
 --    and "Field gateway (for integrators)"): `fieldops-cli user add NAME --role field` and the
@@ -14,7 +13,28 @@
 --    other visit of it is still booked (tentative, scheduled, en_route, on_site), as the
 --    console's outcome dialog (models/field/VisitOutcomeRecorder.cpp) and the ingest
 --    (models/field/FieldEventWriter.cpp writeOutcome) do: the booked visit carries the job.
---    fieldops_field_outcome is replaced with the same signature, so its grants stay.
+--    fieldops_field_outcome is replaced with the same signature, so its grants stay. Where it
+--    reserves a follow-up's parts it reads the view below and locks the part's stock rows
+--    first, as the consoles do, so two outcomes at once cannot both take the last unit. An
+--    outcome that corrects a "needs parts" calls off the follow-up it opened while nobody has
+--    booked it (cancelled, with the reason), as the consoles and the ingest do.
+--
+-- What each open work order holds of a part where it is reserved: what work_order_parts lists
+-- with a reserved_location while the work order is open, scheduled or in progress, less what
+-- its visits have already used of that part (parts_used, from wherever it was taken), down to
+-- nothing. The one rule of reservations: the consoles' stock and reorder lists and where a
+-- follow-up's parts go (models/parts/Reservations) and the gateway's outcome function read it.
+--    (The SQLite script of the same number creates the same view.)
+CREATE VIEW work_order_parts_held AS
+SELECT wp.work_order_id, wp.sku, wp.reserved_location AS location,
+       CASE WHEN coalesce(u.used, 0) < wp.quantity THEN wp.quantity - coalesce(u.used, 0) ELSE 0 END AS held
+  FROM work_order_parts wp
+  JOIN work_orders w ON w.id = wp.work_order_id
+  LEFT JOIN (SELECT a.work_order_id, pu.sku, sum(pu.quantity) AS used
+               FROM parts_used pu JOIN appointments a ON a.id = pu.appointment_id
+              GROUP BY a.work_order_id, pu.sku) u ON u.work_order_id = wp.work_order_id AND u.sku = wp.sku
+ WHERE wp.reserved_location IS NOT NULL AND w.status IN ('open', 'scheduled', 'in_progress');
+GRANT SELECT ON work_order_parts_held TO fieldops_dispatcher, fieldops_planner, fieldops_manager, fieldops_admin;
 
 CREATE OR REPLACE FUNCTION fieldops_add_user(user_name text, app_role text, pass text, territories text[])
 RETURNS void LANGUAGE plpgsql SECURITY INVOKER AS $$
@@ -180,7 +200,7 @@ BEGIN
     END LOOP;
   END IF;
 
-  SELECT ap.technician_id, ap.work_order_id, ap.status INTO a FROM appointments ap WHERE ap.id = p_appt FOR UPDATE;
+  SELECT ap.technician_id, ap.work_order_id, ap.status, ap.resolved, ap.outcome_reason INTO a FROM appointments ap WHERE ap.id = p_appt FOR UPDATE;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'appointment_id: no appointment %', p_appt USING ERRCODE = '23503';
   END IF;
@@ -199,6 +219,15 @@ BEGIN
          completed_at = coalesce(p_completed, ap.completed_at, p_departed, date_trunc('second', now())),
          version = ap.version + 1
    WHERE ap.id = p_appt;
+
+  -- A corrected "needs parts" (FollowUpOrders::correctionCallsOff): the follow-up it opened is
+  -- called off while nobody has booked it, as the console's correction and the ingest do.
+  IF a.status = 'completed' AND NOT coalesce(a.resolved, false) AND a.outcome_reason = 'needs_parts'
+     AND (fieldops_field_outcome.resolved OR p_reason IS DISTINCT FROM 'needs_parts') THEN
+    UPDATE work_orders w SET status = 'cancelled', cancel_reason = 'Not needed: the outcome of visit ' || p_appt || ' was corrected',
+                             version = w.version + 1
+     WHERE w.id = (SELECT min(f.id) FROM work_orders f WHERE f.follow_up_of = a.work_order_id AND f.status = 'open');
+  END IF;
 
   -- Missing parts: the return visit is a follow-up work order (FollowUpOrders::create), only
   -- when nothing else is booked for the work order.
@@ -240,11 +269,10 @@ BEGIN
           place := NULL;
           best := NULL;
           best_free := 0;
+          PERFORM 1 FROM stock st WHERE st.sku = skus[n] FOR UPDATE;
           FOR s IN SELECT st.location, st.quantity - coalesce(r.reserved, 0) AS free FROM stock st
-                     LEFT JOIN (SELECT wp.sku, wp.reserved_location AS location, sum(wp.quantity) AS reserved
-                                  FROM work_order_parts wp JOIN work_orders w ON w.id = wp.work_order_id
-                                 WHERE wp.reserved_location IS NOT NULL AND w.status IN ('open', 'scheduled', 'in_progress')
-                                 GROUP BY wp.sku, wp.reserved_location) r ON r.sku = st.sku AND r.location = st.location
+                     LEFT JOIN (SELECT h.sku, h.location, sum(h.held) AS reserved FROM work_order_parts_held h
+                                 GROUP BY h.sku, h.location) r ON r.sku = st.sku AND r.location = st.location
                     WHERE st.sku = skus[n] ORDER BY st.location LOOP
             CONTINUE WHEN s.free + 1e-9 < quantities[n];
             IF s.location = van THEN
