@@ -67,8 +67,8 @@ QString TransferFormModel::sourceNote() const
     if (m_sku.isEmpty() || m_from.isEmpty())
         return {};
     const StockLevel *level = m_snapshot.levelAt(m_sku, m_from);
-    if (!level)
-        return {};
+    if (!level || level->quantity < kEpsilon)
+        return {}; // the field's problem says it holds none
     if (level->reserved > kEpsilon)
         return tr("%1 on hand there, %2 of them reserved for open work orders.").arg(number(level->quantity), number(level->reserved));
     return tr("%1 on hand there.").arg(number(level->quantity));
@@ -110,7 +110,7 @@ void TransferFormModel::check()
         m_issues.insert(QStringLiteral("quantity"), tr("\"%1\" is not a number.").arg(m_quantityText.trimmed()));
     else if (quantity <= 0)
         m_issues.insert(QStringLiteral("quantity"), tr("Move more than 0."));
-    else if (source && quantity > source->quantity + kEpsilon)
+    else if (source && source->quantity >= kEpsilon && quantity > source->quantity + kEpsilon)
         m_issues.insert(QStringLiteral("quantity"),
                         tr("%1 holds %2 of %3, fewer than %4.").arg(m_snapshot.labelOf(m_from), number(source->quantity), m_sku, number(quantity)));
     emit changed();

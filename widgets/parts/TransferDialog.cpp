@@ -39,6 +39,9 @@ TransferDialog::TransferDialog(TransferFormModel *model, QWidget *parent) : QDia
 {
     setWindowTitle(tr("Transfer stock"));
     auto *outer = new QVBoxLayout(this);
+    // Wide enough for the problems under the fields, and as tall as they need.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    outer->setSizeConstraint(QLayout::SetMinimumSize);
     auto *form = new QFormLayout;
     outer->addLayout(form);
 
