@@ -35,7 +35,7 @@ if [[ -n $language ]]; then
 fi
 mkdir -p "$out"
 # The first view seeds the demo database (--demo); the others open it as it is.
-for view in board map kpi workorders customers contracts technicians assets; do
+for view in board map kpi workorders customers contracts technicians assets parts; do
   echo "make-screenshots: $view"
   "$fieldops" --demo --screenshot "$view" "$out/$view.png"
 done

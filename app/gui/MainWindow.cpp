@@ -11,6 +11,7 @@
 #include "controllers/DockController.h"
 #include "controllers/KpiTabController.h"
 #include "controllers/MapTabController.h"
+#include "controllers/PartsTabController.h"
 #include "controllers/MessageController.h"
 #include "controllers/OptimizeController.h"
 #include "controllers/RepairController.h"
@@ -141,6 +142,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Con
     connect(techniciansTab.get(), &TechniciansTabController::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     addTab(std::move(techniciansTab));
+    // Parts: stock per warehouse and van, reorder points, transfers (Edit → Transfer stock…).
+    auto partsTab = std::make_unique<PartsTabController>(m_session);
+    m_transferAction = partsTab->transferAction();
+    addTab(std::move(partsTab));
     addTab(std::make_unique<ContractsTabController>(m_session));
     // Reviewing the technicians' time and exporting the billing.
     auto timeTab = std::make_unique<TimeTabController>(m_session);
@@ -227,6 +232,7 @@ void MainWindow::buildMenus()
     edit->addAction(m_intake->cancelAction());
     edit->addAction(m_outcomes->recordAction());
     edit->addAction(m_messages->composeAction());
+    edit->addAction(m_transferAction);
     edit->addSeparator();
     edit->addAction(m_suggestAction);
     edit->addAction(m_optimizeAction);

@@ -79,6 +79,7 @@ private:
     QAction *m_suggestAction = nullptr; // "Suggest technician…", owned by the schedule tab's controller
     QAction *m_optimizeAction = nullptr; // "Optimize day…", likewise
     QAction *m_urgentAction = nullptr;   // "Make room for the urgent job…", likewise
+    QAction *m_transferAction = nullptr; // "Transfer stock…", owned by the parts tab's controller
     bool m_needsDefaultDockSizes = false; // no saved layout: size the docks on first show
 };
 

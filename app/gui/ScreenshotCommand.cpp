@@ -39,6 +39,7 @@ constexpr View kViews[] = {
     {"kpi", "kpis", false},            {"workorders", "workorders", true},
     {"customers", "customers", true},  {"contracts", "contracts", true},
     {"technicians", "technicians", true}, {"assets", "assethealth", true},
+    {"parts", "parts", false},
 };
 
 const View *findView(const QString &name)

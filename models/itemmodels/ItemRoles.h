@@ -37,6 +37,10 @@ enum ItemRole : int {
     // Time entries (TimeEntryTableModel); WorkOrderId and TechnicianId serve them too.
     TimeEntryId,     // qint64
     TimeEntryFlagged, // bool: the review should look at it
+    // Stock rows (parts::StockTableModel).
+    StockLocation,          // QString: warehouse:NAME or van:TECHNICIAN
+    StockSku,               // QString
+    StockBelowReorderPoint, // bool: what is available is below the reorder point
     End
 };
 

@@ -72,6 +72,19 @@ Result<bool> StockRepository::locationKnown(const QString &location)
 
 Result<TransferDone> StockRepository::transfer(const TransferRequest &r, const QDateTime &when)
 {
+    Transaction tx(m_db);
+    if (!tx.status())
+        return tx.status().error();
+    auto done = transferWithin(r, when);
+    if (!done)
+        return done.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return done;
+}
+
+Result<TransferDone> StockRepository::transferWithin(const TransferRequest &r, const QDateTime &when)
+{
     if (!std::isfinite(r.quantity) || r.quantity <= 0)
         return Error::invalid(Text::tr("quantity: %1 is not a positive number").arg(quantityText(r.quantity)));
     if (r.from == r.to)
@@ -80,9 +93,6 @@ Result<TransferDone> StockRepository::transfer(const TransferRequest &r, const Q
         if (!isLocationText(location))
             return Error::invalid(Text::tr("\"%1\" is no location: write warehouse:NAME or van:TECHNICIAN").arg(location));
     }
-    Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status().error();
     auto part = m_db.scalar(QStringLiteral("SELECT name FROM parts WHERE sku = ?"), {r.sku});
     if (!part)
         return part.error();
@@ -138,9 +148,28 @@ Result<TransferDone> StockRepository::transfer(const TransferRequest &r, const Q
     while (ends->next())
         (ends->value(0).toString() == r.from ? done.fromQuantity : done.toQuantity) = ends->value(1).toDouble();
     ends->finish();
-    if (Status s = tx.commit(); !s)
-        return s.error();
     return done;
+}
+
+Status StockRepository::setReorderPoint(const QString &sku, const QString &location, double expected, double value)
+{
+    if (!std::isfinite(value) || value < 0)
+        return Error::invalid(Text::tr("min_quantity: %1 is not a number of 0 or more").arg(quantityText(value)));
+    auto q = m_db.run(QStringLiteral("UPDATE stock SET min_quantity = ? WHERE sku = ? AND location = ? AND abs(min_quantity - ?) < ?"),
+                      {value, sku, location, expected, kEpsilon});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 1)
+        return {};
+    auto now = m_db.scalar(QStringLiteral("SELECT min_quantity FROM stock WHERE sku = ? AND location = ?"), {sku, location});
+    if (!now)
+        return now.error();
+    if (!now->isValid())
+        return Error::invalid(Text::tr("there is no %1 at %2 any more").arg(sku, location));
+    return Error{Error::Kind::StaleVersion,
+                 Text::tr("the reorder point of %1 at %2 is %3 now, not %4: someone changed it meanwhile")
+                     .arg(sku, location, quantityText(now->toDouble()), quantityText(expected)),
+                 {}};
 }
 
 Result<std::vector<PartNeed>> StockRepository::partsNeeded(const QString &workOrderId)

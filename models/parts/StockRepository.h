@@ -28,6 +28,12 @@ public:
     Result<std::vector<ReorderLine>> reorderList();
     // Moves stock; `at` is when (default: now), the actor of the database is who.
     Result<TransferDone> transfer(const TransferRequest &request, const QDateTime &at = {});
+    // The same inside the caller's open transaction (an undo step's); nothing is committed.
+    Result<TransferDone> transferWithin(const TransferRequest &request, const QDateTime &at = {});
+    // Sets the reorder point of `sku` at `location` to `value` while it is still `expected`
+    // (stock rows carry no version). Refused in words, nothing written, when the row is
+    // gone, holds another point (someone changed it meanwhile) or `value` is negative.
+    Status setReorderPoint(const QString &sku, const QString &location, double expected, double value);
 
     // What the work order needs, by part.
     Result<std::vector<PartNeed>> partsNeeded(const QString &workOrderId);

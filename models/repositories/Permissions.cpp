@@ -42,7 +42,13 @@ Result<Permissions> postgresPermissions(Database &db)
         "       has_table_privilege(current_user, 'absences', 'INSERT'),"
         // Reviewers are granted only the review's columns, which the table's privilege
         // does not report.
-        "       has_column_privilege(current_user, 'time_entries', 'review_state', 'UPDATE')"));
+        "       has_column_privilege(current_user, 'time_entries', 'review_state', 'UPDATE'),"
+        // Parts (schema version 21): transfers, and the reorder point's column.
+        "       CASE WHEN to_regclass('stock_transfers') IS NOT NULL"
+        "            THEN has_table_privilege(current_user, 'stock_transfers', 'INSERT')"
+        "                 AND has_column_privilege(current_user, 'stock', 'quantity', 'UPDATE') ELSE false END,"
+        "       CASE WHEN to_regclass('stock_transfers') IS NOT NULL"
+        "            THEN has_column_privilege(current_user, 'stock', 'min_quantity', 'UPDATE') ELSE false END"));
     if (!q)
         return q.error();
     if (!q->next())
@@ -57,6 +63,8 @@ Result<Permissions> postgresPermissions(Database &db)
     p.editTechnicians = q->value(6).toBool();
     p.editAbsences = q->value(7).toBool();
     p.reviewTime = q->value(8).toBool();
+    p.moveStock = q->value(9).toBool();
+    p.editReorderPoints = q->value(10).toBool();
     return p;
 }
 

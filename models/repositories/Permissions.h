@@ -18,13 +18,15 @@ struct Permissions {
     bool editTechnicians = false; // technicians (admins)
     bool editAbsences = false;   // absences (dispatchers)
     bool reviewTime = false;     // approve and correct time entries (dispatchers)
+    bool moveStock = false;      // transfer stock between warehouses and vans (dispatchers, planners)
+    bool editReorderPoints = false; // a part's reorder point at a location (admins on PostgreSQL)
 
-    static Permissions all() { return {true, true, true, true, true, true, true, true, true}; }
+    static Permissions all() { return {true, true, true, true, true, true, true, true, true, true, true}; }
     static Permissions none() { return {}; }
     bool any() const
     {
         return editSchedule || editContracts || editTargets || manageUsers || editWorkOrders || editCustomers
-            || editTechnicians || editAbsences || reviewTime;
+            || editTechnicians || editAbsences || reviewTime || moveStock || editReorderPoints;
     }
     friend bool operator==(const Permissions &, const Permissions &) = default;
 };

@@ -225,8 +225,9 @@ private slots:
         QTest::newRow("schedule") << "alt+4" << "schedule";
         QTest::newRow("customers") << "alt+5" << "customers";
         QTest::newRow("technicians") << "alt+6" << "technicians";
-        QTest::newRow("contracts") << "alt+7" << "contracts";
-        QTest::newRow("asset health") << "alt+8" << "assethealth";
+        QTest::newRow("parts") << "alt+7" << "parts";
+        QTest::newRow("contracts") << "alt+8" << "contracts";
+        QTest::newRow("time") << "alt+9" << "time";
     }
     void eachViewByKeyboard()
     {

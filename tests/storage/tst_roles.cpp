@@ -182,11 +182,13 @@ private slots:
         QTest::addColumn<bool>("technicians");
         QTest::addColumn<bool>("absences");
         QTest::addColumn<bool>("time");
-        QTest::newRow("dispatcher") << QStringLiteral("ana") << true << false << false << false << true << false << false << true << true;
-        QTest::newRow("planner") << QStringLiteral("paulo") << false << true << false << false << true << true << false << false << false;
-        QTest::newRow("manager") << QStringLiteral("maria") << false << false << true << false << false << false << false << false << false;
-        QTest::newRow("admin") << QStringLiteral("root; DROP TABLE x") << true << true << true << true << true << true << true << true << true;
-        QTest::newRow("superuser") << QStringLiteral("postgres") << true << true << true << true << true << true << true << true << true;
+        QTest::addColumn<bool>("stock");
+        QTest::addColumn<bool>("reorder");
+        QTest::newRow("dispatcher") << QStringLiteral("ana") << true << false << false << false << true << false << false << true << true << true << false;
+        QTest::newRow("planner") << QStringLiteral("paulo") << false << true << false << false << true << true << false << false << false << true << false;
+        QTest::newRow("manager") << QStringLiteral("maria") << false << false << true << false << false << false << false << false << false << false << false;
+        QTest::newRow("admin") << QStringLiteral("root; DROP TABLE x") << true << true << true << true << true << true << true << true << true << true << true;
+        QTest::newRow("superuser") << QStringLiteral("postgres") << true << true << true << true << true << true << true << true << true << true << true;
     }
     void permissionsPerRole()
     {
@@ -204,6 +206,8 @@ private slots:
         QTEST(p->editTechnicians, "technicians");
         QTEST(p->editAbsences, "absences");
         QTEST(p->reviewTime, "time");
+        QTEST(p->moveStock, "stock");
+        QTEST(p->editReorderPoints, "reorder");
     }
 
     // The session publishes them once connected and withdraws them on disconnect.
