@@ -1510,6 +1510,10 @@ Lecturas: %4.</translation>
         <source>no part %1</source>
         <translation>ninguna pieza %1</translation>
     </message>
+    <message>
+        <source>Not needed: the outcome of visit %1 was corrected</source>
+        <translation>Ya no es necesaria: se corrigió el resultado de la visita %1</translation>
+    </message>
 </context>
 <context>
     <name>GeneratePmCommand</name>
@@ -2667,6 +2671,17 @@ Lecturas: %4.</translation>
     </message>
 </context>
 <context>
+    <name>StockPlaces</name>
+    <message>
+        <source>Van of %1</source>
+        <translation>Furgoneta de %1</translation>
+    </message>
+    <message>
+        <source>Warehouse %1</source>
+        <translation>Almacén %1</translation>
+    </message>
+</context>
+<context>
     <name>StockRepository</name>
     <message>
         <source>quantity: %1 is not a positive number</source>
@@ -2699,6 +2714,18 @@ Lecturas: %4.</translation>
     <message>
         <source>%1 holds %2 of %3, fewer than the %4 to move</source>
         <translation>%1 tiene %2 de %3, menos que los %4 a mover</translation>
+    </message>
+    <message>
+        <source>min_quantity: %1 is not a number of 0 or more</source>
+        <translation>min_quantity: %1 no es un número mayor o igual que 0</translation>
+    </message>
+    <message>
+        <source>there is no %1 at %2 any more</source>
+        <translation>ya no hay %1 en %2</translation>
+    </message>
+    <message>
+        <source>the reorder point of %1 at %2 is %3 now, not %4: someone changed it meanwhile</source>
+        <translation>el punto de pedido de %1 en %2 es ahora %3, no %4: alguien lo cambió mientras tanto</translation>
     </message>
 </context>
 <context>
@@ -3245,10 +3272,6 @@ Lecturas: %4.</translation>
     <message>
         <source>resolved: work order %1 is cancelled; a cancelled job cannot be resolved</source>
         <translation>resolved: la orden de trabajo %1 está cancelada; un trabajo cancelado no puede resolverse</translation>
-    </message>
-    <message>
-        <source>Not needed: the outcome of visit %1 was corrected</source>
-        <translation>Ya no es necesaria: se corrigió el resultado de la visita %1</translation>
     </message>
 </context>
 <context>
@@ -7028,6 +7051,53 @@ Create the tables now? Nothing else in the database is changed.</source>
     </message>
 </context>
 <context>
+    <name>fieldops::gui::PartsTabController</name>
+    <message>
+        <source>&amp;Transfer stock…</source>
+        <translation>&amp;Transferir existencias…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Move stock between warehouses and vans (Ctrl+Shift+T)</source>
+        <translation>Mover existencias entre almacenes y furgonetas (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>Piezas</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>No hay conexión con una base de datos.</translation>
+    </message>
+    <message>
+        <source>Your role may read the stock but not change it; dispatchers, planners and administrators move stock.</source>
+        <translation>Su rol puede leer las existencias pero no cambiarlas; los coordinadores, planificadores y administradores mueven existencias.</translation>
+    </message>
+    <message>
+        <source>Your role may move stock but not change reorder points; planners and administrators do.</source>
+        <translation>Su rol puede mover existencias pero no cambiar puntos de pedido; los planificadores y administradores sí.</translation>
+    </message>
+    <message>
+        <source>Your role may change reorder points but not move stock; dispatchers, planners and administrators do.</source>
+        <translation>Su rol puede cambiar puntos de pedido pero no mover existencias; los coordinadores, planificadores y administradores sí.</translation>
+    </message>
+    <message>
+        <source>Reorder point of %1 at %2: %3 → %4</source>
+        <translation>Punto de pedido de %1 en %2: %3 → %4</translation>
+    </message>
+    <message>
+        <source>Move %1 × %2 from %3 to %4</source>
+        <translation>Mover %1 × %2 de %3 a %4</translation>
+    </message>
+    <message>
+        <source>Moved %1 × %2 from %3 to %4: %5 left there, %6 now at %4.</source>
+        <translation>Se movió %1 × %2 de %3 a %4: quedan %5 allí, %6 ahora en %4.</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::gui::RepairController</name>
     <message>
         <source>Make room for the &amp;urgent job…</source>
@@ -7442,6 +7512,100 @@ Why is it cancelled?</source>
     <message>
         <source>no KPI period is shown yet</source>
         <translation>aún no se muestra ningún período de KPI</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::parts::StockTableModel</name>
+    <message>
+        <source>Double-click or press F2 to change the reorder point</source>
+        <translation>Haga doble clic o pulse F2 para cambiar el punto de pedido</translation>
+    </message>
+    <message>
+        <source>%1 available, %2 short of the reorder point %3</source>
+        <translation>%1 disponible, faltan %2 para el punto de pedido %3</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Pieza</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>En existencia</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>Punto de pedido</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Falta</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::parts::TransferFormModel</name>
+    <message>
+        <source>%1 on hand there, %2 of them reserved for open work orders.</source>
+        <translation>%1 en existencia allí, %2 de ellas reservadas para órdenes de trabajo abiertas.</translation>
+    </message>
+    <message>
+        <source>%1 on hand there.</source>
+        <translation>%1 en existencia allí.</translation>
+    </message>
+    <message>
+        <source>Choose the part to move.</source>
+        <translation>Elija la pieza que desea mover.</translation>
+    </message>
+    <message>
+        <source>There is no part %1.</source>
+        <translation>No existe la pieza %1.</translation>
+    </message>
+    <message>
+        <source>Choose where the part comes from.</source>
+        <translation>Elija de dónde sale la pieza.</translation>
+    </message>
+    <message>
+        <source>%1 holds no %2.</source>
+        <translation>%1 no tiene %2.</translation>
+    </message>
+    <message>
+        <source>Choose where the part goes.</source>
+        <translation>Elija adónde va la pieza.</translation>
+    </message>
+    <message>
+        <source>The part is already there: choose another place.</source>
+        <translation>La pieza ya está allí: elija otro lugar.</translation>
+    </message>
+    <message>
+        <source>Type how many to move.</source>
+        <translation>Escriba cuántas mover.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>&quot;%1&quot; no es un número.</translation>
+    </message>
+    <message>
+        <source>Move more than 0.</source>
+        <translation>Mueva más de 0.</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 of %3, fewer than %4.</source>
+        <translation>%1 tiene %2 de %3, menos de %4.</translation>
     </message>
 </context>
 <context>
@@ -9769,6 +9933,41 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::PartsView</name>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Ubicación:</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>Todas las ubicaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Below reorder point only</source>
+        <translation>Solo &amp;bajo el punto de pedido</translation>
+    </message>
+    <message>
+        <source>The reorder list: what is available (on hand less reserved) is below the reorder point</source>
+        <translation>La lista de pedidos: lo disponible (existencias menos lo reservado) está bajo el punto de pedido</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transferir…</translation>
+    </message>
+    <message>
+        <source>Move stock between warehouses and vans</source>
+        <translation>Mover existencias entre almacenes y furgonetas</translation>
+    </message>
+    <message>
+        <source>Stock rows: %1</source>
+        <translation>Filas de existencias: %1</translation>
+    </message>
+    <message>
+        <source>Stock rows: %1 of %2</source>
+        <translation>Filas de existencias: %1 de %2</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::PlanEditor</name>
     <message>
         <source>Plan</source>
@@ -10567,6 +10766,41 @@ Why is it cancelled?</source>
     <message>
         <source>Entries shown: %1 · hours: %2 · billable hours: %3 · flagged: %4</source>
         <translation>Registros mostrados: %1 · horas: %2 · horas facturables: %3 · con aviso: %4</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::TransferDialog</name>
+    <message>
+        <source>Transfer stock</source>
+        <translation>Transferir existencias</translation>
+    </message>
+    <message>
+        <source>Choose a part</source>
+        <translation>Elija una pieza</translation>
+    </message>
+    <message>
+        <source>Choose a warehouse or van</source>
+        <translation>Elija un almacén o furgoneta</translation>
+    </message>
+    <message>
+        <source>How many, e.g. 2</source>
+        <translation>Cuántas, p. ej. 2</translation>
+    </message>
+    <message>
+        <source>&amp;Part:</source>
+        <translation>&amp;Pieza:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Cantidad:</translation>
     </message>
 </context>
 <context>

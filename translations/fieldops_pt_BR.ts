@@ -1510,6 +1510,10 @@ Leituras: %4.</translation>
         <source>no part %1</source>
         <translation>nenhuma peça %1</translation>
     </message>
+    <message>
+        <source>Not needed: the outcome of visit %1 was corrected</source>
+        <translation>Não é mais necessária: o resultado da visita %1 foi corrigido</translation>
+    </message>
 </context>
 <context>
     <name>GeneratePmCommand</name>
@@ -2667,6 +2671,17 @@ Leituras: %4.</translation>
     </message>
 </context>
 <context>
+    <name>StockPlaces</name>
+    <message>
+        <source>Van of %1</source>
+        <translation>Van de %1</translation>
+    </message>
+    <message>
+        <source>Warehouse %1</source>
+        <translation>Almoxarifado %1</translation>
+    </message>
+</context>
+<context>
     <name>StockRepository</name>
     <message>
         <source>quantity: %1 is not a positive number</source>
@@ -2699,6 +2714,18 @@ Leituras: %4.</translation>
     <message>
         <source>%1 holds %2 of %3, fewer than the %4 to move</source>
         <translation>%1 tem %2 de %3, menos que os %4 a mover</translation>
+    </message>
+    <message>
+        <source>min_quantity: %1 is not a number of 0 or more</source>
+        <translation>min_quantity: %1 não é um número maior ou igual a 0</translation>
+    </message>
+    <message>
+        <source>there is no %1 at %2 any more</source>
+        <translation>não há mais %1 em %2</translation>
+    </message>
+    <message>
+        <source>the reorder point of %1 at %2 is %3 now, not %4: someone changed it meanwhile</source>
+        <translation>o ponto de reposição de %1 em %2 agora é %3, não %4: alguém o alterou nesse meio-tempo</translation>
     </message>
 </context>
 <context>
@@ -3245,10 +3272,6 @@ Leituras: %4.</translation>
     <message>
         <source>resolved: work order %1 is cancelled; a cancelled job cannot be resolved</source>
         <translation>resolved: a ordem de serviço %1 está cancelada; um serviço cancelado não pode ser resolvido</translation>
-    </message>
-    <message>
-        <source>Not needed: the outcome of visit %1 was corrected</source>
-        <translation>Não é mais necessária: o resultado da visita %1 foi corrigido</translation>
     </message>
 </context>
 <context>
@@ -7028,6 +7051,53 @@ Criar as tabelas agora? Nada mais no banco de dados é alterado.</translation>
     </message>
 </context>
 <context>
+    <name>fieldops::gui::PartsTabController</name>
+    <message>
+        <source>&amp;Transfer stock…</source>
+        <translation>&amp;Transferir estoque…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Move stock between warehouses and vans (Ctrl+Shift+T)</source>
+        <translation>Mover estoque entre almoxarifados e vans (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>Peças</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>Não conectado a um banco de dados.</translation>
+    </message>
+    <message>
+        <source>Your role may read the stock but not change it; dispatchers, planners and administrators move stock.</source>
+        <translation>Seu papel pode ler o estoque, mas não alterá-lo; despachantes, planejadores e administradores movem estoque.</translation>
+    </message>
+    <message>
+        <source>Your role may move stock but not change reorder points; planners and administrators do.</source>
+        <translation>Seu papel pode mover estoque, mas não alterar pontos de reposição; planejadores e administradores podem.</translation>
+    </message>
+    <message>
+        <source>Your role may change reorder points but not move stock; dispatchers, planners and administrators do.</source>
+        <translation>Seu papel pode alterar pontos de reposição, mas não mover estoque; despachantes, planejadores e administradores podem.</translation>
+    </message>
+    <message>
+        <source>Reorder point of %1 at %2: %3 → %4</source>
+        <translation>Ponto de reposição de %1 em %2: %3 → %4</translation>
+    </message>
+    <message>
+        <source>Move %1 × %2 from %3 to %4</source>
+        <translation>Mover %1 × %2 de %3 para %4</translation>
+    </message>
+    <message>
+        <source>Moved %1 × %2 from %3 to %4: %5 left there, %6 now at %4.</source>
+        <translation>Movido %1 × %2 de %3 para %4: restam %5 lá, %6 agora em %4.</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::gui::RepairController</name>
     <message>
         <source>Make room for the &amp;urgent job…</source>
@@ -7442,6 +7512,100 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>no KPI period is shown yet</source>
         <translation>nenhum período de KPI é exibido ainda</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::parts::StockTableModel</name>
+    <message>
+        <source>Double-click or press F2 to change the reorder point</source>
+        <translation>Clique duas vezes ou pressione F2 para alterar o ponto de reposição</translation>
+    </message>
+    <message>
+        <source>%1 available, %2 short of the reorder point %3</source>
+        <translation>%1 disponível, faltam %2 para o ponto de reposição %3</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Peça</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Em estoque</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponível</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>Ponto de reposição</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Falta</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::parts::TransferFormModel</name>
+    <message>
+        <source>%1 on hand there, %2 of them reserved for open work orders.</source>
+        <translation>%1 em estoque lá, %2 deles reservados para ordens de serviço abertas.</translation>
+    </message>
+    <message>
+        <source>%1 on hand there.</source>
+        <translation>%1 em estoque lá.</translation>
+    </message>
+    <message>
+        <source>Choose the part to move.</source>
+        <translation>Escolha a peça a mover.</translation>
+    </message>
+    <message>
+        <source>There is no part %1.</source>
+        <translation>Não existe a peça %1.</translation>
+    </message>
+    <message>
+        <source>Choose where the part comes from.</source>
+        <translation>Escolha de onde a peça sai.</translation>
+    </message>
+    <message>
+        <source>%1 holds no %2.</source>
+        <translation>%1 não tem %2.</translation>
+    </message>
+    <message>
+        <source>Choose where the part goes.</source>
+        <translation>Escolha para onde a peça vai.</translation>
+    </message>
+    <message>
+        <source>The part is already there: choose another place.</source>
+        <translation>A peça já está lá: escolha outro local.</translation>
+    </message>
+    <message>
+        <source>Type how many to move.</source>
+        <translation>Digite quantas mover.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>&quot;%1&quot; não é um número.</translation>
+    </message>
+    <message>
+        <source>Move more than 0.</source>
+        <translation>Mova mais que 0.</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 of %3, fewer than %4.</source>
+        <translation>%1 tem %2 de %3, menos que %4.</translation>
     </message>
 </context>
 <context>
@@ -9769,6 +9933,41 @@ Por que ela foi cancelada?</translation>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::PartsView</name>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Local:</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>Todos os locais</translation>
+    </message>
+    <message>
+        <source>&amp;Below reorder point only</source>
+        <translation>Somente a&amp;baixo do ponto de reposição</translation>
+    </message>
+    <message>
+        <source>The reorder list: what is available (on hand less reserved) is below the reorder point</source>
+        <translation>A lista de reposição: o disponível (em estoque menos reservado) está abaixo do ponto de reposição</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transferir…</translation>
+    </message>
+    <message>
+        <source>Move stock between warehouses and vans</source>
+        <translation>Mover estoque entre almoxarifados e vans</translation>
+    </message>
+    <message>
+        <source>Stock rows: %1</source>
+        <translation>Linhas de estoque: %1</translation>
+    </message>
+    <message>
+        <source>Stock rows: %1 of %2</source>
+        <translation>Linhas de estoque: %1 de %2</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::PlanEditor</name>
     <message>
         <source>Plan</source>
@@ -10567,6 +10766,41 @@ Por que ela foi cancelada?</translation>
     <message>
         <source>Entries shown: %1 · hours: %2 · billable hours: %3 · flagged: %4</source>
         <translation>Lançamentos mostrados: %1 · horas: %2 · horas faturáveis: %3 · com alerta: %4</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::TransferDialog</name>
+    <message>
+        <source>Transfer stock</source>
+        <translation>Transferir estoque</translation>
+    </message>
+    <message>
+        <source>Choose a part</source>
+        <translation>Escolha uma peça</translation>
+    </message>
+    <message>
+        <source>Choose a warehouse or van</source>
+        <translation>Escolha um almoxarifado ou van</translation>
+    </message>
+    <message>
+        <source>How many, e.g. 2</source>
+        <translation>Quantas, p. ex. 2</translation>
+    </message>
+    <message>
+        <source>&amp;Part:</source>
+        <translation>&amp;Peça:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Pa&amp;ra:</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Quantidade:</translation>
     </message>
 </context>
 <context>

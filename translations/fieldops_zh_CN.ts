@@ -1509,6 +1509,10 @@ Readings: %4.</source>
         <source>no part %1</source>
         <translation>没有零件 %1</translation>
     </message>
+    <message>
+        <source>Not needed: the outcome of visit %1 was corrected</source>
+        <translation>不再需要：访问 %1 的结果已更正</translation>
+    </message>
 </context>
 <context>
     <name>GeneratePmCommand</name>
@@ -2663,6 +2667,17 @@ Readings: %4.</source>
     </message>
 </context>
 <context>
+    <name>StockPlaces</name>
+    <message>
+        <source>Van of %1</source>
+        <translation>%1 的车辆</translation>
+    </message>
+    <message>
+        <source>Warehouse %1</source>
+        <translation>仓库 %1</translation>
+    </message>
+</context>
+<context>
     <name>StockRepository</name>
     <message>
         <source>quantity: %1 is not a positive number</source>
@@ -2695,6 +2710,18 @@ Readings: %4.</source>
     <message>
         <source>%1 holds %2 of %3, fewer than the %4 to move</source>
         <translation>%1 持有 %3 共 %2 件，少于要移动的 %4 件</translation>
+    </message>
+    <message>
+        <source>min_quantity: %1 is not a number of 0 or more</source>
+        <translation>min_quantity：%1 不是大于或等于 0 的数字</translation>
+    </message>
+    <message>
+        <source>there is no %1 at %2 any more</source>
+        <translation>%2 已没有 %1</translation>
+    </message>
+    <message>
+        <source>the reorder point of %1 at %2 is %3 now, not %4: someone changed it meanwhile</source>
+        <translation>%1 在 %2 的再订货点现在是 %3，而不是 %4：有人在此期间修改了它</translation>
     </message>
 </context>
 <context>
@@ -3236,10 +3263,6 @@ Readings: %4.</source>
     <message>
         <source>resolved: work order %1 is cancelled; a cancelled job cannot be resolved</source>
         <translation>resolved：工单 %1 已取消；已取消的工作不能被解决</translation>
-    </message>
-    <message>
-        <source>Not needed: the outcome of visit %1 was corrected</source>
-        <translation>不再需要：访问 %1 的结果已更正</translation>
     </message>
 </context>
 <context>
@@ -6991,6 +7014,53 @@ Create the tables now? Nothing else in the database is changed.</source>
     </message>
 </context>
 <context>
+    <name>fieldops::gui::PartsTabController</name>
+    <message>
+        <source>&amp;Transfer stock…</source>
+        <translation>调拨库存(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Move stock between warehouses and vans (Ctrl+Shift+T)</source>
+        <translation>在仓库和车辆之间调拨库存 (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>未连接到数据库。</translation>
+    </message>
+    <message>
+        <source>Your role may read the stock but not change it; dispatchers, planners and administrators move stock.</source>
+        <translation>您的角色可以查看库存但不能修改；调度员、计划员和管理员可以调拨库存。</translation>
+    </message>
+    <message>
+        <source>Your role may move stock but not change reorder points; planners and administrators do.</source>
+        <translation>您的角色可以调拨库存但不能修改再订货点；计划员和管理员可以。</translation>
+    </message>
+    <message>
+        <source>Your role may change reorder points but not move stock; dispatchers, planners and administrators do.</source>
+        <translation>您的角色可以修改再订货点但不能调拨库存；调度员、计划员和管理员可以。</translation>
+    </message>
+    <message>
+        <source>Reorder point of %1 at %2: %3 → %4</source>
+        <translation>%1 在 %2 的再订货点：%3 → %4</translation>
+    </message>
+    <message>
+        <source>Move %1 × %2 from %3 to %4</source>
+        <translation>将 %1 × %2 从 %3 调拨到 %4</translation>
+    </message>
+    <message>
+        <source>Moved %1 × %2 from %3 to %4: %5 left there, %6 now at %4.</source>
+        <translation>已将 %1 × %2 从 %3 调拨到 %4：原处剩余 %5，%4 现有 %6。</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::gui::RepairController</name>
     <message>
         <source>Make room for the &amp;urgent job…</source>
@@ -7405,6 +7475,100 @@ Why is it cancelled?</source>
     <message>
         <source>no KPI period is shown yet</source>
         <translation>尚未显示任何 KPI 期间</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::parts::StockTableModel</name>
+    <message>
+        <source>Double-click or press F2 to change the reorder point</source>
+        <translation>双击或按 F2 修改再订货点</translation>
+    </message>
+    <message>
+        <source>%1 available, %2 short of the reorder point %3</source>
+        <translation>可用 %1，距再订货点 %3 还差 %2</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>再订货点</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>短缺</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::parts::TransferFormModel</name>
+    <message>
+        <source>%1 on hand there, %2 of them reserved for open work orders.</source>
+        <translation>该处现有 %1，其中 %2 已为未完成工单预留。</translation>
+    </message>
+    <message>
+        <source>%1 on hand there.</source>
+        <translation>该处现有 %1。</translation>
+    </message>
+    <message>
+        <source>Choose the part to move.</source>
+        <translation>请选择要调拨的零件。</translation>
+    </message>
+    <message>
+        <source>There is no part %1.</source>
+        <translation>没有零件 %1。</translation>
+    </message>
+    <message>
+        <source>Choose where the part comes from.</source>
+        <translation>请选择零件的来源。</translation>
+    </message>
+    <message>
+        <source>%1 holds no %2.</source>
+        <translation>%1 没有 %2。</translation>
+    </message>
+    <message>
+        <source>Choose where the part goes.</source>
+        <translation>请选择零件的去向。</translation>
+    </message>
+    <message>
+        <source>The part is already there: choose another place.</source>
+        <translation>零件已在该处：请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>Type how many to move.</source>
+        <translation>请输入调拨数量。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>Move more than 0.</source>
+        <translation>调拨数量必须大于 0。</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 of %3, fewer than %4.</source>
+        <translation>%1 有 %2 个 %3，少于 %4。</translation>
     </message>
 </context>
 <context>
@@ -9718,6 +9882,41 @@ Why is it cancelled?</source>
     </message>
 </context>
 <context>
+    <name>fieldops::widgets::PartsView</name>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>所有位置</translation>
+    </message>
+    <message>
+        <source>&amp;Below reorder point only</source>
+        <translation>仅显示低于再订货点(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The reorder list: what is available (on hand less reserved) is below the reorder point</source>
+        <translation>再订货清单：可用数量（现有减去预留）低于再订货点</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>调拨(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Move stock between warehouses and vans</source>
+        <translation>在仓库和车辆之间调拨库存</translation>
+    </message>
+    <message>
+        <source>Stock rows: %1</source>
+        <translation>库存行：%1</translation>
+    </message>
+    <message>
+        <source>Stock rows: %1 of %2</source>
+        <translation>库存行：%1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>fieldops::widgets::PlanEditor</name>
     <message>
         <source>Plan</source>
@@ -10513,6 +10712,41 @@ Why is it cancelled?</source>
     <message>
         <source>Entries shown: %1 · hours: %2 · billable hours: %3 · flagged: %4</source>
         <translation>显示记录：%1 · 小时：%2 · 可计费小时：%3 · 已标记：%4</translation>
+    </message>
+</context>
+<context>
+    <name>fieldops::widgets::TransferDialog</name>
+    <message>
+        <source>Transfer stock</source>
+        <translation>调拨库存</translation>
+    </message>
+    <message>
+        <source>Choose a part</source>
+        <translation>选择零件</translation>
+    </message>
+    <message>
+        <source>Choose a warehouse or van</source>
+        <translation>选择仓库或车辆</translation>
+    </message>
+    <message>
+        <source>How many, e.g. 2</source>
+        <translation>数量，例如 2</translation>
+    </message>
+    <message>
+        <source>&amp;Part:</source>
+        <translation>零件(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,7 @@ const std::vector<Migration> &migrations()
          [](Database &db) { return refreshChangeTracking(db); }},
         {25, "the field gateway's outcome (PostgreSQL) opens follow-up work orders with their parts reserved, as the ingest does", "0025_gateway_follow_ups.sql", {}},
         {26, "the field gateway's logins made by the user commands (role field, PostgreSQL), its unresolved outcome reopening a work order only when no other visit is booked, "
-             "and the parts each open work order holds (work_order_parts_held: reserved less used) read by the consoles and the gateway alike",
+             "the parts each open work order holds (work_order_parts_held: reserved less used) read by the consoles and the gateway alike, and planners changing reorder points",
          "0026_field_logins.sql", {}},
     };
     return list;

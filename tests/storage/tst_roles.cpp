@@ -185,7 +185,7 @@ private slots:
         QTest::addColumn<bool>("stock");
         QTest::addColumn<bool>("reorder");
         QTest::newRow("dispatcher") << QStringLiteral("ana") << true << false << false << false << true << false << false << true << true << true << false;
-        QTest::newRow("planner") << QStringLiteral("paulo") << false << true << false << false << true << true << false << false << false << true << false;
+        QTest::newRow("planner") << QStringLiteral("paulo") << false << true << false << false << true << true << false << false << false << true << true;
         QTest::newRow("manager") << QStringLiteral("maria") << false << false << true << false << false << false << false << false << false << false << false;
         QTest::newRow("admin") << QStringLiteral("root; DROP TABLE x") << true << true << true << true << true << true << true << true << true << true << true;
         QTest::newRow("superuser") << QStringLiteral("postgres") << true << true << true << true << true << true << true << true << true << true << true;

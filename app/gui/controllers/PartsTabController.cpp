@@ -107,7 +107,7 @@ void PartsTabController::applyPermissions()
     else if (!p.moveStock && !p.editReorderPoints)
         why = tr("Your role may read the stock but not change it; dispatchers, planners and administrators move stock.");
     else if (!p.editReorderPoints)
-        why = tr("Your role may move stock but not change reorder points; administrators do.");
+        why = tr("Your role may move stock but not change reorder points; planners and administrators do.");
     else if (!p.moveStock)
         why = tr("Your role may change reorder points but not move stock; dispatchers, planners and administrators do.");
     if (m_view)

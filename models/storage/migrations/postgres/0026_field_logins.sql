@@ -36,6 +36,10 @@ SELECT wp.work_order_id, wp.sku, wp.reserved_location AS location,
  WHERE wp.reserved_location IS NOT NULL AND w.status IN ('open', 'scheduled', 'in_progress');
 GRANT SELECT ON work_order_parts_held TO fieldops_dispatcher, fieldops_planner, fieldops_manager, fieldops_admin;
 
+-- Planners keep the stock levels: they change reorder points (the console's Parts tab), which
+-- migration 21 left to administrators. Dispatchers move stock but do not set its levels.
+GRANT UPDATE (min_quantity) ON stock TO fieldops_planner;
+
 CREATE OR REPLACE FUNCTION fieldops_add_user(user_name text, app_role text, pass text, territories text[])
 RETURNS void LANGUAGE plpgsql SECURITY INVOKER AS $$
 DECLARE
