@@ -4,8 +4,10 @@
 #include "../itemmodels/WorkOrderFixture.h"
 
 #include "TestDatabases.h"
+#include "field/VisitOutcome.h"
 
 #include <QSqlRecord>
+#include <QTimeZone>
 #include <QStringList>
 #include <memory>
 
@@ -44,6 +46,19 @@ inline QString insertFollowUpFixture(Database &db)
             return s.error().message + QLatin1Char(' ') + s.error().detail;
     }
     return {};
+}
+
+// The outcome of Bruno's visit ap9 from the console: on site 09:05 to 10:00 on 2 March,
+// unresolved for `reason`, with the parts the return visit needs for needs_parts.
+inline field::VisitOutcome ap9Unresolved(const QString &reason, std::vector<parts::PartNeed> parts = {})
+{
+    field::VisitOutcome o;
+    o.arrivedAt = QDateTime(QDate(2026, 3, 2), QTime(9, 5), QTimeZone::utc());
+    o.completedAt = QDateTime(QDate(2026, 3, 2), QTime(10, 0), QTimeZone::utc());
+    o.resolved = false;
+    o.reason = reason;
+    o.parts = std::move(parts);
+    return o;
 }
 
 // A fresh `backend` database with the fixture above; null when a step failed (said as a

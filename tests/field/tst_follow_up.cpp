@@ -123,11 +123,7 @@ private slots:
                                                 .toUtf8());
         QCOMPARE(r.err, QString());
         QCOMPARE(r.exitCode, 0);
-        field::VisitOutcome o;
-        o.arrivedAt = QDateTime(QDate(2026, 3, 2), QTime(9, 5), QTimeZone::utc());
-        o.completedAt = QDateTime(QDate(2026, 3, 2), QTime(10, 0), QTimeZone::utc());
-        o.resolved = false;
-        o.reason = reason;
+        const field::VisitOutcome o = test::ap9Unresolved(reason);
         auto recorded = field::VisitOutcomeRecorder::record(*console, QStringLiteral("ap9"), 1, o, test::fixtureNow());
         QVERIFY2(recorded, qPrintable(recorded ? QString() : recorded.error().message));
         QCOMPARE(recorded->workOrderStatusAfter, expected);

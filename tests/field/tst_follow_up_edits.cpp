@@ -26,16 +26,7 @@ QVariant value(Database &db, const QString &sql)
     return v ? *v : QVariant(QStringLiteral("<error: %1>").arg(v.error().message));
 }
 
-field::VisitOutcome needsParts(std::vector<parts::PartNeed> parts)
-{
-    field::VisitOutcome o;
-    o.arrivedAt = QDateTime(QDate(2026, 3, 2), QTime(9, 5), Qt::UTC);
-    o.completedAt = QDateTime(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
-    o.resolved = false;
-    o.reason = QStringLiteral("needs_parts");
-    o.parts = std::move(parts);
-    return o;
-}
+field::VisitOutcome needsParts(std::vector<parts::PartNeed> parts) { return test::ap9Unresolved(QStringLiteral("needs_parts"), std::move(parts)); }
 
 Status replay(Database &db, records::RecordEdits &edits, bool forward)
 {
