@@ -43,8 +43,10 @@ Status ReadingPartitions::cover(Database &db, const QDateTime &from, const QDate
 
 Status ReadingPartitions::coverNow(Database &db)
 {
+    // A day back too: phones send readings hours late (offline, the outbox), and one taken
+    // late on Sunday and delivered after midnight belongs to last week's partition.
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    return cover(db, now, now);
+    return cover(db, now.addDays(-1), now);
 }
 
 } // namespace fieldops::field

@@ -22,7 +22,7 @@ public:
     // waits for a partition) have their partitions, made inside the caller's transaction
     // where missing. Weeks covered once by this object are not asked for again.
     Status cover(Database &db, const QDateTime &from, const QDateTime &to);
-    // This week and the next.
+    // This week and the next, and the week of a day ago (readings delivered late).
     Status coverNow(Database &db);
 
 private:
