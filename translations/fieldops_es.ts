@@ -11279,18 +11279,6 @@ Why is it cancelled?</source>
         <translation>Visita %1 · %2 · %3</translation>
     </message>
     <message>
-        <source>Resolved</source>
-        <translation>Resuelta</translation>
-    </message>
-    <message>
-        <source>Not resolved</source>
-        <translation>No resuelta</translation>
-    </message>
-    <message>
-        <source>Not resolved: %1</source>
-        <translation>No resuelta: %1</translation>
-    </message>
-    <message>
         <source>Signed by %1</source>
         <translation>Firmado por %1</translation>
     </message>

@@ -11279,18 +11279,6 @@ Por que ela foi cancelada?</translation>
         <translation>Visita %1 · %2 · %3</translation>
     </message>
     <message>
-        <source>Resolved</source>
-        <translation>Resolvida</translation>
-    </message>
-    <message>
-        <source>Not resolved</source>
-        <translation>Não resolvida</translation>
-    </message>
-    <message>
-        <source>Not resolved: %1</source>
-        <translation>Não resolvida: %1</translation>
-    </message>
-    <message>
         <source>Signed by %1</source>
         <translation>Assinado por %1</translation>
     </message>

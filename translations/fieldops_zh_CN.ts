@@ -11225,18 +11225,6 @@ Why is it cancelled?</source>
         <translation>上门 %1 · %2 · %3</translation>
     </message>
     <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <source>Not resolved</source>
-        <translation>未解决</translation>
-    </message>
-    <message>
-        <source>Not resolved: %1</source>
-        <translation>未解决：%1</translation>
-    </message>
-    <message>
         <source>Signed by %1</source>
         <translation>签字人 %1</translation>
     </message>

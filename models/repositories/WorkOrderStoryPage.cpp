@@ -30,15 +30,6 @@ QString minutesText(qint64 minutes)
                          : Text::tr("%1 min").arg(minutes);
 }
 
-QString outcomeText(const AppointmentSummary &s)
-{
-    if (s.appointment.status != QLatin1String("completed"))
-        return {};
-    if (s.appointment.resolved)
-        return Text::tr("Resolved");
-    return s.outcomeReason.isEmpty() ? Text::tr("Not resolved") : Text::tr("Not resolved: %1").arg(vocabulary::outcomeReasonText(s.outcomeReason));
-}
-
 QString section(const QString &title, const QString &body) { return QStringLiteral("<h2>%1</h2>").arg(esc(title)) + body; }
 
 QString paragraph(const QString &text) { return QStringLiteral("<p>%1</p>").arg(esc(text)); }
@@ -96,7 +87,7 @@ QString visitsTable(const WorkOrderDetails &d)
         rows += QStringLiteral("<tr>") + cell(s.appointment.id) + cell(s.technicianName)
             + cell(Text::tr("%1 – %2").arg(when(s.appointment.start), when(s.appointment.end))) + cell(when(s.appointment.arrivedAt))
             + cell(when(s.departedAt)) + cell(when(s.appointment.completedAt)) + cell(vocabulary::appointmentStatusText(s.appointment.status))
-            + cell(outcomeText(s)) + cell(notes.join(QStringLiteral(" · "))) + QStringLiteral("</tr>");
+            + cell(visitOutcomeText(s)) + cell(notes.join(QStringLiteral(" · "))) + QStringLiteral("</tr>");
     }
     return html::table({Text::tr("Visit"), Text::tr("Technician"), Text::tr("Planned"), Text::tr("Arrived"), Text::tr("Left"),
                         Text::tr("Completed"), Text::tr("Status"), Text::tr("Outcome"), Text::tr("Notes")},
@@ -178,8 +169,8 @@ QString remainsText(const WorkOrderDetails &d)
     QStringList lines;
     if (const AppointmentSummary *last = visitLeavingJobOpen(d))
         lines << (last->outcomeNotes.isEmpty()
-                      ? Text::tr("The last visit (%1) ended %2.").arg(last->appointment.id, outcomeText(*last).toLower())
-                      : Text::tr("The last visit (%1) ended %2 (“%3”).").arg(last->appointment.id, outcomeText(*last).toLower(), last->outcomeNotes));
+                      ? Text::tr("The last visit (%1) ended %2.").arg(last->appointment.id, visitOutcomeText(*last).toLower())
+                      : Text::tr("The last visit (%1) ended %2 (“%3”).").arg(last->appointment.id, visitOutcomeText(*last).toLower(), last->outcomeNotes));
     // The return visit is the follow-up's to book when there is one still to be done.
     bool returnElsewhere = false;
     for (const LinkedOrder &o : d.story.followUps)
@@ -199,6 +190,15 @@ QString remainsText(const WorkOrderDetails &d)
 }
 
 } // namespace
+
+QString visitOutcomeText(const AppointmentSummary &s)
+{
+    if (s.appointment.status != QLatin1String("completed"))
+        return {};
+    if (s.appointment.resolved)
+        return Text::tr("Resolved");
+    return s.outcomeReason.isEmpty() ? Text::tr("Not resolved") : Text::tr("Not resolved: %1").arg(vocabulary::outcomeReasonText(s.outcomeReason));
+}
 
 const AppointmentSummary *visitLeavingJobOpen(const WorkOrderDetails &d)
 {

@@ -16,6 +16,10 @@ namespace fieldops {
 // while the work order is neither done nor cancelled; nullptr when there is none.
 const AppointmentSummary *visitLeavingJobOpen(const WorkOrderDetails &d);
 
+// How a completed visit ended, in words ("Resolved", "Not resolved: Needs parts"); empty
+// for a visit not completed. The inspector's visits list says the same.
+QString visitOutcomeText(const AppointmentSummary &s);
+
 // The story as HTML (QTextDocument's subset), instants in the console's local time.
 QString workOrderStoryHtml(const WorkOrderDetails &d);
 // The same on A4 pages, as a PDF.

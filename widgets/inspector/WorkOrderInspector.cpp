@@ -32,16 +32,6 @@ QString when(const QDateTime &t)
 
 QString dash(const QString &s) { return s.isEmpty() ? QStringLiteral("—") : s; }
 
-QString outcomeText(const AppointmentSummary &s)
-{
-    if (s.appointment.status != QLatin1String("completed"))
-        return {};
-    if (s.appointment.resolved)
-        return WorkOrderInspector::tr("Resolved");
-    return s.outcomeReason.isEmpty() ? WorkOrderInspector::tr("Not resolved")
-                                     : WorkOrderInspector::tr("Not resolved: %1").arg(vocabulary::outcomeReasonText(s.outcomeReason));
-}
-
 QString signedNotes(const AppointmentSummary &s)
 {
     QStringList lines;
@@ -136,7 +126,7 @@ QString storyText(const WorkOrderDetails &d)
     }
     // What remains: the last finished visit left the job unresolved.
     if (const AppointmentSummary *last = visitLeavingJobOpen(d)) {
-        QString line = WorkOrderInspector::tr("<b>Remains</b> %1").arg(outcomeText(*last).toHtmlEscaped());
+        QString line = WorkOrderInspector::tr("<b>Remains</b> %1").arg(visitOutcomeText(*last).toHtmlEscaped());
         if (!last->outcomeNotes.isEmpty())
             line += QStringLiteral(" · ") + last->outcomeNotes.toHtmlEscaped();
         parts << line;
@@ -401,7 +391,7 @@ void WorkOrderInspector::setDetails(const std::optional<WorkOrderDetails> &detai
         item->setText(3, vocabulary::appointmentStatusText(s.appointment.status));
         item->setText(4, when(s.appointment.arrivedAt));
         item->setText(5, when(s.departedAt));
-        item->setText(6, outcomeText(s));
+        item->setText(6, visitOutcomeText(s));
         if (!s.outcomeNotes.isEmpty() || !s.signedBy.isEmpty())
             item->setToolTip(6, signedNotes(s));
         item->setData(0, Qt::UserRole, s.appointment.id);

@@ -65,7 +65,7 @@ void WorkOrderStoryWindow::setDetails(const std::optional<WorkOrderDetails> &det
     }
     setWindowTitle(tr("Story of work order %1").arg(m_details->order.id));
     // The reader's place stays when the same work order is told again after a change.
-    const int scroll = m_page->verticalScrollBar() ? m_page->verticalScrollBar()->value() : 0;
+    const int scroll = m_page->verticalScrollBar()->value();
     m_page->setHtml(workOrderStoryHtml(*m_details));
     m_page->verticalScrollBar()->setValue(scroll);
 }

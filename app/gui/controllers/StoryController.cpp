@@ -17,9 +17,7 @@ StoryController::StoryController(ConsoleSession *session, QWidget *windowParent)
     m_action->setToolTip(tr("The selected work order's visits, time, parts, ratings and notices in a window of its own, to read, print or export"));
     connect(m_action, &QAction::triggered, this, &StoryController::showStory);
     connect(session, &ConsoleSession::detailsChanged, this, &StoryController::follow);
-    const auto enable = [this] { m_action->setEnabled(m_session->selectedDetails().has_value()); };
-    connect(session, &ConsoleSession::detailsChanged, this, enable);
-    enable();
+    follow();
 }
 
 widgets::WorkOrderStoryWindow *StoryController::window() const { return m_window; }
@@ -38,6 +36,7 @@ void StoryController::showStory()
 
 void StoryController::follow()
 {
+    m_action->setEnabled(m_session->selectedDetails().has_value());
     if (m_window)
         m_window->setDetails(m_session->selectedDetails());
 }
